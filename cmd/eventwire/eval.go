@@ -1,0 +1,34 @@
+package main
+
+import (
+	"context"
+	"fmt"
+)
+
+// evalCommands are the "eventwire eval" scorers.
+var evalCommands = []command{
+	{"extract", "article-extraction benchmark: F1, precision, recall, accuracy, pages/s", runEvalExtract},
+	{"ud", "UD treebank scores (CoNLL 2018): UPOS, XPOS, lemma, UAS, LAS, tokens/s", runEvalUD},
+	{"petrarch", "PETRARCH validation records: event precision, recall, F1, exact records", runEvalPetrarch},
+}
+
+func runEval(ctx context.Context, m *Main, args []string) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprintln(m.Stderr, "Usage: eventwire eval extract|ud|petrarch [flags]")
+		fmt.Fprintln(m.Stderr)
+		for _, c := range evalCommands {
+			fmt.Fprintf(m.Stderr, "  %-10s %s\n", c.name, c.summary)
+		}
+		if len(args) == 0 {
+			return errUsage
+		}
+		return nil
+	}
+	for _, c := range evalCommands {
+		if c.name == args[0] {
+			return c.run(ctx, m, args[1:])
+		}
+	}
+	fmt.Fprintf(m.Stderr, "eventwire eval: unknown scorer %q\n", args[0])
+	return errUsage
+}

@@ -1,0 +1,137 @@
+// Command eventwire turns news into event data: it ingests pages, feeds and
+// WARC archives, extracts articles, parses them, codes events, and serves the
+// results. Run "eventwire help" for the commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// command is one subcommand. Each lives in its own file; wiring of internal
+// adapters happens only in this package.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, m *Main, args []string) error
+}
+
+// commands lists every subcommand, in the order help shows them.
+var commands = []command{
+	{"demo", "run the whole pipeline on the bundled sample articles", runDemo},
+	{"ingest", "read pages, feeds, directories and WARC archives into the store", runIngest},
+	{"extract", "print the clean article of pages as JSON lines", runExtract},
+	{"articles", "list or search stored articles", runArticles},
+	{"parse", "tokenize, tag and parse English text, printing CoNLL-U", runParse},
+	{"train", "train the tagger and parser from UD treebanks", runTrain},
+	{"code", "code the events of one article and print them as JSON", runCode},
+	{"recode", "re-code stored articles after a dictionary change", runRecode},
+	{"eval", "measure accuracy and speed: eval extract|ud|petrarch", runEval},
+	{"version", "print the version", runVersion},
+}
+
+// Main holds what every command shares: where output goes.
+type Main struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// errUsage reports bad command-line usage; main exits with status 2.
+var errUsage = errors.New("usage error")
+
+// errFailures reports that a command finished but some items failed; main
+// exits with status 1 after the command printed its summary.
+var errFailures = errors.New("some items failed")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
+	err := m.Run(ctx, os.Args[1:])
+	stop()
+	switch {
+	case err == nil:
+	case errors.Is(err, flag.ErrHelp):
+	case errors.Is(err, errUsage):
+		os.Exit(2)
+	case errors.Is(err, errFailures):
+		os.Exit(1)
+	default:
+		fmt.Fprintln(os.Stderr, "eventwire:", err)
+		os.Exit(1)
+	}
+}
+
+// Run dispatches args[0] to its command.
+func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		if len(args) > 1 {
+			for _, c := range commands {
+				if c.name == args[1] {
+					return c.run(ctx, m, []string{"-h"})
+				}
+			}
+		}
+		m.usage(m.Stdout)
+		return nil
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return c.run(ctx, m, args[1:])
+		}
+	}
+	fmt.Fprintf(m.Stderr, "eventwire: unknown command %q\n\n", args[0])
+	m.usage(m.Stderr)
+	return errUsage
+}
+
+func (m *Main) usage(w io.Writer) {
+	fmt.Fprintln(w, "eventwire turns news into event data.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage: eventwire COMMAND [flags] [args]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, `Run "eventwire COMMAND -h" for a command's flags and an example.`)
+}
+
+// newFlagSet returns a FlagSet whose usage shows the command's synopsis and
+// example; parse errors become errUsage.
+func (m *Main) newFlagSet(name, synopsis, example string) *flag.FlagSet {
+	fs := flag.NewFlagSet("eventwire "+name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(m.Stderr, "Usage: eventwire %s %s\n\n", name, synopsis)
+		fs.PrintDefaults()
+		if example != "" {
+			fmt.Fprintf(m.Stderr, "\nExample:\n  %s\n", example)
+		}
+	}
+	return fs
+}
+
+// parseFlags parses args into fs, mapping errors to errUsage and -h to
+// flag.ErrHelp.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return nil
+}
+
+func runVersion(ctx context.Context, m *Main, args []string) error {
+	fmt.Fprintln(m.Stdout, "eventwire", version())
+	return nil
+}

@@ -1,0 +1,184 @@
+// Package eventwire names the vocabulary of the system once: the pages it
+// reads, the articles it extracts, the events, quotes and places it codes, and
+// the Source, Store and Queue services that move them. Adapters (sqlite,
+// postgres, nats, the web server) import this package, never the reverse.
+//
+// The data flow is four hops:
+//
+//	Source ──Page──▶ Queue ──Page──▶ ingest.Process ──Story──▶ Store.PutStory
+//
+// See docs/ARCHITECTURE.md for the whole picture.
+package eventwire
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+
+	"github.com/eventwire/eventwire/text"
+)
+
+// Version is the software version, stamped into stored events.
+const Version = "0.1.0-dev"
+
+// Page is one raw document as read from a source: an HTML page, a plain-text
+// file, a feed item, a WARC response record.
+type Page struct {
+	// URL identifies the page: its address, or file:// path for local files.
+	URL string `json:"url"`
+	// Body is the raw bytes, already decompressed and bounded in size.
+	Body []byte `json:"-"`
+	// ContentType is the media type as declared (HTTP header, WARC header) or
+	// sniffed; may carry a charset parameter.
+	ContentType string `json:"content_type,omitempty"`
+	// FetchedAt is when the bytes were read (WARC-Date for archives).
+	FetchedAt time.Time `json:"fetched_at"`
+	// Origin names where the page came from: "file", "http", "feed:<url>",
+	// "warc:<path>".
+	Origin string `json:"origin,omitempty"`
+	// Hints carries metadata the source knew before extraction (a feed item's
+	// title and date); extraction prefers what the page itself says.
+	Hints PageHints `json:"hints,omitempty"`
+}
+
+// PageHints is metadata a source knows about a page.
+type PageHints struct {
+	Title     string `json:"title,omitempty"`
+	Published string `json:"published,omitempty"`
+	Language  string `json:"language,omitempty"`
+}
+
+// ContentHash returns the hex sha256 of the page body; (URL, ContentHash)
+// identifies a page for idempotent storage.
+func (p *Page) ContentHash() string {
+	h := sha256.Sum256(p.Body)
+	return hex.EncodeToString(h[:])
+}
+
+// Article is the clean news article extracted from a page.
+type Article struct {
+	URL       string   `json:"url"`
+	Title     string   `json:"title"`
+	Published string   `json:"published"` // YYYY-MM-DD or RFC 3339; "" when unknown
+	Byline    string   `json:"byline"`
+	Credits   []string `json:"credits"` // wire agencies credited: "AP", "Reuters"
+	Dateline  string   `json:"dateline"`
+	Language  string   `json:"language"` // ISO 639-1 code; "" when unknown
+	Text      string   `json:"text"`
+	// Paragraphs are byte ranges of Text, in order.
+	Paragraphs []text.Span `json:"paragraphs"`
+}
+
+// Actor is a participant of an event: the text that names it and the CAMEO
+// actor code the dictionaries give it ("RUSGOV", "SYRREB"; "" for none).
+type Actor struct {
+	Text string `json:"text"`
+	Code string `json:"code"`
+}
+
+// Evidence holds the byte ranges in Article.Text that justify an event.
+// A zero Span means "absent".
+type Evidence struct {
+	Source text.Span `json:"source"`
+	Verb   text.Span `json:"verb"`
+	Target text.Span `json:"target"`
+}
+
+// Event is one coded "who did what to whom".
+type Event struct {
+	Source    Actor    `json:"source"`
+	Target    Actor    `json:"target"`
+	CAMEO     string   `json:"cameo"`
+	PLOVER    string   `json:"plover"`
+	QuadClass int      `json:"quad_class"`
+	Goldstein float64  `json:"goldstein"`
+	Sentence  int      `json:"sentence"`
+	Evidence  Evidence `json:"evidence"`
+	// Pattern names the dictionary entry or verb pattern that fired.
+	Pattern    string  `json:"pattern"`
+	Date       string  `json:"date"`
+	Negated    bool    `json:"negated,omitempty"`
+	Confidence float64 `json:"confidence"`
+}
+
+// Quote is a stretch of reported speech and who said it.
+type Quote struct {
+	Text    string    `json:"text"`
+	Span    text.Span `json:"span"`
+	Speaker Actor     `json:"speaker"`
+	// SpeakerSpan is the byte range of the speaker mention; zero if unknown.
+	SpeakerSpan text.Span `json:"speaker_span"`
+	Sentence    int       `json:"sentence"`
+	Direct      bool      `json:"direct"`
+}
+
+// Place is a resolved place mention.
+type Place struct {
+	Text      string    `json:"text"`
+	Span      text.Span `json:"span"`
+	GeonameID int64     `json:"geonameid"`
+	Name      string    `json:"name"`
+	Country   string    `json:"country"` // ISO 3166-1 alpha-2
+	Admin1    string    `json:"admin1,omitempty"`
+	Lat       float64   `json:"lat"`
+	Lon       float64   `json:"lon"`
+}
+
+// Story is everything eventwire knows about one page: the page, its article,
+// the parsed Doc, and the events, quotes and places coded from it.
+type Story struct {
+	ID      int64     `json:"id,omitempty"`
+	Page    *Page     `json:"page,omitempty"`
+	Article *Article  `json:"article"`
+	Doc     *text.Doc `json:"-"`
+	Events  []Event   `json:"events"`
+	Quotes  []Quote   `json:"quotes"`
+	Places  []Place   `json:"places"`
+}
+
+// Source produces pages.
+//
+// Next returns the next page, or io.EOF when the source is exhausted. An
+// error that concerns one item only (an unreadable file inside a directory, a
+// corrupt WARC record) is returned as an *ItemError: the caller records it and
+// calls Next again. Any other error ends the source. Next blocks until a page
+// is ready or ctx is done. Close releases resources; it is safe to call twice.
+type Source interface {
+	Next(ctx context.Context) (*Page, error)
+	Close() error
+}
+
+// ArticleFilter selects stored articles.
+type ArticleFilter struct {
+	Search string // full-text query over title and text; "" for all
+	Limit  int    // 0 means a default
+	Offset int
+}
+
+// ArticleSummary is one row of an article listing.
+type ArticleSummary struct {
+	ID        int64  `json:"id"`
+	URL       string `json:"url"`
+	Title     string `json:"title"`
+	Published string `json:"published"`
+	Language  string `json:"language"`
+	Snippet   string `json:"snippet,omitempty"`
+}
+
+// Store keeps pages, articles and everything coded from them.
+//
+// PutStory writes the story's page, article, Doc and events in one
+// transaction and sets Story.ID. It is idempotent on (Page.URL,
+// Page.ContentHash()): storing the same page again writes nothing and returns
+// created=false with the existing ID. PutFailure records a page that failed a
+// stage, with its error, so it can be retried; a later successful PutStory of
+// the same page clears the failure. Implementations are safe for concurrent
+// use.
+type Store interface {
+	PutStory(ctx context.Context, s *Story) (created bool, err error)
+	PutFailure(ctx context.Context, p *Page, stage string, cause error) error
+	Story(ctx context.Context, id int64) (*Story, error)
+	Articles(ctx context.Context, f ArticleFilter) ([]ArticleSummary, error)
+	Close() error
+}

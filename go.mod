@@ -1,0 +1,3 @@
+module github.com/eventwire/eventwire
+
+go 1.26.8
