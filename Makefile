@@ -1,6 +1,6 @@
 # One gate, the same locally and in CI: make check.
 GO ?= go
-STATICCHECK_VERSION ?= v0.7.0
+STATICCHECK_VERSION ?= v0.8.2
 
 .PHONY: build check fmt vet staticcheck test test-short generate-check bench
 
