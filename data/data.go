@@ -1,0 +1,185 @@
+// Package data holds the third-party data files eventwire ships inside the
+// binary: the PETRARCH-format event-coding dictionaries (verbs, actors,
+// agents, discards, issues) of the Open Event Data project.
+//
+// The files are stored gzip-compressed (petrarch/*.txt.gz) and served
+// decompressed by FS, so readers see plain "CAMEO.2.0.txt" and so on.
+// Provenance and licences are in petrarch/LICENSE and the repository's
+// NOTICE file. Package data is a leaf: it imports only the standard library.
+package data
+
+import (
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+)
+
+//go:embed petrarch/*.txt.gz petrarch/LICENSE
+var petrarchFS embed.FS
+
+// Files names the dictionary files of a PETRARCH coder configuration. Its
+// fields match coder/dict.Files, so cmd/ converts with dict.Files(f).
+type Files struct {
+	Verbs    []string
+	Actors   []string
+	Agents   []string
+	Discards []string
+	Issues   []string
+}
+
+// DefaultFiles returns the names, in FS, of the dictionaries that the
+// PETRARCH-2 distribution configures (its PETR_config.ini): the CAMEO 2.0
+// verb dictionary, the three Phoenix actor dictionaries, agents, discards and
+// issues.
+func DefaultFiles() Files {
+	return Files{
+		Verbs:    []string{"CAMEO.2.0.txt"},
+		Actors:   []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"},
+		Agents:   []string{"Phoenix.agents.txt"},
+		Discards: []string{"Phoenix.discards.txt"},
+		Issues:   []string{"Phoenix.IssueCoding.txt"},
+	}
+}
+
+// FS returns the shipped PETRARCH files, decompressed on open: the
+// dictionaries named by DefaultFiles and LICENSE, all at the root of the
+// file system. The result implements fs.ReadFileFS and fs.ReadDirFS and is
+// safe for concurrent use.
+func FS() fs.FS { return gzFS{} }
+
+// gzFS serves petrarch/NAME.gz as NAME and petrarch/LICENSE as LICENSE.
+type gzFS struct{}
+
+var (
+	_ fs.ReadFileFS = gzFS{}
+	_ fs.ReadDirFS  = gzFS{}
+)
+
+func (gzFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	if name == "." {
+		entries, err := gzFS{}.ReadDir(".")
+		if err != nil {
+			return nil, err
+		}
+		return &dir{entries: entries}, nil
+	}
+	b, err := gzFS{}.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return &file{info: info{name: name, size: int64(len(b))}, r: bytes.NewReader(b)}, nil
+}
+
+func (gzFS) ReadFile(name string) ([]byte, error) {
+	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "/") {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	if name == "LICENSE" {
+		return petrarchFS.ReadFile("petrarch/LICENSE")
+	}
+	if strings.HasSuffix(name, ".gz") {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	raw, err := petrarchFS.ReadFile("petrarch/" + name + ".gz")
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("data: %s: %w", name, err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("data: %s: %w", name, err)
+	}
+	return b, nil
+}
+
+func (gzFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name != "." {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	raw, err := petrarchFS.ReadDir("petrarch")
+	if err != nil {
+		return nil, err
+	}
+	var out []fs.DirEntry
+	for _, e := range raw {
+		n := strings.TrimSuffix(e.Name(), ".gz")
+		b, err := gzFS{}.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fs.FileInfoToDirEntry(info{name: n, size: int64(len(b))}))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out, nil
+}
+
+// info describes a decompressed file.
+type info struct {
+	name string
+	size int64
+	dir  bool
+}
+
+func (i info) Name() string { return path.Base(i.name) }
+func (i info) Size() int64  { return i.size }
+func (i info) Mode() fs.FileMode {
+	if i.dir {
+		return fs.ModeDir | 0o555
+	}
+	return 0o444
+}
+func (i info) ModTime() time.Time { return time.Time{} }
+func (i info) IsDir() bool        { return i.dir }
+func (i info) Sys() any           { return nil }
+
+// file is an open decompressed file.
+type file struct {
+	info info
+	r    *bytes.Reader
+}
+
+func (f *file) Stat() (fs.FileInfo, error) { return f.info, nil }
+func (f *file) Read(p []byte) (int, error) { return f.r.Read(p) }
+func (f *file) Close() error               { return nil }
+
+// dir is the open root directory.
+type dir struct {
+	entries []fs.DirEntry
+	off     int
+}
+
+func (d *dir) Stat() (fs.FileInfo, error) { return info{name: ".", dir: true}, nil }
+func (d *dir) Read([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "read", Path: ".", Err: fs.ErrInvalid}
+}
+func (d *dir) Close() error { return nil }
+
+// ReadDir implements fs.ReadDirFile.
+func (d *dir) ReadDir(n int) ([]fs.DirEntry, error) {
+	rest := d.entries[d.off:]
+	if n <= 0 {
+		d.off = len(d.entries)
+		return rest, nil
+	}
+	if len(rest) == 0 {
+		return nil, io.EOF
+	}
+	if n > len(rest) {
+		n = len(rest)
+	}
+	d.off += n
+	return rest[:n], nil
+}
