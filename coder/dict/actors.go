@@ -1,0 +1,346 @@
+package dict
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Actor is one actor record: a primary phrase, its synonyms, a default code
+// and codes restricted to date ranges.
+type Actor struct {
+	// Name is the primary phrase as written in the file.
+	Name string
+	// Code is the default code, used when no dated role applies; "" for
+	// none.
+	Code string
+	// Roles are the date-restricted codes in file order.
+	Roles []Role
+	// File and Line locate the primary phrase.
+	File string
+	Line int
+}
+
+// Role is a code that applies between two dates, both included. A zero
+// From or To leaves that side open.
+type Role struct {
+	Code     string
+	From, To time.Time
+}
+
+// CodeAt returns the actor's code on date: the first role whose range holds
+// date, else the default code. A zero date selects the default code, or
+// the last role when there is no default.
+func (a *Actor) CodeAt(date time.Time) string {
+	if date.IsZero() {
+		if a.Code == "" && len(a.Roles) > 0 {
+			return a.Roles[len(a.Roles)-1].Code
+		}
+		return a.Code
+	}
+	for _, r := range a.Roles {
+		if (r.From.IsZero() || !date.Before(r.From)) && (r.To.IsZero() || !date.After(r.To)) {
+			return r.Code
+		}
+	}
+	return a.Code
+}
+
+// phrase is one dictionary phrase of an actor or agent, indexed by its
+// first word.
+type phrase struct {
+	words []string
+	skels []string
+	stem  bool // the last word may be followed by more letters
+	seq   int  // load order, later wins ties
+}
+
+type actorPhrase struct {
+	phrase
+	actor *Actor
+}
+
+// Actors is an actor dictionary indexed for longest-match look-up.
+type Actors struct {
+	byFirst map[string][]actorPhrase
+	bySkel  map[string][]actorPhrase
+	n       int
+	seq     int
+}
+
+func newActors() *Actors {
+	return &Actors{byFirst: map[string][]actorPhrase{}, bySkel: map[string][]actorPhrase{}}
+}
+
+// Len returns the number of actor records.
+func (a *Actors) Len() int { return a.n }
+
+func (a *Actors) parse(file string, data []byte, errs *ErrorList) {
+	var cur *Actor
+	for _, ln := range lines(data) {
+		s := ln.s
+		switch {
+		case strings.HasPrefix(s, "+"):
+			if cur == nil {
+				errs.add(file, ln.n, "synonym %q before any actor", s)
+				continue
+			}
+			before, inside, _, ok := bracket(s[1:])
+			a.addPhrase(before, cur)
+			if ok {
+				a.addCode(file, ln.n, inside, cur, errs)
+			}
+		case s[0] == '[':
+			if cur == nil {
+				errs.add(file, ln.n, "code %q before any actor", s)
+				continue
+			}
+			_, inside, _, ok := bracket(s)
+			if !ok {
+				errs.add(file, ln.n, "unclosed [ in %q", s)
+				continue
+			}
+			a.addCode(file, ln.n, inside, cur, errs)
+		case ln.tab && cur != nil && strings.Contains(s, "["):
+			// A tab-indented phrase with a dated code continues the record.
+			before, inside, _, ok := bracket(s)
+			if !ok {
+				errs.add(file, ln.n, "unclosed [ in %q", s)
+				continue
+			}
+			a.addPhrase(before, cur)
+			a.addCode(file, ln.n, inside, cur, errs)
+		default:
+			before, inside, _, ok := bracket(s)
+			if !ok && strings.ContainsAny(s, "[]") {
+				errs.add(file, ln.n, "unbalanced brackets in %q", s)
+				continue
+			}
+			if i := strings.IndexByte(before, ';'); i >= 0 {
+				before = before[:i]
+			}
+			cur = &Actor{Name: strings.TrimSpace(before), File: file, Line: ln.n}
+			if cur.Name == "" {
+				errs.add(file, ln.n, "actor without a phrase")
+				cur = nil
+				continue
+			}
+			a.n++
+			a.addPhrase(before, cur)
+			if ok {
+				a.addCode(file, ln.n, inside, cur, errs)
+			}
+		}
+	}
+}
+
+func (a *Actors) addPhrase(s string, act *Actor) {
+	if i := strings.IndexByte(s, ';'); i >= 0 {
+		s = s[:i]
+	}
+	words, exact := splitPhrase(s)
+	if len(words) == 0 {
+		return
+	}
+	a.seq++
+	p := actorPhrase{newPhrase(words, !exact, a.seq), act}
+	a.byFirst[words[0]] = append(a.byFirst[words[0]], p)
+	if sk := Skeleton(words[0]); sk != "" {
+		a.bySkel[sk] = append(a.bySkel[sk], p)
+	}
+}
+
+// addCode adds "CODE", "CODE <date", "CODE >date" or "CODE date-date".
+func (a *Actors) addCode(file string, n int, s string, act *Actor, errs *ErrorList) {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		errs.add(file, n, "empty code []")
+		return
+	}
+	code := f[0]
+	rest := strings.Join(f[1:], "")
+	if rest == "" {
+		if act.Code != "" && act.Code != code && len(act.Roles) == 0 {
+			// A second undated code: PETRARCH keeps the first.
+			return
+		}
+		act.Code = code
+		return
+	}
+	var r Role
+	r.Code = code
+	var err error
+	switch {
+	case rest[0] == '<':
+		r.To, err = parseDate(rest[1:])
+	case rest[0] == '>':
+		r.From, err = parseDate(rest[1:])
+	default:
+		i := strings.IndexByte(rest, '-')
+		if i < 0 {
+			errs.add(file, n, "date restriction %q: want <date, >date or date-date", rest)
+			return
+		}
+		r.From, err = parseDate(rest[:i])
+		if err == nil {
+			r.To, err = parseDate(rest[i+1:])
+		}
+	}
+	if err != nil {
+		errs.add(file, n, "date restriction %q: %v", rest, err)
+		return
+	}
+	act.Roles = append(act.Roles, r)
+}
+
+// parseDate reads YYMMDD or YYYYMMDD; two-digit years up to 30 are 20xx,
+// the others 19xx, as in PETRARCH.
+func parseDate(s string) (time.Time, error) {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return time.Time{}, strErr("date " + strconv.Quote(s) + " is not YYMMDD or YYYYMMDD")
+		}
+	}
+	var y, m, d int
+	switch len(s) {
+	case 6:
+		y, _ = strconv.Atoi(s[:2])
+		if y <= 30 {
+			y += 2000
+		} else {
+			y += 1900
+		}
+		m, _ = strconv.Atoi(s[2:4])
+		d, _ = strconv.Atoi(s[4:6])
+	case 8:
+		y, _ = strconv.Atoi(s[:4])
+		m, _ = strconv.Atoi(s[4:6])
+		d, _ = strconv.Atoi(s[6:8])
+	default:
+		return time.Time{}, strErr("date " + strconv.Quote(s) + " is not YYMMDD or YYYYMMDD")
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return time.Time{}, strErr("date " + strconv.Quote(s) + " has no such month or day")
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), nil
+}
+
+type strErr string
+
+func (e strErr) Error() string { return string(e) }
+
+func (a *Actors) finish() {
+	for k, v := range a.byFirst {
+		sortPhrases(v)
+		a.byFirst[k] = v
+	}
+	for k, v := range a.bySkel {
+		sortPhrases(v)
+		a.bySkel[k] = v
+	}
+}
+
+// sortPhrases orders candidates longest first, then later-loaded first.
+func sortPhrases[T interface{ ph() *phrase }](v []T) {
+	for i := 1; i < len(v); i++ {
+		for j := i; j > 0 && less(v[j].ph(), v[j-1].ph()); j-- {
+			v[j], v[j-1] = v[j-1], v[j]
+		}
+	}
+}
+
+func less(a, b *phrase) bool {
+	if len(a.words) != len(b.words) {
+		return len(a.words) > len(b.words)
+	}
+	return a.seq > b.seq
+}
+
+func (p actorPhrase) ph() *phrase { return &p.phrase }
+
+// Words is a sentence prepared for dictionary look-up: the key (Key) and
+// skeleton (Skeleton) of each token.
+type Words struct {
+	Keys  []string
+	Skels []string
+}
+
+// NewWords prepares forms for look-up.
+func NewWords(forms []string) Words {
+	w := Words{Keys: make([]string, len(forms)), Skels: make([]string, len(forms))}
+	for i, f := range forms {
+		w.Keys[i] = Key(f)
+		w.Skels[i] = Skeleton(w.Keys[i])
+	}
+	return w
+}
+
+// Match finds the longest actor phrase that starts at word i of w and ends
+// before word end. It returns the actor and the number of words matched, or
+// nil and 0.
+func (a *Actors) Match(w Words, i, end int) (*Actor, int) {
+	if a == nil || i >= end {
+		return nil, 0
+	}
+	best, bn := (*Actor)(nil), 0
+	for _, p := range a.byFirst[w.Keys[i]] {
+		if n := p.match(w, i, end); n > bn {
+			best, bn = p.actor, n
+		}
+	}
+	if best == nil && w.Skels[i] != "" {
+		for _, p := range a.bySkel[w.Skels[i]] {
+			if n := p.match(w, i, end); n > bn {
+				best, bn = p.actor, n
+			}
+		}
+	}
+	// Stemmed single words ("ARGENTIN" for ARGENTINA) are indexed under
+	// the stem; try the prefixes of the word.
+	if best == nil {
+		k := w.Keys[i]
+		for l := len(k) - 1; l >= 4 && len(k)-l <= maxStemSuffix; l-- {
+			for _, p := range a.byFirst[k[:l]] {
+				if len(p.words) == 1 && p.stem {
+					return p.actor, 1
+				}
+			}
+		}
+	}
+	return best, bn
+}
+
+// match reports how many words of w from i the phrase covers, or 0.
+func (p *phrase) match(w Words, i, end int) int {
+	if i+len(p.words) > end {
+		return 0
+	}
+	for j, pw := range p.words {
+		k := w.Keys[i+j]
+		if k == pw {
+			continue
+		}
+		last := j == len(p.words)-1
+		if last && p.stem && len(pw) >= 4 && len(k)-len(pw) <= maxStemSuffix && strings.HasPrefix(k, pw) {
+			continue
+		}
+		if s := w.Skels[i+j]; s != "" && s == p.skels[j] && k[0] == pw[0] {
+			continue
+		}
+		return 0
+	}
+	return len(p.words)
+}
+
+// maxStemSuffix bounds how many letters a stemmed phrase word ("ARGENTIN",
+// "BULGAR") may leave unmatched at the end of a token: enough for
+// -A, -IAN, -IANS, -ESE, not enough to reach into unrelated names.
+const maxStemSuffix = 4
+
+func newPhrase(words []string, stem bool, seq int) phrase {
+	p := phrase{words: words, stem: stem, seq: seq, skels: make([]string, len(words))}
+	for i, w := range words {
+		p.skels[i] = Skeleton(w)
+	}
+	return p
+}

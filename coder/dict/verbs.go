@@ -1,0 +1,498 @@
+package dict
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Verbs is a PETRARCH-2 verb dictionary: synonym sets, and verb blocks that
+// group synonymous verbs with the patterns that refine their code.
+type Verbs struct {
+	// Synsets maps "&NAME" to its member phrases (upper-case words,
+	// plurals included).
+	Synsets map[string][][]string
+	// Blocks are the verb blocks in file order.
+	Blocks []*VerbBlock
+	// Transformations are the "~ ..." verb-verb rules, kept as written.
+	Transformations []Transformation
+
+	forms  map[string][]*Verb // surface form of the verb word → entries
+	lemmas map[string][]*Verb // base form → entries
+	nform  int
+}
+
+// Transformation is one "~" line of a verb dictionary, kept for reference;
+// the coder does not apply them.
+type Transformation struct {
+	Text string
+	File string
+	Line int
+}
+
+// VerbBlock is one "--- NAME [code] ---" block.
+type VerbBlock struct {
+	Name     string
+	Code     Code
+	Verbs    []*Verb
+	Patterns []*Pattern
+	File     string
+	Line     int
+}
+
+// Verb is one verb (or multi-word verb) of a block.
+type Verb struct {
+	// Word is the base form of the verb word, upper case.
+	Word string
+	// Before and After are the other words of a multi-word verb
+	// ("WIRE" in WIRE_+TAP, "DOWN" in +BREAK_DOWN), upper case.
+	Before, After []string
+	// Code is the verb's own code, or the block's.
+	Code  Code
+	Block *VerbBlock
+	Line  int
+}
+
+// Code is an event code as a verb dictionary writes it: "050", "040:040"
+// (a paired event: the second code for target→source), ":190" (only the
+// reversed event), "---" (no event).
+type Code struct {
+	Event   string // source→target code; "" when none
+	Reverse string // target→source code; "" when none
+}
+
+// IsNull reports whether the code yields no event.
+func (c Code) IsNull() bool { return c.Event == "" && c.Reverse == "" }
+
+func (c Code) String() string {
+	if c.IsNull() {
+		return "---"
+	}
+	if c.Reverse != "" {
+		return c.Event + ":" + c.Reverse
+	}
+	return c.Event
+}
+
+func parseCode(s string) Code {
+	s = strings.TrimSpace(s)
+	ev, rev, _ := strings.Cut(s, ":")
+	norm := func(x string) string {
+		x = strings.TrimSpace(x)
+		if x == "" || strings.Trim(x, "-") == "" {
+			return ""
+		}
+		return x
+	}
+	return Code{Event: norm(ev), Reverse: norm(rev)}
+}
+
+// Pattern is one "- ... * ... [code]" line: the elements that must be
+// found before and after the verb.
+type Pattern struct {
+	Pre, Post []Elem
+	Code      Code
+	// Text is the pattern as written, for reporting which pattern fired.
+	Text string
+	File string
+	Line int
+}
+
+// ElemKind says what a pattern element matches.
+type ElemKind uint8
+
+// The kinds of pattern elements.
+const (
+	ElemNoun     ElemKind = iota // a noun phrase: Head with Mods
+	ElemPrep                     // a prepositional phrase: Prep, then an optional noun phrase
+	ElemSource                   // $: the source actor is here
+	ElemTarget                   // +: the target actor is here
+	ElemCompound                 // %: a compound actor is here
+	ElemSkip                     // ^: skip a phrase
+)
+
+// Elem is one element of a pattern. Words may be synset names ("&TREATY").
+type Elem struct {
+	Kind ElemKind
+	// Head is the head word of a noun phrase (the last word of {...}).
+	Head string
+	// Mods are the other words of {...}, in order.
+	Mods []string
+	// Prep is the preposition of a prepositional phrase.
+	Prep string
+	// Role is ElemSource, ElemTarget, ElemSkip or ElemCompound when a
+	// prepositional phrase holds $, +, ^ or % instead of (or after) a noun.
+	Role ElemKind
+	// HasRole says whether Role is set.
+	HasRole bool
+}
+
+func newVerbs() *Verbs {
+	return &Verbs{Synsets: map[string][][]string{}, forms: map[string][]*Verb{}, lemmas: map[string][]*Verb{}}
+}
+
+// Len returns the number of verb blocks and of verb forms indexed.
+func (v *Verbs) Len() (blocks, forms int) { return len(v.Blocks), v.nform }
+
+// Lookup returns the verbs whose word has the given surface form (any case).
+func (v *Verbs) Lookup(form string) []*Verb {
+	if v == nil {
+		return nil
+	}
+	return v.forms[Key(form)]
+}
+
+// LookupLemma returns the verbs whose base form is lemma (any case).
+func (v *Verbs) LookupLemma(lemma string) []*Verb {
+	if v == nil {
+		return nil
+	}
+	return v.lemmas[Key(lemma)]
+}
+
+func (v *Verbs) parse(file string, data []byte, errs *ErrorList) {
+	var syn string // current synset, "" when not in one
+	var block *VerbBlock
+	for _, ln := range lines(data) {
+		s := ln.s
+		switch {
+		case strings.HasPrefix(s, "---"):
+			syn = ""
+			body := strings.TrimSpace(strings.Trim(s, "-"))
+			before, inside, _, ok := bracket(body)
+			code := Code{}
+			if ok {
+				code = parseCode(inside)
+			}
+			name := strings.TrimSpace(before)
+			if name == "" {
+				errs.add(file, ln.n, "verb block without a name")
+			}
+			block = &VerbBlock{Name: name, Code: code, File: file, Line: ln.n}
+			v.Blocks = append(v.Blocks, block)
+		case s[0] == '&':
+			name := strings.Fields(s)[0]
+			syn = Key(name)
+			if _, ok := v.Synsets[syn]; !ok {
+				v.Synsets[syn] = nil
+			}
+		case s[0] == '~':
+			v.Transformations = append(v.Transformations, Transformation{Text: s, File: file, Line: ln.n})
+		case syn != "" && s[0] == '+':
+			words, exact := splitPhrase(s[1:])
+			if len(words) == 0 {
+				errs.add(file, ln.n, "empty synset member")
+				continue
+			}
+			v.Synsets[syn] = append(v.Synsets[syn], words)
+			if !exact && !strings.HasSuffix(syn, "_") {
+				last := words[len(words)-1]
+				for _, p := range plurals(last) {
+					pw := append(append([]string(nil), words[:len(words)-1]...), p)
+					v.Synsets[syn] = append(v.Synsets[syn], pw)
+				}
+			}
+		case s[0] == '-' || s[0] == '*':
+			if block == nil {
+				errs.add(file, ln.n, "pattern before any verb block")
+				continue
+			}
+			if s[0] == '-' {
+				s = s[1:]
+			}
+			p, err := v.parsePattern(s)
+			if err != nil {
+				errs.add(file, ln.n, "pattern: %v", err)
+				continue
+			}
+			p.File, p.Line = file, ln.n
+			block.Patterns = append(block.Patterns, p)
+		default:
+			syn = ""
+			if block == nil {
+				errs.add(file, ln.n, "verb %q before any verb block", s)
+				continue
+			}
+			if err := v.parseVerb(s, block, ln.n); err != nil {
+				errs.add(file, ln.n, "verb: %v", err)
+			}
+		}
+	}
+}
+
+// parseVerb reads "WORD {FORMS} [code]", "+BREAK_DOWN {+BROKE_DOWN ...}"
+// or "WIRE_+TAP {WIRE_+TAPPED ...}".
+func (v *Verbs) parseVerb(s string, block *VerbBlock, n int) error {
+	code := block.Code
+	if before, inside, after, ok := bracket(s); ok {
+		if strings.TrimSpace(after) != "" {
+			return fmt.Errorf("text after the code in %q", s)
+		}
+		code, s = parseCode(inside), before
+	} else if strings.ContainsAny(s, "[]") {
+		return fmt.Errorf("unbalanced brackets in %q", s)
+	}
+	var irregular []string
+	if i := strings.IndexByte(s, '{'); i >= 0 {
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			return fmt.Errorf("unclosed { in %q", s)
+		}
+		irregular = strings.Fields(s[i+1 : i+j])
+		s = s[:i] + s[i+j+1:]
+	}
+	if i := strings.IndexByte(s, ';'); i >= 0 {
+		s = s[:i] // an old-style "; comment"
+	}
+	f := strings.Fields(s)
+	if len(f) != 1 {
+		return fmt.Errorf("want one verb phrase, got %q", s)
+	}
+	base, err := splitVerb(f[0])
+	if err != nil {
+		return err
+	}
+	base.Code, base.Block, base.Line = code, block, n
+	block.Verbs = append(block.Verbs, base)
+	v.lemmas[base.Word] = append(v.lemmas[base.Word], base)
+	v.addForm(base.Word, base)
+	if irregular == nil {
+		for _, form := range verbForms(base.Word)[1:] {
+			v.addForm(form, base)
+		}
+		return nil
+	}
+	for _, irr := range irregular {
+		w, err := splitVerb(irr)
+		if err != nil {
+			return err
+		}
+		v.addForm(w.Word, base)
+	}
+	return nil
+}
+
+func (v *Verbs) addForm(form string, verb *Verb) {
+	for _, e := range v.forms[form] {
+		if e == verb {
+			return
+		}
+	}
+	v.forms[form] = append(v.forms[form], verb)
+	v.nform++
+}
+
+// splitVerb splits "WIRE_+TAP" into the verb word and its companions.
+func splitVerb(s string) (*Verb, error) {
+	words := strings.Split(strings.Trim(s, "_"), "_")
+	at := -1
+	for i, w := range words {
+		if strings.HasPrefix(w, "+") {
+			if at >= 0 {
+				return nil, fmt.Errorf("two verb words marked with + in %q", s)
+			}
+			at = i
+			words[i] = w[1:]
+		}
+	}
+	if at < 0 {
+		at = 0
+	}
+	for i, w := range words {
+		if w == "" || strings.ContainsAny(w, "+{}()[]*$%^&") {
+			return nil, fmt.Errorf("bad verb word %q in %q", w, s)
+		}
+		words[i] = Key(w)
+	}
+	return &Verb{Word: words[at], Before: words[:at], After: words[at+1:]}, nil
+}
+
+// verbForms returns base and its regular forms: -S (-ES, -IES), -ED (-D,
+// -IED), -ING (dropping a final E).
+func verbForms(base string) []string {
+	out := []string{base}
+	n := len(base)
+	if n == 0 {
+		return out
+	}
+	vowel := func(c byte) bool { return strings.IndexByte("AEIOU", c) >= 0 }
+	last := base[n-1]
+	switch {
+	case last == 'Y' && n > 1 && !vowel(base[n-2]):
+		out = append(out, base[:n-1]+"IES", base[:n-1]+"IED")
+	case last == 'E':
+		out = append(out, base+"S", base+"D")
+	case strings.HasSuffix(base, "S") || strings.HasSuffix(base, "SH") || strings.HasSuffix(base, "CH") || last == 'X' || last == 'Z':
+		out = append(out, base+"ES", base+"ED")
+	default:
+		out = append(out, base+"S", base+"ED")
+	}
+	if last == 'E' && n > 2 && !strings.HasSuffix(base, "EE") {
+		out = append(out, base[:n-1]+"ING")
+	} else {
+		out = append(out, base+"ING")
+	}
+	return out
+}
+
+// parsePattern reads the text of a pattern line after its leading "-".
+func (v *Verbs) parsePattern(s string) (*Pattern, error) {
+	text := strings.TrimSpace(s)
+	before, inside, after, ok := bracket(s)
+	if !ok {
+		return nil, fmt.Errorf("no [code] in %q", text)
+	}
+	if strings.TrimSpace(after) != "" {
+		return nil, fmt.Errorf("text after the code in %q", text)
+	}
+	p := &Pattern{Code: parseCode(inside), Text: text}
+	toks, err := patternTokens(before)
+	if err != nil {
+		return nil, err
+	}
+	post, star := false, false
+	for _, t := range toks {
+		if t == "*" {
+			if star {
+				return nil, fmt.Errorf("two * in %q", text)
+			}
+			star, post = true, true
+			continue
+		}
+		e, err := v.elem(t)
+		if err != nil {
+			return nil, err
+		}
+		if post {
+			p.Post = append(p.Post, e)
+		} else {
+			p.Pre = append(p.Pre, e)
+		}
+	}
+	if !star {
+		return nil, fmt.Errorf("no * (the verb) in %q", text)
+	}
+	return p, nil
+}
+
+// patternTokens splits a pattern into words, {...} and (...) groups.
+func patternTokens(s string) ([]string, error) {
+	var out []string
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t':
+			i++
+		case c == '{' || c == '(':
+			close := byte('}')
+			if c == '(' {
+				close = ')'
+			}
+			j := strings.IndexByte(s[i:], close)
+			if j < 0 {
+				return nil, fmt.Errorf("unclosed %c in %q", c, strings.TrimSpace(s))
+			}
+			out = append(out, s[i:i+j+1])
+			i += j + 1
+		case c == '}' || c == ')':
+			return nil, fmt.Errorf("unexpected %c in %q", c, strings.TrimSpace(s))
+		default:
+			j := i
+			for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '{' && s[j] != '(' && s[j] != '}' && s[j] != ')' {
+				j++
+			}
+			out = append(out, s[i:j])
+			i = j
+		}
+	}
+	return out, nil
+}
+
+func roleKind(t string) (ElemKind, bool) {
+	switch t {
+	case "$":
+		return ElemSource, true
+	case "+":
+		return ElemTarget, true
+	case "%":
+		return ElemCompound, true
+	case "^":
+		return ElemSkip, true
+	}
+	return 0, false
+}
+
+func (v *Verbs) elem(t string) (Elem, error) {
+	if k, ok := roleKind(t); ok {
+		return Elem{Kind: k}, nil
+	}
+	if t[0] == '(' {
+		inner := strings.TrimSpace(t[1 : len(t)-1])
+		toks, err := patternTokens(inner)
+		if err != nil {
+			return Elem{}, err
+		}
+		if len(toks) == 0 {
+			return Elem{}, fmt.Errorf("empty ()")
+		}
+		e := Elem{Kind: ElemPrep, Prep: Key(toks[0])}
+		var words []string
+		for _, w := range toks[1:] {
+			if k, ok := roleKind(w); ok {
+				if !e.HasRole {
+					e.Role, e.HasRole = k, true
+				}
+				continue
+			}
+			if w[0] == '{' {
+				words = append(words, strings.Fields(w[1:len(w)-1])...)
+				continue
+			}
+			words = append(words, w)
+		}
+		if err := v.noun(&e, words); err != nil {
+			return Elem{}, err
+		}
+		return e, nil
+	}
+	var words []string
+	if t[0] == '{' {
+		words = strings.Fields(t[1 : len(t)-1])
+	} else {
+		words = []string{t}
+	}
+	e := Elem{Kind: ElemNoun}
+	if err := v.noun(&e, words); err != nil {
+		return Elem{}, err
+	}
+	if e.Head == "" {
+		return Elem{}, fmt.Errorf("empty {}")
+	}
+	return e, nil
+}
+
+// noun fills the head and modifiers of e from words ("_" joins words too).
+func (v *Verbs) noun(e *Elem, words []string) error {
+	var all []string
+	for _, w := range words {
+		for _, p := range strings.Split(w, "_") {
+			if p == "" {
+				continue
+			}
+			if p[0] == '&' {
+				if _, ok := v.Synsets[Key(p)]; !ok {
+					return fmt.Errorf("undefined synset %s", p)
+				}
+			} else if strings.ContainsAny(p, "{}()[]*$%^+") {
+				return fmt.Errorf("bad pattern word %q", p)
+			}
+			all = append(all, Key(p))
+		}
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	e.Head, e.Mods = all[len(all)-1], all[:len(all)-1]
+	return nil
+}
+
+func (v *Verbs) finish() {}
