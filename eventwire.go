@@ -180,5 +180,10 @@ type Store interface {
 	PutFailure(ctx context.Context, p *Page, stage string, cause error) error
 	Story(ctx context.Context, id int64) (*Story, error)
 	Articles(ctx context.Context, f ArticleFilter) ([]ArticleSummary, error)
+	// Stats counts what the store holds.
+	Stats(ctx context.Context) (StoreStats, error)
+	// Failures lists recorded failures, most recent first; limit <= 0
+	// means a default.
+	Failures(ctx context.Context, limit int) ([]Failure, error)
 	Close() error
 }

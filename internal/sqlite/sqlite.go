@@ -1,0 +1,605 @@
+// Package sqlite is the eventwire.Store on an embedded SQLite database (pure
+// Go, modernc.org/sqlite): the default store of the one-binary setup.
+//
+// The database runs in WAL mode with a busy timeout, so readers never block
+// the writer and several processes may share one file. Every story is written
+// in one IMMEDIATE transaction through a single writer connection; the pair
+// (url, content_hash) is UNIQUE, so a page stored twice, by a rerun after a
+// crash or by two workers at once, is stored once. Raw page bodies are kept
+// (gzip-compressed when that saves space) so articles can be re-extracted.
+// The schema is versioned by PRAGMA user_version and migrated on Open from
+// the SQL files embedded in migrations/.
+package sqlite
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"path"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/text"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Body and Doc encodings recorded beside each blob.
+const (
+	encIdentity = "identity"
+	encGzip     = "gzip"
+	docFormat   = "json+gzip/v1"
+)
+
+// DefaultLimit is the number of articles listed when a filter gives none.
+const DefaultLimit = 50
+
+// MaxLimit bounds one listing.
+const MaxLimit = 10000
+
+// Store is an eventwire.Store on one SQLite file. It is safe for concurrent
+// use.
+type Store struct {
+	path string
+	w    *sql.DB // one connection: every write goes through it
+	r    *sql.DB // readers
+	now  func() time.Time
+}
+
+var _ eventwire.Store = (*Store)(nil)
+
+// Options tune Open; the zero value is the default.
+type Options struct {
+	// BusyTimeout is how long a statement waits for a lock held by another
+	// process; 0 means 10s.
+	BusyTimeout time.Duration
+	// Now is the clock used for stored_at and failure times; nil means
+	// time.Now.
+	Now func() time.Time
+}
+
+// Open opens (creating if needed) the database at path and migrates it to
+// the current schema.
+func Open(ctx context.Context, path string, opts Options) (*Store, error) {
+	if path == "" {
+		return nil, fmt.Errorf("sqlite: open: empty path")
+	}
+	bt := opts.BusyTimeout
+	if bt <= 0 {
+		bt = 10 * time.Second
+	}
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", bt.Milliseconds()))
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Set("_txlock", "immediate")
+	dsn := "file:" + path + "?" + q.Encode()
+
+	w, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxIdleTime(0)
+	w.SetConnMaxLifetime(0)
+	s := &Store{path: path, w: w, now: opts.Now}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if err := s.migrate(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+	qr := url.Values{}
+	qr.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", bt.Milliseconds()))
+	qr.Add("_pragma", "foreign_keys(1)")
+	qr.Add("_pragma", "query_only(1)")
+	r, err := sql.Open("sqlite", "file:"+path+"?"+qr.Encode())
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(max(2, runtime.GOMAXPROCS(0)))
+	s.r = r
+	return s, nil
+}
+
+// Path returns the database file name.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database.
+func (s *Store) Close() error {
+	var errs []error
+	if s.r != nil {
+		errs = append(errs, s.r.Close())
+	}
+	if s.w != nil {
+		// Fold the WAL back into the main file so a closed database is one file.
+		_, _ = s.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		errs = append(errs, s.w.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// migration is one numbered SQL file.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	ents, err := fs.ReadDir(migrationFS, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range ents {
+		name := e.Name()
+		num, _, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || v <= 0 {
+			return nil, fmt.Errorf("sqlite: migration %s: name must start with a positive number and _", name)
+		}
+		b, err := migrationFS.ReadFile(path.Join("migrations", name))
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{v, name, string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i, m := range ms {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("sqlite: migration %s: expected version %d", m.name, i+1)
+		}
+	}
+	return ms, nil
+}
+
+// SchemaVersion is the schema version this code migrates to.
+func SchemaVersion() int {
+	ms, err := migrations()
+	if err != nil {
+		return 0
+	}
+	return len(ms)
+}
+
+// migrate applies, each in its own transaction, the migrations newer than
+// the database's user_version.
+func (s *Store) migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		err := s.tx(ctx, func(tx *sql.Tx) error {
+			var v int
+			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+				return err
+			}
+			if v > len(ms) {
+				return fmt.Errorf("database schema version %d is newer than this program's %d", v, len(ms))
+			}
+			if v >= m.version {
+				return nil
+			}
+			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+				return fmt.Errorf("%s: %w", m.name, err)
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("sqlite: migrate %s: %w", s.path, err)
+		}
+	}
+	return nil
+}
+
+// tx runs fn in a write transaction, committing if it returns nil.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t
+}
+
+// compress returns b gzip-compressed when that saves at least a tenth.
+func compress(b []byte) ([]byte, string) {
+	if len(b) < 256 {
+		return b, encIdentity
+	}
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	zw.Write(b)
+	zw.Close()
+	if buf.Len() > len(b)-len(b)/10 {
+		return b, encIdentity
+	}
+	return buf.Bytes(), encGzip
+}
+
+func decompress(b []byte, enc string) ([]byte, error) {
+	switch enc {
+	case encIdentity, "":
+		return b, nil
+	case encGzip:
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return nil, err
+		}
+		return io.ReadAll(zr)
+	}
+	return nil, fmt.Errorf("unknown body encoding %q", enc)
+}
+
+func jsonText(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "null"
+	}
+	return string(b)
+}
+
+// PutStory stores the story's page, article, Doc, events, quotes and places
+// in one transaction and sets s.ID. A page already stored (same URL and
+// content hash) is left as it is: created is false and s.ID is the stored
+// story's. A story without an Article stores the page alone.
+func (s *Store) PutStory(ctx context.Context, st *eventwire.Story) (created bool, err error) {
+	if st == nil || st.Page == nil {
+		return false, fmt.Errorf("sqlite: put story: %w: no page", eventwire.ErrInvalid)
+	}
+	p := st.Page
+	if p.URL == "" {
+		return false, fmt.Errorf("sqlite: put story: %w: page has no URL", eventwire.ErrInvalid)
+	}
+	hash := p.ContentHash()
+	body, enc := compress(p.Body)
+	var doc []byte
+	if st.Doc != nil {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+		if err := json.NewEncoder(zw).Encode(st.Doc); err != nil {
+			return false, fmt.Errorf("sqlite: put story %s: encode doc: %w", p.URL, err)
+		}
+		zw.Close()
+		doc = buf.Bytes()
+	}
+	var id int64
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `INSERT INTO pages
+			(url, content_hash, content_type, origin, fetched_at, hints, body_encoding, body_size, body, stored_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (url, content_hash) DO NOTHING RETURNING id`,
+			p.URL, hash, p.ContentType, p.Origin, timeText(p.FetchedAt), jsonText(p.Hints),
+			enc, len(p.Body), body, timeText(s.now())).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			created = false
+			return tx.QueryRowContext(ctx, `SELECT id FROM pages WHERE url = ? AND content_hash = ?`, p.URL, hash).Scan(&id)
+		}
+		if err != nil {
+			return err
+		}
+		created = true
+		if a := st.Article; a != nil {
+			credits := a.Credits
+			if credits == nil {
+				credits = []string{}
+			}
+			paras := a.Paragraphs
+			if paras == nil {
+				paras = []text.Span{}
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO articles
+				(page_id, url, title, published, byline, credits, dateline, language, text, paragraphs)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				id, a.URL, a.Title, a.Published, a.Byline, jsonText(credits), a.Dateline, a.Language,
+				a.Text, jsonText(paras)); err != nil {
+				return fmt.Errorf("article: %w", err)
+			}
+		}
+		if doc != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO docs (page_id, format, data) VALUES (?, ?, ?)`,
+				id, docFormat, doc); err != nil {
+				return fmt.Errorf("doc: %w", err)
+			}
+		}
+		if err := putCoded(ctx, tx, id, st); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM failures WHERE url = ?`, p.URL)
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("sqlite: put story %s: %w", p.URL, err)
+	}
+	st.ID = id
+	return created, nil
+}
+
+// putCoded inserts the story's events, quotes and places for page id.
+func putCoded(ctx context.Context, tx *sql.Tx, id int64, st *eventwire.Story) error {
+	for i, e := range st.Events {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO events
+			(page_id, idx, cameo, plover, source_code, target_code, quad_class, goldstein, sentence, date, json)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, i, e.CAMEO, e.PLOVER, e.Source.Code, e.Target.Code, e.QuadClass, e.Goldstein,
+			e.Sentence, e.Date, jsonText(e)); err != nil {
+			return fmt.Errorf("event %d: %w", i, err)
+		}
+	}
+	for i, q := range st.Quotes {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes (page_id, idx, speaker, json) VALUES (?, ?, ?, ?)`,
+			id, i, q.Speaker.Code, jsonText(q)); err != nil {
+			return fmt.Errorf("quote %d: %w", i, err)
+		}
+	}
+	for i, pl := range st.Places {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO places (page_id, idx, geonameid, country, json) VALUES (?, ?, ?, ?, ?)`,
+			id, i, pl.GeonameID, pl.Country, jsonText(pl)); err != nil {
+			return fmt.Errorf("place %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// PutFailure records that page p failed stage with cause, keeping its body so
+// it can be retried. Recording the same url and stage again replaces the
+// error and counts the attempt.
+func (s *Store) PutFailure(ctx context.Context, p *eventwire.Page, stage string, cause error) error {
+	if p == nil || p.URL == "" {
+		return fmt.Errorf("sqlite: put failure: %w: no page URL", eventwire.ErrInvalid)
+	}
+	msg := "unknown error"
+	if cause != nil {
+		msg = cause.Error()
+	}
+	var body []byte
+	enc := encIdentity
+	hash := ""
+	if len(p.Body) > 0 {
+		body, enc = compress(p.Body)
+		hash = p.ContentHash()
+	}
+	now := timeText(s.now())
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO failures
+			(url, stage, error, origin, content_type, content_hash, body_encoding, body, attempts, first_at, last_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+			ON CONFLICT (url, stage) DO UPDATE SET
+				error = excluded.error, origin = excluded.origin, content_type = excluded.content_type,
+				content_hash = excluded.content_hash, body_encoding = excluded.body_encoding,
+				body = excluded.body, attempts = attempts + 1, last_at = excluded.last_at`,
+			p.URL, stage, msg, p.Origin, p.ContentType, hash, enc, body, now, now)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: put failure %s: %w", p.URL, err)
+	}
+	return nil
+}
+
+// Story returns the stored story id with its page (body decompressed),
+// article, Doc, events, quotes and places; eventwire.ErrNotFound if absent.
+func (s *Store) Story(ctx context.Context, id int64) (*eventwire.Story, error) {
+	st := &eventwire.Story{ID: id, Page: &eventwire.Page{}}
+	p := st.Page
+	var fetched, hints, enc string
+	var body []byte
+	err := s.r.QueryRowContext(ctx, `SELECT url, content_type, origin, fetched_at, hints, body_encoding, body
+		FROM pages WHERE id = ?`, id).Scan(&p.URL, &p.ContentType, &p.Origin, &fetched, &hints, &enc, &body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("sqlite: story %d: %w", id, eventwire.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: story %d: %w", id, err)
+	}
+	p.FetchedAt = parseTime(fetched)
+	if err := json.Unmarshal([]byte(hints), &p.Hints); err != nil {
+		return nil, fmt.Errorf("sqlite: story %d: hints: %w", id, err)
+	}
+	if p.Body, err = decompress(body, enc); err != nil {
+		return nil, fmt.Errorf("sqlite: story %d: body: %w", id, err)
+	}
+
+	a := &eventwire.Article{}
+	var credits, paras string
+	err = s.r.QueryRowContext(ctx, `SELECT url, title, published, byline, credits, dateline, language, text, paragraphs
+		FROM articles WHERE page_id = ?`, id).Scan(&a.URL, &a.Title, &a.Published, &a.Byline, &credits,
+		&a.Dateline, &a.Language, &a.Text, &paras)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return nil, fmt.Errorf("sqlite: story %d: article: %w", id, err)
+	default:
+		if err := json.Unmarshal([]byte(credits), &a.Credits); err != nil {
+			return nil, fmt.Errorf("sqlite: story %d: credits: %w", id, err)
+		}
+		if err := json.Unmarshal([]byte(paras), &a.Paragraphs); err != nil {
+			return nil, fmt.Errorf("sqlite: story %d: paragraphs: %w", id, err)
+		}
+		st.Article = a
+	}
+
+	var format string
+	var data []byte
+	err = s.r.QueryRowContext(ctx, `SELECT format, data FROM docs WHERE page_id = ?`, id).Scan(&format, &data)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return nil, fmt.Errorf("sqlite: story %d: doc: %w", id, err)
+	case format != docFormat:
+		return nil, fmt.Errorf("sqlite: story %d: doc: unknown format %q", id, format)
+	default:
+		raw, err := decompress(data, encGzip)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: story %d: doc: %w", id, err)
+		}
+		st.Doc = &text.Doc{}
+		if err := json.Unmarshal(raw, st.Doc); err != nil {
+			return nil, fmt.Errorf("sqlite: story %d: doc: %w", id, err)
+		}
+	}
+	if err := scanJSON(ctx, s.r, `SELECT json FROM events WHERE page_id = ? ORDER BY idx`, id, &st.Events); err != nil {
+		return nil, fmt.Errorf("sqlite: story %d: events: %w", id, err)
+	}
+	if err := scanJSON(ctx, s.r, `SELECT json FROM quotes WHERE page_id = ? ORDER BY idx`, id, &st.Quotes); err != nil {
+		return nil, fmt.Errorf("sqlite: story %d: quotes: %w", id, err)
+	}
+	if err := scanJSON(ctx, s.r, `SELECT json FROM places WHERE page_id = ? ORDER BY idx`, id, &st.Places); err != nil {
+		return nil, fmt.Errorf("sqlite: story %d: places: %w", id, err)
+	}
+	return st, nil
+}
+
+// scanJSON appends to *dst the JSON value of each row of query.
+func scanJSON[T any](ctx context.Context, db *sql.DB, query string, id int64, dst *[]T) error {
+	rows, err := db.QueryContext(ctx, query, id)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var js string
+		if err := rows.Scan(&js); err != nil {
+			return err
+		}
+		var v T
+		if err := json.Unmarshal([]byte(js), &v); err != nil {
+			return err
+		}
+		*dst = append(*dst, v)
+	}
+	return rows.Err()
+}
+
+// ftsQuery turns free words into an FTS5 query that matches articles holding
+// all of them: each word is quoted, so FTS5 operators and punctuation in the
+// input are taken literally and never cause a syntax error.
+func ftsQuery(words string) string {
+	var parts []string
+	for _, w := range strings.Fields(words) {
+		w = strings.Trim(w, `"`)
+		w = strings.ReplaceAll(w, `"`, `""`)
+		if w == "" {
+			continue
+		}
+		parts = append(parts, `"`+w+`"`)
+	}
+	return strings.Join(parts, " ")
+}
+
+// Articles lists stored articles, newest first by publication date (then by
+// id), or, with a search, those whose title or text hold all the words,
+// best match first.
+func (s *Store) Articles(ctx context.Context, f eventwire.ArticleFilter) ([]eventwire.ArticleSummary, error) {
+	limit := f.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	limit = min(limit, MaxLimit)
+	offset := max(f.Offset, 0)
+	var rows *sql.Rows
+	var err error
+	if q := ftsQuery(f.Search); q != "" {
+		rows, err = s.r.QueryContext(ctx, `SELECT a.page_id, a.url, a.title, a.published, a.language,
+				snippet(articles_fts, 1, '[', ']', '…', 12)
+			FROM articles_fts JOIN articles a ON a.page_id = articles_fts.rowid
+			WHERE articles_fts MATCH ? ORDER BY rank, a.page_id LIMIT ? OFFSET ?`, q, limit, offset)
+	} else {
+		rows, err = s.r.QueryContext(ctx, `SELECT page_id, url, title, published, language, ''
+			FROM articles ORDER BY published DESC, page_id DESC LIMIT ? OFFSET ?`, limit, offset)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: articles: %w", err)
+	}
+	defer rows.Close()
+	out := []eventwire.ArticleSummary{}
+	for rows.Next() {
+		var a eventwire.ArticleSummary
+		if err := rows.Scan(&a.ID, &a.URL, &a.Title, &a.Published, &a.Language, &a.Snippet); err != nil {
+			return nil, fmt.Errorf("sqlite: articles: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: articles: %w", err)
+	}
+	return out, nil
+}
+
+// Stats counts pages, articles, failures, events, quotes and places.
+func (s *Store) Stats(ctx context.Context) (eventwire.StoreStats, error) {
+	var st eventwire.StoreStats
+	err := s.r.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM pages), (SELECT count(*) FROM articles), (SELECT count(*) FROM failures),
+		(SELECT count(*) FROM events), (SELECT count(*) FROM quotes), (SELECT count(*) FROM places)`).
+		Scan(&st.Pages, &st.Articles, &st.Failures, &st.Events, &st.Quotes, &st.Places)
+	if err != nil {
+		return st, fmt.Errorf("sqlite: stats: %w", err)
+	}
+	return st, nil
+}
+
+// Failures lists recorded failures, most recent first.
+func (s *Store) Failures(ctx context.Context, limit int) ([]eventwire.Failure, error) {
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	limit = min(limit, MaxLimit)
+	rows, err := s.r.QueryContext(ctx, `SELECT url, origin, stage, error, attempts, last_at
+		FROM failures ORDER BY last_at DESC, id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: failures: %w", err)
+	}
+	defer rows.Close()
+	out := []eventwire.Failure{}
+	for rows.Next() {
+		var f eventwire.Failure
+		var last string
+		if err := rows.Scan(&f.URL, &f.Origin, &f.Stage, &f.Error, &f.Attempts, &last); err != nil {
+			return nil, fmt.Errorf("sqlite: failures: %w", err)
+		}
+		f.LastAt = parseTime(last)
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: failures: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,408 @@
+// Package storetest is the conformance suite every eventwire.Store passes:
+// round trips, idempotence on (URL, content hash), failure records cleared by
+// a later success, search, and concurrent writers. A store's own test calls
+// Run with a function that opens a fresh, empty store.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/text"
+)
+
+// Run runs the suite; open must return a new, empty store each time it is
+// called (the suite closes it).
+func Run(t *testing.T, open func(t *testing.T) eventwire.Store) {
+	tests := []struct {
+		name string
+		fn   func(t *testing.T, s eventwire.Store)
+	}{
+		{"RoundTrip", testRoundTrip},
+		{"Idempotent", testIdempotent},
+		{"SameURLNewContent", testSameURLNewContent},
+		{"PageWithoutArticle", testPageWithoutArticle},
+		{"Invalid", testInvalid},
+		{"NotFound", testNotFound},
+		{"Failures", testFailures},
+		{"Search", testSearch},
+		{"ListOrderAndLimit", testListOrderAndLimit},
+		{"Concurrent", testConcurrent},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := open(t)
+			defer func() {
+				if err := s.Close(); err != nil {
+					t.Errorf("Close: %v", err)
+				}
+			}()
+			tt.fn(t, s)
+		})
+	}
+}
+
+// Story returns a complete story for url with the given title and text:
+// page, article, Doc, one event, quote and place. Exported for stores'
+// own tests and benchmarks.
+func Story(url, title, body string) *eventwire.Story {
+	when := time.Date(2020, 1, 5, 12, 30, 0, 0, time.UTC)
+	txt := body
+	d := &text.Doc{Text: txt, Attrs: text.AttrTokens | text.AttrSents}
+	// One token per space-separated word, one sentence over all of them.
+	start := -1
+	for i := 0; i <= len(txt); i++ {
+		if i == len(txt) || txt[i] == ' ' {
+			if start >= 0 {
+				d.Tokens = append(d.Tokens, text.Token{Start: int32(start), End: int32(i), Head: -1})
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	d.Sents = []text.Span{{Start: 0, End: int32(len(d.Tokens))}}
+	end := int32(len(txt))
+	return &eventwire.Story{
+		Page: &eventwire.Page{
+			URL:         url,
+			Body:        []byte("<html><head><title>" + title + "</title></head><body><p>" + body + "</p></body></html>"),
+			ContentType: "text/html; charset=utf-8",
+			FetchedAt:   when,
+			Origin:      "test",
+			Hints:       eventwire.PageHints{Title: title, Published: "2020-01-05"},
+		},
+		Article: &eventwire.Article{
+			URL:        url,
+			Title:      title,
+			Published:  "2020-01-05",
+			Byline:     "A. Writer",
+			Credits:    []string{"AP"},
+			Dateline:   "BAGHDAD",
+			Language:   "en",
+			Text:       txt,
+			Paragraphs: []text.Span{{Start: 0, End: end}},
+		},
+		Doc: d,
+		Events: []eventwire.Event{{
+			Source:     eventwire.Actor{Text: "United States", Code: "USA"},
+			Target:     eventwire.Actor{Text: "Iran", Code: "IRN"},
+			CAMEO:      "190",
+			PLOVER:     "ASSAULT",
+			QuadClass:  4,
+			Goldstein:  -10,
+			Sentence:   0,
+			Evidence:   eventwire.Evidence{Verb: text.Span{Start: 0, End: min(end, 4)}},
+			Pattern:    "KILL",
+			Date:       "2020-01-03",
+			Confidence: 0.9,
+		}},
+		Quotes: []eventwire.Quote{{
+			Text: "quoted", Span: text.Span{Start: 0, End: min(end, 6)},
+			Speaker: eventwire.Actor{Text: "Trump", Code: "USAGOV"}, Direct: true,
+		}},
+		Places: []eventwire.Place{{
+			Text: "Baghdad", GeonameID: 98182, Name: "Baghdad", Country: "IQ", Lat: 33.34, Lon: 44.40,
+		}},
+	}
+}
+
+func put(t *testing.T, s eventwire.Store, st *eventwire.Story) bool {
+	t.Helper()
+	created, err := s.PutStory(context.Background(), st)
+	if err != nil {
+		t.Fatalf("PutStory(%s): %v", st.Page.URL, err)
+	}
+	if st.ID == 0 {
+		t.Fatalf("PutStory(%s) left ID 0", st.Page.URL)
+	}
+	return created
+}
+
+func stats(t *testing.T, s eventwire.Store) eventwire.StoreStats {
+	t.Helper()
+	st, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatalf("Stats: %v", err)
+	}
+	return st
+}
+
+func testRoundTrip(t *testing.T, s eventwire.Store) {
+	ctx := context.Background()
+	want := Story("https://example.com/a", "Soleimani killed", "United States forces killed Qasem Soleimani in Baghdad.")
+	if !put(t, s, want) {
+		t.Fatal("first PutStory: created = false")
+	}
+	got, err := s.Story(ctx, want.ID)
+	if err != nil {
+		t.Fatalf("Story(%d): %v", want.ID, err)
+	}
+	if got.ID != want.ID {
+		t.Errorf("ID = %d, want %d", got.ID, want.ID)
+	}
+	if !reflect.DeepEqual(got.Page, want.Page) {
+		t.Errorf("Page =\n%+v\nwant\n%+v", got.Page, want.Page)
+	}
+	if !reflect.DeepEqual(got.Article, want.Article) {
+		t.Errorf("Article =\n%+v\nwant\n%+v", got.Article, want.Article)
+	}
+	if !reflect.DeepEqual(got.Doc, want.Doc) {
+		t.Errorf("Doc =\n%+v\nwant\n%+v", got.Doc, want.Doc)
+	}
+	if !reflect.DeepEqual(got.Events, want.Events) {
+		t.Errorf("Events =\n%+v\nwant\n%+v", got.Events, want.Events)
+	}
+	if !reflect.DeepEqual(got.Quotes, want.Quotes) {
+		t.Errorf("Quotes =\n%+v\nwant\n%+v", got.Quotes, want.Quotes)
+	}
+	if !reflect.DeepEqual(got.Places, want.Places) {
+		t.Errorf("Places =\n%+v\nwant\n%+v", got.Places, want.Places)
+	}
+	if st := stats(t, s); st != (eventwire.StoreStats{Pages: 1, Articles: 1, Events: 1, Quotes: 1, Places: 1}) {
+		t.Errorf("Stats = %+v", st)
+	}
+}
+
+func testIdempotent(t *testing.T, s eventwire.Store) {
+	a := Story("https://example.com/a", "Title", "Some text here.")
+	put(t, s, a)
+	b := Story("https://example.com/a", "Title", "Some text here.")
+	b.Events = append(b.Events, b.Events[0]) // must not be stored either
+	if put(t, s, b) {
+		t.Error("second PutStory of the same page: created = true")
+	}
+	if b.ID != a.ID {
+		t.Errorf("second PutStory ID = %d, want %d", b.ID, a.ID)
+	}
+	if st := stats(t, s); st.Pages != 1 || st.Articles != 1 || st.Events != 1 {
+		t.Errorf("Stats after storing twice = %+v, want 1 page, 1 article, 1 event", st)
+	}
+}
+
+func testSameURLNewContent(t *testing.T, s eventwire.Store) {
+	a := Story("https://example.com/a", "Title", "First version.")
+	b := Story("https://example.com/a", "Title", "Second, updated version.")
+	put(t, s, a)
+	if !put(t, s, b) {
+		t.Error("PutStory of changed content: created = false")
+	}
+	if a.ID == b.ID {
+		t.Error("changed content got the same ID")
+	}
+	if st := stats(t, s); st.Pages != 2 {
+		t.Errorf("Pages = %d, want 2", st.Pages)
+	}
+}
+
+func testPageWithoutArticle(t *testing.T, s eventwire.Store) {
+	st := Story("https://example.com/p", "T", "x")
+	st.Article, st.Doc, st.Events, st.Quotes, st.Places = nil, nil, nil, nil, nil
+	put(t, s, st)
+	got, err := s.Story(context.Background(), st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Article != nil {
+		t.Errorf("Article = %+v, want nil", got.Article)
+	}
+	if string(got.Page.Body) != string(st.Page.Body) {
+		t.Errorf("Body = %q, want %q", got.Page.Body, st.Page.Body)
+	}
+	if n := stats(t, s).Articles; n != 0 {
+		t.Errorf("Articles = %d, want 0", n)
+	}
+}
+
+func testInvalid(t *testing.T, s eventwire.Store) {
+	ctx := context.Background()
+	for _, st := range []*eventwire.Story{nil, {}, {Page: &eventwire.Page{}}} {
+		if _, err := s.PutStory(ctx, st); !errors.Is(err, eventwire.ErrInvalid) {
+			t.Errorf("PutStory(%+v) = %v, want ErrInvalid", st, err)
+		}
+	}
+	if err := s.PutFailure(ctx, &eventwire.Page{}, "read", errors.New("x")); !errors.Is(err, eventwire.ErrInvalid) {
+		t.Errorf("PutFailure(no URL) = %v, want ErrInvalid", err)
+	}
+}
+
+func testNotFound(t *testing.T, s eventwire.Store) {
+	if _, err := s.Story(context.Background(), 12345); !errors.Is(err, eventwire.ErrNotFound) {
+		t.Errorf("Story(missing) = %v, want ErrNotFound", err)
+	}
+}
+
+func testFailures(t *testing.T, s eventwire.Store) {
+	ctx := context.Background()
+	p := &eventwire.Page{URL: "https://example.com/bad", Body: []byte("\x00\x01binary"), Origin: "test"}
+	if err := s.PutFailure(ctx, p, "extract", fmt.Errorf("wrapped: %w", eventwire.ErrUnsupported)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutFailure(ctx, p, "extract", errors.New("second try")); err != nil {
+		t.Fatal(err)
+	}
+	q := &eventwire.Page{URL: "https://example.com/gone"}
+	if err := s.PutFailure(ctx, q, "fetch", errors.New("connection refused")); err != nil {
+		t.Fatal(err)
+	}
+	fs, err := s.Failures(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 2 {
+		t.Fatalf("Failures = %+v, want 2", fs)
+	}
+	byURL := map[string]eventwire.Failure{}
+	for _, f := range fs {
+		byURL[f.URL] = f
+	}
+	if f := byURL[p.URL]; f.Stage != "extract" || f.Error != "second try" || f.Attempts != 2 || f.Origin != "test" {
+		t.Errorf("failure of %s = %+v, want stage extract, error %q, 2 attempts", p.URL, f, "second try")
+	}
+	if f := byURL[q.URL]; f.Stage != "fetch" || !strings.Contains(f.Error, "refused") || f.Attempts != 1 {
+		t.Errorf("failure of %s = %+v", q.URL, f)
+	}
+	// A later success of the same URL clears its failures.
+	put(t, s, Story(p.URL, "Now fine", "Fixed text."))
+	if n := stats(t, s).Failures; n != 1 {
+		t.Errorf("Failures after success = %d, want 1", n)
+	}
+}
+
+func testSearch(t *testing.T, s eventwire.Store) {
+	ctx := context.Background()
+	put(t, s, Story("https://example.com/1", "Iran admits downing Ukrainian jet", "Iran said human error caused the crash."))
+	put(t, s, Story("https://example.com/2", "Mugabe dies", "Robert Mugabe, longtime leader of Zimbabwe, died."))
+	put(t, s, Story("https://example.com/3", "Protests in Hong Kong", "Protesters surrounded the police complex; Iran was not mentioned."))
+	tests := []struct {
+		search string
+		want   []string // URLs, in any order
+	}{
+		{"Zimbabwe", []string{"https://example.com/2"}},
+		{"zimbabwe", []string{"https://example.com/2"}},
+		{"Iran", []string{"https://example.com/1", "https://example.com/3"}},
+		{"Iran crash", []string{"https://example.com/1"}},
+		{"ukrainian", []string{"https://example.com/1"}},
+		{"nothingmatches", nil},
+		{`"unbalanced AND OR ( *`, nil},
+		{"", []string{"https://example.com/1", "https://example.com/2", "https://example.com/3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.search, func(t *testing.T) {
+			got, err := s.Articles(ctx, eventwire.ArticleFilter{Search: tt.search})
+			if err != nil {
+				t.Fatalf("Articles(%q): %v", tt.search, err)
+			}
+			var urls []string
+			for _, a := range got {
+				urls = append(urls, a.URL)
+				if a.ID == 0 || a.Title == "" {
+					t.Errorf("summary %+v lacks ID or title", a)
+				}
+			}
+			if !sameSet(urls, tt.want) {
+				t.Errorf("Articles(%q) = %v, want %v", tt.search, urls, tt.want)
+			}
+		})
+	}
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	m := map[string]int{}
+	for _, x := range a {
+		m[x]++
+	}
+	for _, x := range b {
+		m[x]--
+	}
+	for _, n := range m {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func testListOrderAndLimit(t *testing.T, s eventwire.Store) {
+	ctx := context.Background()
+	for i, d := range []string{"2019-05-01", "2020-02-01", "2019-12-31"} {
+		st := Story(fmt.Sprintf("https://example.com/%d", i), "T"+d, "text")
+		st.Article.Published = d
+		put(t, s, st)
+	}
+	got, err := s.Articles(ctx, eventwire.ArticleFilter{Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Published != "2020-02-01" || got[1].Published != "2019-12-31" {
+		t.Errorf("Articles(limit 2) = %+v, want 2020-02-01 then 2019-12-31", got)
+	}
+	got, err = s.Articles(ctx, eventwire.ArticleFilter{Limit: 2, Offset: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Published != "2019-05-01" {
+		t.Errorf("Articles(offset 2) = %+v, want 2019-05-01", got)
+	}
+}
+
+// testConcurrent stores the same 20 pages from 4 goroutines at once: each
+// page must be stored once and created exactly once.
+func testConcurrent(t *testing.T, s eventwire.Store) {
+	const pages, writers = 20, 4
+	var mu sync.Mutex
+	created := map[string]int{}
+	ids := map[string]map[int64]bool{}
+	var wg sync.WaitGroup
+	errs := make(chan error, pages*writers)
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < pages; i++ {
+				u := fmt.Sprintf("https://example.com/c/%d", i)
+				st := Story(u, "T", fmt.Sprintf("text %d", i))
+				c, err := s.PutStory(context.Background(), st)
+				if err != nil {
+					errs <- err
+					return
+				}
+				mu.Lock()
+				if c {
+					created[u]++
+				}
+				if ids[u] == nil {
+					ids[u] = map[int64]bool{}
+				}
+				ids[u][st.ID] = true
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	for i := 0; i < pages; i++ {
+		u := fmt.Sprintf("https://example.com/c/%d", i)
+		if created[u] != 1 || len(ids[u]) != 1 {
+			t.Errorf("%s: created %d times with ids %v, want once with one id", u, created[u], ids[u])
+		}
+	}
+	if st := stats(t, s); st.Pages != pages || st.Events != pages {
+		t.Errorf("Stats = %+v, want %d pages and events", st, pages)
+	}
+}
