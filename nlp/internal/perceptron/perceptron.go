@@ -1,0 +1,349 @@
+// Package perceptron is the averaged multiclass perceptron shared by the
+// tagger and the parser: hashed features (uint64 keys), sparse weight rows,
+// a Trainer that averages lazily, and a compact immutable Model with a binary
+// encoding that the loaders check strictly (bad bytes give an error, never a
+// panic).
+package perceptron
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// Hashing. Features are uint64 keys built by mixing a template number with the
+// hashes of the values it combines, so that extracting a feature never
+// allocates. Key 0 is reserved for empty table slots.
+
+// String returns the FNV-1a hash of s.
+func String(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func fmix(k uint64) uint64 {
+	k ^= k >> 33
+	k *= 0xff51afd7ed558ccd
+	k ^= k >> 33
+	k *= 0xc4ceb9fe1a85ec53
+	k ^= k >> 33
+	return k
+}
+
+func nonzero(h uint64) uint64 {
+	if h == 0 {
+		return 1
+	}
+	return h
+}
+
+// H1 returns the key of template t with one value.
+func H1(t, a uint64) uint64 { return nonzero(fmix(fmix(t+0x9e3779b97f4a7c15) ^ a)) }
+
+// H2 returns the key of template t with two values.
+func H2(t, a, b uint64) uint64 {
+	return nonzero(fmix(fmix(fmix(t+0x9e3779b97f4a7c15)^a) ^ b))
+}
+
+// H3 returns the key of template t with three values.
+func H3(t, a, b, c uint64) uint64 {
+	return nonzero(fmix(fmix(fmix(fmix(t+0x9e3779b97f4a7c15)^a)^b) ^ c))
+}
+
+// Model is a trained, immutable weight table: for each feature key a sparse
+// row of (class, weight). It is safe for concurrent use.
+type Model struct {
+	nclasses int
+	mask     uint64
+	slots    []uint64 // open addressing; 0 = empty
+	slotRow  []int32
+	start    []uint32 // row r holds entries start[r]:start[r+1]
+	cls      []uint16
+	w        []float32
+	keys     []uint64 // row keys in ascending order, for encoding
+}
+
+// NumClasses returns the number of classes the model scores.
+func (m *Model) NumClasses() int { return m.nclasses }
+
+// NumFeatures returns the number of feature rows.
+func (m *Model) NumFeatures() int { return len(m.keys) }
+
+// NumWeights returns the number of non-zero weights.
+func (m *Model) NumWeights() int { return len(m.w) }
+
+func (m *Model) row(k uint64) int {
+	if len(m.slots) == 0 {
+		return -1
+	}
+	i := fmix(k) & m.mask
+	for {
+		s := m.slots[i]
+		if s == k {
+			return int(m.slotRow[i])
+		}
+		if s == 0 {
+			return -1
+		}
+		i = (i + 1) & m.mask
+	}
+}
+
+// Score adds the weights of feats to scores, which must have NumClasses
+// elements (callers zero it first).
+func (m *Model) Score(feats []uint64, scores []float32) {
+	for _, f := range feats {
+		r := m.row(f)
+		if r < 0 {
+			continue
+		}
+		a, b := m.start[r], m.start[r+1]
+		cls, w := m.cls[a:b], m.w[a:b]
+		for j, c := range cls {
+			scores[c] += w[j]
+		}
+	}
+}
+
+func newModel(nclasses int, keys []uint64, start []uint32, cls []uint16, w []float32) *Model {
+	m := &Model{nclasses: nclasses, keys: keys, start: start, cls: cls, w: w}
+	size := 1
+	for size < 2*len(keys)+2 {
+		size <<= 1
+	}
+	m.mask = uint64(size - 1)
+	m.slots = make([]uint64, size)
+	m.slotRow = make([]int32, size)
+	for r, k := range keys {
+		i := fmix(k) & m.mask
+		for m.slots[i] != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.slots[i] = k
+		m.slotRow[i] = int32(r)
+	}
+	return m
+}
+
+type entry struct {
+	cls uint16
+	w   float32
+	tot float64
+	ts  int64
+}
+
+// Trainer learns weights with the averaged perceptron. It is not safe for
+// concurrent use.
+type Trainer struct {
+	nclasses int
+	index    map[uint64]int32
+	rows     [][]entry
+	now      int64
+}
+
+// NewTrainer returns a Trainer for n classes.
+func NewTrainer(n int) *Trainer {
+	return &Trainer{nclasses: n, index: make(map[uint64]int32)}
+}
+
+// NumClasses returns the number of classes.
+func (t *Trainer) NumClasses() int { return t.nclasses }
+
+// Score adds the current (not averaged) weights of feats to scores.
+func (t *Trainer) Score(feats []uint64, scores []float32) {
+	for _, f := range feats {
+		r, ok := t.index[f]
+		if !ok {
+			continue
+		}
+		for _, e := range t.rows[r] {
+			scores[e.cls] += e.w
+		}
+	}
+}
+
+// Tick advances the averaging clock by one instance. Call it once per
+// training instance, updated or not.
+func (t *Trainer) Tick() { t.now++ }
+
+// Update moves the weights of feats towards class gold and away from pred.
+func (t *Trainer) Update(feats []uint64, gold, pred int) {
+	if gold == pred {
+		return
+	}
+	for _, f := range feats {
+		r, ok := t.index[f]
+		if !ok {
+			r = int32(len(t.rows))
+			t.index[f] = r
+			t.rows = append(t.rows, nil)
+		}
+		t.rows[r] = t.bump(t.rows[r], uint16(gold), 1)
+		t.rows[r] = t.bump(t.rows[r], uint16(pred), -1)
+	}
+}
+
+func (t *Trainer) bump(row []entry, c uint16, d float32) []entry {
+	for i := range row {
+		if row[i].cls == c {
+			e := &row[i]
+			e.tot += float64(t.now-e.ts) * float64(e.w)
+			e.ts = t.now
+			e.w += d
+			return row
+		}
+	}
+	return append(row, entry{cls: c, w: d, ts: t.now})
+}
+
+// Average returns the averaged weights as a Model, dropping weights whose
+// magnitude is below prune. The result does not depend on map order.
+func (t *Trainer) Average(prune float32) *Model {
+	keys := make([]uint64, 0, len(t.index))
+	for k := range t.index {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	now := max(t.now, 1)
+	var out []uint64
+	start := []uint32{0}
+	var cls []uint16
+	var w []float32
+	for _, k := range keys {
+		row := slices.Clone(t.rows[t.index[k]])
+		slices.SortFunc(row, func(a, b entry) int { return int(a.cls) - int(b.cls) })
+		n := 0
+		for _, e := range row {
+			avg := float32((e.tot + float64(now-e.ts)*float64(e.w)) / float64(now))
+			if avg > -prune && avg < prune || avg == 0 {
+				continue
+			}
+			cls = append(cls, e.cls)
+			w = append(w, avg)
+			n++
+		}
+		if n > 0 {
+			out = append(out, k)
+			start = append(start, uint32(len(w)))
+		}
+	}
+	return newModel(t.nclasses, out, start, cls, w)
+}
+
+// Limits on what Decode accepts, so that corrupted input cannot ask for
+// absurd allocations.
+const (
+	maxClasses = 1 << 12
+	maxRows    = 1 << 26
+	maxWeights = 1 << 28
+)
+
+// ErrFormat reports model bytes that are not a valid encoding.
+var ErrFormat = errors.New("perceptron: malformed model")
+
+// Encode writes m in a compact binary form: class count, row count, then for
+// each row in key order the key delta, the entry count, and the entries
+// (class, float32 weight).
+func (m *Model) Encode(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	var buf [binary.MaxVarintLen64]byte
+	put := func(v uint64) {
+		n := binary.PutUvarint(buf[:], v)
+		bw.Write(buf[:n])
+	}
+	put(uint64(m.nclasses))
+	put(uint64(len(m.keys)))
+	prev := uint64(0)
+	for r, k := range m.keys {
+		put(k - prev)
+		prev = k
+		a, b := m.start[r], m.start[r+1]
+		put(uint64(b - a))
+		for j := a; j < b; j++ {
+			put(uint64(m.cls[j]))
+			var f [4]byte
+			binary.LittleEndian.PutUint32(f[:], math.Float32bits(m.w[j]))
+			bw.Write(f[:])
+		}
+	}
+	return bw.Flush()
+}
+
+// Decode reads a Model written by Encode. Malformed input gives an error
+// wrapping ErrFormat.
+func Decode(r io.ByteReader) (*Model, error) {
+	get := func(what string, limit uint64) (uint64, error) {
+		v, err := binary.ReadUvarint(r)
+		if err != nil {
+			return 0, fmt.Errorf("%w: reading %s: %v", ErrFormat, what, err)
+		}
+		if v > limit {
+			return 0, fmt.Errorf("%w: %s %d exceeds %d", ErrFormat, what, v, limit)
+		}
+		return v, nil
+	}
+	nc, err := get("class count", maxClasses)
+	if err != nil {
+		return nil, err
+	}
+	if nc == 0 {
+		return nil, fmt.Errorf("%w: no classes", ErrFormat)
+	}
+	nr, err := get("row count", maxRows)
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]uint64, 0, min(nr, 1<<20))
+	start := make([]uint32, 1, min(nr, 1<<20)+1)
+	var cls []uint16
+	var ws []float32
+	prev := uint64(0)
+	for i := uint64(0); i < nr; i++ {
+		d, err := get("key", math.MaxUint64)
+		if err != nil {
+			return nil, err
+		}
+		if d == 0 && i > 0 || prev+d < prev || prev+d == 0 {
+			return nil, fmt.Errorf("%w: row %d: keys not strictly increasing", ErrFormat, i)
+		}
+		prev += d
+		keys = append(keys, prev)
+		n, err := get("row length", nc)
+		if err != nil {
+			return nil, err
+		}
+		if uint64(len(ws))+n > maxWeights {
+			return nil, fmt.Errorf("%w: too many weights", ErrFormat)
+		}
+		for j := uint64(0); j < n; j++ {
+			c, err := get("class", nc-1)
+			if err != nil {
+				return nil, err
+			}
+			var f [4]byte
+			for k := range f {
+				b, err := r.ReadByte()
+				if err != nil {
+					return nil, fmt.Errorf("%w: reading weight: %v", ErrFormat, err)
+				}
+				f[k] = b
+			}
+			wt := math.Float32frombits(binary.LittleEndian.Uint32(f[:]))
+			if math.IsNaN(float64(wt)) || math.IsInf(float64(wt), 0) {
+				return nil, fmt.Errorf("%w: row %d: weight not finite", ErrFormat, i)
+			}
+			cls = append(cls, uint16(c))
+			ws = append(ws, wt)
+		}
+		start = append(start, uint32(len(ws)))
+	}
+	return newModel(int(nc), keys, start, cls, ws), nil
+}

@@ -1,0 +1,488 @@
+// Package parse assigns Universal Dependencies trees (heads and labelled
+// relations) to tagged sentences.
+//
+// The parser is a greedy transition-based arc-hybrid parser (Kuhlmann et al.
+// 2011) with the root token at the end of the buffer, scored by an averaged
+// perceptron over the rich non-local feature set of Zhang and Nivre (2011):
+// words and tags of the stack and buffer, distance, valency, the two
+// outermost children of each side and the label sets of the stack top and
+// buffer front. Training uses the dynamic oracle of Goldberg and Nivre (2013)
+// with exploration, on tags predicted by a jackknifed tagger. Labels are the
+// full treebank relations with subtypes ("nsubj:pass", "obl:tmod").
+package parse
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/eventwire/eventwire/nlp/internal/perceptron"
+	"github.com/eventwire/eventwire/text"
+)
+
+// Parser parses tagged sentences. It is immutable after loading and safe for
+// concurrent use.
+type Parser struct {
+	labels []text.DepRel // label ids; class 0 is SHIFT, 1+2l LEFT-l, 2+2l RIGHT-l
+	root   int           // id of the "root" label
+	model  *perceptron.Model
+}
+
+// Labels returns the relation labels the parser predicts.
+func (p *Parser) Labels() []text.DepRel { return slices.Clone(p.labels) }
+
+// Name implements nlp.Annotator.
+func (p *Parser) Name() string { return "parse" }
+
+// Requires implements nlp.Annotator.
+func (p *Parser) Requires() text.Attr { return text.AttrTokens | text.AttrSents | text.AttrXPOS }
+
+// Provides implements nlp.Annotator.
+func (p *Parser) Provides() text.Attr { return text.AttrDeps }
+
+// Annotate implements nlp.Annotator: it parses every sentence of d.
+func (p *Parser) Annotate(ctx context.Context, d *text.Doc) error {
+	if !d.Attrs.Has(p.Requires()) {
+		return fmt.Errorf("parse: doc lacks %s", p.Requires()&^d.Attrs)
+	}
+	st := newState(len(p.labels))
+	scores := make([]float32, 1+2*len(p.labels))
+	for si, sp := range d.Sents {
+		if si%32 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		st.reset(d, sp)
+		for !st.terminal() {
+			feats := st.features()
+			clear(scores)
+			p.model.Score(feats, scores)
+			c := st.bestValid(scores, p.root)
+			st.apply(c, p.root)
+		}
+		for k := 0; k < st.n; k++ {
+			tok := &d.Tokens[int(sp.Start)+k]
+			h := st.heads[k]
+			if h == int32(st.n) || h < 0 {
+				tok.Head = -1
+			} else {
+				tok.Head = sp.Start + h
+			}
+			tok.Dep = p.labels[st.labels[k]]
+		}
+	}
+	d.Attrs |= text.AttrDeps
+	return nil
+}
+
+// Transition classes.
+func shift() int                   { return 0 }
+func left(l int) int               { return 1 + 2*l }
+func right(l int) int              { return 2 + 2*l }
+func decode(c int) (kind, lab int) { return (c + 1) % 2, (c - 1) / 2 }
+
+// kinds, as decode returns them for c > 0: left = 0, right = 1; shift is c == 0.
+const (
+	kindLeft  = 0
+	kindRight = 1
+)
+
+// state is a parser configuration: a stack, the buffer (the suffix bi..n of
+// the words, with the root at n), and the arcs built so far, plus the
+// per-word properties the features read.
+type state struct {
+	n      int
+	stack  []int32
+	bi     int32
+	heads  []int32
+	labels []uint16
+	lc1    []int32 // leftmost child
+	lc2    []int32 // second leftmost
+	rc1    []int32 // rightmost child
+	rc2    []int32 // second rightmost
+	nl, nr []int32 // left and right valency
+	ls, rs []uint64
+	w, p   []uint64 // word and tag hashes; index n is the root
+	feats  []uint64
+}
+
+func newState(nlabels int) *state { return &state{} }
+
+var (
+	hRootWord = perceptron.String("\x00ROOT")
+	hRootTag  = perceptron.String("\x00ROOT-TAG")
+)
+
+const hNone = 0x5bd1e995
+
+func grow[T any](s []T, n int) []T { return slices.Grow(s[:0], n)[:n] }
+
+func (s *state) reset(d *text.Doc, sp text.Span) {
+	n := sp.Len()
+	s.n = n
+	s.stack = s.stack[:0]
+	s.bi = 0
+	s.heads = grow(s.heads, n+1)
+	s.labels = grow(s.labels, n+1)
+	s.lc1, s.lc2, s.rc1, s.rc2 = grow(s.lc1, n+1), grow(s.lc2, n+1), grow(s.rc1, n+1), grow(s.rc2, n+1)
+	s.nl, s.nr = grow(s.nl, n+1), grow(s.nr, n+1)
+	s.ls, s.rs = grow(s.ls, n+1), grow(s.rs, n+1)
+	s.w, s.p = grow(s.w, n+1), grow(s.p, n+1)
+	for i := 0; i <= n; i++ {
+		s.heads[i] = -1
+		s.labels[i] = 0
+		s.lc1[i], s.lc2[i], s.rc1[i], s.rc2[i] = -1, -1, -1, -1
+		s.nl[i], s.nr[i] = 0, 0
+		s.ls[i], s.rs[i] = 0, 0
+		if i < n {
+			k := int(sp.Start) + i
+			s.w[i] = perceptron.String(strings.ToLower(d.Form(k)))
+			s.p[i] = perceptron.String(d.Tokens[k].XPOS)
+		}
+	}
+	s.w[n], s.p[n] = hRootWord, hRootTag
+}
+
+func (s *state) terminal() bool { return len(s.stack) == 0 && int(s.bi) == s.n }
+
+func (s *state) valid(c, root int) bool {
+	if c == 0 {
+		return int(s.bi) < s.n
+	}
+	kind, lab := decode(c)
+	if kind == kindLeft {
+		if len(s.stack) == 0 {
+			return false
+		}
+		if int(s.bi) == s.n {
+			return len(s.stack) == 1 && lab == root
+		}
+		return lab != root
+	}
+	return len(s.stack) >= 2 && lab != root
+}
+
+func (s *state) bestValid(scores []float32, root int) int {
+	best := -1
+	for c := range scores {
+		if (best < 0 || scores[c] > scores[best]) && s.valid(c, root) {
+			best = c
+		}
+	}
+	return best
+}
+
+func (s *state) apply(c, root int) {
+	if c == 0 {
+		s.stack = append(s.stack, s.bi)
+		s.bi++
+		return
+	}
+	kind, lab := decode(c)
+	s0 := s.stack[len(s.stack)-1]
+	var h int32
+	if kind == kindLeft {
+		h = s.bi
+	} else {
+		h = s.stack[len(s.stack)-2]
+	}
+	s.stack = s.stack[:len(s.stack)-1]
+	s.addArc(h, s0, lab)
+}
+
+func (s *state) addArc(h, d int32, lab int) {
+	s.heads[d] = h
+	s.labels[d] = uint16(lab)
+	bit := uint64(1) << (uint(lab) & 63)
+	if d < h {
+		s.nl[h]++
+		s.ls[h] |= bit
+		if s.lc1[h] < 0 || d < s.lc1[h] {
+			s.lc2[h] = s.lc1[h]
+			s.lc1[h] = d
+		} else if s.lc2[h] < 0 || d < s.lc2[h] {
+			s.lc2[h] = d
+		}
+	} else {
+		s.nr[h]++
+		s.rs[h] |= bit
+		if s.rc1[h] < 0 || d > s.rc1[h] {
+			s.rc2[h] = s.rc1[h]
+			s.rc1[h] = d
+		} else if s.rc2[h] < 0 || d > s.rc2[h] {
+			s.rc2[h] = d
+		}
+	}
+}
+
+// Feature templates.
+const (
+	tS0wp = iota + 1
+	tS0w
+	tS0p
+	tN0wp
+	tN0w
+	tN0p
+	tN1wp
+	tN1w
+	tN1p
+	tN2wp
+	tN2w
+	tN2p
+	tS1wp
+	tS1w
+	tS1p
+	tS2w
+	tS2p
+	tS0wpN0wp
+	tS0wpN0w
+	tS0wN0wp
+	tS0wpN0p
+	tS0pN0wp
+	tS0wN0w
+	tS0pN0p
+	tN0pN1p
+	tS1wS0w
+	tS1pS0p
+	tS1wpS0p
+	tS1pS0wp
+	tS1pN0p
+	tS1wN0w
+	tN0pN1pN2p
+	tS0pN0pN1p
+	tS1pS0pN0p
+	tS0pS0lpN0p
+	tS0pS0rpN0p
+	tS0pN0pN0lp
+	tS2pS1pS0p
+	tS1pS1rpS0p
+	tS0wD
+	tS0pD
+	tN0wD
+	tN0pD
+	tS0wN0wD
+	tS0pN0pD
+	tS1pS0pD1
+	tS0wVr
+	tS0pVr
+	tS0wVl
+	tS0pVl
+	tN0wVl
+	tN0pVl
+	tS1pVr
+	tS0lw
+	tS0lp
+	tS0ll
+	tS0rw
+	tS0rp
+	tS0rl
+	tN0lw
+	tN0lp
+	tN0ll
+	tS1rw
+	tS1rp
+	tS1rl
+	tS1lp
+	tS1ll
+	tS0l2w
+	tS0l2p
+	tS0l2l
+	tS0r2w
+	tS0r2p
+	tS0r2l
+	tN0l2w
+	tN0l2p
+	tN0l2l
+	tS0pS0lpS0l2p
+	tS0pS0rpS0r2p
+	tN0pN0lpN0l2p
+	tS0wSr
+	tS0pSr
+	tS0wSl
+	tS0pSl
+	tN0wNl
+	tN0pNl
+	tN0pN1wp
+	tS0wpS0rl
+	tN0wpN0ll
+)
+
+func dist(a, b int32) uint64 {
+	d := b - a
+	if d < 0 {
+		d = -d
+	}
+	switch {
+	case d <= 4:
+		return uint64(d)
+	case d <= 7:
+		return 5
+	case d <= 11:
+		return 6
+	}
+	return 7
+}
+
+func (s *state) features() []uint64 {
+	h1, h2, h3 := perceptron.H1, perceptron.H2, perceptron.H3
+	word := func(i int32) uint64 {
+		if i < 0 {
+			return hNone
+		}
+		return s.w[i]
+	}
+	tag := func(i int32) uint64 {
+		if i < 0 {
+			return hNone
+		}
+		return s.p[i]
+	}
+	lab := func(i int32) uint64 {
+		if i < 0 {
+			return hNone
+		}
+		return uint64(s.labels[i]) + 1
+	}
+	at := func(a []int32, i int32) int32 {
+		if i < 0 {
+			return -1
+		}
+		return a[i]
+	}
+	var s0, s1, s2 int32 = -1, -1, -1
+	if k := len(s.stack); k > 0 {
+		s0 = s.stack[k-1]
+		if k > 1 {
+			s1 = s.stack[k-2]
+			if k > 2 {
+				s2 = s.stack[k-3]
+			}
+		}
+	}
+	n0 := s.bi
+	var n1, n2 int32 = -1, -1
+	if int(n0)+1 <= s.n {
+		n1 = n0 + 1
+	}
+	if int(n0)+2 <= s.n {
+		n2 = n0 + 2
+	}
+	s0w, s0p := word(s0), tag(s0)
+	s1w, s1p := word(s1), tag(s1)
+	n0w, n0p := s.w[n0], s.p[n0]
+	n1w, n1p := word(n1), tag(n1)
+	n2w, n2p := word(n2), tag(n2)
+	s0l, s0l2, s0r, s0r2 := at(s.lc1, s0), at(s.lc2, s0), at(s.rc1, s0), at(s.rc2, s0)
+	n0l, n0l2 := s.lc1[n0], s.lc2[n0]
+	s1l, s1r := at(s.lc1, s1), at(s.rc1, s1)
+	d := uint64(hNone)
+	if s0 >= 0 {
+		d = dist(s0, n0)
+	}
+	d1 := uint64(hNone)
+	if s1 >= 0 {
+		d1 = dist(s1, s0)
+	}
+	var s0vl, s0vr, s0ls, s0rs uint64 = hNone, hNone, hNone, hNone
+	if s0 >= 0 {
+		s0vl, s0vr, s0ls, s0rs = uint64(s.nl[s0]), uint64(s.nr[s0]), s.ls[s0], s.rs[s0]
+	}
+	s1vr := uint64(hNone)
+	if s1 >= 0 {
+		s1vr = uint64(s.nr[s1])
+	}
+	n0vl, n0ls := uint64(s.nl[n0]), s.ls[n0]
+	s0wp, n0wp, n1wp, s1wp := h2(0, s0w, s0p), h2(0, n0w, n0p), h2(0, n1w, n1p), h2(0, s1w, s1p)
+	f := append(s.feats[:0],
+		h1(tS0wp, s0wp), h1(tS0w, s0w), h1(tS0p, s0p),
+		h1(tN0wp, n0wp), h1(tN0w, n0w), h1(tN0p, n0p),
+		h1(tN1wp, n1wp), h1(tN1w, n1w), h1(tN1p, n1p),
+		h2(tN2wp, n2w, n2p), h1(tN2w, n2w), h1(tN2p, n2p),
+		h1(tS1wp, s1wp), h1(tS1w, s1w), h1(tS1p, s1p),
+		h1(tS2w, word(s2)), h1(tS2p, tag(s2)),
+		h2(tS0wpN0wp, s0wp, n0wp), h2(tS0wpN0w, s0wp, n0w), h2(tS0wN0wp, s0w, n0wp),
+		h2(tS0wpN0p, s0wp, n0p), h2(tS0pN0wp, s0p, n0wp), h2(tS0wN0w, s0w, n0w),
+		h2(tS0pN0p, s0p, n0p), h2(tN0pN1p, n0p, n1p),
+		h2(tS1wS0w, s1w, s0w), h2(tS1pS0p, s1p, s0p), h2(tS1wpS0p, s1wp, s0p), h2(tS1pS0wp, s1p, s0wp),
+		h2(tS1pN0p, s1p, n0p), h2(tS1wN0w, s1w, n0w),
+		h3(tN0pN1pN2p, n0p, n1p, n2p), h3(tS0pN0pN1p, s0p, n0p, n1p), h3(tS1pS0pN0p, s1p, s0p, n0p),
+		h3(tS0pS0lpN0p, s0p, tag(s0l), n0p), h3(tS0pS0rpN0p, s0p, tag(s0r), n0p),
+		h3(tS0pN0pN0lp, s0p, n0p, tag(n0l)), h3(tS2pS1pS0p, tag(s2), s1p, s0p),
+		h3(tS1pS1rpS0p, s1p, tag(s1r), s0p),
+		h2(tS0wD, s0w, d), h2(tS0pD, s0p, d), h2(tN0wD, n0w, d), h2(tN0pD, n0p, d),
+		h3(tS0wN0wD, s0w, n0w, d), h3(tS0pN0pD, s0p, n0p, d), h3(tS1pS0pD1, s1p, s0p, d1),
+		h2(tS0wVr, s0w, s0vr), h2(tS0pVr, s0p, s0vr), h2(tS0wVl, s0w, s0vl), h2(tS0pVl, s0p, s0vl),
+		h2(tN0wVl, n0w, n0vl), h2(tN0pVl, n0p, n0vl), h2(tS1pVr, s1p, s1vr),
+		h1(tS0lw, word(s0l)), h1(tS0lp, tag(s0l)), h1(tS0ll, lab(s0l)),
+		h1(tS0rw, word(s0r)), h1(tS0rp, tag(s0r)), h1(tS0rl, lab(s0r)),
+		h1(tN0lw, word(n0l)), h1(tN0lp, tag(n0l)), h1(tN0ll, lab(n0l)),
+		h1(tS1rw, word(s1r)), h1(tS1rp, tag(s1r)), h1(tS1rl, lab(s1r)),
+		h1(tS1lp, tag(s1l)), h1(tS1ll, lab(s1l)),
+		h1(tS0l2w, word(s0l2)), h1(tS0l2p, tag(s0l2)), h1(tS0l2l, lab(s0l2)),
+		h1(tS0r2w, word(s0r2)), h1(tS0r2p, tag(s0r2)), h1(tS0r2l, lab(s0r2)),
+		h1(tN0l2w, word(n0l2)), h1(tN0l2p, tag(n0l2)), h1(tN0l2l, lab(n0l2)),
+		h3(tS0pS0lpS0l2p, s0p, tag(s0l), tag(s0l2)), h3(tS0pS0rpS0r2p, s0p, tag(s0r), tag(s0r2)),
+		h3(tN0pN0lpN0l2p, n0p, tag(n0l), tag(n0l2)),
+		h2(tS0wSr, s0w, s0rs), h2(tS0pSr, s0p, s0rs), h2(tS0wSl, s0w, s0ls), h2(tS0pSl, s0p, s0ls),
+		h2(tN0wNl, n0w, n0ls), h2(tN0pNl, n0p, n0ls),
+		h2(tN0pN1wp, n0p, n1wp), h2(tS0wpS0rl, s0wp, lab(s0r)), h2(tN0wpN0ll, n0wp, lab(n0l)),
+	)
+	s.feats = f
+	return f
+}
+
+const magic = "eventwire-parser-1"
+
+const (
+	maxLabels = 1000
+	maxString = 1 << 10
+)
+
+// Save writes the parser in its binary model format (gzip). The same parser
+// always gives the same bytes.
+func (p *Parser) Save(w io.Writer) error {
+	e := perceptron.NewEncoder(w, magic)
+	e.Uvarint(uint64(len(p.labels)))
+	for _, l := range p.labels {
+		e.String(string(l))
+	}
+	e.Model(p.model)
+	return e.Close()
+}
+
+// Load reads a parser written by Save. Malformed input gives an error, never
+// a panic.
+func Load(r io.Reader) (*Parser, error) {
+	d, err := perceptron.NewDecoder(r, magic)
+	if err != nil {
+		return nil, fmt.Errorf("parse: load: %w", err)
+	}
+	p := &Parser{root: -1}
+	n := d.Uvarint("label count", maxLabels)
+	for i := uint64(0); i < n && d.Err() == nil; i++ {
+		l := text.DepRel(d.String(maxString))
+		if l == text.Root {
+			p.root = int(i)
+		}
+		p.labels = append(p.labels, l)
+	}
+	p.model = d.Model()
+	if d.Err() == nil {
+		if p.root < 0 {
+			d.Fail("no %q label", text.Root)
+		} else if p.model.NumClasses() != 1+2*len(p.labels) {
+			d.Fail("model has %d classes, want %d", p.model.NumClasses(), 1+2*len(p.labels))
+		}
+	}
+	if err := d.Close(); err != nil {
+		return nil, fmt.Errorf("parse: load: %w", err)
+	}
+	return p, nil
+}
+
+// LoadBytes is Load on a byte slice (an embedded model).
+func LoadBytes(b []byte) (*Parser, error) { return Load(bytes.NewReader(b)) }

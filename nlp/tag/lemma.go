@@ -1,0 +1,150 @@
+package tag
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// RuleLemma guesses the lemma of form tagged with Penn tag xpos by English
+// suffix rules: plural nouns and third-person verbs lose -s/-es/-ies, past
+// forms -ed, participles -ing (undoubling "stopped" → "stop", restoring the
+// e of "hoped" → "hope"), comparatives -er/-est. Proper nouns keep their
+// case; everything else is lower-cased. The tagger's lexicon overrides it for
+// the words seen in training.
+func RuleLemma(form, xpos string) string {
+	switch xpos {
+	case "NNP":
+		return form
+	case "NNPS":
+		return plural(form)
+	}
+	w := strings.ToLower(form)
+	switch xpos {
+	case "NNS":
+		return plural(w)
+	case "VBZ":
+		return thirdPerson(w)
+	case "VBD", "VBN":
+		if s, ok := strings.CutSuffix(w, "ied"); ok && len(s) > 1 {
+			return s + "y"
+		}
+		if s, ok := strings.CutSuffix(w, "ed"); ok && len(s) > 1 {
+			return restore(s)
+		}
+	case "VBG":
+		if s, ok := strings.CutSuffix(w, "ying"); ok && len(s) > 0 && !hasVowel(s) {
+			return s + "ie" // dying → die
+		}
+		if s, ok := strings.CutSuffix(w, "ing"); ok && len(s) > 1 && hasVowel(s) {
+			return restore(s)
+		}
+	case "JJR", "RBR":
+		if s, ok := strings.CutSuffix(w, "ier"); ok && len(s) > 1 {
+			return s + "y"
+		}
+		if s, ok := strings.CutSuffix(w, "er"); ok && len(s) > 1 {
+			return restore(s)
+		}
+	case "JJS", "RBS":
+		if s, ok := strings.CutSuffix(w, "iest"); ok && len(s) > 1 {
+			return s + "y"
+		}
+		if s, ok := strings.CutSuffix(w, "est"); ok && len(s) > 1 {
+			return restore(s)
+		}
+	case "RB":
+		if w == "n't" || w == "nt" {
+			return "not"
+		}
+	}
+	return w
+}
+
+func plural(w string) string {
+	switch {
+	case len(w) < 3:
+		return w
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "ches"),
+		strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "zzes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
+		return w
+	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "S"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+func thirdPerson(w string) string {
+	switch {
+	case len(w) < 3:
+		return w
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "ches"),
+		strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "zes"), strings.HasSuffix(w, "oes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	}
+	return false
+}
+
+func hasVowel(s string) bool { return strings.ContainsAny(s, "aeiouy") }
+
+// restore undoes the spelling changes before -ed/-ing/-er: a doubled final
+// consonant is undoubled ("stopp" → "stop"), and a final e is restored after
+// stems that cannot end a word without one ("hop" from "hoped" → "hope",
+// "charg" → "charge", "creat" → "create").
+func restore(s string) string {
+	n := len(s)
+	if n >= 3 && s[n-1] == s[n-2] && !isVowel(s[n-1]) && utf8.RuneLen(rune(s[n-1])) == 1 {
+		switch s[n-1] {
+		case 'l', 's', 'z', 'f':
+			return s // called → call, passed → pass
+		}
+		return s[:n-1]
+	}
+	switch {
+	case strings.HasSuffix(s, "v"), strings.HasSuffix(s, "dg"), strings.HasSuffix(s, "rg"),
+		strings.HasSuffix(s, "nc"), strings.HasSuffix(s, "rc"), strings.HasSuffix(s, "iz"),
+		strings.HasSuffix(s, "yz"), strings.HasSuffix(s, "us"), strings.HasSuffix(s, "ag") && n > 4,
+		strings.HasSuffix(s, "uir"), strings.HasSuffix(s, "ur") && n > 4:
+		return s + "e"
+	}
+	if n >= 3 && strings.HasSuffix(s, "at") && !isVowel(s[n-3]) {
+		return s + "e" // creat → create, but treat, beat stay
+	}
+	// One vowel group, ending consonant-vowel-consonant: hop(ed) → hope.
+	if n >= 3 && n <= 5 && !isVowel(s[n-1]) && isVowel(s[n-2]) && !isVowel(s[n-3]) && vowelGroups(s) == 1 {
+		switch s[n-1] {
+		case 'w', 'x', 'y':
+			return s
+		}
+		return s + "e"
+	}
+	return s
+}
+
+func vowelGroups(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); i++ {
+		v := isVowel(s[i])
+		if v && !in {
+			n++
+		}
+		in = v
+	}
+	return n
+}

@@ -1,0 +1,496 @@
+// Package tag assigns parts of speech (UD UPOS and Penn XPOS), lemmas and
+// morphological features to the tokens of a text.Doc.
+//
+// The tagger is a greedy left-to-right averaged perceptron over hashed
+// features (word, lower case, prefixes and suffixes, shape, neighbouring words
+// and the tags already assigned). Its classes are the (XPOS, UPOS) pairs seen
+// in training, so both tag sets come from one decision. Frequent words that
+// always had the same tag in training skip the model (the tag dictionary),
+// which is both faster and slightly more accurate. Lemmas come from a
+// treebank lexicon of exceptions backed by English suffix rules; features
+// (UFeats) from a (word, XPOS) lexicon backed by the commonest features of
+// each XPOS.
+package tag
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/eventwire/eventwire/nlp/internal/perceptron"
+	"github.com/eventwire/eventwire/text"
+)
+
+// Class is one tagger decision: an XPOS with the UPOS it goes with.
+type Class struct {
+	UPOS text.UPOS
+	XPOS string
+}
+
+type wordInfo struct {
+	top   uint16 // commonest class in training
+	fixed bool   // always top: skip the model
+}
+
+// Tagger tags, lemmatizes and adds features. It is immutable after loading
+// and safe for concurrent use.
+type Tagger struct {
+	classes []Class
+	model   *perceptron.Model
+	words   map[string]wordInfo
+	lemmas  map[string]string // form "\x00" xpos → lemma, where the rules are wrong
+	feats   map[string]string // lower-case form "\x00" xpos → feats, where they differ from xfeats
+	xfeats  map[string]string // xpos → commonest feats
+}
+
+// Classes returns the tagger's classes, in class-id order.
+func (t *Tagger) Classes() []Class { return slices.Clone(t.classes) }
+
+// Name implements nlp.Annotator.
+func (t *Tagger) Name() string { return "tag" }
+
+// Requires implements nlp.Annotator.
+func (t *Tagger) Requires() text.Attr { return text.AttrTokens | text.AttrSents }
+
+// Provides implements nlp.Annotator.
+func (t *Tagger) Provides() text.Attr {
+	return text.AttrUPOS | text.AttrXPOS | text.AttrLemma | text.AttrFeats
+}
+
+// Annotate implements nlp.Annotator: it tags every sentence of d.
+func (t *Tagger) Annotate(ctx context.Context, d *text.Doc) error {
+	if !d.Attrs.Has(t.Requires()) {
+		return fmt.Errorf("tag: doc lacks %s", t.Requires()&^d.Attrs)
+	}
+	s := t.newScratch()
+	for si, sp := range d.Sents {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		s.forms = s.forms[:0]
+		for i := sp.Start; i < sp.End; i++ {
+			s.forms = append(s.forms, d.Form(int(i)))
+		}
+		tags := t.tagSentence(s, nil)
+		for k, c := range tags {
+			tok := &d.Tokens[int(sp.Start)+k]
+			cl := t.classes[c]
+			tok.UPOS, tok.XPOS = cl.UPOS, cl.XPOS
+			tok.Lemma = t.Lemma(s.forms[k], cl.XPOS)
+			tok.Feats = t.Feats(s.forms[k], cl.XPOS)
+		}
+	}
+	d.Attrs |= t.Provides()
+	return nil
+}
+
+// Lemma returns the lemma of form tagged xpos.
+func (t *Tagger) Lemma(form, xpos string) string {
+	if l, ok := t.lemmas[form+"\x00"+xpos]; ok {
+		return l
+	}
+	if lf := strings.ToLower(form); lf != form {
+		if l, ok := t.lemmas[lf+"\x00"+xpos]; ok {
+			return l
+		}
+	}
+	return RuleLemma(form, xpos)
+}
+
+// Feats returns the UD features of form tagged xpos.
+func (t *Tagger) Feats(form, xpos string) string {
+	if f, ok := t.feats[strings.ToLower(form)+"\x00"+xpos]; ok {
+		return f
+	}
+	return t.xfeats[xpos]
+}
+
+// scratch holds per-call buffers so that tagging a sentence does not
+// allocate per token.
+type scratch struct {
+	forms  []string
+	toks   []tokFeats
+	feats  []uint64
+	scores []float32
+	tags   []uint16
+}
+
+func (t *Tagger) newScratch() *scratch {
+	return &scratch{scores: make([]float32, len(t.classes))}
+}
+
+// tokFeats are the hashed properties of one token, computed once per
+// sentence.
+type tokFeats struct {
+	form, lower, shape, flags uint64
+	pre, suf                  [4]uint64
+	top                       uint64 // commonest training class, or a marker
+	fixed                     int    // class id when in the tag dictionary, else -1
+}
+
+const (
+	hNone  = 0x5bd1e995 // "no word here" (sentence edge)
+	hStart = 0x27d4eb2f
+	hUnk   = 0x165667b1
+)
+
+func (t *Tagger) prepare(s *scratch) {
+	s.toks = slices.Grow(s.toks[:0], len(s.forms))[:len(s.forms)]
+	for i, f := range s.forms {
+		tf := &s.toks[i]
+		lower := strings.ToLower(f)
+		tf.form = perceptron.String(f)
+		tf.lower = perceptron.String(lower)
+		tf.shape = perceptron.String(shape(f))
+		tf.flags = flags(f)
+		tf.pre, tf.suf = affixes(lower)
+		tf.fixed = -1
+		tf.top = hUnk
+		wi, ok := t.words[f]
+		if !ok && lower != f {
+			wi, ok = t.words[lower]
+			wi.fixed = false
+		}
+		if ok {
+			tf.top = uint64(wi.top) + 1
+			if wi.fixed {
+				tf.fixed = int(wi.top)
+			}
+		}
+	}
+}
+
+// affixes returns hashes of the first and last 1-4 runes of s.
+func affixes(s string) (pre, suf [4]uint64) {
+	for k := 0; k < 4; k++ {
+		pre[k] = hNone
+		suf[k] = hNone
+	}
+	i, k := 0, 0
+	for k < 4 && i < len(s) {
+		_, sz := utf8.DecodeRuneInString(s[i:])
+		i += sz
+		pre[k] = perceptron.String(s[:i])
+		k++
+	}
+	j := len(s)
+	k = 0
+	for k < 4 && j > 0 {
+		_, sz := utf8.DecodeLastRuneInString(s[:j])
+		j -= sz
+		suf[k] = perceptron.String(s[j:])
+		k++
+	}
+	return pre, suf
+}
+
+// shape maps letters to X/x, digits to d, keeps other characters, and
+// collapses runs longer than two: "McCain" → "XxXxx", "1990s" → "ddx".
+func shape(s string) string {
+	var b [32]byte
+	n := 0
+	var last byte
+	run := 0
+	for _, r := range s {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		if c == last {
+			run++
+			if run >= 2 {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		last = c
+		if n == len(b) {
+			break
+		}
+		b[n] = c
+		n++
+	}
+	return string(b[:n])
+}
+
+func flags(s string) uint64 {
+	var f uint64
+	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsUpper(r) {
+		f |= 1
+	}
+	allUpper := true
+	for _, r := range s {
+		switch {
+		case r == '-':
+			f |= 2
+		case unicode.IsDigit(r):
+			f |= 4
+		case r == '.':
+			f |= 8
+		case r == '@' || r == '/' || r == ':':
+			f |= 16
+		}
+		if !unicode.IsUpper(r) {
+			allUpper = false
+		}
+	}
+	if allUpper {
+		f |= 32
+	}
+	return f
+}
+
+// Feature templates.
+const (
+	fBias = iota + 1
+	fForm
+	fLower
+	fPre
+	fSuf
+	fShape
+	fFlags
+	fTop
+	fPrevLower
+	fPrev2Lower
+	fNextLower
+	fNext2Lower
+	fPrevSuf
+	fNextSuf
+	fPrevTag
+	fPrevTags
+	fPrevTagLower
+	fPrevLowerLower
+	fLowerNextLower
+	fNextTop
+	fNext2Top
+	fPrevTagNextTop
+	fFirstShape
+	fPrevTagSuf
+	fPrevShapeShape
+)
+
+func (t *Tagger) features(s *scratch, i int, p1, p2 uint64) []uint64 {
+	f := s.feats[:0]
+	tk := &s.toks[i]
+	n := len(s.toks)
+	lowerAt := func(j int) uint64 {
+		if j < 0 || j >= n {
+			return hNone
+		}
+		return s.toks[j].lower
+	}
+	topAt := func(j int) uint64 {
+		if j < 0 || j >= n {
+			return hNone
+		}
+		return s.toks[j].top
+	}
+	f = append(f,
+		perceptron.H1(fBias, 0),
+		perceptron.H1(fForm, tk.form),
+		perceptron.H1(fLower, tk.lower),
+		perceptron.H1(fShape, tk.shape),
+		perceptron.H1(fFlags, tk.flags),
+		perceptron.H1(fTop, tk.top),
+	)
+	for k := 0; k < 4; k++ {
+		f = append(f, perceptron.H2(fPre, uint64(k), tk.pre[k]), perceptron.H2(fSuf, uint64(k), tk.suf[k]))
+	}
+	prevSuf, nextSuf, prevShape := uint64(hNone), uint64(hNone), uint64(hNone)
+	if i > 0 {
+		prevSuf = s.toks[i-1].suf[2]
+		prevShape = s.toks[i-1].shape
+	}
+	if i+1 < n {
+		nextSuf = s.toks[i+1].suf[2]
+	}
+	first := uint64(0)
+	if i == 0 {
+		first = 1
+	}
+	f = append(f,
+		perceptron.H1(fPrevLower, lowerAt(i-1)),
+		perceptron.H1(fPrev2Lower, lowerAt(i-2)),
+		perceptron.H1(fNextLower, lowerAt(i+1)),
+		perceptron.H1(fNext2Lower, lowerAt(i+2)),
+		perceptron.H1(fPrevSuf, prevSuf),
+		perceptron.H1(fNextSuf, nextSuf),
+		perceptron.H1(fPrevTag, p1),
+		perceptron.H2(fPrevTags, p1, p2),
+		perceptron.H2(fPrevTagLower, p1, tk.lower),
+		perceptron.H2(fPrevLowerLower, lowerAt(i-1), tk.lower),
+		perceptron.H2(fLowerNextLower, tk.lower, lowerAt(i+1)),
+		perceptron.H1(fNextTop, topAt(i+1)),
+		perceptron.H2(fNext2Top, topAt(i+1), topAt(i+2)),
+		perceptron.H2(fPrevTagNextTop, p1, topAt(i+1)),
+		perceptron.H2(fFirstShape, first, tk.shape),
+		perceptron.H2(fPrevTagSuf, p1, tk.suf[2]),
+		perceptron.H2(fPrevShapeShape, prevShape, tk.shape),
+	)
+	s.feats = f
+	return f
+}
+
+// tagSentence tags s.forms. With a trainer and gold classes it also learns
+// (gold != nil); it returns the predicted class ids (valid until the next
+// call with s).
+func (t *Tagger) tagSentence(s *scratch, tr *trainState) []uint16 {
+	t.prepare(s)
+	s.tags = slices.Grow(s.tags[:0], len(s.forms))[:len(s.forms)]
+	p1, p2 := uint64(hStart), uint64(hStart)
+	for i := range s.forms {
+		var c int
+		if fx := s.toks[i].fixed; fx >= 0 {
+			c = fx
+		} else {
+			feats := t.features(s, i, p1, p2)
+			clear(s.scores)
+			if tr != nil {
+				tr.p.Score(feats, s.scores)
+			} else {
+				t.model.Score(feats, s.scores)
+			}
+			c = argmax(s.scores)
+			if tr != nil {
+				g := int(tr.gold[i])
+				tr.p.Update(feats, g, c)
+				tr.p.Tick()
+				tr.n++
+				if g == c {
+					tr.correct++
+				}
+			}
+		}
+		s.tags[i] = uint16(c)
+		p2, p1 = p1, uint64(c)+1
+	}
+	return s.tags
+}
+
+func argmax(s []float32) int {
+	best := 0
+	for i, v := range s {
+		if v > s[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+const magic = "eventwire-tagger-1"
+
+// Limits the loader enforces.
+const (
+	maxClasses = 1024
+	maxEntries = 1 << 22
+	maxString  = 1 << 12
+)
+
+// Save writes the tagger in its binary model format (gzip). The same tagger
+// always gives the same bytes.
+func (t *Tagger) Save(w io.Writer) error {
+	e := perceptron.NewEncoder(w, magic)
+	e.Uvarint(uint64(len(t.classes)))
+	for _, c := range t.classes {
+		e.String(c.UPOS.String())
+		e.String(c.XPOS)
+	}
+	words := sortedKeys(t.words)
+	e.Uvarint(uint64(len(words)))
+	for _, w := range words {
+		wi := t.words[w]
+		e.String(w)
+		v := uint64(wi.top) << 1
+		if wi.fixed {
+			v |= 1
+		}
+		e.Uvarint(v)
+	}
+	for _, m := range []map[string]string{t.lemmas, t.feats, t.xfeats} {
+		keys := sortedKeys(m)
+		e.Uvarint(uint64(len(keys)))
+		for _, k := range keys {
+			e.String(k)
+			e.String(m[k])
+		}
+	}
+	e.Model(t.model)
+	return e.Close()
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Load reads a tagger written by Save. Malformed input gives an error, never
+// a panic.
+func Load(r io.Reader) (*Tagger, error) {
+	d, err := perceptron.NewDecoder(r, magic)
+	if err != nil {
+		return nil, fmt.Errorf("tag: load: %w", err)
+	}
+	t := &Tagger{}
+	nc := d.Uvarint("class count", maxClasses)
+	for i := uint64(0); i < nc && d.Err() == nil; i++ {
+		u, x := d.String(maxString), d.String(maxString)
+		up, ok := text.ParseUPOS(u)
+		if !ok && d.Err() == nil {
+			d.Fail("class %d: unknown UPOS %q", i, u)
+		}
+		t.classes = append(t.classes, Class{up, x})
+	}
+	nw := d.Uvarint("word count", maxEntries)
+	t.words = make(map[string]wordInfo, min(nw, 1<<16))
+	for i := uint64(0); i < nw && d.Err() == nil; i++ {
+		w := d.String(maxString)
+		v := d.Uvarint("word class", 2*nc)
+		if v>>1 >= nc && d.Err() == nil {
+			d.Fail("word %q: class %d out of range", w, v>>1)
+		}
+		t.words[w] = wordInfo{top: uint16(v >> 1), fixed: v&1 == 1}
+	}
+	var maps [3]map[string]string
+	for k := range maps {
+		n := d.Uvarint("lexicon size", maxEntries)
+		maps[k] = make(map[string]string, min(n, 1<<16))
+		for i := uint64(0); i < n && d.Err() == nil; i++ {
+			key := d.String(maxString)
+			maps[k][key] = d.String(maxString)
+		}
+	}
+	t.lemmas, t.feats, t.xfeats = maps[0], maps[1], maps[2]
+	t.model = d.Model()
+	if d.Err() == nil && t.model.NumClasses() != len(t.classes) {
+		d.Fail("model has %d classes, tagger %d", t.model.NumClasses(), len(t.classes))
+	}
+	if err := d.Close(); err != nil {
+		return nil, fmt.Errorf("tag: load: %w", err)
+	}
+	return t, nil
+}
+
+// LoadBytes is Load on a byte slice (an embedded model).
+func LoadBytes(b []byte) (*Tagger, error) { return Load(bytes.NewReader(b)) }
