@@ -1,10 +1,21 @@
 // Package coder codes events — who did what to whom — from the dependency
 // trees of a text.Doc, with PETRARCH-format dictionaries (package
 // coder/dict) and the CAMEO codebook (package cameo).
+//
+// For each verb of a sentence the coder finds the verb's dictionary entry,
+// picks the most specific of its block's patterns that the verb's
+// dependents satisfy, finds the source (the subject, the by-agent of a
+// passive, or the controller of an infinitive) and the target (the first
+// actor in the object, the obliques or the complement clause), expands
+// compounds, and emits one event per source–target pair. See
+// docs/notes/coder.md for the constructions handled.
 package coder
 
 import (
 	"context"
+	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/eventwire/eventwire"
@@ -19,6 +30,10 @@ type Options struct {
 	// RequireDyad drops events that lack a coded source or target
 	// (PETRARCH's require_dyad, true by default there).
 	RequireDyad bool
+	// KeepNegated keeps events of negated verbs ("did not attack"), marked
+	// Negated. By default they are dropped: a negated verb reports that an
+	// event did not happen.
+	KeepNegated bool
 }
 
 // DefaultOptions returns PETRARCH's defaults.
@@ -30,18 +45,220 @@ type Coder struct {
 	d    *dict.Dictionaries
 	book *cameo.Codebook
 	opts Options
+	syn  map[string]synset
+}
+
+// synset is a verb-dictionary synonym set prepared for matching.
+type synset struct {
+	single map[string]bool // one-word members
+	multi  [][]string      // multi-word members, head last
 }
 
 // New returns a coder over d. book, when not nil, fills each event's
-// quad class, Goldstein value and PLOVER category, and events whose code it
-// does not know are dropped.
+// quad class, Goldstein value and PLOVER category, and events whose code
+// has no entry there (nor an ancestor) are dropped.
 func New(d *dict.Dictionaries, book *cameo.Codebook, opts Options) *Coder {
-	return &Coder{d: d, book: book, opts: opts}
+	if d == nil {
+		d = &dict.Dictionaries{}
+	}
+	c := &Coder{d: d, book: book, opts: opts, syn: map[string]synset{}}
+	if d.Verbs != nil {
+		for name, members := range d.Verbs.Synsets {
+			s := synset{single: map[string]bool{}}
+			for _, m := range members {
+				if len(m) == 1 {
+					s.single[m[0]] = true
+				} else {
+					s.multi = append(s.multi, m)
+				}
+			}
+			c.syn[name] = s
+		}
+	}
+	return c
 }
 
 // Code codes the events of every sentence of doc. doc must carry tokens,
 // sentences, UPOS, lemmas and dependencies. date selects the dated actor
 // roles that apply (a zero date selects the default codes).
 func (c *Coder) Code(ctx context.Context, doc *text.Doc, date time.Time) ([]eventwire.Event, error) {
-	return nil, ctx.Err()
+	if doc == nil {
+		return nil, nil
+	}
+	if err := doc.Validate(); err != nil {
+		return nil, err
+	}
+	if c.d.Discards != nil {
+		if _, story, _ := c.d.Discards.Match(doc.Text); story {
+			return nil, nil
+		}
+	}
+	dc := &docState{c: c, doc: doc, date: date}
+	var out []eventwire.Event
+	for s := range doc.Sents {
+		if s%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, dc.sentence(s)...)
+	}
+	ds := ""
+	if !date.IsZero() {
+		ds = date.Format("2006-01-02")
+	}
+	for i := range out {
+		out[i].Date = ds
+	}
+	return out, nil
+}
+
+// docState is what the coder remembers across the sentences of one doc:
+// the actors mentioned so far, for short references and pronouns.
+type docState struct {
+	c    *Coder
+	doc  *text.Doc
+	date time.Time
+	// history holds the actors mentioned in earlier sentences, in order.
+	history []entity
+}
+
+// entity is one coded actor mention.
+type entity struct {
+	code  string // combined actor+agent code; "" when nothing is coded
+	span  text.Span
+	head  int    // token index of the phrase head
+	entry string // the actor dictionary entry, file:line NAME
+	last  string // last word of the actor phrase, for short references
+}
+
+func (e entity) null() bool { return e.code == "" }
+
+func (dc *docState) sentence(s int) []eventwire.Event {
+	doc := dc.doc
+	sp := doc.Sents[s]
+	lo, hi := int(sp.Start), int(sp.End)
+	if hi <= lo {
+		return nil
+	}
+	if d := dc.c.d.Discards; d != nil {
+		if sent, _, _ := d.Match(doc.SentText(s)); sent {
+			return nil
+		}
+	}
+	st := newSent(dc, s, lo, hi)
+	evs := st.code()
+	// Remember this sentence's actors for later references.
+	dc.history = append(dc.history, st.occurrences...)
+	return evs
+}
+
+// sent holds one sentence being coded.
+type sent struct {
+	dc     *docState
+	c      *Coder
+	doc    *text.Doc
+	idx    int
+	lo, hi int
+	kids   [][]int // children of each token, relative to lo, in order
+	words  dict.Words
+	lemmas []string // upper-case lemmas
+	memo   map[int][]entity
+	// occurrences are the actors found by a left-to-right scan, for
+	// pronoun resolution within the sentence.
+	occurrences []entity
+	events      []eventwire.Event
+	seen        map[string]bool
+}
+
+func newSent(dc *docState, s, lo, hi int) *sent {
+	doc := dc.doc
+	n := hi - lo
+	st := &sent{dc: dc, c: dc.c, doc: doc, idx: s, lo: lo, hi: hi,
+		kids: make([][]int, n), lemmas: make([]string, n), memo: map[int][]entity{}, seen: map[string]bool{}}
+	forms := make([]string, n)
+	for i := lo; i < hi; i++ {
+		t := &doc.Tokens[i]
+		forms[i-lo] = doc.Form(i)
+		st.lemmas[i-lo] = dict.Key(t.Lemma)
+		if h := int(t.Head); h >= lo && h < hi {
+			st.kids[h-lo] = append(st.kids[h-lo], i)
+		}
+	}
+	st.words = dict.NewWords(forms)
+	st.scanOccurrences()
+	return st
+}
+
+func (st *sent) tok(i int) *text.Token { return &st.doc.Tokens[i] }
+func (st *sent) key(i int) string      { return st.words.Keys[i-st.lo] }
+func (st *sent) lemma(i int) string    { return st.lemmas[i-st.lo] }
+func (st *sent) children(i int) []int  { return st.kids[i-st.lo] }
+func (st *sent) rel(i int) text.DepRel { return st.doc.Tokens[i].Dep.Universal() }
+
+// childrenRel returns the children of i whose relation has base b.
+func (st *sent) childrenRel(i int, bases ...text.DepRel) []int {
+	var out []int
+	for _, k := range st.children(i) {
+		b := st.rel(k).Base()
+		for _, x := range bases {
+			if b == x {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// caseWord returns the upper-case preposition (case or mark child) of i.
+func (st *sent) caseWord(i int) string {
+	for _, k := range st.children(i) {
+		switch st.rel(k).Base() {
+		case text.Case, text.Mark:
+			if st.key(k) != "'S" && st.key(k) != "'" {
+				return st.key(k)
+			}
+		}
+	}
+	return ""
+}
+
+// scanOccurrences finds every actor phrase of the sentence left to right.
+func (st *sent) scanOccurrences() {
+	a := st.c.d.Actors
+	if a == nil {
+		return
+	}
+	end := st.hi - st.lo
+	for i := 0; i < end; {
+		act, n := a.Match(st.words, i, end)
+		if act == nil {
+			i++
+			continue
+		}
+		code := act.CodeAt(st.dc.date)
+		if code != "" && strings.Trim(code, "-") != "" {
+			j := st.lo + i
+			st.occurrences = append(st.occurrences, entity{code: code, head: j + n - 1,
+				span:  text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j+n-1].End},
+				entry: entryName(act), last: st.words.Keys[i+n-1]})
+		}
+		i += n
+	}
+}
+
+func entryName(a *dict.Actor) string {
+	return a.File + ":" + strconv.Itoa(a.Line) + " " + a.Name
+}
+
+// code codes every verb of the sentence.
+func (st *sent) code() []eventwire.Event {
+	for v := st.lo; v < st.hi; v++ {
+		st.codeVerb(v)
+	}
+	sort.SliceStable(st.events, func(i, j int) bool {
+		return st.events[i].Evidence.Verb.Start < st.events[j].Evidence.Verb.Start
+	})
+	return st.events
 }

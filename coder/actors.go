@@ -1,0 +1,298 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/text"
+)
+
+// phraseRels are the relations that stay inside a noun phrase for actor
+// and agent matching.
+func phraseRel(r text.DepRel) bool {
+	switch r.Base() {
+	case text.Compound, text.Flat, text.Amod, text.Det, text.Nummod, text.Fixed, text.Goeswith:
+		return true
+	case text.Nmod:
+		return r == text.NmodPoss
+	}
+	return false
+}
+
+// span returns the contiguous token range [min, max] of i and its
+// dependents for which keep holds, recursively.
+func (st *sent) span(i int, keep func(k int) bool) (int, int) {
+	mn, mx := i, i
+	for _, k := range st.children(i) {
+		if !keep(k) {
+			continue
+		}
+		a, b := st.span(k, keep)
+		mn, mx = min(mn, a), max(mx, b)
+	}
+	return mn, mx
+}
+
+// phraseSpan is the noun phrase of head h: h with its compounds,
+// modifiers, determiners and possessors (with their 's).
+func (st *sent) phraseSpan(h int) (int, int) {
+	return st.span(h, func(k int) bool {
+		r := st.rel(k)
+		if phraseRel(r) {
+			return true
+		}
+		// The possessive marker of a possessor, "'s".
+		return r.Base() == text.Case && (st.key(k) == "'S" || st.key(k) == "'")
+	})
+}
+
+// subtreeEnd is the last token of h's nominal subtree (without clauses,
+// conjuncts and appositions), the limit for multi-word phrases such as
+// "MINISTRY OF SILLY WALKS" that run into a prepositional modifier.
+func (st *sent) subtreeEnd(h int) int {
+	_, mx := st.span(h, func(k int) bool {
+		switch st.rel(k).Base() {
+		case text.Acl, text.Conj, text.Appos, text.Punct, text.Parataxis, text.Advcl, text.Cc, text.Dep:
+			return false
+		}
+		return true
+	})
+	return mx
+}
+
+type actorHit struct {
+	code  string
+	entry string
+	span  text.Span
+	last  string
+}
+
+// phraseInfo is what the dictionaries find in one noun phrase.
+type phraseInfo struct {
+	actors []actorHit
+	agents []*dict.Agent
+	span   text.Span
+}
+
+func (st *sent) scanPhrase(h int) phraseInfo {
+	lo, hi := st.phraseSpan(h)
+	end := max(st.subtreeEnd(h), hi) + 1
+	var pi phraseInfo
+	pi.span = text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}
+	d := st.c.d
+	for i := lo; i <= hi; {
+		if d.Actors != nil {
+			if act, n := d.Actors.Match(st.words, i-st.lo, end-st.lo); act != nil {
+				code := act.CodeAt(st.dc.date)
+				if code != "" && strings.Trim(code, "-") != "" {
+					j := i + n - 1
+					pi.actors = append(pi.actors, actorHit{code: code, entry: entryName(act),
+						span: text.Span{Start: st.tok(i).Start, End: st.tok(j).End}, last: st.key(j)})
+				}
+				i += n
+				continue
+			}
+		}
+		if d.Agents != nil {
+			if ag, n := d.Agents.Match(st.words, i-st.lo, end-st.lo); ag != nil {
+				pi.agents = append(pi.agents, ag)
+				i += n
+				continue
+			}
+		}
+		i++
+	}
+	return pi
+}
+
+// combine builds the code of an actor with agents: "~GOV" agents follow
+// the actor code, "NGO~" agents precede it; an agent already present in
+// the actor's code is not repeated.
+func combine(actor string, agents []*dict.Agent) string {
+	pre, post := "", ""
+	for _, ag := range agents {
+		if has3(actor, ag.Code) || has3(pre, ag.Code) || has3(post, ag.Code) {
+			continue
+		}
+		if ag.Prefix {
+			pre += ag.Code
+		} else {
+			post += ag.Code
+		}
+	}
+	if actor == "" {
+		actor = "---"
+	}
+	return pre + actor + post
+}
+
+// has3 reports whether code holds sub at a multiple of three characters.
+func has3(code, sub string) bool {
+	for i := 0; i+len(sub) <= len(code); i += 3 {
+		if code[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
+
+var pronouns = map[string]bool{"HE": true, "SHE": true, "IT": true, "THEY": true, "HIM": true, "HER": true,
+	"THEM": true, "ITS": true, "THEIR": true, "HIS": true}
+
+// mention returns the actors named by the noun phrase headed by h: one
+// entity per actor (compounds give several), or nil.
+func (st *sent) mention(h int) []entity {
+	if e, ok := st.memo[h]; ok {
+		return e
+	}
+	st.memo[h] = nil // guards against cycles
+	e := st.mention1(h)
+	st.memo[h] = e
+	return e
+}
+
+func (st *sent) mention1(h int) []entity {
+	t := st.tok(h)
+	if t.UPOS == text.PRON {
+		if pronouns[st.key(h)] {
+			if r, ok := st.resolve(h); ok {
+				r.span = text.Span{Start: t.Start, End: t.End}
+				r.head = h
+				return []entity{r}
+			}
+		}
+		return nil
+	}
+	pi := st.scanPhrase(h)
+	if len(pi.actors) == 0 {
+		// "the ambassadors of Arnor", "lawmakers in Arnor", "soldiers from
+		// Gondor", "the government of Gondor", "Osgiliath, the foe".
+		for _, k := range st.children(h) {
+			r := st.rel(k)
+			ok := false
+			switch r.Base() {
+			case text.Nmod, text.Obl:
+				switch st.caseWord(k) {
+				case "OF", "IN", "FROM":
+					ok = r != text.NmodPoss
+				}
+			}
+			if !ok {
+				continue
+			}
+			for _, e := range st.mention(k) {
+				if strings.HasPrefix(e.code, "---") {
+					continue
+				}
+				pi.actors = append(pi.actors, actorHit{code: e.code, entry: e.entry, span: e.span, last: e.last})
+			}
+			if len(pi.actors) > 0 {
+				break
+			}
+		}
+	}
+	if len(pi.actors) == 0 && len(pi.agents) == 0 && (t.UPOS == text.PROPN) {
+		// A short reference to an actor named earlier: "Assad" after
+		// "Bashar al-Assad".
+		if r, ok := st.shortRef(h); ok {
+			pi.actors = append(pi.actors, actorHit{code: r.code, entry: r.entry, span: pi.span, last: r.last})
+		}
+	}
+	if len(pi.actors) == 0 && len(pi.agents) > 0 && st.hasDefinite(h) {
+		// "the army", "the government" after a country was named in an
+		// earlier sentence: the agent belongs to that country.
+		if r, ok := st.lastCountry(); ok {
+			pi.actors = append(pi.actors, actorHit{code: r.code[:3], entry: r.entry, span: pi.span, last: r.last})
+		}
+	}
+	var out []entity
+	for _, a := range pi.actors {
+		out = append(out, entity{code: combine(a.code, pi.agents), span: pi.span, head: h, entry: a.entry, last: a.last})
+	}
+	if len(out) == 0 && len(pi.agents) > 0 {
+		out = append(out, entity{code: combine("", pi.agents), span: pi.span, head: h})
+	}
+	// Compounds: "Arnor and Gondor", "the media and government".
+	for _, k := range st.children(h) {
+		if st.rel(k).Base() != text.Conj {
+			continue
+		}
+		ce := st.mention(k)
+		if len(ce) == 1 && strings.HasPrefix(ce[0].code, "---") && len(pi.actors) > 0 {
+			// An agent-only conjunct takes the actors of the first one:
+			// "Danish media and government".
+			agents := st.scanPhrase(k).agents
+			for _, a := range pi.actors {
+				out = append(out, entity{code: combine(a.code, agents), span: ce[0].span, head: k, entry: a.entry})
+			}
+			continue
+		}
+		out = append(out, ce...)
+	}
+	return out
+}
+
+func (st *sent) hasDefinite(h int) bool {
+	for _, k := range st.children(h) {
+		if st.rel(k).Base() == text.Det && st.key(k) == "THE" {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve finds the actor a pronoun refers to: the last actor named before
+// it in this sentence, else in the earlier sentences.
+func (st *sent) resolve(h int) (entity, bool) {
+	start := st.tok(h).Start
+	for i := len(st.occurrences) - 1; i >= 0; i-- {
+		if st.occurrences[i].span.End <= start {
+			return st.occurrences[i], true
+		}
+	}
+	if n := len(st.dc.history); n > 0 {
+		return st.dc.history[n-1], true
+	}
+	return entity{}, false
+}
+
+// shortRef finds an earlier actor whose phrase ended with the word at h.
+func (st *sent) shortRef(h int) (entity, bool) {
+	k := st.key(h)
+	if len(k) < 4 {
+		return entity{}, false
+	}
+	start := st.tok(h).Start
+	for i := len(st.occurrences) - 1; i >= 0; i-- {
+		if o := st.occurrences[i]; o.span.End <= start && o.last == k {
+			return o, true
+		}
+	}
+	for i := len(st.dc.history) - 1; i >= 0; i-- {
+		if o := st.dc.history[i]; o.last == k {
+			return o, true
+		}
+	}
+	return entity{}, false
+}
+
+// lastCountry returns the last actor of an earlier sentence whose code
+// starts with a three-letter country code.
+func (st *sent) lastCountry() (entity, bool) {
+	for i := len(st.dc.history) - 1; i >= 0; i-- {
+		o := st.dc.history[i]
+		if len(o.code) >= 3 && isUpper(o.code[:3]) && !strings.HasPrefix(o.code, "IGO") && !strings.HasPrefix(o.code, "NGO") {
+			return o, true
+		}
+	}
+	return entity{}, false
+}
+
+func isUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,213 @@
+package coder_test
+
+import (
+	"context"
+	"encoding/xml"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/eventwire/eventwire/cameo"
+	"github.com/eventwire/eventwire/coder"
+	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/text"
+	"github.com/eventwire/eventwire/text/conllu"
+)
+
+// petrarchDir returns ../shared/data/petrarch relative to the repository
+// root, or skips the test when it is absent.
+func petrarchDir(tb testing.TB) string {
+	_, file, _, _ := runtime.Caller(0)
+	dir := filepath.Join(filepath.Dir(file), "..", "..", "shared", "data", "petrarch")
+	if _, err := os.Stat(dir); err != nil {
+		tb.Skipf("PETRARCH data not found at %s (it lives in ../shared/data beside the repository): %v", dir, err)
+	}
+	return dir
+}
+
+// record is one sentence of the UD unit-test file.
+type record struct {
+	ID          string
+	Date        time.Time
+	Text        string
+	Doc         *text.Doc
+	Want        map[string]bool // "code source target"
+	RequireDyad bool
+}
+
+type xmlRecords struct {
+	Items []xmlItem `xml:",any"`
+}
+
+type xmlItem struct {
+	XMLName xml.Name
+	ID      string `xml:"id,attr"`
+	Date    string `xml:"date,attr"`
+	Option  string `xml:"option,attr"`
+	Value   string `xml:"value,attr"`
+	Codings []struct {
+		Event    string `xml:"eventcode,attr"`
+		Source   string `xml:"sourcecode,attr"`
+		Target   string `xml:"targetcode,attr"`
+		NoEvents string `xml:"noevents,attr"`
+	} `xml:"EventCoding"`
+	Text  string `xml:"Text"`
+	Parse string `xml:"Parse"`
+}
+
+// loadUnitTests reads the UD-parsed PETRARCH unit tests, honouring the
+// require_dyad <Config> switches between records.
+func loadUnitTests(tb testing.TB) []record {
+	dir := petrarchDir(tb)
+	data, err := os.ReadFile(filepath.Join(dir, "universalpetrarch", "PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var root struct {
+		Sentences xmlRecords `xml:"Sentences"`
+	}
+	if err := xml.Unmarshal(data, &root); err != nil {
+		tb.Fatal(err)
+	}
+	var out []record
+	dyad := true
+	for _, it := range root.Sentences.Items {
+		switch it.XMLName.Local {
+		case "Config":
+			if it.Option == "require_dyad" {
+				dyad = strings.EqualFold(it.Value, "true")
+			}
+			continue
+		case "Sentence":
+		default:
+			continue
+		}
+		date, err := time.Parse("20060102", it.Date)
+		if err != nil {
+			tb.Fatalf("%s: date %q: %v", it.ID, it.Date, err)
+		}
+		txt := strings.TrimSpace(it.Text)
+		// "# text" keeps the record's own text (newlines become blanks,
+		// so byte offsets are those of the trimmed <Text>).
+		src := "# text = " + strings.ReplaceAll(txt, "\n", " ") + "\n" + strings.TrimSpace(it.Parse) + "\n\n"
+		s, err := conllu.NewReader(strings.NewReader(src)).Next()
+		if err != nil {
+			tb.Fatalf("%s: parse: %v", it.ID, err)
+		}
+		r := record{ID: it.ID, Date: date, Text: txt, Doc: s.Doc, Want: map[string]bool{}, RequireDyad: dyad}
+		for _, c := range it.Codings {
+			if c.NoEvents != "" {
+				continue
+			}
+			r.Want[c.Event+" "+c.Source+" "+c.Target] = true
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func loadToyDicts(tb testing.TB) *dict.Dictionaries {
+	dir := petrarchDir(tb)
+	d, err := dict.Load(os.DirFS(dir), dict.Files{
+		Verbs:    []string{"universalpetrarch/PETR.Validate.verbs.2.0.txt"},
+		Actors:   []string{"universalpetrarch/PETR.Validate.actors.txt"},
+		Agents:   []string{"PETR.Validate.agents.txt"},
+		Discards: []string{"PETR.Validate.discards.txt"},
+	})
+	if err != nil {
+		tb.Logf("toy dictionaries: %v", err)
+	}
+	return d
+}
+
+type score struct {
+	tp, fp, fn, exact, n int
+}
+
+func (s score) f1() (p, r, f float64) {
+	if s.tp+s.fp > 0 {
+		p = float64(s.tp) / float64(s.tp+s.fp)
+	}
+	if s.tp+s.fn > 0 {
+		r = float64(s.tp) / float64(s.tp+s.fn)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return
+}
+
+func scoreUnitTests(tb testing.TB, verbose bool) score {
+	recs := loadUnitTests(tb)
+	d := loadToyDicts(tb)
+	book := cameo.Default()
+	coders := map[bool]*coder.Coder{}
+	for _, dy := range []bool{true, false} {
+		o := coder.DefaultOptions()
+		o.RequireDyad = dy
+		o.KeepNegated = true
+		coders[dy] = coder.New(d, book, o)
+	}
+	var s score
+	for _, r := range recs {
+		evs, err := coders[r.RequireDyad].Code(context.Background(), r.Doc, r.Date)
+		if err != nil {
+			tb.Errorf("%s: %v", r.ID, err)
+			continue
+		}
+		got := map[string]bool{}
+		for _, e := range evs {
+			got[e.CAMEO+" "+e.Source.Code+" "+e.Target.Code] = true
+		}
+		tp := 0
+		for k := range got {
+			if r.Want[k] {
+				tp++
+			}
+		}
+		s.tp += tp
+		s.fp += len(got) - tp
+		s.fn += len(r.Want) - tp
+		s.n++
+		if tp == len(got) && tp == len(r.Want) {
+			s.exact++
+		} else if verbose {
+			fmt.Printf("FAIL %s | %s\n   want %v\n   got  %v\n", r.ID, r.Text, keys(r.Want), keys(got))
+			for _, e := range evs {
+				fmt.Printf("      %s %s->%s  [%s]\n", e.CAMEO, e.Source.Text, e.Target.Text, e.Pattern)
+			}
+		}
+	}
+	return s
+}
+
+func keys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestUnitTestScoreFloor codes the 284 UD-parsed PETRARCH unit tests with
+// their toy dictionaries and checks event F1 and exact-record rate against
+// floors that only rise.
+func TestUnitTestScoreFloor(t *testing.T) {
+	s := scoreUnitTests(t, os.Getenv("CODER_VERBOSE") != "")
+	p, r, f := s.f1()
+	exact := float64(s.exact) / float64(s.n)
+	t.Logf("records %d  events tp=%d fp=%d fn=%d  P=%.3f R=%.3f F1=%.3f  exact=%d (%.1f%%)", s.n, s.tp, s.fp, s.fn, p, r, f, s.exact, 100*exact)
+	const floorF1, floorExact = 0.73, 0.63
+	if f < floorF1 {
+		t.Errorf("event F1 %.3f below floor %.3f", f, floorF1)
+	}
+	if exact < floorExact {
+		t.Errorf("exact-record rate %.3f below floor %.3f", exact, floorExact)
+	}
+}

@@ -1,0 +1,558 @@
+package coder
+
+import (
+	"strconv"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/text"
+)
+
+// match is the outcome of matching one pattern at a verb.
+type match struct {
+	score    int
+	source   int // token holding the source ($), or -1
+	target   int // token holding the target (+), or -1
+	subjTgt  bool
+	compound bool // % before the verb: the compound subject acts on itself
+}
+
+// findVerb returns the dictionary verb for token v, preferring multi-word
+// verbs whose other words are present ("broke down", "wire tapped").
+func (st *sent) findVerb(v int) *dict.Verb {
+	vd := st.c.d.Verbs
+	if vd == nil {
+		return nil
+	}
+	cands := vd.Lookup(st.key(v))
+	if len(cands) == 0 {
+		cands = vd.LookupLemma(st.lemma(v))
+	}
+	var best *dict.Verb
+	bestN := -1
+	for _, e := range cands {
+		if !st.multiOK(v, e) {
+			continue
+		}
+		if n := len(e.Before) + len(e.After); n > bestN {
+			best, bestN = e, n
+		}
+	}
+	return best
+}
+
+// multiOK checks the other words of a multi-word verb: words after the
+// verb may be particles or the following tokens; words before it must
+// immediately precede it.
+func (st *sent) multiOK(v int, e *dict.Verb) bool {
+	for j, w := range e.After {
+		found := false
+		if p := v + 1 + j; p < st.hi && st.key(p) == w {
+			found = true
+		}
+		for _, k := range st.children(v) {
+			if st.key(k) == w && k > v {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	for j := range e.Before {
+		p := v - len(e.Before) + j
+		if p < st.lo || st.key(p) != e.Before[j] {
+			return false
+		}
+	}
+	return true
+}
+
+func (st *sent) codeVerb(v int) {
+	t := st.tok(v)
+	if t.UPOS != text.VERB {
+		return
+	}
+	e := st.findVerb(v)
+	if e == nil {
+		return
+	}
+	code := e.Code
+	var best *dict.Pattern
+	m := match{source: -1, target: -1, score: -1}
+	for _, p := range e.Block.Patterns {
+		if mm, ok := st.matchPattern(v, p); ok && mm.score > m.score {
+			best, m = p, mm
+		}
+	}
+	if best != nil {
+		code = best.Code
+	}
+	if code.IsNull() {
+		return
+	}
+	pattern := e.Block.File + ":" + strconv.Itoa(e.Line) + " " + e.Word + " [" + e.Code.String() + "]"
+	conf := 0.6
+	if best != nil {
+		pattern = best.File + ":" + strconv.Itoa(best.Line) + " " + e.Word + " " + best.Text
+		conf = 0.8
+	}
+	passive := st.isPassive(v)
+	var sources, targets []entity
+	switch {
+	case m.source >= 0:
+		sources = st.mention(m.source)
+	case m.subjTgt:
+	default:
+		sources = st.sourceOf(v, 0)
+	}
+	switch {
+	case m.target >= 0:
+		targets = st.mentionDeep(m.target)
+	case m.subjTgt:
+		targets = st.subjectMention(v)
+	default:
+		targets = st.targetOf(v, passive, sources)
+	}
+	negated := st.negated(v)
+	if negated && !st.c.opts.KeepNegated {
+		return
+	}
+	verbSpan := text.Span{Start: t.Start, End: t.End}
+	if m.compound && len(sources) > 1 {
+		for _, a := range sources {
+			for _, b := range sources {
+				if a.code != b.code {
+					st.emit(code.Event, a, b, verbSpan, pattern, negated, conf)
+				}
+			}
+		}
+		return
+	}
+	if len(sources) == 0 {
+		sources = []entity{{}}
+	}
+	if len(targets) == 0 {
+		targets = []entity{{}}
+	}
+	for _, a := range sources {
+		for _, b := range targets {
+			if code.Event != "" {
+				st.emit(code.Event, a, b, verbSpan, pattern, negated, conf)
+			}
+			if code.Reverse != "" {
+				st.emit(code.Reverse, b, a, verbSpan, pattern, negated, conf)
+			}
+		}
+	}
+}
+
+func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern string, negated bool, conf float64) {
+	if st.c.opts.RequireDyad && (src.null() || tgt.null()) {
+		return
+	}
+	if src.null() && tgt.null() {
+		return
+	}
+	if src.code != "" && src.code == tgt.code {
+		return
+	}
+	ev := eventwire.Event{
+		Source:     eventwire.Actor{Text: st.spanText(src.span), Code: orNull(src.code)},
+		Target:     eventwire.Actor{Text: st.spanText(tgt.span), Code: orNull(tgt.code)},
+		CAMEO:      code,
+		Sentence:   st.idx,
+		Evidence:   eventwire.Evidence{Source: src.span, Verb: verb, Target: tgt.span},
+		Pattern:    pattern,
+		Negated:    negated,
+		Confidence: conf,
+	}
+	if b := st.c.book; b != nil {
+		c, ok := b.Nearest(code)
+		if !ok {
+			return
+		}
+		ev.PLOVER, ev.QuadClass, ev.Goldstein = c.PLOVER, c.QuadClass, c.Goldstein
+	}
+	key := code + "|" + ev.Source.Code + "|" + ev.Target.Code
+	if st.seen[key] {
+		return
+	}
+	st.seen[key] = true
+	st.events = append(st.events, ev)
+}
+
+func orNull(code string) string {
+	if code == "" {
+		return "---"
+	}
+	return code
+}
+
+func (st *sent) spanText(s text.Span) string {
+	if s.End <= s.Start {
+		return ""
+	}
+	return st.doc.Text[s.Start:s.End]
+}
+
+func (st *sent) negated(v int) bool {
+	for _, k := range st.children(v) {
+		switch st.key(k) {
+		case "NOT", "N'T", "NEVER":
+			return true
+		}
+	}
+	return false
+}
+
+func (st *sent) isPassive(v int) bool {
+	for _, k := range st.children(v) {
+		r := st.rel(k)
+		if r.IsPassiveSubject() || r == text.AuxPass {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectMention returns the actors of v's own subject.
+func (st *sent) subjectMention(v int) []entity {
+	for _, k := range st.children(v) {
+		if st.rel(k).IsSubject() {
+			return st.mention(k)
+		}
+	}
+	return nil
+}
+
+var relPronouns = map[string]bool{"WHO": true, "WHICH": true, "THAT": true, "WHOM": true}
+
+// sourceOf finds the source of verb v: its active subject, the by-agent of
+// a passive, or the subject (or, for "urged X to ...", the object) of the
+// verb that governs an infinitive or a coordinated verb.
+func (st *sent) sourceOf(v int, depth int) []entity {
+	if depth > 8 {
+		return nil
+	}
+	passive := false
+	for _, k := range st.children(v) {
+		r := st.rel(k)
+		if r.IsPassiveSubject() {
+			passive = true
+			continue
+		}
+		if r.IsSubject() {
+			if relPronouns[st.key(k)] && st.rel(v) == text.AclRelcl {
+				return st.mention(int(st.tok(v).Head))
+			}
+			return st.mention(k)
+		}
+	}
+	if passive {
+		for _, k := range st.children(v) {
+			r := st.rel(k)
+			if r == text.OblAgent || (r.IsObliqueLike() && st.caseWord(k) == "BY") {
+				return st.mention(k)
+			}
+		}
+		return nil
+	}
+	h := int(st.tok(v).Head)
+	if h < st.lo || h >= st.hi {
+		return nil
+	}
+	switch st.rel(v).Base() {
+	case text.Xcomp:
+		for _, k := range st.children(h) {
+			if st.rel(k).IsObject() {
+				return st.mention(k) // object control: "urged Bree to help"
+			}
+		}
+		return st.sourceOf(h, depth+1)
+	case text.Conj:
+		return st.sourceOf(h, depth+1)
+	case text.Advcl:
+		if st.caseWord(v) == "TO" || st.caseWord(v) == "" {
+			return st.sourceOf(h, depth+1)
+		}
+	case text.Acl:
+		if st.rel(v) == text.AclRelcl {
+			return nil
+		}
+		if st.caseWord(v) == "TO" {
+			// "signed an accord to supply": the governor's governor acts.
+			if g := int(st.tok(h).Head); g >= st.lo && g < st.hi && st.tok(g).UPOS == text.VERB {
+				return st.sourceOf(g, depth+1)
+			}
+		}
+	}
+	return nil
+}
+
+// mentionDeep returns the actors of h, or failing that the first actors
+// found among its nominal dependents ("an attack by Osgiliath soldiers",
+// "an embargo against Mordor"), breadth first.
+func (st *sent) mentionDeep(h int) []entity {
+	queue := []int{h}
+	for n := 0; len(queue) > 0 && n < 32; n++ {
+		x := queue[0]
+		queue = queue[1:]
+		if e := st.mention(x); len(e) > 0 {
+			return e
+		}
+		for _, k := range st.children(x) {
+			switch st.rel(k).Base() {
+			case text.Nmod, text.Obl, text.Appos, text.Conj, text.Compound:
+				queue = append(queue, k)
+			}
+		}
+	}
+	return nil
+}
+
+// targetOf finds the target of verb v: the passive subject, the first
+// actors in the objects, the obliques, or the subject of a complement
+// clause.
+func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
+	kids := st.children(v)
+	if passive {
+		for _, k := range kids {
+			if st.rel(k).IsPassiveSubject() {
+				if e := st.mention(k); len(e) > 0 {
+					return e
+				}
+			}
+		}
+	}
+	for _, k := range kids {
+		if r := st.rel(k); r.IsObject() || r.Base() == text.Iobj {
+			if e := st.mentionDeep(k); len(e) > 0 && !sameAs(e, sources) {
+				return e
+			}
+		}
+	}
+	for _, k := range kids {
+		r := st.rel(k)
+		if !r.IsObliqueLike() || r == text.OblAgent || r.Subtype() == "tmod" || r == text.NmodPoss {
+			continue
+		}
+		if passive && st.caseWord(k) == "BY" {
+			continue
+		}
+		if e := st.mentionDeep(k); len(e) > 0 && !sameAs(e, sources) {
+			return e
+		}
+	}
+	for _, k := range kids {
+		switch st.rel(k).Base() {
+		case text.Ccomp, text.Xcomp:
+			for _, s := range st.children(k) {
+				if st.rel(s).IsSubject() {
+					if e := st.mentionDeep(s); len(e) > 0 && !sameAs(e, sources) {
+						return e
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func sameAs(a, b []entity) bool {
+	if len(a) != 1 || len(b) != 1 {
+		return false
+	}
+	return a[0].code == b[0].code
+}
+
+// wordIs reports whether token i is the pattern word w (a word or a
+// synset name): by form or lemma.
+func (st *sent) wordIs(i int, w string) bool {
+	k, l := st.key(i), st.lemma(i)
+	if w[0] == '&' {
+		s := st.c.syn[w]
+		return s.single[k] || s.single[l]
+	}
+	return k == w || l == w
+}
+
+// nounIs reports whether the phrase headed by h matches head and mods.
+func (st *sent) nounIs(h int, head string, mods []string) bool {
+	ok := st.wordIs(h, head)
+	if !ok && head[0] == '&' {
+		// Multi-word synset members: "ARMED FORCES".
+		for _, m := range st.c.syn[head].multi {
+			if st.wordIs(h, m[len(m)-1]) && st.hasMods(h, m[:len(m)-1]) {
+				ok = true
+				break
+			}
+		}
+	}
+	if !ok {
+		return false
+	}
+	return st.hasMods(h, mods)
+}
+
+// hasMods reports whether every word of mods occurs in h's phrase before h.
+func (st *sent) hasMods(h int, mods []string) bool {
+	if len(mods) == 0 {
+		return true
+	}
+	lo, _ := st.span(h, func(k int) bool {
+		b := st.rel(k).Base()
+		return b != text.Acl && b != text.Conj && b != text.Punct && b != text.Appos && b != text.Advcl
+	})
+	for _, m := range mods {
+		found := false
+		for i := lo; i < h && !found; i++ {
+			found = st.wordIs(i, m) || st.nounIs(i, m, nil)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// matchPattern tries pattern p at verb v.
+func (st *sent) matchPattern(v int, p *dict.Pattern) (match, bool) {
+	m := match{source: -1, target: -1}
+	kids := st.children(v)
+	subj := -1
+	for _, k := range kids {
+		if st.rel(k).IsSubject() {
+			subj = k
+			break
+		}
+	}
+	for _, e := range p.Pre {
+		switch e.Kind {
+		case dict.ElemSource:
+			if subj < 0 {
+				return m, false
+			}
+			m.source = subj
+		case dict.ElemTarget:
+			m.subjTgt = true
+		case dict.ElemCompound:
+			if subj < 0 || len(st.childrenRel(subj, text.Conj)) == 0 {
+				return m, false
+			}
+			m.compound = true
+			m.score++
+		case dict.ElemSkip:
+		case dict.ElemNoun:
+			ok := false
+			for _, k := range kids {
+				if k < v && (st.nounIs(k, e.Head, e.Mods) || (len(e.Mods) == 0 && st.wordIs(k, e.Head))) {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				return m, false
+			}
+			m.score += 1 + len(e.Mods)
+		case dict.ElemPrep:
+			k := st.findPrep(v, e, true)
+			if k < 0 {
+				return m, false
+			}
+			st.applyRole(&m, k, e)
+			m.score += 1 + nounScore(e)
+		}
+	}
+	objs := st.childrenRel(v, text.Obj, text.Iobj, text.Xcomp, text.Advmod, text.Compound, text.Ccomp)
+	for _, e := range p.Post {
+		switch e.Kind {
+		case dict.ElemSource, dict.ElemTarget:
+			for _, k := range kids {
+				if st.rel(k).IsObject() {
+					if e.Kind == dict.ElemSource {
+						m.source = k
+					} else {
+						m.target = k
+					}
+					break
+				}
+			}
+		case dict.ElemCompound:
+			m.score++
+		case dict.ElemSkip:
+		case dict.ElemNoun:
+			ok := false
+			for _, k := range objs {
+				if k > v && st.nounIs(k, e.Head, e.Mods) {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				return m, false
+			}
+			m.score += 1 + len(e.Mods)
+		case dict.ElemPrep:
+			k := st.findPrep(v, e, false)
+			if k < 0 {
+				return m, false
+			}
+			st.applyRole(&m, k, e)
+			m.score += 1 + nounScore(e)
+		}
+	}
+	return m, true
+}
+
+func nounScore(e dict.Elem) int {
+	if e.Head == "" {
+		return 0
+	}
+	return 1 + len(e.Mods)
+}
+
+func (st *sent) applyRole(m *match, k int, e dict.Elem) {
+	if !e.HasRole {
+		return
+	}
+	switch e.Role {
+	case dict.ElemSource:
+		m.source = k
+	case dict.ElemTarget:
+		m.target = k
+	}
+}
+
+// findPrep finds a prepositional phrase (or particle, or "to"-clause)
+// of v, or of v's objects, that matches e; before selects phrases before
+// the verb. It returns the phrase's head, or -1.
+func (st *sent) findPrep(v int, e dict.Elem, before bool) int {
+	heads := []int{v}
+	if !before {
+		heads = append(heads, st.childrenRel(v, text.Obj)...)
+	}
+	for _, h := range heads {
+		for _, k := range st.children(h) {
+			if (k < v) != before {
+				continue
+			}
+			r := st.rel(k)
+			switch r.Base() {
+			case text.Obl, text.Nmod, text.Advcl, text.Xcomp, text.Acl, text.Ccomp:
+				if r == text.NmodPoss || st.caseWord(k) != e.Prep {
+					continue
+				}
+				if e.Head == "" || st.nounIs(k, e.Head, e.Mods) {
+					return k
+				}
+			case text.Compound, text.Advmod:
+				if e.Head == "" && st.key(k) == e.Prep {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
