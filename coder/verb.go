@@ -555,4 +555,3 @@ func (st *sent) findPrep(v int, e dict.Elem, before bool) int {
 	}
 	return -1
 }
-
