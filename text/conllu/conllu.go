@@ -26,6 +26,9 @@ type Sentence struct {
 	Text     string // "# text", or the text rebuilt from forms
 	NewDoc   bool   // "# newdoc" seen before it
 	NewPar   bool   // "# newpar" seen before it
+	// NoSpaceAfter reports SpaceAfter=No on the sentence's last token: in the
+	// running text the next sentence follows without a space.
+	NoSpaceAfter bool
 	Comments []string
 	Doc      *text.Doc
 }
@@ -170,6 +173,10 @@ func (r *Reader) Next() (*Sentence, error) {
 		if m.last > len(words) {
 			return nil, &Error{r.line, fmt.Sprintf("multi-word token %d-%d beyond the sentence", m.first, m.last)}
 		}
+	}
+	s.NoSpaceAfter = !words[len(words)-1].spaceAfter
+	if len(mwts) > 0 && mwts[len(mwts)-1].last == len(words) {
+		s.NoSpaceAfter = !mwts[len(mwts)-1].spaceAfter
 	}
 	d, txt := build(words, mwts, s.Text)
 	if s.Text == "" {

@@ -1,0 +1,46 @@
+package tokenize
+
+// The word lists below follow UD English EWT: they were read off EWT train
+// (tokens that keep their final period; hyphenated words EWT leaves whole)
+// and completed by hand with the abbreviations of news style (AP state
+// names, military and political titles).
+
+// abbrevs are abbreviations, lower-cased without their period, whose period
+// belongs to the token in any letter case. Words that often end a sentence
+// ("no", "sun", "sat", "ill") are left out: EWT writes "No. 5" rarely and "no."
+// at a sentence end often.
+var abbrevs = setOf(
+	"mr", "mrs", "ms", "messrs", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "govt",
+	"gen", "lt", "col", "sgt", "capt", "maj", "adm", "cmdr", "cpl", "pvt", "pres", "supt",
+	"st", "mt", "ft", "jr", "sr", "inc", "corp", "ltd", "co", "bros", "plc", "llc", "assn",
+	"vs", "etc", "al", "esp", "attn", "approx", "dept", "est", "fig", "vol", "ave", "blvd",
+	"jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"mon", "tue", "tues", "thu", "thur", "thurs", "fri",
+	"arrv", "yrs", "mins", "hrs", "lbs", "oz", "ext", "tel", "ref", "cf", "eg", "ie",
+)
+
+// abbrevsCased are abbreviations recognised only capitalised as written, since
+// their lower-case forms are words: AP-style state names and a few more.
+var abbrevsCased = setOf(
+	"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
+	"Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla",
+	"Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Mar",
+	"Sat", "Sun", "Wed", "Rev", "Hon", "Fr", "Msgr",
+)
+
+// hyphenPrefixes are the bound prefixes that EWT keeps attached to the word
+// after their hyphen ("non-commercial", "e-mail"); other hyphens between
+// letters are tokens of their own.
+var hyphenPrefixes = setOf(
+	"e", "non", "pre", "anti", "re", "mid", "post", "co", "pro", "multi", "ex", "sub",
+	"semi", "neo", "cross", "socio", "micro", "intra", "counter", "inter", "bi", "tri",
+	"over", "psycho", "un", "macro", "mega", "mini", "quasi", "ultra",
+)
+
+func setOf(words ...string) map[string]struct{} {
+	m := make(map[string]struct{}, len(words))
+	for _, w := range words {
+		m[w] = struct{}{}
+	}
+	return m
+}

@@ -1,0 +1,214 @@
+package tokenize
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentence boundaries. A gap between two surface tokens is a boundary when
+// it holds a blank line (a paragraph break), or a line break unless the text
+// is wrapped, or when the model says so. The model only looks at candidate
+// gaps: after sentence-final punctuation, after a closing quote or bracket
+// that follows it, after an emoticon, and (in wrapped text) at line breaks.
+
+// gapKind describes the white space between two tokens.
+type gapKind uint8
+
+const (
+	gapNone  gapKind = iota // tokens touch
+	gapSpace                // spaces or tabs
+	gapLine                 // one line break
+	gapPara                 // a blank line
+)
+
+func gapOf(s string) gapKind {
+	if s == "" {
+		return gapNone
+	}
+	nl := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			nl++
+		}
+	}
+	if nl == 0 {
+		// U+2029 PARAGRAPH SEPARATOR and U+2028 LINE SEPARATOR.
+		for _, r := range s {
+			switch r {
+			case 0x2029:
+				return gapPara
+			case 0x2028, 0x85:
+				nl++
+			}
+		}
+	}
+	switch {
+	case nl >= 2:
+		return gapPara
+	case nl == 1:
+		return gapLine
+	}
+	return gapSpace
+}
+
+// tokClass is a coarse class of a token for boundary features.
+type tokClass uint8
+
+const (
+	clWord tokClass = iota
+	clNum
+	clPeriod     // "."
+	clExcl       // "!" "!!" "?!"
+	clQuest      // "?" "??"
+	clEllipsis   // "..." "…" ".." "...."
+	clAbbrev     // word ending in "." ("Dr.", "U.S.")
+	clCloseQuote // " ” ' ’ ''
+	clOpenQuote  // “ ‘ ``
+	clClose      // ) ] }
+	clOpen       // ( [ {
+	clColon      // : ;
+	clComma
+	clDash // - -- — –
+	clEmoticon
+	clOther
+	numClasses
+)
+
+func classOf(s string) tokClass {
+	r, w := utf8.DecodeRuneInString(s)
+	if isDigit(r) {
+		return clNum
+	}
+	if isAlnum(r) || isApos(r) && len(s) > w {
+		if s[len(s)-1] == '.' {
+			return clAbbrev
+		}
+		return clWord
+	}
+	if emoticonAt(s) == len(s) && len(s) > 1 {
+		return clEmoticon
+	}
+	switch {
+	case s == ".":
+		return clPeriod
+	case s == "…" || len(s) >= 2 && s[0] == '.' && s[1] == '.':
+		return clEllipsis
+	case r == '?' || isFinalPunct(r) && containsByte(s, '?'):
+		return clQuest
+	case r == '!':
+		return clExcl
+	case r == '.':
+		return clEllipsis
+	case r == '"' || r == '”' || r == '\'' || r == '’':
+		return clCloseQuote
+	case r == '“' || r == '‘' || r == '`':
+		return clOpenQuote
+	case r == ')' || r == ']' || r == '}' || r == '>':
+		return clClose
+	case r == '(' || r == '[' || r == '{' || r == '<':
+		return clOpen
+	case r == ':' || r == ';':
+		return clColon
+	case r == ',':
+		return clComma
+	case r == '-' || r == '—' || r == '–':
+		return clDash
+	}
+	return clOther
+}
+
+func containsByte(s string, c byte) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return true
+		}
+	}
+	return false
+}
+
+func isFinalClass(c tokClass) bool {
+	return c == clPeriod || c == clExcl || c == clQuest || c == clEllipsis || c == clAbbrev
+}
+
+// shape is a coarse orthographic shape: upper-initial, all caps, lower, digit,
+// punctuation.
+func shape(s string) byte {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch {
+	case isDigit(r):
+		return 'd'
+	case unicode.IsUpper(r):
+		for _, r2 := range s[utf8.RuneLen(r):] {
+			if unicode.IsLower(r2) {
+				return 'X'
+			}
+		}
+		if len(s) == 1 {
+			return 'X'
+		}
+		return 'A'
+	case unicode.IsLower(r):
+		return 'x'
+	case isLetter(r):
+		return 'l'
+	}
+	return 'p'
+}
+
+// candidate reports whether the gap after token i is one the model decides.
+func candidate(s string, toks []Tok, i int, gap gapKind) bool {
+	if gap == gapLine {
+		return true
+	}
+	c := classOf(s[toks[i].Start:toks[i].End])
+	switch {
+	case isFinalClass(c), c == clEmoticon:
+		return true
+	case c == clCloseQuote || c == clClose:
+		// A closing quote or bracket right after final punctuation.
+		for j := i - 1; j >= 0 && j >= i-2; j-- {
+			pc := classOf(s[toks[j].Start:toks[j].End])
+			if isFinalClass(pc) {
+				return true
+			}
+			if pc != clCloseQuote && pc != clClose {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// boundaries returns, for each token, whether a sentence ends after it.
+func (t *Tokenizer) boundaries(s string, toks []Tok) []bool {
+	out := make([]bool, len(toks))
+	var fb featBuf
+	for i := 0; i+1 < len(toks); i++ {
+		gap := gapOf(s[toks[i].End:toks[i+1].Start])
+		switch {
+		case gap == gapPara:
+			out[i] = true
+		case gap == gapLine && !t.wrapped:
+			out[i] = true
+		case candidate(s, toks, i, gap):
+			if t.model == nil {
+				out[i] = ruleBoundary(s, toks, i)
+				continue
+			}
+			fb.extract(s, toks, i, gap)
+			out[i] = t.model.score(fb.keys) > 0
+		}
+	}
+	return out
+}
+
+// ruleBoundary is the fallback when no model is loaded: final punctuation
+// (not an abbreviation) followed by a token that does not start lower-case.
+func ruleBoundary(s string, toks []Tok, i int) bool {
+	c := classOf(s[toks[i].Start:toks[i].End])
+	if c == clAbbrev {
+		return false
+	}
+	n := s[toks[i+1].Start:toks[i+1].End]
+	return shape(n) != 'x'
+}

@@ -1,0 +1,120 @@
+// Package tokenize is eventwire's English tokenizer and sentence splitter.
+//
+// A hand-written scanner cuts text into surface tokens following the
+// conventions of the UD English Web Treebank (EWT): punctuation split off,
+// hyphenated words split at the hyphen (except for bound prefixes such as
+// "non-" and "e-", and phone numbers), URLs, e-mail addresses, numbers,
+// emoticons and abbreviations kept whole. Contractions and possessives become
+// multi-word tokens the way EWT splits them: "don't" is "do" + "n't",
+// "Elena's" is "Elena" + "'s", "cannot" is "can" + "not", "gonna" is "gon" +
+// "na". Every word is a byte range of the text; nothing is copied.
+//
+// Sentence boundaries are decided by a small averaged perceptron over the
+// candidate boundaries (sentence-final punctuation, closing quotes and
+// brackets, line breaks), trained on EWT train by Train and embedded in the
+// package. Blank lines always end a sentence, and so, unless the
+// WrappedLines option is given, do single line breaks: text that reaches the
+// tokenizer from the article extractor has one paragraph or headline per line.
+package tokenize
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+
+	"github.com/eventwire/eventwire/text"
+)
+
+// Tokenizer is the English tokenizer and sentence splitter. It implements
+// nlp.Annotator and is safe for concurrent use.
+type Tokenizer struct {
+	wrapped bool
+	model   *Model
+}
+
+// Option configures a Tokenizer.
+type Option func(*Tokenizer)
+
+// WrappedLines makes single line breaks count as spaces: the text is wrapped
+// at a fixed width and only blank lines separate paragraphs (e-mail, the raw
+// text files of the CoNLL 2018 shared task).
+func WrappedLines() Option { return func(t *Tokenizer) { t.wrapped = true } }
+
+// WithModel replaces the embedded sentence-boundary model, for example with
+// one just produced by Train.
+func WithModel(m *Model) Option { return func(t *Tokenizer) { t.model = m } }
+
+//go:embed sentmodel.bin
+var embeddedModel []byte
+
+// New returns the English tokenizer and sentence splitter. It provides
+// text.AttrTokens|text.AttrSents and Doc.MWTs for contractions and
+// possessives. It needs no files: the sentence model is embedded.
+func New(opts ...Option) *Tokenizer {
+	t := &Tokenizer{}
+	for _, o := range opts {
+		o(t)
+	}
+	if t.model == nil {
+		// The embedded model is checked by the package tests; should it ever
+		// be unreadable, the splitter falls back to rules alone.
+		if m, err := DecodeModel(embeddedModel); err == nil {
+			t.model = m
+		}
+	}
+	return t
+}
+
+// Name implements nlp.Annotator.
+func (t *Tokenizer) Name() string { return "tokenize" }
+
+// Requires implements nlp.Annotator: nothing.
+func (t *Tokenizer) Requires() text.Attr { return 0 }
+
+// Provides implements nlp.Annotator.
+func (t *Tokenizer) Provides() text.Attr { return text.AttrTokens | text.AttrSents }
+
+// Annotate implements nlp.Annotator: it replaces d's tokens, multi-word
+// tokens and sentences with those it finds in d.Text. Any other annotation
+// layers are dropped from d.Attrs, since they referred to the old tokens.
+func (t *Tokenizer) Annotate(ctx context.Context, d *text.Doc) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(d.Text) > maxText {
+		return fmt.Errorf("tokenize: text of %d bytes exceeds the %d-byte limit", len(d.Text), maxText)
+	}
+	toks := Scan(d.Text)
+	d.Tokens = d.Tokens[:0]
+	d.MWTs = d.MWTs[:0]
+	d.Sents = d.Sents[:0]
+	sentStart := int32(0)
+	breaks := t.boundaries(d.Text, toks)
+	for i, tk := range toks {
+		first := int32(len(d.Tokens))
+		d.Tokens = appendWords(d.Tokens, d.Text, tk)
+		if n := int32(len(d.Tokens)) - first; n > 1 {
+			d.MWTs = append(d.MWTs, text.Span{Start: first, End: first + n})
+		}
+		if breaks[i] || i == len(toks)-1 {
+			end := int32(len(d.Tokens))
+			d.Sents = append(d.Sents, text.Span{Start: sentStart, End: end})
+			sentStart = end
+		}
+	}
+	if len(d.MWTs) == 0 {
+		d.MWTs = nil
+	}
+	d.Attrs = text.AttrTokens | text.AttrSents
+	return nil
+}
+
+// maxText bounds the text of one Doc: offsets are int32.
+const maxText = 1<<31 - 1
+
+// Tokenize is a convenience: it returns a new Doc of s, tokenized and split.
+func (t *Tokenizer) Tokenize(s string) *text.Doc {
+	d := text.NewDoc(s)
+	_ = t.Annotate(context.Background(), d) // cannot fail: fresh ctx, bounded by string size
+	return d
+}

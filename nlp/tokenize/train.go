@@ -1,0 +1,123 @@
+package tokenize
+
+import (
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/eventwire/eventwire/text/conllu"
+)
+
+//go:generate go run ./internal/gensent -train ../../../shared/data/ud/en_ewt/en_ewt-ud-train.conllu.gz -o sentmodel.bin
+
+// TrainOptions tune Train.
+type TrainOptions struct {
+	// Epochs over the training gaps; 0 means 6.
+	Epochs int
+	// MinWeight drops features whose averaged weight is smaller in absolute
+	// value, to keep the embedded model small; 0 keeps all.
+	MinWeight float32
+}
+
+// Train learns a sentence-boundary Model from a CoNLL-U treebank read from
+// r (EWT train, say). It rebuilds each document's running text as
+// conllu.Documents does, tokenizes it with Scan, and labels each candidate
+// gap by whether a gold sentence ends there. Training is an averaged
+// perceptron over the gaps in file order, so the same input always gives the
+// same model.
+func Train(r io.Reader, opt TrainOptions) (*Model, error) {
+	sents, err := conllu.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("tokenize: reading training treebank: %w", err)
+	}
+	ex := Examples(conllu.Documents(sents), false)
+	if len(ex) == 0 {
+		return nil, fmt.Errorf("tokenize: no candidate boundaries in the training treebank")
+	}
+	epochs := opt.Epochs
+	if epochs <= 0 {
+		epochs = 6
+	}
+	w := map[uint64]float32{}     // current weights
+	total := map[uint64]float32{} // sum of weights over time, kept lazily
+	stamp := map[uint64]int{}     // step at which total[k] was last brought up to date
+	step := 0
+	update := func(k uint64, d float32) {
+		total[k] += float32(step-stamp[k]) * w[k]
+		stamp[k] = step
+		w[k] += d
+	}
+	for e := 0; e < epochs; e++ {
+		for _, x := range ex {
+			step++
+			var sum float32
+			for _, k := range x.Keys {
+				sum += w[k]
+			}
+			if (sum > 0) != x.Boundary {
+				d := float32(1)
+				if !x.Boundary {
+					d = -1
+				}
+				for _, k := range x.Keys {
+					update(k, d)
+				}
+			}
+		}
+	}
+	m := &Model{}
+	keys := make([]uint64, 0, len(w))
+	for k := range w {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		avg := (total[k] + float32(step-stamp[k])*w[k]) / float32(step)
+		if avg == 0 || abs32(avg) < opt.MinWeight {
+			continue
+		}
+		m.keys = append(m.keys, k)
+		m.weights = append(m.weights, avg)
+	}
+	return m, nil
+}
+
+func abs32(x float32) float32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// Example is one candidate gap with its features and gold label.
+type Example struct {
+	Keys     []uint64
+	Boundary bool
+}
+
+// Examples returns the candidate gaps of the documents' texts, labelled by
+// the documents' sentence ends. Gaps that are always boundaries (blank lines)
+// are not candidates; wrapped says whether single line breaks are.
+func Examples(docs []conllu.Document, wrapped bool) []Example {
+	var out []Example
+	var fb featBuf
+	for _, d := range docs {
+		ends := make(map[int32]bool, len(d.Spans))
+		for _, sp := range d.Spans {
+			ends[sp.End] = true
+		}
+		toks := Scan(d.Text)
+		for i := 0; i+1 < len(toks); i++ {
+			gap := gapOf(d.Text[toks[i].End:toks[i+1].Start])
+			if gap == gapPara || gap == gapLine && !wrapped {
+				continue
+			}
+			if !candidate(d.Text, toks, i, gap) {
+				continue
+			}
+			fb.extract(d.Text, toks, i, gap)
+			out = append(out, Example{Keys: slices.Clone(fb.keys), Boundary: ends[toks[i].End]})
+		}
+	}
+	return out
+}
