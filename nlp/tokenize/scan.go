@@ -104,7 +104,7 @@ func runeBefore(s string, i int) (rune, int) {
 }
 
 // punctRun returns the end of the punctuation token that starts at i and
-// must end by lim: a run of one repeated rune ("...", "--", "!!!", "''"), or
+// must end by lim: a run of one repeated rune ("...", "--", "!!!", "”"), or
 // a mixed run of . ! ? ("?!", ".?").
 func punctRun(s string, i, lim int) int {
 	r, w := runeAt(s, i)

@@ -22,15 +22,15 @@ import (
 // Sentence is one CoNLL-U sentence: its comments and its words, kept inside
 // a Doc that holds the sentence alone.
 type Sentence struct {
-	ID       string // "# sent_id"
-	Text     string // "# text", or the text rebuilt from forms
-	NewDoc   bool   // "# newdoc" seen before it
-	NewPar   bool   // "# newpar" seen before it
+	ID     string // "# sent_id"
+	Text   string // "# text", or the text rebuilt from forms
+	NewDoc bool   // "# newdoc" seen before it
+	NewPar bool   // "# newpar" seen before it
 	// NoSpaceAfter reports SpaceAfter=No on the sentence's last token: in the
 	// running text the next sentence follows without a space.
 	NoSpaceAfter bool
-	Comments []string
-	Doc      *text.Doc
+	Comments     []string
+	Doc          *text.Doc
 }
 
 // Error is a problem at a line of the input.
