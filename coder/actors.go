@@ -206,14 +206,27 @@ func (st *sent) mention1(h int) []entity {
 		}
 	}
 	var out []entity
-	for _, a := range pi.actors {
+	if len(pi.actors) > 0 {
+		// One phrase names one actor: the first ("Ithilen's minister
+		// Calimehtar" is Ithilen's).
+		a := pi.actors[0]
 		out = append(out, entity{code: combine(a.code, pi.agents), span: pi.span, head: h, entry: a.entry, last: a.last})
 	}
 	if len(out) == 0 && len(pi.agents) > 0 {
 		out = append(out, entity{code: combine("", pi.agents), span: pi.span, head: h})
 	}
-	// Compounds: "Arnor and Gondor", "the media and government".
+	// Compounds: "Arnor and Gondor", "the media and government", and
+	// lists whose members the parser made appositions: "Evil Mordor, the
+	// awful Arnor, and good Gondor".
 	for _, k := range st.children(h) {
+		if st.rel(k).Base() == text.Appos && len(out) > 0 {
+			for _, e := range st.mention(k) {
+				if !strings.HasPrefix(e.code, "---") && !hasCode(out, e.code) {
+					out = append(out, e)
+				}
+			}
+			continue
+		}
 		if st.rel(k).Base() != text.Conj {
 			continue
 		}
@@ -295,4 +308,13 @@ func isUpper(s string) bool {
 		}
 	}
 	return true
+}
+
+func hasCode(es []entity, code string) bool {
+	for _, e := range es {
+		if e.code == code {
+			return true
+		}
+	}
+	return false
 }

@@ -167,12 +167,13 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 		Negated:    negated,
 		Confidence: conf,
 	}
+	if !numeric(code) {
+		return // "+++", "174L": codes the dictionary uses for errors or tests
+	}
 	if b := st.c.book; b != nil {
-		c, ok := b.Nearest(code)
-		if !ok {
-			return
+		if c, ok := b.Nearest(code); ok {
+			ev.PLOVER, ev.QuadClass, ev.Goldstein = c.PLOVER, c.QuadClass, c.Goldstein
 		}
-		ev.PLOVER, ev.QuadClass, ev.Goldstein = c.PLOVER, c.QuadClass, c.Goldstein
 	}
 	key := code + "|" + ev.Source.Code + "|" + ev.Target.Code
 	if st.seen[key] {
@@ -180,6 +181,19 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 	}
 	st.seen[key] = true
 	st.events = append(st.events, ev)
+}
+
+// numeric reports whether code is a CAMEO-shaped code: two to four digits.
+func numeric(code string) bool {
+	if len(code) < 2 || len(code) > 4 {
+		return false
+	}
+	for i := 0; i < len(code); i++ {
+		if code[i] < '0' || code[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func orNull(code string) string {
@@ -268,6 +282,9 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 			if st.rel(k).IsObject() {
 				return st.mention(k) // object control: "urged Bree to help"
 			}
+			if st.rel(k).IsPassiveSubject() {
+				return st.mention(k) // raising: "Gollum was seen to break"
+			}
 		}
 		return st.sourceOf(h, depth+1)
 	case text.Conj:
@@ -302,9 +319,23 @@ func (st *sent) mentionDeep(h int) []entity {
 			return e
 		}
 		for _, k := range st.children(x) {
-			switch st.rel(k).Base() {
+			r := st.rel(k)
+			switch r.Base() {
 			case text.Nmod, text.Obl, text.Appos, text.Conj, text.Compound:
+				if r == text.NmodPoss && st.tok(k).UPOS == text.PRON {
+					continue // "their resumption": not a target
+				}
 				queue = append(queue, k)
+			case text.Acl:
+				// "the roads leading into Mordor", "an accord to supply
+				// Gondor": the reduced clause's object.
+				if r != text.AclRelcl {
+					for _, o := range st.children(k) {
+						if st.rel(o).IsObject() || st.rel(o).IsObliqueLike() {
+							queue = append(queue, o)
+						}
+					}
+				}
 			}
 		}
 	}
