@@ -2,10 +2,22 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"errors"
+
+	"github.com/eventwire/eventwire/text"
 )
 
-// runCode is not built yet; its owner replaces this file.
+// annotator is the part of nlp.Annotator the commands use.
+type annotator interface {
+	Annotate(ctx context.Context, d *text.Doc) error
+}
+
+// newEnglish returns eventwire's English pipeline (tokenize, tag, parse).
+func newEnglish() (annotator, error) {
+	return nil, errors.New("the English parser (package nlp/english) is not in this build yet")
+}
+
+// runCode is not built yet.
 func runCode(ctx context.Context, m *Main, args []string) error {
-	return fmt.Errorf("code: not implemented yet")
+	return errors.New("code: not implemented yet")
 }
