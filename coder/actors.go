@@ -61,6 +61,7 @@ func (st *sent) subtreeEnd(h int) int {
 }
 
 type actorHit struct {
+	tok   int // last token of the match; -1 when not in the phrase
 	code  string
 	entry string
 	span  text.Span
@@ -86,7 +87,7 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 				code := act.CodeAt(st.dc.date)
 				if code != "" && strings.Trim(code, "-") != "" {
 					j := i + n - 1
-					pi.actors = append(pi.actors, actorHit{code: code, entry: entryName(act),
+					pi.actors = append(pi.actors, actorHit{tok: j, code: code, entry: entryName(act),
 						span: text.Span{Start: st.tok(i).Start, End: st.tok(j).End}, last: st.key(j)})
 				}
 				i += n
@@ -164,6 +165,7 @@ func (st *sent) mention1(h int) []entity {
 		return nil
 	}
 	pi := st.scanPhrase(h)
+	viaNmod := false
 	if len(pi.actors) == 0 {
 		// "the ambassadors of Arnor", "lawmakers in Arnor", "soldiers from
 		// Gondor", "the government of Gondor", "Osgiliath, the foe".
@@ -184,7 +186,8 @@ func (st *sent) mention1(h int) []entity {
 				if strings.HasPrefix(e.code, "---") {
 					continue
 				}
-				pi.actors = append(pi.actors, actorHit{code: e.code, entry: e.entry, span: e.span, last: e.last})
+				viaNmod = true
+				pi.actors = append(pi.actors, actorHit{tok: -1, code: e.code, entry: e.entry, span: e.span, last: e.last})
 			}
 			if len(pi.actors) > 0 {
 				break
@@ -195,22 +198,33 @@ func (st *sent) mention1(h int) []entity {
 		// A short reference to an actor named earlier: "Assad" after
 		// "Bashar al-Assad".
 		if r, ok := st.shortRef(h); ok {
-			pi.actors = append(pi.actors, actorHit{code: r.code, entry: r.entry, span: pi.span, last: r.last})
+			pi.actors = append(pi.actors, actorHit{tok: -1, code: r.code, entry: r.entry, span: pi.span, last: r.last})
 		}
 	}
 	if len(pi.actors) == 0 && len(pi.agents) > 0 && st.hasDefinite(h) {
 		// "the army", "the government" after a country was named in an
 		// earlier sentence: the agent belongs to that country.
 		if r, ok := st.lastCountry(); ok {
-			pi.actors = append(pi.actors, actorHit{code: r.code[:3], entry: r.entry, span: pi.span, last: r.last})
+			pi.actors = append(pi.actors, actorHit{tok: -1, code: r.code[:3], entry: r.entry, span: pi.span, last: r.last})
 		}
 	}
 	var out []entity
-	if len(pi.actors) > 0 {
+	if viaNmod {
+		for _, a := range pi.actors {
+			out = append(out, entity{code: combine(a.code, pi.agents), span: pi.span, head: h, entry: a.entry, last: a.last})
+		}
+	} else if len(pi.actors) > 0 {
 		// One phrase names one actor: the first ("Ithilen's minister
 		// Calimehtar" is Ithilen's).
 		a := pi.actors[0]
 		out = append(out, entity{code: combine(a.code, pi.agents), span: pi.span, head: h, entry: a.entry, last: a.last})
+		// ... unless the phrase itself is a compound of modifiers:
+		// "Eriadori and Calenardhon leaders".
+		for _, b := range pi.actors[1:] {
+			if b.tok >= 0 && a.tok >= 0 && st.rel(b.tok).Base() == text.Conj && int(st.tok(b.tok).Head) == a.tok {
+				out = append(out, entity{code: combine(b.code, pi.agents), span: pi.span, head: h, entry: b.entry, last: b.last})
+			}
+		}
 	}
 	if len(out) == 0 && len(pi.agents) > 0 {
 		out = append(out, entity{code: combine("", pi.agents), span: pi.span, head: h})
@@ -231,6 +245,16 @@ func (st *sent) mention1(h int) []entity {
 			continue
 		}
 		ce := st.mention(k)
+		if viaNmod && len(pi.agents) > 0 && len(ce) > 0 && len(st.scanPhrase(k).agents) == 0 {
+			// "the ambassadors of Arnor, Osgiliath and Gondor" parsed with
+			// the later countries as conjuncts of "ambassadors": they
+			// share its agents.
+			for _, e := range ce {
+				e.code = combine(e.code, pi.agents)
+				out = append(out, e)
+			}
+			continue
+		}
 		if len(ce) == 1 && strings.HasPrefix(ce[0].code, "---") && len(pi.actors) > 0 {
 			// An agent-only conjunct takes the actors of the first one:
 			// "Danish media and government".

@@ -297,6 +297,11 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 		if st.rel(v) == text.AclRelcl {
 			return nil
 		}
+		if st.caseWord(v) == "" && st.tok(h).UPOS != text.VERB {
+			// A reduced relative: "crowds burned down its embassy"
+			// parsed as a clause on "crowds".
+			return st.mention(h)
+		}
 		if st.caseWord(v) == "TO" {
 			// "signed an accord to supply": the governor's governor acts.
 			if g := int(st.tok(h).Head); g >= st.lo && g < st.hi && st.tok(g).UPOS == text.VERB {

@@ -265,38 +265,46 @@ type Words struct {
 	Skels []string
 }
 
-// NewWords prepares forms for look-up.
+// NewWords prepares forms for look-up. Only capitalised forms (names) get
+// a skeleton: common words are matched exactly.
 func NewWords(forms []string) Words {
 	w := Words{Keys: make([]string, len(forms)), Skels: make([]string, len(forms))}
 	for i, f := range forms {
 		w.Keys[i] = Key(f)
-		w.Skels[i] = Skeleton(w.Keys[i])
+		if f != "" && f[0] >= 'A' && f[0] <= 'Z' {
+			w.Skels[i] = Skeleton(w.Keys[i])
+		}
 	}
 	return w
 }
 
 // Match finds the longest actor phrase that starts at word i of w and ends
 // before word end. It returns the actor and the number of words matched, or
-// nil and 0.
+// nil and 0. Exact spellings win; transliteration variants (Skeleton) and
+// stems ("ARGENTIN" for ARGENTINA) are tried only when nothing matches
+// exactly.
 func (a *Actors) Match(w Words, i, end int) (*Actor, int) {
 	if a == nil || i >= end {
 		return nil, 0
 	}
+	for _, p := range a.byFirst[w.Keys[i]] {
+		if n := p.match(w, i, end, false); n > 0 {
+			return p.actor, n // candidates are sorted longest first
+		}
+	}
 	best, bn := (*Actor)(nil), 0
 	for _, p := range a.byFirst[w.Keys[i]] {
-		if n := p.match(w, i, end); n > bn {
+		if n := p.match(w, i, end, true); n > bn {
 			best, bn = p.actor, n
 		}
 	}
 	if best == nil && w.Skels[i] != "" {
 		for _, p := range a.bySkel[w.Skels[i]] {
-			if n := p.match(w, i, end); n > bn {
+			if n := p.match(w, i, end, true); n > bn {
 				best, bn = p.actor, n
 			}
 		}
 	}
-	// Stemmed single words ("ARGENTIN" for ARGENTINA) are indexed under
-	// the stem; try the prefixes of the word.
 	if best == nil {
 		k := w.Keys[i]
 		for l := len(k) - 1; l >= 4 && len(k)-l <= maxStemSuffix; l-- {
@@ -311,7 +319,7 @@ func (a *Actors) Match(w Words, i, end int) (*Actor, int) {
 }
 
 // match reports how many words of w from i the phrase covers, or 0.
-func (p *phrase) match(w Words, i, end int) int {
+func (p *phrase) match(w Words, i, end int, fuzzy bool) int {
 	if i+len(p.words) > end {
 		return 0
 	}
@@ -319,6 +327,9 @@ func (p *phrase) match(w Words, i, end int) int {
 		k := w.Keys[i+j]
 		if k == pw {
 			continue
+		}
+		if !fuzzy {
+			return 0
 		}
 		last := j == len(p.words)-1
 		if last && p.stem && len(pw) >= 4 && len(k)-len(pw) <= maxStemSuffix && strings.HasPrefix(k, pw) {
