@@ -362,6 +362,9 @@ func tripleList(ts []petrarch.Triple, book *cameo.Codebook) string {
 // warnDictErrors reports dictionary problems without stopping: dict.Load
 // keeps every entry it could read.
 func warnDictErrors(w io.Writer, err error) {
+	if err == nil {
+		return
+	}
 	var list dict.ErrorList
 	if !errors.As(err, &list) {
 		fmt.Fprintf(w, "warning: dictionaries: %v\n", err)
