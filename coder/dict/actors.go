@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -230,33 +231,25 @@ type strErr string
 func (e strErr) Error() string { return string(e) }
 
 func (a *Actors) finish() {
-	for k, v := range a.byFirst {
-		sortPhrases(v)
-		a.byFirst[k] = v
+	ph := func(p *actorPhrase) *phrase { return &p.phrase }
+	for _, v := range a.byFirst {
+		sortPhrases(v, ph)
 	}
-	for k, v := range a.bySkel {
-		sortPhrases(v)
-		a.bySkel[k] = v
+	for _, v := range a.bySkel {
+		sortPhrases(v, ph)
 	}
 }
 
 // sortPhrases orders candidates longest first, then later-loaded first.
-func sortPhrases[T interface{ ph() *phrase }](v []T) {
-	for i := 1; i < len(v); i++ {
-		for j := i; j > 0 && less(v[j].ph(), v[j-1].ph()); j-- {
-			v[j], v[j-1] = v[j-1], v[j]
+func sortPhrases[T any](v []T, ph func(*T) *phrase) {
+	slices.SortFunc(v, func(a, b T) int {
+		pa, pb := ph(&a), ph(&b)
+		if len(pa.words) != len(pb.words) {
+			return len(pb.words) - len(pa.words)
 		}
-	}
+		return pb.seq - pa.seq
+	})
 }
-
-func less(a, b *phrase) bool {
-	if len(a.words) != len(b.words) {
-		return len(a.words) > len(b.words)
-	}
-	return a.seq > b.seq
-}
-
-func (p actorPhrase) ph() *phrase { return &p.phrase }
 
 // Words is a sentence prepared for dictionary look-up: the key (Key) and
 // skeleton (Skeleton) of each token.

@@ -21,8 +21,6 @@ type agentPhrase struct {
 	agent *Agent
 }
 
-func (p agentPhrase) ph() *phrase { return &p.phrase }
-
 // Agents is an agent dictionary indexed for longest-match look-up.
 type Agents struct {
 	byFirst map[string][]agentPhrase
@@ -153,9 +151,8 @@ func (a *Agents) add(words []string, ag *Agent) {
 }
 
 func (a *Agents) finish() {
-	for k, v := range a.byFirst {
-		sortPhrases(v)
-		a.byFirst[k] = v
+	for _, v := range a.byFirst {
+		sortPhrases(v, func(p *agentPhrase) *phrase { return &p.phrase })
 	}
 }
 

@@ -1,0 +1,346 @@
+package dict_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/eventwire/eventwire/coder/dict"
+)
+
+func load(t *testing.T, files map[string]string, f dict.Files) (*dict.Dictionaries, dict.ErrorList) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, body := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	d, err := dict.Load(fsys, f)
+	if d == nil {
+		t.Fatal("Load returned nil Dictionaries")
+	}
+	var el dict.ErrorList
+	if err != nil && !errors.As(err, &el) {
+		t.Fatalf("error %T is not an ErrorList: %v", err, err)
+	}
+	return d, el
+}
+
+func TestErrorsCarryFileLine(t *testing.T) {
+	tests := []struct {
+		name  string
+		kind  string
+		body  string
+		wants []string // "file:line: substring"
+	}{
+		{"verb pattern without code", "verbs", "--- A [010] ---\nA\n- * THING\n", []string{"v.txt:3: pattern: no [code]"}},
+		{"undefined synset", "verbs", "--- A [010] ---\nA\n- * &NOPE [011]\n", []string{"v.txt:3: pattern: undefined synset &NOPE"}},
+		{"pattern before block", "verbs", "- * X [010]\n--- A [010] ---\n", []string{"v.txt:1: pattern before any verb block"}},
+		{"two errors", "verbs", "--- A [010] ---\nA\n- * X\n# fine\n- * (Y [010]\n", []string{"v.txt:3:", "v.txt:5: pattern: unclosed ("}},
+		{"bad date", "actors", "GOLLUM\n\t[HOB <9506]\n", []string{"a.txt:2: date restriction"}},
+		{"synonym first", "actors", "+SMEAGOL\n", []string{"a.txt:1: synonym"}},
+		{"agent without tilde", "agents", "POLICE [COP]\n", []string{"g.txt:1: agent code [COP] has no ~"}},
+		{"undefined substitution", "agents", "CONGRESS!PERSON! [~LEG]\n", []string{"g.txt:1: undefined substitution set !PERSON!"}},
+		{"missing file", "missing", "", []string{"nope.txt: open"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var f dict.Files
+			files := map[string]string{}
+			switch tt.kind {
+			case "verbs":
+				f.Verbs, files["v.txt"] = []string{"v.txt"}, tt.body
+			case "actors":
+				f.Actors, files["a.txt"] = []string{"a.txt"}, tt.body
+			case "agents":
+				f.Agents, files["g.txt"] = []string{"g.txt"}, tt.body
+			case "missing":
+				f.Verbs = []string{"nope.txt"}
+			}
+			_, el := load(t, files, f)
+			if len(el) != len(tt.wants) {
+				t.Fatalf("got %d errors %v, want %d", len(el), el, len(tt.wants))
+			}
+			for i, w := range tt.wants {
+				if !strings.Contains(el[i].Error(), w) {
+					t.Errorf("error %d = %q, want it to contain %q", i, el[i].Error(), w)
+				}
+			}
+		})
+	}
+}
+
+const actors = `ARNOR_  [ARN]
++ARNORIAN
+ARGENTIN  [ARG]
+GOLLUM  # pas
++SMEAGOL
+	[HOB < 950601]
+	[HOBGOV 19950601 - 19990815]
+	[HOBREB > 990816]
+NURSULTAN_NAZARBAYEV_ [KAZGOV]
+NEW_ZEALAND [NZE]
+ZEALAND [DNK]
+`
+
+func TestActorsMatch(t *testing.T) {
+	d, el := load(t, map[string]string{"a.txt": actors}, dict.Files{Actors: []string{"a.txt"}})
+	if len(el) > 0 {
+		t.Fatal(el)
+	}
+	day := func(s string) time.Time { tm, _ := time.Parse("2006-01-02", s); return tm }
+	tests := []struct {
+		words string
+		date  time.Time
+		code  string
+		n     int
+	}{
+		{"Arnor said", time.Time{}, "ARN", 1},
+		{"Arnorian troops", time.Time{}, "ARN", 1},
+		{"Argentina won", time.Time{}, "ARG", 1}, // stem
+		{"Argentinians won", time.Time{}, "ARG", 1},
+		{"Argentinosaurus", time.Time{}, "", 0},      // suffix too long for a stem
+		{"Smeagol ran", day("1995-05-31"), "HOB", 1}, // < date
+		{"Smeagol ran", day("1995-06-01"), "HOB", 1}, // < is inclusive, the first role wins
+		{"Smeagol ran", day("1995-06-02"), "HOBGOV", 1},
+		{"Gollum ran", day("1999-08-15"), "HOBGOV", 1},          // upper bound inclusive
+		{"Gollum ran", day("1999-08-16"), "HOBREB", 1},          // > date
+		{"Nursultan Nazarbaev spoke", time.Time{}, "KAZGOV", 2}, // transliteration
+		{"New Zealand", time.Time{}, "NZE", 2},                  // longest match
+		{"Zealand", time.Time{}, "DNK", 1},
+		{"nursultan nazarbaev", time.Time{}, "", 0}, // variants only for names
+	}
+	for _, tt := range tests {
+		t.Run(tt.words, func(t *testing.T) {
+			w := dict.NewWords(strings.Fields(tt.words))
+			a, n := d.Actors.Match(w, 0, len(w.Keys))
+			code := ""
+			if a != nil {
+				code = a.CodeAt(tt.date)
+			}
+			if code != tt.code || n != tt.n {
+				t.Errorf("Match(%q) = %q, %d; want %q, %d", tt.words, code, n, tt.code, tt.n)
+			}
+		})
+	}
+}
+
+const agents = `!PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON
+CONGRESS!PERSON! [~LEG]
+POLICE {} [~COP]
+GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]
+FOREIGN_MINISTER [~GOVFRM]
+FOREIGN_MINISTRY [~GOV]
+MSF {} [NGO~]
+`
+
+func TestAgentsMatch(t *testing.T) {
+	d, el := load(t, map[string]string{"g.txt": agents}, dict.Files{Agents: []string{"g.txt"}})
+	if len(el) > 0 {
+		t.Fatal(el)
+	}
+	tests := []struct {
+		words, code string
+		prefix      bool
+	}{
+		{"congresswomen", "LEG", false},
+		{"police", "COP", false},
+		{"polices", "", false}, // {} means no plural
+		{"golden geese", "GGS", false},
+		{"golden gooses", "", false}, // explicit plural replaces the regular one
+		{"foreign ministers", "GOVFRM", false},
+		{"foreign ministry", "GOV", false},
+		{"MSF", "NGO", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.words, func(t *testing.T) {
+			w := dict.NewWords(strings.Fields(tt.words))
+			a, _ := d.Agents.Match(w, 0, len(w.Keys))
+			code, prefix := "", false
+			if a != nil {
+				code, prefix = a.Code, a.Prefix
+			}
+			if code != tt.code || prefix != tt.prefix {
+				t.Errorf("Match(%q) = %q prefix=%v; want %q prefix=%v", tt.words, code, prefix, tt.code, tt.prefix)
+			}
+		})
+	}
+}
+
+const verbs = `&TREATY
++TREATY
++PEACE_ACCORD
+&AUX_
++WAS
+
+--- BREAK [120] ---
+BREAK {BROKE BROKEN }
++BREAK_DOWN {+BROKE_DOWN +BROKEN_DOWN }
+WIRE_+TAP {WIRE_+TAPPED }
+- * &TREATY  [1246]
+- % * (WITH +) [040:040]
+- * (DOWN) [:190]
+--- DEPLORE [111] ---
+DEPLORE
+`
+
+func TestVerbs(t *testing.T) {
+	d, el := load(t, map[string]string{"v.txt": verbs}, dict.Files{Verbs: []string{"v.txt"}})
+	if len(el) > 0 {
+		t.Fatal(el)
+	}
+	v := d.Verbs
+	if got := v.Synsets["&TREATY"]; len(got) != 4 { // TREATY TREATIES, PEACE ACCORD(S)
+		t.Errorf("&TREATY = %v, want 4 members with plurals", got)
+	}
+	if got := v.Synsets["&AUX_"]; len(got) != 1 {
+		t.Errorf("&AUX_ = %v, want no plurals", got)
+	}
+	forms := []struct {
+		form, word string
+		after      string
+	}{
+		{"broke", "BREAK", ""},
+		{"broken", "BREAK", ""},
+		{"deplored", "DEPLORE", ""},
+		{"deplores", "DEPLORE", ""},
+		{"deploring", "DEPLORE", ""},
+		{"tapped", "TAP", ""},
+	}
+	for _, f := range forms {
+		vs := v.Lookup(f.form)
+		if len(vs) == 0 || vs[0].Word != f.word {
+			t.Errorf("Lookup(%q) = %v, want %s", f.form, vs, f.word)
+		}
+	}
+	if vs := v.Lookup("breaks"); len(vs) != 0 {
+		t.Errorf("Lookup(breaks) = %v: irregular forms given, so no regular ones", vs)
+	}
+	if vs := v.Lookup("deploreed"); len(vs) != 0 {
+		t.Errorf("Lookup(deploreed) = %v", vs)
+	}
+	var down *dict.Verb
+	for _, x := range v.Lookup("broke") {
+		if len(x.After) == 1 && x.After[0] == "DOWN" {
+			down = x
+		}
+	}
+	if down == nil {
+		t.Fatal("BROKE_DOWN not indexed under BROKE")
+	}
+	tap := v.Lookup("tapped")[0]
+	if len(tap.Before) != 1 || tap.Before[0] != "WIRE" {
+		t.Errorf("WIRE_+TAP: Before = %v", tap.Before)
+	}
+	b := v.Blocks[0]
+	if len(b.Patterns) != 3 {
+		t.Fatalf("patterns = %d, want 3", len(b.Patterns))
+	}
+	p := b.Patterns[1]
+	if len(p.Pre) != 1 || p.Pre[0].Kind != dict.ElemCompound || len(p.Post) != 1 ||
+		p.Post[0].Kind != dict.ElemPrep || p.Post[0].Prep != "WITH" || !p.Post[0].HasRole || p.Post[0].Role != dict.ElemTarget {
+		t.Errorf("pattern %q parsed as %+v", p.Text, p)
+	}
+	if c := p.Code; c.Event != "040" || c.Reverse != "040" {
+		t.Errorf("code = %+v", c)
+	}
+	if c := b.Patterns[2].Code; c.Event != "" || c.Reverse != "190" {
+		t.Errorf("[:190] = %+v", c)
+	}
+}
+
+func TestDiscards(t *testing.T) {
+	d, _ := load(t, map[string]string{"d.txt": "+TYPHOON\nBASEBALL\nWORLD CUP_\n"}, dict.Files{Discards: []string{"d.txt"}})
+	tests := []struct {
+		text        string
+		sent, story bool
+	}{
+		{"A typhoon hit.", false, true},
+		{"They played baseballs.", true, false}, // a stem
+		{"The World Cup, again.", true, false},
+		{"The World Cups.", false, false}, // _ needs a word end
+		{"Nothing here.", false, false},
+	}
+	for _, tt := range tests {
+		s, st, _ := d.Discards.Match(tt.text)
+		if s != tt.sent || st != tt.story {
+			t.Errorf("Match(%q) = %v,%v; want %v,%v", tt.text, s, st, tt.sent, tt.story)
+		}
+	}
+}
+
+func TestSkeleton(t *testing.T) {
+	pairs := [][2]string{{"NAZARBAEV", "NAZARBAYEV"}, {"HIZBALLAH", "HEZBOLLAH"}}
+	for _, p := range pairs {
+		if a, b := dict.Skeleton(p[0]), dict.Skeleton(p[1]); a == "" || a != b {
+			t.Errorf("Skeleton(%s)=%q, Skeleton(%s)=%q; want equal", p[0], a, p[1], b)
+		}
+	}
+	if dict.Skeleton("IRAN") != "" {
+		t.Error("short words must have no skeleton")
+	}
+	if s := dict.Skeleton("RUSSIA"); s != "" {
+		t.Errorf("Skeleton(RUSSIA) = %q: too few consonants to be selective", s)
+	}
+	if dict.Skeleton("MOSCOW") == dict.Skeleton("MASCOT") {
+		t.Error("MOSCOW and MASCOT share a skeleton")
+	}
+}
+
+// petrarchDir is ../shared/data/petrarch from the repository root.
+func petrarchDir(tb testing.TB) string {
+	_, file, _, _ := runtime.Caller(0)
+	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "data", "petrarch")
+	if _, err := os.Stat(dir); err != nil {
+		tb.Skipf("PETRARCH data not found at %s (../shared/data beside the repository): %v", dir, err)
+	}
+	return dir
+}
+
+var phoenix = dict.Files{
+	Verbs:    []string{"CAMEO.2.0.txt"},
+	Actors:   []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"},
+	Agents:   []string{"Phoenix.agents.txt"},
+	Discards: []string{"Phoenix.discards.txt"},
+	Issues:   []string{"Phoenix.IssueCoding.txt"},
+}
+
+// TestLoadPhoenix loads the operational dictionaries; their known defects
+// are reported with file:line and everything else is kept.
+func TestLoadPhoenix(t *testing.T) {
+	d, err := dict.Load(os.DirFS(petrarchDir(t)), phoenix)
+	var el dict.ErrorList
+	if err != nil && !errors.As(err, &el) {
+		t.Fatal(err)
+	}
+	for _, e := range el {
+		if e.Line == 0 {
+			t.Errorf("error without a line: %v", e)
+		}
+	}
+	if len(el) > 40 {
+		t.Errorf("%d errors; the files have about 30 known defects", len(el))
+	}
+	blocks, forms := d.Verbs.Len()
+	if blocks < 300 || forms < 5000 || d.Actors.Len() < 20000 || d.Agents.Len() < 2000 {
+		t.Errorf("loaded blocks=%d forms=%d actors=%d agents=%d: too few", blocks, forms, d.Actors.Len(), d.Agents.Len())
+	}
+	w := dict.NewWords([]string{"Bashar", "al-Assad"})
+	if a, n := d.Actors.Match(w, 0, 2); a == nil || n != 2 {
+		t.Errorf("BASHAR AL-ASSAD not found")
+	}
+}
+
+func BenchmarkLoadPhoenix(b *testing.B) {
+	fsys := os.DirFS(petrarchDir(b))
+	for b.Loop() {
+		d, _ := dict.Load(fsys, phoenix)
+		if d.Actors.Len() == 0 {
+			b.Fatal("no actors")
+		}
+	}
+}
