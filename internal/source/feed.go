@@ -1,0 +1,156 @@
+package source
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+
+	"github.com/eventwire/eventwire"
+)
+
+// MaxFeedItems bounds the items taken from one feed.
+const MaxFeedItems = 10000
+
+// FeedItem is one entry of an RSS or Atom feed: the link to fetch and what
+// the feed says about it.
+type FeedItem struct {
+	Link      string
+	Title     string
+	Published string // RFC 3339 when the feed gives a parseable date, else as written
+	Language  string
+}
+
+// looksLikeFeed reports whether b starts (after an XML prolog, comments and
+// whitespace) with an RSS, RDF or Atom root element.
+func looksLikeFeed(b []byte) bool {
+	head := b[:min(len(b), 4096)]
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	for {
+		head = bytes.TrimLeft(head, " \t\r\n")
+		switch {
+		case bytes.HasPrefix(head, []byte("<?")):
+			i := bytes.Index(head, []byte("?>"))
+			if i < 0 {
+				return false
+			}
+			head = head[i+2:]
+		case bytes.HasPrefix(head, []byte("<!--")):
+			i := bytes.Index(head, []byte("-->"))
+			if i < 0 {
+				return false
+			}
+			head = head[i+3:]
+		default:
+			return bytes.HasPrefix(head, []byte("<rss")) || bytes.HasPrefix(head, []byte("<feed")) ||
+				bytes.HasPrefix(head, []byte("<rdf:RDF"))
+		}
+	}
+}
+
+// ParseFeed parses an RSS, Atom or JSON feed and returns its items, at most
+// MaxFeedItems, with links resolved against base (the feed's URL; may be
+// ""). Items without a usable http(s) link are dropped.
+func ParseFeed(b []byte, base string) (items []FeedItem, err error) {
+	defer func() {
+		// gofeed is third-party code fed untrusted input.
+		if r := recover(); r != nil {
+			items, err = nil, fmt.Errorf("%w: feed parser panicked: %v", eventwire.ErrInvalid, r)
+		}
+	}()
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("%w: feed: %v", eventwire.ErrInvalid, err)
+	}
+	bu, _ := url.Parse(base)
+	for _, it := range f.Items {
+		if it == nil {
+			continue
+		}
+		if len(items) == MaxFeedItems {
+			break
+		}
+		link := strings.TrimSpace(it.Link)
+		if link == "" && len(it.Links) > 0 {
+			link = strings.TrimSpace(it.Links[0])
+		}
+		u, err := url.Parse(link)
+		if err != nil || link == "" {
+			continue
+		}
+		if bu != nil && bu.IsAbs() {
+			u = bu.ResolveReference(u)
+		}
+		if u.Scheme != "http" && u.Scheme != "https" {
+			continue
+		}
+		fi := FeedItem{Link: u.String(), Title: strings.TrimSpace(it.Title), Language: f.Language}
+		switch {
+		case it.PublishedParsed != nil:
+			fi.Published = it.PublishedParsed.UTC().Format(time.RFC3339)
+		case it.UpdatedParsed != nil:
+			fi.Published = it.UpdatedParsed.UTC().Format(time.RFC3339)
+		default:
+			fi.Published = strings.TrimSpace(it.Published)
+		}
+		items = append(items, fi)
+	}
+	return items, nil
+}
+
+// feedSource fetches the items of a parsed feed in order.
+type feedSource struct {
+	origin string
+	items  []FeedItem
+	next   int
+	opts   Options
+}
+
+func newFeedSource(ctx context.Context, p *eventwire.Page, opts Options) (*feedSource, error) {
+	base := p.URL
+	if strings.HasPrefix(base, "file://") {
+		base = ""
+	}
+	items, err := ParseFeed(p.Body, base)
+	if err != nil {
+		return nil, err
+	}
+	return &feedSource{origin: "feed:" + p.URL, items: items, opts: opts}, nil
+}
+
+func openFeedFile(path string, opts Options) (*feedSource, error) {
+	p, err := ReadFile(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newFeedSource(context.Background(), p, opts)
+}
+
+func (s *feedSource) Next(ctx context.Context) (*eventwire.Page, error) {
+	if s.next >= len(s.items) {
+		return nil, io.EOF
+	}
+	it := s.items[s.next]
+	s.next++
+	if s.opts.Fetcher == nil {
+		return nil, &eventwire.ItemError{Op: "fetch", Item: it.Link,
+			Err: fmt.Errorf("%w: no fetcher for feed items", eventwire.ErrUnsupported)}
+	}
+	p, err := s.opts.Fetcher.Fetch(ctx, it.Link)
+	if err != nil {
+		return nil, &eventwire.ItemError{Op: "fetch", Item: it.Link, Err: err}
+	}
+	p.Origin = s.origin
+	p.Hints = eventwire.PageHints{Title: it.Title, Published: it.Published, Language: it.Language}
+	return p, nil
+}
+
+// Progress reports items started of items in the feed.
+func (s *feedSource) Progress() (done, total int64) { return int64(s.next), int64(len(s.items)) }
+
+func (s *feedSource) Close() error { s.next = len(s.items); return nil }

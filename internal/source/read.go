@@ -1,0 +1,250 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/eventwire/eventwire"
+)
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// readBounded reads r to the end, failing with ErrTooLarge past max bytes.
+func readBounded(r io.Reader, max int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%w: more than %d bytes", eventwire.ErrTooLarge, max)
+	}
+	return b, nil
+}
+
+// gunzipBounded decompresses the whole gzip stream r (all members) within
+// the limits: ErrTooLarge past MaxBytes, or when the output passes
+// MaxBytes/50 while being more than MaxRatio times the input read so far (a
+// gzip bomb). A truncated or corrupt stream is an error, never a partial page.
+func gunzipBounded(r io.Reader, l Limits) ([]byte, error) {
+	cr := &countingReader{r: r}
+	zr, err := gzip.NewReader(bufio.NewReader(cr))
+	if err != nil {
+		return nil, fmt.Errorf("gzip: %w", err)
+	}
+	defer zr.Close()
+	max, ratio := l.maxBytes(), l.maxRatio()
+	floor := max / 50
+	var buf bytes.Buffer
+	chunk := make([]byte, 32<<10)
+	for {
+		n, err := zr.Read(chunk)
+		buf.Write(chunk[:n])
+		if int64(buf.Len()) > max {
+			return nil, fmt.Errorf("%w: decompresses to more than %d bytes", eventwire.ErrTooLarge, max)
+		}
+		if int64(buf.Len()) > floor && int64(buf.Len()) > ratio*max64(cr.n, 1) {
+			return nil, fmt.Errorf("%w: gzip bomb: %d bytes from %d compressed (ratio over %d)",
+				eventwire.ErrTooLarge, buf.Len(), cr.n, ratio)
+		}
+		if err == io.EOF {
+			return buf.Bytes(), nil
+		}
+		if err != nil {
+			if errors.Is(err, io.ErrUnexpectedEOF) {
+				return nil, fmt.Errorf("gzip: truncated: %w", err)
+			}
+			return nil, fmt.Errorf("gzip: %w", err)
+		}
+	}
+}
+
+func max64(a, b int64) int64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// isGzip reports whether b starts with the gzip magic number.
+func isGzip(b []byte) bool { return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b }
+
+// CheckBody rejects bodies no page can come from: empty (ErrNoContent) and
+// binary (ErrUnsupported: NUL bytes or a sniffed non-text type in the first
+// 512 bytes). It is deliberately loose: invalid UTF-8 passes, the extractor
+// repairs it.
+func CheckBody(b []byte) error {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return fmt.Errorf("%w: empty", eventwire.ErrNoContent)
+	}
+	head := b[:min(len(b), 512)]
+	ct := http.DetectContentType(head)
+	if strings.HasPrefix(ct, "text/") || strings.Contains(ct, "xml") || strings.Contains(ct, "json") {
+		return nil
+	}
+	if bytes.IndexByte(head, 0) >= 0 || ct != "application/octet-stream" {
+		return fmt.Errorf("%w: binary content (%s)", eventwire.ErrUnsupported, ct)
+	}
+	// application/octet-stream without NUL: mostly text in a legacy charset;
+	// reject only when control bytes dominate.
+	ctrl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctrl++
+		}
+	}
+	if ctrl*10 > len(head) {
+		return fmt.Errorf("%w: binary content", eventwire.ErrUnsupported)
+	}
+	return nil
+}
+
+// sniffType returns a media type for a local file's body.
+func sniffType(path string, b []byte) string {
+	n := strings.ToLower(strings.TrimSuffix(strings.ToLower(path), ".gz"))
+	switch {
+	case strings.HasSuffix(n, ".html"), strings.HasSuffix(n, ".htm"), strings.HasSuffix(n, ".xhtml"):
+		return "text/html"
+	case strings.HasSuffix(n, ".txt"), strings.HasSuffix(n, ".text"):
+		return "text/plain"
+	}
+	ct := http.DetectContentType(b[:min(len(b), 512)])
+	if strings.HasPrefix(ct, "text/plain") && !utf8.Valid(b[:min(len(b), 512)]) {
+		return "text/plain"
+	}
+	return ct
+}
+
+// ReadFile reads one local file as a page: .gz (or gzip magic) is
+// decompressed within the limits; empty and binary files are errors.
+func ReadFile(path string, opts Options) (*eventwire.Page, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	l := opts.Limits
+	br := bufio.NewReader(f)
+	magic, _ := br.Peek(2)
+	var body []byte
+	if isGzip(magic) {
+		body, err = gunzipBounded(br, l)
+	} else {
+		body, err = readBounded(br, l.maxBytes())
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckBody(body); err != nil {
+		return nil, err
+	}
+	return &eventwire.Page{
+		URL:         fileURL(path),
+		Body:        body,
+		ContentType: sniffType(path, body),
+		FetchedAt:   opts.now().UTC(),
+		Origin:      "file",
+	}, nil
+}
+
+// dirSource walks a directory: every regular file below it, in lexical
+// order, skipping names that start with a dot. Files that are WARC, JSON
+// Lines or feeds are read as such.
+type dirSource struct {
+	root  string
+	opts  Options
+	files []string
+	next  int
+	cur   eventwire.Source
+}
+
+func newDirSource(root string, opts Options) (*dirSource, error) {
+	d := &dirSource{root: root, opts: opts}
+	err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if path == root {
+				return err
+			}
+			// An unreadable subdirectory becomes one failed item.
+			d.files = append(d.files, path)
+			return fs.SkipDir
+		}
+		if strings.HasPrefix(e.Name(), ".") && path != root {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.Type().IsRegular() {
+			d.files = append(d.files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func (d *dirSource) Next(ctx context.Context) (*eventwire.Page, error) {
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if d.cur != nil {
+			p, err := d.cur.Next(ctx)
+			if err != io.EOF {
+				return p, err
+			}
+			d.cur.Close()
+			d.cur = nil
+		}
+		if d.next >= len(d.files) {
+			return nil, io.EOF
+		}
+		path := d.files[d.next]
+		d.next++
+		src, err := openFile(ctx, path, d.opts)
+		if err != nil {
+			var ie *eventwire.ItemError
+			if errors.As(err, &ie) {
+				return nil, ie
+			}
+			return nil, &eventwire.ItemError{Op: "read", Item: fileURL(path), Err: err}
+		}
+		d.cur = src
+	}
+}
+
+// Progress reports files started of files found.
+func (d *dirSource) Progress() (done, total int64) { return int64(d.next), int64(len(d.files)) }
+
+func (d *dirSource) Close() error {
+	d.next = len(d.files)
+	if d.cur != nil {
+		err := d.cur.Close()
+		d.cur = nil
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,266 @@
+// Package source reads pages from where news lives: files and directories
+// (plain or .gz), JSON Lines article dumps, http(s) URLs through a polite
+// fetcher (robots.txt, per-host rate limit, bounded bodies and redirects),
+// RSS/Atom feeds whose items it fetches, and WARC archives (CC-NEWS style,
+// gzip per record). Every source implements eventwire.Source: per-item
+// problems come back as *eventwire.ItemError and the source goes on.
+//
+// Everything read is bounded: a page body is at most Limits.MaxBytes after
+// decompression, and a gzip stream that inflates more than Limits.MaxRatio
+// times its compressed size (past MaxBytes/50) is rejected as a bomb.
+package source
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/eventwire/eventwire"
+)
+
+// Default limits.
+const (
+	DefaultMaxBytes = 50 << 20 // 50 MB per page, after decompression
+	DefaultMaxRatio = 200      // decompressed/compressed above this is a bomb
+)
+
+// Limits bound what one item may cost.
+type Limits struct {
+	// MaxBytes is the largest page body accepted, after decompression; 0
+	// means DefaultMaxBytes.
+	MaxBytes int64
+	// MaxRatio is the largest decompression ratio accepted once the output
+	// passes MaxBytes/50; 0 means DefaultMaxRatio.
+	MaxRatio int64
+}
+
+func (l Limits) maxBytes() int64 {
+	if l.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return l.MaxBytes
+}
+
+func (l Limits) maxRatio() int64 {
+	if l.MaxRatio <= 0 {
+		return DefaultMaxRatio
+	}
+	return l.MaxRatio
+}
+
+// Options configure Open.
+type Options struct {
+	Limits Limits
+	// Fetcher fetches URLs and feed items; nil means URLs are refused.
+	Fetcher *Fetcher
+	// Now is the clock for FetchedAt of local files; nil means time.Now.
+	Now func() time.Time
+	// Logger receives debug messages about skipped records; nil discards.
+	Logger *slog.Logger
+}
+
+func (o *Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
+}
+
+func (o *Options) logger() *slog.Logger {
+	if o.Logger != nil {
+		return o.Logger
+	}
+	return slog.New(slog.DiscardHandler)
+}
+
+// Kind is what an argument names.
+type Kind int
+
+// The kinds of input Open understands.
+const (
+	KindFile Kind = iota
+	KindDir
+	KindURL
+	KindFeed
+	KindWARC
+	KindJSONL
+)
+
+func (k Kind) String() string {
+	return [...]string{"file", "dir", "url", "feed", "warc", "jsonl"}[k]
+}
+
+// kindOfName guesses the kind of a file from its name alone.
+func kindOfName(name string) Kind {
+	n := strings.ToLower(strings.TrimSuffix(strings.ToLower(name), ".gz"))
+	switch {
+	case strings.HasSuffix(n, ".warc"):
+		return KindWARC
+	case strings.HasSuffix(n, ".jsonl"), strings.HasSuffix(n, ".ndjson"):
+		return KindJSONL
+	case strings.HasSuffix(n, ".rss"), strings.HasSuffix(n, ".atom"):
+		return KindFeed
+	}
+	return KindFile
+}
+
+// isURL reports whether arg is an http(s) URL.
+func isURL(arg string) bool {
+	l := strings.ToLower(arg)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// Open returns a source for each argument in turn: an http(s) URL (a feed
+// URL yields its items), a directory (walked recursively), a WARC file, a
+// JSON Lines file, a feed file (.rss, .atom, or XML that sniffs as a feed),
+// or any other file as one page.
+func Open(ctx context.Context, args []string, opts Options) (eventwire.Source, error) {
+	if len(args) == 0 {
+		return nil, fmt.Errorf("source: nothing to read")
+	}
+	return &multi{ctx: ctx, args: args, opts: opts}, nil
+}
+
+// multi reads its arguments one after the other, opening each lazily so a
+// missing file is one failed item and not the end of the run.
+type multi struct {
+	ctx  context.Context
+	args []string
+	opts Options
+	cur  eventwire.Source
+	mu   sync.Mutex
+	done int64 // arguments finished
+}
+
+func (m *multi) Next(ctx context.Context) (*eventwire.Page, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if m.cur == nil {
+			if len(m.args) == 0 {
+				return nil, io.EOF
+			}
+			arg := m.args[0]
+			m.args = m.args[1:]
+			src, err := openOne(ctx, arg, m.opts)
+			if err != nil {
+				m.done++
+				var ie *eventwire.ItemError
+				if errors.As(err, &ie) {
+					return nil, ie
+				}
+				return nil, &eventwire.ItemError{Op: "read", Item: arg, Err: err}
+			}
+			m.cur = src
+		}
+		p, err := m.cur.Next(ctx)
+		if err == io.EOF {
+			m.cur.Close()
+			m.cur = nil
+			m.done++
+			continue
+		}
+		return p, err
+	}
+}
+
+// Progress reports the progress of the current argument when it knows its
+// size, else arguments done of all.
+func (m *multi) Progress() (done, total int64) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.args) == 0 && m.cur != nil {
+		if pr, ok := m.cur.(Progresser); ok && m.done == 0 {
+			return pr.Progress()
+		}
+	}
+	return -1, -1
+}
+
+func (m *multi) Close() error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.args = nil
+	if m.cur != nil {
+		err := m.cur.Close()
+		m.cur = nil
+		return err
+	}
+	return nil
+}
+
+// Progresser is implemented by sources that know how far they are: done
+// and total in the same unit (files, bytes); total < 0 when unknown.
+type Progresser interface {
+	Progress() (done, total int64)
+}
+
+// openOne opens the source for one argument.
+func openOne(ctx context.Context, arg string, opts Options) (eventwire.Source, error) {
+	if isURL(arg) {
+		if opts.Fetcher == nil {
+			return nil, fmt.Errorf("%w: no fetcher for URL %s", eventwire.ErrUnsupported, arg)
+		}
+		return newURLSource(arg, opts), nil
+	}
+	fi, err := os.Stat(arg)
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return newDirSource(arg, opts)
+	}
+	return openFile(ctx, arg, opts)
+}
+
+// openFile opens one local file by its kind.
+func openFile(ctx context.Context, path string, opts Options) (eventwire.Source, error) {
+	switch kindOfName(path) {
+	case KindWARC:
+		return OpenWARC(path, opts)
+	case KindJSONL:
+		return OpenJSONL(path, opts)
+	case KindFeed:
+		return openFeedFile(path, opts)
+	}
+	p, err := ReadFile(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	if looksLikeFeed(p.Body) {
+		return newFeedSource(ctx, p, opts)
+	}
+	return &onePage{p: p}, nil
+}
+
+// fileURL is the URL of a local file: file:// and its absolute path.
+func fileURL(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return "file://" + filepath.ToSlash(path)
+}
+
+// onePage is a source of one page.
+type onePage struct{ p *eventwire.Page }
+
+func (o *onePage) Next(ctx context.Context) (*eventwire.Page, error) {
+	if o.p == nil {
+		return nil, io.EOF
+	}
+	p := o.p
+	o.p = nil
+	return p, nil
+}
+
+func (o *onePage) Close() error { o.p = nil; return nil }

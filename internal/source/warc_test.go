@@ -1,0 +1,235 @@
+package source
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/eventwire/eventwire"
+)
+
+var when = time.Date(2020, 1, 5, 10, 0, 0, 0, time.UTC)
+
+const html = "<html><head><title>T</title></head><body><p>Hello world.</p></body></html>"
+
+// drain reads every page and item error of src.
+func drain(t testing.TB, src eventwire.Source) (pages []*eventwire.Page, errs []*eventwire.ItemError) {
+	t.Helper()
+	for i := 0; i < 100000; i++ {
+		p, err := src.Next(context.Background())
+		if err == io.EOF {
+			return pages, errs
+		}
+		var ie *eventwire.ItemError
+		if errors.As(err, &ie) {
+			errs = append(errs, ie)
+			continue
+		}
+		if err != nil {
+			t.Fatalf("Next: %v", err)
+		}
+		pages = append(pages, p)
+	}
+	t.Fatal("source does not end")
+	return nil, nil
+}
+
+func gz(b []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+func chunked(b []byte) []byte {
+	var buf bytes.Buffer
+	for len(b) > 0 {
+		n := min(len(b), 10)
+		fmt.Fprintf(&buf, "%x\r\n%s\r\n", n, b[:n])
+		b = b[n:]
+	}
+	buf.WriteString("0\r\n\r\n")
+	return buf.Bytes()
+}
+
+func TestWARC(t *testing.T) {
+	type page struct{ url, body string }
+	tests := []struct {
+		name  string
+		write func(w *WARCWriter, raw *bytes.Buffer)
+		gz    bool
+		pages []page
+		errs  []string // substrings of the item errors, in order
+	}{
+		{
+			name: "plain",
+			write: func(w *WARCWriter, _ *bytes.Buffer) {
+				w.WriteRecord("warcinfo", "", when, "application/warc-fields", []byte("software: test\r\n"))
+				w.WriteRecord("request", "https://a.example/1", when, "application/http; msgtype=request", []byte("GET /1 HTTP/1.1\r\n\r\n"))
+				w.WriteResponse("https://a.example/1", when, []byte(html), "Content-Type: text/html; charset=utf-8")
+				w.WriteResponse("https://a.example/2", when, []byte("plain text page"), "Content-Type: text/plain")
+			},
+			pages: []page{{"https://a.example/1", html}, {"https://a.example/2", "plain text page"}},
+		},
+		{
+			name: "gzip per record, skips",
+			gz:   true,
+			write: func(w *WARCWriter, _ *bytes.Buffer) {
+				w.WriteRecord("response", "https://a.example/404", when, "application/http; msgtype=response",
+					[]byte("HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>gone</p>"))
+				w.WriteResponse("https://a.example/img", when, []byte("\x89PNG\r\n\x1a\n"), "Content-Type: image/png")
+				w.WriteRecord("metadata", "https://a.example/1", when, "application/warc-fields", []byte("x: y\r\n"))
+				w.WriteResponse("https://a.example/1", when, []byte(html), "Content-Type: text/html")
+			},
+			pages: []page{{"https://a.example/1", html}},
+		},
+		{
+			name: "chunked and gzip payload",
+			gz:   true,
+			write: func(w *WARCWriter, _ *bytes.Buffer) {
+				w.WriteResponse("https://a.example/c", when, chunked([]byte(html)), "Content-Type: text/html", "Transfer-Encoding: chunked")
+				w.WriteResponse("https://a.example/g", when, gz([]byte(html)), "Content-Type: text/html", "Content-Encoding: gzip")
+				w.WriteResponse("https://a.example/cg", when, chunked(gz([]byte(html))), "Content-Type: text/html",
+					"Transfer-Encoding: chunked", "Content-Encoding: gzip")
+			},
+			pages: []page{{"https://a.example/c", html}, {"https://a.example/g", html}, {"https://a.example/cg", html}},
+		},
+		{
+			name: "corrupt record then resync",
+			write: func(w *WARCWriter, raw *bytes.Buffer) {
+				w.WriteResponse("https://a.example/1", when, []byte(html), "Content-Type: text/html")
+				raw.WriteString("WARC/1.1\r\nWARC-Type: response\r\nContent-Length: banana\r\n\r\njunk junk\r\n\r\n")
+				w.WriteResponse("https://a.example/2", when, []byte(html), "Content-Type: text/html")
+			},
+			pages: []page{{"https://a.example/1", html}, {"https://a.example/2", html}},
+			errs:  []string{"bad Content-Length"},
+		},
+		{
+			name: "bad payloads",
+			write: func(w *WARCWriter, _ *bytes.Buffer) {
+				w.WriteResponse("https://a.example/bomb", when, gz(make([]byte, 3<<20)), "Content-Type: text/html", "Content-Encoding: gzip")
+				w.WriteResponse("https://a.example/br", when, []byte("xx"), "Content-Type: text/html", "Content-Encoding: br")
+				w.WriteResponse("https://a.example/big", when, bytes.Repeat([]byte("a"), 2<<20), "Content-Type: text/html")
+				w.WriteResponse("https://a.example/empty", when, nil, "Content-Type: text/html")
+				w.WriteResponse("https://a.example/ok", when, []byte(html), "Content-Type: text/html")
+			},
+			pages: []page{{"https://a.example/ok", html}},
+			errs:  []string{"gzip bomb", "content-encoding", "over", "empty"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var raw bytes.Buffer
+			tt.write(NewWARCWriter(&raw, tt.gz), &raw)
+			w, err := NewWARC(bytes.NewReader(raw.Bytes()), "test.warc", Options{Limits: Limits{MaxBytes: 1 << 20}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages, errs := drain(t, w)
+			if len(pages) != len(tt.pages) {
+				t.Fatalf("got %d pages, want %d (errors %v)", len(pages), len(tt.pages), errs)
+			}
+			for i, p := range pages {
+				if p.URL != tt.pages[i].url || string(p.Body) != tt.pages[i].body {
+					t.Errorf("page %d = %s %.40q, want %s %.40q", i, p.URL, p.Body, tt.pages[i].url, tt.pages[i].body)
+				}
+				if !p.FetchedAt.Equal(when) || p.Origin != "warc:test.warc" {
+					t.Errorf("page %d: FetchedAt %v Origin %q", i, p.FetchedAt, p.Origin)
+				}
+			}
+			if len(errs) != len(tt.errs) {
+				t.Fatalf("item errors = %v, want %d like %q", errs, len(tt.errs), tt.errs)
+			}
+			for i, e := range errs {
+				if !strings.Contains(e.Error(), tt.errs[i]) {
+					t.Errorf("error %d = %v, want it to mention %q", i, e, tt.errs[i])
+				}
+			}
+		})
+	}
+}
+
+// TestWARCTruncated cuts a multi-member WARC.gz at every few bytes: the
+// records before the cut come out whole, then one error, and never a panic
+// or a partial page.
+func TestWARCTruncated(t *testing.T) {
+	var raw bytes.Buffer
+	w := NewWARCWriter(&raw, true)
+	boundary := map[int]bool{}
+	for i := 0; i < 5; i++ {
+		w.WriteResponse(fmt.Sprintf("https://a.example/%d", i), when, []byte(html), "Content-Type: text/html")
+		boundary[raw.Len()] = true
+	}
+	full := raw.Bytes()
+	for cut := 1; cut < len(full); cut += 7 {
+		src, err := NewWARC(bytes.NewReader(full[:cut]), "t", Options{})
+		if err != nil {
+			continue // cut inside the first gzip header
+		}
+		pages, errs := drain(t, src)
+		for _, p := range pages {
+			if string(p.Body) != html {
+				t.Fatalf("cut %d: partial page %q", cut, p.Body)
+			}
+		}
+		if len(pages) == 5 || boundary[cut] {
+			continue // all records, or a cut between gzip members
+		}
+		if len(errs) != 1 {
+			t.Fatalf("cut %d: %d pages, errors %v; want one error", cut, len(pages), errs)
+		}
+	}
+}
+
+func FuzzWARC(f *testing.F) {
+	var raw bytes.Buffer
+	w := NewWARCWriter(&raw, false)
+	w.WriteResponse("https://a.example/1", when, []byte(html), "Content-Type: text/html")
+	w.WriteResponse("https://a.example/c", when, chunked([]byte(html)), "Content-Type: text/html", "Transfer-Encoding: chunked")
+	f.Add(raw.Bytes())
+	var zraw bytes.Buffer
+	NewWARCWriter(&zraw, true).WriteResponse("https://a.example/g", when, gz([]byte(html)), "Content-Type: text/html", "Content-Encoding: gzip")
+	f.Add(zraw.Bytes())
+	f.Add([]byte("WARC/1.0\r\nContent-Length: 5\r\n\r\nabc"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		src, err := NewWARC(bytes.NewReader(b), "fuzz", Options{Limits: Limits{MaxBytes: 1 << 20}})
+		if err != nil {
+			return
+		}
+		for i := 0; i < 1000; i++ {
+			p, err := src.Next(context.Background())
+			if err == io.EOF {
+				return
+			}
+			if err == nil && (p.URL == "" || len(p.Body) == 0) {
+				t.Fatalf("page without URL or body: %+v", p)
+			}
+		}
+	})
+}
+
+func BenchmarkWARCRead(b *testing.B) {
+	var raw bytes.Buffer
+	w := NewWARCWriter(&raw, true)
+	body := []byte(strings.Repeat("<p>Protesters gathered in the capital on Sunday. </p>\n", 100))
+	const n = 200
+	for i := 0; i < n; i++ {
+		w.WriteResponse(fmt.Sprintf("https://a.example/%d", i), when, body, "Content-Type: text/html")
+	}
+	b.SetBytes(int64(raw.Len()))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		src, _ := NewWARC(bytes.NewReader(raw.Bytes()), "bench", Options{})
+		pages, errs := drain(b, src)
+		if len(pages) != n || len(errs) != 0 {
+			b.Fatalf("%d pages, %v", len(pages), errs)
+		}
+	}
+}
