@@ -1,11 +1,89 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"io"
+	"os"
+
+	"github.com/eventwire/eventwire/nlp"
+	"github.com/eventwire/eventwire/nlp/tokenize"
+	"github.com/eventwire/eventwire/text"
+	"github.com/eventwire/eventwire/text/conllu"
 )
 
-// runParse is not built yet; its owner replaces this file.
+// maxParseInput bounds what "eventwire parse" reads.
+const maxParseInput = 256 << 20
+
+// runParse prints CoNLL-U for raw English text.
 func runParse(ctx context.Context, m *Main, args []string) error {
-	return fmt.Errorf("parse: not implemented yet")
+	fs := m.newFlagSet("parse", "[FILE|-]", "eventwire parse ../shared/data/samples/rferl-2016-12-23-aleppo.txt")
+	wrapped := fs.Bool("wrapped", false, "single line breaks are spaces (wrapped text); by default each line is a paragraph")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 1 {
+		fs.Usage()
+		return errUsage
+	}
+	var in io.Reader = m.Stdin
+	name := "-"
+	if fs.NArg() == 1 && fs.Arg(0) != "-" {
+		name = fs.Arg(0)
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		in = f
+	}
+	b, err := io.ReadAll(io.LimitReader(in, maxParseInput+1))
+	if err != nil {
+		return fmt.Errorf("parse: reading %s: %w", name, err)
+	}
+	if len(b) > maxParseInput {
+		return fmt.Errorf("parse: %s is larger than %d bytes", name, maxParseInput)
+	}
+	var opts []tokenize.Option
+	if *wrapped {
+		opts = append(opts, tokenize.WrappedLines())
+	}
+	p, note, err := rawPipeline(opts...)
+	if err != nil {
+		return err
+	}
+	if note != "" {
+		fmt.Fprintln(m.Stderr, "parse:", note)
+	}
+	d := text.NewDoc(string(b))
+	if err := p.Annotate(ctx, d); err != nil {
+		return err
+	}
+	w := bufio.NewWriter(m.Stdout)
+	if err := conllu.Write(w, d, ""); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+// rawPipeline returns the pipeline for raw text and a note for stderr when
+// it lacks layers. Until the tagger and parser land it is the tokenizer
+// alone.
+func rawPipeline(opts ...tokenize.Option) (annotatorSet, string, error) {
+	p, err := nlp.NewPipeline(tokenize.New(opts...))
+	if err != nil {
+		return nil, "", err
+	}
+	return p, "no tagger or parser is built in yet: tokens and sentences only", nil
+}
+
+// goldTokensPipeline returns the pipeline for Docs that already have tokens
+// and sentences, and a note when it lacks layers.
+func goldTokensPipeline() (annotatorSet, string, error) {
+	p, err := nlp.NewPipeline()
+	if err != nil {
+		return nil, "", err
+	}
+	return p, "no tagger or parser is built in yet: nothing to score on gold tokens", nil
 }
