@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/cameo"
@@ -94,6 +95,7 @@ func runEvalPetrarch(ctx context.Context, m *Main, args []string) error {
 	}
 
 	coders := map[coder.Options]*coder.Coder{}
+	start := time.Now()
 	var score petrarch.Score
 	enc := json.NewEncoder(m.Stdout)
 	unaligned, docErrors, codeErrors := 0, 0, 0
@@ -136,6 +138,9 @@ func runEvalPetrarch(ctx context.Context, m *Main, args []string) error {
 	if *asJSON {
 		summary = m.Stderr
 	}
+	elapsed := time.Since(start)
+	fmt.Fprintf(m.Stderr, "coded %d records in %v (%.0f records/s, %s parses; dictionaries loaded before)\n",
+		score.Records, elapsed.Round(time.Millisecond), float64(score.Records)/elapsed.Seconds(), *parseMode)
 	if unaligned > 0 {
 		fmt.Fprintf(m.Stderr, "note: %d parse words could not be aligned to their record's text\n", unaligned)
 	}
