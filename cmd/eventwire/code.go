@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -20,6 +19,7 @@ import (
 	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/data"
 	"github.com/eventwire/eventwire/extract"
+	"github.com/eventwire/eventwire/internal/source"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -218,7 +218,7 @@ func readPage(ctx context.Context, stdin io.Reader, arg string) (*eventwire.Page
 		return &eventwire.Page{URL: "stdin:", Body: b, FetchedAt: now, Origin: "file"}, nil
 	}
 	if u, err := url.Parse(arg); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
-		return fetchPage(ctx, arg, now)
+		return fetchPage(ctx, arg)
 	}
 	fh, err := os.Open(arg)
 	if err != nil {
@@ -248,27 +248,8 @@ func readAllBounded(r io.Reader) ([]byte, error) {
 	return b, nil
 }
 
-// fetchPage gets one URL with a time bound and a size bound.
-func fetchPage(ctx context.Context, rawURL string, now time.Time) (*eventwire.Page, error) {
-	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("User-Agent", "eventwire/"+eventwire.Version)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s: HTTP %s", rawURL, resp.Status)
-	}
-	b, err := readAllBounded(resp.Body)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", rawURL, err)
-	}
-	return &eventwire.Page{URL: resp.Request.URL.String(), Body: b, ContentType: resp.Header.Get("Content-Type"),
-		FetchedAt: now, Origin: "http"}, nil
+// fetchPage gets one URL with the polite fetcher (robots.txt, time and size
+// bounds, the eventwire User-Agent).
+func fetchPage(ctx context.Context, rawURL string) (*eventwire.Page, error) {
+	return source.NewFetcher(nil, source.FetcherOptions{}).Fetch(ctx, rawURL)
 }
