@@ -14,22 +14,45 @@ type draft struct {
 	published string
 	byline    string
 	credits   []string
-	dateline  string
 	language  string
 	paras     []string
 }
 
-// article assembles the final Article: paragraphs joined by a blank line,
-// their byte spans, and the news metadata the body itself carries (credits,
-// dateline, date in the URL, language) when the page did not give it.
+// creditTail is how many final paragraphs are checked for credit lines.
+const creditTail = 3
+
+// article assembles the final Article: credit lines at the end are moved
+// from the text to Credits, paragraphs are joined by a blank line and
+// recorded as byte spans, and the dateline, the date in the URL and the
+// language are filled in when the page did not give them.
 func (d *draft) article(p *eventwire.Page) *eventwire.Article {
-	a := &eventwire.Article{URL: p.URL, Credits: []string{}, Paragraphs: []text.Span{}}
-	var b strings.Builder
+	a := &eventwire.Article{URL: p.URL, Paragraphs: []text.Span{}}
+	paras := make([]string, 0, len(d.paras))
 	for _, para := range d.paras {
-		para = strings.TrimSpace(para)
-		if para == "" {
-			continue
+		if para = strings.TrimSpace(para); para != "" {
+			paras = append(paras, para)
 		}
+	}
+	credits := append([]string(nil), d.credits...)
+	var tail []string
+	lo := max(1, len(paras)-creditTail)
+	for i := len(paras) - 1; i >= lo; i-- {
+		if c, ok := creditLine(paras[i]); ok {
+			tail = append(c, tail...)
+			paras = append(paras[:i], paras[i+1:]...)
+		}
+	}
+	if len(paras) > 0 {
+		dl, agency := parseDateline(paras[0])
+		a.Dateline = dl
+		if agency != "" {
+			credits = append([]string{agency}, credits...)
+		}
+	}
+	a.Credits = dedupeCredits(append(credits, tail...))
+
+	var b strings.Builder
+	for _, para := range paras {
 		if b.Len() > 0 {
 			b.WriteString("\n\n")
 		}
@@ -51,30 +74,12 @@ func (d *draft) article(p *eventwire.Page) *eventwire.Article {
 		a.Published = dateFromURL(p.URL)
 	}
 	a.Byline = cleanByline(d.byline)
-
-	credits := append([]string(nil), d.credits...)
-	if len(a.Paragraphs) > 0 {
-		first := a.Text[a.Paragraphs[0].Start:a.Paragraphs[0].End]
-		dl, agency := parseDateline(first)
-		a.Dateline = dl
-		if d.dateline != "" {
-			a.Dateline = d.dateline
-		}
-		if agency != "" {
-			credits = append(credits, agency)
-		}
-		for _, sp := range a.Paragraphs {
-			credits = append(credits, creditsIn(a.Text[sp.Start:sp.End])...)
-		}
-	}
-	a.Credits = dedupeCredits(credits)
-
 	a.Language = d.language
 	if a.Language == "" {
 		a.Language = detectLanguage(a.Text)
 	}
 	if a.Language == "" {
-		a.Language = p.Hints.Language
+		a.Language = normalizeLang(p.Hints.Language)
 	}
 	return a
 }
