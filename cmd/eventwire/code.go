@@ -71,49 +71,60 @@ func runCode(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
 	}
-
 	page, err := readPage(ctx, m.Stdin, rest[0])
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
 	}
-	art, err := extract.New(extract.Options{}).Extract(ctx, page)
+	out, err := codePage(ctx, m.Stderr, page, date, parser, files, fsys)
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
+	}
+	enc := json.NewEncoder(m.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// codeOutput is what "eventwire code" prints.
+type codeOutput struct {
+	Article *eventwire.Article `json:"article"`
+	Events  []eventwire.Event  `json:"events"`
+	Quotes  []eventwire.Quote  `json:"quotes"`
+	Places  []eventwire.Place  `json:"places"`
+}
+
+// codePage extracts, parses and codes one page. date, when zero, comes from
+// the article, else today (with a note on stderr). Dictionary problems in
+// user files are printed on stderr; coding goes on without those entries.
+func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date time.Time, parser annotator, files dict.Files, fsys overlayFS) (*codeOutput, error) {
+	art, err := extract.New(extract.Options{}).Extract(ctx, page)
+	if err != nil {
+		return nil, err
 	}
 	if date.IsZero() {
 		date = articleDate(art.Published)
 	}
 	if date.IsZero() {
 		date = time.Now().UTC().Truncate(24 * time.Hour)
-		fmt.Fprintf(m.Stderr, "note: the article has no date; dated actor roles are taken at today's date, %s (set --date)\n", date.Format("2006-01-02"))
+		fmt.Fprintf(stderr, "note: the article has no date; dated actor roles are taken at today's date, %s (set --date)\n", date.Format("2006-01-02"))
 	}
-
 	d, err := dict.Load(fsys, files)
 	if err != nil {
 		// The shipped dictionaries have a few dozen known upstream defects
 		// (docs/notes/cameo-eval.md); report only problems in the user's files.
-		warnDictErrors(m.Stderr, userDictErrors(err, fsys.(overlayFS).top))
+		warnDictErrors(stderr, userDictErrors(err, fsys.top))
 	}
 	doc := text.NewDoc(art.Text)
 	if err := parser.Annotate(ctx, doc); err != nil {
-		return fmt.Errorf("code: parse: %w", err)
+		return nil, fmt.Errorf("parse: %w", err)
 	}
 	events, err := coder.New(d, cameo.Default(), coder.DefaultOptions()).Code(ctx, doc, date)
 	if err != nil {
-		return fmt.Errorf("code: %w", err)
+		return nil, err
 	}
 	if events == nil {
 		events = []eventwire.Event{}
 	}
-	out := struct {
-		Article *eventwire.Article `json:"article"`
-		Events  []eventwire.Event  `json:"events"`
-		Quotes  []eventwire.Quote  `json:"quotes"`
-		Places  []eventwire.Place  `json:"places"`
-	}{art, events, []eventwire.Quote{}, []eventwire.Place{}}
-	enc := json.NewEncoder(m.Stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return &codeOutput{art, events, []eventwire.Quote{}, []eventwire.Place{}}, nil
 }
 
 // userDictErrors keeps the dictionary problems that are in user files.
@@ -144,13 +155,13 @@ func articleDate(s string) time.Time {
 
 // codeDicts returns the shipped dictionaries with the user's files layered
 // on top (later files win ties, per dict.Files).
-func codeDicts(user []string) (dict.Files, fs.FS, error) {
+func codeDicts(user []string) (dict.Files, overlayFS, error) {
 	files := dict.Files(data.DefaultFiles())
 	extra := fileFS{}
 	for _, arg := range user {
 		kind, path := guessDictKind(arg)
 		if _, err := os.Stat(path); err != nil {
-			return files, nil, fmt.Errorf("--dict: %w", err)
+			return files, overlayFS{}, fmt.Errorf("--dict: %w", err)
 		}
 		key := extra.add(path)
 		switch kind {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,7 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/internal/eval/petrarch"
+	"github.com/eventwire/eventwire/text"
 )
 
 func TestGuessDictKind(t *testing.T) {
@@ -69,7 +73,7 @@ func TestCodeDicts(t *testing.T) {
 		t.Fatalf("Load: %v actors, err %v", d, err)
 	}
 	// Problems in the shipped files are not reported; those in user files are.
-	if err := userDictErrors(err, fsys.(overlayFS).top); err != nil {
+	if err := userDictErrors(err, fsys.top); err != nil {
 		t.Errorf("user file problems: %v", err)
 	}
 	bad := filepath.Join(t.TempDir(), "bad.actors.txt")
@@ -78,7 +82,7 @@ func TestCodeDicts(t *testing.T) {
 	}
 	files, fsys, _ = codeDicts([]string{bad})
 	_, err = dict.Load(fsys, files)
-	if err := userDictErrors(err, fsys.(overlayFS).top); err == nil || !strings.Contains(err.Error(), "bad.actors.txt:1") {
+	if err := userDictErrors(err, fsys.top); err == nil || !strings.Contains(err.Error(), "bad.actors.txt:1") {
 		t.Errorf("user file problem not reported: %v", err)
 	}
 	if _, _, err := codeDicts([]string{filepath.Join(t.TempDir(), "absent.txt")}); err == nil {
@@ -100,5 +104,78 @@ func TestCodeUsage(t *testing.T) {
 	}
 	if out.Len() != 0 {
 		t.Errorf("stdout on usage errors: %q", out.String())
+	}
+}
+
+// conlluParser is a stand-in for the English pipeline: it gives the Doc
+// the hand-written parse of its text.
+type conlluParser map[string]string
+
+func (p conlluParser) Annotate(ctx context.Context, d *text.Doc) error {
+	parse, ok := p[d.Text]
+	if !ok {
+		return fmt.Errorf("no parse for %q", d.Text)
+	}
+	r := petrarch.Record{Text: d.Text, Parse: parse, ParseKind: petrarch.UDParse}
+	nd, unaligned, err := r.Doc()
+	if err != nil || unaligned > 0 {
+		return fmt.Errorf("parse does not fit %q: %v", d.Text, err)
+	}
+	*d = *nd
+	return nil
+}
+
+// TestCodePage runs extract → (stand-in parser) → coder with the shipped
+// dictionaries and the codebook, and a user actor file on top.
+func TestCodePage(t *testing.T) {
+	const parse = "1\t%s\t%s\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n" +
+		"2\tpraised\tpraise\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
+		"3\tUkraine\tUkraine\tPROPN\tNNP\t_\t2\tobj\t_\t_\n" +
+		"4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+	parser := conlluParser{
+		"Russia praised Ukraine.":  fmt.Sprintf(parse, "Russia", "Russia"),
+		"Frobnia praised Ukraine.": fmt.Sprintf(parse, "Frobnia", "Frobnia"),
+	}
+	user := filepath.Join(t.TempDir(), "mine.txt")
+	if err := os.WriteFile(user, []byte("FROBNIA [FRB]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, fsys, err := codeDicts([]string{user})
+	if err != nil {
+		t.Fatal(err)
+	}
+	date := time.Date(2016, 12, 23, 0, 0, 0, 0, time.UTC)
+	// Expected values: ACCLAIM/PRAISE is [051] in CAMEO.2.0.txt; RUSSIA is
+	// [RUS] and UKRAINE [UKR] in Phoenix.Countries.actors.txt; 051 is
+	// SUPPORT, quad class 1, Goldstein 3.4 in the codebook.
+	for _, tc := range []struct{ text, source string }{
+		{"Russia praised Ukraine.", "RUS"},
+		{"Frobnia praised Ukraine.", "FRB"},
+	} {
+		t.Run(tc.source, func(t *testing.T) {
+			page := &eventwire.Page{URL: "file:///t.txt", Body: []byte(tc.text), ContentType: "text/plain"}
+			var stderr bytes.Buffer
+			out, err := codePage(context.Background(), &stderr, page, date, parser, files, fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out.Article.Text != tc.text || out.Quotes == nil || out.Places == nil {
+				t.Fatalf("article %q, quotes %v, places %v", out.Article.Text, out.Quotes, out.Places)
+			}
+			if len(out.Events) != 1 {
+				t.Fatalf("events %+v", out.Events)
+			}
+			e := out.Events[0]
+			if e.CAMEO != "051" || e.Source.Code != tc.source || e.Target.Code != "UKR" ||
+				e.PLOVER != "SUPPORT" || e.QuadClass != 1 || e.Goldstein != 3.4 {
+				t.Errorf("event %+v", e)
+			}
+			if got := tc.text[e.Evidence.Verb.Start:e.Evidence.Verb.End]; got != "praised" {
+				t.Errorf("verb evidence %q", got)
+			}
+			if stderr.Len() != 0 {
+				t.Errorf("stderr: %s", stderr.String())
+			}
+		})
 	}
 }
