@@ -603,3 +603,17 @@ func (s *Store) Failures(ctx context.Context, limit int) ([]eventwire.Failure, e
 	}
 	return out, nil
 }
+
+// PageID returns the id of the stored page with url and contentHash, so
+// the orchestrator can skip pages it already has (ingest.PageLooker).
+func (s *Store) PageID(ctx context.Context, url, contentHash string) (int64, bool, error) {
+	var id int64
+	err := s.r.QueryRowContext(ctx, `SELECT id FROM pages WHERE url = ? AND content_hash = ?`, url, contentHash).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("sqlite: page id: %w", err)
+	}
+	return id, true, nil
+}

@@ -1,0 +1,317 @@
+// Package ingest is the orchestrator: Process takes one page through
+// extraction, optional annotation and coding, and storage, and Run drives a
+// Source through a bounded pool of workers into a Store. The CLI, the API
+// and queue workers all go through Process, so a page is treated the same
+// whichever way it arrives.
+//
+// Failures are per page: a page that fails a stage is recorded with
+// Store.PutFailure (stage and error) and the run goes on. A page already
+// stored (same URL and content hash) is recognised before extraction when
+// the store can tell (PageLooker), so rerunning an interrupted ingest costs
+// little and stores nothing twice.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/nlp"
+	"github.com/eventwire/eventwire/text"
+)
+
+// Stages name where a page failed; they are stored with failures.
+const (
+	StageRead     = "read"
+	StageFetch    = "fetch"
+	StageExtract  = "extract"
+	StageAnnotate = "annotate"
+	StageCode     = "code"
+	StageStore    = "store"
+)
+
+// Extractor turns a page into an article; extract.Extractor is one.
+type Extractor interface {
+	Extract(ctx context.Context, p *eventwire.Page) (*eventwire.Article, error)
+}
+
+// Coder adds events, quotes, places or dates to a story whose Article (and
+// Doc, when an annotator ran) are set. It must not keep the story.
+type Coder interface {
+	Name() string
+	Code(ctx context.Context, s *eventwire.Story) error
+}
+
+// CoderFunc adapts a function to Coder.
+type CoderFunc struct {
+	N string
+	F func(ctx context.Context, s *eventwire.Story) error
+}
+
+// Name returns c.N.
+func (c CoderFunc) Name() string { return c.N }
+
+// Code calls c.F.
+func (c CoderFunc) Code(ctx context.Context, s *eventwire.Story) error { return c.F(ctx, s) }
+
+// PageLooker is implemented by stores that can tell whether a page is
+// already stored, so Process can skip extracting it again.
+type PageLooker interface {
+	PageID(ctx context.Context, url, contentHash string) (id int64, ok bool, err error)
+}
+
+// Processor takes pages through the pipeline. Extractor and Store are
+// required; Annotator may be nil and Coders empty. A Processor is safe for
+// concurrent use when its parts are.
+type Processor struct {
+	Extractor Extractor
+	Annotator nlp.Annotator
+	Coders    []Coder
+	Store     eventwire.Store
+}
+
+// Process runs page through extract → annotate → code → store and returns
+// the stored story. See ProcessPage.
+func (p *Processor) Process(ctx context.Context, page *eventwire.Page) (*eventwire.Story, error) {
+	st, _, err := p.ProcessPage(ctx, page)
+	return st, err
+}
+
+// ProcessPage is Process that also reports whether the story was newly
+// stored (false: the same URL and content were already there, and nothing
+// was written). A failure is returned as an *eventwire.ItemError whose Op is
+// the stage, and recorded in the store (best effort) before returning.
+func (p *Processor) ProcessPage(ctx context.Context, page *eventwire.Page) (st *eventwire.Story, created bool, err error) {
+	if page == nil || page.URL == "" {
+		return nil, false, &eventwire.ItemError{Op: StageRead, Item: "", Err: fmt.Errorf("%w: page without URL", eventwire.ErrInvalid)}
+	}
+	if pl, ok := p.Store.(PageLooker); ok {
+		id, found, err := pl.PageID(ctx, page.URL, page.ContentHash())
+		if err != nil {
+			return nil, false, p.fail(ctx, page, StageStore, err)
+		}
+		if found {
+			return &eventwire.Story{ID: id, Page: page}, false, nil
+		}
+	}
+	st = &eventwire.Story{Page: page}
+	a, err := safely(func() (*eventwire.Article, error) { return p.Extractor.Extract(ctx, page) })
+	if err != nil {
+		return nil, false, p.fail(ctx, page, StageExtract, err)
+	}
+	if a == nil {
+		return nil, false, p.fail(ctx, page, StageExtract, eventwire.ErrNoContent)
+	}
+	fillFromHints(a, page)
+	st.Article = a
+	if p.Annotator != nil {
+		d := text.NewDoc(a.Text)
+		if _, err := safely(func() (struct{}, error) { return struct{}{}, p.Annotator.Annotate(ctx, d) }); err != nil {
+			return nil, false, p.fail(ctx, page, StageAnnotate, err)
+		}
+		st.Doc = d
+	}
+	for _, c := range p.Coders {
+		if _, err := safely(func() (struct{}, error) { return struct{}{}, c.Code(ctx, st) }); err != nil {
+			return nil, false, p.fail(ctx, page, StageCode, fmt.Errorf("%s: %w", c.Name(), err))
+		}
+	}
+	created, err = p.Store.PutStory(ctx, st)
+	if err != nil {
+		return nil, false, p.fail(ctx, page, StageStore, err)
+	}
+	return st, created, nil
+}
+
+// fillFromHints completes an article with what the source knew: the page's
+// own metadata wins, hints only fill gaps.
+func fillFromHints(a *eventwire.Article, p *eventwire.Page) {
+	if a.URL == "" {
+		a.URL = p.URL
+	}
+	if a.Title == "" {
+		a.Title = p.Hints.Title
+	}
+	if a.Published == "" {
+		a.Published = p.Hints.Published
+	}
+	if a.Language == "" {
+		a.Language = p.Hints.Language
+	}
+}
+
+// fail records the failure of page at stage and returns it as an ItemError.
+// A cancelled context is not recorded: the page was not tried.
+func (p *Processor) fail(ctx context.Context, page *eventwire.Page, stage string, err error) error {
+	ie := &eventwire.ItemError{Op: stage, Item: page.URL, Err: err}
+	if ctx.Err() != nil {
+		return ie
+	}
+	if perr := p.Store.PutFailure(ctx, page, stage, err); perr != nil {
+		return &eventwire.ItemError{Op: stage, Item: page.URL, Err: errors.Join(err, fmt.Errorf("recording the failure: %w", perr))}
+	}
+	return ie
+}
+
+// safely calls f, turning a panic in third-party or model code into an
+// error: bad input must never bring the run down.
+func safely[T any](f func() (T, error)) (v T, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	return f()
+}
+
+// Counters count a run's items as it goes; read them with Snapshot from any
+// goroutine.
+type Counters struct {
+	read, ingested, unchanged, failed atomic.Int64
+}
+
+// Counts is a snapshot of Counters.
+type Counts struct {
+	Read      int64 `json:"read"`      // pages read from the source
+	Ingested  int64 `json:"ingested"`  // stories newly stored
+	Unchanged int64 `json:"unchanged"` // pages already stored
+	Failed    int64 `json:"failed"`    // items that failed a stage
+}
+
+// Snapshot returns the current counts.
+func (c *Counters) Snapshot() Counts {
+	return Counts{c.read.Load(), c.ingested.Load(), c.unchanged.Load(), c.failed.Load()}
+}
+
+// RunOptions configure Run.
+type RunOptions struct {
+	// Workers is the number of pages processed at once; 0 means GOMAXPROCS.
+	Workers int
+	// Counters, if set, are updated as the run goes (for progress display).
+	Counters *Counters
+	// MaxFailures bounds the failures kept in the Summary (all are in the
+	// store); 0 means 1000.
+	MaxFailures int
+	// OnStory, if set, is called after each page is processed successfully;
+	// it must be safe for concurrent use.
+	OnStory func(st *eventwire.Story, created bool)
+}
+
+// Summary is what a run did.
+type Summary struct {
+	Counts
+	// Failures lists the failed items, at most RunOptions.MaxFailures, in
+	// the order they failed.
+	Failures []*eventwire.ItemError `json:"failures"`
+	Elapsed  time.Duration          `json:"elapsed"`
+}
+
+// Run reads src to the end, processing pages with a pool of workers. Item
+// errors from the source are recorded as failures of stage Op; any other
+// source error, or the cancellation of ctx, stops the run: pages being
+// processed finish (each story is one transaction), and Run returns the
+// summary so far with the error.
+func Run(ctx context.Context, src eventwire.Source, p *Processor, opts RunOptions) (*Summary, error) {
+	start := time.Now()
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	c := opts.Counters
+	if c == nil {
+		c = &Counters{}
+	}
+	maxFail := opts.MaxFailures
+	if maxFail <= 0 {
+		maxFail = 1000
+	}
+	sum := &Summary{}
+	var mu sync.Mutex
+	failed := func(err error) {
+		c.failed.Add(1)
+		var ie *eventwire.ItemError
+		if !errors.As(err, &ie) {
+			ie = &eventwire.ItemError{Op: "process", Err: err}
+		}
+		mu.Lock()
+		if len(sum.Failures) < maxFail {
+			sum.Failures = append(sum.Failures, ie)
+		}
+		mu.Unlock()
+	}
+
+	pages := make(chan *eventwire.Page, workers)
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for page := range pages {
+				st, created, err := p.ProcessPage(ctx, page)
+				switch {
+				case err != nil && ctx.Err() != nil:
+					// Cancelled mid-page: not a failure of the page.
+				case err != nil:
+					failed(err)
+				case created:
+					c.ingested.Add(1)
+				default:
+					c.unchanged.Add(1)
+				}
+				if err == nil && opts.OnStory != nil {
+					opts.OnStory(st, created)
+				}
+			}
+		}()
+	}
+
+	var runErr error
+read:
+	for {
+		page, err := src.Next(ctx)
+		if err != nil {
+			var ie *eventwire.ItemError
+			switch {
+			case errors.As(err, &ie):
+				if ctx.Err() == nil {
+					fp := &eventwire.Page{URL: ie.Item}
+					if fp.URL == "" {
+						fp.URL = "unknown:"
+					}
+					if perr := p.Store.PutFailure(ctx, fp, ie.Op, ie.Err); perr != nil {
+						ie = &eventwire.ItemError{Op: ie.Op, Item: ie.Item, Err: errors.Join(ie.Err, perr)}
+					}
+				}
+				failed(ie)
+				continue
+			case errors.Is(err, io.EOF):
+			default:
+				runErr = err
+			}
+			break read
+		}
+		c.read.Add(1)
+		select {
+		case pages <- page:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break read
+		}
+	}
+	close(pages)
+	wg.Wait()
+	if runErr == nil {
+		runErr = ctx.Err()
+	}
+	sum.Counts = c.Snapshot()
+	sum.Elapsed = time.Since(start)
+	return sum, runErr
+}
