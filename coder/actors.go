@@ -278,17 +278,41 @@ func (st *sent) hasDefinite(h int) bool {
 	return false
 }
 
-// resolve finds the actor a pronoun refers to: the last actor named before
-// it in this sentence, else in the earlier sentences.
+// resolve finds the actor a pronoun refers to: the last compatible actor
+// named before it in this sentence, else in the earlier sentences. Personal
+// pronouns (he, him, his, she, her) skip bare state codes ("SYR", a place
+// or a country is "it"); an object pronoun ("called Assad to congratulate
+// him") is not its own clause's subject.
 func (st *sent) resolve(h int) (entity, bool) {
 	start := st.tok(h).Start
-	for i := len(st.occurrences) - 1; i >= 0; i-- {
-		if st.occurrences[i].span.End <= start {
-			return st.occurrences[i], true
+	person := false
+	switch st.key(h) {
+	case "HE", "HIM", "HIS", "SHE", "HER":
+		person = true
+	}
+	var not string
+	if r := st.rel(h); r.IsObject() || r.Base() == text.Iobj {
+		if v := int(st.tok(h).Head); v >= st.lo && v < st.hi {
+			if src := st.sourceOf(v, 0); len(src) == 1 {
+				not = src[0].code
+			}
 		}
 	}
-	if n := len(st.dc.history); n > 0 {
-		return st.dc.history[n-1], true
+	ok := func(e entity) bool {
+		if e.code == not {
+			return false
+		}
+		return !person || len(e.code) != 3
+	}
+	for i := len(st.occurrences) - 1; i >= 0; i-- {
+		if o := st.occurrences[i]; o.span.End <= start && ok(o) {
+			return o, true
+		}
+	}
+	for i := len(st.dc.history) - 1; i >= 0; i-- {
+		if o := st.dc.history[i]; ok(o) {
+			return o, true
+		}
 	}
 	return entity{}, false
 }

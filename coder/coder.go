@@ -246,6 +246,37 @@ func (st *sent) scanOccurrences() {
 		}
 		i += n
 	}
+	// Short references to actors named before ("Assad" after "Bashar
+	// al-Assad") are occurrences too, for the pronouns that follow them.
+	if len(st.dc.history) == 0 && len(st.occurrences) == 0 {
+		return
+	}
+	var refs []entity
+	for j := st.lo; j < st.hi; j++ {
+		if st.doc.Tokens[j].UPOS != text.PROPN || st.covered(j) {
+			continue
+		}
+		if r, ok := st.shortRef(j); ok {
+			r.head = j
+			r.span = text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j].End}
+			refs = append(refs, r)
+		}
+	}
+	if len(refs) > 0 {
+		st.occurrences = append(st.occurrences, refs...)
+		sort.SliceStable(st.occurrences, func(a, b int) bool { return st.occurrences[a].span.Start < st.occurrences[b].span.Start })
+	}
+}
+
+// covered reports whether token j lies inside an actor occurrence.
+func (st *sent) covered(j int) bool {
+	p := st.doc.Tokens[j].Start
+	for _, o := range st.occurrences {
+		if o.span.Start <= p && p < o.span.End {
+			return true
+		}
+	}
+	return false
 }
 
 func entryName(a *dict.Actor) string {

@@ -1,0 +1,164 @@
+package coder_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/cameo"
+	"github.com/eventwire/eventwire/coder"
+	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/text"
+	"github.com/eventwire/eventwire/text/conllu"
+)
+
+// parseTxtar splits a txtar archive into its comment and files.
+func parseTxtar(data []byte) (comment string, files map[string][]byte) {
+	files = map[string][]byte{}
+	name := ""
+	var cur bytes.Buffer
+	flush := func() {
+		if name == "" {
+			comment = cur.String()
+		} else {
+			files[name] = append([]byte(nil), cur.Bytes()...)
+		}
+		cur.Reset()
+	}
+	for _, line := range strings.SplitAfter(string(data), "\n") {
+		t := strings.TrimRight(line, "\n")
+		if strings.HasPrefix(t, "-- ") && strings.HasSuffix(t, " --") && len(t) > 6 {
+			flush()
+			name = strings.TrimSpace(t[3 : len(t)-3])
+			continue
+		}
+		cur.WriteString(line)
+	}
+	flush()
+	return comment, files
+}
+
+// caseDoc builds one Doc from the sentences of a CoNLL-U file, laid out
+// in text.txt: each sentence's tokens are found in the text in order.
+func caseDoc(t *testing.T, txt string, conll []byte) *text.Doc {
+	t.Helper()
+	sents, err := conllu.ReadAll(bytes.NewReader(conll))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &text.Doc{Text: txt, Attrs: text.AttrTokens | text.AttrSents | text.AttrUPOS | text.AttrLemma | text.AttrDeps}
+	pos := 0
+	for _, s := range sents {
+		base := int32(len(doc.Tokens))
+		off := strings.Index(txt[pos:], s.Text)
+		if off < 0 {
+			t.Fatalf("sentence %q not in text.txt", s.Text)
+		}
+		shift := int32(pos + off)
+		for _, tok := range s.Doc.Tokens {
+			tok.Start += shift
+			tok.End += shift
+			if tok.Head >= 0 {
+				tok.Head += base
+			}
+			doc.Tokens = append(doc.Tokens, tok)
+		}
+		doc.Sents = append(doc.Sents, text.Span{Start: base, End: int32(len(doc.Tokens))})
+		pos += off + len(s.Text)
+	}
+	if err := doc.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+type wantEvent struct {
+	CAMEO      string `json:"cameo"`
+	Source     string `json:"source"`
+	Target     string `json:"target"`
+	SourceText string `json:"source_text"`
+	Verb       string `json:"verb"`
+	TargetText string `json:"target_text"`
+}
+
+// TestCases codes the hand-built cases in testdata/cases: each txtar holds
+// text.txt, sentence.conllu (one or more sentences of it) and want.json;
+// the toy dictionaries are in testdata/dict. Evidence spans are checked
+// through the text they cover.
+func TestCases(t *testing.T) {
+	paths, err := filepath.Glob("testdata/cases/*.txtar")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no cases: %v", err)
+	}
+	for _, path := range paths {
+		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			comment, files := parseTxtar(data)
+			var date time.Time
+			for _, l := range strings.Split(comment, "\n") {
+				if v, ok := strings.CutPrefix(l, "date: "); ok {
+					date, _ = time.Parse("2006-01-02", strings.TrimSpace(v))
+				}
+			}
+			d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
+				Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := caseDoc(t, strings.TrimRight(string(files["text.txt"]), "\n"), files["sentence.conllu"])
+			c := coder.New(d, cameo.Default(), coder.DefaultOptions())
+			evs, err := c.Code(context.Background(), doc, date)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []wantEvent
+			if err := json.Unmarshal(files["want.json"], &want); err != nil {
+				t.Fatal(err)
+			}
+			got := make([]wantEvent, len(evs))
+			for i, e := range evs {
+				got[i] = wantEvent{e.CAMEO, e.Source.Code, e.Target.Code,
+					spanText(doc, e.Evidence.Source), spanText(doc, e.Evidence.Verb), spanText(doc, e.Evidence.Target)}
+				checkEvent(t, e)
+			}
+			sortEvents(got)
+			sortEvents(want)
+			g, _ := json.MarshalIndent(got, "", " ")
+			w, _ := json.MarshalIndent(want, "", " ")
+			if !bytes.Equal(g, w) {
+				t.Errorf("got\n%s\nwant\n%s", g, w)
+			}
+		})
+	}
+}
+
+func spanText(doc *text.Doc, s text.Span) string { return doc.Text[s.Start:s.End] }
+
+func sortEvents(es []wantEvent) {
+	sort.Slice(es, func(i, j int) bool {
+		a, b := es[i], es[j]
+		return a.CAMEO+a.Source+a.Target < b.CAMEO+b.Source+b.Target
+	})
+}
+
+// checkEvent checks what every event must carry.
+func checkEvent(t *testing.T, e eventwire.Event) {
+	t.Helper()
+	if e.Pattern == "" || !strings.Contains(e.Pattern, ".txt:") {
+		t.Errorf("event %s has no dictionary pattern: %q", e.CAMEO, e.Pattern)
+	}
+	if e.QuadClass < 1 || e.QuadClass > 4 || e.Date == "" || e.Confidence <= 0 {
+		t.Errorf("event %s: quad class %d, date %q, confidence %v", e.CAMEO, e.QuadClass, e.Date, e.Confidence)
+	}
+}

@@ -1,0 +1,61 @@
+package dict_test
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/eventwire/eventwire/coder/dict"
+)
+
+// fuzzLoad loads body as the one file of a kind and checks that Load
+// neither panics nor returns nil, and that every error has a line.
+func fuzzLoad(t *testing.T, body []byte, kind func(*dict.Files)) {
+	var f dict.Files
+	kind(&f)
+	d, err := dict.Load(fstest.MapFS{"f.txt": &fstest.MapFile{Data: body}}, f)
+	if d == nil {
+		t.Fatal("nil Dictionaries")
+	}
+	if el, ok := err.(dict.ErrorList); ok {
+		for _, e := range el {
+			if e.Line <= 0 || e.File != "f.txt" {
+				t.Fatalf("error without file:line: %v", e)
+			}
+		}
+	}
+	// Look-ups on whatever was loaded must not panic either.
+	w := dict.NewWords([]string{"Arnor", "the", "foreign", "minister", "broke", "down"})
+	for i := range w.Keys {
+		d.Actors.Match(w, i, len(w.Keys))
+		d.Agents.Match(w, i, len(w.Keys))
+		d.Verbs.Lookup(w.Keys[i])
+	}
+	d.Discards.Match("Arnor the foreign minister")
+	d.Issues.Match("Arnor the foreign minister")
+}
+
+func FuzzVerbs(f *testing.F) {
+	f.Add([]byte(verbs))
+	f.Add([]byte("--- A [010:] ---\n+X_+Y {+Z}\n- $ (IN {&S Q}) * ^ + % [:01]\n"))
+	f.Add([]byte("&S_\n+A_B_\n~ a (a b Q) SAY = a b Q\n* (TO &S) [1]\n"))
+	f.Fuzz(func(t *testing.T, b []byte) { fuzzLoad(t, b, func(f *dict.Files) { f.Verbs = []string{"f.txt"} }) })
+}
+
+func FuzzActors(f *testing.F) {
+	f.Add([]byte(actors))
+	f.Add([]byte("A_B_ [X]; c\n+C [Y 010101-]\n\t[Z >1]\n\tD_E [W 19990101-20000101]\n"))
+	f.Fuzz(func(t *testing.T, b []byte) { fuzzLoad(t, b, func(f *dict.Files) { f.Actors = []string{"f.txt"} }) })
+}
+
+func FuzzAgents(f *testing.F) {
+	f.Add([]byte(agents))
+	f.Add([]byte("!A! = X, Y\n!B! = Z\n!A!_!B! {} [~Q]\nP {Q_R} [S~]\n!C [~D]\n"))
+	f.Fuzz(func(t *testing.T, b []byte) { fuzzLoad(t, b, func(f *dict.Files) { f.Agents = []string{"f.txt"} }) })
+}
+
+func FuzzDiscardsIssues(f *testing.F) {
+	f.Add([]byte("+TYPHOON\nWORLD CUP_\n<ISSUE>\nn:war v:attack+x [W]\n~a war\n</ISSUE>\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		fuzzLoad(t, b, func(f *dict.Files) { f.Discards = []string{"f.txt"}; f.Issues = []string{"f.txt"} })
+	})
+}
