@@ -53,3 +53,47 @@ func TestGenerateSmall(t *testing.T) {
 		t.Errorf("err = %v, want both line errors", err)
 	}
 }
+
+// TestGoldsteinMatchesGDELT checks the generated Goldstein values against
+// GDELT's own CAMEO.goldsteinscale.txt, independently of the merged table
+// the generator reads.
+func TestGoldsteinMatchesGDELT(t *testing.T) {
+	path := filepath.Join("..", "..", "..", "..", "shared", "data", "ontology", "cameo", "CAMEO.goldsteinscale.txt")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("GDELT Goldstein table absent (%v): need ../shared/data beside the repository", err)
+	}
+	gen, err := os.ReadFile(filepath.Join("..", "..", "codebook.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string][]string{} // code → row
+	for _, l := range strings.Split(string(gen), "\n") {
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		have[f[0]] = f
+	}
+	n := 0
+	for i, l := range strings.Split(strings.ReplaceAll(string(raw), "\r", ""), "\n") {
+		if i == 0 || l == "" {
+			continue
+		}
+		code, val, _ := strings.Cut(l, "\t")
+		row, ok := have[code]
+		if !ok {
+			t.Errorf("GDELT code %s missing from codebook.tsv", code)
+			continue
+		}
+		// Columns: code label level parent quad_class goldstein goldstein_from ...
+		if row[5] != val || row[6] != "" {
+			t.Errorf("%s: Goldstein %s (from %q), GDELT says %s", code, row[5], row[6], val)
+		}
+		n++
+	}
+	// 311 codes in the GDELT file (README of ontology/).
+	if n != 311 {
+		t.Errorf("checked %d GDELT codes, want 311", n)
+	}
+}
