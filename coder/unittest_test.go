@@ -211,3 +211,49 @@ func TestUnitTestScoreFloor(t *testing.T) {
 		t.Errorf("exact-record rate %.3f below floor %.3f", exact, floorExact)
 	}
 }
+
+// BenchmarkCode codes the 284 UD unit-test sentences; sentences/s is the
+// figure to watch (the target is at least 5,000 on one core).
+func BenchmarkCode(b *testing.B) {
+	recs := loadUnitTests(b)
+	c := coder.New(loadToyDicts(b), cameo.Default(), coder.DefaultOptions())
+	ctx := context.Background()
+	n := 0
+	for b.Loop() {
+		n = 0
+		for _, r := range recs {
+			evs, err := c.Code(ctx, r.Doc, r.Date)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n += len(evs)
+		}
+	}
+	if n == 0 {
+		b.Fatal("no events coded")
+	}
+	b.ReportMetric(float64(len(recs))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkCodePhoenix codes the same sentences with the operational
+// dictionaries (CAMEO.2.0 verbs, Phoenix actors and agents), whose larger
+// indexes are the realistic case.
+func BenchmarkCodePhoenix(b *testing.B) {
+	recs := loadUnitTests(b)
+	d, _ := dict.Load(os.DirFS(petrarchDir(b)), dict.Files{
+		Verbs:    []string{"CAMEO.2.0.txt"},
+		Actors:   []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"},
+		Agents:   []string{"Phoenix.agents.txt"},
+		Discards: []string{"Phoenix.discards.txt"},
+	})
+	c := coder.New(d, cameo.Default(), coder.DefaultOptions())
+	ctx := context.Background()
+	for b.Loop() {
+		for _, r := range recs {
+			if _, err := c.Code(ctx, r.Doc, r.Date); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(recs))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}

@@ -6,6 +6,9 @@ import "strings"
 // whole story, from being coded (sports results, chronologies).
 type Discards struct {
 	entries []discard
+	// byFirst indexes entries by their first word; a one-word entry is a
+	// stem, so it is found under every prefix of a text word.
+	byFirst map[string][]int
 }
 
 type discard struct {
@@ -32,6 +35,11 @@ func (d *Discards) parse(file string, data []byte, errs *ErrorList) {
 			continue
 		}
 		e.text = " " + Key(s)
+		if d.byFirst == nil {
+			d.byFirst = map[string][]int{}
+		}
+		first, _, _ := strings.Cut(e.text[1:], " ")
+		d.byFirst[first] = append(d.byFirst[first], len(d.entries))
 		d.entries = append(d.entries, e)
 	}
 }
@@ -47,22 +55,34 @@ func (d *Discards) Match(text string) (sentence, story bool, phrase string) {
 		return false, false, ""
 	}
 	up := " " + Key(text) + " "
-	for _, e := range d.entries {
-		from := 0
-		for {
-			i := strings.Index(up[from:], e.text)
-			if i < 0 {
-				break
-			}
-			end := from + i + len(e.text)
-			if !e.exact || end >= len(up) || !isLetter(up[end]) {
+	for i := 1; i < len(up); i++ {
+		if up[i-1] != ' ' || up[i] == ' ' {
+			continue
+		}
+		j := i
+		for j < len(up) && up[j] != ' ' {
+			j++
+		}
+		for k := j; k > i; k-- {
+			for _, x := range d.byFirst[up[i:k]] {
+				e := &d.entries[x]
+				if k < j && strings.IndexByte(e.text[1:], ' ') >= 0 {
+					continue // a multi-word entry's first word is whole
+				}
+				if !strings.HasPrefix(up[i-1:], e.text) {
+					continue
+				}
+				end := i - 1 + len(e.text)
+				if e.exact && end < len(up) && isLetter(up[end]) {
+					continue
+				}
 				if e.story {
 					return false, true, e.text[1:]
 				}
-				sentence, phrase = true, e.text[1:]
-				break
+				if !sentence {
+					sentence, phrase = true, e.text[1:]
+				}
 			}
-			from = end
 		}
 	}
 	return sentence, false, phrase
