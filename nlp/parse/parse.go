@@ -107,7 +107,12 @@ type state struct {
 	nl, nr []int32 // left and right valency
 	ls, rs []uint64
 	w, p   []uint64 // word and tag hashes; index n is the root
-	feats  []uint64
+	lm, u  []uint64 // lemma and UPOS hashes
+	sf     []uint64 // last three bytes of the lower-case word
+	// punctBefore[i] and verbBefore[i] count punctuation and verbs among
+	// words 0..i-1, for the "what lies between" features.
+	punctBefore, verbBefore []int32
+	feats                   []uint64
 }
 
 func newState(nlabels int) *state { return &state{} }
@@ -118,6 +123,23 @@ var (
 )
 
 const hNone = 0x5bd1e995
+
+// between counts, from a prefix-count array, the words strictly between a
+// and b, capped at limit; hNone when a is missing.
+func between(prefix []int32, a, b int32, limit int32) uint64 {
+	if a < 0 {
+		return hNone
+	}
+	c := prefix[b] - prefix[a+1]
+	return uint64(min(max(c, 0), limit))
+}
+
+func get(a []uint64, i int32) uint64 {
+	if i < 0 {
+		return hNone
+	}
+	return a[i]
+}
 
 func grow[T any](s []T, n int) []T { return slices.Grow(s[:0], n)[:n] }
 
@@ -132,6 +154,9 @@ func (s *state) reset(d *text.Doc, sp text.Span) {
 	s.nl, s.nr = grow(s.nl, n+1), grow(s.nr, n+1)
 	s.ls, s.rs = grow(s.ls, n+1), grow(s.rs, n+1)
 	s.w, s.p = grow(s.w, n+1), grow(s.p, n+1)
+	s.lm, s.u, s.sf = grow(s.lm, n+1), grow(s.u, n+1), grow(s.sf, n+1)
+	s.punctBefore, s.verbBefore = grow(s.punctBefore, n+2), grow(s.verbBefore, n+2)
+	s.punctBefore[0], s.verbBefore[0] = 0, 0
 	for i := 0; i <= n; i++ {
 		s.heads[i] = -1
 		s.labels[i] = 0
@@ -140,11 +165,28 @@ func (s *state) reset(d *text.Doc, sp text.Span) {
 		s.ls[i], s.rs[i] = 0, 0
 		if i < n {
 			k := int(sp.Start) + i
-			s.w[i] = perceptron.String(strings.ToLower(d.Form(k)))
+			lw := strings.ToLower(d.Form(k))
+			s.w[i] = perceptron.String(lw)
 			s.p[i] = perceptron.String(d.Tokens[k].XPOS)
+			s.u[i] = uint64(d.Tokens[k].UPOS) + 1
+			lem := d.Tokens[k].Lemma
+			if lem == "" {
+				lem = lw
+			}
+			s.lm[i] = perceptron.String(lem)
+			s.sf[i] = perceptron.String(lw[max(0, len(lw)-3):])
+			s.punctBefore[i+1], s.verbBefore[i+1] = s.punctBefore[i], s.verbBefore[i]
+			switch d.Tokens[k].UPOS {
+			case text.PUNCT:
+				s.punctBefore[i+1]++
+			case text.VERB, text.AUX:
+				s.verbBefore[i+1]++
+			}
 		}
 	}
 	s.w[n], s.p[n] = hRootWord, hRootTag
+	s.lm[n], s.u[n], s.sf[n] = hRootWord, hRootTag, hRootWord
+	s.punctBefore[n+1], s.verbBefore[n+1] = s.punctBefore[n], s.verbBefore[n]
 }
 
 func (s *state) terminal() bool { return len(s.stack) == 0 && int(s.bi) == s.n }
@@ -309,6 +351,28 @@ const (
 	tN0pN1wp
 	tS0wpS0rl
 	tN0wpN0ll
+	tS0L
+	tN0L
+	tN1L
+	tS1L
+	tS0LN0L
+	tS0LN0p
+	tS0pN0L
+	tS0uN0u
+	tS0uN0uN1u
+	tS1uS0uN0u
+	tS0uN0uD
+	tS0sf
+	tN0sf
+	tS0sfN0p
+	tS0pN0sf
+	tS1LS0L
+	tS0pN0pPunct
+	tS0pN0pVerb
+	tS1pS0pPunct
+	tS0wS0rw
+	tN0wN0lw
+	tS0pN0pN1w
 )
 
 func dist(a, b int32) uint64 {
@@ -430,6 +494,22 @@ func (s *state) features() []uint64 {
 		h2(tS0wSr, s0w, s0rs), h2(tS0pSr, s0p, s0rs), h2(tS0wSl, s0w, s0ls), h2(tS0pSl, s0p, s0ls),
 		h2(tN0wNl, n0w, n0ls), h2(tN0pNl, n0p, n0ls),
 		h2(tN0pN1wp, n0p, n1wp), h2(tS0wpS0rl, s0wp, lab(s0r)), h2(tN0wpN0ll, n0wp, lab(n0l)),
+	)
+	s0L, n0L, s1L := get(s.lm, s0), s.lm[n0], get(s.lm, s1)
+	s0u, n0u, n1u, s1u := get(s.u, s0), s.u[n0], get(s.u, n1), get(s.u, s1)
+	s0sf, n0sf := get(s.sf, s0), s.sf[n0]
+	f = append(f,
+		h1(tS0L, s0L), h1(tN0L, n0L), h1(tN1L, get(s.lm, n1)), h1(tS1L, s1L),
+		h2(tS0LN0L, s0L, n0L), h2(tS0LN0p, s0L, n0p), h2(tS0pN0L, s0p, n0L),
+		h2(tS0uN0u, s0u, n0u), h3(tS0uN0uN1u, s0u, n0u, n1u), h3(tS1uS0uN0u, s1u, s0u, n0u),
+		h3(tS0uN0uD, s0u, n0u, d),
+		h1(tS0sf, s0sf), h1(tN0sf, n0sf), h2(tS0sfN0p, s0sf, n0p), h2(tS0pN0sf, s0p, n0sf),
+		h2(tS1LS0L, s1L, s0L),
+		h3(tS0pN0pPunct, s0p, n0p, between(s.punctBefore, s0, n0, 3)),
+		h3(tS0pN0pVerb, s0p, n0p, between(s.verbBefore, s0, n0, 2)),
+		h3(tS1pS0pPunct, s1p, s0p, between(s.punctBefore, s1, s0, 3)),
+		h2(tS0wS0rw, s0w, word(s0r)), h2(tN0wN0lw, n0w, word(n0l)),
+		h3(tS0pN0pN1w, s0p, n0p, n1w),
 	)
 	s.feats = f
 	return f

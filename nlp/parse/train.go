@@ -21,6 +21,13 @@ type TrainOptions struct {
 	// Progress, when set, is called after each epoch with the share of
 	// transitions the model predicted at zero cost.
 	Progress func(epoch int, acc float64)
+	// Snapshot, when set, is called after each epoch with the parser
+	// averaged so far, for tuning the number of epochs on held-out data.
+	Snapshot func(epoch int, p *Parser)
+	// KeepNonProjective trains on non-projective trees as they are, with
+	// the (then inexact) dynamic oracle; by default their crossing arcs are
+	// lifted to the head's head until the tree is projective.
+	KeepNonProjective bool
 }
 
 // goldSent is one training sentence: its words (through the Doc) and gold
@@ -96,6 +103,14 @@ func Train(docs []*text.Doc, opt TrainOptions) (*Parser, error) {
 			if roots != 1 || n == 0 {
 				continue
 			}
+			if !opt.KeepNonProjective && projectivize(g.heads) {
+				for i := range g.kids {
+					g.kids[i] = g.kids[i][:0]
+				}
+				for k, h := range g.heads {
+					g.kids[h] = append(g.kids[h], int32(k))
+				}
+			}
 			sents = append(sents, g)
 		}
 	}
@@ -158,6 +173,11 @@ func Train(docs []*text.Doc, opt TrainOptions) (*Parser, error) {
 		}
 		if opt.Progress != nil {
 			opt.Progress(ep+1, float64(good)/float64(max(total, 1)))
+		}
+		if opt.Snapshot != nil && ep+1 < opt.Epochs {
+			snap := *p
+			snap.model = tr.Average(1e-3)
+			opt.Snapshot(ep+1, &snap)
 		}
 	}
 	p.model = tr.Average(1e-3)
@@ -232,4 +252,49 @@ func (s *state) cost(c int, g *goldSent, cs costSet) int {
 		return cs.right + 1
 	}
 	return cs.right
+}
+
+// projectivize lifts non-projective arcs (heads indexed 0..n-1, n for the
+// root) until the tree is projective: the shortest crossing arc first, its
+// dependent re-attached to its head's head. It reports whether it changed
+// anything.
+func projectivize(heads []int32) bool {
+	n := int32(len(heads))
+	changed := false
+	for rounds := 0; rounds < len(heads)*len(heads); rounds++ {
+		best, bestLen := int32(-1), int32(1<<30)
+		for d := int32(0); d < n; d++ {
+			h := heads[d]
+			if h == n {
+				continue
+			}
+			lo, hi := min(h, d), max(h, d)
+			if hi-lo >= bestLen || dominatesSpan(heads, h, lo, hi) {
+				continue
+			}
+			best, bestLen = d, hi-lo
+		}
+		if best < 0 {
+			return changed
+		}
+		heads[best] = heads[heads[best]]
+		changed = true
+	}
+	return changed
+}
+
+// dominatesSpan reports whether every word strictly between lo and hi
+// descends from h.
+func dominatesSpan(heads []int32, h, lo, hi int32) bool {
+	n := int32(len(heads))
+	for k := lo + 1; k < hi; k++ {
+		a := k
+		for steps := int32(0); a != h && a != n && steps <= n; steps++ {
+			a = heads[a]
+		}
+		if a != h {
+			return false
+		}
+	}
+	return true
 }

@@ -105,7 +105,7 @@ func hasVowel(s string) bool { return strings.ContainsAny(s, "aeiouy") }
 // restore undoes the spelling changes before -ed/-ing/-er: a doubled final
 // consonant is undoubled ("stopp" → "stop"), and a final e is restored after
 // stems that cannot end a word without one ("hop" from "hoped" → "hope",
-// "charg" → "charge", "creat" → "create").
+// "charg" → "charge", "negotiat" → "negotiate").
 func restore(s string) string {
 	n := len(s)
 	if n >= 3 && s[n-1] == s[n-2] && !isVowel(s[n-1]) && utf8.RuneLen(rune(s[n-1])) == 1 {
@@ -122,8 +122,8 @@ func restore(s string) string {
 		strings.HasSuffix(s, "uir"), strings.HasSuffix(s, "ur") && n > 4:
 		return s + "e"
 	}
-	if n >= 3 && strings.HasSuffix(s, "at") && !isVowel(s[n-3]) {
-		return s + "e" // creat → create, but treat, beat stay
+	if n >= 4 && strings.HasSuffix(s, "at") && (!isVowel(s[n-3]) || s[n-3] == 'i' || s[n-3] == 'u') {
+		return s + "e" // negotiat → negotiate, evaluat → evaluate; treat, float stay
 	}
 	// One vowel group, ending consonant-vowel-consonant: hop(ed) → hope.
 	if n >= 3 && n <= 5 && !isVowel(s[n-1]) && isVowel(s[n-2]) && !isVowel(s[n-3]) && vowelGroups(s) == 1 {

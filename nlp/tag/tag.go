@@ -285,6 +285,14 @@ const (
 	fFirstShape
 	fPrevTagSuf
 	fPrevShapeShape
+	fPrev2Tag
+	fPrevTagNextLower
+	fPrevLowerNextLower
+	fPrevLowerPrevTag
+	fNextSuf1
+	fLowerNextTop
+	fPrevTagFlags
+	fNext2Suf
 )
 
 func (t *Tagger) features(s *scratch, i int, p1, p2 uint64) []uint64 {
@@ -319,8 +327,13 @@ func (t *Tagger) features(s *scratch, i int, p1, p2 uint64) []uint64 {
 		prevSuf = s.toks[i-1].suf[2]
 		prevShape = s.toks[i-1].shape
 	}
+	nextSuf1, next2Suf := uint64(hNone), uint64(hNone)
 	if i+1 < n {
 		nextSuf = s.toks[i+1].suf[2]
+		nextSuf1 = s.toks[i+1].suf[0]
+	}
+	if i+2 < n {
+		next2Suf = s.toks[i+2].suf[2]
 	}
 	first := uint64(0)
 	if i == 0 {
@@ -344,6 +357,14 @@ func (t *Tagger) features(s *scratch, i int, p1, p2 uint64) []uint64 {
 		perceptron.H2(fFirstShape, first, tk.shape),
 		perceptron.H2(fPrevTagSuf, p1, tk.suf[2]),
 		perceptron.H2(fPrevShapeShape, prevShape, tk.shape),
+		perceptron.H1(fPrev2Tag, p2),
+		perceptron.H2(fPrevTagNextLower, p1, lowerAt(i+1)),
+		perceptron.H2(fPrevLowerNextLower, lowerAt(i-1), lowerAt(i+1)),
+		perceptron.H2(fPrevLowerPrevTag, lowerAt(i-1), p1),
+		perceptron.H1(fNextSuf1, nextSuf1),
+		perceptron.H2(fLowerNextTop, tk.lower, topAt(i+1)),
+		perceptron.H3(fPrevTagFlags, p1, tk.flags, first),
+		perceptron.H1(fNext2Suf, next2Suf),
 	)
 	s.feats = f
 	return f
