@@ -15,6 +15,7 @@ type match struct {
 	target   int // token holding the target (+), or -1
 	subjTgt  bool
 	compound bool // % before the verb: the compound subject acts on itself
+	absorb   int  // a complement verb the pattern consumed ("agreed to hold talks"), or -1
 }
 
 // findVerb returns the dictionary verb for token v, preferring multi-word
@@ -70,7 +71,7 @@ func (st *sent) multiOK(v int, e *dict.Verb) bool {
 
 func (st *sent) codeVerb(v int) {
 	t := st.tok(v)
-	if t.UPOS != text.VERB {
+	if t.UPOS != text.VERB || st.absorbed[v] {
 		return
 	}
 	e := st.findVerb(v)
@@ -79,7 +80,7 @@ func (st *sent) codeVerb(v int) {
 	}
 	code := e.Code
 	var best *dict.Pattern
-	m := match{source: -1, target: -1, score: -1}
+	m := match{source: -1, target: -1, score: -1, absorb: -1}
 	for _, p := range e.Block.Patterns {
 		if mm, ok := st.matchPattern(v, p); ok && mm.score > m.score {
 			best, m = p, mm
@@ -90,6 +91,11 @@ func (st *sent) codeVerb(v int) {
 	}
 	if code.IsNull() {
 		return
+	}
+	if m.absorb >= 0 {
+		// The pattern coded the complement too: "agreed to hold talks" is
+		// one event, not an agreement and a meeting.
+		st.absorbed[m.absorb] = true
 	}
 	pattern := e.Block.File + ":" + strconv.Itoa(e.Line) + " " + e.Word + " [" + e.Code.String() + "]"
 	conf := 0.6
@@ -392,6 +398,31 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 			}
 		}
 	}
+	// "signed an accord to supply Gondor": the infinitive's object.
+	for _, k := range kids {
+		switch st.rel(k).Base() {
+		case text.Xcomp, text.Advcl:
+			if st.caseWord(k) != "TO" {
+				continue
+			}
+			// Its object, the object's modifiers ("wage war on the
+			// Rohans"), then its obliques; no deeper.
+			var cands []int
+			for _, o := range st.childrenRel(k, text.Obj) {
+				cands = append(cands, o)
+				cands = append(cands, st.childrenRel(o, text.Nmod)...)
+			}
+			cands = append(cands, st.childrenRel(k, text.Obl, text.Nmod)...)
+			for _, o := range cands {
+				if st.rel(o) == text.NmodPoss || st.rel(o).Subtype() == "tmod" {
+					continue
+				}
+				if e := st.mention(o); len(e) > 0 && !sameAs(e, sources) {
+					return e
+				}
+			}
+		}
+	}
 	return nil
 }
 
@@ -454,7 +485,7 @@ func (st *sent) hasMods(h int, mods []string) bool {
 
 // matchPattern tries pattern p at verb v.
 func (st *sent) matchPattern(v int, p *dict.Pattern) (match, bool) {
-	m := match{source: -1, target: -1}
+	m := match{source: -1, target: -1, absorb: -1}
 	kids := st.children(v)
 	subj := -1
 	for _, k := range kids {
@@ -501,17 +532,40 @@ func (st *sent) matchPattern(v int, p *dict.Pattern) (match, bool) {
 		}
 	}
 	objs := st.childrenRel(v, text.Obj, text.Iobj, text.Xcomp, text.Advmod, text.Compound, text.Ccomp)
+	// The objects of an infinitival complement count too: "vowed to wage
+	// war" matches VOW * WAR.
+	for _, x := range st.childrenRel(v, text.Xcomp, text.Advcl) {
+		if st.caseWord(x) == "TO" {
+			objs = append(objs, st.childrenRel(x, text.Obj)...)
+		}
+	}
+	lastNoun := -1
 	for _, e := range p.Post {
 		switch e.Kind {
 		case dict.ElemSource, dict.ElemTarget:
-			for _, k := range kids {
-				if st.rel(k).IsObject() {
-					if e.Kind == dict.ElemSource {
-						m.source = k
-					} else {
-						m.target = k
+			// The object, or after a matched noun the phrase that follows
+			// it: RECEIVE + * MONEY $ takes the source from "money from X".
+			k := -1
+			if lastNoun < 0 {
+				for _, o := range kids {
+					if st.rel(o).IsObject() {
+						k = o
+						break
 					}
-					break
+				}
+			} else {
+				for _, o := range append(st.children(lastNoun), kids...) {
+					if o > lastNoun && st.rel(o).IsObliqueLike() && st.rel(o) != text.NmodPoss {
+						k = o
+						break
+					}
+				}
+			}
+			if k >= 0 {
+				if e.Kind == dict.ElemSource {
+					m.source = k
+				} else {
+					m.target = k
 				}
 			}
 		case dict.ElemCompound:
@@ -521,7 +575,10 @@ func (st *sent) matchPattern(v int, p *dict.Pattern) (match, bool) {
 			ok := false
 			for _, k := range objs {
 				if k > v && st.nounIs(k, e.Head, e.Mods) {
-					ok = true
+					ok, lastNoun = true, k
+					if h := int(st.tok(k).Head); h != v && st.rel(k).IsObject() {
+						m.absorb = h
+					}
 					break
 				}
 			}
@@ -533,6 +590,9 @@ func (st *sent) matchPattern(v int, p *dict.Pattern) (match, bool) {
 			k := st.findPrep(v, e, false)
 			if k < 0 {
 				return m, false
+			}
+			if h := int(st.tok(k).Head); h != v && st.tok(h).UPOS == text.VERB && st.rel(k).IsObject() {
+				m.absorb = h
 			}
 			st.applyRole(&m, k, e)
 			m.score += 1 + nounScore(e)
@@ -581,6 +641,15 @@ func (st *sent) findPrep(v int, e dict.Elem, before bool) int {
 				}
 				if e.Head == "" || st.nounIs(k, e.Head, e.Mods) {
 					return k
+				}
+				if st.tok(k).UPOS == text.VERB {
+					// "agreed to hold talks": (TO TALKS) names the
+					// infinitive's object.
+					for _, o := range st.childrenRel(k, text.Obj) {
+						if st.nounIs(o, e.Head, e.Mods) {
+							return o
+						}
+					}
 				}
 			case text.Compound, text.Advmod:
 				if e.Head == "" && st.key(k) == e.Prep {
