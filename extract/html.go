@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/eventwire/eventwire"
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -45,7 +47,9 @@ func (x *Extractor) extractHTML(src, pageURL string) (*draft, error) {
 		title:    res.Metadata.Title,
 		byline:   res.Metadata.Author,
 		language: normalizeLang(res.Metadata.Language),
-		paras:    strings.Split(res.ContentText, "\n"),
+	}
+	for _, b := range tidy(blocks(res.ContentNode), d.title) {
+		d.paras = append(d.paras, b.text)
 	}
 	if d.language == "" {
 		d.language = normalizeLang(meta.lang)
@@ -86,4 +90,111 @@ func depth(n *html.Node) int {
 		}
 	}
 	return maxd
+}
+
+// block is one paragraph of the extracted content.
+type block struct {
+	text    string
+	heading bool
+}
+
+// blocks turns go-trafilatura's content tree into paragraphs: every block
+// element (p, h1-h6, li, blockquote, pre, tr, div) and every <br> ends one;
+// table cells are separated by a space.
+func blocks(root *html.Node) []block {
+	var out []block
+	var b strings.Builder
+	heading := false
+	lastDepth := -1
+	flush := func() {
+		if t := cleanSpace(b.String()); t != "" {
+			out = append(out, block{text: t, heading: heading})
+		}
+		b.Reset()
+		heading = false
+	}
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > maxDepth {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			// go-trafilatura trims the text around inline elements
+			// ("<b>Summary</b>Studies"): like its own text output, put a
+			// space where two words meet across an element boundary.
+			if depth != lastDepth && b.Len() > 0 {
+				prev, _ := utf8.DecodeLastRuneInString(b.String())
+				next, _ := utf8.DecodeRuneInString(n.Data)
+				if isAlnum(prev) && isAlnum(next) {
+					b.WriteByte(' ')
+				}
+			}
+			lastDepth = depth
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+		default:
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c, depth+1)
+			}
+			return
+		}
+		switch n.Data {
+		case "br", "hr":
+			flush()
+			return
+		case "script", "style", "img", "graphic":
+			return
+		case "td", "th", "cell":
+			b.WriteByte(' ')
+		}
+		blockLevel := isBlock(n.Data)
+		if blockLevel {
+			flush()
+			heading = len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6' || n.Data == "head"
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+		if blockLevel {
+			flush()
+		}
+	}
+	walk(root, 0)
+	flush()
+	return out
+}
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isBlock(tag string) bool {
+	switch tag {
+	case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "head", "li", "item", "ul", "ol", "list", "dl", "dt", "dd",
+		"blockquote", "quote", "pre", "code", "tr", "row", "table", "section", "article", "figure", "figcaption",
+		"header", "footer", "aside", "main", "body", "summary", "details", "address":
+		return true
+	}
+	return false
+}
+
+// sameText reports whether two strings are the same headline: equal
+// ignoring case, space and punctuation, or one a prefix of the other (a
+// <title> often adds " | Site").
+func sameText(a, b string) bool {
+	na, nb := letters(a), letters(b)
+	if na == "" || nb == "" {
+		return false
+	}
+	return na == nb || len(na) >= 20 && strings.HasPrefix(nb, na) || len(nb) >= 20 && strings.HasPrefix(na, nb)
+}
+
+func letters(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -253,49 +253,6 @@ func isByline(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// chromePrefixes start short lines of navigation, sharing and page labels.
-var chromePrefixes = []string{
-	"accessibility links", "skip to", "jump to", "breaking news", "share", "subscribe", "sign up", "sign in",
-	"log in", "login", "register", "follow us", "follow @", "print", "email", "e-mail", "comment", "related",
-	"read more", "read next", "read also", "also read", "see also", "more from", "more on", "advertisement",
-	"sponsored", "click here", "tap here", "watch:", "watch live", "listen", "download", "newsletter", "tags:",
-	"topics:", "filed under", "copyright", "all rights reserved", "privacy", "terms of", "cookie", "menu",
-	"search", "home", "back to top", "next article", "previous article", "next story", "you may also like",
-	"recommended", "most read", "most popular", "trending", "whatsapp", "facebook", "twitter", "linkedin",
-	"telegram", "reddit", "pinterest", "open in app", "loading", "image", "photo", "video", "gallery",
-	"slideshow", "getty images", "©", "(c)", "caption", "credit:", "source:", "updated", "published",
-	"posted", "last updated", "show comments", "hide caption", "toggle caption", "enlarge this image",
-}
-
-// isChrome reports page chrome: a short line without sentence punctuation
-// that starts with a navigation or sharing label, an image placeholder
-// ("16x9 Image"), or a "Home | World | Politics" menu.
-func isChrome(s string) bool {
-	words := len(strings.Fields(s))
-	if strings.Count(s, "|") >= 2 && !endsSentence(s) {
-		return true
-	}
-	if isPlaceholder(s) {
-		return true
-	}
-	if words > 8 || endsSentence(s) && words > 3 {
-		return false
-	}
-	low := strings.ToLower(s)
-	for _, p := range chromePrefixes {
-		if strings.HasPrefix(low, p) {
-			// "Share" but not "Shares of Apple rose" as a headline:
-			// the label must end at a word boundary.
-			rest := low[len(p):]
-			r, _ := utf8.DecodeRuneInString(rest)
-			if rest == "" || !unicode.IsLetter(r) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // isPlaceholder reports image and video placeholders: "16x9 Image",
 // "Image 3 of 12", "Video", "Photo: Reuters".
 func isPlaceholder(s string) bool {
@@ -330,26 +287,6 @@ func allDigits(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// aboutUs are phrases of publisher blurbs and legal footers.
-var aboutUs = []string{
-	"journalists report", "we provide", "our journalists", "our mission", "our reporters", "our journalism",
-	"all rights reserved", "copyright ©", "© ", "is a registered trademark", "terms of use", "terms of service",
-	"privacy policy", "cookie policy", "support our journalism", "support independent journalism",
-	"sign up for our", "subscribe to our", "follow us on", "download our app", "this material may not be published",
-	"may not be published, broadcast, rewritten", "we use cookies",
-}
-
-// isAboutUs reports a publisher blurb or legal footer paragraph.
-func isAboutUs(s string) bool {
-	low := strings.ToLower(s)
-	for _, p := range aboutUs {
-		if strings.Contains(low, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // looseDate finds a date in a short header line ("December 23, 2016",
