@@ -73,6 +73,10 @@ type phraseInfo struct {
 	actors []actorHit
 	agents []*dict.Agent
 	span   text.Span
+	// headAgent is true when an agent match covers the head itself
+	// ("the ambassadors", "government"), not only a modifier ("the
+	// army's defeat").
+	headAgent bool
 }
 
 func (st *sent) scanPhrase(h int) phraseInfo {
@@ -97,6 +101,9 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 		if d.Agents != nil {
 			if ag, n := d.Agents.Match(st.words, i-st.lo, end-st.lo); ag != nil {
 				pi.agents = append(pi.agents, ag)
+				if i <= h && h < i+n {
+					pi.headAgent = true
+				}
 				i += n
 				continue
 			}
@@ -187,6 +194,9 @@ func (st *sent) mention1(h int) []entity {
 					continue
 				}
 				viaNmod = true
+				if e.span.End > pi.span.End {
+					e.span.Start = pi.span.Start // "the recapture of Aleppo"
+				}
 				pi.actors = append(pi.actors, actorHit{tok: -1, code: e.code, entry: e.entry, span: e.span, last: e.last})
 			}
 			if len(pi.actors) > 0 {
@@ -208,15 +218,27 @@ func (st *sent) mention1(h int) []entity {
 			pi.actors = append(pi.actors, actorHit{tok: -1, code: r.code[:3], entry: r.entry, span: pi.span, last: r.last})
 		}
 	}
+	if viaNmod && !pi.headAgent {
+		// "the army's defeat of rebels": the possessor's agent is not
+		// the rebels'.
+		pi.agents = nil
+	}
 	var out []entity
 	if viaNmod {
 		for _, a := range pi.actors {
-			out = append(out, entity{code: combine(a.code, pi.agents), span: pi.span, head: h, entry: a.entry, last: a.last})
+			out = append(out, entity{code: combine(a.code, pi.agents), span: union(pi.span, a.span), head: h, entry: a.entry, last: a.last})
 		}
 	} else if len(pi.actors) > 0 {
 		// One phrase names one actor: the first ("Ithilen's minister
 		// Calimehtar" is Ithilen's).
 		a := pi.actors[0]
+		for _, b := range pi.actors[1:] {
+			// A later, more specific actor of the same country wins:
+			// "Russian President Vladimir Putin" is RUSGOV, not RUS.
+			if len(b.code) > len(a.code) && strings.HasPrefix(b.code, a.code) {
+				a = b
+			}
+		}
 		out = append(out, entity{code: combine(a.code, pi.agents), span: pi.span, head: h, entry: a.entry, last: a.last})
 		// ... unless the phrase itself is a compound of modifiers:
 		// "Eriadori and Calenardhon leaders".
@@ -365,4 +387,9 @@ func hasCode(es []entity, code string) bool {
 		}
 	}
 	return false
+}
+
+// union returns the smallest span covering a and b.
+func union(a, b text.Span) text.Span {
+	return text.Span{Start: min(a.Start, b.Start), End: max(a.End, b.End)}
 }

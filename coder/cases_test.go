@@ -122,24 +122,31 @@ func TestCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var want []wantEvent
-			if err := json.Unmarshal(files["want.json"], &want); err != nil {
-				t.Fatal(err)
-			}
-			got := make([]wantEvent, len(evs))
-			for i, e := range evs {
-				got[i] = wantEvent{e.CAMEO, e.Source.Code, e.Target.Code,
-					spanText(doc, e.Evidence.Source), spanText(doc, e.Evidence.Verb), spanText(doc, e.Evidence.Target)}
-				checkEvent(t, e)
-			}
-			sortEvents(got)
-			sortEvents(want)
-			g, _ := json.MarshalIndent(got, "", " ")
-			w, _ := json.MarshalIndent(want, "", " ")
-			if !bytes.Equal(g, w) {
-				t.Errorf("got\n%s\nwant\n%s", g, w)
-			}
+			compareEvents(t, doc, evs, files["want.json"])
 		})
+	}
+}
+
+// compareEvents checks evs against the want.json of a case, through the
+// codes and the text of their evidence spans.
+func compareEvents(t *testing.T, doc *text.Doc, evs []eventwire.Event, wantJSON []byte) {
+	t.Helper()
+	var want []wantEvent
+	if err := json.Unmarshal(wantJSON, &want); err != nil {
+		t.Fatal(err)
+	}
+	got := make([]wantEvent, len(evs))
+	for i, e := range evs {
+		got[i] = wantEvent{e.CAMEO, e.Source.Code, e.Target.Code,
+			spanText(doc, e.Evidence.Source), spanText(doc, e.Evidence.Verb), spanText(doc, e.Evidence.Target)}
+		checkEvent(t, e)
+	}
+	sortEvents(got)
+	sortEvents(want)
+	g, _ := json.MarshalIndent(got, "", " ")
+	w, _ := json.MarshalIndent(want, "", " ")
+	if !bytes.Equal(g, w) {
+		t.Errorf("got\n%s\nwant\n%s", g, w)
 	}
 }
 
