@@ -2,10 +2,159 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"runtime/pprof"
+	"time"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/extract"
+	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/progress"
+	"github.com/eventwire/eventwire/internal/source"
+	"github.com/eventwire/eventwire/internal/sqlite"
 )
 
-// runIngest is not built yet; its owner replaces this file.
+// defaultDB is where commands keep their store unless --db says otherwise.
+const defaultDB = "eventwire.db"
+
 func runIngest(ctx context.Context, m *Main, args []string) error {
-	return fmt.Errorf("ingest: not implemented yet")
+	fs := m.newFlagSet("ingest", "[flags] PATH|URL...",
+		"eventwire ingest --db news.db ./pages https://example.com/feed.xml CC-NEWS-20240101.warc.gz")
+	db := fs.String("db", defaultDB, "SQLite database `file` (created if absent)")
+	workers := fs.Int("workers", 0, "pages processed at once (0: one per CPU)")
+	rate := fs.Float64("rate", source.DefaultRate, "most requests per second to one host")
+	timeout := fs.Duration("timeout", source.DefaultTimeout, "time limit of one HTTP request")
+	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "largest page accepted, after decompression")
+	jsonOut := fs.Bool("json", false, "print the summary as JSON")
+	quiet := fs.Bool("quiet", false, "no progress display, even on a terminal")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for developers)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(m.Stderr, "eventwire ingest: name at least one file, directory or URL")
+		fs.Usage()
+		return errUsage
+	}
+	store, err := sqlite.Open(ctx, *db, sqlite.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	limits := source.Limits{MaxBytes: *maxBytes}
+	fetcher := source.NewFetcher(&http.Client{}, source.FetcherOptions{Rate: *rate, Timeout: *timeout, Limits: limits})
+	src, err := source.Open(ctx, fs.Args(), source.Options{Limits: limits, Fetcher: fetcher})
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+
+	sum, err := ingestRun(ctx, m, src, newProcessor(store, *maxBytes), *workers, !*quiet)
+	if sum != nil {
+		if *jsonOut {
+			printSummaryJSON(m.Stdout, sum)
+		} else {
+			printSummary(m.Stdout, sum)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if sum.Failed > 0 {
+		return errFailures
+	}
+	return nil
+}
+
+// newProcessor wires the pipeline stages that exist so far. Later stages
+// (annotator, coders) are added here.
+func newProcessor(store eventwire.Store, maxBytes int64) *ingest.Processor {
+	return &ingest.Processor{
+		Extractor: extract.New(extract.Options{MaxBytes: maxBytes}),
+		Store:     store,
+	}
+}
+
+// ingestRun runs src through p with a progress display on a terminal.
+func ingestRun(ctx context.Context, m *Main, src eventwire.Source, p *ingest.Processor, workers int, showProgress bool) (*ingest.Summary, error) {
+	var counters ingest.Counters
+	pr, _ := src.(source.Progresser)
+	meter := progress.Start(m.Stderr, showProgress && progress.IsTerminal(m.Stderr), func() progress.Status {
+		c := counters.Snapshot()
+		s := progress.Status{Items: c.Read, Failed: c.Failed, Done: -1, Total: -1}
+		if pr != nil {
+			s.Done, s.Total, s.Unit = pr.Progress()
+		}
+		return s
+	})
+	sum, err := ingest.Run(ctx, src, p, ingest.RunOptions{Workers: workers, Counters: &counters})
+	meter.Stop()
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(m.Stderr, "eventwire: interrupted; run the same command again to continue")
+	}
+	return sum, err
+}
+
+// printSummary writes "ingested N, unchanged N, failed N" and lists the
+// failures.
+func printSummary(w io.Writer, s *ingest.Summary) {
+	rate := 0.0
+	if sec := s.Elapsed.Seconds(); sec > 0 {
+		rate = float64(s.Read) / sec
+	}
+	fmt.Fprintf(w, "ingested %d, unchanged %d, failed %d (%d pages read in %s, %.1f pages/s)\n",
+		s.Ingested, s.Unchanged, s.Failed, s.Read, s.Elapsed.Round(time.Millisecond), rate)
+	if len(s.Failures) > 0 {
+		fmt.Fprintln(w, "failures:")
+		for _, f := range s.Failures {
+			fmt.Fprintf(w, "  %-8s %s: %v\n", f.Op, f.Item, f.Err)
+		}
+		if n := s.Failed - int64(len(s.Failures)); n > 0 {
+			fmt.Fprintf(w, "  ... and %d more (all are recorded in the database)\n", n)
+		}
+	}
+}
+
+func printSummaryJSON(w io.Writer, s *ingest.Summary) {
+	type failure struct {
+		Stage string `json:"stage"`
+		Item  string `json:"item"`
+		Error string `json:"error"`
+	}
+	out := struct {
+		ingest.Counts
+		Seconds  float64   `json:"seconds"`
+		Failures []failure `json:"failures"`
+	}{Counts: s.Counts, Seconds: s.Elapsed.Seconds(), Failures: []failure{}}
+	for _, f := range s.Failures {
+		out.Failures = append(out.Failures, failure{f.Op, f.Item, f.Err.Error()})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(out)
+}
+
+// openExistingStore opens the database at path, refusing to create one.
+func openExistingStore(ctx context.Context, path string) (*sqlite.Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("no database at %s (run \"eventwire ingest --db %s ...\" first): %w", path, path, err)
+	}
+	return sqlite.Open(ctx, path, sqlite.Options{})
 }

@@ -151,6 +151,8 @@ func (s *feedSource) Next(ctx context.Context) (*eventwire.Page, error) {
 }
 
 // Progress reports items started of items in the feed.
-func (s *feedSource) Progress() (done, total int64) { return int64(s.next), int64(len(s.items)) }
+func (s *feedSource) Progress() (done, total int64, unit string) {
+	return int64(s.next), int64(len(s.items)), "items"
+}
 
 func (s *feedSource) Close() error { s.next = len(s.items); return nil }

@@ -180,11 +180,11 @@ func (j *JSONL) page(line []byte) (*eventwire.Page, error) {
 }
 
 // Progress reports compressed bytes read of the file's size.
-func (j *JSONL) Progress() (done, total int64) {
+func (j *JSONL) Progress() (done, total int64, unit string) {
 	if j.size == 0 {
-		return -1, -1
+		return -1, -1, ""
 	}
-	return j.cr.n, j.size
+	return j.cr.n, j.size, "bytes"
 }
 
 // Close closes the file.

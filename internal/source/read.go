@@ -237,7 +237,9 @@ func (d *dirSource) Next(ctx context.Context) (*eventwire.Page, error) {
 }
 
 // Progress reports files started of files found.
-func (d *dirSource) Progress() (done, total int64) { return int64(d.next), int64(len(d.files)) }
+func (d *dirSource) Progress() (done, total int64, unit string) {
+	return int64(d.next), int64(len(d.files)), "files"
+}
 
 func (d *dirSource) Close() error {
 	d.next = len(d.files)

@@ -174,9 +174,9 @@ func (m *multi) Next(ctx context.Context) (*eventwire.Page, error) {
 	}
 }
 
-// Progress reports the progress of the current argument when it knows its
-// size, else arguments done of all.
-func (m *multi) Progress() (done, total int64) {
+// Progress reports the progress of the only argument when it knows its
+// size; with several arguments it reports nothing.
+func (m *multi) Progress() (done, total int64, unit string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if len(m.args) == 0 && m.cur != nil {
@@ -184,7 +184,7 @@ func (m *multi) Progress() (done, total int64) {
 			return pr.Progress()
 		}
 	}
-	return -1, -1
+	return -1, -1, ""
 }
 
 func (m *multi) Close() error {
@@ -200,9 +200,9 @@ func (m *multi) Close() error {
 }
 
 // Progresser is implemented by sources that know how far they are: done
-// and total in the same unit (files, bytes); total < 0 when unknown.
+// and total in unit ("files", "bytes", "items"); total < 0 when unknown.
 type Progresser interface {
-	Progress() (done, total int64)
+	Progress() (done, total int64, unit string)
 }
 
 // openOne opens the source for one argument.

@@ -412,11 +412,11 @@ func ParseHTTPResponse(block []byte, l Limits) (status int, hdr map[string]strin
 }
 
 // Progress reports compressed bytes read of the file's size.
-func (w *WARC) Progress() (done, total int64) {
+func (w *WARC) Progress() (done, total int64, unit string) {
 	if w.size == 0 {
-		return -1, -1
+		return -1, -1, ""
 	}
-	return w.r.BytesRead(), w.size
+	return w.r.BytesRead(), w.size, "bytes"
 }
 
 // Close closes the file.

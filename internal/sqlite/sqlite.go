@@ -28,6 +28,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/eventwire/eventwire"
@@ -59,6 +60,9 @@ type Store struct {
 	w    *sql.DB // one connection: every write goes through it
 	r    *sql.DB // readers
 	now  func() time.Time
+	// zw recycles gzip writers: allocating one costs more than compressing
+	// a page.
+	zw sync.Pool
 }
 
 var _ eventwire.Store = (*Store)(nil)
@@ -239,15 +243,26 @@ func parseTime(s string) time.Time {
 	return t
 }
 
+// gzipWriter returns a pooled gzip writer reset to w.
+func (s *Store) gzipWriter(w io.Writer) *gzip.Writer {
+	if zw, ok := s.zw.Get().(*gzip.Writer); ok {
+		zw.Reset(w)
+		return zw
+	}
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
+	return zw
+}
+
 // compress returns b gzip-compressed when that saves at least a tenth.
-func compress(b []byte) ([]byte, string) {
+func (s *Store) compress(b []byte) ([]byte, string) {
 	if len(b) < 256 {
 		return b, encIdentity
 	}
 	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	zw := s.gzipWriter(&buf)
 	zw.Write(b)
 	zw.Close()
+	s.zw.Put(zw)
 	if buf.Len() > len(b)-len(b)/10 {
 		return b, encIdentity
 	}
@@ -289,15 +304,16 @@ func (s *Store) PutStory(ctx context.Context, st *eventwire.Story) (created bool
 		return false, fmt.Errorf("sqlite: put story: %w: page has no URL", eventwire.ErrInvalid)
 	}
 	hash := p.ContentHash()
-	body, enc := compress(p.Body)
+	body, enc := s.compress(p.Body)
 	var doc []byte
 	if st.Doc != nil {
 		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+		zw := s.gzipWriter(&buf)
 		if err := json.NewEncoder(zw).Encode(st.Doc); err != nil {
 			return false, fmt.Errorf("sqlite: put story %s: encode doc: %w", p.URL, err)
 		}
 		zw.Close()
+		s.zw.Put(zw)
 		doc = buf.Bytes()
 	}
 	var id int64
@@ -393,7 +409,7 @@ func (s *Store) PutFailure(ctx context.Context, p *eventwire.Page, stage string,
 	enc := encIdentity
 	hash := ""
 	if len(p.Body) > 0 {
-		body, enc = compress(p.Body)
+		body, enc = s.compress(p.Body)
 		hash = p.ContentHash()
 	}
 	now := timeText(s.now())
