@@ -483,7 +483,13 @@ func (st *sent) hasMods(h int, mods []string) bool {
 	return true
 }
 
-// matchPattern tries pattern p at verb v.
+// matchPattern tries pattern p at verb v. Words before the * are looked
+// for in the subject phrase and the auxiliaries ("% HAVE *", "{DEATH TOLL}
+// *"); words after it in the verb's objects, particles, adverbs and
+// complements, and in the objects of an infinitival complement ("vowed to
+// wage war" matches VOW * WAR); (PREP NP) in its prepositional phrases.
+// $, + and ^ after the verb take the next phrase after what the pattern
+// matched so far: the source, the target, or nothing.
 func (st *sent) matchPattern(v int, p *dict.Pattern) (match, bool) {
 	m := match{source: -1, target: -1, absorb: -1}
 	kids := st.children(v)
@@ -512,10 +518,15 @@ func (st *sent) matchPattern(v int, p *dict.Pattern) (match, bool) {
 		case dict.ElemSkip:
 		case dict.ElemNoun:
 			ok := false
+			if subj >= 0 && st.nounIs(subj, e.Head, e.Mods) {
+				ok = true
+			}
 			for _, k := range kids {
-				if k < v && (st.nounIs(k, e.Head, e.Mods) || (len(e.Mods) == 0 && st.wordIs(k, e.Head))) {
-					ok = true
+				if ok {
 					break
+				}
+				if k < v && len(e.Mods) == 0 && st.rel(k).Base() == text.Aux && st.wordIs(k, e.Head) {
+					ok = true
 				}
 			}
 			if !ok {
@@ -531,51 +542,64 @@ func (st *sent) matchPattern(v int, p *dict.Pattern) (match, bool) {
 			m.score += 1 + nounScore(e)
 		}
 	}
-	objs := st.childrenRel(v, text.Obj, text.Iobj, text.Xcomp, text.Advmod, text.Compound, text.Ccomp)
-	// The objects of an infinitival complement count too: "vowed to wage
-	// war" matches VOW * WAR.
+	objs := st.childrenRel(v, text.Obj, text.Iobj, text.Xcomp, text.Advmod, text.Compound)
 	for _, x := range st.childrenRel(v, text.Xcomp, text.Advcl) {
 		if st.caseWord(x) == "TO" {
 			objs = append(objs, st.childrenRel(x, text.Obj)...)
 		}
 	}
-	lastNoun := -1
+	// phrases are the verb's noun and prepositional phrases after it, in
+	// order, for $, + and ^.
+	var phrases []int
+	for _, k := range kids {
+		if k > v && (st.rel(k).IsObject() || st.rel(k).Base() == text.Iobj || (st.rel(k).IsObliqueLike() && st.rel(k) != text.NmodPoss)) {
+			phrases = append(phrases, k)
+		}
+	}
+	last := v // the last token the pattern matched
+	next := func() int {
+		best := -1
+		for _, k := range phrases {
+			if k > last && (best < 0 || k < best) {
+				best = k
+			}
+		}
+		// A prepositional phrase on the last matched noun ("money from
+		// Osgiliath") comes before the verb's later phrases.
+		if last != v {
+			for _, k := range st.children(last) {
+				if k > last && st.rel(k).IsObliqueLike() && st.rel(k) != text.NmodPoss && (best < 0 || k < best) {
+					best = k
+				}
+			}
+		}
+		return best
+	}
 	for _, e := range p.Post {
 		switch e.Kind {
-		case dict.ElemSource, dict.ElemTarget:
-			// The object, or after a matched noun the phrase that follows
-			// it: RECEIVE + * MONEY $ takes the source from "money from X".
-			k := -1
-			if lastNoun < 0 {
-				for _, o := range kids {
-					if st.rel(o).IsObject() {
-						k = o
-						break
-					}
+		case dict.ElemSource, dict.ElemTarget, dict.ElemSkip:
+			k := next()
+			if k < 0 {
+				if e.Kind == dict.ElemSkip {
+					continue
 				}
-			} else {
-				for _, o := range append(st.children(lastNoun), kids...) {
-					if o > lastNoun && st.rel(o).IsObliqueLike() && st.rel(o) != text.NmodPoss {
-						k = o
-						break
-					}
-				}
+				return m, false
 			}
-			if k >= 0 {
-				if e.Kind == dict.ElemSource {
-					m.source = k
-				} else {
-					m.target = k
-				}
+			switch e.Kind {
+			case dict.ElemSource:
+				m.source = k
+			case dict.ElemTarget:
+				m.target = k
 			}
+			last = st.lastOf(k)
 		case dict.ElemCompound:
 			m.score++
-		case dict.ElemSkip:
 		case dict.ElemNoun:
 			ok := false
 			for _, k := range objs {
 				if k > v && st.nounIs(k, e.Head, e.Mods) {
-					ok, lastNoun = true, k
+					ok = true
+					last = k
 					if h := int(st.tok(k).Head); h != v && st.rel(k).IsObject() {
 						m.absorb = h
 					}
@@ -595,10 +619,21 @@ func (st *sent) matchPattern(v int, p *dict.Pattern) (match, bool) {
 				m.absorb = h
 			}
 			st.applyRole(&m, k, e)
+			if e.HasRole && e.Role == dict.ElemSkip {
+				last = st.lastOf(k)
+			} else if k > last {
+				last = k
+			}
 			m.score += 1 + nounScore(e)
 		}
 	}
 	return m, true
+}
+
+// lastOf returns the last token of k's subtree.
+func (st *sent) lastOf(k int) int {
+	_, mx := st.span(k, func(int) bool { return true })
+	return mx
 }
 
 func nounScore(e dict.Elem) int {
