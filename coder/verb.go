@@ -2,6 +2,7 @@ package coder
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/coder/dict"
@@ -26,7 +27,10 @@ func (st *sent) findVerb(v int) *dict.Verb {
 		return nil
 	}
 	cands := vd.Lookup(st.key(v))
-	if len(cands) == 0 {
+	if len(cands) == 0 && !strings.HasPrefix(st.key(v), st.lemma(v)) {
+		// Irregular forms the dictionary does not list ("stood" for
+		// STAND) are found by lemma. A regular-looking form that is not
+		// indexed ("departes") is not a form of the verb.
 		cands = vd.LookupLemma(st.lemma(v))
 	}
 	var best *dict.Verb

@@ -331,6 +331,13 @@ func verbForms(base string) []string {
 	} else {
 		out = append(out, base+"ING")
 	}
+	// Consonant-vowel-consonant endings double in English ("STOPPED",
+	// "PLANNING"); British spelling doubles L ("CANCELLED"). Both forms are
+	// indexed since stress decides and the dictionary does not say.
+	if n >= 3 && !vowel(last) && vowel(base[n-2]) && !vowel(base[n-3]) && strings.IndexByte("WXY", last) < 0 {
+		d := base + string(last)
+		out = append(out, d+"ED", d+"ING")
+	}
 	return out
 }
 
@@ -371,7 +378,34 @@ func (v *Verbs) parsePattern(s string) (*Pattern, error) {
 	if !star {
 		return nil, fmt.Errorf("no * (the verb) in %q", text)
 	}
+	p.Pre, p.Post = mergePreps(p.Pre), mergePreps(p.Post)
 	return p, nil
+}
+
+// prepositions are the words that, bare before $, + or ^ ("DEAD IN $"),
+// stand for a prepositional phrase, as TABARI-era patterns write them.
+var prepositions = map[string]bool{"ABOUT": true, "ACROSS": true, "AFTER": true, "AGAINST": true, "AMONG": true,
+	"AT": true, "BEFORE": true, "BETWEEN": true, "BY": true, "DURING": true, "FOR": true, "FROM": true, "IN": true,
+	"INTO": true, "NEAR": true, "OF": true, "ON": true, "OVER": true, "THROUGH": true, "TO": true, "TOWARD": true,
+	"TOWARDS": true, "UNDER": true, "UPON": true, "WITH": true, "WITHIN": true, "WITHOUT": true}
+
+// mergePreps turns a bare preposition followed by a role marker into one
+// prepositional element: IN $ is (IN $).
+func mergePreps(es []Elem) []Elem {
+	out := es[:0]
+	for i := 0; i < len(es); i++ {
+		e := es[i]
+		if e.Kind == ElemNoun && len(e.Mods) == 0 && prepositions[e.Head] && i+1 < len(es) {
+			switch k := es[i+1].Kind; k {
+			case ElemSource, ElemTarget, ElemSkip:
+				out = append(out, Elem{Kind: ElemPrep, Prep: e.Head, Role: k, HasRole: true})
+				i++
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // patternTokens splits a pattern into words, {...} and (...) groups.
