@@ -393,9 +393,22 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 	for _, k := range kids {
 		switch st.rel(k).Base() {
 		case text.Ccomp, text.Xcomp:
+			// The complement's subject, else (when that is the source
+			// again: "Frodo said he has satisfaction toward Gondor") its
+			// object.
 			for _, s := range st.children(k) {
 				if st.rel(s).IsSubject() {
 					if e := st.mentionDeep(s); len(e) > 0 && !sameAs(e, sources) {
+						return e
+					}
+				}
+			}
+			if st.rel(k).Base() == text.Ccomp {
+				for _, o := range st.childrenRel(k, text.Obj, text.Obl, text.Nmod) {
+					if r := st.rel(o); r == text.NmodPoss || r.Subtype() == "tmod" {
+						continue
+					}
+					if e := st.mentionDeep(o); len(e) > 0 && !sameAs(e, sources) {
 						return e
 					}
 				}
