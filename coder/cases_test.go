@@ -155,7 +155,9 @@ func spanText(doc *text.Doc, s text.Span) string { return doc.Text[s.Start:s.End
 func sortEvents(es []wantEvent) {
 	sort.Slice(es, func(i, j int) bool {
 		a, b := es[i], es[j]
-		return a.CAMEO+a.Source+a.Target < b.CAMEO+b.Source+b.Target
+		ka := strings.Join([]string{a.CAMEO, a.Source, a.Target, a.Verb, a.SourceText, a.TargetText}, "|")
+		kb := strings.Join([]string{b.CAMEO, b.Source, b.Target, b.Verb, b.SourceText, b.TargetText}, "|")
+		return ka < kb
 	})
 }
 
