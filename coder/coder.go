@@ -168,15 +168,17 @@ type sent struct {
 	// pronoun resolution within the sentence.
 	occurrences []entity
 	events      []eventwire.Event
-	seen        map[string]bool
-	absorbed    map[int]bool // complement verbs already coded by their governor's pattern
+	seen        map[string]int // event key → index in events
+	eventVerb   []int          // the verb token of each event
+	curVerb     int            // the verb being coded
+	absorbed    map[int]bool   // complement verbs already coded by their governor's pattern
 }
 
 func newSent(dc *docState, s, lo, hi int) *sent {
 	doc := dc.doc
 	n := hi - lo
 	st := &sent{dc: dc, c: dc.c, doc: doc, idx: s, lo: lo, hi: hi,
-		kids: make([][]int, n), lemmas: make([]string, n), memo: map[int][]entity{}, seen: map[string]bool{}, absorbed: map[int]bool{}}
+		kids: make([][]int, n), lemmas: make([]string, n), memo: map[int][]entity{}, seen: map[string]int{}, absorbed: map[int]bool{}}
 	forms := make([]string, n)
 	for i := lo; i < hi; i++ {
 		t := &doc.Tokens[i]

@@ -129,6 +129,7 @@ func (st *sent) codeVerb(v int) {
 		return
 	}
 	verbSpan := text.Span{Start: t.Start, End: t.End}
+	st.curVerb = v
 	if m.compound && len(sources) > 1 {
 		for _, a := range sources {
 			for _, b := range sources {
@@ -186,11 +187,30 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 		}
 	}
 	key := code + "|" + ev.Source.Code + "|" + ev.Target.Code
-	if st.seen[key] {
+	if i, ok := st.seen[key]; ok {
+		// One event per (code, source, target) in a sentence. A verb in
+		// the complement of the one that coded it first is the more
+		// specific evidence: "The Kremlin said Putin told Assad" keeps
+		// "told".
+		if st.dominates(st.eventVerb[i], st.curVerb) {
+			st.events[i], st.eventVerb[i] = ev, st.curVerb
+		}
 		return
 	}
-	st.seen[key] = true
+	st.seen[key] = len(st.events)
 	st.events = append(st.events, ev)
+	st.eventVerb = append(st.eventVerb, st.curVerb)
+}
+
+// dominates reports whether token a is a proper ancestor of token b.
+func (st *sent) dominates(a, b int) bool {
+	for n := 0; n < st.hi-st.lo && b >= st.lo && b < st.hi; n++ {
+		b = int(st.tok(b).Head)
+		if b == a {
+			return true
+		}
+	}
+	return false
 }
 
 // numeric reports whether code is a CAMEO-shaped code: two to four digits.
