@@ -483,41 +483,83 @@ func (st *sent) wordIs(i int, w string) bool {
 
 // nounIs reports whether the phrase headed by h matches head and mods.
 func (st *sent) nounIs(h int, head string, mods []string) bool {
-	ok := st.wordIs(h, head)
-	if !ok && head[0] == '&' {
-		// Multi-word synset members: "ARMED FORCES".
+	return st.nounWords(h, head, mods) > 0
+}
+
+// nounWords matches a pattern noun phrase at head token h: the head word
+// (or synset member) ends at h and the modifiers are the words right
+// before it, in order ("{DIPLOMATIC TIES}" matches "full diplomatic ties",
+// not "diplomatic and trade ties"). It returns how many words matched, 0
+// for no match, so that longer synset members ("AUSTRIAN GOLD FLORIN")
+// beat shorter ones.
+func (st *sent) nounWords(h int, head string, mods []string) int {
+	n := 0
+	if st.wordIs(h, head) {
+		n = 1
+	} else if head[0] == '&' {
 		for _, m := range st.c.syn[head].multi {
-			if st.wordIs(h, m[len(m)-1]) && st.hasMods(h, m[:len(m)-1]) {
-				ok = true
-				break
+			if len(m) > n && st.wordsBefore(h, m) {
+				n = len(m)
 			}
 		}
 	}
-	if !ok {
-		return false
+	if n == 0 {
+		return 0
 	}
-	return st.hasMods(h, mods)
+	if len(mods) == 0 {
+		return n
+	}
+	// The last modifier is right before the head; earlier ones come
+	// before it in order, with other words allowed between them ("{NEW
+	// &TIETYPES RELATIONS}" matches "new global economic relations" but
+	// not "new global economic trade relations").
+	at := h - n // the token that must hold the last modifier
+	lo, _ := st.phraseSpan(h)
+	for j := len(mods) - 1; j >= 0; j-- {
+		for at >= lo && at >= st.lo && !st.wordIs(at, mods[j]) {
+			if j == len(mods)-1 {
+				return 0
+			}
+			at--
+		}
+		if at < lo || at < st.lo {
+			return 0
+		}
+		at--
+	}
+	return n + len(mods)
 }
 
-// hasMods reports whether every word of mods occurs in h's phrase before h.
-func (st *sent) hasMods(h int, mods []string) bool {
-	if len(mods) == 0 {
-		return true
+// wordsBefore reports whether words (the last one standing for token end
+// itself, or "" for nothing) are the consecutive tokens ending at end.
+func (st *sent) wordsBefore(end int, words []string) bool {
+	last := len(words) - 1
+	start := end - last
+	if start < st.lo {
+		return false
 	}
-	lo, _ := st.span(h, func(k int) bool {
-		b := st.rel(k).Base()
-		return b != text.Acl && b != text.Conj && b != text.Punct && b != text.Appos && b != text.Advcl
-	})
-	for _, m := range mods {
-		found := false
-		for i := lo; i < h && !found; i++ {
-			found = st.wordIs(i, m) || st.nounIs(i, m, nil)
+	for j, w := range words {
+		if w == "" {
+			continue
 		}
-		if !found {
+		if !st.wordIs(start+j, w) {
 			return false
 		}
 	}
 	return true
+}
+
+// phraseHas reports whether a word of k's noun phrase is w (an open
+// match for the noun of a prepositional pattern: "(ON &TIETYPES)" matches
+// "on economic issues").
+func (st *sent) phraseHas(k int, w string) bool {
+	lo, hi := st.phraseSpan(k)
+	for i := lo; i <= hi; i++ {
+		if st.wordIs(i, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchPattern tries pattern p at verb v. Words before the * are looked
@@ -634,9 +676,10 @@ func (st *sent) matchPattern(v int, p *dict.Pattern) (match, bool) {
 		case dict.ElemNoun:
 			ok := false
 			for _, k := range objs {
-				if k > v && st.nounIs(k, e.Head, e.Mods) {
+				if n := st.nounWords(k, e.Head, e.Mods); k > v && n > 0 {
 					ok = true
 					last = k
+					m.score += n
 					if h := int(st.tok(k).Head); h != v && st.rel(k).IsObject() {
 						m.absorb = h
 					}
@@ -646,7 +689,6 @@ func (st *sent) matchPattern(v int, p *dict.Pattern) (match, bool) {
 			if !ok {
 				return m, false
 			}
-			m.score += 1 + len(e.Mods)
 		case dict.ElemPrep:
 			k := st.findPrep(v, e, false)
 			if k < 0 {
@@ -711,7 +753,7 @@ func (st *sent) findPrep(v int, e dict.Elem, before bool) int {
 				if r == text.NmodPoss || st.caseWord(k) != e.Prep {
 					continue
 				}
-				if e.Head == "" || st.nounIs(k, e.Head, e.Mods) {
+				if e.Head == "" || st.nounIs(k, e.Head, e.Mods) || (len(e.Mods) == 0 && st.phraseHas(k, e.Head)) {
 					return k
 				}
 				if st.tok(k).UPOS == text.VERB {
