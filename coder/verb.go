@@ -290,7 +290,12 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 			if relPronouns[st.key(k)] && st.rel(v) == text.AclRelcl {
 				return st.mention(int(st.tok(v).Head))
 			}
-			return st.mention(k)
+			if e := st.mention(k); len(e) > 0 || st.tok(k).UPOS != text.NOUN {
+				return e
+			}
+			// "Resumption of ties between Arnor and Gondor may spur ...":
+			// the actors of an abstract subject's modifiers.
+			return st.mentionDeep(k)
 		}
 	}
 	if passive {
@@ -622,6 +627,9 @@ func (st *sent) matchPattern(v int, p *dict.Pattern) (match, bool) {
 		}
 	}
 	objs := st.childrenRel(v, text.Obj, text.Iobj, text.Xcomp, text.Advmod, text.Compound)
+	for _, o := range st.childrenRel(v, text.Obj) {
+		objs = append(objs, st.childrenRel(o, text.Conj)...) // "a bombing and shelling offensive"
+	}
 	for _, x := range st.childrenRel(v, text.Xcomp, text.Advcl) {
 		if st.caseWord(x) == "TO" {
 			objs = append(objs, st.childrenRel(x, text.Obj)...)
