@@ -34,6 +34,11 @@ type Options struct {
 	// Negated. By default they are dropped: a negated verb reports that an
 	// event did not happen.
 	KeepNegated bool
+	// NewActorLength, when positive, codes a source or target phrase that
+	// no dictionary knows, of at most that many words, as a new actor
+	// whose code is the phrase in quotes (PETRARCH's new_actor_length;
+	// 0, off, is its default).
+	NewActorLength int
 }
 
 // DefaultOptions returns PETRARCH's defaults.

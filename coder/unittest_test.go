@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -38,6 +39,7 @@ type record struct {
 	Doc         *text.Doc
 	Want        map[string]bool // "code source target"
 	RequireDyad bool
+	NewActors   int // new_actor_length
 }
 
 type xmlRecords struct {
@@ -75,12 +77,15 @@ func loadUnitTests(tb testing.TB) []record {
 		tb.Fatal(err)
 	}
 	var out []record
-	dyad := true
+	dyad, newActors := true, 0
 	for _, it := range root.Sentences.Items {
 		switch it.XMLName.Local {
 		case "Config":
-			if it.Option == "require_dyad" {
+			switch it.Option {
+			case "require_dyad":
 				dyad = strings.EqualFold(it.Value, "true")
+			case "new_actor_length":
+				newActors, _ = strconv.Atoi(it.Value)
 			}
 			continue
 		case "Sentence":
@@ -99,7 +104,7 @@ func loadUnitTests(tb testing.TB) []record {
 		if err != nil {
 			tb.Fatalf("%s: parse: %v", it.ID, err)
 		}
-		r := record{ID: it.ID, Date: date, Text: txt, Doc: s.Doc, Want: map[string]bool{}, RequireDyad: dyad}
+		r := record{ID: it.ID, Date: date, Text: txt, Doc: s.Doc, Want: map[string]bool{}, RequireDyad: dyad, NewActors: newActors}
 		for _, c := range it.Codings {
 			if c.NoEvents != "" || c.Event == "" {
 				continue // noevents, or an expected error: no events
@@ -146,16 +151,25 @@ func scoreUnitTests(tb testing.TB, verbose bool) score {
 	recs := loadUnitTests(tb)
 	d := loadToyDicts(tb)
 	book := cameo.Default()
-	coders := map[bool]*coder.Coder{}
-	for _, dy := range []bool{true, false} {
+	coders := map[[2]int]*coder.Coder{}
+	coderFor := func(r record) *coder.Coder {
+		k := [2]int{0, r.NewActors}
+		if r.RequireDyad {
+			k[0] = 1
+		}
+		if c, ok := coders[k]; ok {
+			return c
+		}
 		o := coder.DefaultOptions()
-		o.RequireDyad = dy
+		o.RequireDyad = r.RequireDyad
+		o.NewActorLength = r.NewActors
 		o.KeepNegated = os.Getenv("CODER_NEG") != ""
-		coders[dy] = coder.New(d, book, o)
+		coders[k] = coder.New(d, book, o)
+		return coders[k]
 	}
 	var s score
 	for _, r := range recs {
-		evs, err := coders[r.RequireDyad].Code(context.Background(), r.Doc, r.Date)
+		evs, err := coderFor(r).Code(context.Background(), r.Doc, r.Date)
 		if err != nil {
 			tb.Errorf("%s: %v", r.ID, err)
 			continue

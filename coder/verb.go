@@ -115,6 +115,9 @@ func (st *sent) codeVerb(v int) {
 	case m.subjTgt:
 	default:
 		sources = st.sourceOf(v, 0)
+		if len(sources) == 0 {
+			sources = st.newActor(st.subjectOf(v))
+		}
 	}
 	switch {
 	case m.target >= 0:
@@ -123,6 +126,9 @@ func (st *sent) codeVerb(v int) {
 		targets = st.subjectMention(v)
 	default:
 		targets = st.targetOf(v, passive, sources)
+		if len(targets) == 0 {
+			targets = st.newActor(st.firstComplement(v, passive))
+		}
 	}
 	negated := st.negated(v)
 	if negated && !st.c.opts.KeepNegated {
@@ -781,4 +787,64 @@ func (st *sent) findPrep(v int, e dict.Elem, before bool) int {
 		}
 	}
 	return -1
+}
+
+// subjectOf returns v's active subject, or -1.
+func (st *sent) subjectOf(v int) int {
+	for _, k := range st.children(v) {
+		if r := st.rel(k); r.IsSubject() && !r.IsPassiveSubject() {
+			return k
+		}
+	}
+	return -1
+}
+
+// firstComplement returns the phrase a target would come from: the
+// passive subject, the object, or the first oblique; -1 if none.
+func (st *sent) firstComplement(v int, passive bool) int {
+	kids := st.children(v)
+	for _, k := range kids {
+		r := st.rel(k)
+		if (passive && r.IsPassiveSubject()) || r.IsObject() {
+			return k
+		}
+	}
+	for _, k := range kids {
+		r := st.rel(k)
+		if r.IsObliqueLike() && r != text.NmodPoss && r != text.OblAgent && r.Subtype() != "tmod" && st.caseWord(k) != "BY" {
+			return k
+		}
+	}
+	return -1
+}
+
+// newActor codes a noun phrase that no dictionary knows as a new actor,
+// its words in quotes ("THE MINISTRY OF MAGIC"), when
+// Options.NewActorLength allows a phrase that long (PETRARCH's
+// new_actor_length). Pronouns, dates and numbers are not actors.
+func (st *sent) newActor(h int) []entity {
+	n := st.c.opts.NewActorLength
+	if n <= 0 || h < 0 {
+		return nil
+	}
+	switch st.tok(h).UPOS {
+	case text.NOUN, text.PROPN:
+	default:
+		return nil
+	}
+	lo, _ := st.phraseSpan(h)
+	hi := max(st.subtreeEnd(h), h)
+	var words []string
+	for i := lo; i <= hi; i++ {
+		switch {
+		case st.tok(i).UPOS == text.PUNCT, st.key(i) == "'S", st.key(i) == "'":
+			continue
+		}
+		words = append(words, st.key(i))
+	}
+	if len(words) == 0 || len(words) > n {
+		return nil
+	}
+	return []entity{{code: "\"" + strings.Join(words, " ") + "\"", head: h,
+		span: text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}}}
 }
