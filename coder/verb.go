@@ -417,6 +417,9 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 		if passive && st.caseWord(k) == "BY" {
 			continue
 		}
+		if notTarget[st.caseWord(k)] {
+			continue
+		}
 		if e := st.mentionDeep(k); len(e) > 0 && !sameAs(e, sources) {
 			return e
 		}
@@ -473,6 +476,12 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 	}
 	return nil
 }
+
+// notTarget are prepositions whose phrase places or dates an event
+// rather than naming who it is done to ("after the talks in Astana",
+// "outside Aleppo").
+var notTarget = map[string]bool{"AFTER": true, "BEFORE": true, "DURING": true, "SINCE": true, "UNTIL": true,
+	"OUTSIDE": true, "INSIDE": true, "NEAR": true, "ACROSS": true, "THROUGHOUT": true, "AROUND": true, "DESPITE": true}
 
 func sameAs(a, b []entity) bool {
 	if len(a) != 1 || len(b) != 1 {
