@@ -22,16 +22,28 @@ func phraseRel(r text.DepRel) bool {
 // span returns the contiguous token range [min, max] of i and its
 // dependents for which keep holds, recursively.
 func (st *sent) span(i int, keep func(k int) bool) (int, int) {
+	return st.spanDepth(i, keep, 0)
+}
+
+// spanDepth is span with a depth bound: a parser's output may hold a
+// cycle of heads, which must not recurse forever.
+func (st *sent) spanDepth(i int, keep func(k int) bool, depth int) (int, int) {
 	mn, mx := i, i
+	if depth > maxDepth {
+		return mn, mx
+	}
 	for _, k := range st.children(i) {
 		if !keep(k) {
 			continue
 		}
-		a, b := st.span(k, keep)
+		a, b := st.spanDepth(k, keep, depth+1)
 		mn, mx = min(mn, a), max(mx, b)
 	}
 	return mn, mx
 }
+
+// maxDepth bounds every walk of a tree; real sentences are far shallower.
+const maxDepth = 64
 
 // phraseSpan is the noun phrase of head h: h with its compounds,
 // modifiers, determiners and possessors (with their 's).
