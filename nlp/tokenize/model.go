@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 )
 
 // Model is the sentence-boundary classifier: a linear model over hashed
@@ -18,18 +17,55 @@ import (
 type Model struct {
 	keys    []uint64 // sorted
 	weights []float32
+	// An open-addressing table of the weights (key 0 marks an empty slot;
+	// feature keys are never 0), faster than a map on this hot path.
+	slots []uint64
+	vals  []float32
+	mask  uint64
 }
 
 // score returns the model's margin for the features in keys; positive means
 // "boundary".
 func (m *Model) score(keys []uint64) float32 {
 	var sum float32
+	if len(m.slots) == 0 {
+		return 0
+	}
 	for _, k := range keys {
-		if i, ok := slices.BinarySearch(m.keys, k); ok {
-			sum += m.weights[i]
+		for i := k & m.mask; ; i = (i + 1) & m.mask {
+			if m.slots[i] == k {
+				sum += m.vals[i]
+				break
+			}
+			if m.slots[i] == 0 {
+				break
+			}
 		}
 	}
 	return sum
+}
+
+// buildIndex makes the lookup table. Train and DecodeModel call it before
+// handing the Model out, so score never writes to a shared Model.
+func (m *Model) buildIndex() {
+	size := 1
+	for size < 2*len(m.keys) {
+		size *= 2
+	}
+	m.slots = make([]uint64, size)
+	m.vals = make([]float32, size)
+	m.mask = uint64(size - 1)
+	for i, k := range m.keys {
+		if k == 0 {
+			continue
+		}
+		j := k & m.mask
+		for m.slots[j] != 0 {
+			j = (j + 1) & m.mask
+		}
+		m.slots[j] = k
+		m.vals[j] = m.weights[i]
+	}
 }
 
 // Len returns the number of features the model weighs.
@@ -106,6 +142,7 @@ func DecodeModel(b []byte) (*Model, error) {
 		}
 		m.weights[i] = math.Float32frombits(binary.LittleEndian.Uint32(w4[:]))
 	}
+	m.buildIndex()
 	return m, nil
 }
 
@@ -199,6 +236,33 @@ func (fb *featBuf) extract(s string, toks []Tok, i int, gap gapKind) {
 	add(newHash(14).b(shape(w)).b(byte(min(utf8Len(w), 6))).b(byte(pc)).b(ns))
 	add(newHash(15).lower(w2).lower(w))
 	add(newHash(16).b(byte(gap)).b(byte(pc)).b(ns))
+	ps := shape(p)
+	add(newHash(17).b(ps).b(ns).b(byte(gap)))
+	add(newHash(18).b(byte(pc)).b(byte(nc)))
+	add(newHash(19).lower(suffix3(p)).b(ns))
+	add(newHash(20).b(addrKind(p)).b(ns))
+	add(newHash(21).lower(n).lower(nn))
+}
+
+// suffix3 returns the last three bytes of s (or s).
+func suffix3(s string) string {
+	if len(s) > 3 {
+		return s[len(s)-3:]
+	}
+	return s
+}
+
+// addrKind tells URLs, e-mail addresses and file names apart from words.
+func addrKind(s string) byte {
+	switch {
+	case containsByte(s, '@'):
+		return '@'
+	case len(s) > 4 && (s[:4] == "http" || s[:4] == "www."):
+		return 'u'
+	case containsByte(s, '.') && len(s) > 1 && s[len(s)-1] != '.':
+		return '.'
+	}
+	return 0
 }
 
 func utf8Len(s string) int {

@@ -53,6 +53,10 @@ func splitPoint(w string) int {
 	if n, ok := informal[strings.ToLower(w)]; ok {
 		return n
 	}
+	// The plural possessive "soldiers'" = "soldiers" + "'".
+	if r, n := runeBefore(w, len(w)); (r == '\'' || r == '’') && len(w) > n+1 && w[len(w)-n-1] == 's' {
+		return len(w) - n
+	}
 	// X + n't ("don't", "can't" = "ca" + "n't", "won't" = "wo" + "n't").
 	for _, apos := range [...]string{"'", "’", "`"} {
 		nt := "n" + apos + "t"

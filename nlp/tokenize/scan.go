@@ -104,32 +104,77 @@ func runeBefore(s string, i int) (rune, int) {
 }
 
 // punctRun returns the end of the punctuation token that starts at i and
-// must end by lim: a run of one repeated rune ("...", "--", "!!!", "”"), or
-// a mixed run of . ! ? ("?!", ".?").
+// must end by lim: a run of one repeated rune ("...", "--", "!!!", "”"), a
+// run of ! and ? after "." or a run of them ("?!", ".?", "!!?"), or a run of
+// line-drawing symbols ("----==").
 func punctRun(s string, i, lim int) int {
 	r, w := runeAt(s, i)
 	j := i + w
 	for j < lim {
-		r2, w2 := runeAt(s, j)
-		if r2 != r && !(isFinalPunct(r) && isFinalPunct(r2)) {
+		r2, _ := runeAt(s, j)
+		if r2 != r {
 			break
 		}
-		j += w2
+		j += w
+	}
+	switch {
+	case r == '!' || r == '?' || r == '.' && j == i+1:
+		for j < lim {
+			r2, w2 := runeAt(s, j)
+			if r2 != '!' && r2 != '?' {
+				break
+			}
+			j += w2
+		}
+	case isRule(r):
+		for j < lim {
+			r2, w2 := runeAt(s, j)
+			if !isRule(r2) {
+				break
+			}
+			j += w2
+		}
 	}
 	return j
 }
 
+// isRule reports the symbols that web text repeats to draw lines.
+func isRule(r rune) bool { return r == '-' || r == '=' || r == '_' || r == '*' || r == '~' }
+
 // punctRunBack returns the start of the punctuation token that ends at j and
-// must start at or after lim.
+// must start at or after lim: the token punctRun would find, scanning back.
 func punctRunBack(s string, lim, j int) int {
 	r, w := runeBefore(s, j)
 	i := j - w
 	for i > lim {
 		r2, w2 := runeBefore(s, i)
-		if r2 != r && !(isFinalPunct(r) && isFinalPunct(r2)) {
+		if r2 != r {
 			break
 		}
 		i -= w2
+	}
+	switch {
+	case r == '!' || r == '?':
+		for i > lim {
+			r2, w2 := runeBefore(s, i)
+			if r2 != '!' && r2 != '?' {
+				if r2 == '.' {
+					if r3, _ := runeBefore(s, i-w2); r3 != '.' {
+						i -= w2
+					}
+				}
+				break
+			}
+			i -= w2
+		}
+	case isRule(r):
+		for i > lim {
+			r2, w2 := runeBefore(s, i)
+			if !isRule(r2) {
+				break
+			}
+			i -= w2
+		}
 	}
 	return i
 }
@@ -138,14 +183,26 @@ func punctRunBack(s string, lim, j int) int {
 func (sc *scanner) chunk(a, b int) {
 	s := sc.s
 	sc.suf = sc.suf[:0]
+	// lastAlnum is where the chunk's last letter or digit starts (or a-1):
+	// emoticons are tokens only when nothing alphanumeric follows them.
+	lastAlnum := a - 1
+	for i := b; i > a; {
+		r, w := utf8.DecodeLastRuneInString(s[a:i])
+		i -= w
+		if isAlnum(r) {
+			lastAlnum = i
+			break
+		}
+	}
+	hasAt := strings.IndexByte(s[a:b], '@') >= 0
 	for a < b {
 		// Whole-chunk specials first: emoticons, URLs, e-mail addresses.
-		if n := emoticonAt(s[a:b]); n > 0 && (a+n == b || allPunct(s[a+n:b])) {
+		if n := emoticonAt(s[a:b]); n > 0 && a+n > lastAlnum {
 			sc.emit(a, a+n)
 			a += n
 			continue
 		}
-		if isURLStart(s[a:b]) || isEmail(s[a:b]) {
+		if isURLStart(s[a:b]) || hasAt && isEmail(s[a:b]) {
 			b = sc.peelURLSuffix(a, b)
 			sc.emit(a, b)
 			a = b
@@ -167,6 +224,9 @@ func (sc *scanner) chunk(a, b int) {
 				continue
 			}
 			st := punctRunBack(s, a, b)
+			if b-st == 2 && s[st:b] == ".." && isAbbrev(s[a:st+1]) {
+				st++ // "Inc.." is "Inc." and "."
+			}
 			if st == a { // the whole rest is one run: a prefix case handled it
 				sc.emit(a, b)
 				a = b
@@ -192,6 +252,10 @@ func keepPrefix(s string, a, b int, r rune, w int) bool {
 	case r == '.' && isDigit(n):
 		p, _ := runeBefore(s, a)
 		return !isDigit(p)
+	case r == '+':
+		return isDigit(n) // "+1 212 ..."
+	case r == '#':
+		return isLetter(n) // hashtags; "#1" is "#" and "1"
 	case isApos(r):
 		rest := strings.ToLower(s[a+w : b])
 		rest = strings.TrimRight(rest, ".,;:!?\"')]}”’")
@@ -208,10 +272,17 @@ func keepPrefix(s string, a, b int, r rune, w int) bool {
 // keepSuffix reports a trailing non-alphanumeric rune that belongs to the
 // token: the period of an abbreviation.
 func keepSuffix(s string, a, b int, r rune) bool {
-	if r != '.' {
-		return false
+	switch r {
+	case '.':
+		return isAbbrev(s[a:b])
+	case '\'', '’':
+		// The plural possessive "soldiers'", unless the chunk opened a quote.
+		p, w := runeBefore(s, b-1)
+		q, _ := runeAt(s, a)
+		pp, _ := runeBefore(s, b-1-w)
+		return p == 's' && isLetter(pp) && !isApos(q) && q != '‘' && q != '"' && q != '“'
 	}
-	return isAbbrev(s[a:b])
+	return false
 }
 
 // isAbbrev reports whether w, which ends in a period, is an abbreviation
@@ -257,14 +328,16 @@ func isAbbrev(w string) bool {
 // inside) as suffix tokens and returns the URL's end.
 func (sc *scanner) peelURLSuffix(a, b int) int {
 	s := sc.s
+	open, closed := strings.Count(s[a:b], "("), strings.Count(s[a:b], ")")
 	for b > a {
 		r, w := runeBefore(s, b)
 		switch r {
 		case '.', ',', ';', ':', '!', '?', '"', '\'', '’', '”', '>', ']', '}':
 		case ')':
-			if strings.Count(s[a:b], "(") >= strings.Count(s[a:b], ")") {
+			if open >= closed {
 				return b
 			}
+			closed--
 		default:
 			return b
 		}
@@ -291,6 +364,9 @@ func isURLStart(s string) bool {
 // isEmail reports a chunk of the form local@domain.tld (possibly followed by
 // closing punctuation, which peelURLSuffix removes).
 func isEmail(s string) bool {
+	if len(s) > maxEmail {
+		return false
+	}
 	at := strings.IndexByte(s, '@')
 	if at <= 0 {
 		return false
@@ -313,6 +389,43 @@ func isEmail(s string) bool {
 	return true
 }
 
+// addressAt returns the end of the e-mail address or URL that starts at i
+// and ends by b, or i.
+func addressAt(s string, i, b int) int {
+	if i > 0 && i == b {
+		return i
+	}
+	if isURLStart(s[i:b]) {
+		e := i
+		for e < b && !strings.ContainsRune("<>\"'()[]{}", rune(s[e])) {
+			e++
+		}
+		return e
+	}
+	e := i
+	at := false
+	for e < b && e-i <= maxEmail {
+		c := s[e]
+		if c == '@' {
+			at = true
+		} else if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("._-+%", c) >= 0) {
+			break
+		}
+		e++
+	}
+	for e > i && (s[e-1] == '.' || s[e-1] == '-') {
+		e--
+	}
+	if at && isEmail(s[i:e]) {
+		return e
+	}
+	return i
+}
+
+// maxEmail bounds the length of an e-mail address (RFC 5321 allows 254
+// bytes) so that looking for one stays linear in the text.
+const maxEmail = 256
+
 var emoticons = [...]string{
 	":-)", ":-(", ":-D", ":-P", ":-p", ";-)", ":-/", ":'(", ":-O", ":-o",
 	":)", ":(", ":D", ":P", ":p", ";)", ":/", ":O", ":o", ":]", ":[", "=)", "=(",
@@ -321,6 +434,9 @@ var emoticons = [...]string{
 
 // emoticonAt returns the length of the emoticon that starts s, or 0.
 func emoticonAt(s string) int {
+	if s == "" || strings.IndexByte(":;=^<Xx8", s[0]) < 0 {
+		return 0
+	}
 	for _, e := range emoticons {
 		if strings.HasPrefix(s, e) {
 			// A letter right after an emoticon ending in a letter means it was
@@ -349,15 +465,6 @@ func emoticonAtEnd(s string) int {
 	return 0
 }
 
-func allPunct(s string) bool {
-	for _, r := range s {
-		if isAlnum(r) {
-			return false
-		}
-	}
-	return true
-}
-
 // middle tokenizes s[a:b], which starts with an alphanumeric or kept rune and
 // ends with one: it splits at inner punctuation that EWT splits off.
 func (sc *scanner) middle(a, b int) {
@@ -369,6 +476,13 @@ func (sc *scanner) middle(a, b int) {
 	seg := a
 	i := a
 	for i < b {
+		if i == seg {
+			if e := addressAt(s, i, b); e > i {
+				sc.emit(i, e)
+				seg, i = e, e
+				continue
+			}
+		}
 		r, w := runeAt(s, i)
 		if isAlnum(r) || i == a || i+w == b {
 			// The first and last runes were kept by keepPrefix/keepSuffix.
@@ -404,23 +518,13 @@ func keepInner(s string, a, seg, i, b int, r, p, n rune) bool {
 			_, ok := hyphenPrefixes[strings.ToLower(s[seg:i])]
 			return ok
 		case isDigit(p) && isDigit(n):
-			return isPhone(s[a:b])
+			return b-a <= 20 && isPhone(s[a:b])
 		}
 		return false
 	case '.':
 		return isAlnum(p) && isAlnum(n)
 	case ',':
-		if isDigit(p) && isDigit(n) {
-			// "1,000" but not "1,2" lists: three digits must follow.
-			j := i + 1
-			k := 0
-			for j < b && isDigit(rune(s[j])) {
-				j++
-				k++
-			}
-			return k == 3
-		}
-		return false
+		return isDigit(p) && isDigit(n) // "1,000", "3,40"
 	case ':':
 		return isDigit(p) && isDigit(n)
 	case '/':
@@ -435,7 +539,7 @@ func keepInner(s string, a, seg, i, b int, r, p, n rune) bool {
 		}
 		return j-i-1 <= 3
 	case '\'', '’', '`':
-		return isLetter(p) && isLetter(n)
+		return isLetter(p) && isLetter(n) || isDigit(p) && (n == 's' || n == 'S') && i+2 == b
 	case '_':
 		return isAlnum(p) && isAlnum(n)
 	case '@':
@@ -463,7 +567,8 @@ func isPhone(s string) bool {
 	case 1:
 		return false
 	case 2:
-		return len(groups[0]) == 3 && len(groups[1]) == 4
+		// "646-8420" and extensions "3-5213"; not "1969-1970".
+		return len(groups[0]) <= 3 && len(groups[1]) == 4
 	}
 	return true
 }

@@ -90,6 +90,7 @@ func (t *Tokenizer) Annotate(ctx context.Context, d *text.Doc) error {
 	d.Sents = d.Sents[:0]
 	sentStart := int32(0)
 	breaks := t.boundaries(d.Text, toks)
+	toks, breaks = splitFinalAbbrevs(d.Text, toks, breaks)
 	for i, tk := range toks {
 		first := int32(len(d.Tokens))
 		d.Tokens = appendWords(d.Tokens, d.Text, tk)
@@ -117,4 +118,31 @@ func (t *Tokenizer) Tokenize(s string) *text.Doc {
 	d := text.NewDoc(s)
 	_ = t.Annotate(context.Background(), d) // cannot fail: fresh ctx, bounded by string size
 	return d
+}
+
+// splitFinalAbbrevs splits the period off an abbreviation that ends a
+// sentence ("in the U.S." gives "U.S" and "."), as EWT does: the period then
+// ends the sentence.
+func splitFinalAbbrevs(s string, toks []Tok, breaks []bool) ([]Tok, []bool) {
+	n := 0
+	for i, tk := range toks {
+		if (breaks[i] || i == len(toks)-1) && classOf(s[tk.Start:tk.End]) == clAbbrev {
+			n++
+		}
+	}
+	if n == 0 {
+		return toks, breaks
+	}
+	t2 := make([]Tok, 0, len(toks)+n)
+	b2 := make([]bool, 0, len(toks)+n)
+	for i, tk := range toks {
+		if (breaks[i] || i == len(toks)-1) && classOf(s[tk.Start:tk.End]) == clAbbrev {
+			t2 = append(t2, Tok{tk.Start, tk.End - 1}, Tok{tk.End - 1, tk.End})
+			b2 = append(b2, false, breaks[i])
+			continue
+		}
+		t2 = append(t2, tk)
+		b2 = append(b2, breaks[i])
+	}
+	return t2, b2
 }

@@ -8,11 +8,11 @@ import (
 	"github.com/eventwire/eventwire/text/conllu"
 )
 
-//go:generate go run ./internal/gensent -train ../../../shared/data/ud/en_ewt/en_ewt-ud-train.conllu.gz -o sentmodel.bin
+//go:generate go run ./internal/gensent -train ../../../shared/data/ud/en_ewt/en_ewt-ud-train.conllu.gz -epochs 15 -min-weight 1 -o sentmodel.bin
 
 // TrainOptions tune Train.
 type TrainOptions struct {
-	// Epochs over the training gaps; 0 means 6.
+	// Epochs over the training gaps; 0 means 15.
 	Epochs int
 	// MinWeight drops features whose averaged weight is smaller in absolute
 	// value, to keep the embedded model small; 0 keeps all.
@@ -36,7 +36,7 @@ func Train(r io.Reader, opt TrainOptions) (*Model, error) {
 	}
 	epochs := opt.Epochs
 	if epochs <= 0 {
-		epochs = 6
+		epochs = 15
 	}
 	w := map[uint64]float32{}     // current weights
 	total := map[uint64]float32{} // sum of weights over time, kept lazily
@@ -79,6 +79,7 @@ func Train(r io.Reader, opt TrainOptions) (*Model, error) {
 		m.keys = append(m.keys, k)
 		m.weights = append(m.weights, avg)
 	}
+	m.buildIndex()
 	return m, nil
 }
 
@@ -95,9 +96,10 @@ type Example struct {
 	Boundary bool
 }
 
-// Examples returns the candidate gaps of the documents' texts, labelled by
-// the documents' sentence ends. Gaps that are always boundaries (blank lines)
-// are not candidates; wrapped says whether single line breaks are.
+// Examples returns the gaps between the tokens of the documents' texts,
+// labelled by the documents' sentence ends. Gaps that are always boundaries
+// (blank lines, and line breaks unless wrapped) or never (see never) are
+// left out.
 func Examples(docs []conllu.Document, wrapped bool) []Example {
 	var out []Example
 	var fb featBuf
@@ -109,10 +111,7 @@ func Examples(docs []conllu.Document, wrapped bool) []Example {
 		toks := Scan(d.Text)
 		for i := 0; i+1 < len(toks); i++ {
 			gap := gapOf(d.Text[toks[i].End:toks[i+1].Start])
-			if gap == gapPara || gap == gapLine && !wrapped {
-				continue
-			}
-			if !candidate(d.Text, toks, i, gap) {
+			if gap == gapPara || gap == gapLine && !wrapped || never(d.Text, toks, i, gap) {
 				continue
 			}
 			fb.extract(d.Text, toks, i, gap)

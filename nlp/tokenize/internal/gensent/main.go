@@ -19,8 +19,8 @@ import (
 func main() {
 	train := flag.String("train", "", "CoNLL-U training treebank (.conllu or .conllu.gz)")
 	out := flag.String("o", "sentmodel.bin", "output model file")
-	epochs := flag.Int("epochs", 6, "training epochs")
-	minW := flag.Float64("min-weight", 0.05, "drop features with smaller |weight|")
+	epochs := flag.Int("epochs", 15, "training epochs")
+	minW := flag.Float64("min-weight", 1, "drop features with smaller |weight|")
 	flag.Parse()
 	if err := run(*train, *out, *epochs, float32(*minW)); err != nil {
 		fmt.Fprintln(os.Stderr, "gensent:", err)
