@@ -280,15 +280,19 @@ func (a *Actors) Match(w Words, i, end int) (*Actor, int) {
 	if a == nil || i >= end {
 		return nil, 0
 	}
-	for _, p := range a.byFirst[w.Keys[i]] {
+	cands := a.byFirst[w.Keys[i]]
+	for _, p := range cands {
 		if n := p.match(w, i, end, false); n > 0 {
 			return p.actor, n // candidates are sorted longest first
 		}
 	}
 	best, bn := (*Actor)(nil), 0
-	for _, p := range a.byFirst[w.Keys[i]] {
-		if n := p.match(w, i, end, true); n > bn {
-			best, bn = p.actor, n
+	if len(cands) > 0 && (w.Skels[i] != "" || i+1 < end && w.Skels[i+1] != "" || i+1 >= end) {
+		// Variants only matter when a name follows (or the phrase ends).
+		for _, p := range cands {
+			if n := p.match(w, i, end, true); n > bn {
+				best, bn = p.actor, n
+			}
 		}
 	}
 	if best == nil && w.Skels[i] != "" {
