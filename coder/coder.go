@@ -165,7 +165,9 @@ type sent struct {
 	doc    *text.Doc
 	idx    int
 	lo, hi int
-	kids   [][]int // children of each token, relative to lo, in order
+	kids   [][]int       // children of each token, relative to lo, in order
+	rels   []text.DepRel // universal relation of each token, relative to lo
+	bases  []text.DepRel // its base (no subtype)
 	words  dict.Words
 	lemmas []string // upper-case lemmas
 	memo   map[int][]entity
@@ -173,22 +175,25 @@ type sent struct {
 	// pronoun resolution within the sentence.
 	occurrences []entity
 	events      []eventwire.Event
-	seen        map[string]int // event key → index in events
-	eventVerb   []int          // the verb token of each event
-	curVerb     int            // the verb being coded
-	absorbed    map[int]bool   // complement verbs already coded by their governor's pattern
+	seen        map[string]int  // event key → index in events
+	eventVerb   []int           // the verb token of each event
+	curVerb     int             // the verb being coded
+	absorbed    map[int]bool    // complement verbs already coded by their governor's pattern
+	vocab       map[string]bool // forms and lemmas of the sentence, for mayMatch
 }
 
 func newSent(dc *docState, s, lo, hi int) *sent {
 	doc := dc.doc
 	n := hi - lo
 	st := &sent{dc: dc, c: dc.c, doc: doc, idx: s, lo: lo, hi: hi,
-		kids: make([][]int, n), lemmas: make([]string, n), memo: map[int][]entity{}, seen: map[string]int{}, absorbed: map[int]bool{}}
+		kids: make([][]int, n), lemmas: make([]string, n), rels: make([]text.DepRel, n), bases: make([]text.DepRel, n), memo: map[int][]entity{}, seen: map[string]int{}, absorbed: map[int]bool{}}
 	forms := make([]string, n)
 	for i := lo; i < hi; i++ {
 		t := &doc.Tokens[i]
 		forms[i-lo] = doc.Form(i)
 		st.lemmas[i-lo] = dict.Key(t.Lemma)
+		st.rels[i-lo] = t.Dep.Universal()
+		st.bases[i-lo] = st.rels[i-lo].Base()
 		if h := int(t.Head); h >= lo && h < hi {
 			st.kids[h-lo] = append(st.kids[h-lo], i)
 		}
@@ -198,17 +203,18 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	return st
 }
 
-func (st *sent) tok(i int) *text.Token { return &st.doc.Tokens[i] }
-func (st *sent) key(i int) string      { return st.words.Keys[i-st.lo] }
-func (st *sent) lemma(i int) string    { return st.lemmas[i-st.lo] }
-func (st *sent) children(i int) []int  { return st.kids[i-st.lo] }
-func (st *sent) rel(i int) text.DepRel { return st.doc.Tokens[i].Dep.Universal() }
+func (st *sent) tok(i int) *text.Token  { return &st.doc.Tokens[i] }
+func (st *sent) key(i int) string       { return st.words.Keys[i-st.lo] }
+func (st *sent) lemma(i int) string     { return st.lemmas[i-st.lo] }
+func (st *sent) children(i int) []int   { return st.kids[i-st.lo] }
+func (st *sent) rel(i int) text.DepRel  { return st.rels[i-st.lo] }
+func (st *sent) base(i int) text.DepRel { return st.bases[i-st.lo] }
 
 // childrenRel returns the children of i whose relation has base b.
 func (st *sent) childrenRel(i int, bases ...text.DepRel) []int {
 	var out []int
 	for _, k := range st.children(i) {
-		b := st.rel(k).Base()
+		b := st.base(k)
 		for _, x := range bases {
 			if b == x {
 				out = append(out, k)

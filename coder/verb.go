@@ -85,8 +85,9 @@ func (st *sent) codeVerb(v int) {
 	code := e.Code
 	var best *dict.Pattern
 	m := match{source: -1, target: -1, score: -1, absorb: -1}
+	vc := st.newVerbCtx(v)
 	for _, p := range e.Block.Patterns {
-		if mm, ok := st.matchPattern(v, p); ok && mm.score > m.score {
+		if mm, ok := st.matchPattern(v, p, vc); ok && mm.score > m.score {
 			best, m = p, mm
 		}
 	}
@@ -589,16 +590,12 @@ func (st *sent) phraseHas(k int, w string) bool {
 // wage war" matches VOW * WAR); (PREP NP) in its prepositional phrases.
 // $, + and ^ after the verb take the next phrase after what the pattern
 // matched so far: the source, the target, or nothing.
-func (st *sent) matchPattern(v int, p *dict.Pattern) (match, bool) {
+func (st *sent) matchPattern(v int, p *dict.Pattern, vc *verbCtx) (match, bool) {
 	m := match{source: -1, target: -1, absorb: -1}
-	kids := st.children(v)
-	subj := -1
-	for _, k := range kids {
-		if st.rel(k).IsSubject() {
-			subj = k
-			break
-		}
+	if !st.mayMatch(p) {
+		return m, false
 	}
+	kids, subj, objs, phrases := vc.kids, vc.subj, vc.objs, vc.phrases
 	for _, e := range p.Pre {
 		switch e.Kind {
 		case dict.ElemSource:
@@ -639,23 +636,6 @@ func (st *sent) matchPattern(v int, p *dict.Pattern) (match, bool) {
 			}
 			st.applyRole(&m, k, e)
 			m.score += 1 + nounScore(e)
-		}
-	}
-	objs := st.childrenRel(v, text.Obj, text.Iobj, text.Xcomp, text.Advmod, text.Compound)
-	for _, o := range st.childrenRel(v, text.Obj) {
-		objs = append(objs, st.childrenRel(o, text.Conj)...) // "a bombing and shelling offensive"
-	}
-	for _, x := range st.childrenRel(v, text.Xcomp, text.Advcl) {
-		if st.caseWord(x) == "TO" {
-			objs = append(objs, st.childrenRel(x, text.Obj)...)
-		}
-	}
-	// phrases are the verb's noun and prepositional phrases after it, in
-	// order, for $, + and ^.
-	var phrases []int
-	for _, k := range kids {
-		if k > v && (st.rel(k).IsObject() || st.rel(k).Base() == text.Iobj || (st.rel(k).IsObliqueLike() && st.rel(k) != text.NmodPoss)) {
-			phrases = append(phrases, k)
 		}
 	}
 	last := v // the last token the pattern matched
@@ -730,6 +710,69 @@ func (st *sent) matchPattern(v int, p *dict.Pattern) (match, bool) {
 		}
 	}
 	return m, true
+}
+
+// mayMatch is a quick filter: every literal word of p must occur in the
+// sentence (as a form or a lemma). Large blocks (SAY has hundreds of
+// patterns) mostly fail here.
+func (st *sent) mayMatch(p *dict.Pattern) bool {
+	if st.vocab == nil {
+		st.vocab = make(map[string]bool, 2*(st.hi-st.lo))
+		for i := st.lo; i < st.hi; i++ {
+			st.vocab[st.key(i)] = true
+			st.vocab[st.lemma(i)] = true
+		}
+	}
+	for _, es := range [2][]dict.Elem{p.Pre, p.Post} {
+		for _, e := range es {
+			if e.Head != "" && e.Head[0] != '&' && !st.vocab[e.Head] {
+				return false
+			}
+			if e.Prep != "" && !st.vocab[e.Prep] {
+				return false
+			}
+			for _, w := range e.Mods {
+				if w[0] != '&' && !st.vocab[w] {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// verbCtx is what every pattern of a verb looks at, computed once per
+// verb.
+type verbCtx struct {
+	kids    []int
+	subj    int   // the subject, or -1
+	objs    []int // candidates for post-verb nouns
+	phrases []int // noun and prepositional phrases after the verb, for $ + ^
+}
+
+func (st *sent) newVerbCtx(v int) *verbCtx {
+	vc := &verbCtx{kids: st.children(v), subj: -1}
+	for _, k := range vc.kids {
+		if st.rel(k).IsSubject() {
+			vc.subj = k
+			break
+		}
+	}
+	vc.objs = st.childrenRel(v, text.Obj, text.Iobj, text.Xcomp, text.Advmod, text.Compound)
+	for _, o := range st.childrenRel(v, text.Obj) {
+		vc.objs = append(vc.objs, st.childrenRel(o, text.Conj)...) // "a bombing and shelling offensive"
+	}
+	for _, x := range st.childrenRel(v, text.Xcomp, text.Advcl) {
+		if st.caseWord(x) == "TO" {
+			vc.objs = append(vc.objs, st.childrenRel(x, text.Obj)...)
+		}
+	}
+	for _, k := range vc.kids {
+		if k > v && (st.rel(k).IsObject() || st.base(k) == text.Iobj || (st.rel(k).IsObliqueLike() && st.rel(k) != text.NmodPoss)) {
+			vc.phrases = append(vc.phrases, k)
+		}
+	}
+	return vc
 }
 
 // lastOf returns the last token of k's subtree.
