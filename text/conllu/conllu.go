@@ -164,9 +164,12 @@ func (r *Reader) Next() (*Sentence, error) {
 	if len(words) == 0 {
 		return nil, &Error{r.line, "sentence has no words"}
 	}
-	for _, w := range words {
+	for i, w := range words {
 		if w.head > len(words) {
 			return nil, &Error{r.line, fmt.Sprintf("HEAD %d beyond the sentence's %d words", w.head, len(words))}
+		}
+		if w.head == i+1 {
+			return nil, &Error{r.line, fmt.Sprintf("word %d is its own HEAD", i+1)}
 		}
 	}
 	for _, m := range mwts {

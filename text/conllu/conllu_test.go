@@ -154,6 +154,18 @@ func FuzzReader(f *testing.F) {
 			if err := Write(&buf, s.Doc, "f-"); err != nil {
 				t.Fatal(err)
 			}
+			// What Write wrote reads back as a valid sentence with as many
+			// words.
+			back, err := NewReader(&buf).Next()
+			if err != nil {
+				t.Fatalf("re-reading written sentence: %v\n%s", err, buf.String())
+			}
+			if err := back.Doc.Validate(); err != nil {
+				t.Fatalf("re-read doc invalid: %v", err)
+			}
+			if len(back.Doc.Tokens) != len(s.Doc.Tokens) {
+				t.Fatalf("re-read %d words, wrote %d", len(back.Doc.Tokens), len(s.Doc.Tokens))
+			}
 		}
 	})
 }
