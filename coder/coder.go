@@ -93,12 +93,14 @@ func (c *Coder) Code(ctx context.Context, doc *text.Doc, date time.Time) ([]even
 	if err := doc.Validate(); err != nil {
 		return nil, err
 	}
+	dc := &docState{c: c, doc: doc, date: date}
 	if c.d.Discards != nil {
-		if _, story, _ := c.d.Discards.Match(doc.Text); story {
+		story, hits, _ := c.d.Discards.Find(doc.Text)
+		if story {
 			return nil, nil
 		}
+		dc.discardAt = hits
 	}
-	dc := &docState{c: c, doc: doc, date: date}
 	var out []eventwire.Event
 	for s := range doc.Sents {
 		if s%64 == 0 {
@@ -126,6 +128,8 @@ type docState struct {
 	date time.Time
 	// history holds the actors mentioned in earlier sentences, in order.
 	history []entity
+	// discardAt are the byte offsets of sentence-level discard phrases.
+	discardAt []int
 }
 
 // entity is one coded actor mention.
@@ -146,9 +150,12 @@ func (dc *docState) sentence(s int) []eventwire.Event {
 	if hi <= lo {
 		return nil
 	}
-	if d := dc.c.d.Discards; d != nil {
-		if sent, _, _ := d.Match(doc.SentText(s)); sent {
-			return nil
+	if len(dc.discardAt) > 0 {
+		span := doc.SentByteSpan(s)
+		for _, at := range dc.discardAt {
+			if span.Contains(at) {
+				return nil
+			}
 		}
 	}
 	st := newSent(dc, s, lo, hi)

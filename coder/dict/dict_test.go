@@ -264,6 +264,7 @@ func TestDiscards(t *testing.T) {
 		{"The World Cup, again.", true, false},
 		{"The World Cups.", false, false}, // _ needs a word end
 		{"Nothing here.", false, false},
+		{"Rain.\nBaseball again.", true, false}, // any blank separates words
 	}
 	for _, tt := range tests {
 		s, st, _ := d.Discards.Match(tt.text)

@@ -51,41 +51,64 @@ func (d *Discards) Len() int { return len(d.entries) }
 // phrase: sentence is true when a sentence-level phrase matched, story when
 // a story-level one did. phrase is the matched phrase.
 func (d *Discards) Match(text string) (sentence, story bool, phrase string) {
+	story, hits, phrase := d.Find(text)
+	return len(hits) > 0 && !story, story, phrase
+}
+
+// Find scans text once: story reports a story-level phrase; hits are the
+// byte offsets in text where sentence-level phrases start, so that one
+// scan of a document serves all its sentences. phrase is the first
+// phrase found (the story-level one when story is true).
+func (d *Discards) Find(text string) (story bool, hits []int, phrase string) {
 	if d == nil || len(d.entries) == 0 {
-		return false, false, ""
+		return false, nil, ""
 	}
-	up := " " + Key(text) + " "
-	for i := 1; i < len(up); i++ {
-		if up[i-1] != ' ' || up[i] == ' ' {
+	up := make([]byte, 0, len(text)+2)
+	up = append(up, ' ')
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			c -= 'a' - 'A'
+		case c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			c = ' '
+		}
+		up = append(up, c)
+	}
+	up = append(up, ' ')
+	u := string(up)
+	for i := 1; i < len(u); i++ {
+		if u[i-1] != ' ' || u[i] == ' ' {
 			continue
 		}
 		j := i
-		for j < len(up) && up[j] != ' ' {
+		for j < len(u) && u[j] != ' ' {
 			j++
 		}
 		for k := j; k > i; k-- {
-			for _, x := range d.byFirst[up[i:k]] {
+			for _, x := range d.byFirst[u[i:k]] {
 				e := &d.entries[x]
 				if k < j && strings.IndexByte(e.text[1:], ' ') >= 0 {
 					continue // a multi-word entry's first word is whole
 				}
-				if !strings.HasPrefix(up[i-1:], e.text) {
+				if !strings.HasPrefix(u[i-1:], e.text) {
 					continue
 				}
 				end := i - 1 + len(e.text)
-				if e.exact && end < len(up) && isLetter(up[end]) {
+				if e.exact && end < len(u) && isLetter(u[end]) {
 					continue
 				}
 				if e.story {
-					return false, true, e.text[1:]
+					return true, hits, e.text[1:]
 				}
-				if !sentence {
-					sentence, phrase = true, e.text[1:]
+				if len(hits) == 0 {
+					phrase = e.text[1:]
 				}
+				hits = append(hits, i-1)
 			}
 		}
 	}
-	return sentence, false, phrase
+	return false, hits, phrase
 }
 
 func isLetter(c byte) bool { return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 }
