@@ -251,7 +251,6 @@ func BenchmarkCode(b *testing.B) {
 	b.ReportMetric(float64(len(recs))*float64(b.N)/(cpuTime()-cpu0).Seconds(), "sentences/cpu-s")
 }
 
-
 // BenchmarkCodePhoenix codes the same sentences with the operational
 // dictionaries (CAMEO.2.0 verbs, Phoenix actors and agents), whose larger
 // indexes are the realistic case.
