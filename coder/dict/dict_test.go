@@ -338,10 +338,12 @@ func TestLoadPhoenix(t *testing.T) {
 
 func BenchmarkLoadPhoenix(b *testing.B) {
 	fsys := os.DirFS(petrarchDir(b))
+	cpu0 := cpuTime()
 	for b.Loop() {
 		d, _ := dict.Load(fsys, phoenix)
 		if d.Actors.Len() == 0 {
 			b.Fatal("no actors")
 		}
 	}
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 }
