@@ -28,6 +28,10 @@ var abbrevsCased = setOf(
 	"Sat", "Sun", "Wed", "Rev", "Hon", "Fr", "Msgr",
 )
 
+// numAbbrevs are abbreviations, as written, whose period belongs to them
+// only before a number ("No. 3846", "pp. 12"): alone, "no." ends sentences.
+var numAbbrevs = setOf("No", "no", "Nos", "nos", "Nr", "nr", "pp", "Art", "Vol", "Fig", "Ch")
+
 // hyphenPrefixes are the bound prefixes that EWT keeps attached to the word
 // after their hyphen ("non-commercial", "e-mail"); other hyphens between
 // letters are tokens of their own.

@@ -23,6 +23,7 @@ func Scan(s string) []Tok {
 
 type scanner struct {
 	s    string
+	next rune // the first rune of the chunk after the current one
 	toks []Tok
 	suf  []Tok // suffix tokens peeled from the current chunk, innermost last
 }
@@ -50,6 +51,15 @@ func (sc *scanner) run() {
 				break
 			}
 			j += w
+		}
+		sc.next = utf8.RuneError
+		for k := j; k < len(s); {
+			r, w := utf8.DecodeRuneInString(s[k:])
+			if !isSpace(r) {
+				sc.next = r
+				break
+			}
+			k += w
 		}
 		sc.chunk(i, j)
 		i = j
@@ -217,7 +227,7 @@ func (sc *scanner) chunk(a, b int) {
 		}
 		// Suffixes.
 		r, w = runeBefore(s, b)
-		if !isAlnum(r) && a < b-w+1 && !keepSuffix(s, a, b, r) {
+		if !isAlnum(r) && a < b-w+1 && !sc.keepSuffix(a, b, r) {
 			if n := emoticonAtEnd(s[a:b]); n > 0 && n < b-a {
 				sc.suf = append(sc.suf, Tok{int32(b - n), int32(b)})
 				b -= n
@@ -270,10 +280,15 @@ func keepPrefix(s string, a, b int, r rune, w int) bool {
 }
 
 // keepSuffix reports a trailing non-alphanumeric rune that belongs to the
-// token: the period of an abbreviation.
-func keepSuffix(s string, a, b int, r rune) bool {
+// token: the period of an abbreviation, the apostrophe of a plural
+// possessive.
+func (sc *scanner) keepSuffix(a, b int, r rune) bool {
+	s := sc.s
 	switch r {
 	case '.':
+		if _, ok := numAbbrevs[s[a:b-1]]; ok && isDigit(sc.next) {
+			return true // "No. 5", "pp. 12"
+		}
 		return isAbbrev(s[a:b])
 	case '\'', '’':
 		// The plural possessive "soldiers'", unless the chunk opened a quote.
