@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
@@ -169,5 +170,30 @@ func checkEvent(t *testing.T, e eventwire.Event) {
 	}
 	if e.QuadClass < 1 || e.QuadClass > 4 || e.Date == "" || e.Confidence <= 0 {
 		t.Errorf("event %s: quad class %d, date %q, confidence %v", e.CAMEO, e.QuadClass, e.Date, e.Confidence)
+	}
+}
+
+func TestCodeRejectsDocsWithoutParses(t *testing.T) {
+	d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := coder.New(d, nil, coder.DefaultOptions())
+	doc := &text.Doc{Text: "Russia condemned Turkey.", Attrs: text.AttrTokens | text.AttrSents,
+		Tokens: []text.Token{{Start: 0, End: 6}, {Start: 7, End: 16}, {Start: 17, End: 23}, {Start: 23, End: 24}},
+		Sents:  []text.Span{{Start: 0, End: 4}}}
+	if _, err := c.Code(context.Background(), doc, time.Time{}); !errors.Is(err, eventwire.ErrInvalid) {
+		t.Errorf("untagged doc: err = %v, want ErrInvalid", err)
+	}
+	doc.Attrs |= text.AttrUPOS | text.AttrDeps
+	doc.Tokens[0].Head = 7 // outside the sentence
+	if _, err := c.Code(context.Background(), doc, time.Time{}); !errors.Is(err, eventwire.ErrInvalid) {
+		t.Errorf("bad head: err = %v, want ErrInvalid", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	doc.Tokens[0].Head = -1
+	if _, err := c.Code(ctx, doc, time.Time{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: err = %v, want context.Canceled", err)
 	}
 }

@@ -13,6 +13,7 @@ package coder
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -84,14 +85,21 @@ func New(d *dict.Dictionaries, book *cameo.Codebook, opts Options) *Coder {
 }
 
 // Code codes the events of every sentence of doc. doc must carry tokens,
-// sentences, UPOS, lemmas and dependencies. date selects the dated actor
-// roles that apply (a zero date selects the default codes).
+// sentences, UPOS and dependencies, and should carry lemmas (irregular
+// verb forms are found by lemma); a doc whose Attrs say otherwise, or that
+// fails Validate, gives an error wrapping eventwire.ErrInvalid. (A doc
+// with no Attrs at all, built by hand, is taken as it is.) date selects
+// the dated actor roles that apply (a zero date selects the default
+// codes). Code returns ctx.Err() if ctx is done.
 func (c *Coder) Code(ctx context.Context, doc *text.Doc, date time.Time) ([]eventwire.Event, error) {
 	if doc == nil {
 		return nil, nil
 	}
+	if need := text.AttrTokens | text.AttrSents | text.AttrUPOS | text.AttrDeps; doc.Attrs != 0 && !doc.Attrs.Has(need) {
+		return nil, fmt.Errorf("coder: the doc has %v, the coder needs %v: %w", doc.Attrs, need, eventwire.ErrInvalid)
+	}
 	if err := doc.Validate(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("coder: %w: %w", eventwire.ErrInvalid, err)
 	}
 	dc := &docState{c: c, doc: doc, date: date}
 	if c.d.Discards != nil {
