@@ -73,11 +73,12 @@ func (st *sent) subtreeEnd(h int) int {
 }
 
 type actorHit struct {
-	tok   int // last token of the match; -1 when not in the phrase
-	code  string
-	entry string
-	span  text.Span
-	last  string
+	person bool
+	tok    int // last token of the match; -1 when not in the phrase
+	code   string
+	entry  string
+	span   text.Span
+	last   string
 }
 
 // phraseInfo is what the dictionaries find in one noun phrase.
@@ -103,7 +104,7 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 				code := act.CodeAt(st.dc.date)
 				if code != "" && strings.Trim(code, "-") != "" {
 					j := i + n - 1
-					pi.actors = append(pi.actors, actorHit{tok: j, code: code, entry: entryName(act),
+					pi.actors = append(pi.actors, actorHit{tok: j, person: len(act.Roles) > 0, code: code, entry: entryName(act),
 						span: text.Span{Start: st.tok(i).Start, End: st.tok(j).End}, last: st.key(j)})
 				}
 				i += n
@@ -238,7 +239,7 @@ func (st *sent) mention1(h int) []entity {
 	var out []entity
 	if viaNmod {
 		for _, a := range pi.actors {
-			out = append(out, entity{code: combine(a.code, pi.agents), span: union(pi.span, a.span), head: h, entry: a.entry, last: a.last})
+			out = append(out, entity{code: combine(a.code, pi.agents), span: union(pi.span, a.span), head: h, entry: a.entry, last: a.last, person: a.person})
 		}
 	} else if len(pi.actors) > 0 {
 		// One phrase names one actor: the first ("Ithilen's minister
@@ -251,12 +252,12 @@ func (st *sent) mention1(h int) []entity {
 				a = b
 			}
 		}
-		out = append(out, entity{code: combine(a.code, pi.agents), span: pi.span, head: h, entry: a.entry, last: a.last})
+		out = append(out, entity{code: combine(a.code, pi.agents), span: pi.span, head: h, entry: a.entry, last: a.last, person: a.person})
 		// ... unless the phrase itself is a compound of modifiers:
 		// "Eriadori and Calenardhon leaders".
 		for _, b := range pi.actors[1:] {
 			if b.tok >= 0 && a.tok >= 0 && st.rel(b.tok).Base() == text.Conj && int(st.tok(b.tok).Head) == a.tok {
-				out = append(out, entity{code: combine(b.code, pi.agents), span: pi.span, head: h, entry: b.entry, last: b.last})
+				out = append(out, entity{code: combine(b.code, pi.agents), span: pi.span, head: h, entry: b.entry, last: b.last, person: b.person})
 			}
 		}
 	}
@@ -332,20 +333,35 @@ func (st *sent) resolve(h int) (entity, bool) {
 			}
 		}
 	}
+	thing := false
+	switch st.key(h) {
+	case "IT", "ITS":
+		thing = true
+	}
 	ok := func(e entity) bool {
 		if e.code == not {
 			return false
 		}
+		if thing {
+			return !e.person // "it" is a state or a group, not Putin
+		}
 		return !person || len(e.code) != 3
 	}
-	for i := len(st.occurrences) - 1; i >= 0; i-- {
-		if o := st.occurrences[i]; o.span.End <= start && ok(o) {
-			return o, true
+	// A personal pronoun looks for a person first (an office holder),
+	// then for any compatible actor.
+	for pass := 0; pass < 2; pass++ {
+		if pass == 0 && !person {
+			continue
 		}
-	}
-	for i := len(st.dc.history) - 1; i >= 0; i-- {
-		if o := st.dc.history[i]; ok(o) {
-			return o, true
+		for i := len(st.occurrences) - 1; i >= 0; i-- {
+			if o := st.occurrences[i]; o.span.End <= start && ok(o) && (pass == 1 || o.person) {
+				return o, true
+			}
+		}
+		for i := len(st.dc.history) - 1; i >= 0; i-- {
+			if o := st.dc.history[i]; ok(o) && (pass == 1 || o.person) {
+				return o, true
+			}
 		}
 	}
 	return entity{}, false

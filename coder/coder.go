@@ -147,6 +147,9 @@ type entity struct {
 	head  int    // token index of the phrase head
 	entry string // the actor dictionary entry, file:line NAME
 	last  string // last word of the actor phrase, for short references
+	// person is true for actors with dated roles (office holders: the
+	// dictionaries date people, not places), for pronoun agreement.
+	person bool
 }
 
 func (e entity) null() bool { return e.code == "" }
@@ -271,7 +274,7 @@ func (st *sent) scanOccurrences() {
 			j := st.lo + i
 			st.occurrences = append(st.occurrences, entity{code: code, head: j + n - 1,
 				span:  text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j+n-1].End},
-				entry: entryName(act), last: st.words.Keys[i+n-1]})
+				entry: entryName(act), last: st.words.Keys[i+n-1], person: len(act.Roles) > 0})
 		}
 		i += n
 	}
