@@ -44,7 +44,7 @@ func readShared(tb testing.TB, rel string) []*conllu.Sentence {
 
 // TestScoreFloorEWTDev tokenizes the running text of EWT dev and scores it
 // with the CoNLL 2018 metrics. The floors only rise: raise them when the
-// tokenizer improves (measured 99.56 / 89.48 / 99.22 when set).
+// tokenizer improves (measured 99.56 / 89.94 / 99.22 when set).
 func TestScoreFloorEWTDev(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads EWT dev")
@@ -68,7 +68,7 @@ func TestScoreFloorEWTDev(t *testing.T) {
 		floor float64
 	}{
 		{"Tokens", sc.Tokens, 99.5},
-		{"Sentences", sc.Sentences, 89.0},
+		{"Sentences", sc.Sentences, 89.5},
 		{"Words", sc.Words, 99.1},
 	} {
 		got := 100 * f.s.F1()
