@@ -105,8 +105,15 @@ func runEvalUD(ctx context.Context, m *Main, args []string) error {
 	if elapsed > 0 {
 		rate = fmt.Sprintf("%.0f", float64(words)/elapsed.Seconds())
 	}
-	fmt.Fprintf(m.Stdout, "UPOS %.2f XPOS %.2f Lemma %.2f UAS %.2f LAS %.2f tokens/s %s\n",
-		100*sc.UPOS.F1(), 100*sc.XPOS.F1(), 100*sc.Lemmas.F1(), 100*sc.UAS.F1(), 100*sc.LAS.F1(), rate)
+	pct := func(s ud.Score, need text.Attr) string {
+		if !have.Has(need) {
+			return "-" // the system did not produce this layer
+		}
+		return fmt.Sprintf("%.2f", 100*s.F1())
+	}
+	fmt.Fprintf(m.Stdout, "UPOS %s XPOS %s Lemma %s UAS %s LAS %s tokens/s %s\n",
+		pct(sc.UPOS, text.AttrUPOS), pct(sc.XPOS, text.AttrXPOS), pct(sc.Lemmas, text.AttrLemma),
+		pct(sc.UAS, text.AttrDeps), pct(sc.LAS, text.AttrDeps), rate)
 	return nil
 }
 
