@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/internal/queue"
 	"github.com/eventwire/eventwire/nlp"
 	"github.com/eventwire/eventwire/text"
 )
@@ -199,6 +200,9 @@ type RunOptions struct {
 	// MaxFailures bounds the failures kept in the Summary (all are in the
 	// store); 0 means 1000.
 	MaxFailures int
+	// Queue carries pages from the source to the workers; nil means an
+	// in-process queue.Memory holding Workers pages.
+	Queue queue.Queue
 	// OnStory, if set, is called after each page is processed successfully;
 	// it must be safe for concurrent use.
 	OnStory func(st *eventwire.Story, created bool)
@@ -213,7 +217,9 @@ type Summary struct {
 	Elapsed  time.Duration          `json:"elapsed"`
 }
 
-// Run reads src to the end, processing pages with a pool of workers. Item
+// Run reads src to the end, putting pages on a queue that a pool of workers
+// takes them from; a page is acknowledged once its story or failure is
+// committed. Item
 // errors from the source are recorded as failures of stage Op; any other
 // source error, or the cancellation of ctx, stops the run: pages being
 // processed finish (each story is one transaction), and Run returns the
@@ -247,17 +253,27 @@ func Run(ctx context.Context, src eventwire.Source, p *Processor, opts RunOption
 		mu.Unlock()
 	}
 
-	pages := make(chan *eventwire.Page, workers)
+	q := opts.Queue
+	if q == nil {
+		q = queue.NewMemory(workers)
+	}
 	var wg sync.WaitGroup
 	for i := 0; i < workers; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for page := range pages {
-				st, created, err := p.ProcessPage(ctx, page)
+			for {
+				d, err := q.Get(ctx)
+				if err != nil {
+					return // closed and drained, or cancelled
+				}
+				st, created, err := p.ProcessPage(ctx, d.Page)
 				switch {
 				case err != nil && ctx.Err() != nil:
-					// Cancelled mid-page: not a failure of the page.
+					// Cancelled mid-page: not a failure of the page, and
+					// not handled: a durable queue delivers it again.
+					d.Nack()
+					return
 				case err != nil:
 					failed(err)
 				case created:
@@ -265,6 +281,9 @@ func Run(ctx context.Context, src eventwire.Source, p *Processor, opts RunOption
 				default:
 					c.unchanged.Add(1)
 				}
+				// Acknowledged only now that the story (or its failure) is
+				// committed.
+				d.Ack()
 				if err == nil && opts.OnStory != nil {
 					opts.OnStory(st, created)
 				}
@@ -298,15 +317,14 @@ read:
 			break read
 		}
 		c.read.Add(1)
-		select {
-		case pages <- page:
-		case <-ctx.Done():
-		}
-		if ctx.Err() != nil {
+		if err := q.Put(ctx, page); err != nil {
+			if ctx.Err() == nil {
+				runErr = err
+			}
 			break read
 		}
 	}
-	close(pages)
+	q.Close()
 	wg.Wait()
 	if runErr == nil {
 		runErr = ctx.Err()
