@@ -16,7 +16,7 @@ var abbrevs = setOf(
 	"vs", "etc", "al", "esp", "attn", "approx", "dept", "est", "fig", "vol", "ave", "blvd",
 	"jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 	"mon", "tue", "tues", "thu", "thur", "thurs", "fri",
-	"arrv", "yrs", "mins", "hrs", "lbs", "oz", "ext", "tel", "ref", "cf", "eg", "ie",
+	"arrv", "sts", "drs", "yrs", "mins", "hrs", "lbs", "oz", "ext", "tel", "ref", "cf", "eg", "ie",
 )
 
 // abbrevsCased are abbreviations recognised only capitalised as written, since

@@ -488,6 +488,11 @@ func (sc *scanner) middle(a, b int) {
 		sc.emit(a, b)
 		return
 	}
+	if cut := unitSplit(s[a:b]); cut > 0 {
+		sc.emit(a, a+cut)
+		sc.emit(a+cut, b)
+		return
+	}
 	seg := a
 	i := a
 	for i < b {
@@ -537,6 +542,9 @@ func keepInner(s string, a, seg, i, b int, r, p, n rune) bool {
 		}
 		return false
 	case '.':
+		if isLetter(p) && unicode.IsUpper(n) && missingSpace(s, seg, i, b) {
+			return false
+		}
 		return isAlnum(p) && isAlnum(n)
 	case ',':
 		return isDigit(p) && isDigit(n) // "1,000", "3,40"
@@ -561,6 +569,67 @@ func keepInner(s string, a, seg, i, b int, r, p, n rune) bool {
 		return isAlnum(p) && isAlnum(n)
 	}
 	return false
+}
+
+// unitSplit returns where the letters start in a number glued to a unit
+// ("5pm", "35mm", "24hrs", "10k"), which EWT splits, or 0. Ordinals and
+// decades ("21st", "1990s") stay whole.
+func unitSplit(w string) int {
+	i := 0
+	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+		i++
+	}
+	if i == 0 || i == len(w) {
+		return 0
+	}
+	for j := i; j < len(w); j++ {
+		if c := w[j] | 0x20; c < 'a' || c > 'z' {
+			return 0
+		}
+	}
+	switch strings.ToLower(w[i:]) {
+	case "st", "nd", "rd", "th", "s", "d":
+		return 0
+	}
+	return i
+}
+
+// missingSpace reports a period at byte i between two words whose space
+// was forgotten ("service.There"): the word before it is two or more
+// lower-case letters and the word after it a capitalised word.
+func missingSpace(s string, seg, i, b int) bool {
+	if i-seg < 2 {
+		return false
+	}
+	for k := seg; k < i; k++ {
+		if c := s[k]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	j := i + 1
+	r, w := runeAt(s, j)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	j += w
+	n := 0
+	for j < b {
+		r, w := runeAt(s, j)
+		if !unicode.IsLower(r) {
+			break
+		}
+		n++
+		j += w
+	}
+	return n >= 1 && (j == b || !isAlnum(runeOrNone(s, j, b)))
+}
+
+func runeOrNone(s string, j, b int) rune {
+	if j >= b {
+		return utf8.RuneError
+	}
+	r, _ := runeAt(s, j)
+	return r
 }
 
 // isPhone reports digit groups joined by hyphens that EWT keeps whole: phone

@@ -45,7 +45,7 @@ func readShared(tb testing.TB, rel string) []*conllu.Sentence {
 
 // TestScoreFloorEWTDev tokenizes the running text of EWT dev and scores it
 // with the CoNLL 2018 metrics. The floors only rise: raise them when the
-// tokenizer improves (measured 99.56 / 89.94 / 99.22 when set).
+// tokenizer improves (measured 99.64 / 89.91 / 99.30 when set).
 func TestScoreFloorEWTDev(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads EWT dev")
@@ -68,9 +68,9 @@ func TestScoreFloorEWTDev(t *testing.T) {
 		s     ud.Score
 		floor float64
 	}{
-		{"Tokens", sc.Tokens, 99.5},
+		{"Tokens", sc.Tokens, 99.6},
 		{"Sentences", sc.Sentences, 89.5},
-		{"Words", sc.Words, 99.1},
+		{"Words", sc.Words, 99.2},
 	} {
 		got := 100 * f.s.F1()
 		t.Logf("%s F1 %.2f (floor %.2f)", f.name, got, f.floor)

@@ -49,6 +49,10 @@ func TestTokens(t *testing.T) {
 		{"Wait... what?! Really??", "Wait ... what ?! Really ??"},
 		// Numbers, money, percentages, phone numbers, ranges.
 		{"It cost $1,250.50, up 3.5% from 1999-2000; call 713-853-3989.", "It cost $ 1,250.50 , up 3.5 % from 1999 - 2000 ; call 713-853-3989 ."},
+		// Numbers glued to units split; ordinals and decades do not.
+		{"At 5pm a 35mm film of the 21st century, 1990s style, 24hrs.", "At 5 pm a 35 mm film of the 21st century , 1990s style , 24 hrs ."},
+		// A forgotten space after a period, but not in names or files.
+		{"Poor service.There was none. See report.pdf or Mr.Smith.", "Poor service . There was none . See report.pdf or Mr.Smith ."},
 		// Hyphens: split, except bound prefixes.
 		{"A well-known e-mail about non-violent anti-war protests.", "A well - known e-mail about non-violent anti-war protests ."},
 		// URLs, e-mail addresses, emoticons, hashtags.
