@@ -15,7 +15,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,8 +61,6 @@ type Options struct {
 	Fetcher *Fetcher
 	// Now is the clock for FetchedAt of local files; nil means time.Now.
 	Now func() time.Time
-	// Logger receives debug messages about skipped records; nil discards.
-	Logger *slog.Logger
 }
 
 func (o *Options) now() time.Time {
@@ -71,13 +68,6 @@ func (o *Options) now() time.Time {
 		return o.Now()
 	}
 	return time.Now()
-}
-
-func (o *Options) logger() *slog.Logger {
-	if o.Logger != nil {
-		return o.Logger
-	}
-	return slog.New(slog.DiscardHandler)
 }
 
 // Kind is what an argument names.
