@@ -49,7 +49,9 @@ func (d *draft) article(p *eventwire.Page) *eventwire.Article {
 			credits = append([]string{agency}, credits...)
 		}
 	}
-	a.Credits = dedupeCredits(append(credits, tail...))
+	byline, bylineCredits := cleanByline(d.byline)
+	a.Byline = byline
+	a.Credits = dedupeCredits(append(append(credits, bylineCredits...), tail...))
 
 	var b strings.Builder
 	for _, para := range paras {
@@ -73,7 +75,7 @@ func (d *draft) article(p *eventwire.Page) *eventwire.Article {
 	if a.Published == "" {
 		a.Published = dateFromURL(p.URL)
 	}
-	a.Byline = cleanByline(d.byline)
+
 	a.Language = d.language
 	if a.Language == "" {
 		a.Language = detectLanguage(a.Text)

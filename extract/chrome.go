@@ -34,6 +34,7 @@ var chromeLabels = []string{
 // punctuation after it, or with at most three more words, the whole line
 // short and not a sentence.
 func labelLike(s string) bool {
+	s = strings.TrimRight(s, ".…")
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 6 || endsSentence(s) && len(words) > 3 {
 		return false

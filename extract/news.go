@@ -119,18 +119,69 @@ func number(s string, i, max int) (n, end int, ok bool) {
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
-// cleanByline removes a leading "By" and stray separators from a byline,
-// and drops values that are not names (URLs, very long strings).
-func cleanByline(s string) string {
+// cleanByline normalises a byline: "By" and stray separators go, names are
+// joined by ", ", and parts that are not names are dropped: academic
+// degrees ("MS", "RD"), trailing month names that pages glue to the name,
+// and wire agencies ("AP Auto Writer", "Associated Press"), which are
+// returned as credits instead.
+func cleanByline(s string) (byline string, credits []string) {
 	s = cleanSpace(s)
 	for _, p := range []string{"By ", "by ", "BY ", "Written by ", "Posted by "} {
 		s = strings.TrimPrefix(s, p)
 	}
-	s = strings.Trim(s, " |,;-–—:")
 	if strings.Contains(s, "://") || strings.HasPrefix(s, "www.") || utf8.RuneCountInString(s) > 150 {
-		return ""
+		return "", nil
 	}
-	return s
+	var names []string
+	for _, part := range strings.Split(s, ";") {
+		part = strings.Trim(part, " |,;-–—:")
+		f := strings.Fields(part)
+		for len(f) > 1 && isMonth(strings.Trim(f[len(f)-1], ".,")) {
+			f = f[:len(f)-1]
+		}
+		if len(f) == 0 || len(f) == 1 && isMonth(strings.Trim(f[0], ".,")) {
+			continue
+		}
+		part = strings.Join(f, " ")
+		if a, ok := agencyByline(part); ok {
+			credits = append(credits, a)
+			continue
+		}
+		if isDegree(part) {
+			continue
+		}
+		names = append(names, part)
+	}
+	return strings.Join(names, ", "), credits
+}
+
+// agencyByline recognises an agency used as a byline: "Associated Press",
+// "AP Auto Writer", "Reuters Staff", "PTI".
+func agencyByline(s string) (string, bool) {
+	if a, ok := agency(s); ok {
+		return a, true
+	}
+	f := strings.Fields(s)
+	last := strings.ToLower(f[len(f)-1])
+	if last != "writer" && last != "writers" && last != "staff" && last != "correspondent" && last != "reporter" {
+		return "", false
+	}
+	for n := min(3, len(f)-1); n >= 1; n-- {
+		if a, ok := agency(strings.Join(f[:n], " ")); ok {
+			return a, true
+		}
+	}
+	return "", false
+}
+
+// isDegree reports academic and professional suffixes that bylines list
+// after a name.
+func isDegree(s string) bool {
+	switch strings.ToUpper(strings.ReplaceAll(s, ".", "")) {
+	case "MS", "MSC", "RD", "RDN", "PHD", "MD", "MPH", "MA", "BA", "BSC", "RN", "CPT", "CDE", "LD", "JD", "MBA", "DO":
+		return true
+	}
+	return false
 }
 
 // agencies maps the lower-cased names of wire agencies to the short name
@@ -352,7 +403,8 @@ func isUpperWord(s string) bool {
 	return letters >= 2
 }
 
-// isDatePart reports "Nov 25", "Dec. 3", "December 23", "23 December".
+// isDatePart reports "Nov 25", "Dec. 3", "December 23", "23 December",
+// "23 декабря".
 func isDatePart(s string) bool {
 	f := strings.Fields(strings.ReplaceAll(s, ".", " "))
 	if len(f) != 2 {
@@ -366,7 +418,13 @@ func isDatePart(s string) bool {
 		}
 		return len(w) <= 2
 	}
-	return (isMonth(f[0]) && isNum(f[1])) || (isNum(f[0]) && isMonth(f[1]))
+	// A month in another language: a lower-case word beside the day
+	// ("23 декабря", "12 mai").
+	word := func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		return isMonth(w) || unicode.IsLower(r)
+	}
+	return (word(f[0]) && isNum(f[1])) || (isNum(f[0]) && word(f[1]))
 }
 
 func isMonth(w string) bool {
@@ -433,6 +491,12 @@ func agencyList(s string) []string {
 	for _, item := range strings.Split(s, ",") {
 		item = strings.TrimSpace(item)
 		item = strings.TrimPrefix(item, "and ")
+		// "reports by Reuters", "wire reports from AFP"
+		for _, w := range []string{" by ", " from "} {
+			if i := strings.LastIndex(item, w); i >= 0 {
+				item = item[i+len(w):]
+			}
+		}
 		if a, ok := agency(item); ok {
 			out = append(out, a)
 		}

@@ -46,11 +46,12 @@ func extractPlain(s string) *draft {
 		lines[i] = l
 	}
 	markCaptions(lines)
+	units := paragraphs(lines)
 
 	d := &draft{}
 	first, last := -1, -1
-	for i, l := range lines {
-		if !l.blank && !l.drop && sentenceLike(l.text, l.words) {
+	for i, u := range units {
+		if sentenceLike(u.text, u.words) {
 			if first < 0 {
 				first = i
 			}
@@ -59,86 +60,69 @@ func extractPlain(s string) *draft {
 	}
 	if first < 0 {
 		// No sentence at all: keep what survived the line rules.
-		d.paras = paragraphs(lines)
+		for _, u := range units {
+			d.paras = append(d.paras, u.text)
+		}
 		return d
 	}
 
 	// Header: the headline, a byline and a date; everything else is chrome.
-	for i := 0; i < first; i++ {
-		l := &lines[i]
-		if l.blank || l.drop {
-			continue
-		}
+	for _, u := range units[:first] {
 		switch {
-		case d.byline == "" && isByline(l.text):
-			d.byline = l.text
-		case d.published == "" && looseDate(l.text) != "":
-			d.published = looseDate(l.text)
-		case d.title == "" && headlineLike(l.text, l.words):
-			d.title = l.text
+		case d.byline == "" && isByline(u.text):
+			d.byline = u.text
+		case d.published == "" && looseDate(u.text) != "":
+			d.published = looseDate(u.text)
+		case d.title == "" && headlineLike(u.text, u.words):
+			d.title = u.text
 		}
-		l.drop = true
 	}
 
-	// Footer: credit lines end the story; publisher blurbs and chrome after
-	// the last sentence go.
-	last = dropFooter(lines, first, last, &d.credits)
-	for i := last + 1; i < len(lines); i++ {
-		if !lines[i].blank && !sentenceLike(lines[i].text, lines[i].words) {
-			if c, ok := creditLine(lines[i].text); ok {
-				d.credits = append(d.credits, c...)
-			}
-			lines[i].drop = true
-		}
-	}
-	d.paras = paragraphs(lines)
-	return d
-}
-
-// dropFooter removes publisher blurbs at the end of the story and
-// everything after a closing credit line, collecting the credits. It
-// returns the index of the last line of the story.
-func dropFooter(lines []line, first, last int, credits *[]string) int {
-	// Body lines in order, to look at the last few.
-	var body []int
-	for i := first; i <= last; i++ {
-		if !lines[i].blank && !lines[i].drop {
-			body = append(body, i)
-		}
-	}
-	// A credit line in the last quarter closes the story.
+	// Footer: a credit line in the last quarter closes the story; publisher
+	// blurbs at the end and anything after the last sentence go.
+	body := units[first : last+1]
 	for k := len(body) - 1; k >= 1 && k >= len(body)*3/4; k-- {
-		i := body[k]
-		if c, ok := creditLine(lines[i].text); ok {
-			*credits = append(*credits, c...)
-			for j := i; j < len(lines); j++ {
-				lines[j].drop = true
-			}
+		if c, ok := creditLine(body[k].text); ok {
+			d.credits = append(d.credits, c...)
 			body = body[:k]
 			break
 		}
 	}
-	// Publisher blurbs at the very end.
-	for len(body) > 1 && isAboutUs(lines[body[len(body)-1]].text) {
-		lines[body[len(body)-1]].drop = true
+	for len(body) > 1 && isAboutUs(body[len(body)-1].text) {
 		body = body[:len(body)-1]
 	}
-	if len(body) == 0 {
-		return last
+	for _, u := range units[last+1:] {
+		if c, ok := creditLine(u.text); ok {
+			d.credits = append(d.credits, c...)
+		}
 	}
-	return body[len(body)-1]
+	for _, u := range body {
+		d.paras = append(d.paras, u.text)
+	}
+	return d
+}
+
+// unit is a paragraph of plain text.
+type unit struct {
+	text  string
+	words int
 }
 
 // paragraphs groups the kept lines into paragraphs: a blank or dropped line
-// ends a paragraph; inside a block, hard-wrapped lines are joined and
-// lines that end a sentence well short of the block's width end one.
-func paragraphs(lines []line) []string {
-	var paras []string
+// ends a paragraph, and inside a block a line ends one unless the block is
+// hard-wrapped (its width is that of a terminal, minWrap to maxWrap runes,
+// and the line fills most of it) and the line does not end a sentence. Text
+// with one paragraph per line thus keeps its paragraphs, and wrapped text
+// is joined (a wrapped line that happens to end a sentence splits its
+// paragraph in two, which loses nothing).
+func paragraphs(lines []line) []unit {
+	var units []unit
 	var cur []string
 	width := 0
 	flush := func() {
 		if len(cur) > 0 {
-			paras = append(paras, strings.Join(cur, " "))
+			t := strings.Join(cur, " ")
+			units = append(units, unit{text: t, words: len(strings.Fields(t))})
 			cur = cur[:0]
 		}
 	}
@@ -151,17 +135,14 @@ func paragraphs(lines []line) []string {
 			width = blockWidth(lines, i)
 		}
 		cur = append(cur, l.text)
-		// A hard-wrapped line fills most of the block's width, and the
-		// width is that of a terminal (at most maxWrap runes); a line that
-		// stops short, or lines longer than any wrap width, end paragraphs.
 		n := utf8.RuneCountInString(l.text)
 		wrapped := width >= minWrap && width <= maxWrap && n*10 >= width*7
-		if !wrapped {
+		if !wrapped || endsSentence(l.text) {
 			flush()
 		}
 	}
 	flush()
-	return paras
+	return units
 }
 
 // blockWidth is the longest line of the block starting at i.
@@ -210,7 +191,7 @@ func sentenceLike(s string, words int) bool {
 	if words >= 12 {
 		return true
 	}
-	return words >= 5 && endsSentence(s)
+	return words >= 4 && endsSentence(s)
 }
 
 // endsSentence reports a final ., !, ?, … possibly followed by a closing
