@@ -37,11 +37,11 @@ var clitics = setOf("s", "m", "re", "ve", "ll", "d")
 // informal are contractions written without an apostrophe that EWT still
 // splits, lower-cased, with the length of their first word.
 var informal = map[string]int{
-	"cannot": 3, "gonna": 3, "wanna": 3, "gotta": 3,
+	"cannot": 3, "gonna": 3, "wanna": 3, "gotta": 3, "outta": 3,
 	"dont": 2, "didnt": 3, "doesnt": 4, "cant": 2, "wont": 2, "isnt": 2, "wasnt": 3,
 	"arent": 3, "werent": 4, "couldnt": 5, "wouldnt": 5, "shouldnt": 6, "havent": 4,
 	"hasnt": 3, "hadnt": 3, "aint": 2, "im": 1, "ive": 1, "youre": 3, "thats": 4,
-	"theyre": 4,
+	"theyre": 4, "theres": 5, "whats": 4, "hes": 2, "shes": 3,
 }
 
 // splitPoint returns the byte offset in w where its second word starts, or 0
