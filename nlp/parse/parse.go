@@ -566,3 +566,16 @@ func Load(r io.Reader) (*Parser, error) {
 
 // LoadBytes is Load on a byte slice (an embedded model).
 func LoadBytes(b []byte) (*Parser, error) { return Load(bytes.NewReader(b)) }
+
+// Prune returns a copy of p without the weights whose magnitude is below
+// threshold: a smaller model file and table for slightly lower accuracy.
+func (p *Parser) Prune(threshold float32) *Parser {
+	q := *p
+	q.model = p.model.Prune(threshold)
+	return &q
+}
+
+// Size returns the number of feature rows and of non-zero weights.
+func (p *Parser) Size() (features, weights int) {
+	return p.model.NumFeatures(), p.model.NumWeights()
+}

@@ -21,7 +21,7 @@ func handBuilt() []*text.Doc {
 
 func TestTrainParsesHandBuiltDocs(t *testing.T) {
 	docs := handBuilt()
-	p, err := Train(docs, TrainOptions{Epochs: 10, Seed: 1})
+	p, err := Train(docs, TrainOptions{Epochs: 10, Seed: 1, Prune: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestTrainParsesHandBuiltDocs(t *testing.T) {
 }
 
 func TestParseGivesOneRootPerSentence(t *testing.T) {
-	p, err := Train(handBuilt(), TrainOptions{Epochs: 3})
+	p, err := Train(handBuilt(), TrainOptions{Epochs: 3, Prune: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,6 +28,10 @@ type TrainOptions struct {
 	// the (then inexact) dynamic oracle; by default their crossing arcs are
 	// lifted to the head's head until the tree is projective.
 	KeepNonProjective bool
+	// Prune drops averaged weights whose magnitude is below it; 0 means
+	// 1.0, which on EWT dev shrinks the model threefold for 0.05 LAS,
+	// negative keeps every weight.
+	Prune float32
 }
 
 // goldSent is one training sentence: its words (through the Doc) and gold
@@ -50,6 +54,13 @@ func Train(docs []*text.Doc, opt TrainOptions) (*Parser, error) {
 	}
 	if opt.Explore == 0 {
 		opt.Explore = 0.9
+	}
+	prune := opt.Prune
+	switch {
+	case prune == 0:
+		prune = 1
+	case prune < 0:
+		prune = 0
 	}
 	labelSet := map[text.DepRel]bool{text.Root: true}
 	for di, d := range docs {
@@ -176,11 +187,11 @@ func Train(docs []*text.Doc, opt TrainOptions) (*Parser, error) {
 		}
 		if opt.Snapshot != nil && ep+1 < opt.Epochs {
 			snap := *p
-			snap.model = tr.Average(1e-3)
+			snap.model = tr.Average(prune)
 			opt.Snapshot(ep+1, &snap)
 		}
 	}
-	p.model = tr.Average(1e-3)
+	p.model = tr.Average(prune)
 	return p, nil
 }
 

@@ -293,6 +293,11 @@ const (
 	fLowerNextTop
 	fPrevTagFlags
 	fNext2Suf
+	fPrevTagsLower
+	fPrevLowerSuf
+	fLowerNextSuf
+	fPrevTagPre
+	fShapeNextShape
 )
 
 func (t *Tagger) features(s *scratch, i int, p1, p2 uint64) []uint64 {
@@ -327,8 +332,9 @@ func (t *Tagger) features(s *scratch, i int, p1, p2 uint64) []uint64 {
 		prevSuf = s.toks[i-1].suf[2]
 		prevShape = s.toks[i-1].shape
 	}
-	nextSuf1, next2Suf := uint64(hNone), uint64(hNone)
+	nextSuf1, next2Suf, nextShape := uint64(hNone), uint64(hNone), uint64(hNone)
 	if i+1 < n {
+		nextShape = s.toks[i+1].shape
 		nextSuf = s.toks[i+1].suf[2]
 		nextSuf1 = s.toks[i+1].suf[0]
 	}
@@ -365,6 +371,11 @@ func (t *Tagger) features(s *scratch, i int, p1, p2 uint64) []uint64 {
 		perceptron.H2(fLowerNextTop, tk.lower, topAt(i+1)),
 		perceptron.H3(fPrevTagFlags, p1, tk.flags, first),
 		perceptron.H1(fNext2Suf, next2Suf),
+		perceptron.H3(fPrevTagsLower, p1, p2, tk.lower),
+		perceptron.H2(fPrevLowerSuf, lowerAt(i-1), tk.suf[2]),
+		perceptron.H2(fLowerNextSuf, tk.lower, nextSuf),
+		perceptron.H2(fPrevTagPre, p1, tk.pre[1]),
+		perceptron.H2(fShapeNextShape, tk.shape, nextShape),
 	)
 	s.feats = f
 	return f

@@ -7,6 +7,7 @@ package perceptron
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -58,17 +59,31 @@ func H3(t, a, b, c uint64) uint64 {
 	return nonzero(fmix(fmix(fmix(fmix(t+0x9e3779b97f4a7c15)^a)^b) ^ c))
 }
 
-// Model is a trained, immutable weight table: for each feature key a sparse
-// row of (class, weight). It is safe for concurrent use.
+// Model is a trained, immutable weight table: for each feature a sparse row
+// of (class, weight). It is safe for concurrent use.
+//
+// A Model keys its rows by the 64-bit feature key folded to 32 bits, which
+// halves the table and the file. Two features of a model that fold alike
+// share a row (their weights are summed); with a few million features that
+// happens to a few hundred of them, and the scores do not notice.
 type Model struct {
 	nclasses int
-	mask     uint64
-	slots    []uint64 // open addressing; 0 = empty
+	mask     uint32
+	slots    []uint32 // open addressing; 0 = empty
 	slotRow  []int32
 	start    []uint32 // row r holds entries start[r]:start[r+1]
 	cls      []uint16
 	w        []float32
-	keys     []uint64 // row keys in ascending order, for encoding
+	keys     []uint32 // row keys in ascending order, for encoding
+}
+
+// fold maps a feature key to the 32-bit key a Model stores (never 0).
+func fold(k uint64) uint32 {
+	f := uint32(k>>32) ^ uint32(k)
+	if f == 0 {
+		return 1
+	}
+	return f
 }
 
 // NumClasses returns the number of classes the model scores.
@@ -80,11 +95,12 @@ func (m *Model) NumFeatures() int { return len(m.keys) }
 // NumWeights returns the number of non-zero weights.
 func (m *Model) NumWeights() int { return len(m.w) }
 
-func (m *Model) row(k uint64) int {
+func (m *Model) row(k64 uint64) int {
 	if len(m.slots) == 0 {
 		return -1
 	}
-	i := fmix(k) & m.mask
+	k := fold(k64)
+	i := (k * 0x9e3779b1) & m.mask
 	for {
 		s := m.slots[i]
 		if s == k {
@@ -113,17 +129,17 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 	}
 }
 
-func newModel(nclasses int, keys []uint64, start []uint32, cls []uint16, w []float32) *Model {
+func newModel(nclasses int, keys []uint32, start []uint32, cls []uint16, w []float32) *Model {
 	m := &Model{nclasses: nclasses, keys: keys, start: start, cls: cls, w: w}
 	size := 1
 	for size < 2*len(keys)+2 {
 		size <<= 1
 	}
-	m.mask = uint64(size - 1)
-	m.slots = make([]uint64, size)
+	m.mask = uint32(size - 1)
+	m.slots = make([]uint32, size)
 	m.slotRow = make([]int32, size)
 	for r, k := range keys {
-		i := fmix(k) & m.mask
+		i := (k * 0x9e3779b1) & m.mask
 		for m.slots[i] != 0 {
 			i = (i + 1) & m.mask
 		}
@@ -207,35 +223,81 @@ func (t *Trainer) bump(row []entry, c uint16, d float32) []entry {
 // Average returns the averaged weights as a Model, dropping weights whose
 // magnitude is below prune. The result does not depend on map order.
 func (t *Trainer) Average(prune float32) *Model {
-	keys := make([]uint64, 0, len(t.index))
-	for k := range t.index {
-		keys = append(keys, k)
+	type kr struct {
+		folded uint32
+		key    uint64
 	}
-	slices.Sort(keys)
+	keys := make([]kr, 0, len(t.index))
+	for k := range t.index {
+		keys = append(keys, kr{fold(k), k})
+	}
+	slices.SortFunc(keys, func(a, b kr) int {
+		if a.folded != b.folded {
+			return cmp.Compare(a.folded, b.folded)
+		}
+		return cmp.Compare(a.key, b.key)
+	})
 	now := max(t.now, 1)
-	var out []uint64
+	var out []uint32
 	start := []uint32{0}
 	var cls []uint16
 	var w []float32
-	for _, k := range keys {
-		row := slices.Clone(t.rows[t.index[k]])
-		slices.SortFunc(row, func(a, b entry) int { return int(a.cls) - int(b.cls) })
+	acc := make([]float64, t.nclasses)
+	used := make([]bool, t.nclasses)
+	for i := 0; i < len(keys); {
+		j := i
+		for ; j < len(keys) && keys[j].folded == keys[i].folded; j++ {
+			for _, e := range t.rows[t.index[keys[j].key]] {
+				acc[e.cls] += (e.tot + float64(now-e.ts)*float64(e.w)) / float64(now)
+				used[e.cls] = true
+			}
+		}
 		n := 0
-		for _, e := range row {
-			avg := float32((e.tot + float64(now-e.ts)*float64(e.w)) / float64(now))
+		for c := range acc {
+			if !used[c] {
+				continue
+			}
+			avg := float32(acc[c])
+			acc[c], used[c] = 0, false
 			if avg > -prune && avg < prune || avg == 0 {
 				continue
 			}
-			cls = append(cls, e.cls)
+			cls = append(cls, uint16(c))
 			w = append(w, avg)
 			n++
 		}
 		if n > 0 {
-			out = append(out, k)
+			out = append(out, keys[i].folded)
+			start = append(start, uint32(len(w)))
+		}
+		i = j
+	}
+	return newModel(t.nclasses, out, start, cls, w)
+}
+
+// Prune returns a copy of m without the weights whose magnitude is below
+// threshold, for trading accuracy against size.
+func (m *Model) Prune(threshold float32) *Model {
+	var keys []uint32
+	start := []uint32{0}
+	var cls []uint16
+	var w []float32
+	for r, k := range m.keys {
+		n := 0
+		for j := m.start[r]; j < m.start[r+1]; j++ {
+			if v := m.w[j]; v > -threshold && v < threshold {
+				continue
+			}
+			cls = append(cls, m.cls[j])
+			w = append(w, m.w[j])
+			n++
+		}
+		if n > 0 {
+			keys = append(keys, k)
 			start = append(start, uint32(len(w)))
 		}
 	}
-	return newModel(t.nclasses, out, start, cls, w)
+	return newModel(m.nclasses, keys, start, cls, w)
 }
 
 // Limits on what Decode accepts, so that corrupted input cannot ask for
@@ -250,7 +312,7 @@ const (
 var ErrFormat = errors.New("perceptron: malformed model")
 
 // Encode writes m in a compact binary form: class count, row count, then for
-// each row in key order the key delta, the entry count, and the entries
+// each row in key order the key delta (32-bit keys), the entry count, and the entries
 // (class, float32 weight).
 func (m *Model) Encode(w io.Writer) error {
 	bw := bufio.NewWriter(w)
@@ -261,9 +323,9 @@ func (m *Model) Encode(w io.Writer) error {
 	}
 	put(uint64(m.nclasses))
 	put(uint64(len(m.keys)))
-	prev := uint64(0)
+	prev := uint32(0)
 	for r, k := range m.keys {
-		put(k - prev)
+		put(uint64(k - prev))
 		prev = k
 		a, b := m.start[r], m.start[r+1]
 		put(uint64(b - a))
@@ -301,21 +363,21 @@ func Decode(r io.ByteReader) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	keys := make([]uint64, 0, min(nr, 1<<20))
+	keys := make([]uint32, 0, min(nr, 1<<20))
 	start := make([]uint32, 1, min(nr, 1<<20)+1)
 	var cls []uint16
 	var ws []float32
 	prev := uint64(0)
 	for i := uint64(0); i < nr; i++ {
-		d, err := get("key", math.MaxUint64)
+		d, err := get("key", math.MaxUint32)
 		if err != nil {
 			return nil, err
 		}
-		if d == 0 && i > 0 || prev+d < prev || prev+d == 0 {
-			return nil, fmt.Errorf("%w: row %d: keys not strictly increasing", ErrFormat, i)
+		if d == 0 || prev+d > math.MaxUint32 {
+			return nil, fmt.Errorf("%w: row %d: keys not strictly increasing 32-bit values", ErrFormat, i)
 		}
 		prev += d
-		keys = append(keys, prev)
+		keys = append(keys, uint32(prev))
 		n, err := get("row length", nc)
 		if err != nil {
 			return nil, err

@@ -43,7 +43,7 @@ func TestTrainerLearnsAndAverages(t *testing.T) {
 	}
 	clear(scores)
 	m.Score([]uint64{H1(1, 999)}, scores)
-	if (scores[0] != 0 || scores[1] != 0 || scores[2] != 0) {
+	if scores[0] != 0 || scores[1] != 0 || scores[2] != 0 {
 		t.Errorf("unknown feature scored %v, want zeros", scores)
 	}
 }
