@@ -106,13 +106,15 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 					j := i + n - 1
 					pi.actors = append(pi.actors, actorHit{tok: j, person: len(act.Roles) > 0, code: code, entry: entryName(act),
 						span: text.Span{Start: st.tok(i).Start, End: st.tok(j).End}, last: st.key(j)})
+					i += n
+					continue
 				}
-				i += n
-				continue
+				// A null-coded phrase ("THE_IRAQI_..." with no code on this
+				// date) does not hide the words inside it.
 			}
 		}
 		if d.Agents != nil {
-			if ag, n := d.Agents.Match(st.words, i-st.lo, end-st.lo); ag != nil {
+			if ag, n := d.Agents.Match(st.words, i-st.lo, end-st.lo); ag != nil && !st.surname(i, n) {
 				pi.agents = append(pi.agents, ag)
 				if i <= h && h < i+n {
 					pi.headAgent = true
@@ -195,8 +197,13 @@ func (st *sent) mention1(h int) []entity {
 			switch r.Base() {
 			case text.Nmod, text.Obl:
 				switch st.caseWord(k) {
-				case "OF", "IN", "FROM":
+				case "OF":
 					ok = r != text.NmodPoss
+				case "IN", "FROM":
+					// "soldiers from Gondor", "lawmakers in Arnor" are
+					// Gondor's and Arnor's; "rocket attacks from Gaza"
+					// are not Gaza.
+					ok = r != text.NmodPoss && pi.headAgent
 				}
 			}
 			if !ok {
@@ -267,8 +274,14 @@ func (st *sent) mention1(h int) []entity {
 	// Compounds: "Arnor and Gondor", "the media and government", and
 	// lists whose members the parser made appositions: "Evil Mordor, the
 	// awful Arnor, and good Gondor".
+	// Appositions are list members only in a list: "Evil Mordor, the
+	// awful Arnor, and good Gondor", not "the Palestinian group Hamas".
+	hasConj := len(st.childrenRel(h, text.Conj)) > 0
+	for _, k := range st.childrenRel(h, text.Appos) {
+		hasConj = hasConj || len(st.childrenRel(k, text.Conj)) > 0
+	}
 	for _, k := range st.children(h) {
-		if st.rel(k).Base() == text.Appos && len(out) > 0 {
+		if st.rel(k).Base() == text.Appos && len(out) > 0 && hasConj {
 			for _, e := range st.mention(k) {
 				if !strings.HasPrefix(e.code, "---") && !hasCode(out, e.code) {
 					out = append(out, e)
@@ -320,6 +333,9 @@ func (st *sent) hasDefinite(h int) bool {
 // him") is not its own clause's subject.
 func (st *sent) resolve(h int) (entity, bool) {
 	start := st.tok(h).Start
+	if e, ok := st.speaker(h); ok {
+		return e, true
+	}
 	person := false
 	switch st.key(h) {
 	case "HE", "HIM", "HIS", "SHE", "HER":
@@ -420,4 +436,40 @@ func hasCode(es []entity, code string) bool {
 // union returns the smallest span covering a and b.
 func union(a, b text.Span) text.Span {
 	return text.Span{Start: min(a.Start, b.Start), End: max(a.End, b.End)}
+}
+
+// surname reports whether a one-word agent match at i is the last word of
+// a name ("Darin Fisher" is not a FISHER [~AGR]): a proper noun after
+// another proper noun, with no proper noun after it.
+func (st *sent) surname(i, n int) bool {
+	if n != 1 || st.tok(i).UPOS != text.PROPN || i == st.lo || st.tok(i-1).UPOS != text.PROPN {
+		return false
+	}
+	return i+1 >= st.hi || st.tok(i+1).UPOS != text.PROPN
+}
+
+// speaker resolves "he" in "X said (that) he ...": the subject pronoun of a
+// complement clause is the governing verb's subject, when that subject
+// names an actor or an agent.
+func (st *sent) speaker(h int) (entity, bool) {
+	switch st.key(h) {
+	case "HE", "SHE", "THEY":
+	default:
+		return entity{}, false
+	}
+	if !st.rel(h).IsSubject() {
+		return entity{}, false
+	}
+	v := int(st.tok(h).Head)
+	if v < st.lo || v >= st.hi || st.base(v) != text.Ccomp {
+		return entity{}, false
+	}
+	g := int(st.tok(v).Head)
+	if g < st.lo || g >= st.hi {
+		return entity{}, false
+	}
+	if e := st.sourceOf(g, 0); len(e) == 1 {
+		return e[0], true
+	}
+	return entity{}, false
 }

@@ -270,12 +270,14 @@ func (st *sent) scanOccurrences() {
 			continue
 		}
 		code := act.CodeAt(st.dc.date)
-		if code != "" && strings.Trim(code, "-") != "" {
-			j := st.lo + i
-			st.occurrences = append(st.occurrences, entity{code: code, head: j + n - 1,
-				span:  text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j+n-1].End},
-				entry: entryName(act), last: st.words.Keys[i+n-1], person: len(act.Roles) > 0})
+		if code == "" || strings.Trim(code, "-") == "" {
+			i++ // a null-coded phrase does not hide the words inside it
+			continue
 		}
+		j := st.lo + i
+		st.occurrences = append(st.occurrences, entity{code: code, head: j + n - 1,
+			span:  text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j+n-1].End},
+			entry: entryName(act), last: st.words.Keys[i+n-1], person: len(act.Roles) > 0})
 		i += n
 	}
 	// Short references to actors named before ("Assad" after "Bashar

@@ -175,6 +175,12 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 	if src.code != "" && src.code == tgt.code {
 		return
 	}
+	if st.c.opts.RequireDyad && (strings.HasPrefix(src.code, "---") && strings.HasPrefix(tgt.code, "---")) {
+		return // "officials said ... advocates": no actor on either side
+	}
+	if bareOf(src.code, tgt.code) || bareOf(tgt.code, src.code) {
+		return // "Putin said Russia will ...": an actor and its own state
+	}
 	ev := eventwire.Event{
 		Source:     eventwire.Actor{Text: st.spanText(src.span), Code: orNull(src.code)},
 		Target:     eventwire.Actor{Text: st.spanText(tgt.span), Code: orNull(tgt.code)},
@@ -218,6 +224,12 @@ func (st *sent) dominates(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// bareOf reports whether a is the bare three-letter state code of b
+// (RUS for RUSGOV).
+func bareOf(a, b string) bool {
+	return len(a) == 3 && len(b) > 3 && strings.HasPrefix(b, a) && a != "---"
 }
 
 // numeric reports whether code is a CAMEO-shaped code: two to four digits.

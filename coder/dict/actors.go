@@ -30,7 +30,10 @@ type Role struct {
 }
 
 // CodeAt returns the actor's code on date: the first role whose range holds
-// date, else the default code. A zero date selects the default code, or
+// date, else the default code. With no default, a date in a gap between
+// roles of one state gives the state's three letters (IRQ between [IRQ
+// <20030320] and [IRQ >20060520]); before the first role or after the last
+// it gives "" (out of office). A zero date selects the default code, or
 // the last role when there is no default.
 func (a *Actor) CodeAt(date time.Time) string {
 	if date.IsZero() {
@@ -39,10 +42,23 @@ func (a *Actor) CodeAt(date time.Time) string {
 		}
 		return a.Code
 	}
+	before, after := "", "" // roles ending before date, starting after it
 	for _, r := range a.Roles {
 		if (r.From.IsZero() || !date.Before(r.From)) && (r.To.IsZero() || !date.After(r.To)) {
 			return r.Code
 		}
+		if !r.To.IsZero() && date.After(r.To) {
+			before = r.Code
+		}
+		if !r.From.IsZero() && date.Before(r.From) && after == "" {
+			after = r.Code
+		}
+	}
+	if a.Code == "" && before != "" && after != "" && len(before) >= 3 && len(after) >= 3 && before[:3] == after[:3] {
+		// A gap between two roles of the same state (a defective or
+		// missing range in the file: IRAQ_ between 2003 and 2006) keeps
+		// the state.
+		return before[:3]
 	}
 	return a.Code
 }
@@ -304,6 +320,14 @@ func (a *Actors) Match(w Words, i, end int) (*Actor, int) {
 	}
 	if best == nil {
 		k := w.Keys[i]
+		if n := len(k); n > 4 && k[n-1] == 'S' {
+			// A plural of a one-word name: IRAQIS, SYRIANS.
+			for _, p := range a.byFirst[k[:n-1]] {
+				if len(p.words) == 1 {
+					return p.actor, 1
+				}
+			}
+		}
 		for l := len(k) - 1; l >= 4 && len(k)-l <= maxStemSuffix; l-- {
 			for _, p := range a.byFirst[k[:l]] {
 				if len(p.words) == 1 && p.stem {
@@ -331,6 +355,9 @@ func (p *phrase) match(w Words, i, end int, fuzzy bool) int {
 		last := j == len(p.words)-1
 		if last && p.stem && len(pw) >= 4 && len(k)-len(pw) <= maxStemSuffix && strings.HasPrefix(k, pw) {
 			continue
+		}
+		if last && len(k) == len(pw)+1 && k[len(k)-1] == 'S' && strings.HasPrefix(k, pw) && len(pw) >= 4 {
+			continue // a plural: IRAQIS for IRAQI_, SYRIANS for SYRIAN_
 		}
 		if s := w.Skels[i+j]; s != "" && s == p.skels[j] && k[0] == pw[0] {
 			continue
