@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/eventwire/eventwire"
+	"github.com/gogs/chardet"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
@@ -82,11 +83,37 @@ func pickEncoding(body []byte, declaredCharset, contentType string) encoding.Enc
 		// body is not valid UTF-8.
 		return nil
 	}
-	enc, name, _ := charset.DetermineEncoding(body, contentType)
+	enc, name, certain := charset.DetermineEncoding(body, contentType)
+	if name == "windows-1252" && !certain {
+		// Undeclared legacy bytes (or a declared windows-1252, which
+		// cannot be told apart here): let a statistical detector decide,
+		// so that an undeclared windows-1251 or Shift_JIS page is not
+		// read as Western European.
+		if e := sniffCharset(body); e != nil {
+			return e
+		}
+	}
 	if name == "utf-8" || enc == nil {
 		return nil
 	}
 	return enc
+}
+
+// sniffSample bounds the bytes given to the charset detector.
+const sniffSample = 64 << 10
+
+// sniffCharset guesses the charset of undeclared non-UTF-8 bytes, or nil
+// when the detector is not confident.
+func sniffCharset(body []byte) encoding.Encoding {
+	if len(body) > sniffSample {
+		body = body[:sniffSample]
+	}
+	r, err := chardet.NewHtmlDetector().DetectBest(body)
+	if err != nil || r.Confidence < 50 {
+		return nil
+	}
+	e, _ := charset.Lookup(r.Charset)
+	return e
 }
 
 // isBinary reports content that is not text: images, audio, video, PDFs,
@@ -100,7 +127,9 @@ func isBinary(sniffed string, body []byte) bool {
 		strings.HasPrefix(sniffed, "video/"), strings.HasPrefix(sniffed, "font/"):
 		return true
 	case sniffed == "application/octet-stream":
-		return true
+		// No signature matched but control bytes were seen: text with a
+		// stray NUL is still text, a real binary is full of them.
+		return controlRatio(body) > 0.02
 	case strings.HasPrefix(sniffed, "application/"):
 		// pdf, zip, x-gzip, wasm, ogg, postscript, vnd.ms-fontobject...
 		return !strings.Contains(sniffed, "json") && !strings.Contains(sniffed, "xml")
@@ -143,4 +172,22 @@ func isHTML(declared, sniffed, s string) bool {
 		}
 	}
 	return false
+}
+
+// controlRatio is the share of C0 control bytes other than white space in
+// the first 4 KB of b.
+func controlRatio(b []byte) float64 {
+	if len(b) > 4096 {
+		b = b[:4096]
+	}
+	if len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b {
+			n++
+		}
+	}
+	return float64(n) / float64(len(b))
 }
