@@ -11,7 +11,6 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-
 func TestDecode(t *testing.T) {
 	ru := "Президент России заявил в пятницу, что переговоры о прекращении огня в Сирии должны начаться в ближайшее время. Эксперты считают, что новая площадка для переговоров может ускорить урегулирование."
 	cp1251, err := charmap.Windows1251.NewEncoder().String(ru)
