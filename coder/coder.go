@@ -198,13 +198,14 @@ type sent struct {
 	curVerb     int             // the verb being coded
 	absorbed    map[int]bool    // complement verbs already coded by their governor's pattern
 	vocab       map[string]bool // forms and lemmas of the sentence, for mayMatch
+	irrealis    map[int]bool    // infinitives under a coded verb
 }
 
 func newSent(dc *docState, s, lo, hi int) *sent {
 	doc := dc.doc
 	n := hi - lo
 	st := &sent{dc: dc, c: dc.c, doc: doc, idx: s, lo: lo, hi: hi,
-		kids: make([][]int, n), lemmas: make([]string, n), rels: make([]text.DepRel, n), bases: make([]text.DepRel, n), memo: map[int][]entity{}, seen: map[string]int{}, absorbed: map[int]bool{}}
+		kids: make([][]int, n), lemmas: make([]string, n), rels: make([]text.DepRel, n), bases: make([]text.DepRel, n), memo: map[int][]entity{}, seen: map[string]int{}, absorbed: map[int]bool{}, irrealis: map[int]bool{}}
 	forms := make([]string, n)
 	for i := lo; i < hi; i++ {
 		t := &doc.Tokens[i]

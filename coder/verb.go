@@ -75,7 +75,7 @@ func (st *sent) multiOK(v int, e *dict.Verb) bool {
 
 func (st *sent) codeVerb(v int) {
 	t := st.tok(v)
-	if t.UPOS != text.VERB || st.absorbed[v] {
+	if t.UPOS != text.VERB || st.absorbed[v] || st.irrealis[v] {
 		return
 	}
 	e := st.findVerb(v)
@@ -101,6 +101,16 @@ func (st *sent) codeVerb(v int) {
 		// The pattern coded the complement too: "agreed to hold talks" is
 		// one event, not an agreement and a meeting.
 		st.absorbed[m.absorb] = true
+	}
+	// The infinitive under a verb of wanting is what was threatened,
+	// promised, urged or wanted, not something that happened: "threatened
+	// to assassinate" is one event, a threat.
+	if irrealisCode(code.Event) {
+		for _, k := range st.children(v) {
+			if b := st.base(k); (b == text.Xcomp || b == text.Advcl) && st.caseWord(k) == "TO" && k > v {
+				st.irrealis[k] = true
+			}
+		}
 	}
 	pattern := e.Block.File + ":" + strconv.Itoa(e.Line) + " " + e.Word + " [" + e.Code.String() + "]"
 	conf := 0.6
@@ -222,6 +232,20 @@ func (st *sent) dominates(a, b int) bool {
 		if b == a {
 			return true
 		}
+	}
+	return false
+}
+
+// irrealisCode reports whether an event code says that something is
+// wanted rather than done: appeal (02), intend (03), demand (10), reject
+// (12), threaten (13).
+func irrealisCode(c string) bool {
+	if len(c) < 2 {
+		return false
+	}
+	switch c[:2] {
+	case "02", "03", "10", "12", "13":
+		return true
 	}
 	return false
 }
