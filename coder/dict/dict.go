@@ -179,7 +179,8 @@ func Key(word string) string {
 // the first letter kept whatever it is. Two spellings of one foreign name
 // usually share a skeleton: NAZARBAEV and NAZARBAYEV give NZRBV, HIZBALLAH
 // and HEZBOLLAH give HZBLH. Skeleton returns "" for words shorter than six
-// letters, which are too short for the key to be selective.
+// letters or with fewer than five consonants, whose keys are not
+// selective (MICHAEL and MECHEL would share MCHL).
 func Skeleton(w string) string {
 	if len(w) < 6 {
 		return ""
@@ -211,8 +212,8 @@ func Skeleton(w string) string {
 		out = append(out, c)
 		last = c
 	}
-	if len(out) < 4 {
-		return ""
+	if len(out) < 5 {
+		return "" // MCHL would make MICHAEL the company MECHEL
 	}
 	return string(out)
 }

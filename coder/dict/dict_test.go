@@ -296,8 +296,11 @@ func TestSkeleton(t *testing.T) {
 	if s := dict.Skeleton("RUSSIA"); s != "" {
 		t.Errorf("Skeleton(RUSSIA) = %q: too few consonants to be selective", s)
 	}
-	if dict.Skeleton("MOSCOW") == dict.Skeleton("MASCOT") {
-		t.Error("MOSCOW and MASCOT share a skeleton")
+	if s := dict.Skeleton("MICHAEL"); s != "" {
+		t.Errorf("Skeleton(MICHAEL) = %q: four consonants match too much (MECHEL)", s)
+	}
+	if a, b := dict.Skeleton("KALASHNIKOV"), dict.Skeleton("KOLESNIKOV"); a == "" || a == b {
+		t.Errorf("KALASHNIKOV %q and KOLESNIKOV %q: want distinct keys", a, b)
 	}
 }
 
