@@ -9,7 +9,54 @@ import (
 var listLabels = []string{
 	"you may also like", "you might also like", "related", "don't miss", "don’t miss", "see more",
 	"more stories", "more from", "recommended", "most read", "most popular", "trending", "read more",
-	"read next", "see also", "also read", "more on",
+	"read next", "see also", "also read", "more on", "more", "more news", "related news", "latest news",
+	"top stories", "editor's picks", "editor’s picks", "read this next", "what to read next",
+}
+
+// linkLabels prefix a link to another story: "Related: <headline>".
+var linkLabels = []string{
+	"related:", "read more:", "see more:", "also read:", "read also:", "more:", "watch:", "listen:",
+	"recommended:", "see also:", "read next:", "more on this:", "click here:",
+}
+
+// isLabelledLink reports "Related: The 15 Weirdest Galaxies", a link to
+// another story behind a label.
+func isLabelledLink(s string) bool {
+	low := strings.ToLower(s)
+	for _, l := range linkLabels {
+		if strings.HasPrefix(low, l) {
+			return len(strings.Fields(s)) <= 40
+		}
+	}
+	return false
+}
+
+// isCopyright reports a short copyright notice.
+func isCopyright(s string) bool {
+	low := strings.ToLower(s)
+	return len(strings.Fields(s)) <= 25 && (strings.HasPrefix(low, "copyright") || strings.HasPrefix(low, "©") || strings.HasPrefix(low, "(c) "))
+}
+
+// promos start the calls to subscribe, follow or listen that end many
+// stories.
+var promos = []string{
+	"subscribe to", "if you enjoyed", "listen to", "get access to", "download the", "download our",
+	"become a member", "support our", "support us", "join our", "follow us",
+}
+
+// isPromo reports a call to subscribe or follow ("Follow Newsbeat on
+// Instagram, Facebook, Twitter and YouTube.").
+func isPromo(s string) bool {
+	if len(strings.Fields(s)) > 60 {
+		return false
+	}
+	low := strings.ToLower(s)
+	for _, p := range promos {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return strings.HasPrefix(low, "follow ") && strings.Contains(low, " on ") && len(strings.Fields(s)) <= 20
 }
 
 // tidy applies the news layer's paragraph rules to the blocks go-trafilatura
@@ -28,7 +75,7 @@ func tidy(bl []block, title string) []block {
 			}
 			continue
 		}
-		if isChrome(t) || isBareURL(t) || isMediaCredit(t) || !hasLetter(t) {
+		if isChrome(t) || isBareURL(t) || isMediaCredit(t) || !hasLetter(t) || isLabelledLink(t) || isCopyright(t) {
 			continue
 		}
 		out = append(out, bl[i])
@@ -52,7 +99,7 @@ func tidy(bl []block, title string) []block {
 	// Below the story.
 	for len(bl) > 1 {
 		t := bl[len(bl)-1].text
-		if isAboutUs(t) || isByline(t) || isDateLine(t) || strings.HasPrefix(t, "By ") && len(strings.Fields(t)) <= 8 {
+		if isAboutUs(t) || isByline(t) || isDateLine(t) || strings.HasPrefix(t, "By ") && len(strings.Fields(t)) <= 8 || isPromo(t) {
 			bl = bl[:len(bl)-1]
 			continue
 		}
