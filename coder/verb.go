@@ -381,6 +381,12 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 			return st.mention(h)
 		}
 		if st.caseWord(v) == "TO" {
+			// "an attempt by the US to force it": the noun's by-agent acts.
+			for _, k := range st.children(h) {
+				if st.rel(k).IsObliqueLike() && st.caseWord(k) == "BY" {
+					return st.mention(k)
+				}
+			}
 			// "signed an accord to supply": the governor's governor acts.
 			if g := int(st.tok(h).Head); g >= st.lo && g < st.hi && st.tok(g).UPOS == text.VERB {
 				return st.sourceOf(g, depth+1)
