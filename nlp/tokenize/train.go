@@ -108,8 +108,8 @@ type Example struct {
 
 // Examples returns the gaps between the tokens of the documents' texts,
 // labelled by the documents' sentence ends. Gaps that are always boundaries
-// (blank lines, and line breaks unless wrapped) or never (see never) are
-// left out.
+// (blank lines, line breaks unless wrapped, and see always) or never (see
+// never) are left out.
 func Examples(docs []conllu.Document, wrapped bool) []Example {
 	var out []Example
 	var fb featBuf
@@ -121,7 +121,7 @@ func Examples(docs []conllu.Document, wrapped bool) []Example {
 		toks := Scan(d.Text)
 		for i := 0; i+1 < len(toks); i++ {
 			gap := gapOf(d.Text[toks[i].End:toks[i+1].Start])
-			if gap == gapPara || gap == gapLine && !wrapped || never(d.Text, toks, i, gap) {
+			if gap == gapPara || gap == gapLine && !wrapped || never(d.Text, toks, i, gap) || always(d.Text, toks, i, gap) {
 				continue
 			}
 			fb.extract(d.Text, toks, i, gap)
