@@ -73,12 +73,13 @@ func (st *sent) subtreeEnd(h int) int {
 }
 
 type actorHit struct {
-	person bool
-	tok    int // last token of the match; -1 when not in the phrase
-	code   string
-	entry  string
-	span   text.Span
-	last   string
+	person   bool
+	inferred bool
+	tok      int // last token of the match; -1 when not in the phrase
+	code     string
+	entry    string
+	span     text.Span
+	last     string
 }
 
 // phraseInfo is what the dictionaries find in one noun phrase.
@@ -181,6 +182,7 @@ func (st *sent) mention1(h int) []entity {
 			if r, ok := st.resolve(h); ok {
 				r.span = text.Span{Start: t.Start, End: t.End}
 				r.head = h
+				r.inferred = true
 				return []entity{r}
 			}
 		}
@@ -228,14 +230,14 @@ func (st *sent) mention1(h int) []entity {
 		// A short reference to an actor named earlier: "Assad" after
 		// "Bashar al-Assad".
 		if r, ok := st.shortRef(h); ok {
-			pi.actors = append(pi.actors, actorHit{tok: -1, code: r.code, entry: r.entry, span: pi.span, last: r.last})
+			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last})
 		}
 	}
 	if len(pi.actors) == 0 && len(pi.agents) > 0 && st.hasDefinite(h) {
 		// "the army", "the government" after a country was named in an
 		// earlier sentence: the agent belongs to that country.
 		if r, ok := st.lastCountry(); ok {
-			pi.actors = append(pi.actors, actorHit{tok: -1, code: r.code[:3], entry: r.entry, span: pi.span, last: r.last})
+			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code[:3], entry: r.entry, span: pi.span, last: r.last})
 		}
 	}
 	if viaNmod && !pi.headAgent {
@@ -246,7 +248,7 @@ func (st *sent) mention1(h int) []entity {
 	var out []entity
 	if viaNmod {
 		for _, a := range pi.actors {
-			out = append(out, entity{code: combine(a.code, pi.agents), span: union(pi.span, a.span), head: h, entry: a.entry, last: a.last, person: a.person})
+			out = append(out, entity{code: combine(a.code, pi.agents), span: union(pi.span, a.span), head: h, entry: a.entry, last: a.last, person: a.person, inferred: a.inferred})
 		}
 	} else if len(pi.actors) > 0 {
 		// One phrase names one actor: the first ("Ithilen's minister
@@ -259,7 +261,7 @@ func (st *sent) mention1(h int) []entity {
 				a = b
 			}
 		}
-		out = append(out, entity{code: combine(a.code, pi.agents), span: pi.span, head: h, entry: a.entry, last: a.last, person: a.person})
+		out = append(out, entity{code: combine(a.code, pi.agents), span: pi.span, head: h, entry: a.entry, last: a.last, person: a.person, inferred: a.inferred})
 		// ... unless the phrase itself is a compound of modifiers:
 		// "Eriadori and Calenardhon leaders".
 		for _, b := range pi.actors[1:] {

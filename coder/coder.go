@@ -147,6 +147,9 @@ type entity struct {
 	head  int    // token index of the phrase head
 	entry string // the actor dictionary entry, file:line NAME
 	last  string // last word of the actor phrase, for short references
+	// inferred is true when the actor was not named here: a pronoun, a
+	// short reference, a country carried over, a new actor.
+	inferred bool
 	// person is true for actors with dated roles (office holders: the
 	// dictionaries date people, not places), for pronoun agreement.
 	person bool

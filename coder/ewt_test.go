@@ -65,7 +65,7 @@ func TestEWTEvents(t *testing.T) {
 						t.Fatalf("%s: evidence %v outside the text", s.ID, sp)
 					}
 				}
-				t.Logf("%s %d %s %s(%s) -> %s(%s) verb=%q | %s", split, ne, e.CAMEO, e.Source.Code, e.Source.Text,
+				t.Logf("%s %d %.2f %s %s(%s) -> %s(%s) verb=%q | %s", split, ne, e.Confidence, e.CAMEO, e.Source.Code, e.Source.Text,
 					e.Target.Code, e.Target.Text, s.Doc.Text[e.Evidence.Verb.Start:e.Evidence.Verb.End], s.Text)
 			}
 		}

@@ -191,6 +191,11 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 	if bareOf(src.code, tgt.code) || bareOf(tgt.code, src.code) {
 		return // "Putin said Russia will ...": an actor and its own state
 	}
+	conf *= st.sideConfidence(src) * st.sideConfidence(tgt)
+	if !tgt.null() && tgt.head >= st.lo && int(st.tok(tgt.head).Head) != st.curVerb {
+		conf *= 0.85 // found below the verb's own dependents
+	}
+	conf = float64(int(conf*100+0.5)) / 100
 	ev := eventwire.Event{
 		Source:     eventwire.Actor{Text: st.spanText(src.span), Code: orNull(src.code)},
 		Target:     eventwire.Actor{Text: st.spanText(tgt.span), Code: orNull(tgt.code)},
@@ -248,6 +253,19 @@ func irrealisCode(c string) bool {
 		return true
 	}
 	return false
+}
+
+// sideConfidence discounts an event for a side that was inferred (a
+// pronoun, a short reference, a new actor) or has an agent but no actor.
+func (st *sent) sideConfidence(e entity) float64 {
+	c := 1.0
+	if e.inferred {
+		c *= 0.8
+	}
+	if strings.HasPrefix(e.code, "---") {
+		c *= 0.85
+	}
+	return c
 }
 
 // bareOf reports whether a is the bare three-letter state code of b
@@ -939,6 +957,6 @@ func (st *sent) newActor(h int) []entity {
 	if len(words) == 0 || len(words) > n {
 		return nil
 	}
-	return []entity{{code: "\"" + strings.Join(words, " ") + "\"", head: h,
+	return []entity{{code: "\"" + strings.Join(words, " ") + "\"", head: h, inferred: true,
 		span: text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}}}
 }
