@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -274,4 +275,40 @@ func BenchmarkCodePhoenix(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(recs))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
 	b.ReportMetric(float64(len(recs))*float64(b.N)/(cpuTime()-cpu0).Seconds(), "sentences/cpu-s")
+}
+
+// TestCodeConcurrent codes the unit-test docs from several goroutines with
+// one Coder and checks each result equals the sequential one (run with
+// -race).
+func TestCodeConcurrent(t *testing.T) {
+	recs := loadUnitTests(t)
+	c := coder.New(loadToyDicts(t), cameo.Default(), coder.DefaultOptions())
+	ctx := context.Background()
+	want := make([]string, len(recs))
+	for i, r := range recs {
+		evs, err := c.Code(ctx, r.Doc, r.Date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = fmt.Sprint(evs)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(recs))
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, r := range recs {
+				evs, err := c.Code(ctx, r.Doc, r.Date)
+				if err != nil || fmt.Sprint(evs) != want[i] {
+					errs <- r.ID
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for id := range errs {
+		t.Errorf("%s: concurrent result differs", id)
+	}
 }
