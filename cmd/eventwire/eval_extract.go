@@ -20,21 +20,23 @@ import (
 )
 
 // extractionSystems returns the systems eval extract can compare, by name.
+// "all" runs readability, trafilatura and eventwire; the two variants
+// (eventwire-nofallback, trafilatura-nodate) are there to measure where
+// time and accuracy go.
 func extractionSystems() map[string]extraction.ExtractFunc {
-	x := extract.New(extract.Options{})
-	return map[string]extraction.ExtractFunc{
-		"eventwire": func(ctx context.Context, u string, b []byte) (string, error) {
+	ours := func(x *extract.Extractor) extraction.ExtractFunc {
+		return func(ctx context.Context, u string, b []byte) (string, error) {
 			a, err := x.Extract(ctx, &eventwire.Page{URL: u, Body: b, ContentType: "text/html; charset=utf-8"})
 			if err != nil {
 				return "", err
 			}
 			return a.Text, nil
-		},
-		// go-trafilatura as its README recommends for accuracy: fallback
-		// to readability and DOM distiller on, comments off.
-		"trafilatura": func(ctx context.Context, u string, b []byte) (text string, err error) {
+		}
+	}
+	traf := func(mode trafilatura.HtmlDateMode) extraction.ExtractFunc {
+		return func(ctx context.Context, u string, b []byte) (text string, err error) {
 			defer recoverInto(&err)
-			opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true}
+			opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true, HtmlDateMode: mode}
 			if pu, perr := url.Parse(u); perr == nil && pu.Host != "" {
 				opts.OriginalURL = pu
 			}
@@ -43,7 +45,18 @@ func extractionSystems() map[string]extraction.ExtractFunc {
 				return "", err
 			}
 			return res.ContentText, nil
-		},
+		}
+	}
+	return map[string]extraction.ExtractFunc{
+		"eventwire":            ours(extract.New(extract.Options{})),
+		"eventwire-nofallback": ours(extract.New(extract.Options{NoFallback: true})),
+		// go-trafilatura as its README recommends for accuracy: fallback
+		// to readability and DOM distiller on, comments off, its default
+		// date extraction (go-htmldate) on.
+		"trafilatura": traf(trafilatura.Default),
+		// The same without go-htmldate's whole-page date scan, which
+		// eventwire replaces with its own metadata reader.
+		"trafilatura-nodate": traf(trafilatura.Disabled),
 		"readability": func(ctx context.Context, u string, b []byte) (text string, err error) {
 			defer recoverInto(&err)
 			pu, _ := url.Parse(u)
@@ -72,7 +85,7 @@ func runEvalExtract(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlagSet("eval extract", "[--data DIR] [--system eventwire|trafilatura|readability|all]",
 		"eventwire eval extract --data ../shared/data/extraction --system all")
 	data := fs.String("data", filepath.Join("..", "shared", "data", "extraction"), "benchmark directory (ground-truth.json, html/)")
-	system := fs.String("system", "all", "system to run: eventwire, trafilatura, readability or all")
+	system := fs.String("system", "all", "system to run: eventwire, trafilatura, readability or all (also eventwire-nofallback, trafilatura-nodate)")
 	passes := fs.Int("passes", 2, "timed passes per system; the fastest is reported (the first pass also warms up lazy initialisation)")
 	worst := fs.Int("worst", 0, "print the N worst pages of each system by F1")
 	out := fs.String("out", "", "directory to write each system's predictions as <system>.json")
