@@ -93,7 +93,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Set("_txlock", "immediate")
-	dsn := "file:" + path + "?" + q.Encode()
+	dsn := fileURI(path) + "?" + q.Encode()
 
 	w, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -115,7 +115,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	qr.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", bt.Milliseconds()))
 	qr.Add("_pragma", "foreign_keys(1)")
 	qr.Add("_pragma", "query_only(1)")
-	r, err := sql.Open("sqlite", "file:"+path+"?"+qr.Encode())
+	r, err := sql.Open("sqlite", fileURI(path)+"?"+qr.Encode())
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -123,6 +123,16 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	r.SetMaxOpenConns(max(2, runtime.GOMAXPROCS(0)))
 	s.r = r
 	return s, nil
+}
+
+// fileURI returns the SQLite URI of a file name: the characters that URIs
+// give a meaning to are percent-encoded, so any path opens the file it names.
+func fileURI(path string) string {
+	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+	if strings.HasPrefix(path, "//") {
+		path = "/" + strings.TrimLeft(path, "/") // "file://x" would name a host
+	}
+	return "file:" + r.Replace(path)
 }
 
 // Path returns the database file name.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -104,5 +105,29 @@ func BenchmarkPutStory(b *testing.B) {
 		if err != nil || !created {
 			b.Fatalf("PutStory = %v, %v", created, err)
 		}
+	}
+}
+
+// TestOddPath opens databases whose names hold URI metacharacters: each
+// must create exactly the file it names.
+func TestOddPath(t *testing.T) {
+	for _, name := range []string{"a b.db", "we#ird.db", "per%20cent.db", "q?x=1.db"} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, name)
+			s, err := sqlite.Open(context.Background(), path, sqlite.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+			if _, err := os.Stat(path); err != nil {
+				ents, _ := os.ReadDir(dir)
+				var names []string
+				for _, e := range ents {
+					names = append(names, e.Name())
+				}
+				t.Errorf("%q not created (directory holds %q)", name, names)
+			}
+		})
 	}
 }
