@@ -472,7 +472,7 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 	}
 	for _, k := range kids {
 		r := st.rel(k)
-		if !r.IsObliqueLike() || r == text.OblAgent || r.Subtype() == "tmod" || r == text.NmodPoss {
+		if !r.IsObliqueLike() || r == text.OblAgent || unmarked(r) || r == text.NmodPoss {
 			continue
 		}
 		if passive && st.caseWord(k) == "BY" {
@@ -500,7 +500,7 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 			}
 			if st.rel(k).Base() == text.Ccomp {
 				for _, o := range st.childrenRel(k, text.Obj, text.Obl, text.Nmod) {
-					if r := st.rel(o); r == text.NmodPoss || r.Subtype() == "tmod" {
+					if r := st.rel(o); r == text.NmodPoss || unmarked(r) {
 						continue
 					}
 					if e := st.mentionDeep(o); len(e) > 0 && !sameAs(e, sources) {
@@ -526,7 +526,7 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 			}
 			cands = append(cands, st.childrenRel(k, text.Obl, text.Nmod)...)
 			for _, o := range cands {
-				if st.rel(o) == text.NmodPoss || st.rel(o).Subtype() == "tmod" {
+				if st.rel(o) == text.NmodPoss || unmarked(st.rel(o)) {
 					continue
 				}
 				if e := st.mention(o); len(e) > 0 && !sameAs(e, sources) {
@@ -923,7 +923,7 @@ func (st *sent) firstComplement(v int, passive bool) int {
 	}
 	for _, k := range kids {
 		r := st.rel(k)
-		if r.IsObliqueLike() && r != text.NmodPoss && r != text.OblAgent && r.Subtype() != "tmod" && st.caseWord(k) != "BY" {
+		if r.IsObliqueLike() && r != text.NmodPoss && r != text.OblAgent && !unmarked(r) && st.caseWord(k) != "BY" {
 			return k
 		}
 	}
@@ -959,4 +959,15 @@ func (st *sent) newActor(h int) []entity {
 	}
 	return []entity{{code: "\"" + strings.Join(words, " ") + "\"", head: h, inferred: true,
 		span: text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}}}
+}
+
+// unmarked reports whether r is a bare noun modifier of time or measure
+// ("on Monday" is obl; "Monday", "this week" are obl:tmod in UD v1 and
+// early v2, obl:unmarked since UD 2.14): never a target.
+func unmarked(r text.DepRel) bool {
+	switch r.Subtype() {
+	case "tmod", "npmod", "unmarked":
+		return true
+	}
+	return false
 }
