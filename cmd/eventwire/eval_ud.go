@@ -13,6 +13,7 @@ import (
 
 	"github.com/eventwire/eventwire/internal/eval/ud"
 	"github.com/eventwire/eventwire/nlp"
+	"github.com/eventwire/eventwire/nlp/tokenize"
 	"github.com/eventwire/eventwire/text"
 	"github.com/eventwire/eventwire/text/conllu"
 )
@@ -25,6 +26,7 @@ func runEvalUD(ctx context.Context, m *Main, args []string) error {
 	gold := fs.String("gold", "", "gold CoNLL-U treebank (.conllu or .conllu.gz), e.g. UD English EWT dev")
 	raw := fs.Bool("raw", false, "parse the treebank's running text (rebuilt from its # text lines) from scratch instead of its gold tokens")
 	system := fs.String("system", "", "score this CoNLL-U system output instead of running eventwire")
+	everyGap := fs.Bool("every-gap", false, "with --raw: let sentences end without punctuation (web text; EWT is mostly web text)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -54,7 +56,11 @@ func runEvalUD(ctx context.Context, m *Main, args []string) error {
 			have |= x.Doc.Attrs
 		}
 	case *raw:
-		p, note, err := rawPipeline()
+		var opts []tokenize.Option
+		if *everyGap {
+			opts = append(opts, tokenize.EveryGap())
+		}
+		p, note, err := rawPipeline(opts...)
 		if err != nil {
 			return err
 		}

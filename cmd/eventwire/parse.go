@@ -20,6 +20,7 @@ const maxParseInput = 256 << 20
 func runParse(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlagSet("parse", "[FILE|-]", "eventwire parse ../shared/data/samples/rferl-2016-12-23-aleppo.txt")
 	wrapped := fs.Bool("wrapped", false, "single line breaks are spaces (wrapped text); by default each line is a paragraph")
+	everyGap := fs.Bool("every-gap", false, "let sentences end without punctuation (web text: e-mail, forums)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -48,6 +49,9 @@ func runParse(ctx context.Context, m *Main, args []string) error {
 	var opts []tokenize.Option
 	if *wrapped {
 		opts = append(opts, tokenize.WrappedLines())
+	}
+	if *everyGap {
+		opts = append(opts, tokenize.EveryGap())
 	}
 	p, note, err := rawPipeline(opts...)
 	if err != nil {

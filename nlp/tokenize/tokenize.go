@@ -9,16 +9,18 @@
 // "Elena's" is "Elena" + "'s", "cannot" is "can" + "not", "gonna" is "gon" +
 // "na". Every word is a byte range of the text; nothing is copied.
 //
-// Sentence boundaries are decided by a small averaged perceptron that weighs
-// every gap between tokens on features of the tokens around it (words,
-// shapes, punctuation classes, the white space in the gap). It is trained on
-// UD English EWT train by Train (go generate runs it) and embedded in the
-// package. Blank lines always end a sentence, and so, unless the WrappedLines
-// option is given, do single line breaks: text that reaches the tokenizer
-// from the article extractor has one paragraph or headline per line. A few
-// rules veto the model where news needs it: not before glued closing
-// punctuation, not after a news dateline ("ALEPPO, Syria (AP) —"), not after
-// a bracketed aside inside a sentence.
+// Sentence boundaries are decided by a small averaged perceptron over
+// features of the tokens around a gap (words, shapes, punctuation classes,
+// the white space in the gap), trained on UD English EWT train by Train (go
+// generate runs it) and embedded in the package. By default it decides the
+// gaps after sentence-final punctuation and closing quotes; the EveryGap
+// option lets it end sentences anywhere, as web text needs. Blank lines
+// always end a sentence, and so, unless the WrappedLines option is given, do
+// single line breaks: text that reaches the tokenizer from the article
+// extractor has one paragraph or headline per line. A few rules overrule the
+// model where news needs it: a lone period before a capitalised word always
+// ends a sentence; a title ("Gen."), a dateline ("ALEPPO, Syria (AP) —"), a
+// bracketed aside inside a sentence, or glued closing punctuation never do.
 package tokenize
 
 import (
@@ -32,8 +34,9 @@ import (
 // Tokenizer is the English tokenizer and sentence splitter. It implements
 // nlp.Annotator and is safe for concurrent use.
 type Tokenizer struct {
-	wrapped bool
-	model   *Model
+	wrapped  bool
+	everyGap bool
+	model    *Model
 }
 
 // Option configures a Tokenizer.
@@ -43,6 +46,12 @@ type Option func(*Tokenizer)
 // at a fixed width and only blank lines separate paragraphs (e-mail, the raw
 // text files of the CoNLL 2018 shared task).
 func WrappedLines() Option { return func(t *Tokenizer) { t.wrapped = true } }
+
+// EveryGap lets the sentence model end a sentence at any gap between
+// tokens, not only after final punctuation: for web text (e-mail, forums)
+// whose sentences often end without punctuation. It costs precision on
+// edited text such as news.
+func EveryGap() Option { return func(t *Tokenizer) { t.everyGap = true } }
 
 // WithModel replaces the embedded sentence-boundary model, for example with
 // one just produced by Train.

@@ -203,6 +203,29 @@ func TestSentences(t *testing.T) {
 			want: []string{"Labour MP (Member of Parliament) Tom Watson spoke.", "President [Nursultan] Nazarbaev agreed."},
 		},
 		{
+			// Seen split by the model when it weighed every gap.
+			name: "no sentence ends without punctuation in news",
+			in:   `This Wednesday Greek Foreign Minister George Katrougalos spoke. Only two presidents have been impeached: Andrew Johnson and Bill Clinton. Parliament voted against a "no deal" Brexit.`,
+			want: []string{
+				"This Wednesday Greek Foreign Minister George Katrougalos spoke.",
+				"Only two presidents have been impeached: Andrew Johnson and Bill Clinton.",
+				`Parliament voted against a "no deal" Brexit.`,
+			},
+		},
+		{
+			// E-mail sign-offs end without punctuation; EveryGap lets the
+			// model split them, the default does not.
+			name: "every gap for web text",
+			in:   "Best regards Debra Perlingiere",
+			opts: []tokenize.Option{tokenize.EveryGap()},
+			want: []string{"Best regards", "Debra Perlingiere"},
+		},
+		{
+			name: "no split without punctuation by default",
+			in:   "Best regards Debra Perlingiere",
+			want: []string{"Best regards Debra Perlingiere"},
+		},
+		{
 			name: "titles, times, percentages",
 			in:   `Gen. David Petraeus arrived Sept. 5. The meeting starts at 3 p.m. Tuesday in St. Louis, Mo., officials said. The company (NYSE: XOM) fell 3%. Prices rose.`,
 			want: []string{
