@@ -110,15 +110,14 @@ type unit struct {
 
 // paragraphs groups the kept lines into paragraphs: a blank or dropped line
 // ends a paragraph, and inside a block a line ends one unless the block is
-// hard-wrapped (its width is that of a terminal, minWrap to maxWrap runes,
-// and the line fills most of it) and the line does not end a sentence. Text
-// with one paragraph per line thus keeps its paragraphs, and wrapped text
-// is joined (a wrapped line that happens to end a sentence splits its
-// paragraph in two, which loses nothing).
+// hard-wrapped (its width is that of a terminal, minWrap to maxWrap runes)
+// and the wrap was forced: the next line's first word would not have fit
+// on this one. Text with one paragraph per line thus keeps its paragraphs,
+// and wrapped text is joined even where a line happens to end a sentence.
 func paragraphs(lines []line) []unit {
 	var units []unit
 	var cur []string
-	width := 0
+	width, wrapped := 0, false
 	flush := func() {
 		if len(cur) > 0 {
 			t := strings.Join(cur, " ")
@@ -131,13 +130,11 @@ func paragraphs(lines []line) []unit {
 			flush()
 			continue
 		}
-		if len(cur) == 0 {
-			width = blockWidth(lines, i)
+		if len(cur) == 0 && (i == 0 || lines[i-1].blank || lines[i-1].drop) {
+			width, wrapped = blockShape(lines, i)
 		}
 		cur = append(cur, l.text)
-		n := utf8.RuneCountInString(l.text)
-		wrapped := width >= minWrap && width <= maxWrap && n*10 >= width*7
-		if !wrapped || endsSentence(l.text) {
+		if !wrapped || !forcedWrap(l.text, lines, i+1, width) {
 			flush()
 		}
 	}
@@ -145,13 +142,38 @@ func paragraphs(lines []line) []unit {
 	return units
 }
 
-// blockWidth is the longest line of the block starting at i.
-func blockWidth(lines []line, i int) int {
-	w := 0
-	for ; i < len(lines) && !lines[i].blank && !lines[i].drop; i++ {
-		w = max(w, utf8.RuneCountInString(lines[i].text))
+// forcedWrap reports that line is full: the first word of the next kept
+// line (lines[next]) would have made it wider than the block.
+func forcedWrap(line string, lines []line, next, width int) bool {
+	if next >= len(lines) || lines[next].blank || lines[next].drop {
+		return false
 	}
-	return w
+	w, _, _ := strings.Cut(lines[next].text, " ")
+	return utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > width
+}
+
+// blockShape returns the width of the block starting at i (its longest
+// line) and whether it is hard-wrapped: the width is that of a terminal
+// (minWrap to maxWrap runes) and most lines but the last fill three
+// quarters of it, as wrapped prose does and one-paragraph-per-line text
+// does not.
+func blockShape(lines []line, i int) (width int, wrapped bool) {
+	var ns []int
+	for ; i < len(lines) && !lines[i].blank && !lines[i].drop; i++ {
+		n := utf8.RuneCountInString(lines[i].text)
+		ns = append(ns, n)
+		width = max(width, n)
+	}
+	if len(ns) < 2 || width < minWrap || width > maxWrap {
+		return width, false
+	}
+	full := 0
+	for _, n := range ns[:len(ns)-1] {
+		if n*4 >= width*3 {
+			full++
+		}
+	}
+	return width, full*10 >= (len(ns)-1)*6
 }
 
 // Hard-wrap widths: text wrapped at 60 to 140 columns.

@@ -67,3 +67,77 @@ func TestSampleArticle(t *testing.T) {
 		})
 	}
 }
+
+// wrap re-wraps every line longer than width at word boundaries, as old
+// plain-text wires and e-mail did.
+func wrap(s string, width int) string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if len(line) <= width {
+			out = append(out, line)
+			continue
+		}
+		cur := ""
+		for _, w := range strings.Fields(line) {
+			if cur != "" && len(cur)+1+len(w) > width {
+				out = append(out, cur)
+				cur = w
+				continue
+			}
+			if cur != "" {
+				cur += " "
+			}
+			cur += w
+		}
+		out = append(out, cur)
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestSampleVariants checks that the plain-text rules are general: the same
+// article with Windows line ends, hard-wrapped at 72 columns, with its
+// caption given once, or with a different header and footer, gives the
+// same text as the original.
+func TestSampleVariants(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "samples", "rferl-2016-12-23-aleppo.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := string(b)
+	x := extract.New(extract.Options{})
+	get := func(s string) *eventwire.Article {
+		t.Helper()
+		a, err := x.Extract(context.Background(), &eventwire.Page{URL: "file:///sample.txt", Body: []byte(s), ContentType: "text/plain"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	want := get(orig)
+	caption := "Russian President Vladimir Putin (L) and Syrian President Bashar al-Assad\n"
+	if !strings.Contains(orig, caption+caption) {
+		t.Fatal("sample lacks its doubled caption")
+	}
+	variants := map[string]string{
+		"crlf":         strings.ReplaceAll(orig, "\n", "\r\n"),
+		"wrapped":      wrap(orig, 72),
+		"caption once": strings.Replace(orig, caption+caption, caption, 1),
+		"other chrome": strings.NewReplacer(
+			"Accessibility links", "Skip to main content\n\nHome | World | Russia | Syria",
+			"Breaking News", "Share\n\nPrint",
+			"  • 16x9 Image", "Image 1 of 3",
+			"RFE/RL journalists report the news in 27 languages", "Copyright (c) 2016 RFE/RL. All rights reserved. Our journalists report the news in 27 languages",
+		).Replace(orig),
+	}
+	for name, v := range variants {
+		t.Run(name, func(t *testing.T) {
+			a := get(v)
+			if a.Text != want.Text {
+				t.Errorf("text differs from the original's:\n%s", a.Text)
+			}
+			if a.Title != want.Title || strings.Join(a.Credits, ",") != strings.Join(want.Credits, ",") {
+				t.Errorf("title %q credits %q; want %q %q", a.Title, a.Credits, want.Title, want.Credits)
+			}
+		})
+	}
+}
