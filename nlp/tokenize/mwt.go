@@ -50,8 +50,21 @@ func splitPoint(w string) int {
 	if len(w) < 2 {
 		return 0
 	}
-	if n, ok := informal[strings.ToLower(w)]; ok {
-		return n
+	if len(w) <= 8 {
+		var buf [8]byte
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if n, ok := informal[string(buf[:len(w)])]; ok { // no allocation
+			return n
+		}
+	}
+	if strings.IndexAny(w, "'’`") < 0 {
+		return 0
 	}
 	// The plural possessive "soldiers'" = "soldiers" + "'".
 	if r, n := runeBefore(w, len(w)); (r == '\'' || r == '’') && len(w) > n+1 && w[len(w)-n-1] == 's' {

@@ -363,6 +363,9 @@ func (sc *scanner) peelURLSuffix(a, b int) int {
 }
 
 func isURLStart(s string) bool {
+	if s == "" || strings.IndexByte("hHfFwWmM", s[0]) < 0 {
+		return false
+	}
 	l := len(s)
 	if l > 12 {
 		l = 12

@@ -98,6 +98,9 @@ func (t *Tokenizer) Annotate(ctx context.Context, d *text.Doc) error {
 		return fmt.Errorf("tokenize: text of %d bytes exceeds the %d-byte limit", len(d.Text), maxText)
 	}
 	toks := Scan(d.Text)
+	if cap(d.Tokens) < len(toks)+len(toks)/8 {
+		d.Tokens = make([]text.Token, 0, len(toks)+len(toks)/8)
+	}
 	d.Tokens = d.Tokens[:0]
 	d.MWTs = d.MWTs[:0]
 	d.Sents = d.Sents[:0]
