@@ -147,7 +147,7 @@ func cleanByline(s string) (byline string, credits []string) {
 			credits = append(credits, a)
 			continue
 		}
-		if isDegree(part) {
+		if isDegree(part) || isPlaceholderName(part) {
 			continue
 		}
 		names = append(names, part)
@@ -172,6 +172,17 @@ func agencyByline(s string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// isPlaceholderName reports what content systems put where no author is
+// known ("admin", "Staff Reports").
+func isPlaceholderName(s string) bool {
+	switch strings.ToLower(s) {
+	case "admin", "administrator", "editor", "editorial", "editors", "staff", "staff reports", "staff report",
+		"webmaster", "guest", "anonymous", "unknown", "user", "newsroom", "news desk", "web desk":
+		return true
+	}
+	return false
 }
 
 // isDegree reports academic and professional suffixes that bylines list

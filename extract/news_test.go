@@ -116,6 +116,8 @@ func TestCleanByline(t *testing.T) {
 		{"Carrie Arnold November", "Carrie Arnold", nil},
 		{"Jane Doe; John Roe", "Jane Doe, John Roe", nil},
 		{"https://www.facebook.com/someone", "", nil},
+		{"Admin", "", nil},
+		{"Staff Reports", "", nil},
 	}
 	for _, tt := range tests {
 		got, c := cleanByline(tt.in)

@@ -21,10 +21,11 @@ func runExtract(ctx context.Context, m *Main, args []string) error {
 	timeout := fs.Duration("timeout", 30*time.Second, "time limit for fetching one URL")
 	contentType := fs.String("type", "", `media type of the inputs ("text/html", "text/plain"); default: from the file name or the server, else sniffed`)
 	noFallback := fs.Bool("no-fallback", false, "skip go-trafilatura's readability/distiller fallback (faster)")
+	pageURL := fs.String("url", "", "the page's original address, for a saved page (one input only); dates in it are used")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
+	if fs.NArg() == 0 || *pageURL != "" && fs.NArg() > 1 {
 		fs.Usage()
 		return errUsage
 	}
@@ -45,6 +46,9 @@ func runExtract(ctx context.Context, m *Main, args []string) error {
 		p, err := extractInput(ctx, m, fetcher, arg, *maxBytes)
 		if err == nil && *contentType != "" {
 			p.ContentType = *contentType
+		}
+		if err == nil && *pageURL != "" {
+			p.URL = *pageURL
 		}
 		var a *eventwire.Article
 		if err == nil {
