@@ -122,7 +122,7 @@ func (r *Reader) Next() (*Sentence, error) {
 		if i := strings.IndexByte(id, '-'); i > 0 {
 			a, err1 := strconv.Atoi(id[:i])
 			b, err2 := strconv.Atoi(id[i+1:])
-			if err1 != nil || err2 != nil || a != len(words)+1 || b < a {
+			if err1 != nil || err2 != nil || a != len(words)+1 || b <= a || len(mwts) > 0 && mwts[len(mwts)-1].last >= a {
 				bad = &Error{r.line, fmt.Sprintf("bad multi-word token range %q", id)}
 				continue
 			}

@@ -79,10 +79,14 @@ func TestRoundTrip(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	for name, in := range map[string]string{
-		"fields":   "1\tx\n\n",
-		"sequence": "2\tx\tx\tX\t_\t_\t0\troot\t_\t_\n\n",
-		"head":     "1\tx\tx\tX\t_\t_\t5\troot\t_\t_\n\n",
-		"range":    "1-5\tx\t_\t_\t_\t_\t_\t_\t_\t_\n1\tx\tx\tX\t_\t_\t0\troot\t_\t_\n\n",
+		"fields":    "1\tx\n\n",
+		"sequence":  "2\tx\tx\tX\t_\t_\t0\troot\t_\t_\n\n",
+		"head":      "1\tx\tx\tX\t_\t_\t5\troot\t_\t_\n\n",
+		"range":     "1-5\tx\t_\t_\t_\t_\t_\t_\t_\t_\n1\tx\tx\tX\t_\t_\t0\troot\t_\t_\n\n",
+		"self head": "1\tx\tx\tX\t_\t_\t0\troot\t_\t_\n2\ty\ty\tX\t_\t_\t2\tdep\t_\t_\n\n",
+		"overlapping ranges": "1-2\txy\t_\t_\t_\t_\t_\t_\t_\t_\n1\tx\tx\tX\t_\t_\t0\troot\t_\t_\n" +
+			"2-3\tyz\t_\t_\t_\t_\t_\t_\t_\t_\n2\ty\ty\tX\t_\t_\t1\tdep\t_\t_\n3\tz\tz\tX\t_\t_\t1\tdep\t_\t_\n\n",
+		"one-word range": "1-1\tx\t_\t_\t_\t_\t_\t_\t_\t_\n1\tx\tx\tX\t_\t_\t0\troot\t_\t_\n\n",
 	} {
 		_, err := NewReader(strings.NewReader(in)).Next()
 		if _, ok := err.(*Error); !ok {
