@@ -52,6 +52,9 @@ type Coder struct {
 	book *cameo.Codebook
 	opts Options
 	syn  map[string]synset
+	// rules are the verb dictionary's transformations whose verbs are in
+	// the dictionary.
+	rules []rule
 }
 
 // synset is a verb-dictionary synonym set prepared for matching.
@@ -79,6 +82,27 @@ func New(d *dict.Dictionaries, book *cameo.Codebook, opts Options) *Coder {
 				}
 			}
 			c.syn[name] = s
+		}
+		codeOf := func(w string) string {
+			for _, v := range d.Verbs.LookupLemma(w) {
+				if v.Code.Event != "" {
+					return v.Code.Event
+				}
+			}
+			return ""
+		}
+		for _, t := range d.Verbs.Transformations {
+			r := rule{Transformation: t, verb: codeOf(t.Verb)}
+			if t.LowerVerb != "Q" {
+				r.lower = codeOf(t.LowerVerb)
+				if r.lower == "" {
+					continue
+				}
+			}
+			if r.verb == "" {
+				continue // ATTEMPT [---]: no code to recognise it by
+			}
+			c.rules = append(c.rules, r)
 		}
 	}
 	return c
@@ -196,19 +220,20 @@ type sent struct {
 	// pronoun resolution within the sentence.
 	occurrences []entity
 	events      []eventwire.Event
-	seen        map[string]int  // event key → index in events
-	eventVerb   []int           // the verb token of each event
-	curVerb     int             // the verb being coded
-	absorbed    map[int]bool    // complement verbs already coded by their governor's pattern
-	vocab       map[string]bool // forms and lemmas of the sentence, for mayMatch
-	irrealis    map[int]bool    // infinitives under a coded verb
+	seen        map[string]int   // event key → index in events
+	eventVerb   []int            // the verb token of each event
+	curVerb     int              // the verb being coded
+	absorbed    map[int]bool     // complement verbs already coded by their governor's pattern
+	vocab       map[string]bool  // forms and lemmas of the sentence, for mayMatch
+	irrealis    map[int]bool     // infinitives under a coded verb
+	info        map[int]verbInfo // what each coded verb found
 }
 
 func newSent(dc *docState, s, lo, hi int) *sent {
 	doc := dc.doc
 	n := hi - lo
 	st := &sent{dc: dc, c: dc.c, doc: doc, idx: s, lo: lo, hi: hi,
-		kids: make([][]int, n), lemmas: make([]string, n), rels: make([]text.DepRel, n), bases: make([]text.DepRel, n), memo: map[int][]entity{}, seen: map[string]int{}, absorbed: map[int]bool{}, irrealis: map[int]bool{}}
+		kids: make([][]int, n), lemmas: make([]string, n), rels: make([]text.DepRel, n), bases: make([]text.DepRel, n), memo: map[int][]entity{}, seen: map[string]int{}, absorbed: map[int]bool{}, irrealis: map[int]bool{}, info: map[int]verbInfo{}}
 	forms := make([]string, n)
 	for i := lo; i < hi; i++ {
 		t := &doc.Tokens[i]
@@ -326,6 +351,7 @@ func (st *sent) code() []eventwire.Event {
 	for v := st.lo; v < st.hi; v++ {
 		st.codeVerb(v)
 	}
+	st.transform()
 	sort.SliceStable(st.events, func(i, j int) bool {
 		return st.events[i].Evidence.Verb.Start < st.events[j].Evidence.Verb.Start
 	})

@@ -75,7 +75,7 @@ func (st *sent) multiOK(v int, e *dict.Verb) bool {
 
 func (st *sent) codeVerb(v int) {
 	t := st.tok(v)
-	if t.UPOS != text.VERB || st.absorbed[v] || st.irrealis[v] {
+	if t.UPOS != text.VERB || st.absorbed[v] {
 		return
 	}
 	e := st.findVerb(v)
@@ -142,7 +142,12 @@ func (st *sent) codeVerb(v int) {
 		}
 	}
 	negated := st.negated(v)
-	if negated && !st.c.opts.KeepNegated {
+	if !negated {
+		// Kept for the transformations, which look at the event under a
+		// verb even when it is not coded on its own.
+		st.info[v] = verbInfo{code: code, sources: sources, targets: targets, own: st.subjectOf(v) >= 0 || st.isPassive(v)}
+	}
+	if st.irrealis[v] || (negated && !st.c.opts.KeepNegated) {
 		return
 	}
 	verbSpan := text.Span{Start: t.Start, End: t.End}
@@ -970,4 +975,124 @@ func unmarked(r text.DepRel) bool {
 		return true
 	}
 	return false
+}
+
+// verbInfo is what a coded verb found, for the transformations.
+type verbInfo struct {
+	code             dict.Code
+	sources, targets []entity
+	own              bool // the verb has a subject of its own (not an infinitive)
+}
+
+// transform applies the verb dictionary's "~" rules: an upper verb whose
+// complement holds a coded lower verb becomes another event. "Russia said
+// Turkey attacked Syria" makes the statement an accusation, RUS 112 TUR
+// (~ a (b . ATTACK) SAY = a b 112); the lower event stays.
+func (st *sent) transform() {
+	rules := st.c.rules
+	if len(rules) == 0 || len(st.info) < 2 {
+		return
+	}
+	for u := st.lo; u < st.hi; u++ {
+		up, ok := st.info[u]
+		if !ok {
+			continue
+		}
+		for _, c := range st.children(u) {
+			switch st.base(c) {
+			case text.Ccomp, text.Xcomp, text.Advcl:
+			default:
+				continue
+			}
+			low, ok := st.info[c]
+			if !ok || low.code.Event == "" {
+				continue
+			}
+			for _, r := range rules {
+				if st.applyRule(r, u, up, low) {
+					break
+				}
+			}
+		}
+	}
+}
+
+// rule is a transformation with its verbs resolved to codes.
+type rule struct {
+	dict.Transformation
+	verb, lower string // codes; lower "" for Q
+}
+
+// codeFamily reports whether code matches a rule's verb code: the same
+// code, or any code of the family when the rule's code ends in 0 (190 for
+// every 19x).
+func codeFamily(rule, code string) bool {
+	if rule == code {
+		return true
+	}
+	return len(rule) == 3 && rule[2] == '0' && len(code) >= 3 && code[:2] == rule[:2]
+}
+
+func (st *sent) applyRule(r rule, u int, up, low verbInfo) bool {
+	if !codeFamily(r.verb, up.code.Event) || (r.lower != "" && !codeFamily(r.lower, low.code.Event)) {
+		return false
+	}
+	if len(up.sources) != 1 || up.sources[0].null() {
+		return false
+	}
+	vars := map[string]entity{r.Source: up.sources[0]}
+	bind := func(v string, es []entity, own bool) bool {
+		switch v {
+		case "_":
+			return !own
+		case ".":
+			return len(es) == 1 && !es[0].null()
+		}
+		if len(es) != 1 || es[0].null() {
+			return false
+		}
+		if b, ok := vars[v]; ok {
+			return b.code == es[0].code
+		}
+		for _, b := range vars {
+			if b.code == es[0].code {
+				return false // a different letter is a different actor
+			}
+		}
+		vars[v] = es[0]
+		return true
+	}
+	if !bind(r.LowerSource, low.sources, low.own) {
+		return false
+	}
+	if !bind(r.LowerTarget, low.targets, true) {
+		return false
+	}
+	src, ok1 := vars[r.ResultSource]
+	tgt, ok2 := vars[r.ResultTarget]
+	if !ok1 || !ok2 {
+		return false
+	}
+	code := r.ResultCode
+	if code == "Q" {
+		code = low.code.Event
+	}
+	// The rule's event replaces the upper verb's own.
+	keep := st.events[:0]
+	keepVerb := st.eventVerb[:0]
+	for i, e := range st.events {
+		if st.eventVerb[i] == u {
+			continue
+		}
+		keep, keepVerb = append(keep, e), append(keepVerb, st.eventVerb[i])
+	}
+	st.events, st.eventVerb = keep, keepVerb
+	st.seen = make(map[string]int, len(st.events))
+	for i, e := range st.events {
+		st.seen[e.CAMEO+"|"+e.Source.Code+"|"+e.Target.Code] = i
+	}
+	t := st.tok(u)
+	st.curVerb = u
+	st.emit(code, src, tgt, text.Span{Start: t.Start, End: t.End}, r.File+":"+strconv.Itoa(r.Line)+" "+r.Text, false, 0.7)
+	return true
 }

@@ -38,6 +38,7 @@ func TestErrorsCarryFileLine(t *testing.T) {
 		wants []string // "file:line: substring"
 	}{
 		{"verb pattern without code", "verbs", "--- A [010] ---\nA\n- * THING\n", []string{"v.txt:3: pattern: no [code]"}},
+		{"bad transformation", "verbs", "--- A [010] ---\nA\n~ a (b ATTACK) SAY = a b 112\n", []string{"v.txt:3: transformation: want"}},
 		{"undefined synset", "verbs", "--- A [010] ---\nA\n- * &NOPE [011]\n", []string{"v.txt:3: pattern: undefined synset &NOPE"}},
 		{"pattern before block", "verbs", "- * X [010]\n--- A [010] ---\n", []string{"v.txt:1: pattern before any verb block"}},
 		{"two errors", "verbs", "--- A [010] ---\nA\n- * X\n# fine\n- * (Y [010]\n", []string{"v.txt:3:", "v.txt:5: pattern: unclosed ("}},
@@ -195,6 +196,7 @@ WIRE_+TAP {WIRE_+TAPPED }
 - * (DOWN) [:190]
 --- DEPLORE [111] ---
 DEPLORE
+~ a (b . ATTACK) SAY = a b 112
 `
 
 func TestVerbs(t *testing.T) {
@@ -259,6 +261,14 @@ func TestVerbs(t *testing.T) {
 	}
 	if c := b.Patterns[2].Code; c.Event != "" || c.Reverse != "190" {
 		t.Errorf("[:190] = %+v", c)
+	}
+	if len(v.Transformations) != 1 {
+		t.Fatalf("transformations = %d, want 1", len(v.Transformations))
+	}
+	tr := v.Transformations[0]
+	if tr.Source != "a" || tr.LowerSource != "b" || tr.LowerTarget != "." || tr.LowerVerb != "ATTACK" || tr.Verb != "SAY" ||
+		tr.ResultSource != "a" || tr.ResultTarget != "b" || tr.ResultCode != "112" || tr.Line != 16 {
+		t.Errorf("transformation parsed as %+v", tr)
 	}
 }
 

@@ -21,12 +21,24 @@ type Verbs struct {
 	nform  int
 }
 
-// Transformation is one "~" line of a verb dictionary, kept for reference;
-// the coder does not apply them.
+// Transformation is one "~" line of a verb dictionary: what an upper verb
+// and the event coded below it become together. "~ a (b . ATTACK) SAY =
+// a b 112" reads: when a says that b attacked anyone, a accuses b (112).
+// Variables are letters; "." is any actor, "_" no actor of its own (an
+// infinitive); verbs are verb words, standing for their codes, or Q for
+// any verb (and, in the result, the lower verb's code).
 type Transformation struct {
-	Text string
-	File string
-	Line int
+	// Source is the upper verb's source variable.
+	Source string
+	// LowerSource, LowerTarget and LowerVerb describe the lower event.
+	LowerSource, LowerTarget, LowerVerb string
+	// Verb is the upper verb word.
+	Verb string
+	// ResultSource, ResultTarget and ResultCode are the event it becomes.
+	ResultSource, ResultTarget, ResultCode string
+	Text                                   string
+	File                                   string
+	Line                                   int
 }
 
 // VerbBlock is one "--- NAME [code] ---" block.
@@ -176,7 +188,13 @@ func (v *Verbs) parse(file string, data []byte, errs *ErrorList) {
 				v.Synsets[syn] = nil
 			}
 		case s[0] == '~':
-			v.Transformations = append(v.Transformations, Transformation{Text: s, File: file, Line: ln.n})
+			t, err := parseTransformation(s)
+			if err != nil {
+				errs.add(file, ln.n, "transformation: %v", err)
+				continue
+			}
+			t.File, t.Line = file, ln.n
+			v.Transformations = append(v.Transformations, t)
 		case syn != "" && s[0] == '+':
 			words, exact := splitPhrase(s[1:])
 			if len(words) == 0 {
@@ -530,3 +548,15 @@ func (v *Verbs) noun(e *Elem, words []string) error {
 }
 
 func (v *Verbs) finish() {}
+
+// parseTransformation reads "~ a (b . ATTACK) SAY = a b 112".
+func parseTransformation(s string) (Transformation, error) {
+	r := strings.NewReplacer("~", " ", "(", " ( ", ")", " ) ")
+	f := strings.Fields(r.Replace(s))
+	// a ( x y VERB ) UP = r s CODE
+	if len(f) != 11 || f[1] != "(" || f[5] != ")" || f[7] != "=" {
+		return Transformation{}, fmt.Errorf("want \"~ a (b c VERB) VERB = a b CODE\", got %q", s)
+	}
+	return Transformation{Source: f[0], LowerSource: f[2], LowerTarget: f[3], LowerVerb: Key(f[4]), Verb: Key(f[6]),
+		ResultSource: f[8], ResultTarget: f[9], ResultCode: f[10], Text: strings.TrimSpace(s)}, nil
+}
