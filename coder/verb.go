@@ -110,6 +110,15 @@ func (st *sent) codeVerb(v int) {
 			if b := st.base(k); (b == text.Xcomp || b == text.Advcl) && st.caseWord(k) == "TO" && k > v {
 				st.irrealis[k] = true
 			}
+			if st.rel(k).IsObject() {
+				// "urged Eriador to respond" parsed with the infinitive
+				// on the object.
+				for _, a := range st.childrenRel(k, text.Acl) {
+					if st.caseWord(a) == "TO" {
+						st.irrealis[a] = true
+					}
+				}
+			}
 		}
 	}
 	pattern := e.Block.File + ":" + strconv.Itoa(e.Line) + " " + e.Word + " [" + e.Code.String() + "]"
@@ -409,6 +418,10 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 				if st.rel(k).IsObliqueLike() && st.caseWord(k) == "BY" {
 					return st.mention(k)
 				}
+			}
+			// "urged Eriador to respond": an actor noun is the subject.
+			if e := st.mention(h); len(e) > 0 {
+				return e
 			}
 			// "signed an accord to supply": the governor's governor acts.
 			if g := int(st.tok(h).Head); g >= st.lo && g < st.hi && st.tok(g).UPOS == text.VERB {
