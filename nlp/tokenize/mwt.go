@@ -81,7 +81,7 @@ func splitPoint(w string) int {
 		if i <= 0 || i == len(w)-len(apos) {
 			continue
 		}
-		if _, ok := clitics[strings.ToLower(w[i+len(apos):])]; ok && isLetterOrDigitBefore(w, i) {
+		if _, ok := clitics[strings.ToLower(w[i+len(apos):])]; ok && (isLetterOrDigitBefore(w, i) || w[i-1] == '.') {
 			return i
 		}
 	}

@@ -548,6 +548,9 @@ func keepInner(s string, a, seg, i, b int, r, p, n rune) bool {
 		if isLetter(p) && unicode.IsUpper(n) && missingSpace(s, seg, i, b) {
 			return false
 		}
+		if isLetter(p) && (n == '-' || isApos(n)) && isAbbrev(s[seg:i+1]) {
+			return true // "U.S.-led", "U.K.'s"
+		}
 		return isAlnum(p) && isAlnum(n)
 	case ',':
 		return isDigit(p) && isDigit(n) // "1,000", "3,40"
@@ -565,7 +568,7 @@ func keepInner(s string, a, seg, i, b int, r, p, n rune) bool {
 		}
 		return j-i-1 <= 3
 	case '\'', '’', '`':
-		return isLetter(p) && isLetter(n) || isDigit(p) && (n == 's' || n == 'S') && i+2 == b
+		return isLetter(p) && isLetter(n) || (isDigit(p) || p == '.') && (n == 's' || n == 'S') && i+utf8.RuneLen(r)+1 == b
 	case '_':
 		return isAlnum(p) && isAlnum(n)
 	case '@':
@@ -579,7 +582,7 @@ func keepInner(s string, a, seg, i, b int, r, p, n rune) bool {
 // decades ("21st", "1990s") stay whole.
 func unitSplit(w string) int {
 	i := 0
-	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+	for i < len(w) && (w[i] >= '0' && w[i] <= '9' || i > 0 && (w[i] == '.' || w[i] == ',') && i+1 < len(w) && w[i+1] >= '0' && w[i+1] <= '9') {
 		i++
 	}
 	if i == 0 || i == len(w) {

@@ -53,6 +53,8 @@ func TestTokens(t *testing.T) {
 		{"At 5pm a 35mm film of the 21st century, 1990s style, 24hrs.", "At 5 pm a 35 mm film of the 21st century , 1990s style , 24 hrs ."},
 		// A forgotten space after a period, but not in names or files.
 		{"Poor service.There was none. See report.pdf or Mr.Smith.", "Poor service . There was none . See report.pdf or Mr.Smith ."},
+		// Abbreviations before a hyphen or a possessive keep their period.
+		{"The U.S.-led coalition and the U.K.’s envoy spent €3.5bn.", "The U.S. - led coalition and the U.K.’s envoy spent € 3.5 bn ."},
 		// Hyphens: split, except bound prefixes.
 		{"A well-known e-mail about non-violent anti-war protests.", "A well - known e-mail about non-violent anti-war protests ."},
 		// URLs, e-mail addresses, emoticons, hashtags.
@@ -127,6 +129,7 @@ func TestMultiWordTokens(t *testing.T) {
 		{"he'd", "he 'd"},
 		{"Elena's", "Elena 's"},
 		{"Bush’s", "Bush ’s"},
+		{"U.K.’s", "U.K. ’s"},
 		{"ISN'T", "IS N'T"},
 		{"dont", "do nt"},
 		{"soldiers'", "soldiers '"},
