@@ -85,8 +85,8 @@ func runEvalExtract(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlagSet("eval extract", "[--data DIR] [--system eventwire|trafilatura|readability|all]",
 		"eventwire eval extract --data ../shared/data/extraction --system all")
 	data := fs.String("data", filepath.Join("..", "shared", "data", "extraction"), "benchmark directory (ground-truth.json, html/)")
-	system := fs.String("system", "all", "system to run: eventwire, trafilatura, readability or all (also eventwire-nofallback, trafilatura-nodate)")
-	passes := fs.Int("passes", 2, "timed passes per system; the fastest is reported (the first pass also warms up lazy initialisation)")
+	system := fs.String("system", "all", "systems to run, comma-separated: eventwire, trafilatura, readability or all (also eventwire-nofallback, trafilatura-nodate)")
+	passes := fs.Int("passes", 3, "timed passes per system, taken in turns; the fastest is reported (the first also warms up lazy initialisation)")
 	worst := fs.Int("worst", 0, "print the N worst pages of each system by F1")
 	out := fs.String("out", "", "directory to write each system's predictions as <system>.json")
 	if err := parseFlags(fs, args); err != nil {
@@ -98,15 +98,16 @@ func runEvalExtract(ctx context.Context, m *Main, args []string) error {
 	}
 	systems := extractionSystems()
 	var names []string
-	switch *system {
-	case "all":
+	if *system == "all" {
 		names = []string{"readability", "trafilatura", "eventwire"}
-	default:
-		if _, ok := systems[*system]; !ok {
-			fmt.Fprintf(m.Stderr, "eventwire eval extract: unknown system %q\n", *system)
-			return errUsage
+	} else {
+		for _, name := range strings.Split(*system, ",") {
+			if _, ok := systems[name]; !ok {
+				fmt.Fprintf(m.Stderr, "eventwire eval extract: unknown system %q\n", name)
+				return errUsage
+			}
+			names = append(names, name)
 		}
-		names = []string{*system}
 	}
 	d, err := extraction.Load(*data)
 	if err != nil {
@@ -121,27 +122,34 @@ func runEvalExtract(ctx context.Context, m *Main, args []string) error {
 	}
 	fmt.Fprintf(m.Stdout, "%d pages from %s\n", len(pages.IDs), *data)
 	fmt.Fprintf(m.Stdout, "%-12s %-15s %-15s %-15s %-15s %9s %6s\n", "system", "F1", "precision", "recall", "accuracy", "pages/s", "errors")
-	var last *extraction.Run
+	var systemsRun []extraction.System
 	for _, name := range names {
-		run, err := extraction.RunSystem(ctx, d, pages, name, systems[name], *passes)
-		if err != nil {
-			return err
-		}
+		systemsRun = append(systemsRun, extraction.System{Name: name, Extract: systems[name]})
+	}
+	runs, err := extraction.RunSystems(ctx, d, pages, systemsRun, *passes)
+	if err != nil {
+		return err
+	}
+	var last *extraction.Run
+	for _, run := range runs {
 		r := run.Result
 		r.Bootstrap(1000, 1)
-		fmt.Fprintf(m.Stdout, "%-12s %.3f ± %.3f   %.3f ± %.3f   %.3f ± %.3f   %.3f ± %.3f   %9.1f %6d\n", name,
+		fmt.Fprintf(m.Stdout, "%-12s %.3f ± %.3f   %.3f ± %.3f   %.3f ± %.3f   %.3f ± %.3f   %9.1f %6d\n", run.System,
 			r.F1, r.StdF1, r.Precision, r.StdPrecision, r.Recall, r.StdRecall, r.Accuracy, r.StdAccuracy, run.PagesPerSecond(), run.Errors)
 		if *worst > 0 {
 			printWorst(m, run, *worst)
 		}
 		if *out != "" {
-			if err := writePredictions(filepath.Join(*out, name+".json"), run.Predictions); err != nil {
+			if err := writePredictions(filepath.Join(*out, run.System+".json"), run.Predictions); err != nil {
 				return err
 			}
 		}
-		if name == "eventwire" || len(names) == 1 {
+		if run.System == "eventwire" || len(runs) == 1 {
 			last = run
 		}
+	}
+	if last == nil {
+		last = runs[len(runs)-1]
 	}
 	r := last.Result
 	fmt.Fprintf(m.Stdout, "F1 %.3f P %.3f R %.3f accuracy %.3f pages/s %.0f\n", r.F1, r.Precision, r.Recall, r.Accuracy, last.PagesPerSecond())

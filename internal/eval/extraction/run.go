@@ -53,39 +53,65 @@ func (d *Dataset) ReadPages() (*Pages, error) {
 	return p, nil
 }
 
-// RunSystem runs fn over every page, sequentially on one goroutine, and
-// scores it against the ground truth of d. passes > 1 repeats the timed loop
-// and keeps the fastest pass, which damps noise from other processes.
+// System is a named system under test.
+type System struct {
+	Name    string
+	Extract ExtractFunc
+}
+
+// RunSystem runs one system; see RunSystems.
 func RunSystem(ctx context.Context, d *Dataset, pages *Pages, name string, fn ExtractFunc, passes int) (*Run, error) {
+	runs, err := RunSystems(ctx, d, pages, []System{{name, fn}}, passes)
+	if err != nil {
+		return nil, err
+	}
+	return runs[0], nil
+}
+
+// RunSystems runs every system over every page, sequentially on one
+// goroutine, and scores each against the ground truth of d. With passes >
+// 1 the systems take turns pass by pass (A B C A B C ...) and each keeps
+// its fastest pass, so that a burst of load from other processes does not
+// favour whichever system ran at a quiet moment. The first pass also
+// warms up lazily initialised state.
+func RunSystems(ctx context.Context, d *Dataset, pages *Pages, systems []System, passes int) ([]*Run, error) {
 	if passes < 1 {
 		passes = 1
 	}
-	run := &Run{System: name}
+	runs := make([]*Run, len(systems))
+	for i, s := range systems {
+		runs[i] = &Run{System: s.Name}
+	}
 	for pass := 0; pass < passes; pass++ {
-		preds := make(map[string]string, len(pages.IDs))
-		errs := 0
-		start := time.Now()
-		for i, id := range pages.IDs {
-			if err := ctx.Err(); err != nil {
-				return nil, err
+		for i, s := range systems {
+			run := runs[i]
+			preds := make(map[string]string, len(pages.IDs))
+			errs := 0
+			start := time.Now()
+			for j, id := range pages.IDs {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+				body, err := s.Extract(ctx, pages.URL[j], pages.HTML[j])
+				if err != nil {
+					errs++
+					body = ""
+				}
+				preds[id] = body
 			}
-			body, err := fn(ctx, pages.URL[i], pages.HTML[i])
-			if err != nil {
-				errs++
-				body = ""
+			el := time.Since(start)
+			if pass == 0 || el < run.Elapsed {
+				run.Elapsed = el
 			}
-			preds[id] = body
+			run.Predictions, run.Errors = preds, errs
 		}
-		el := time.Since(start)
-		if pass == 0 || el < run.Elapsed {
-			run.Elapsed = el
+	}
+	for _, run := range runs {
+		res, err := Score(d.Truth, run.Predictions)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", run.System, err)
 		}
-		run.Predictions, run.Errors = preds, errs
+		run.Result = res
 	}
-	res, err := Score(d.Truth, run.Predictions)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	run.Result = res
-	return run, nil
+	return runs, nil
 }
