@@ -87,6 +87,7 @@ type wantEvent struct {
 	SourceText string `json:"source_text"`
 	Verb       string `json:"verb"`
 	TargetText string `json:"target_text"`
+	Negated    bool   `json:"negated,omitempty"`
 }
 
 // TestCases codes the hand-built cases in testdata/cases: each txtar holds
@@ -139,7 +140,7 @@ func compareEvents(t *testing.T, doc *text.Doc, evs []eventwire.Event, wantJSON 
 	got := make([]wantEvent, len(evs))
 	for i, e := range evs {
 		got[i] = wantEvent{e.CAMEO, e.Source.Code, e.Target.Code,
-			spanText(doc, e.Evidence.Source), spanText(doc, e.Evidence.Verb), spanText(doc, e.Evidence.Target)}
+			spanText(doc, e.Evidence.Source), spanText(doc, e.Evidence.Verb), spanText(doc, e.Evidence.Target), e.Negated}
 		checkEvent(t, e)
 	}
 	sortEvents(got)

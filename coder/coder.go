@@ -31,10 +31,9 @@ type Options struct {
 	// RequireDyad drops events that lack a coded source or target
 	// (PETRARCH's require_dyad, true by default there).
 	RequireDyad bool
-	// KeepNegated keeps events of negated verbs ("did not attack"), marked
-	// Negated. By default they are dropped: a negated verb reports that an
-	// event did not happen.
-	KeepNegated bool
+	// Negation says what a negated verb codes; the zero value,
+	// NegationInvert, codes exact opposites only.
+	Negation Negation
 	// NewActorLength, when positive, codes a source or target phrase that
 	// no dictionary knows, of at most that many words, as a new actor
 	// whose code is the phrase in quotes (PETRARCH's new_actor_length;

@@ -156,8 +156,15 @@ func (st *sent) codeVerb(v int) {
 		// verb even when it is not coded on its own.
 		st.info[v] = verbInfo{code: code, sources: sources, targets: targets, own: st.subjectOf(v) >= 0 || st.isPassive(v)}
 	}
-	if st.irrealis[v] || (negated && !st.c.opts.KeepNegated) {
+	if st.irrealis[v] {
 		return
+	}
+	if negated {
+		var ok bool
+		if code, ok = negate(st.c.opts.Negation, code); !ok {
+			return
+		}
+		pattern += " (negated)"
 	}
 	verbSpan := text.Span{Start: t.Start, End: t.End}
 	st.curVerb = v
