@@ -289,6 +289,10 @@ func (sc *scanner) keepSuffix(a, b int, r rune) bool {
 		if _, ok := numAbbrevs[s[a:b-1]]; ok && isDigit(sc.next) {
 			return true // "No. 5", "pp. 12"
 		}
+		// After a hyphen the last part decides: "ESBL-E." ends in an initial.
+		if k := strings.LastIndexByte(s[a:b], '-'); k >= 0 && k+2 < b-a {
+			return isAbbrev(s[a+k+1 : b])
+		}
 		return isAbbrev(s[a:b])
 	case '\'', '’':
 		// The plural possessive "soldiers'", unless the chunk opened a quote.

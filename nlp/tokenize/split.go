@@ -81,8 +81,8 @@ const (
 
 func classOf(s string) tokClass {
 	r, w := utf8.DecodeRuneInString(s)
-	if isDigit(r) {
-		return clNum
+	if isDigit(r) || r == '.' && len(s) > 1 && isDigit(rune(s[1])) {
+		return clNum // "42", ".0605"
 	}
 	if isAlnum(r) || isApos(r) && len(s) > w {
 		if s[len(s)-1] == '.' {
@@ -218,8 +218,10 @@ func (t *Tokenizer) boundaries(s string, toks []Tok) []bool {
 // never reports gaps that are not boundaries whatever the model says: before
 // punctuation glued to the token ("tomorrow.'\"" does not end after "'"),
 // after a title ("Gen. David Petraeus"), between a time and its day or zone
-// ("3 p.m. Tuesday"), and after a bracketed aside that follows a word and
-// holds no final punctuation ("Labour MP (Member of Parliament) Tom Watson").
+// ("3 p.m. Tuesday"), after an elision in brackets before a lower-case word
+// ("[...] this"), and after a
+// bracketed aside that follows a word and holds no final punctuation
+// ("Labour MP (Member of Parliament) Tom Watson").
 func never(s string, toks []Tok, i int, gap gapKind) bool {
 	if gap == gapNone {
 		switch classOf(s[toks[i+1].Start:toks[i+1].End]) {
@@ -240,6 +242,14 @@ func never(s string, toks []Tok, i int, gap gapKind) bool {
 			return ok
 		}
 		return false
+	}
+	if pc == clClose && i >= 2 && classOf(s[toks[i-2].Start:toks[i-2].End]) == clOpen {
+		// An elision or query mark in brackets before a lower-case word:
+		// "But now [...] this is a big slap".
+		switch s[toks[i-1].Start:toks[i-1].End] {
+		case "...", "…", "?", "!", "..":
+			return shape(s[toks[i+1].Start:toks[i+1].End]) == 'x'
+		}
 	}
 	if pc == clClose {
 		// Find the opening bracket; the bracket sits inside a sentence when

@@ -229,6 +229,16 @@ func TestSentences(t *testing.T) {
 			want: []string{"Best regards Debra Perlingiere"},
 		},
 		{
+			// From the Wikinews 2019-2020 corpus.
+			name: "elisions, decimals, species",
+			in:   `"But now [...] this is a big slap," he said. It covered 14.95 acres (.0605 square km) of land. The route for ESBL-E. coli is direct.`,
+			want: []string{
+				`"But now [...] this is a big slap," he said.`,
+				"It covered 14.95 acres (.0605 square km) of land.",
+				"The route for ESBL-E. coli is direct.",
+			},
+		},
+		{
 			name: "titles, times, percentages",
 			in:   `Gen. David Petraeus arrived Sept. 5. The meeting starts at 3 p.m. Tuesday in St. Louis, Mo., officials said. The company (NYSE: XOM) fell 3%. Prices rose.`,
 			want: []string{
