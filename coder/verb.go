@@ -621,6 +621,11 @@ func (st *sent) nounWords(h int, head string, mods []string) int {
 	// not "new global economic trade relations").
 	at := h - n // the token that must hold the last modifier
 	lo, _ := st.phraseSpan(h)
+	// Coordinated modifiers count as one: "death and injury toll" has
+	// DEATH right before TOLL.
+	for at > lo && (st.base(at) == text.Cc || (st.base(at) == text.Conj && int(st.tok(at).Head) < at && int(st.tok(at).Head) >= lo)) {
+		at--
+	}
 	for j := len(mods) - 1; j >= 0; j-- {
 		for at >= lo && at >= st.lo && !st.wordIs(at, mods[j]) {
 			if j == len(mods)-1 {
