@@ -9,7 +9,7 @@ import (
 
 // langSample bounds the text the language detector reads: a few
 // paragraphs decide the language as well as the whole article.
-const langSample = 4000
+const langSample = 1000
 
 // detectLanguage returns the ISO 639-1 code of s, or "" when the trigram
 // detector (whatlanggo, already used inside go-trafilatura) is not
