@@ -452,6 +452,12 @@ func (st *sent) mentionDeep(h int) []entity {
 		}
 		for _, k := range st.children(x) {
 			r := st.rel(k)
+			if x != h && st.tok(x).UPOS == text.VERB && r.IsObject() {
+				// A participle parsed as a modifier: "an offensive
+				// against besieged Osgiliath".
+				queue = append(queue, k)
+				continue
+			}
 			switch r.Base() {
 			case text.Nmod, text.Obl, text.Appos, text.Conj, text.Compound:
 				if r == text.NmodPoss && st.tok(k).UPOS == text.PRON {
