@@ -11,7 +11,6 @@ import (
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/ingest/samples"
-	"github.com/eventwire/eventwire/internal/source"
 	"github.com/eventwire/eventwire/internal/sqlite"
 )
 
@@ -86,7 +85,7 @@ func demo(ctx context.Context, m *Main, path string, workers int) (*demoReport, 
 	t = time.Now()
 	src := samples.Source(nil)
 	defer src.Close()
-	sum, err := ingestRun(ctx, m, src, newProcessor(store, source.DefaultMaxBytes), workers, true)
+	sum, err := ingestRun(ctx, m, src, newProcessor(store, defaultMaxExtract), workers, true)
 	rep.Summary = sum
 	step("ingest (extract + store)", t)
 	if err != nil {

@@ -77,6 +77,8 @@ func TestIngestDir(t *testing.T) {
 		"empty.html":            nil,
 		"truncated.html.gz":     gzipped(good)[:200],
 		"bomb.html.gz":          gzipped(make([]byte, 60<<20)), // 60 MB of zeros in ~60 KB
+		// Over the extraction cap (5 MB), under the read cap (50 MB).
+		"huge.html": []byte("<html><body><p>" + strings.Repeat("Words of a very long page. ", 6<<20/27) + "</p></body></html>"),
 	}
 	for name, b := range files {
 		p := filepath.Join(in, name)
@@ -97,14 +99,15 @@ func TestIngestDir(t *testing.T) {
 		t.Fatalf("exit = %v, want status 1\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
 	}
 	out := stdout.String()
-	if !strings.HasPrefix(out, "ingested 2, unchanged 0, failed 4 ") {
-		t.Errorf("summary:\n%s\nwant it to start with %q", out, "ingested 2, unchanged 0, failed 4 ")
+	if !strings.HasPrefix(out, "ingested 2, unchanged 0, failed 5 ") {
+		t.Errorf("summary:\n%s\nwant it to start with %q", out, "ingested 2, unchanged 0, failed 5 ")
 	}
 	for _, want := range []string{
 		"binary.dat: unsupported input",
 		"empty.html: no article content",
 		"truncated.html.gz: gzip: truncated",
 		"bomb.html.gz: input too large",
+		"huge.html: extract",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary does not list %q:\n%s", want, out)
@@ -122,6 +125,9 @@ func TestIngestDir(t *testing.T) {
 	if n := countRows(t, db, "SELECT count(*) FROM failures WHERE stage = 'read'"); n != 4 {
 		t.Errorf("read failures = %d, want 4", n)
 	}
+	if n := countRows(t, db, "SELECT count(*) FROM failures WHERE stage = 'extract' AND error LIKE '%too large%' AND body IS NOT NULL"); n != 1 {
+		t.Errorf("extract failures of the huge page, with its body kept = %d, want 1", n)
+	}
 
 	// Second run, in process: nothing new, same failures.
 	var o2, e2 bytes.Buffer
@@ -130,14 +136,14 @@ func TestIngestDir(t *testing.T) {
 	if !errors.Is(err, errFailures) {
 		t.Errorf("second run err = %v, want errFailures", err)
 	}
-	if !strings.HasPrefix(o2.String(), "ingested 0, unchanged 2, failed 4 ") {
+	if !strings.HasPrefix(o2.String(), "ingested 0, unchanged 2, failed 5 ") {
 		t.Errorf("second summary = %q", o2.String())
 	}
 	if n := countRows(t, db, "SELECT count(*) FROM pages"); n != 2 {
 		t.Errorf("pages after second run = %d, want 2", n)
 	}
-	if n := countRows(t, db, "SELECT sum(attempts) FROM failures"); n != 8 {
-		t.Errorf("failure attempts = %d, want 8 (4 failures, twice)", n)
+	if n := countRows(t, db, "SELECT sum(attempts) FROM failures"); n != 10 {
+		t.Errorf("failure attempts = %d, want 10 (5 failures, twice)", n)
 	}
 
 	// The articles command finds the page.
