@@ -156,7 +156,7 @@ func (st *sent) codeVerb(v int) {
 		// verb even when it is not coded on its own.
 		st.info[v] = verbInfo{code: code, sources: sources, targets: targets, own: st.subjectOf(v) >= 0 || st.isPassive(v)}
 	}
-	if st.irrealis[v] {
+	if st.irrealis[v] || st.planned(v) {
 		return
 	}
 	if negated {
@@ -1006,6 +1006,21 @@ func unmarked(r text.DepRel) bool {
 		return true
 	}
 	return false
+}
+
+// planned reports whether v is a to-infinitive on a common noun that is
+// not an agent: "Israel's scheme to destroy", "an attempt to force", "an
+// accord to supply" describe plans, not events ("the army to attack"
+// still codes).
+func (st *sent) planned(v int) bool {
+	if st.base(v) != text.Acl || st.rel(v) == text.AclRelcl || st.caseWord(v) != "TO" {
+		return false
+	}
+	h := int(st.tok(v).Head)
+	if h < st.lo || h >= st.hi {
+		return false
+	}
+	return st.tok(h).UPOS == text.NOUN && !st.scanPhrase(h).headAgent
 }
 
 // verbInfo is what a coded verb found, for the transformations.
