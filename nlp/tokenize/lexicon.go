@@ -24,8 +24,8 @@ var abbrevs = setOf(
 var abbrevsCased = setOf(
 	"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
 	"Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla",
-	"Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Mar",
-	"Sat", "Sun", "Wed", "Rev", "Hon", "Fr", "Msgr",
+	"Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+	"Rev", "Hon", "Fr", "Msgr",
 )
 
 // titles are the abbreviations, as written, that come before a name and
@@ -42,6 +42,15 @@ var afterTime = setOf(
 	"Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun",
 	"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT",
 	"GMT", "UTC", "BST", "CET", "CEST", "Moscow", "local",
+)
+
+// starters are capitalised words that begin sentences and do not continue
+// a name, so that an abbreviation before them ends its sentence.
+var starters = setOf(
+	"The", "A", "An", "It", "He", "She", "They", "We", "I", "You", "This", "That", "These",
+	"Those", "There", "His", "Her", "Their", "Its", "Our", "But", "And", "Yet", "So", "However",
+	"Meanwhile", "Still", "Then", "In", "On", "At", "After", "Before", "When", "While", "If",
+	"As", "According", "Earlier", "Later", "Last", "Some", "Many", "Most",
 )
 
 // numAbbrevs are abbreviations, as written, whose period belongs to them

@@ -217,7 +217,8 @@ func (t *Tokenizer) boundaries(s string, toks []Tok) []bool {
 
 // never reports gaps that are not boundaries whatever the model says: before
 // punctuation glued to the token ("tomorrow.'\"" does not end after "'"),
-// after a title ("Gen. David Petraeus"), between a time and its day or zone
+// after a title ("Gen. David Petraeus") or a middle initial ("George W.
+// Bush"), between a time and its day or zone
 // ("3 p.m. Tuesday"), after an elision in brackets before a lower-case word
 // ("[...] this"), and after a
 // bracketed aside that follows a word and holds no final punctuation
@@ -235,6 +236,13 @@ func never(s string, toks []Tok, i int, gap gapKind) bool {
 		p := s[toks[i].Start : toks[i].End-1]
 		if _, ok := titles[p]; ok {
 			return true
+		}
+		// A middle initial: "Wayne A. I. Frederick", "George W. Bush".
+		if len(p) == 1 && 'A' <= p[0] && p[0] <= 'Z' && i > 0 && shape(s[toks[i+1].Start:toks[i+1].End]) == 'X' {
+			prev := s[toks[i-1].Start:toks[i-1].End]
+			if sh := shape(prev); sh == 'X' && classOf(prev) == clWord || classOf(prev) == clAbbrev && len(prev) == 2 {
+				return true
+			}
 		}
 		// A time before its day or zone: "3 p.m. Tuesday", "10 a.m. EST".
 		if lp := strings.ToLower(p); lp == "a.m" || lp == "p.m" {
@@ -269,22 +277,45 @@ func never(s string, toks []Tok, i int, gap gapKind) bool {
 
 // always reports gaps that are boundaries whatever the model says: a lone
 // ".", "!" or "?" followed by a space and a capitalised word or an opening
-// quote. On EWT train 7,514 of 7,584 such gaps end a sentence, and the rule
-// catches what the features miss ("fell 3%. Prices rose").
+// quote (on EWT train 7,514 of 7,584 such gaps end a sentence, and the rule
+// catches what the features miss: "fell 3%. Prices rose"); "a.m." or
+// "p.m." before a capitalised word other than a day, zone or month; and an
+// abbreviation before a pronoun, article or conjunction ("D.C. It").
 func always(s string, toks []Tok, i int, gap gapKind) bool {
 	if gap != gapSpace {
 		return false
 	}
-	switch s[toks[i].Start:toks[i].End] {
+	n := s[toks[i+1].Start:toks[i+1].End]
+	switch p := s[toks[i].Start:toks[i].End]; p {
 	case ".", "!", "?":
+	case "a.m.", "p.m.", "A.M.", "P.M.":
+		// A time, then a capitalised word that is not its day or zone:
+		// "at 7:45 p.m. Police said".
+		_, ok := afterTime[n]
+		return !ok && shape(n) == 'X' && !isMonth(n)
 	default:
+		// An abbreviation before a word that starts sentences and cannot
+		// go on a name: "in Washington, D.C. It is".
+		if classOf(p) == clAbbrev {
+			_, ok := starters[n]
+			return ok
+		}
 		return false
 	}
-	n := s[toks[i+1].Start:toks[i+1].End]
 	if sh := shape(n); sh == 'X' || sh == 'A' {
 		return true
 	}
 	return n == "\"" || n == "“"
+}
+
+func isMonth(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "January", "February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December",
+		"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec":
+		return true
+	}
+	return false
 }
 
 // isDateline reports a news dateline ending at token i, a dash: the

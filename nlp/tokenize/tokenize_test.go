@@ -231,21 +231,24 @@ func TestSentences(t *testing.T) {
 		{
 			// From the Wikinews 2019-2020 corpus.
 			name: "elisions, decimals, species",
-			in:   `"But now [...] this is a big slap," he said. It covered 14.95 acres (.0605 square km) of land. The route for ESBL-E. coli is direct.`,
+			in:   `"But now [...] this is a big slap," he said. It covered 14.95 acres (.0605 square km) of land. The route for ESBL-E. coli is direct. Wayne A. I. Frederick and George W. Bush wrote.`,
 			want: []string{
 				`"But now [...] this is a big slap," he said.`,
 				"It covered 14.95 acres (.0605 square km) of land.",
 				"The route for ESBL-E. coli is direct.",
+				"Wayne A. I. Frederick and George W. Bush wrote.",
 			},
 		},
 		{
 			name: "titles, times, percentages",
-			in:   `Gen. David Petraeus arrived Sept. 5. The meeting starts at 3 p.m. Tuesday in St. Louis, Mo., officials said. The company (NYSE: XOM) fell 3%. Prices rose.`,
+			in:   `Gen. David Petraeus arrived Sept. 5. The meeting starts at 3 p.m. Tuesday in St. Louis, Mo., officials said. The company (NYSE: XOM) fell 3%. Prices rose. It began at 7:45 p.m. Police said nobody was hurt.`,
 			want: []string{
 				"Gen. David Petraeus arrived Sept. 5.",
 				"The meeting starts at 3 p.m. Tuesday in St. Louis, Mo., officials said.",
 				"The company (NYSE: XOM) fell 3%.",
 				"Prices rose.",
+				"It began at 7:45 p.m.",
+				"Police said nobody was hurt.",
 			},
 		},
 		{
