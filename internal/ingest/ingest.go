@@ -200,12 +200,58 @@ type RunOptions struct {
 	// MaxFailures bounds the failures kept in the Summary (all are in the
 	// store); 0 means 1000.
 	MaxFailures int
+	// MaxInflightBytes bounds the page bytes queued and being processed
+	// at once; a page bigger than the budget is processed alone. 0 means
+	// DefaultMaxInflightBytes. It keeps memory bounded when big pages come
+	// together: extraction costs grow faster than page size.
+	MaxInflightBytes int64
 	// Queue carries pages from the source to the workers; nil means an
 	// in-process queue.Memory holding Workers pages.
 	Queue queue.Queue
 	// OnStory, if set, is called after each page is processed successfully;
 	// it must be safe for concurrent use.
 	OnStory func(st *eventwire.Story, created bool)
+}
+
+// DefaultMaxInflightBytes is the default RunOptions.MaxInflightBytes.
+const DefaultMaxInflightBytes = 8 << 20
+
+// budget is a counting semaphore of bytes whose waits honour a context.
+type budget struct {
+	mu    sync.Mutex
+	free  int64
+	total int64
+	wake  chan struct{}
+}
+
+func newBudget(n int64) *budget { return &budget{free: n, total: n, wake: make(chan struct{})} }
+
+// acquire takes n bytes (at most the whole budget), waiting for them; it
+// returns what it took, to be released.
+func (b *budget) acquire(ctx context.Context, n int64) (int64, error) {
+	n = min(max(n, 1), b.total)
+	b.mu.Lock()
+	for b.free < n {
+		wake := b.wake
+		b.mu.Unlock()
+		select {
+		case <-wake:
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		}
+		b.mu.Lock()
+	}
+	b.free -= n
+	b.mu.Unlock()
+	return n, nil
+}
+
+func (b *budget) release(n int64) {
+	b.mu.Lock()
+	b.free += n
+	close(b.wake)
+	b.wake = make(chan struct{})
+	b.mu.Unlock()
 }
 
 // Summary is what a run did.
@@ -257,6 +303,24 @@ func Run(ctx context.Context, src eventwire.Source, p *Processor, opts RunOption
 	if q == nil {
 		q = queue.NewMemory(workers)
 	}
+	maxBytes := opts.MaxInflightBytes
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxInflightBytes
+	}
+	bud := newBudget(maxBytes)
+	// held maps a queued page to the bytes it holds; settled pages give
+	// them back.
+	var heldMu sync.Mutex
+	held := map[*eventwire.Page]int64{}
+	giveBack := func(p *eventwire.Page) {
+		heldMu.Lock()
+		n, ok := held[p]
+		delete(held, p)
+		heldMu.Unlock()
+		if ok {
+			bud.release(n)
+		}
+	}
 	var wg sync.WaitGroup
 	for i := 0; i < workers; i++ {
 		wg.Add(1)
@@ -273,6 +337,7 @@ func Run(ctx context.Context, src eventwire.Source, p *Processor, opts RunOption
 					// Cancelled mid-page: not a failure of the page, and
 					// not handled: a durable queue delivers it again.
 					d.Nack()
+					giveBack(d.Page)
 					return
 				case err != nil:
 					failed(err)
@@ -284,6 +349,7 @@ func Run(ctx context.Context, src eventwire.Source, p *Processor, opts RunOption
 				// Acknowledged only now that the story (or its failure) is
 				// committed.
 				d.Ack()
+				giveBack(d.Page)
 				if err == nil && opts.OnStory != nil {
 					opts.OnStory(st, created)
 				}
@@ -317,7 +383,15 @@ read:
 			break read
 		}
 		c.read.Add(1)
+		n, err := bud.acquire(ctx, int64(len(page.Body)))
+		if err != nil {
+			break read
+		}
+		heldMu.Lock()
+		held[page] = n
+		heldMu.Unlock()
 		if err := q.Put(ctx, page); err != nil {
+			giveBack(page)
 			if ctx.Err() == nil {
 				runErr = err
 			}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/internal/ingest"
@@ -205,5 +206,52 @@ func TestRunCancel(t *testing.T) {
 	}
 	if sum.Read >= 1000 || sum.Failed != 0 {
 		t.Errorf("after cancel: %+v; want the run stopped early with no failures recorded", sum.Counts)
+	}
+}
+
+// TestRunByteBudget: with a budget smaller than two pages, pages are
+// processed one at a time whatever the number of workers.
+func TestRunByteBudget(t *testing.T) {
+	s := openStore(t)
+	var cur, peak atomic.Int64
+	p := &ingest.Processor{Extractor: &textExtractor{}, Store: s, Coders: []ingest.Coder{ingest.CoderFunc{N: "watch",
+		F: func(context.Context, *eventwire.Story) error {
+			n := cur.Add(1)
+			for {
+				old := peak.Load()
+				if n <= old || peak.CompareAndSwap(old, n) {
+					break
+				}
+			}
+			time.Sleep(2 * time.Millisecond)
+			cur.Add(-1)
+			return nil
+		}}}}
+	var items []any
+	for i := 0; i < 40; i++ {
+		items = append(items, page(fmt.Sprintf("https://a.example/%d", i), fmt.Sprintf("Story number %03d.", i))) // 18 bytes
+	}
+	sum, err := ingest.Run(context.Background(), &sliceSource{items: items}, p,
+		ingest.RunOptions{Workers: 4, MaxInflightBytes: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Ingested != 40 {
+		t.Fatalf("ingested %d, want 40", sum.Ingested)
+	}
+	if got := peak.Load(); got != 1 {
+		t.Errorf("peak concurrency = %d, want 1 under a 30-byte budget for 18-byte pages", got)
+	}
+	// And with room for all, the workers do overlap.
+	peak.Store(0)
+	var more []any
+	for i := 0; i < 40; i++ {
+		more = append(more, page(fmt.Sprintf("https://b.example/%d", i), fmt.Sprintf("Story number %03d.", i)))
+	}
+	if _, err := ingest.Run(context.Background(), &sliceSource{items: more}, p, ingest.RunOptions{Workers: 4}); err != nil {
+		t.Fatal(err)
+	}
+	if got := peak.Load(); got < 2 {
+		t.Errorf("peak concurrency with the default budget = %d, want >= 2", got)
 	}
 }
