@@ -31,7 +31,7 @@ var abbrevsCased = setOf(
 // titles are the abbreviations, as written, that come before a name and
 // so never end a sentence.
 var titles = setOf(
-	"Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen",
+	"Mr", "Mrs", "Ms", "Messrs", "Dr", "Drs", "Prof", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen",
 	"Lt", "Col", "Sgt", "Capt", "Maj", "Adm", "Cmdr", "Cpl", "Pvt", "Pres", "Supt", "Rev",
 	"Hon", "Fr", "Msgr", "St", "Mt", "Ft",
 )

@@ -46,7 +46,7 @@ func readShared(tb testing.TB, rel string) []*conllu.Sentence {
 // TestScoreFloorEWTDev tokenizes the running text of EWT dev and scores it
 // with the CoNLL 2018 metrics, in the default (news) mode and with
 // EveryGap. The floors only rise: raise them when the tokenizer improves
-// (measured 99.63 / 86.43 / 99.31 and, with EveryGap, 89.68 sentences when
+// (measured 99.64 / 86.78 / 99.31 and, with EveryGap, 90.34 sentences when
 // set).
 func TestScoreFloorEWTDev(t *testing.T) {
 	if testing.Short() {
@@ -73,8 +73,8 @@ func TestScoreFloorEWTDev(t *testing.T) {
 		opts   []tokenize.Option
 		floors []floor
 	}{
-		{"default", nil, []floor{{"Tokens", tokens, 99.6}, {"Sentences", sentences, 86.0}, {"Words", words, 99.2}}},
-		{"EveryGap", []tokenize.Option{tokenize.EveryGap()}, []floor{{"Sentences", sentences, 89.5}}},
+		{"default", nil, []floor{{"Tokens", tokens, 99.6}, {"Sentences", sentences, 86.5}, {"Words", words, 99.2}}},
+		{"EveryGap", []tokenize.Option{tokenize.EveryGap()}, []floor{{"Sentences", sentences, 90.0}}},
 	} {
 		t.Run(mode.name, func(t *testing.T) {
 			var sys ud.Treebank
