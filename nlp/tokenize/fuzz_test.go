@@ -26,6 +26,9 @@ func FuzzTokenize(f *testing.F) {
 			if tok.Start >= tok.End {
 				t.Fatalf("word %d is empty: [%d,%d)", i, tok.Start, tok.End)
 			}
+			if tok.Form != "" {
+				t.Fatalf("word %d has an explicit form %q: words should be substrings", i, tok.Form)
+			}
 			if i > 0 && tok.Start < d.Tokens[i-1].End {
 				t.Fatalf("word %d [%d,%d) overlaps the previous one ending at %d", i, tok.Start, tok.End, d.Tokens[i-1].End)
 			}

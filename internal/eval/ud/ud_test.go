@@ -1,7 +1,11 @@
 package ud_test
 
 import (
+	"compress/gzip"
 	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -198,5 +202,45 @@ func TestTextMismatch(t *testing.T) {
 	s := treebank(t, "1 | cap | cap | NOUN | NN | _ | 0 | root | _ | _")
 	if _, err := ud.Evaluate(g, s); !errors.Is(err, ud.ErrTextMismatch) {
 		t.Fatalf("err = %v, want ErrTextMismatch", err)
+	}
+}
+
+// TestSelfScoreEWT scores EWT dev against itself: every metric must be
+// perfect, which exercises Add on every multi-word token of the treebank.
+func TestSelfScoreEWT(t *testing.T) {
+	path := filepath.Join("..", "..", "..", "..", "shared", "data", "ud", "en_ewt", "en_ewt-ud-dev.conllu.gz")
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("%s is absent: the evaluation data lives in ../shared/data beside the repository", path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents, err := conllu.ReadAll(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g, s ud.Treebank
+	for _, x := range sents {
+		g.Add(x.Doc)
+		s.Add(x.Doc)
+	}
+	if g.Len() != 25147 || g.Sentences() != 2001 {
+		t.Errorf("dev has %d words in %d sentences, want 25147 in 2001", g.Len(), g.Sentences())
+	}
+	sc, err := ud.Evaluate(&g, &s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, x := range map[string]ud.Score{"Tokens": sc.Tokens, "Sentences": sc.Sentences, "Words": sc.Words,
+		"UPOS": sc.UPOS, "XPOS": sc.XPOS, "UFeats": sc.UFeats, "Lemmas": sc.Lemmas, "UAS": sc.UAS, "LAS": sc.LAS} {
+		if x.F1() != 1 {
+			t.Errorf("%s F1 = %v against itself, want 1", name, x.F1())
+		}
 	}
 }
