@@ -41,7 +41,8 @@ type Options struct {
 	NewActorLength int
 }
 
-// DefaultOptions returns PETRARCH's defaults.
+// DefaultOptions returns PETRARCH's defaults: RequireDyad, negated verbs
+// inverted where the ontology has an exact opposite, no new actors.
 func DefaultOptions() Options { return Options{RequireDyad: true} }
 
 // Coder codes events. It is immutable after New and safe for concurrent

@@ -244,7 +244,7 @@ func parseDate(s string) (time.Time, error) {
 
 type strErr string
 
-func (e strErr) Error() string { return string(e) }
+func (e strErr) Error() string { return string(e) } // Error returns the message.
 
 func (a *Actors) finish() {
 	ph := func(p *actorPhrase) *phrase { return &p.phrase }

@@ -75,6 +75,8 @@ type Code struct {
 // IsNull reports whether the code yields no event.
 func (c Code) IsNull() bool { return c.Event == "" && c.Reverse == "" }
 
+// String writes the code as the dictionary does: "050", "040:040",
+// ":190", "---".
 func (c Code) String() string {
 	if c.IsNull() {
 		return "---"
