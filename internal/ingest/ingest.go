@@ -52,8 +52,8 @@ type Coder interface {
 
 // CoderFunc adapts a function to Coder.
 type CoderFunc struct {
-	N string
-	F func(ctx context.Context, s *eventwire.Story) error
+	N string                                              // the coder's name
+	F func(ctx context.Context, s *eventwire.Story) error // the coding
 }
 
 // Name returns c.N.

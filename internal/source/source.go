@@ -83,6 +83,8 @@ const (
 	KindJSONL
 )
 
+// String returns the kind's name: "file", "dir", "url", "feed", "warc" or
+// "jsonl".
 func (k Kind) String() string {
 	return [...]string{"file", "dir", "url", "feed", "warc", "jsonl"}[k]
 }

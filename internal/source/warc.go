@@ -295,7 +295,7 @@ func (w *WARC) page(rec *WARCRecord, block []byte) (p *eventwire.Page, skip bool
 	body := block
 	if rec.Type == "response" {
 		mt, _, _ := mime.ParseMediaType(ct)
-		if mt != "application/http" && !strings.HasPrefix(string(block), "HTTP/") {
+		if mt != "application/http" && !bytes.HasPrefix(block, []byte("HTTP/")) {
 			return nil, true, nil
 		}
 		status, hdr, payload, err := ParseHTTPResponse(block, w.opts.Limits)
