@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/eventwire/eventwire/nlp"
@@ -363,5 +364,35 @@ func TestTrainDeterministic(t *testing.T) {
 	}
 	if d := tokenize.New(tokenize.WithModel(m)).Tokenize("He left she came"); len(d.Sents) != 1 {
 		t.Errorf("trained model: %d sentences, want 1", len(d.Sents))
+	}
+}
+
+// TestConcurrent shares one Tokenizer between goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	tk := tokenize.New()
+	in := "Dr. Smith didn't go. She said: \"We'll see.\" Then she left."
+	want := surface(t, tk.Tokenize(in))
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 50; k++ {
+				d := tk.Tokenize(in)
+				if len(d.Sents) != 3 {
+					errs <- "sentence count changed"
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if got := surface(t, tk.Tokenize(in)); got != want {
+		t.Errorf("after concurrent use: %s, want %s", got, want)
 	}
 }
