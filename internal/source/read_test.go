@@ -115,3 +115,23 @@ func TestDir(t *testing.T) {
 		t.Errorf("errors = %v", errs)
 	}
 }
+
+func TestProgress(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"a.txt", "b.txt", "c.txt"} {
+		os.WriteFile(filepath.Join(dir, n), []byte("Text "+n), 0o644)
+	}
+	one, _ := Open(context.Background(), []string{dir}, Options{})
+	defer one.Close()
+	one.Next(context.Background())
+	if d, tot, u := one.(Progresser).Progress(); d != 1 || tot != 3 || u != "files" {
+		t.Errorf("one dir after one page: %d of %d %s, want 1 of 3 files", d, tot, u)
+	}
+	two, _ := Open(context.Background(), []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")}, Options{})
+	defer two.Close()
+	two.Next(context.Background())
+	two.Next(context.Background())
+	if d, tot, u := two.(Progresser).Progress(); d != 1 || tot != 2 || u != "inputs" {
+		t.Errorf("two files after two pages: %d of %d %s, want 1 of 2 inputs", d, tot, u)
+	}
+}

@@ -117,18 +117,19 @@ func Open(ctx context.Context, args []string, opts Options) (eventwire.Source, e
 	if len(args) == 0 {
 		return nil, fmt.Errorf("source: nothing to read")
 	}
-	return &multi{ctx: ctx, args: args, opts: opts}, nil
+	return &multi{ctx: ctx, args: args, opts: opts, total: int64(len(args))}, nil
 }
 
 // multi reads its arguments one after the other, opening each lazily so a
 // missing file is one failed item and not the end of the run.
 type multi struct {
-	ctx  context.Context
-	args []string
-	opts Options
-	cur  eventwire.Source
-	mu   sync.Mutex
-	done int64 // arguments finished
+	ctx   context.Context
+	args  []string
+	opts  Options
+	cur   eventwire.Source
+	mu    sync.Mutex
+	done  int64 // arguments finished
+	total int64 // arguments given
 }
 
 func (m *multi) Next(ctx context.Context) (*eventwire.Page, error) {
@@ -167,14 +168,15 @@ func (m *multi) Next(ctx context.Context) (*eventwire.Page, error) {
 }
 
 // Progress reports the progress of the only argument when it knows its
-// size; with several arguments it reports nothing.
+// size, and with several arguments how many are finished.
 func (m *multi) Progress() (done, total int64, unit string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if len(m.args) == 0 && m.cur != nil {
-		if pr, ok := m.cur.(Progresser); ok && m.done == 0 {
-			return pr.Progress()
-		}
+	if m.total > 1 {
+		return m.done, m.total, "inputs"
+	}
+	if pr, ok := m.cur.(Progresser); ok {
+		return pr.Progress()
 	}
 	return -1, -1, ""
 }
