@@ -2,6 +2,8 @@ package progress
 
 import (
 	"bytes"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -40,12 +42,39 @@ func TestQuietWhenDisabled(t *testing.T) {
 	}
 }
 
+// syncBuffer is a bytes.Buffer safe to read while the meter writes.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
 func TestDraws(t *testing.T) {
-	var buf bytes.Buffer
+	var buf syncBuffer
 	m := Start(&buf, true, func() Status { return Status{Items: 7} })
-	time.Sleep(3 * Interval)
+	// Wait for a draw (generously: CI machines can be slow).
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(Interval / 5) {
+		if strings.Contains(buf.String(), "\r7 items") {
+			break
+		}
+	}
 	m.Stop()
-	if !bytes.Contains(buf.Bytes(), []byte("\r7 items")) {
-		t.Errorf("meter wrote %q", buf.String())
+	s := buf.String()
+	if !strings.Contains(s, "\r7 items") {
+		t.Errorf("meter wrote %q", s)
+	}
+	if !strings.HasSuffix(s, "\r") {
+		t.Errorf("Stop did not clear the line: %q", s)
 	}
 }
