@@ -16,6 +16,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 
@@ -29,6 +30,18 @@ type Parser struct {
 	labels []text.DepRel // label ids; class 0 is SHIFT, 1+2l LEFT-l, 2+2l RIGHT-l
 	root   int           // id of the "root" label
 	model  *perceptron.Model
+	beam   int // partial parses kept; 0 or 1 is greedy
+}
+
+// WithBeam returns a copy of p that decodes with a beam of k partial parses
+// (1: greedy), ranked by the sum of the log-softmax of their transition
+// scores. The model is trained greedily; the beam only lets a later,
+// confident decision overturn an earlier, marginal one (on EWT dev, beam 4
+// gains 1.3 LAS). Decoding time grows with k.
+func (p *Parser) WithBeam(k int) *Parser {
+	q := *p
+	q.beam = max(k, 1)
+	return &q
 }
 
 // Labels returns the relation labels the parser predicts.
@@ -50,6 +63,10 @@ func (p *Parser) Annotate(ctx context.Context, d *text.Doc) error {
 	}
 	st := newState(len(p.labels))
 	scores := make([]float32, 1+2*len(p.labels))
+	var bm *beamSearch
+	if p.beam > 1 {
+		bm = newBeamSearch(p.beam)
+	}
 	for si, sp := range d.Sents {
 		if si%32 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -57,6 +74,9 @@ func (p *Parser) Annotate(ctx context.Context, d *text.Doc) error {
 			}
 		}
 		st.reset(d, sp)
+		if bm != nil {
+			st = bm.run(p, st, scores)
+		}
 		for !st.terminal() {
 			feats := st.features()
 			clear(scores)
@@ -77,6 +97,130 @@ func (p *Parser) Annotate(ctx context.Context, d *text.Doc) error {
 	}
 	d.Attrs |= text.AttrDeps
 	return nil
+}
+
+// beamTemp scales perceptron scores before the softmax of beam decoding.
+// Tuned on EWT dev with beam 4: 5 → LAS 82.00, 20 → 82.85, 25 → 82.96,
+// 30 → 83.16, 35 → 82.84, 45 → 81.95 (greedy: 81.86).
+const beamTemp = 30.0
+
+// beamSearch holds the states of a beam decoder, reused across sentences.
+type beamSearch struct {
+	k           int
+	items, next []beamItem
+	spare       []*state
+	cands       []beamCand
+}
+
+type beamItem struct {
+	st    *state
+	score float64
+}
+
+type beamCand struct {
+	parent int
+	class  int
+	score  float64
+}
+
+func newBeamSearch(k int) *beamSearch {
+	b := &beamSearch{k: k}
+	for i := 0; i < 2*k+1; i++ {
+		b.spare = append(b.spare, &state{})
+	}
+	return b
+}
+
+// run decodes from the initial state st0 and returns the best terminal
+// state (st0 itself is reused as scratch and must be reset before reuse;
+// the returned state stays valid until the next run).
+func (b *beamSearch) run(p *Parser, st0 *state, scores []float32) *state {
+	b.items = append(b.items[:0], beamItem{st0, 0})
+	free := make([]*state, 0, len(b.spare))
+	for _, s := range b.spare {
+		if s != st0 {
+			free = append(free, s)
+		}
+	}
+	for !b.items[0].st.terminal() {
+		b.cands = b.cands[:0]
+		for i, it := range b.items {
+			clear(scores)
+			p.model.Score(it.st.features(), scores)
+			// Locally normalised: log-softmax over the valid transitions.
+			mx := math.Inf(-1)
+			for c, v := range scores {
+				if it.st.valid(c, p.root) && float64(v) > mx {
+					mx = float64(v)
+				}
+			}
+			z := 0.0
+			for c, v := range scores {
+				if x := (float64(v) - mx) / beamTemp; x > -30 && it.st.valid(c, p.root) {
+					z += math.Exp(x)
+				}
+			}
+			lz := math.Log(z)
+			for c, v := range scores {
+				// Transitions far below the best cannot enter a beam of
+				// sane width.
+				if x := (float64(v) - mx) / beamTemp; x > -30 && it.st.valid(c, p.root) {
+					b.offer(beamCand{i, c, it.score + x - lz})
+				}
+			}
+		}
+		b.next = b.next[:0]
+		for _, c := range b.cands {
+			ns := free[len(free)-1]
+			free = free[:len(free)-1]
+			ns.copyFrom(b.items[c.parent].st)
+			ns.apply(c.class, p.root)
+			b.next = append(b.next, beamItem{ns, c.score})
+		}
+		for _, it := range b.items {
+			free = append(free, it.st)
+		}
+		b.items, b.next = b.next, b.items
+	}
+	return b.items[0].st
+}
+
+// offer keeps c if it is among the k best candidates so far. b.cands stays
+// sorted best first; ties go to the earlier parent, then the lower class,
+// which is the order offers arrive in, so a tie never displaces.
+func (b *beamSearch) offer(c beamCand) {
+	if len(b.cands) == b.k {
+		if c.score <= b.cands[b.k-1].score {
+			return
+		}
+		b.cands = b.cands[:b.k-1]
+	}
+	i := len(b.cands)
+	b.cands = append(b.cands, c)
+	for i > 0 && b.cands[i-1].score < c.score {
+		b.cands[i] = b.cands[i-1]
+		i--
+	}
+	b.cands[i] = c
+}
+
+// copyFrom makes s a copy of o that can move on independently. The
+// per-sentence word properties, which no transition changes, are shared.
+func (s *state) copyFrom(o *state) {
+	s.n, s.bi = o.n, o.bi
+	s.stack = append(s.stack[:0], o.stack...)
+	s.heads = append(s.heads[:0], o.heads...)
+	s.labels = append(s.labels[:0], o.labels...)
+	s.lc1 = append(s.lc1[:0], o.lc1...)
+	s.lc2 = append(s.lc2[:0], o.lc2...)
+	s.rc1 = append(s.rc1[:0], o.rc1...)
+	s.rc2 = append(s.rc2[:0], o.rc2...)
+	s.nl = append(s.nl[:0], o.nl...)
+	s.nr = append(s.nr[:0], o.nr...)
+	s.ls = append(s.ls[:0], o.ls...)
+	s.rs = append(s.rs[:0], o.rs...)
+	s.w, s.p, s.lm, s.u, s.sf = o.w, o.p, o.lm, o.u, o.sf
+	s.punctBefore, s.verbBefore = o.punctBefore, o.verbBefore
 }
 
 // Transition classes.

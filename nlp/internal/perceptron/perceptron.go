@@ -69,12 +69,22 @@ func H3(t, a, b, c uint64) uint64 {
 type Model struct {
 	nclasses int
 	mask     uint32
-	slots    []uint32 // open addressing; 0 = empty
-	slotRow  []int32
+	slots    []slot   // open addressing; key 0 = empty
 	start    []uint32 // row r holds entries start[r]:start[r+1]
-	cls      []uint16
-	w        []float32
+	ents     []ent
 	keys     []uint32 // row keys in ascending order, for encoding
+}
+
+// slot and ent keep what one lookup needs side by side: one cache miss
+// per feature instead of two.
+type slot struct {
+	key uint32
+	row int32
+}
+
+type ent struct {
+	cls uint16
+	w   float32
 }
 
 // fold maps a feature key to the 32-bit key a Model stores (never 0).
@@ -93,7 +103,7 @@ func (m *Model) NumClasses() int { return m.nclasses }
 func (m *Model) NumFeatures() int { return len(m.keys) }
 
 // NumWeights returns the number of non-zero weights.
-func (m *Model) NumWeights() int { return len(m.w) }
+func (m *Model) NumWeights() int { return len(m.ents) }
 
 func (m *Model) row(k64 uint64) int {
 	if len(m.slots) == 0 {
@@ -103,10 +113,10 @@ func (m *Model) row(k64 uint64) int {
 	i := (k * 0x9e3779b1) & m.mask
 	for {
 		s := m.slots[i]
-		if s == k {
-			return int(m.slotRow[i])
+		if s.key == k {
+			return int(s.row)
 		}
-		if s == 0 {
+		if s.key == 0 {
 			return -1
 		}
 		i = (i + 1) & m.mask
@@ -121,30 +131,29 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 		if r < 0 {
 			continue
 		}
-		a, b := m.start[r], m.start[r+1]
-		cls, w := m.cls[a:b], m.w[a:b]
-		for j, c := range cls {
-			scores[c] += w[j]
+		for _, e := range m.ents[m.start[r]:m.start[r+1]] {
+			scores[e.cls] += e.w
 		}
 	}
 }
 
 func newModel(nclasses int, keys []uint32, start []uint32, cls []uint16, w []float32) *Model {
-	m := &Model{nclasses: nclasses, keys: keys, start: start, cls: cls, w: w}
+	m := &Model{nclasses: nclasses, keys: keys, start: start, ents: make([]ent, len(w))}
+	for i := range w {
+		m.ents[i] = ent{cls[i], w[i]}
+	}
 	size := 1
 	for size < 2*len(keys)+2 {
 		size <<= 1
 	}
 	m.mask = uint32(size - 1)
-	m.slots = make([]uint32, size)
-	m.slotRow = make([]int32, size)
+	m.slots = make([]slot, size)
 	for r, k := range keys {
 		i := (k * 0x9e3779b1) & m.mask
-		for m.slots[i] != 0 {
+		for m.slots[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.slots[i] = k
-		m.slotRow[i] = int32(r)
+		m.slots[i] = slot{k, int32(r)}
 	}
 	return m
 }
@@ -284,12 +293,12 @@ func (m *Model) Prune(threshold float32) *Model {
 	var w []float32
 	for r, k := range m.keys {
 		n := 0
-		for j := m.start[r]; j < m.start[r+1]; j++ {
-			if v := m.w[j]; v > -threshold && v < threshold {
+		for _, e := range m.ents[m.start[r]:m.start[r+1]] {
+			if e.w > -threshold && e.w < threshold {
 				continue
 			}
-			cls = append(cls, m.cls[j])
-			w = append(w, m.w[j])
+			cls = append(cls, e.cls)
+			w = append(w, e.w)
 			n++
 		}
 		if n > 0 {
@@ -329,10 +338,10 @@ func (m *Model) Encode(w io.Writer) error {
 		prev = k
 		a, b := m.start[r], m.start[r+1]
 		put(uint64(b - a))
-		for j := a; j < b; j++ {
-			put(uint64(m.cls[j]))
+		for _, e := range m.ents[a:b] {
+			put(uint64(e.cls))
 			var f [4]byte
-			binary.LittleEndian.PutUint32(f[:], math.Float32bits(m.w[j]))
+			binary.LittleEndian.PutUint32(f[:], math.Float32bits(e.w))
 			bw.Write(f[:])
 		}
 	}
