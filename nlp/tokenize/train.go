@@ -9,12 +9,15 @@ import (
 	"github.com/eventwire/eventwire/text/conllu"
 )
 
-//go:generate go run ./internal/gensent -train ../../../shared/data/ud/en_ewt/en_ewt-ud-train.conllu.gz -epochs 15 -min-weight 1 -o sentmodel.bin
+//go:generate go run ./internal/gensent -train ../../../shared/data/ud/en_ewt/en_ewt-ud-train.conllu.gz -epochs 15 -seeds 3 -min-weight 1 -o sentmodel.bin
 
 // TrainOptions tune Train.
 type TrainOptions struct {
 	// Epochs over the training gaps; 0 means 15.
 	Epochs int
+	// Seeds is the number of perceptrons, each trained in its own shuffled
+	// order, whose weights are averaged; 0 means 1.
+	Seeds int
 	// MinWeight drops features whose averaged weight is smaller in absolute
 	// value, to keep the embedded model small; 0 keeps all.
 	MinWeight float32
@@ -40,6 +43,40 @@ func Train(r io.Reader, opt TrainOptions) (*Model, error) {
 	if epochs <= 0 {
 		epochs = 15
 	}
+	seeds := opt.Seeds
+	if seeds <= 0 {
+		seeds = 1
+	}
+	// Each seed gives an averaged perceptron trained in its own shuffled
+	// order; the model is their mean, which steadies the decisions that one
+	// training order would leave to chance.
+	sum := map[uint64]float32{}
+	for seed := 1; seed <= seeds; seed++ {
+		for k, v := range trainOnce(ex, epochs, uint64(seed)) {
+			sum[k] += v / float32(seeds)
+		}
+	}
+	m := &Model{}
+	keys := make([]uint64, 0, len(sum))
+	for k := range sum {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		avg := sum[k]
+		if avg == 0 || abs32(avg) < opt.MinWeight {
+			continue
+		}
+		m.keys = append(m.keys, k)
+		m.weights = append(m.weights, avg)
+	}
+	m.buildIndex()
+	return m, nil
+}
+
+// trainOnce returns the averaged weights of a perceptron trained on ex for
+// the given epochs, visiting the examples in an order shuffled by seed.
+func trainOnce(ex []Example, epochs int, seed uint64) map[uint64]float32 {
 	w := map[uint64]float32{}     // current weights
 	total := map[uint64]float32{} // sum of weights over time, kept lazily
 	stamp := map[uint64]int{}     // step at which total[k] was last brought up to date
@@ -50,7 +87,7 @@ func Train(r io.Reader, opt TrainOptions) (*Model, error) {
 		w[k] += d
 	}
 	// Examples are visited in a shuffled order, the same on every run.
-	rng := rand.New(rand.NewPCG(1, 2))
+	rng := rand.New(rand.NewPCG(seed, 2))
 	order := make([]int, len(ex))
 	for i := range order {
 		order[i] = i
@@ -75,22 +112,11 @@ func Train(r io.Reader, opt TrainOptions) (*Model, error) {
 			}
 		}
 	}
-	m := &Model{}
-	keys := make([]uint64, 0, len(w))
+	out := make(map[uint64]float32, len(w))
 	for k := range w {
-		keys = append(keys, k)
+		out[k] = (total[k] + float32(step-stamp[k])*w[k]) / float32(step)
 	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		avg := (total[k] + float32(step-stamp[k])*w[k]) / float32(step)
-		if avg == 0 || abs32(avg) < opt.MinWeight {
-			continue
-		}
-		m.keys = append(m.keys, k)
-		m.weights = append(m.weights, avg)
-	}
-	m.buildIndex()
-	return m, nil
+	return out
 }
 
 func abs32(x float32) float32 {

@@ -20,15 +20,16 @@ func main() {
 	train := flag.String("train", "", "CoNLL-U training treebank (.conllu or .conllu.gz)")
 	out := flag.String("o", "sentmodel.bin", "output model file")
 	epochs := flag.Int("epochs", 15, "training epochs")
+	seeds := flag.Int("seeds", 1, "perceptrons trained in different orders and averaged")
 	minW := flag.Float64("min-weight", 1, "drop features with smaller |weight|")
 	flag.Parse()
-	if err := run(*train, *out, *epochs, float32(*minW)); err != nil {
+	if err := run(*train, *out, *epochs, *seeds, float32(*minW)); err != nil {
 		fmt.Fprintln(os.Stderr, "gensent:", err)
 		os.Exit(1)
 	}
 }
 
-func run(train, out string, epochs int, minW float32) error {
+func run(train, out string, epochs, seeds int, minW float32) error {
 	if train == "" {
 		return fmt.Errorf("-train is required")
 	}
@@ -45,7 +46,7 @@ func run(train, out string, epochs int, minW float32) error {
 		}
 		r = gz
 	}
-	m, err := tokenize.Train(r, tokenize.TrainOptions{Epochs: epochs, MinWeight: minW})
+	m, err := tokenize.Train(r, tokenize.TrainOptions{Epochs: epochs, Seeds: seeds, MinWeight: minW})
 	if err != nil {
 		return err
 	}
