@@ -364,15 +364,15 @@ read:
 		if err != nil {
 			var ie *eventwire.ItemError
 			switch {
+			case ctx.Err() != nil:
+				// Cancelled: whatever the source says, the item was not tried.
 			case errors.As(err, &ie):
-				if ctx.Err() == nil {
-					fp := &eventwire.Page{URL: ie.Item}
-					if fp.URL == "" {
-						fp.URL = "unknown:"
-					}
-					if perr := p.Store.PutFailure(ctx, fp, ie.Op, ie.Err); perr != nil {
-						ie = &eventwire.ItemError{Op: ie.Op, Item: ie.Item, Err: errors.Join(ie.Err, perr)}
-					}
+				fp := &eventwire.Page{URL: ie.Item}
+				if fp.URL == "" {
+					fp.URL = "unknown:"
+				}
+				if perr := p.Store.PutFailure(ctx, fp, ie.Op, ie.Err); perr != nil {
+					ie = &eventwire.ItemError{Op: ie.Op, Item: ie.Item, Err: errors.Join(ie.Err, perr)}
 				}
 				failed(ie)
 				continue
