@@ -67,6 +67,23 @@ type robotsEntry struct {
 	ready chan struct{}
 	r     *Robots
 	err   error
+	at    time.Time // when fetched
+}
+
+// robotsTTL is how long a robots.txt is trusted (RFC 9309 section 2.4:
+// caches should not be used for more than 24 hours).
+const robotsTTL = 24 * time.Hour
+
+// stale reports whether a finished entry must be fetched again: it failed
+// (a network error or a cancelled request is not an answer to keep) or it
+// is older than robotsTTL. The caller holds f.mu.
+func (e *robotsEntry) stale(now time.Time) bool {
+	select {
+	case <-e.ready:
+		return e.err != nil || now.Sub(e.at) > robotsTTL
+	default:
+		return false // being fetched: wait for it
+	}
 }
 
 // NewFetcher returns a fetcher that sends its requests through c (nil means
@@ -145,6 +162,9 @@ func (f *Fetcher) allowed(ctx context.Context, u *url.URL) error {
 	key := u.Scheme + "://" + u.Host
 	f.mu.Lock()
 	e, ok := f.robots[key]
+	if ok && e.stale(time.Now()) {
+		ok = false
+	}
 	if !ok {
 		e = &robotsEntry{ready: make(chan struct{})}
 		f.robots[key] = e
@@ -152,6 +172,7 @@ func (f *Fetcher) allowed(ctx context.Context, u *url.URL) error {
 	f.mu.Unlock()
 	if !ok {
 		e.r, e.err = f.fetchRobots(ctx, key)
+		e.at = time.Now()
 		close(e.ready)
 	}
 	select {

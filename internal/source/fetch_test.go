@@ -170,3 +170,18 @@ func TestFeedURL(t *testing.T) {
 		t.Errorf("errors = %v, want a 404 and a robots refusal", errs)
 	}
 }
+
+// A failed robots.txt fetch is not cached: once the host answers, pages
+// are fetched.
+func TestRobotsErrorNotCached(t *testing.T) {
+	srv, _ := newServer(t)
+	f := NewFetcher(srv.Client(), FetcherOptions{Rate: -1})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := f.Fetch(ctx, srv.URL+"/page"); err == nil {
+		t.Fatal("fetch with a cancelled context succeeded")
+	}
+	if _, err := f.Fetch(context.Background(), srv.URL+"/page"); err != nil {
+		t.Fatalf("fetch after a cancelled robots.txt fetch: %v", err)
+	}
+}
