@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/eventwire/eventwire/nlp"
+	"github.com/eventwire/eventwire/nlp/english"
 	"github.com/eventwire/eventwire/nlp/tokenize"
 	"github.com/eventwire/eventwire/text"
 	"github.com/eventwire/eventwire/text/conllu"
@@ -16,7 +17,8 @@ import (
 // maxParseInput bounds what "eventwire parse" reads.
 const maxParseInput = 256 << 20
 
-// runParse prints CoNLL-U for raw English text.
+// runParse prints CoNLL-U for raw English text: sentences, tokens with
+// SpaceAfter and byte offsets, tags, lemmas and dependency trees.
 func runParse(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlagSet("parse", "[FILE|-]", "eventwire parse ../shared/data/samples/rferl-2016-12-23-aleppo.txt")
 	wrapped := fs.Bool("wrapped", false, "single line breaks are spaces (wrapped text); by default each line is a paragraph")
@@ -71,23 +73,28 @@ func runParse(ctx context.Context, m *Main, args []string) error {
 	return w.Flush()
 }
 
-// rawPipeline returns the pipeline for raw text and a note for stderr when
-// it lacks layers. Until the tagger and parser land it is the tokenizer
-// alone.
+// rawPipeline returns the pipeline for raw text: the tokenizer with opts,
+// then the embedded tagger and parser configured as english.New configures
+// them. The string is a note for stderr when the pipeline lacks layers
+// (none now).
 func rawPipeline(opts ...tokenize.Option) (annotatorSet, string, error) {
-	p, err := nlp.NewPipeline(tokenize.New(opts...))
+	tg, ps, err := english.Load()
 	if err != nil {
 		return nil, "", err
 	}
-	return p, "no tagger or parser is built in yet: tokens and sentences only", nil
+	p, err := nlp.NewPipeline(tokenize.New(opts...), tg, ps.WithBeam(english.DefaultBeam))
+	if err != nil {
+		return nil, "", err
+	}
+	return p, "", nil
 }
 
 // goldTokensPipeline returns the pipeline for Docs that already have tokens
-// and sentences, and a note when it lacks layers.
+// and sentences: the embedded tagger and parser.
 func goldTokensPipeline() (annotatorSet, string, error) {
-	p, err := nlp.NewPipeline()
+	p, err := english.NewTagParse()
 	if err != nil {
 		return nil, "", err
 	}
-	return p, "no tagger or parser is built in yet: nothing to score on gold tokens", nil
+	return p, "", nil
 }
