@@ -356,6 +356,14 @@ func (st *sent) resolve(h int) (entity, bool) {
 	case "IT", "ITS":
 		thing = true
 	}
+	if thing || st.key(h) == "THEY" || st.key(h) == "THEM" || st.key(h) == "THEIR" {
+		// "expressed satisfaction with the takeover and said it ...": a
+		// thing or group pronoun refers to the nearest noun before it;
+		// when that noun is no actor, neither is the pronoun.
+		if n := st.nounBefore(h); n >= 0 && !st.covered(n) && len(st.scanPhrase(n).agents) == 0 {
+			return entity{}, false
+		}
+	}
 	ok := func(e entity) bool {
 		if e.code == not {
 			return false
@@ -376,9 +384,13 @@ func (st *sent) resolve(h int) (entity, bool) {
 				return o, true
 			}
 		}
-		for i := len(st.dc.history) - 1; i >= 0; i-- {
-			if o := st.dc.history[i]; ok(o) && (pass == 1 || o.person) {
-				return o, true
+		// Across sentences, the last subject first (the previous
+		// sentence's topic), then any actor.
+		for _, subj := range []bool{true, false} {
+			for i := len(st.dc.history) - 1; i >= 0; i-- {
+				if o := st.dc.history[i]; ok(o) && (pass == 1 || o.person) && (!subj || o.subject) {
+					return o, true
+				}
 			}
 		}
 	}
@@ -393,16 +405,26 @@ func (st *sent) shortRef(h int) (entity, bool) {
 	}
 	start := st.tok(h).Start
 	for i := len(st.occurrences) - 1; i >= 0; i-- {
-		if o := st.occurrences[i]; o.span.End <= start && o.last == k {
+		if o := st.occurrences[i]; o.span.End <= start && sameName(o.last, k) {
 			return o, true
 		}
 	}
 	for i := len(st.dc.history) - 1; i >= 0; i-- {
-		if o := st.dc.history[i]; o.last == k {
+		if o := st.dc.history[i]; sameName(o.last, k) {
 			return o, true
 		}
 	}
 	return entity{}, false
+}
+
+// sameName reports whether word k is the last name word last, also
+// without an attached article: ASSAD for AL-ASSAD.
+func sameName(last, k string) bool {
+	if last == k {
+		return true
+	}
+	i := strings.LastIndexByte(last, '-')
+	return i >= 0 && i <= 4 && last[i+1:] == k
 }
 
 // lastCountry returns the last actor of an earlier sentence whose code
@@ -474,4 +496,16 @@ func (st *sent) speaker(h int) (entity, bool) {
 		return e[0], true
 	}
 	return entity{}, false
+}
+
+// nounBefore returns the last noun or proper noun before h in the
+// sentence, or -1.
+func (st *sent) nounBefore(h int) int {
+	for i := h - 1; i >= st.lo; i-- {
+		switch st.tok(i).UPOS {
+		case text.NOUN, text.PROPN:
+			return i
+		}
+	}
+	return -1
 }

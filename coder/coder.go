@@ -171,6 +171,9 @@ type entity struct {
 	head  int    // token index of the phrase head
 	entry string // the actor dictionary entry, file:line NAME
 	last  string // last word of the actor phrase, for short references
+	// subject is true for an occurrence inside a clause's subject, which
+	// pronouns in the next sentence prefer.
+	subject bool
 	// inferred is true when the actor was not named here: a pronoun, a
 	// short reference, a country carried over, a new actor.
 	inferred bool
@@ -306,7 +309,7 @@ func (st *sent) scanOccurrences() {
 		j := st.lo + i
 		st.occurrences = append(st.occurrences, entity{code: code, head: j + n - 1,
 			span:  text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j+n-1].End},
-			entry: entryName(act), last: st.words.Keys[i+n-1], person: len(act.Roles) > 0})
+			entry: entryName(act), last: st.words.Keys[i+n-1], person: len(act.Roles) > 0, subject: st.inSubject(j + n - 1)})
 		i += n
 	}
 	// Short references to actors named before ("Assad" after "Bashar
@@ -329,6 +332,21 @@ func (st *sent) scanOccurrences() {
 		st.occurrences = append(st.occurrences, refs...)
 		sort.SliceStable(st.occurrences, func(a, b int) bool { return st.occurrences[a].span.Start < st.occurrences[b].span.Start })
 	}
+}
+
+// inSubject reports whether token j lies in the subject of a clause: on
+// the way up to the first verb, some token is a subject.
+func (st *sent) inSubject(j int) bool {
+	for n := 0; n < maxDepth && j >= st.lo && j < st.hi; n++ {
+		if st.rel(j).IsSubject() {
+			return true
+		}
+		if st.doc.Tokens[j].UPOS == text.VERB {
+			return false
+		}
+		j = int(st.doc.Tokens[j].Head)
+	}
+	return false
 }
 
 // covered reports whether token j lies inside an actor occurrence.

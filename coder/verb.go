@@ -97,6 +97,9 @@ func (st *sent) codeVerb(v int) {
 	if code.IsNull() {
 		return
 	}
+	if best == nil && st.predicative(v) {
+		return // "calling it a very important part": naming, not a call
+	}
 	if m.absorb >= 0 {
 		// The pattern coded the complement too: "agreed to hold talks" is
 		// one event, not an agreement and a meeting.
@@ -396,7 +399,7 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 	switch st.rel(v).Base() {
 	case text.Xcomp:
 		for _, k := range st.children(h) {
-			if st.rel(k).IsObject() {
+			if st.rel(k).IsObject() && !st.subjectControl(h) {
 				return st.mention(k) // object control: "urged Bree to help"
 			}
 			if st.rel(k).IsPassiveSubject() {
@@ -437,6 +440,40 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 		}
 	}
 	return nil
+}
+
+// predicative reports whether v has an object and a nominal predicate
+// about it ("calling it an important part", "consider them a threat"):
+// the verb's bare code does not describe such uses.
+func (st *sent) predicative(v int) bool {
+	if len(st.childrenRel(v, text.Obj)) == 0 {
+		return false
+	}
+	for _, k := range st.childrenRel(v, text.Xcomp) {
+		switch st.tok(k).UPOS {
+		case text.NOUN, text.ADJ, text.PROPN:
+			return true
+		}
+	}
+	return false
+}
+
+// subjectControl reports whether the subject of verb h, not its object,
+// does what h's infinitive says: a verb of meeting, consulting or
+// cooperating (04, 05) or of intent (03) calls or meets someone to do
+// something itself ("Putin called Assad to congratulate him"), where
+// verbs of appeal, demand or force ("urged Bree to help") hand it to the
+// object.
+func (st *sent) subjectControl(h int) bool {
+	e := st.findVerb(h)
+	if e == nil || e.Code.Event == "" {
+		return false
+	}
+	switch e.Code.Event[:2] {
+	case "03", "04", "05":
+		return true
+	}
+	return false
 }
 
 // mentionDeep returns the actors of h, or failing that the first actors
@@ -531,7 +568,7 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 			}
 			if st.rel(k).Base() == text.Ccomp {
 				for _, o := range st.childrenRel(k, text.Obj, text.Obl, text.Nmod) {
-					if r := st.rel(o); r == text.NmodPoss || unmarked(r) {
+					if r := st.rel(o); r == text.NmodPoss || unmarked(r) || notTarget[st.caseWord(o)] {
 						continue
 					}
 					if e := st.mentionDeep(o); len(e) > 0 && !sameAs(e, sources) {
@@ -557,7 +594,7 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 			}
 			cands = append(cands, st.childrenRel(k, text.Obl, text.Nmod)...)
 			for _, o := range cands {
-				if st.rel(o) == text.NmodPoss || unmarked(st.rel(o)) {
+				if st.rel(o) == text.NmodPoss || unmarked(st.rel(o)) || notTarget[st.caseWord(o)] {
 					continue
 				}
 				if e := st.mention(o); len(e) > 0 && !sameAs(e, sources) {
