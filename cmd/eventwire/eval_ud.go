@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire/internal/eval/ud"
-	"github.com/eventwire/eventwire/nlp"
+	"github.com/eventwire/eventwire/nlp/english"
 	"github.com/eventwire/eventwire/nlp/tokenize"
 	"github.com/eventwire/eventwire/text"
 	"github.com/eventwire/eventwire/text/conllu"
@@ -60,12 +60,9 @@ func runEvalUD(ctx context.Context, m *Main, args []string) error {
 		if *everyGap {
 			opts = append(opts, tokenize.EveryGap())
 		}
-		p, note, err := rawPipeline(opts...)
+		p, err := rawPipeline(opts...)
 		if err != nil {
 			return err
-		}
-		if note != "" {
-			fmt.Fprintln(m.Stderr, "eval ud:", note)
 		}
 		for _, doc := range conllu.Documents(goldSents) {
 			for _, x := range doc.Sents {
@@ -82,12 +79,9 @@ func runEvalUD(ctx context.Context, m *Main, args []string) error {
 			have |= d.Attrs
 		}
 	default:
-		p, note, err := goldTokensPipeline()
+		p, err := english.NewTagParse()
 		if err != nil {
 			return err
-		}
-		if note != "" {
-			fmt.Fprintln(m.Stderr, "eval ud:", note)
 		}
 		for _, x := range goldSents {
 			g.Add(x.Doc)
@@ -187,11 +181,3 @@ func readUDFile(path string) ([]*conllu.Sentence, error) {
 	}
 	return sents, nil
 }
-
-// annotatorSet lets the commands treat a single annotator and a pipeline
-// alike.
-type annotatorSet interface {
-	Annotate(ctx context.Context, d *text.Doc) error
-}
-
-var _ annotatorSet = (*nlp.Pipeline)(nil)

@@ -55,12 +55,9 @@ func runParse(ctx context.Context, m *Main, args []string) error {
 	if *everyGap {
 		opts = append(opts, tokenize.EveryGap())
 	}
-	p, note, err := rawPipeline(opts...)
+	p, err := rawPipeline(opts...)
 	if err != nil {
 		return err
-	}
-	if note != "" {
-		fmt.Fprintln(m.Stderr, "parse:", note)
 	}
 	d := text.NewDoc(string(b))
 	if err := p.Annotate(ctx, d); err != nil {
@@ -75,26 +72,11 @@ func runParse(ctx context.Context, m *Main, args []string) error {
 
 // rawPipeline returns the pipeline for raw text: the tokenizer with opts,
 // then the embedded tagger and parser configured as english.New configures
-// them. The string is a note for stderr when the pipeline lacks layers
-// (none now).
-func rawPipeline(opts ...tokenize.Option) (annotatorSet, string, error) {
+// them.
+func rawPipeline(opts ...tokenize.Option) (*nlp.Pipeline, error) {
 	tg, ps, err := english.Load()
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
-	p, err := nlp.NewPipeline(tokenize.New(opts...), tg, ps.WithBeam(english.DefaultBeam))
-	if err != nil {
-		return nil, "", err
-	}
-	return p, "", nil
-}
-
-// goldTokensPipeline returns the pipeline for Docs that already have tokens
-// and sentences: the embedded tagger and parser.
-func goldTokensPipeline() (annotatorSet, string, error) {
-	p, err := english.NewTagParse()
-	if err != nil {
-		return nil, "", err
-	}
-	return p, "", nil
+	return nlp.NewPipeline(tokenize.New(opts...), tg, ps.WithBeam(english.DefaultBeam))
 }
