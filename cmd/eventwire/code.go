@@ -20,6 +20,7 @@ import (
 	"github.com/eventwire/eventwire/data"
 	"github.com/eventwire/eventwire/extract"
 	"github.com/eventwire/eventwire/internal/source"
+	"github.com/eventwire/eventwire/nlp/english"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -28,9 +29,14 @@ type annotator interface {
 	Annotate(ctx context.Context, d *text.Doc) error
 }
 
-// newEnglish returns eventwire's English pipeline (tokenize, tag, parse).
+// newEnglish returns eventwire's English pipeline (tokenize, tag, parse)
+// from the embedded models.
 func newEnglish() (annotator, error) {
-	return nil, errors.New("the English parser (package nlp/english) is not in this build yet")
+	p, err := english.New()
+	if err != nil {
+		return nil, fmt.Errorf("English parser: %w", err)
+	}
+	return p, nil
 }
 
 // maxCodeInput bounds the page read by "eventwire code".

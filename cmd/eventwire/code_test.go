@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -177,5 +178,41 @@ func TestCodePage(t *testing.T) {
 				t.Errorf("stderr: %s", stderr.String())
 			}
 		})
+	}
+}
+
+// TestCodeCommand runs the command end to end with the embedded parser on a
+// sentence whose coding is worked out by hand (see TestCodePage).
+func TestCodeCommand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the embedded models")
+	}
+	var out, errb bytes.Buffer
+	m := &Main{Stdout: &out, Stderr: &errb, Stdin: strings.NewReader("Russia praised Ukraine on Monday.\n")}
+	if err := m.Run(context.Background(), []string{"code", "-", "--date", "2016-12-23"}); err != nil {
+		t.Fatalf("%v\n%s", err, errb.String())
+	}
+	var got struct {
+		Article struct{ Text string }
+		Events  []struct {
+			CAMEO, PLOVER string
+			Source        struct{ Code string }
+			Target        struct{ Code string }
+			Date          string
+		}
+		Quotes, Places []any
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("output is not one JSON object: %v\n%s", err, out.String())
+	}
+	if got.Article.Text != "Russia praised Ukraine on Monday." || got.Quotes == nil || got.Places == nil {
+		t.Errorf("article %q quotes %v places %v", got.Article.Text, got.Quotes, got.Places)
+	}
+	if len(got.Events) != 1 || got.Events[0].CAMEO != "051" || got.Events[0].PLOVER != "SUPPORT" ||
+		got.Events[0].Source.Code != "RUS" || got.Events[0].Target.Code != "UKR" {
+		t.Errorf("events %+v", got.Events)
+	}
+	if strings.Contains(errb.String(), "note: the article has no date") {
+		t.Errorf("--date ignored: %s", errb.String())
 	}
 }
