@@ -35,7 +35,7 @@ func Train(r io.Reader, opt TrainOptions) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tokenize: reading training treebank: %w", err)
 	}
-	ex := Examples(conllu.Documents(sents), false)
+	ex := examples(conllu.Documents(sents), false)
 	if len(ex) == 0 {
 		return nil, fmt.Errorf("tokenize: no candidate boundaries in the training treebank")
 	}
@@ -76,7 +76,7 @@ func Train(r io.Reader, opt TrainOptions) (*Model, error) {
 
 // trainOnce returns the averaged weights of a perceptron trained on ex for
 // the given epochs, visiting the examples in an order shuffled by seed.
-func trainOnce(ex []Example, epochs int, seed uint64) map[uint64]float32 {
+func trainOnce(ex []example, epochs int, seed uint64) map[uint64]float32 {
 	w := map[uint64]float32{}     // current weights
 	total := map[uint64]float32{} // sum of weights over time, kept lazily
 	stamp := map[uint64]int{}     // step at which total[k] was last brought up to date
@@ -98,15 +98,15 @@ func trainOnce(ex []Example, epochs int, seed uint64) map[uint64]float32 {
 			x := ex[xi]
 			step++
 			var sum float32
-			for _, k := range x.Keys {
+			for _, k := range x.keys {
 				sum += w[k]
 			}
-			if (sum > 0) != x.Boundary {
+			if (sum > 0) != x.boundary {
 				d := float32(1)
-				if !x.Boundary {
+				if !x.boundary {
 					d = -1
 				}
-				for _, k := range x.Keys {
+				for _, k := range x.keys {
 					update(k, d)
 				}
 			}
@@ -126,18 +126,18 @@ func abs32(x float32) float32 {
 	return x
 }
 
-// Example is one candidate gap with its features and gold label.
-type Example struct {
-	Keys     []uint64
-	Boundary bool
+// example is one gap with its features and gold label.
+type example struct {
+	keys     []uint64
+	boundary bool
 }
 
-// Examples returns the gaps between the tokens of the documents' texts,
+// examples returns the gaps between the tokens of the documents' texts,
 // labelled by the documents' sentence ends. Gaps that are always boundaries
 // (blank lines, line breaks unless wrapped, and see always) or never (see
 // never) are left out.
-func Examples(docs []conllu.Document, wrapped bool) []Example {
-	var out []Example
+func examples(docs []conllu.Document, wrapped bool) []example {
+	var out []example
 	var fb featBuf
 	for _, d := range docs {
 		ends := make(map[int32]bool, len(d.Spans))
@@ -151,7 +151,7 @@ func Examples(docs []conllu.Document, wrapped bool) []Example {
 				continue
 			}
 			fb.extract(d.Text, toks, i, gap)
-			out = append(out, Example{Keys: slices.Clone(fb.keys), Boundary: ends[toks[i].End]})
+			out = append(out, example{keys: slices.Clone(fb.keys), boundary: ends[toks[i].End]})
 		}
 	}
 	return out
