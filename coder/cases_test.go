@@ -198,3 +198,20 @@ func TestCodeRejectsDocsWithoutParses(t *testing.T) {
 		t.Errorf("cancelled: err = %v, want context.Canceled", err)
 	}
 }
+
+// TestEmptyDictionaries codes with no dictionaries at all: no events, no
+// panic.
+func TestEmptyDictionaries(t *testing.T) {
+	data, err := os.ReadFile("testdata/cases/active.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, files := parseTxtar(data)
+	doc := caseDoc(t, strings.TrimRight(string(files["text.txt"]), "\n"), files["sentence.conllu"])
+	for _, d := range []*dict.Dictionaries{nil, {}} {
+		evs, err := coder.New(d, nil, coder.DefaultOptions()).Code(context.Background(), doc, time.Time{})
+		if err != nil || len(evs) != 0 {
+			t.Errorf("New(%v): %d events, err %v; want none", d, len(evs), err)
+		}
+	}
+}
