@@ -91,6 +91,9 @@ type phraseInfo struct {
 	// ("the ambassadors", "government"), not only a modifier ("the
 	// army's defeat").
 	headAgent bool
+	// modAgents are the agents of modifiers ("Islamist" in "Danish
+	// Islamist media"), which coordinated heads share.
+	modAgents []*dict.Agent
 }
 
 func (st *sent) scanPhrase(h int) phraseInfo {
@@ -119,6 +122,8 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 				pi.agents = append(pi.agents, ag)
 				if i <= h && h < i+n {
 					pi.headAgent = true
+				} else if i < h {
+					pi.modAgents = append(pi.modAgents, ag)
 				}
 				i += n
 				continue
@@ -308,7 +313,7 @@ func (st *sent) mention1(h int) []entity {
 		if len(ce) == 1 && strings.HasPrefix(ce[0].code, "---") && len(pi.actors) > 0 {
 			// An agent-only conjunct takes the actors of the first one:
 			// "Danish media and government".
-			agents := st.scanPhrase(k).agents
+			agents := append(append([]*dict.Agent(nil), pi.modAgents...), st.scanPhrase(k).agents...)
 			for _, a := range pi.actors {
 				out = append(out, entity{code: combine(a.code, agents), span: ce[0].span, head: k, entry: a.entry})
 			}
@@ -469,7 +474,14 @@ func (st *sent) surname(i, n int) bool {
 	if n != 1 || st.tok(i).UPOS != text.PROPN || i == st.lo || st.tok(i-1).UPOS != text.PROPN {
 		return false
 	}
-	return i+1 >= st.hi || st.tok(i+1).UPOS != text.PROPN
+	if i+1 >= st.hi {
+		return true
+	}
+	switch st.tok(i + 1).UPOS {
+	case text.PROPN, text.NOUN, text.ADJ:
+		return false // a modifier: "Danish Islamist media"
+	}
+	return true
 }
 
 // speaker resolves "he" in "X said (that) he ...": the subject pronoun of a
