@@ -806,7 +806,11 @@ func (st *sent) matchPattern(v int, p *dict.Pattern, vc *verbCtx) (match, bool) 
 			case dict.ElemTarget:
 				m.target = k
 			}
-			last = st.lastOf(k)
+			if e.Kind == dict.ElemSkip {
+				last = k // ^ skips a noun; its own modifiers come next
+			} else {
+				last = st.lastOf(k)
+			}
 		case dict.ElemCompound:
 			m.score++
 		case dict.ElemNoun:
@@ -834,9 +838,15 @@ func (st *sent) matchPattern(v int, p *dict.Pattern, vc *verbCtx) (match, bool) 
 				m.absorb = h
 			}
 			st.applyRole(&m, k, e)
-			if e.HasRole && e.Role == dict.ElemSkip {
+			switch {
+			case e.HasRole && e.Role == dict.ElemSkip:
 				last = st.lastOf(k)
-			} else if k > last {
+			case !e.HasRole && e.Head == "":
+				// A bare (AT): its noun is still to come, for ^ $ +.
+				if c := st.caseTok(k); c >= 0 && c > last {
+					last = c
+				}
+			case k > last:
 				last = k
 			}
 			m.score += 1 + nounScore(e)
@@ -906,6 +916,16 @@ func (st *sent) newVerbCtx(v int) *verbCtx {
 		}
 	}
 	return vc
+}
+
+// caseTok returns the preposition (case or mark) token of k, or -1.
+func (st *sent) caseTok(k int) int {
+	for _, c := range st.children(k) {
+		if b := st.base(c); (b == text.Case || b == text.Mark) && c < k {
+			return c
+		}
+	}
+	return -1
 }
 
 // lastOf returns the last token of k's subtree.
