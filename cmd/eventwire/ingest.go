@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/eventwire/eventwire"
@@ -34,6 +35,7 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 		"largest page extracted; bigger ones are stored as failures (extraction time and memory grow faster than size)")
 	jsonOut := fs.Bool("json", false, "print the summary as JSON")
 	quiet := fs.Bool("quiet", false, "no progress display, even on a terminal")
+	retry := fs.Bool("retry", false, "instead of reading inputs, retry the failures recorded in the database")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for developers)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -49,7 +51,11 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	if fs.NArg() == 0 {
+	switch {
+	case *retry && fs.NArg() > 0:
+		fmt.Fprintln(m.Stderr, "eventwire ingest: --retry takes no inputs")
+		return errUsage
+	case !*retry && fs.NArg() == 0:
 		fmt.Fprintln(m.Stderr, "eventwire ingest: name at least one file, directory or URL")
 		fs.Usage()
 		return errUsage
@@ -62,9 +68,14 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 
 	limits := source.Limits{MaxBytes: *maxBytes}
 	fetcher := source.NewFetcher(&http.Client{}, source.FetcherOptions{Rate: *rate, Timeout: *timeout, Limits: limits})
-	src, err := source.Open(ctx, fs.Args(), source.Options{Limits: limits, Fetcher: fetcher})
-	if err != nil {
-		return err
+	var src eventwire.Source
+	if *retry {
+		src = &retrySource{store: store, opts: source.Options{Limits: limits, Fetcher: fetcher}, seen: map[string]bool{}}
+	} else {
+		src, err = source.Open(ctx, fs.Args(), source.Options{Limits: limits, Fetcher: fetcher})
+		if err != nil {
+			return err
+		}
 	}
 	defer src.Close()
 
@@ -74,6 +85,9 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 			printSummaryJSON(m.Stdout, sum)
 		} else {
 			printSummary(m.Stdout, sum)
+			if rs, ok := src.(*retrySource); ok && rs.skipped > 0 {
+				fmt.Fprintf(m.Stdout, "skipped %d failures that need their original input (run the original ingest command again)\n", rs.skipped)
+			}
 		}
 	}
 	if err != nil {
@@ -166,3 +180,73 @@ func openExistingStore(ctx context.Context, path string) (*sqlite.Store, error) 
 	}
 	return sqlite.Open(ctx, path, sqlite.Options{})
 }
+
+// retrySource yields the pages of recorded failures, once per URL: from the
+// kept body when there is one, else read again from a local file or
+// fetched again from an http(s) URL. Failures that cannot be re-read (a
+// record inside a WARC or JSON Lines file) are skipped and counted.
+type retrySource struct {
+	store   *sqlite.Store
+	opts    source.Options
+	after   int64
+	batch   []sqlite.FailedPage
+	seen    map[string]bool
+	skipped int
+	done    bool
+}
+
+func (r *retrySource) Next(ctx context.Context) (*eventwire.Page, error) {
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if len(r.batch) == 0 {
+			if r.done {
+				return nil, io.EOF
+			}
+			b, err := r.store.FailedPages(ctx, r.after, 100)
+			if err != nil {
+				return nil, err
+			}
+			if len(b) < 100 {
+				r.done = true
+			}
+			if len(b) == 0 {
+				return nil, io.EOF
+			}
+			r.after = b[len(b)-1].ID
+			r.batch = b
+		}
+		f := r.batch[0]
+		r.batch = r.batch[1:]
+		p := f.Page
+		if r.seen[p.URL] {
+			continue
+		}
+		r.seen[p.URL] = true
+		if len(p.Body) > 0 {
+			return p, nil
+		}
+		switch {
+		case strings.HasPrefix(p.URL, "file://"):
+			np, err := source.ReadFile(strings.TrimPrefix(p.URL, "file://"), r.opts)
+			if err != nil {
+				return nil, &eventwire.ItemError{Op: ingest.StageRead, Item: p.URL, Err: err}
+			}
+			return np, nil
+		case strings.HasPrefix(p.URL, "http://"), strings.HasPrefix(p.URL, "https://"):
+			if f.Stage != ingest.StageFetch {
+				r.skipped++ // a record of an archive: not ours to fetch
+				continue
+			}
+			np, err := r.opts.Fetcher.Fetch(ctx, p.URL)
+			if err != nil {
+				return nil, &eventwire.ItemError{Op: ingest.StageFetch, Item: p.URL, Err: err}
+			}
+			return np, nil
+		}
+		r.skipped++
+	}
+}
+
+func (r *retrySource) Close() error { r.done, r.batch = true, nil; return nil }

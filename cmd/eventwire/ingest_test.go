@@ -146,6 +146,25 @@ func TestIngestDir(t *testing.T) {
 		t.Errorf("failure attempts = %d, want 10 (5 failures, twice)", n)
 	}
 
+	// Retry from the database with a higher extraction cap: the huge page
+	// (body kept) now goes through; the others are read again from disk
+	// and fail again.
+	var o4 bytes.Buffer
+	m = &Main{Stdout: &o4, Stderr: &e2}
+	err = m.Run(context.Background(), []string{"ingest", "--db", db, "--retry", "--max-extract-bytes", "10000000"})
+	if !errors.Is(err, errFailures) {
+		t.Errorf("retry err = %v, want errFailures", err)
+	}
+	if !strings.HasPrefix(o4.String(), "ingested 1, unchanged 0, failed 4 ") {
+		t.Errorf("retry summary = %q", o4.String())
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM failures"); n != 4 {
+		t.Errorf("failures after retry = %d, want 4 (the huge page's is cleared)", n)
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM pages WHERE url LIKE '%huge.html'"); n != 1 {
+		t.Errorf("huge page stored %d times after retry, want 1", n)
+	}
+
 	// The articles command finds the page.
 	var o3 bytes.Buffer
 	m = &Main{Stdout: &o3, Stderr: &e2}
@@ -162,6 +181,9 @@ func TestIngestUsage(t *testing.T) {
 	m := &Main{Stdout: &o, Stderr: &e}
 	if err := m.Run(context.Background(), []string{"ingest"}); !errors.Is(err, errUsage) {
 		t.Errorf("ingest without args = %v, want errUsage", err)
+	}
+	if err := m.Run(context.Background(), []string{"ingest", "--retry", "x.html"}); !errors.Is(err, errUsage) {
+		t.Errorf("ingest --retry with an input = %v, want errUsage", err)
 	}
 	if err := m.Run(context.Background(), []string{"articles", "--db", filepath.Join(t.TempDir(), "none.db")}); err == nil ||
 		!strings.Contains(err.Error(), "no database") {

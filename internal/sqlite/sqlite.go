@@ -643,3 +643,47 @@ func (s *Store) PageID(ctx context.Context, url, contentHash string) (int64, boo
 	}
 	return id, true, nil
 }
+
+// FailedPage is a recorded failure with the page it concerns.
+type FailedPage struct {
+	ID    int64  // the failure's id, for paging
+	Stage string // where the page failed
+	// Page has the URL, origin and content type, and the body when one was
+	// kept (failures after reading); FetchedAt is the time of the lookup.
+	Page *eventwire.Page
+}
+
+// FailedPages returns recorded failures with id > afterID, in id order, at
+// most limit (0 means DefaultLimit), each with its page as kept: the body
+// (decompressed) when the failure happened after reading, else none. It
+// serves retries (eventwire ingest --retry).
+func (s *Store) FailedPages(ctx context.Context, afterID int64, limit int) ([]FailedPage, error) {
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT id, url, stage, origin, content_type, body_encoding, body
+		FROM failures WHERE id > ? ORDER BY id LIMIT ?`, afterID, min(limit, MaxLimit))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: failed pages: %w", err)
+	}
+	defer rows.Close()
+	var out []FailedPage
+	for rows.Next() {
+		var f FailedPage
+		var enc string
+		var body []byte
+		p := &eventwire.Page{}
+		if err := rows.Scan(&f.ID, &p.URL, &f.Stage, &p.Origin, &p.ContentType, &enc, &body); err != nil {
+			return nil, fmt.Errorf("sqlite: failed pages: %w", err)
+		}
+		if len(body) > 0 {
+			if p.Body, err = decompress(body, enc); err != nil {
+				return nil, fmt.Errorf("sqlite: failed page %s: %w", p.URL, err)
+			}
+		}
+		p.FetchedAt = s.now().UTC()
+		f.Page = p
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
