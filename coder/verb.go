@@ -601,6 +601,15 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 					return e
 				}
 			}
+			// "begun to question whether he has a future with the Orcs":
+			// the object of the infinitive's own complement.
+			for _, cc := range st.childrenRel(k, text.Ccomp) {
+				for _, o := range st.childrenRel(cc, text.Obj) {
+					if e := st.mentionDeep(o); len(e) > 0 && !sameAs(e, sources) {
+						return e
+					}
+				}
+			}
 		}
 	}
 	return nil
