@@ -14,6 +14,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/eventwire/eventwire/nlp/english"
 	"github.com/eventwire/eventwire/nlp/parse"
 	"github.com/eventwire/eventwire/nlp/tag"
 	"github.com/eventwire/eventwire/text"
@@ -41,7 +42,14 @@ func runTrain(ctx context.Context, m *Main, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	logf := func(format string, a ...any) { fmt.Fprintf(m.Stderr, format+"\n", a...) }
+	// Progress goes to a terminal only; in pipes and logs the command is
+	// quiet apart from its result.
+	logf := func(format string, a ...any) {}
+	if f, ok := m.Stderr.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			logf = func(format string, a ...any) { fmt.Fprintf(m.Stderr, format+"\n", a...) }
+		}
+	}
 	start := time.Now()
 	train, err := readTreebank(*trainPath)
 	if err != nil {
@@ -93,16 +101,18 @@ func runTrain(ctx context.Context, m *Main, args []string) error {
 		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
 			return fmt.Errorf("train: %w", err)
 		}
-		logf("wrote %s: %d bytes, sha256 %x", p, buf.Len(), sha256.Sum256(buf.Bytes()))
+		fmt.Fprintf(m.Stdout, "wrote %s: %d bytes, sha256 %x\n", p, buf.Len(), sha256.Sum256(buf.Bytes()))
 	}
 	logf("trained in %s", since(start))
 	if dev != nil {
-		s, err := scoreGoldTokens(ctx, dev, tagger, parser)
-		if err != nil {
-			return err
+		for _, beam := range []int{1, english.DefaultBeam} {
+			s, err := scoreGoldTokens(ctx, dev, tagger, parser.WithBeam(beam))
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(m.Stdout, "dev (gold tokens, %d words, parser beam %d): UPOS %.2f XPOS %.2f Lemma %.2f Feats %.2f UAS %.2f LAS %.2f\n",
+				s.words, beam, s.pct(s.upos), s.pct(s.xpos), s.pct(s.lemma), s.pct(s.feats), s.pct(s.uas), s.pct(s.las))
 		}
-		fmt.Fprintf(m.Stdout, "dev (gold tokens, %d words): UPOS %.2f XPOS %.2f Lemma %.2f Feats %.2f UAS %.2f LAS %.2f\n",
-			s.words, s.pct(s.upos), s.pct(s.xpos), s.pct(s.lemma), s.pct(s.feats), s.pct(s.uas), s.pct(s.las))
 	}
 	return nil
 }
