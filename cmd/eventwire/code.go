@@ -34,7 +34,7 @@ type annotator interface {
 func newEnglish() (annotator, error) {
 	p, err := english.New()
 	if err != nil {
-		return nil, fmt.Errorf("English parser: %w", err)
+		return nil, fmt.Errorf("loading the English parser: %w", err)
 	}
 	return p, nil
 }
