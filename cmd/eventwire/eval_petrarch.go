@@ -10,6 +10,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -39,12 +41,13 @@ const udVerbFile = "PETR.Validate.verbs.2.0.txt"
 // stdout has one JSON line per record and nothing else; the summary goes to
 // stderr.
 func runEvalPetrarch(ctx context.Context, m *Main, args []string) error {
-	fs := m.newFlagSet("eval petrarch", "FILE [--dict DIR] [--verbs FILE] [--parse given|own] [--json]",
+	fs := m.newFlagSet("eval petrarch", "FILE [--dict DIR] [--verbs FILE] [--parse given|own] [--json] [--only REGEXP]",
 		"eventwire eval petrarch ../shared/data/petrarch/universalpetrarch/PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml --dict ../shared/data/petrarch")
 	dictDir := fs.String("dict", "", "`dir` holding the dictionaries the file's <Environment> names (default: the file's folder, or its parent for a file in universalpetrarch/)")
 	verbs := fs.String("verbs", "", "verb dictionary `file` to use instead of the one the file names")
 	parseMode := fs.String("parse", "given", "`mode`: given = use the records' UD parses; own = parse the <Text> with eventwire's parser")
 	asJSON := fs.Bool("json", false, "print one JSON line per record (id, events) and nothing else on stdout")
+	only := fs.String("only", "", "score only the records whose id matches this `regexp` (for debugging a case)")
 	rest, err := parseFlagsInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -61,6 +64,19 @@ func runEvalPetrarch(ctx context.Context, m *Main, args []string) error {
 	f, err := readValidation(m.Stderr, path)
 	if err != nil {
 		return err
+	}
+	if *only != "" {
+		re, err := regexp.Compile(*only)
+		if err != nil {
+			fmt.Fprintf(m.Stderr, "eval petrarch: --only: %v\n", err)
+			return errUsage
+		}
+		n := len(f.Records)
+		f.Records = slices.DeleteFunc(f.Records, func(r *petrarch.Record) bool { return !re.MatchString(r.ID) })
+		fmt.Fprintf(m.Stderr, "note: --only %s: %d of %d records\n", *only, len(f.Records), n)
+		if len(f.Records) == 0 {
+			return fmt.Errorf("eval petrarch: --only %s matches no record id", *only)
+		}
 	}
 
 	ud := countKind(f, petrarch.UDParse) > len(f.Records)/2

@@ -100,6 +100,14 @@ func TestEvalPetrarch(t *testing.T) {
 		t.Errorf("--json ids %v", ids)
 	}
 
+	out, _, err = run("eval", "petrarch", file, "--only", "^T_1$")
+	if err != nil || !strings.HasSuffix(out, "records 1 exact 100.0% event P 0.000 R 0.000 F1 0.000\n") {
+		t.Errorf("--only: err %v, output %q", err, out)
+	}
+	if _, _, err = run("eval", "petrarch", file, "--only", "nomatch"); err == nil {
+		t.Error("--only matching nothing: no error")
+	}
+
 	_, _, err = run("eval", "petrarch", filepath.Join(dir, "absent.xml"))
 	if err == nil || !strings.Contains(err.Error(), "not shipped") {
 		t.Errorf("absent file: err = %v", err)
