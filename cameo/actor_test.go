@@ -2,6 +2,7 @@ package cameo_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/eventwire/eventwire/cameo"
@@ -54,4 +55,20 @@ func TestLabels(t *testing.T) {
 	if cameo.InternationalLabel("IGO") == "" || cameo.InternationalLabel("USA") != "" {
 		t.Error("InternationalLabel")
 	}
+}
+
+// FuzzSplitActor checks that any string splits without panicking and that
+// the head and parts rebuild the code (upper-cased, without "~" and "---").
+func FuzzSplitActor(f *testing.F) {
+	for _, s := range []string{"RUSGOV", "---GOV", "~GOVMED", "IGOUNOHCR", "", "ab", "é€x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, code string) {
+		a := cameo.SplitActor(code)
+		rebuilt := a.Head + strings.Join(a.Parts, "")
+		want := strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(code)), "~")
+		if !strings.HasSuffix(want, rebuilt) || len(want)-len(rebuilt) > 3 {
+			t.Fatalf("SplitActor(%q) = %+v: parts rebuild %q from %q", code, a, rebuilt, want)
+		}
+	})
 }
