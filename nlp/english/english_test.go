@@ -356,3 +356,36 @@ func benchPipeline(b *testing.B, beam int) {
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// TestConcurrentAndDeterministic annotates the same text from several
+// goroutines with one pipeline; every result must be identical.
+func TestConcurrentAndDeterministic(t *testing.T) {
+	p, err := english.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const txt = "Rebels attacked a government convoy near Aleppo on Friday, killing three soldiers.\nThe ministry said the attack \"will not go unanswered\"."
+	const workers = 4
+	docs := make([]*text.Doc, workers)
+	errs := make(chan error, workers)
+	for w := range workers {
+		go func() {
+			d := text.NewDoc(txt)
+			docs[w] = d
+			errs <- p.Annotate(context.Background(), d)
+		}()
+	}
+	for range workers {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for w := 1; w < workers; w++ {
+		if !slices.Equal(docs[0].Tokens, docs[w].Tokens) || !slices.Equal(docs[0].Sents, docs[w].Sents) {
+			t.Fatalf("worker %d produced a different annotation", w)
+		}
+	}
+	if len(docs[0].Tokens) < 20 || !docs[0].Attrs.Has(text.AttrDeps|text.AttrLemma) {
+		t.Fatalf("annotation incomplete: %d tokens, attrs %s", len(docs[0].Tokens), docs[0].Attrs)
+	}
+}
