@@ -157,6 +157,10 @@ func TestNewsSentences(t *testing.T) {
 			1, 0, 4, []int{0}, text.VERB, false},
 		{"passive", []string{"Three", "soldiers", "were", "killed", "in", "the", "attack", "."},
 			3, 1, -1, []int{0, 1}, text.VERB, true},
+		{"headline case", []string{"Gunmen", "Kill", "Three", "Soldiers", "In", "Northern", "Syria"},
+			1, 0, 3, []int{0}, text.VERB, false},
+		{"headline case with names", []string{"Putin", ",", "Assad", "Say", "Aleppo", "Takeover", "Makes", "Conditions", "Ripe", "For", "Peace"},
+			3, -1, -1, []int{2}, text.VERB, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -74,21 +74,70 @@ func (t *Tagger) Annotate(ctx context.Context, d *text.Doc) error {
 				return err
 			}
 		}
-		s.forms = s.forms[:0]
+		s.orig = s.orig[:0]
 		for i := sp.Start; i < sp.End; i++ {
-			s.forms = append(s.forms, d.Form(int(i)))
+			s.orig = append(s.orig, d.Form(int(i)))
 		}
+		s.forms = append(s.forms[:0], s.orig...)
+		t.decapitalize(s.forms)
 		tags := t.tagSentence(s, nil)
 		for k, c := range tags {
 			tok := &d.Tokens[int(sp.Start)+k]
 			cl := t.classes[c]
 			tok.UPOS, tok.XPOS = cl.UPOS, cl.XPOS
-			tok.Lemma = t.Lemma(s.forms[k], cl.XPOS)
-			tok.Feats = t.Feats(s.forms[k], cl.XPOS)
+			f := s.forms[k]
+			if cl.XPOS == "NNP" || cl.XPOS == "NNPS" {
+				f = s.orig[k]
+			}
+			tok.Lemma = t.Lemma(f, cl.XPOS)
+			tok.Feats = t.Feats(f, cl.XPOS)
 		}
 	}
 	d.Attrs |= t.Provides()
 	return nil
+}
+
+// decapitalize rewrites, in a headline-cased sentence ("Putin, Assad Say
+// Aleppo Takeover Makes Conditions Ripe For Peace", or one in capitals),
+// the capitalized words whose lower-case form the tagger knows and whose
+// written form it does not know as a proper noun: "Say" → "say", "For" →
+// "for", while "Putin" and "Aleppo" stay. Capitals then mean a name again,
+// as in the running text the tagger was trained on. Other sentences are
+// left alone.
+func (t *Tagger) decapitalize(forms []string) {
+	words, upper := 0, 0
+	for i, f := range forms {
+		r, _ := utf8.DecodeRuneInString(f)
+		if i == 0 || !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	if words < 3 || upper*10 < words*8 {
+		return
+	}
+	for i, f := range forms {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		lower := strings.ToLower(f)
+		lw, ok := t.words[lower]
+		if !ok || t.isName(lw.top) {
+			continue
+		}
+		if w, ok := t.words[f]; ok && t.isName(w.top) {
+			continue
+		}
+		forms[i] = lower
+	}
+}
+
+func (t *Tagger) isName(c uint16) bool {
+	return int(c) < len(t.classes) && t.classes[c].UPOS == text.PROPN
 }
 
 // Lemma returns the lemma of form tagged xpos.
@@ -115,7 +164,8 @@ func (t *Tagger) Feats(form, xpos string) string {
 // scratch holds per-call buffers so that tagging a sentence does not
 // allocate per token.
 type scratch struct {
-	forms  []string
+	forms  []string // forms the tagger sees
+	orig   []string // forms as written
 	toks   []tokFeats
 	feats  []uint64
 	scores []float32
