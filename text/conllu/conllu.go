@@ -39,6 +39,7 @@ type Error struct {
 	Msg  string
 }
 
+// Error formats the problem with its line number.
 func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
 // MaxLineBytes bounds one input line.
