@@ -175,9 +175,9 @@ func readUDFile(path string) ([]*conllu.Sentence, error) {
 		}
 		r = gz
 	}
-	sents, err := conllu.ReadAll(r)
+	sents, err := conllu.NewReader(r).Named(path).ReadAll()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err // the errors name the file and line
 	}
 	return sents, nil
 }

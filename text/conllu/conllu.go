@@ -35,12 +35,41 @@ type Sentence struct {
 
 // Error is a problem at a line of the input.
 type Error struct {
+	File string // set by Reader.Named; "" when unknown
 	Line int
 	Msg  string
 }
 
-// Error formats the problem with its line number.
-func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+// Error formats the problem as file:line: msg (or line N: msg without a
+// file name).
+func (e *Error) Error() string {
+	if e.File != "" {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+}
+
+// ErrorList is every problem ReadAll found, in input order.
+type ErrorList []*Error
+
+// maxListed bounds how many problems ErrorList.Error spells out.
+const maxListed = 10
+
+// Error lists the first problems, one per line, and counts the rest.
+func (l ErrorList) Error() string {
+	var b strings.Builder
+	for i, e := range l {
+		if i == maxListed {
+			fmt.Fprintf(&b, "\n(and %d more)", len(l)-maxListed)
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
 
 // MaxLineBytes bounds one input line.
 const MaxLineBytes = 1 << 20
@@ -48,8 +77,19 @@ const MaxLineBytes = 1 << 20
 // Reader reads sentences one at a time.
 type Reader struct {
 	sc   *bufio.Scanner
+	name string
 	line int
 	err  error
+}
+
+// Named sets the file name that errors report, and returns r.
+func (r *Reader) Named(name string) *Reader {
+	r.name = name
+	return r
+}
+
+func (r *Reader) errorf(format string, args ...any) *Error {
+	return &Error{File: r.name, Line: r.line, Msg: fmt.Sprintf(format, args...)}
 }
 
 // NewReader returns a Reader on r.
@@ -113,7 +153,7 @@ func (r *Reader) Next() (*Sentence, error) {
 		}
 		f := strings.Split(line, "\t")
 		if len(f) != 10 {
-			bad = &Error{r.line, fmt.Sprintf("want 10 tab-separated fields, have %d", len(f))}
+			bad = r.errorf("want 10 tab-separated fields, have %d", len(f))
 			continue
 		}
 		id := f[0]
@@ -124,7 +164,7 @@ func (r *Reader) Next() (*Sentence, error) {
 			a, err1 := strconv.Atoi(id[:i])
 			b, err2 := strconv.Atoi(id[i+1:])
 			if err1 != nil || err2 != nil || a != len(words)+1 || b <= a || len(mwts) > 0 && mwts[len(mwts)-1].last >= a {
-				bad = &Error{r.line, fmt.Sprintf("bad multi-word token range %q", id)}
+				bad = r.errorf("bad multi-word token range %q", id)
 				continue
 			}
 			mwts = append(mwts, mwt{first: a, last: b, form: f[1], spaceAfter: !hasNoSpace(f[9])})
@@ -132,18 +172,18 @@ func (r *Reader) Next() (*Sentence, error) {
 		}
 		n, err := strconv.Atoi(id)
 		if err != nil || n != len(words)+1 {
-			bad = &Error{r.line, fmt.Sprintf("word id %q out of sequence (want %d)", id, len(words)+1)}
+			bad = r.errorf("word id %q out of sequence (want %d)", id, len(words)+1)
 			continue
 		}
 		if f[1] == "" {
-			bad = &Error{r.line, "empty FORM"}
+			bad = r.errorf("empty FORM")
 			continue
 		}
 		w := word{form: f[1], lemma: f[2], upos: f[3], xpos: f[4], feats: f[5], deprel: f[7], misc: f[9], head: -2}
 		if f[6] != "_" {
 			h, err := strconv.Atoi(f[6])
 			if err != nil || h < 0 {
-				bad = &Error{r.line, fmt.Sprintf("bad HEAD %q", f[6])}
+				bad = r.errorf("bad HEAD %q", f[6])
 				continue
 			}
 			w.head = h
@@ -152,7 +192,11 @@ func (r *Reader) Next() (*Sentence, error) {
 		words = append(words, w)
 	}
 	if err := r.sc.Err(); err != nil {
-		r.err = fmt.Errorf("conllu: line %d: %w", r.line+1, err)
+		where := fmt.Sprintf("line %d", r.line+1)
+		if r.name != "" {
+			where = fmt.Sprintf("%s:%d", r.name, r.line+1)
+		}
+		r.err = fmt.Errorf("conllu: %s: %w", where, err)
 		return nil, r.err
 	}
 	if !started {
@@ -163,19 +207,19 @@ func (r *Reader) Next() (*Sentence, error) {
 		return nil, bad
 	}
 	if len(words) == 0 {
-		return nil, &Error{r.line, "sentence has no words"}
+		return nil, r.errorf("sentence has no words")
 	}
 	for i, w := range words {
 		if w.head > len(words) {
-			return nil, &Error{r.line, fmt.Sprintf("HEAD %d beyond the sentence's %d words", w.head, len(words))}
+			return nil, r.errorf("HEAD %d beyond the sentence's %d words", w.head, len(words))
 		}
 		if w.head == i+1 {
-			return nil, &Error{r.line, fmt.Sprintf("word %d is its own HEAD", i+1)}
+			return nil, r.errorf("word %d is its own HEAD", i+1)
 		}
 	}
 	for _, m := range mwts {
 		if m.last > len(words) {
-			return nil, &Error{r.line, fmt.Sprintf("multi-word token %d-%d beyond the sentence", m.first, m.last)}
+			return nil, r.errorf("multi-word token %d-%d beyond the sentence", m.first, m.last)
 		}
 	}
 	s.NoSpaceAfter = !words[len(words)-1].spaceAfter
@@ -341,20 +385,35 @@ func fillWord(tok *text.Token, w word) {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// ReadAll reads every sentence of r. It stops at the first error.
-func ReadAll(r io.Reader) ([]*Sentence, error) {
-	rd := NewReader(r)
+// ReadAll reads every sentence of r; see Reader.ReadAll.
+func ReadAll(r io.Reader) ([]*Sentence, error) { return NewReader(r).ReadAll() }
+
+// ReadAll reads every remaining sentence. Malformed sentences are skipped
+// and reported together, in an ErrorList, after the whole input has been
+// read, so that a treebank's problems show at once; the good sentences are
+// returned either way. A read error stops it and is returned alone.
+func (r *Reader) ReadAll() ([]*Sentence, error) {
 	var out []*Sentence
+	var list ErrorList
 	for {
-		s, err := rd.Next()
+		s, err := r.Next()
 		if errors.Is(err, io.EOF) {
-			return out, nil
+			break
+		}
+		var e *Error
+		if errors.As(err, &e) {
+			list = append(list, e)
+			continue
 		}
 		if err != nil {
 			return out, err
 		}
 		out = append(out, s)
 	}
+	if len(list) > 0 {
+		return out, list
+	}
+	return out, nil
 }
 
 // Write writes every sentence of d in CoNLL-U, numbering words from 1 in

@@ -3,6 +3,7 @@ package conllu
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -172,4 +173,25 @@ func FuzzReader(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestErrorList(t *testing.T) {
+	in := "1\tx\n\n" + sample + "2\tx\tx\tX\t_\t_\t0\troot\t_\t_\n\n"
+	sents, err := NewReader(strings.NewReader(in)).Named("bad.conllu").ReadAll()
+	if len(sents) != 1 {
+		t.Errorf("got %d good sentences, want 1", len(sents))
+	}
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 2 {
+		t.Fatalf("err = %v, want an ErrorList of 2", err)
+	}
+	if !strings.HasPrefix(list[0].Error(), "bad.conllu:1: ") {
+		t.Errorf("first error %q, want it at bad.conllu:1", list[0])
+	}
+	if list[1].File != "bad.conllu" || list[1].Line <= list[0].Line {
+		t.Errorf("second error %+v, want bad.conllu after line %d", list[1], list[0].Line)
+	}
+	if !strings.Contains(err.Error(), "\n") {
+		t.Errorf("ErrorList.Error() = %q, want one problem per line", err)
+	}
 }
