@@ -63,7 +63,7 @@ func splitPoint(w string) int {
 			return n
 		}
 	}
-	if strings.IndexAny(w, "'’`") < 0 {
+	if !strings.ContainsAny(w, "'’`") {
 		return 0
 	}
 	// The plural possessive "soldiers'" = "soldiers" + "'".
