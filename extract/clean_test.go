@@ -67,3 +67,27 @@ func TestSameText(t *testing.T) {
 		}
 	}
 }
+
+func TestTitles(t *testing.T) {
+	tests := []struct {
+		title, heading, site, host, want string
+	}{
+		{"Best tech gadgets of 2019 | ZDNet", "Best tech gadgets of 2019", "", "www.zdnet.com", "Best tech gadgets of 2019"},
+		{"Meal Prep for A Little More Obsessed | The Beachbody Blog", "", "The Beachbody Blog", "www.beachbodyondemand.com", "Meal Prep for A Little More Obsessed"},
+		{"LinkNaija | Nigeria's popular news platform", "", "LinkNaija", "linknaija.com", "Nigeria's popular news platform"},
+		{"The Impeachment Clock | National Review", "", "National Review", "www.nationalreview.com", "The Impeachment Clock"},
+		// A dash inside the headline is not a site separator.
+		{"Snooze cruise - study sees future for hibernating astronauts", "", "Phys.org", "phys.org", "Snooze cruise - study sees future for hibernating astronauts"},
+		{"Nadal keeps Spain alive", "Nadal keeps Spain alive against Russia", "", "", "Nadal keeps Spain alive"},
+	}
+	for _, tt := range tests {
+		got := tt.title
+		if tt.heading != "" {
+			got = pickTitle(got, tt.heading)
+		}
+		got = stripSiteName(got, tt.site, tt.host)
+		if got != tt.want {
+			t.Errorf("title(%q, %q) = %q, want %q", tt.title, tt.heading, got, tt.want)
+		}
+	}
+}

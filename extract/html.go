@@ -48,7 +48,12 @@ func (x *Extractor) extractHTML(src, pageURL string) (*draft, error) {
 		byline:   res.Metadata.Author,
 		language: normalizeLang(res.Metadata.Language),
 	}
-	for _, b := range tidy(blocks(res.ContentNode), d.title) {
+	bl := blocks(res.ContentNode)
+	if len(bl) > 0 && bl[0].heading {
+		d.title = pickTitle(d.title, bl[0].text)
+	}
+	d.title = stripSiteName(d.title, res.Metadata.Sitename, res.Metadata.Hostname)
+	for _, b := range tidy(bl, d.title) {
 		d.paras = append(d.paras, b.text)
 	}
 	if d.language == "" {
@@ -197,4 +202,53 @@ func letters(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// pickTitle prefers the article's own heading to the page title when the
+// title contains it: "<h1>Best tech gadgets of 2019</h1>" over
+// "Best tech gadgets of 2019 | ZDNet".
+func pickTitle(title, heading string) string {
+	h := letters(heading)
+	if len(h) >= 10 && len(heading) <= 300 && strings.Contains(letters(title), h) {
+		return heading
+	}
+	if title == "" && len(strings.Fields(heading)) >= 3 {
+		return heading
+	}
+	return title
+}
+
+// titleSeparators divide a page title from the site's name.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · "}
+
+// stripSiteName removes the site's name from either end of a title
+// ("Meal Prep | The Beachbody Blog", "LinkNaija | Nigeria's news"). The
+// name must match the declared site name or the host name.
+func stripSiteName(title, site, host string) string {
+	names := []string{letters(site), letters(strings.TrimPrefix(host, "www."))}
+	if i := strings.LastIndexByte(host, '.'); i > 0 {
+		h := strings.TrimPrefix(host[:i], "www.")
+		names = append(names, letters(h))
+	}
+	isSite := func(part string) bool {
+		p := letters(part)
+		if p == "" || len(strings.Fields(part)) > 6 {
+			return false
+		}
+		for _, n := range names {
+			if n != "" && (p == n || strings.Contains(p, n) && len(p) <= len(n)+10 || strings.Contains(n, p) && len(p) >= 4) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(title, sep); i > 0 && isSite(title[i+len(sep):]) {
+			return strings.TrimSpace(title[:i])
+		}
+		if i := strings.Index(title, sep); i > 0 && isSite(title[:i]) && len(strings.Fields(title[i+len(sep):])) >= 3 {
+			return strings.TrimSpace(title[i+len(sep):])
+		}
+	}
+	return title
 }

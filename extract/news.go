@@ -147,6 +147,14 @@ func cleanByline(s string) (byline string, credits []string) {
 			credits = append(credits, a)
 			continue
 		}
+		// "JILL LAWLESS Associated Press": a name, then the agency.
+		for n := min(3, len(f)-2); n >= 1; n-- {
+			if a, ok := agency(strings.Join(f[len(f)-n:], " ")); ok {
+				credits = append(credits, a)
+				part = strings.Join(f[:len(f)-n], " ")
+				break
+			}
+		}
 		if isDegree(part) || isPlaceholderName(part) {
 			continue
 		}

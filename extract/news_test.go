@@ -117,6 +117,7 @@ func TestCleanByline(t *testing.T) {
 		{"Jane Doe; John Roe", "Jane Doe, John Roe", nil},
 		{"https://www.facebook.com/someone", "", nil},
 		{"Admin", "", nil},
+		{"DANICA KIRKA; JILL LAWLESS Associated Press", "DANICA KIRKA, JILL LAWLESS", []string{"AP"}},
 		{"Staff Reports", "", nil},
 	}
 	for _, tt := range tests {
