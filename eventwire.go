@@ -185,5 +185,14 @@ type Store interface {
 	// Failures lists recorded failures, most recent first; limit <= 0
 	// means a default.
 	Failures(ctx context.Context, limit int) ([]Failure, error)
+	// Docs calls fn, in id order, for each stored story with an ID above
+	// after that has a Doc (it was parsed when ingested). The story has its
+	// ID, Page (without Body), Article, Doc and Events; fn owns it. Docs
+	// holds no transaction open while fn runs, so fn may write to the store
+	// (ReplaceEvents). An error from fn stops the walk and is returned.
+	Docs(ctx context.Context, after int64, fn func(*Story) error) error
+	// ReplaceEvents replaces all events of story id by events, in one
+	// transaction: ErrNotFound if there is no such story.
+	ReplaceEvents(ctx context.Context, id int64, events []Event) error
 	Close() error
 }

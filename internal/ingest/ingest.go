@@ -24,7 +24,6 @@ import (
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/internal/queue"
-	"github.com/eventwire/eventwire/nlp"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -41,6 +40,13 @@ const (
 // Extractor turns a page into an article; extract.Extractor is one.
 type Extractor interface {
 	Extract(ctx context.Context, p *eventwire.Page) (*eventwire.Article, error)
+}
+
+// Annotator adds linguistic layers (tokens, sentences, tags, trees) to a
+// Doc in place; every nlp.Annotator is one. It must be safe for concurrent
+// use on different Docs: the workers of Run share it.
+type Annotator interface {
+	Annotate(ctx context.Context, d *text.Doc) error
 }
 
 // Coder adds events, quotes, places or dates to a story whose Article (and
@@ -69,13 +75,59 @@ type PageLooker interface {
 }
 
 // Processor takes pages through the pipeline. Extractor and Store are
-// required; Annotator may be nil and Coders empty. A Processor is safe for
-// concurrent use when its parts are.
+// required; Annotator may be nil (no Doc is made or stored) and Coders
+// empty. A Processor is safe for concurrent use when its parts are.
 type Processor struct {
 	Extractor Extractor
-	Annotator nlp.Annotator
+	Annotator Annotator
 	Coders    []Coder
 	Store     eventwire.Store
+	// Times, if set, accumulates the time spent in each stage.
+	Times *StageTimes
+}
+
+// StageTimes accumulates, over all pages and workers, the time spent in
+// each stage of Process; read it with Snapshot from any goroutine. With
+// several workers the sum exceeds the wall time of the run.
+type StageTimes struct {
+	extract, annotate, code, store atomic.Int64
+}
+
+// StageDurations is a snapshot of StageTimes.
+type StageDurations struct {
+	Extract  time.Duration `json:"extract"`
+	Annotate time.Duration `json:"annotate"`
+	Code     time.Duration `json:"code"`
+	Store    time.Duration `json:"store"`
+}
+
+// Snapshot returns the times so far.
+func (t *StageTimes) Snapshot() StageDurations {
+	return StageDurations{
+		Extract:  time.Duration(t.extract.Load()),
+		Annotate: time.Duration(t.annotate.Load()),
+		Code:     time.Duration(t.code.Load()),
+		Store:    time.Duration(t.store.Load()),
+	}
+}
+
+// record adds the time since start to stage's total; a nil t records
+// nothing.
+func (t *StageTimes) record(stage string, start time.Time) {
+	if t == nil {
+		return
+	}
+	d := int64(time.Since(start))
+	switch stage {
+	case StageExtract:
+		t.extract.Add(d)
+	case StageAnnotate:
+		t.annotate.Add(d)
+	case StageCode:
+		t.code.Add(d)
+	case StageStore:
+		t.store.Add(d)
+	}
 }
 
 // Process runs page through extract → annotate → code → store and returns
@@ -103,7 +155,9 @@ func (p *Processor) ProcessPage(ctx context.Context, page *eventwire.Page) (st *
 		}
 	}
 	st = &eventwire.Story{Page: page}
+	start := time.Now()
 	a, err := safely(func() (*eventwire.Article, error) { return p.Extractor.Extract(ctx, page) })
+	p.Times.record(StageExtract, start)
 	if err != nil {
 		return nil, false, p.fail(ctx, page, StageExtract, err)
 	}
@@ -114,17 +168,24 @@ func (p *Processor) ProcessPage(ctx context.Context, page *eventwire.Page) (st *
 	st.Article = a
 	if p.Annotator != nil {
 		d := text.NewDoc(a.Text)
-		if _, err := safely(func() (struct{}, error) { return struct{}{}, p.Annotator.Annotate(ctx, d) }); err != nil {
+		start := time.Now()
+		_, err := safely(func() (struct{}, error) { return struct{}{}, p.Annotator.Annotate(ctx, d) })
+		p.Times.record(StageAnnotate, start)
+		if err != nil {
 			return nil, false, p.fail(ctx, page, StageAnnotate, err)
 		}
 		st.Doc = d
 	}
+	start = time.Now()
 	for _, c := range p.Coders {
 		if _, err := safely(func() (struct{}, error) { return struct{}{}, c.Code(ctx, st) }); err != nil {
 			return nil, false, p.fail(ctx, page, StageCode, fmt.Errorf("%s: %w", c.Name(), err))
 		}
 	}
+	p.Times.record(StageCode, start)
+	start = time.Now()
 	created, err = p.Store.PutStory(ctx, st)
+	p.Times.record(StageStore, start)
 	if err != nil {
 		return nil, false, p.fail(ctx, page, StageStore, err)
 	}

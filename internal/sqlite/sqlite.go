@@ -378,9 +378,9 @@ func (s *Store) PutStory(ctx context.Context, st *eventwire.Story) (created bool
 	return created, nil
 }
 
-// putCoded inserts the story's events, quotes and places for page id.
-func putCoded(ctx context.Context, tx *sql.Tx, id int64, st *eventwire.Story) error {
-	for i, e := range st.Events {
+// putEvents inserts events for page id.
+func putEvents(ctx context.Context, tx *sql.Tx, id int64, events []eventwire.Event) error {
+	for i, e := range events {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO events
 			(page_id, idx, cameo, plover, source_code, target_code, quad_class, goldstein, sentence, date, json)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -388,6 +388,14 @@ func putCoded(ctx context.Context, tx *sql.Tx, id int64, st *eventwire.Story) er
 			e.Sentence, e.Date, jsonText(e)); err != nil {
 			return fmt.Errorf("event %d: %w", i, err)
 		}
+	}
+	return nil
+}
+
+// putCoded inserts the story's events, quotes and places for page id.
+func putCoded(ctx context.Context, tx *sql.Tx, id int64, st *eventwire.Story) error {
+	if err := putEvents(ctx, tx, id, st.Events); err != nil {
+		return err
 	}
 	for i, q := range st.Quotes {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes (page_id, idx, speaker, json) VALUES (?, ?, ?, ?)`,
@@ -473,11 +481,8 @@ func (s *Store) Story(ctx context.Context, id int64) (*eventwire.Story, error) {
 	case err != nil:
 		return nil, fmt.Errorf("sqlite: story %d: article: %w", id, err)
 	default:
-		if err := json.Unmarshal([]byte(credits), &a.Credits); err != nil {
-			return nil, fmt.Errorf("sqlite: story %d: credits: %w", id, err)
-		}
-		if err := json.Unmarshal([]byte(paras), &a.Paragraphs); err != nil {
-			return nil, fmt.Errorf("sqlite: story %d: paragraphs: %w", id, err)
+		if err := decodeArticleJSON(a, credits, paras); err != nil {
+			return nil, fmt.Errorf("sqlite: story %d: %w", id, err)
 		}
 		st.Article = a
 	}
@@ -489,16 +494,9 @@ func (s *Store) Story(ctx context.Context, id int64) (*eventwire.Story, error) {
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
 		return nil, fmt.Errorf("sqlite: story %d: doc: %w", id, err)
-	case format != docFormat:
-		return nil, fmt.Errorf("sqlite: story %d: doc: unknown format %q", id, format)
 	default:
-		raw, err := decompress(data, encGzip)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: story %d: doc: %w", id, err)
-		}
-		st.Doc = &text.Doc{}
-		if err := json.Unmarshal(raw, st.Doc); err != nil {
-			return nil, fmt.Errorf("sqlite: story %d: doc: %w", id, err)
+		if st.Doc, err = decodeDoc(format, data); err != nil {
+			return nil, fmt.Errorf("sqlite: story %d: %w", id, err)
 		}
 	}
 	if err := scanJSON(ctx, s.r, `SELECT json FROM events WHERE page_id = ? ORDER BY idx`, id, &st.Events); err != nil {
@@ -511,6 +509,164 @@ func (s *Store) Story(ctx context.Context, id int64) (*eventwire.Story, error) {
 		return nil, fmt.Errorf("sqlite: story %d: places: %w", id, err)
 	}
 	return st, nil
+}
+
+// decodeArticleJSON fills the JSON columns of an article row.
+func decodeArticleJSON(a *eventwire.Article, credits, paras string) error {
+	if err := json.Unmarshal([]byte(credits), &a.Credits); err != nil {
+		return fmt.Errorf("credits: %w", err)
+	}
+	if err := json.Unmarshal([]byte(paras), &a.Paragraphs); err != nil {
+		return fmt.Errorf("paragraphs: %w", err)
+	}
+	return nil
+}
+
+// decodeDoc reads a stored Doc.
+func decodeDoc(format string, data []byte) (*text.Doc, error) {
+	if format != docFormat {
+		return nil, fmt.Errorf("doc: unknown format %q", format)
+	}
+	raw, err := decompress(data, encGzip)
+	if err != nil {
+		return nil, fmt.Errorf("doc: %w", err)
+	}
+	d := &text.Doc{}
+	if err := json.Unmarshal(raw, d); err != nil {
+		return nil, fmt.Errorf("doc: %w", err)
+	}
+	return d, nil
+}
+
+// docsBatch is the number of stories Docs reads per query: no read
+// transaction stays open while the caller's function runs, so a long walk
+// neither holds a snapshot nor stops WAL checkpoints.
+const docsBatch = 32
+
+// Docs calls fn, in id order, for each stored story with id > after that
+// has a Doc, with its Page (no Body), Article, Doc and Events. Stories are
+// read in small batches and no transaction is open while fn runs, so fn
+// may write (ReplaceEvents). An error from fn stops the walk and is
+// returned as it is.
+func (s *Store) Docs(ctx context.Context, after int64, fn func(*eventwire.Story) error) error {
+	for {
+		batch, err := s.docsAfter(ctx, after)
+		if err != nil {
+			return err
+		}
+		for _, st := range batch {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := fn(st); err != nil {
+				return err
+			}
+		}
+		if len(batch) < docsBatch {
+			return nil
+		}
+		after = batch[len(batch)-1].ID
+	}
+}
+
+// docsAfter reads the next batch of Docs: at most docsBatch stories with
+// a Doc and id > after, with their events.
+func (s *Store) docsAfter(ctx context.Context, after int64) ([]*eventwire.Story, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT p.id, p.url, p.content_type, p.origin, p.fetched_at, p.hints,
+			a.url, a.title, a.published, a.byline, a.credits, a.dateline, a.language, a.text, a.paragraphs,
+			d.format, d.data
+		FROM docs d JOIN pages p ON p.id = d.page_id LEFT JOIN articles a ON a.page_id = d.page_id
+		WHERE d.page_id > ? ORDER BY d.page_id LIMIT ?`, after, docsBatch)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: docs: %w", err)
+	}
+	defer rows.Close()
+	var out []*eventwire.Story
+	byID := map[int64]*eventwire.Story{}
+	for rows.Next() {
+		st := &eventwire.Story{Page: &eventwire.Page{}}
+		p := st.Page
+		var fetched, hints, format string
+		var aURL, title, published, byline, credits, dateline, lang, body, paras sql.NullString
+		var data []byte
+		if err := rows.Scan(&st.ID, &p.URL, &p.ContentType, &p.Origin, &fetched, &hints,
+			&aURL, &title, &published, &byline, &credits, &dateline, &lang, &body, &paras,
+			&format, &data); err != nil {
+			return nil, fmt.Errorf("sqlite: docs: %w", err)
+		}
+		p.FetchedAt = parseTime(fetched)
+		if err := json.Unmarshal([]byte(hints), &p.Hints); err != nil {
+			return nil, fmt.Errorf("sqlite: docs: story %d: hints: %w", st.ID, err)
+		}
+		if aURL.Valid {
+			st.Article = &eventwire.Article{URL: aURL.String, Title: title.String, Published: published.String,
+				Byline: byline.String, Dateline: dateline.String, Language: lang.String, Text: body.String}
+			if err := decodeArticleJSON(st.Article, credits.String, paras.String); err != nil {
+				return nil, fmt.Errorf("sqlite: docs: story %d: %w", st.ID, err)
+			}
+		}
+		if st.Doc, err = decodeDoc(format, data); err != nil {
+			return nil, fmt.Errorf("sqlite: docs: story %d: %w", st.ID, err)
+		}
+		out = append(out, st)
+		byID[st.ID] = st
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: docs: %w", err)
+	}
+	rows.Close()
+	if len(out) == 0 {
+		return nil, nil
+	}
+	ev, err := s.r.QueryContext(ctx, `SELECT page_id, json FROM events WHERE page_id > ? AND page_id <= ?
+		ORDER BY page_id, idx`, after, out[len(out)-1].ID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: docs: events: %w", err)
+	}
+	defer ev.Close()
+	for ev.Next() {
+		var id int64
+		var js string
+		if err := ev.Scan(&id, &js); err != nil {
+			return nil, fmt.Errorf("sqlite: docs: events: %w", err)
+		}
+		st, ok := byID[id]
+		if !ok {
+			continue // a story without a Doc
+		}
+		var e eventwire.Event
+		if err := json.Unmarshal([]byte(js), &e); err != nil {
+			return nil, fmt.Errorf("sqlite: docs: story %d: event: %w", id, err)
+		}
+		st.Events = append(st.Events, e)
+	}
+	if err := ev.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: docs: events: %w", err)
+	}
+	return out, nil
+}
+
+// ReplaceEvents replaces the events of story id by events in one
+// transaction; eventwire.ErrNotFound if no page has that id.
+func (s *Store) ReplaceEvents(ctx context.Context, id int64, events []eventwire.Event) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var one int
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM pages WHERE id = ?`, id).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return eventwire.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE page_id = ?`, id); err != nil {
+			return err
+		}
+		return putEvents(ctx, tx, id, events)
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: replace events of story %d: %w", id, err)
+	}
+	return nil
 }
 
 // scanJSON appends to *dst the JSON value of each row of query.

@@ -1,6 +1,7 @@
 // Package storetest is the conformance suite every eventwire.Store passes:
 // round trips, idempotence on (URL, content hash), failure records cleared by
-// a later success, search, and concurrent writers. A store's own test calls
+// a later success, search, concurrent writers, and the walk over stored Docs
+// with event replacement that recoding uses. A store's own test calls
 // Run with a function that opens a fresh, empty store.
 package storetest
 
@@ -35,6 +36,9 @@ func Run(t *testing.T, open func(t *testing.T) eventwire.Store) {
 		{"Search", testSearch},
 		{"ListOrderAndLimit", testListOrderAndLimit},
 		{"Concurrent", testConcurrent},
+		{"Docs", testDocs},
+		{"DocsStop", testDocsStop},
+		{"ReplaceEvents", testReplaceEvents},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -404,5 +408,134 @@ func testConcurrent(t *testing.T, s eventwire.Store) {
 	}
 	if st := stats(t, s); st.Pages != pages || st.Events != pages {
 		t.Errorf("Stats = %+v, want %d pages and events", st, pages)
+	}
+}
+
+// testDocs stores 70 stories, every third without a Doc, and walks them
+// from the start and from the middle, replacing events as it goes (the
+// recode pattern: reading and writing in one walk).
+func testDocs(t *testing.T, s eventwire.Store) {
+	ctx := context.Background()
+	const n = 70 // more than one batch of any sensible batch size
+	want := map[int64]*eventwire.Story{}
+	var withDoc []int64
+	for i := 0; i < n; i++ {
+		st := Story(fmt.Sprintf("https://example.com/d/%d", i), fmt.Sprintf("Title %d", i), fmt.Sprintf("Story number %d here.", i))
+		st.Events[0].Sentence = i
+		if i%3 == 2 {
+			st.Doc = nil
+		}
+		put(t, s, st)
+		if st.Doc != nil {
+			want[st.ID] = st
+			withDoc = append(withDoc, st.ID)
+		}
+	}
+	var got []int64
+	err := s.Docs(ctx, 0, func(st *eventwire.Story) error {
+		got = append(got, st.ID)
+		w, ok := want[st.ID]
+		if !ok {
+			return fmt.Errorf("story %d has no Doc but was visited", st.ID)
+		}
+		if st.Page == nil || st.Page.URL != w.Page.URL || !st.Page.FetchedAt.Equal(w.Page.FetchedAt) || len(st.Page.Body) != 0 {
+			t.Errorf("story %d: Page = %+v, want URL %s, FetchedAt %v and no body", st.ID, st.Page, w.Page.URL, w.Page.FetchedAt)
+		}
+		if !reflect.DeepEqual(st.Article, w.Article) {
+			t.Errorf("story %d: Article =\n%+v\nwant\n%+v", st.ID, st.Article, w.Article)
+		}
+		if !reflect.DeepEqual(st.Doc, w.Doc) {
+			t.Errorf("story %d: Doc =\n%+v\nwant\n%+v", st.ID, st.Doc, w.Doc)
+		}
+		if !reflect.DeepEqual(st.Events, w.Events) {
+			t.Errorf("story %d: Events =\n%+v\nwant\n%+v", st.ID, st.Events, w.Events)
+		}
+		// Write during the walk.
+		ev := append(st.Events, st.Events[0])
+		ev[1].CAMEO = "042"
+		return s.ReplaceEvents(ctx, st.ID, ev)
+	})
+	if err != nil {
+		t.Fatalf("Docs: %v", err)
+	}
+	if !reflect.DeepEqual(got, withDoc) {
+		t.Fatalf("Docs visited %v, want %v", got, withDoc)
+	}
+	if st := stats(t, s); st.Events != int64(n+len(withDoc)) {
+		t.Errorf("Events after replacing = %d, want %d", st.Events, n+len(withDoc))
+	}
+	// From the middle: only later stories, with the events just written.
+	mid := withDoc[len(withDoc)/2]
+	got = got[:0]
+	err = s.Docs(ctx, mid, func(st *eventwire.Story) error {
+		got = append(got, st.ID)
+		if len(st.Events) != 2 || st.Events[1].CAMEO != "042" {
+			t.Errorf("story %d: events after replacing = %+v", st.ID, st.Events)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("Docs(after %d): %v", mid, err)
+	}
+	if !reflect.DeepEqual(got, withDoc[len(withDoc)/2+1:]) {
+		t.Errorf("Docs(after %d) visited %v, want %v", mid, got, withDoc[len(withDoc)/2+1:])
+	}
+}
+
+// testDocsStop checks that an error from fn ends the walk and is returned.
+func testDocsStop(t *testing.T, s eventwire.Store) {
+	for i := 0; i < 3; i++ {
+		put(t, s, Story(fmt.Sprintf("https://example.com/s/%d", i), "T", "text"))
+	}
+	stop := errors.New("stop here")
+	calls := 0
+	err := s.Docs(context.Background(), 0, func(*eventwire.Story) error { calls++; return stop })
+	if !errors.Is(err, stop) || calls != 1 {
+		t.Errorf("Docs with failing fn = %v after %d calls, want %v after 1", err, calls, stop)
+	}
+	// An empty store, or nothing after the last id, visits nothing.
+	err = s.Docs(context.Background(), 1<<40, func(*eventwire.Story) error { return stop })
+	if err != nil {
+		t.Errorf("Docs after the last id = %v, want nil", err)
+	}
+}
+
+func testReplaceEvents(t *testing.T, s eventwire.Store) {
+	ctx := context.Background()
+	a := Story("https://example.com/r/a", "A", "United States forces killed Qasem Soleimani.")
+	b := Story("https://example.com/r/b", "B", "Another story.")
+	put(t, s, a)
+	put(t, s, b)
+	repl := []eventwire.Event{a.Events[0], a.Events[0]}
+	repl[0].CAMEO, repl[0].Source.Code = "111", "USAGOV"
+	repl[1].CAMEO, repl[1].Target.Code = "173", "IRNMIL"
+	if err := s.ReplaceEvents(ctx, a.ID, repl); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Story(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Events, repl) {
+		t.Errorf("Events after ReplaceEvents =\n%+v\nwant\n%+v", got.Events, repl)
+	}
+	// Only events change.
+	if !reflect.DeepEqual(got.Doc, a.Doc) || !reflect.DeepEqual(got.Quotes, a.Quotes) || !reflect.DeepEqual(got.Article, a.Article) {
+		t.Error("ReplaceEvents changed more than the events")
+	}
+	if other, err := s.Story(ctx, b.ID); err != nil || !reflect.DeepEqual(other.Events, b.Events) {
+		t.Errorf("the other story's events = %+v, %v; want %+v", other.Events, err, b.Events)
+	}
+	if err := s.ReplaceEvents(ctx, a.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	if st := stats(t, s); st.Events != 1 {
+		t.Errorf("Events after replacing by none = %d, want 1 (the other story's)", st.Events)
+	}
+	if err := s.ReplaceEvents(ctx, 1<<40, repl); !errors.Is(err, eventwire.ErrNotFound) {
+		t.Errorf("ReplaceEvents(missing) = %v, want ErrNotFound", err)
+	}
+	if st := stats(t, s); st.Events != 1 {
+		t.Errorf("Events after a failed replace = %d, want 1", st.Events)
 	}
 }
