@@ -75,11 +75,14 @@ type Model struct {
 	keys     []uint32 // row keys in ascending order, for encoding
 }
 
-// slot and ent keep what one lookup needs side by side: one cache miss
-// per feature instead of two.
+// slot and ent keep what one lookup needs side by side; a row of one entry
+// lives in its slot, so most features cost one cache miss.
 type slot struct {
 	key uint32
-	row int32
+	n   uint16 // entries in the row
+	c0  uint16 // the entry itself when n == 1 (most rows)
+	w0  float32
+	off uint32 // the entries in ents[off:off+n] when n > 1
 }
 
 type ent struct {
@@ -105,34 +108,31 @@ func (m *Model) NumFeatures() int { return len(m.keys) }
 // NumWeights returns the number of non-zero weights.
 func (m *Model) NumWeights() int { return len(m.ents) }
 
-func (m *Model) row(k64 uint64) int {
-	if len(m.slots) == 0 {
-		return -1
-	}
-	k := fold(k64)
-	i := (k * 0x9e3779b1) & m.mask
-	for {
-		s := m.slots[i]
-		if s.key == k {
-			return int(s.row)
-		}
-		if s.key == 0 {
-			return -1
-		}
-		i = (i + 1) & m.mask
-	}
-}
-
 // Score adds the weights of feats to scores, which must have NumClasses
 // elements (callers zero it first).
 func (m *Model) Score(feats []uint64, scores []float32) {
+	if len(m.slots) == 0 {
+		return
+	}
 	for _, f := range feats {
-		r := m.row(f)
-		if r < 0 {
-			continue
-		}
-		for _, e := range m.ents[m.start[r]:m.start[r+1]] {
-			scores[e.cls] += e.w
+		k := fold(f)
+		i := (k * 0x9e3779b1) & m.mask
+		for {
+			s := &m.slots[i]
+			if s.key == k {
+				if s.n == 1 {
+					scores[s.c0] += s.w0
+				} else {
+					for _, e := range m.ents[s.off : s.off+uint32(s.n)] {
+						scores[e.cls] += e.w
+					}
+				}
+				break
+			}
+			if s.key == 0 {
+				break
+			}
+			i = (i + 1) & m.mask
 		}
 	}
 }
@@ -153,7 +153,12 @@ func newModel(nclasses int, keys []uint32, start []uint32, cls []uint16, w []flo
 		for m.slots[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.slots[i] = slot{k, int32(r)}
+		a, b := start[r], start[r+1]
+		sl := slot{key: k, n: uint16(b - a), off: a}
+		if b-a == 1 {
+			sl.c0, sl.w0 = cls[a], w[a]
+		}
+		m.slots[i] = sl
 	}
 	return m
 }
