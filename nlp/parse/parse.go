@@ -223,10 +223,8 @@ func (s *state) copyFrom(o *state) {
 	s.punctBefore, s.verbBefore = o.punctBefore, o.verbBefore
 }
 
-// Transition classes.
-func shift() int                   { return 0 }
-func left(l int) int               { return 1 + 2*l }
-func right(l int) int              { return 2 + 2*l }
+// Transition classes: 0 is SHIFT, 1+2l is LEFT-l, 2+2l is RIGHT-l. decode
+// splits a class above 0 into its kind and label.
 func decode(c int) (kind, lab int) { return (c + 1) % 2, (c - 1) / 2 }
 
 // kinds, as decode returns them for c > 0: left = 0, right = 1; shift is c == 0.
