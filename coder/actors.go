@@ -270,7 +270,7 @@ func (st *sent) mention1(h int) []entity {
 		// ... unless the phrase itself is a compound of modifiers:
 		// "Eriadori and Calenardhon leaders".
 		for _, b := range pi.actors[1:] {
-			if b.tok >= 0 && a.tok >= 0 && st.rel(b.tok).Base() == text.Conj && int(st.tok(b.tok).Head) == a.tok {
+			if b.tok >= 0 && a.tok >= 0 && st.rel(b.tok).Base() == text.Conj && st.head(b.tok) == a.tok {
 				out = append(out, entity{code: combine(b.code, pi.agents), span: pi.span, head: h, entry: b.entry, last: b.last, person: b.person})
 			}
 		}
@@ -350,7 +350,7 @@ func (st *sent) resolve(h int) (entity, bool) {
 	}
 	var not string
 	if r := st.rel(h); r.IsObject() || r.Base() == text.Iobj {
-		if v := int(st.tok(h).Head); v >= st.lo && v < st.hi {
+		if v := st.head(h); v >= st.lo && v < st.hi {
 			if src := st.sourceOf(v, 0); len(src) == 1 {
 				not = src[0].code
 			}
@@ -496,11 +496,11 @@ func (st *sent) speaker(h int) (entity, bool) {
 	if !st.rel(h).IsSubject() {
 		return entity{}, false
 	}
-	v := int(st.tok(h).Head)
+	v := st.head(h)
 	if v < st.lo || v >= st.hi || st.base(v) != text.Ccomp {
 		return entity{}, false
 	}
-	g := int(st.tok(v).Head)
+	g := st.head(v)
 	if g < st.lo || g >= st.hi {
 		return entity{}, false
 	}

@@ -230,6 +230,7 @@ type sent struct {
 	vocab       map[string]bool  // forms and lemmas of the sentence, for mayMatch
 	irrealis    map[int]bool     // infinitives under a coded verb
 	info        map[int]verbInfo // what each coded verb found
+	moved       map[int]int      // heads changed by repairPreconj
 }
 
 func newSent(dc *docState, s, lo, hi int) *sent {
@@ -249,6 +250,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 		}
 	}
 	st.words = dict.NewWords(forms)
+	st.repairPreconj()
 	st.scanOccurrences()
 	return st
 }

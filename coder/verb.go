@@ -147,6 +147,8 @@ func (st *sent) codeVerb(v int) {
 		targets = st.mentionDeep(m.target)
 	case m.subjTgt:
 		targets = st.subjectMention(v)
+	case best == nil && strings.HasPrefix(code.Event, "01") && !passive:
+		targets = st.statementTarget(v, sources)
 	default:
 		targets = st.targetOf(v, passive, sources)
 		if len(targets) == 0 {
@@ -159,7 +161,7 @@ func (st *sent) codeVerb(v int) {
 		// verb even when it is not coded on its own.
 		st.info[v] = verbInfo{code: code, sources: sources, targets: targets, own: st.subjectOf(v) >= 0 || st.isPassive(v)}
 	}
-	if st.irrealis[v] || st.planned(v) {
+	if st.irrealis[v] || st.planned(v) || st.unasserted(v) || st.attribution(v, sources) {
 		return
 	}
 	if negated {
@@ -216,7 +218,7 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 		return // "Putin said Russia will ...": an actor and its own state
 	}
 	conf *= st.sideConfidence(src) * st.sideConfidence(tgt)
-	if !tgt.null() && tgt.head >= st.lo && int(st.tok(tgt.head).Head) != st.curVerb {
+	if !tgt.null() && tgt.head >= st.lo && st.head(tgt.head) != st.curVerb {
 		conf *= 0.85 // found below the verb's own dependents
 	}
 	conf = float64(int(conf*100+0.5)) / 100
@@ -257,7 +259,7 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 // dominates reports whether token a is a proper ancestor of token b.
 func (st *sent) dominates(a, b int) bool {
 	for n := 0; n < st.hi-st.lo && b >= st.lo && b < st.hi; n++ {
-		b = int(st.tok(b).Head)
+		b = st.head(b)
 		if b == a {
 			return true
 		}
@@ -373,7 +375,7 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 		}
 		if r.IsSubject() {
 			if relPronouns[st.key(k)] && st.rel(v) == text.AclRelcl {
-				return st.mention(int(st.tok(v).Head))
+				return st.ownMention(st.head(v))
 			}
 			if e := st.mention(k); len(e) > 0 || st.tok(k).UPOS != text.NOUN {
 				return e
@@ -392,7 +394,7 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 		}
 		return nil
 	}
-	h := int(st.tok(v).Head)
+	h := st.head(v)
 	if h < st.lo || h >= st.hi {
 		return nil
 	}
@@ -434,7 +436,7 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 				return e
 			}
 			// "signed an accord to supply": the governor's governor acts.
-			if g := int(st.tok(h).Head); g >= st.lo && g < st.hi && st.tok(g).UPOS == text.VERB {
+			if g := st.head(h); g >= st.lo && g < st.hi && st.tok(g).UPOS == text.VERB {
 				return st.sourceOf(g, depth+1)
 			}
 		}
@@ -532,7 +534,7 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 		}
 	}
 	for _, k := range kids {
-		if r := st.rel(k); r.IsObject() || r.Base() == text.Iobj {
+		if r := st.rel(k); (r.IsObject() || r.Base() == text.Iobj) && !st.commaObject(v, k) {
 			if e := st.mentionDeep(k); len(e) > 0 && !sameAs(e, sources) {
 				return e
 			}
@@ -546,7 +548,7 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 		if passive && st.caseWord(k) == "BY" {
 			continue
 		}
-		if notTarget[st.caseWord(k)] {
+		if notTarget[st.caseWord(k)] || st.hasCase(k, "ACCORDING") {
 			continue
 		}
 		if e := st.mentionDeep(k); len(e) > 0 && !sameAs(e, sources) {
@@ -675,7 +677,7 @@ func (st *sent) nounWords(h int, head string, mods []string) int {
 	lo, _ := st.phraseSpan(h)
 	// Coordinated modifiers count as one: "death and injury toll" has
 	// DEATH right before TOLL.
-	for at > lo && (st.base(at) == text.Cc || (st.base(at) == text.Conj && int(st.tok(at).Head) < at && int(st.tok(at).Head) >= lo)) {
+	for at > lo && (st.base(at) == text.Cc || (st.base(at) == text.Conj && st.head(at) < at && st.head(at) >= lo)) {
 		at--
 	}
 	for j := len(mods) - 1; j >= 0; j-- {
@@ -829,7 +831,7 @@ func (st *sent) matchPattern(v int, p *dict.Pattern, vc *verbCtx) (match, bool) 
 					ok = true
 					last = k
 					m.score += n
-					if h := int(st.tok(k).Head); h != v && st.rel(k).IsObject() {
+					if h := st.head(k); h != v && st.rel(k).IsObject() {
 						m.absorb = h
 					}
 					break
@@ -843,7 +845,7 @@ func (st *sent) matchPattern(v int, p *dict.Pattern, vc *verbCtx) (match, bool) 
 			if k < 0 {
 				return m, false
 			}
-			if h := int(st.tok(k).Head); h != v && st.tok(h).UPOS == text.VERB && st.rel(k).IsObject() {
+			if h := st.head(k); h != v && st.tok(h).UPOS == text.VERB && st.rel(k).IsObject() {
 				m.absorb = h
 			}
 			st.applyRole(&m, k, e)
@@ -1082,7 +1084,7 @@ func (st *sent) planned(v int) bool {
 	if st.base(v) != text.Acl || st.rel(v) == text.AclRelcl || st.caseWord(v) != "TO" {
 		return false
 	}
-	h := int(st.tok(v).Head)
+	h := st.head(v)
 	if h < st.lo || h >= st.hi {
 		return false
 	}

@@ -1,0 +1,320 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/text"
+)
+
+// This file holds the rules learnt from reading the coder's output on real
+// news parsed by eventwire's own parser: what is asserted to have happened,
+// what a statement is addressed to, and repairs of two common parse
+// mistakes. Each rule is about English news in general; see
+// docs/notes/coder-news.md for the sentences that taught them.
+
+// head returns the head of token i, after the sentence's repairs
+// (st.moved), or -1 for the root.
+func (st *sent) head(i int) int {
+	if h, ok := st.moved[i]; ok {
+		return h
+	}
+	return int(st.tok(i).Head)
+}
+
+// repairPreconj re-attaches a lost conjunct. "both Iran, which backs the
+// Syria regime, and Turkey" is often parsed with "Turkey" as a conjunct of
+// "regime" inside the relative clause. A noun with "both", "either" or
+// "neither" needs a conjunct of its own; when it has none, the first
+// conjunct inside its subtree after a comma and a coordinator is its.
+func (st *sent) repairPreconj() {
+	for x := st.lo; x < st.hi; x++ {
+		if st.tok(x).UPOS != text.NOUN && st.tok(x).UPOS != text.PROPN {
+			continue
+		}
+		pre := false
+		for _, k := range st.children(x) {
+			if st.base(k) == text.Cc && k < x {
+				switch st.key(k) {
+				case "BOTH", "EITHER", "NEITHER":
+					pre = true
+				}
+			}
+		}
+		if !pre || len(st.childrenRel(x, text.Conj)) > 0 {
+			continue
+		}
+		_, end := st.span(x, func(int) bool { return true })
+		for c := x + 1; c <= end; c++ {
+			h := st.head(c)
+			if st.base(c) != text.Conj || h == x || !st.dominates(x, c) || !st.commaCoord(c) {
+				continue
+			}
+			if st.moved == nil {
+				st.moved = map[int]int{}
+			}
+			st.moved[c] = x
+			kh := st.kids[h-st.lo]
+			for i, k := range kh {
+				if k == c {
+					st.kids[h-st.lo] = append(kh[:i:i], kh[i+1:]...)
+					break
+				}
+			}
+			st.kids[x-st.lo] = append(st.kids[x-st.lo], c)
+			break
+		}
+	}
+}
+
+// commaCoord reports whether conjunct c is introduced by ", and" (or ", or").
+func (st *sent) commaCoord(c int) bool {
+	for _, k := range st.children(c) {
+		if st.base(k) == text.Cc && k < c && k-1 >= st.lo && st.key(k-1) == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// unasserted reports whether verb v, though coded by the dictionary, does
+// not say that something happened:
+//   - a participle used as an adjective ("captured ISIS fighters");
+//   - a relative clause under a modal of possibility or obligation ("a law
+//     that would allow the government to remove people"): it describes
+//     what a thing is for. In a main or reported clause the modal is kept,
+//     as PETRARCH does ("indicated it would act with Libya");
+//   - a purpose clause after a complete clause ("remained in Iraq to
+//     prevent ISIS from gaining ground"), not an infinitive governed by an
+//     adjective or adverb ("inching nearer to accord with Gondor").
+func (st *sent) unasserted(v int) bool {
+	if st.base(v) == text.Amod {
+		return true
+	}
+	if st.base(v) == text.Advcl && st.caseWord(v) == "TO" && st.purposeTo(v) {
+		// A call or a meeting is made for its purpose, which is done
+		// in it ("called Assad to congratulate him"); other purposes
+		// are hopes.
+		if h := st.head(v); h < st.lo || h >= st.hi || !st.subjectControl(h) {
+			return true
+		}
+	}
+	if st.rel(v) != text.AclRelcl {
+		return false
+	}
+	for _, k := range st.children(v) {
+		if st.rel(k) == text.Aux && modals[st.key(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// purposeTo reports whether the "to" of infinitive v follows a noun, a verb or a
+// punctuation mark: a purpose clause, not the complement of an adjective
+// or adverb ("nearer to", "able to", "about to").
+func (st *sent) purposeTo(v int) bool {
+	for _, m := range st.children(v) {
+		if st.key(m) == "TO" && m < v {
+			if m-1 < st.lo {
+				return false
+			}
+			switch st.tok(m - 1).UPOS {
+			case text.NOUN, text.PROPN, text.PRON, text.VERB, text.PUNCT, text.NUM:
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// modals are the auxiliaries of possibility and obligation.
+var modals = map[string]bool{"WOULD": true, "COULD": true, "MIGHT": true, "MAY": true, "SHOULD": true,
+	"MUST": true, "'D": true}
+
+// attribution reports whether the sources of v are only news media and v
+// is a verb of reporting: "Reuters reported the attack", "SANA said Assad
+// responded" cite where the news came from; they are not events between
+// the agency and whoever the report is about. A spokesman (GOVMED) still
+// speaks for a government.
+func (st *sent) attribution(v int, sources []entity) bool {
+	if len(sources) == 0 {
+		return false
+	}
+	for _, s := range sources {
+		if !mediaOnly(s.code) {
+			return false
+		}
+	}
+	switch st.lemma(v) {
+	case "SAY", "REPORT", "QUOTE", "CITE", "WRITE", "DESCRIBE", "TELL", "CLAIM", "ADD", "NOTE", "STATE":
+		return true
+	}
+	return false
+}
+
+// mediaOnly reports whether code names news media with no other role:
+// MED, ---MED, SYRMED; not USAGOVMED.
+func mediaOnly(code string) bool {
+	if !strings.HasSuffix(code, "MED") {
+		return false
+	}
+	rest := strings.TrimSuffix(code, "MED")
+	return rest == "" || rest == "---" || (len(rest) == 3 && !strings.Contains(rest, "-") && strings.ToUpper(rest) == rest && isState(rest))
+}
+
+// isState reports whether a three-letter code is a plain state code rather
+// than an agent (GOV, MIL, REB ...), judged by the usual agent codes.
+func isState(c string) bool {
+	switch c {
+	case "GOV", "MIL", "REB", "OPP", "BUS", "LEG", "JUD", "COP", "SPY", "CVL", "PPL", "EDU", "HLH", "REF", "UAF", "IGO", "NGO", "ELI", "LAB", "AGR", "ENV", "CRM", "REL", "MUS":
+		return false
+	}
+	return true
+}
+
+// statementTarget finds whom a statement (codes 01x) by verb v is addressed
+// to or about, conservatively: an object that names an actor itself ("told
+// Assad", "told the BBC"), a phrase with to/with/against/about ("spoke to
+// Assad"), or the subject of the reported clause when it names an actor
+// itself ("said Turkey attacked"). Actors deeper in the statement's content
+// ("an agreement on a cease-fire on the entire territory of Syria should be
+// reached", "announced a new initiative for the Gulf of Oman") are what it
+// is about only loosely, and places and media it was made in or on ("said
+// on live television") are not its target. Agent-only phrases (---MIL, "a
+// naval coalition") are the content of an announcement, not its target.
+func (st *sent) statementTarget(v int, sources []entity) []entity {
+	ok := func(e []entity) bool {
+		if len(e) == 0 || sameAs(e, sources) {
+			return false
+		}
+		for _, x := range e {
+			if strings.HasPrefix(x.code, "---") {
+				return false
+			}
+		}
+		return true
+	}
+	kids := st.children(v)
+	for _, k := range kids {
+		if r := st.rel(k); (r.IsObject() || r.Base() == text.Iobj) && !st.commaObject(v, k) {
+			if e := st.mention(k); ok(e) {
+				return e
+			}
+		}
+	}
+	for _, k := range kids {
+		if !st.rel(k).IsObliqueLike() {
+			continue
+		}
+		switch st.caseWord(k) {
+		case "TO", "WITH", "AGAINST", "ABOUT":
+			if st.hasCase(k, "ACCORDING") {
+				continue
+			}
+			if e := st.mention(k); ok(e) {
+				return e
+			}
+		}
+	}
+	for _, k := range kids {
+		switch st.rel(k).Base() {
+		case text.Ccomp, text.Xcomp:
+			// The reported clause's subject, else a directed modifier of
+			// its subject or object one level down ("an arms embargo
+			// against Mordor would not work", "he has satisfaction toward
+			// Gondor").
+			var phrases []int
+			for _, s := range st.children(k) {
+				if r := st.rel(s); r.IsSubject() || r.IsPassiveSubject() {
+					// The subject names the actor itself ("Turkey",
+					// "the president of Syria"), not an event of it
+					// ("the army's defeat of rebels").
+					if e := st.mention(s); ok(e) && st.namesActor(s) {
+						return e
+					}
+					phrases = append(phrases, s)
+				}
+			}
+			phrases = append(phrases, st.childrenRel(k, text.Obj)...)
+			phrases = append(phrases, k)
+			for _, p := range phrases {
+				for _, m := range st.childrenRel(p, text.Nmod, text.Obl) {
+					switch st.caseWord(m) {
+					case "AGAINST", "TOWARD", "TOWARDS", "WITH", "TO", "ON":
+						if e := st.mention(m); ok(e) {
+							return e
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// hasCase reports whether k has the case word w among its case children
+// ("according to": the parser hangs both words on the noun).
+func (st *sent) hasCase(k int, w string) bool {
+	for _, c := range st.children(k) {
+		if st.base(c) == text.Case && st.key(c) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// commaObject reports whether object k of verb v is cut off from it by a
+// comma while v heads a subordinate clause: in "Even as they spoke, rebel
+// groups ... started shelling", "rebel groups" is the subject of the main
+// clause that the parser hung on "spoke", not what was spoken to. English
+// does not put a comma between a verb and its object.
+func (st *sent) commaObject(v, k int) bool {
+	if k < v {
+		return false
+	}
+	sub := false
+	for _, m := range st.children(v) {
+		if st.base(m) == text.Mark && m < v {
+			sub = true
+		}
+	}
+	if !sub {
+		return false
+	}
+	start, _ := st.span(k, func(int) bool { return true })
+	for i := v + 1; i < start; i++ {
+		if st.key(i) == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// namesActor reports whether the phrase headed by h names an actor in its
+// own words or is headed by an agent ("Turkey", "the president of Syria"),
+// rather than naming an event or a thing that actors are attached to ("the
+// army's defeat of rebels", "a cease-fire on the territory of Syria").
+func (st *sent) namesActor(h int) bool {
+	pi := st.scanPhrase(h)
+	return len(pi.actors) > 0 || pi.headAgent
+}
+
+// ownMention returns the actors of noun h without those of its
+// conjuncts: the antecedent of a relative pronoun is the noun the clause
+// hangs on ("both Iran, which backs the regime, and Turkey": Iran).
+func (st *sent) ownMention(h int) []entity {
+	all := st.mention(h)
+	lo, hi := st.phraseSpan(h)
+	a, b := st.tok(lo).Start, st.tok(hi).End
+	var own []entity
+	for _, e := range all {
+		if int32(e.span.Start) >= a && int32(e.span.End) <= b {
+			own = append(own, e)
+		}
+	}
+	if len(own) == 0 {
+		return all
+	}
+	return own
+}
