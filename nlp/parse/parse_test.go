@@ -142,3 +142,36 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+func TestLongSentenceWithBeam(t *testing.T) {
+	p, err := Train(handBuilt(), TrainOptions{Epochs: 2, Prune: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 5000
+	forms := make([]string, n)
+	xpos := make([]string, n)
+	for i := range forms {
+		forms[i], xpos[i] = "word", "NN"
+		if i%7 == 3 {
+			forms[i], xpos[i] = "met", "VBD"
+		}
+	}
+	d := tree(forms, xpos, make([]int, n), make([]string, n))
+	d.Attrs = text.AttrTokens | text.AttrSents | text.AttrXPOS
+	if err := p.WithBeam(4).Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	roots := 0
+	for _, tok := range d.Tokens {
+		if tok.Head < 0 {
+			roots++
+		}
+	}
+	if roots != 1 {
+		t.Fatalf("%d roots, want 1", roots)
+	}
+}
