@@ -376,6 +376,9 @@ func (st *sent) resolve(h int) (entity, bool) {
 		if thing {
 			return !e.person // "it" is a state or a group, not Putin
 		}
+		if person && organisation(e.code) {
+			return false // "him" is not the United Nations
+		}
 		return !person || len(e.code) != 3
 	}
 	// A personal pronoun looks for a person first (an office holder),

@@ -79,10 +79,12 @@ func (st *sent) commaCoord(c int) bool {
 // unasserted reports whether verb v, though coded by the dictionary, does
 // not say that something happened:
 //   - a participle used as an adjective ("captured ISIS fighters");
-//   - a relative clause under a modal of possibility or obligation ("a law
-//     that would allow the government to remove people"): it describes
-//     what a thing is for. In a main or reported clause the modal is kept,
-//     as PETRARCH does ("indicated it would act with Libya");
+//   - a relative or adverbial clause under a modal of possibility or
+//     obligation ("a law that would allow the government to remove
+//     people", "more than anyone could have expected"): it describes what
+//     a thing is for or what might be. In a main or reported clause the
+//     modal is kept, as PETRARCH does ("indicated it would act with
+//     Libya");
 //   - a purpose clause after a complete clause ("remained in Iraq to
 //     prevent ISIS from gaining ground"), not an infinitive governed by an
 //     adjective or adverb ("inching nearer to accord with Gondor").
@@ -98,7 +100,7 @@ func (st *sent) unasserted(v int) bool {
 			return true
 		}
 	}
-	if st.rel(v) != text.AclRelcl {
+	if st.rel(v) != text.AclRelcl && st.base(v) != text.Advcl {
 		return false
 	}
 	for _, k := range st.children(v) {
@@ -317,4 +319,101 @@ func (st *sent) ownMention(h int) []entity {
 		return all
 	}
 	return own
+}
+
+// subjectDeep returns the actors of an abstract subject's modifiers that
+// take part in what it names: "resumption of ties between Arnor and
+// Gondor", "an attack by Osgiliath". Modifiers of topic, time or place ("the
+// statement tonight on Syria", "talks after the war in Syria") are not
+// the ones acting.
+func (st *sent) subjectDeep(h int) []entity {
+	queue := []int{h}
+	for n := 0; len(queue) > 0 && n < 32; n++ {
+		x := queue[0]
+		queue = queue[1:]
+		if e := st.mention(x); len(e) > 0 {
+			return e
+		}
+		for _, k := range st.children(x) {
+			r := st.rel(k)
+			switch r.Base() {
+			case text.Conj, text.Compound:
+				queue = append(queue, k)
+			case text.Nmod, text.Obl:
+				if r == text.NmodPoss && st.tok(k).UPOS == text.PRON {
+					continue
+				}
+				switch st.caseWord(k) {
+				case "OF", "BETWEEN", "BY", "FROM", "AMONG", "WITH", "'S", "":
+					queue = append(queue, k)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// stopVerbs end what their complement names: "cease trading in Iran",
+// "stopped shelling the city" say that an event did not go on.
+var stopVerbs = map[string]bool{"CEASE": true, "STOP": true, "HALT": true, "QUIT": true, "END": true, "SUSPEND": true, "ABANDON": true}
+
+// implicative verbs assert their object-controlled infinitive: "forced the
+// army to withdraw" says the army withdrew; "encouraged firms to cease"
+// and "directed units to join" do not.
+var implicative = map[string]bool{"FORCE": true, "COMPEL": true, "HELP": true, "CAUSE": true, "OBLIGE": true, "DRIVE": true, "LEAD": true}
+
+// notDone reports whether infinitive or gerund v is not asserted by the
+// verb that governs it: the complement of a verb of stopping, an
+// infinitive whose subject is its governor's object ("encouraging
+// commercial entities to cease", "directing Coast Guard units to join")
+// unless the governor is implicative, and an infinitive separated from
+// its governor by an oblique, which is a purpose ("remained in Iraq to
+// prevent ISIS from gaining ground"). Verbs of meeting and intent keep
+// their purposes (subjectControl: "called Assad to congratulate him").
+func (st *sent) notDone(v int) bool {
+	b := st.base(v)
+	if b != text.Xcomp && b != text.Advcl {
+		return false
+	}
+	h := st.head(v)
+	if h < st.lo || h >= st.hi || h > v || st.tok(h).UPOS != text.VERB {
+		return false
+	}
+	if stopVerbs[st.lemma(h)] && b == text.Xcomp {
+		return true
+	}
+	if st.caseWord(v) != "TO" || st.subjectControl(h) || implicative[st.lemma(h)] {
+		return false
+	}
+	for _, k := range st.children(h) {
+		if k < h || k > v {
+			continue
+		}
+		if r := st.rel(k); r.IsObject() || (r.IsObliqueLike() && !unmarked(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+// innerSubject reports whether v has a subject other than an outer one
+// (nsubj:outer, the subject of a copular frame around the clause).
+func (st *sent) innerSubject(v int) bool {
+	for _, k := range st.children(v) {
+		if r := st.rel(k); r.IsSubject() && r.Subtype() != "outer" {
+			return true
+		}
+	}
+	return false
+}
+
+// organisation reports whether code names an international body, an NGO or
+// a company by its own code: such actors are "it" or "they", never "he".
+func organisation(code string) bool {
+	for _, p := range []string{"IGO", "NGO", "MNC", "NGM"} {
+		if strings.HasPrefix(code, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -161,7 +161,7 @@ func (st *sent) codeVerb(v int) {
 		// verb even when it is not coded on its own.
 		st.info[v] = verbInfo{code: code, sources: sources, targets: targets, own: st.subjectOf(v) >= 0 || st.isPassive(v)}
 	}
-	if st.irrealis[v] || st.planned(v) || st.unasserted(v) || st.attribution(v, sources) {
+	if st.irrealis[v] || st.planned(v) || st.unasserted(v) || st.notDone(v) || st.attribution(v, sources) {
 		return
 	}
 	if negated {
@@ -374,6 +374,9 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 			continue
 		}
 		if r.IsSubject() {
+			if r.Subtype() == "outer" && st.innerSubject(v) {
+				continue // "The accusation against Biden is that he called for ...": he
+			}
 			if relPronouns[st.key(k)] && st.rel(v) == text.AclRelcl {
 				return st.ownMention(st.head(v))
 			}
@@ -382,7 +385,7 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 			}
 			// "Resumption of ties between Arnor and Gondor may spur ...":
 			// the actors of an abstract subject's modifiers.
-			return st.mentionDeep(k)
+			return st.subjectDeep(k)
 		}
 	}
 	if passive {
