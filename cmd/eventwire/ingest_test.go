@@ -146,12 +146,17 @@ func TestIngestDir(t *testing.T) {
 		t.Errorf("failure attempts = %d, want 10 (5 failures, twice)", n)
 	}
 
+	// The good page and its copy were parsed: their Docs are stored.
+	if n := countRows(t, db, "SELECT count(*) FROM docs"); n != 2 {
+		t.Errorf("docs = %d, want 2", n)
+	}
+
 	// Retry from the database with a higher extraction cap: the huge page
-	// (body kept) now goes through; the others are read again from disk
-	// and fail again.
+	// (body kept) now goes through, extracted only (its 6 MB text is over
+	// the parse cap); the others are read again from disk and fail again.
 	var o4 bytes.Buffer
 	m = &Main{Stdout: &o4, Stderr: &e2}
-	err = m.Run(context.Background(), []string{"ingest", "--db", db, "--retry", "--max-extract-bytes", "10000000"})
+	err = m.Run(context.Background(), []string{"ingest", "--db", db, "--retry", "--max-extract-bytes", "10000000", "--no-parse"})
 	if !errors.Is(err, errFailures) {
 		t.Errorf("retry err = %v, want errFailures", err)
 	}
@@ -163,6 +168,18 @@ func TestIngestDir(t *testing.T) {
 	}
 	if n := countRows(t, db, "SELECT count(*) FROM pages WHERE url LIKE '%huge.html'"); n != 1 {
 		t.Errorf("huge page stored %d times after retry, want 1", n)
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM docs"); n != 2 {
+		t.Errorf("docs after the --no-parse retry = %d, want still 2", n)
+	}
+
+	// Without --no-parse, the huge page's text is over the parse cap.
+	var o5 bytes.Buffer
+	huge := filepath.Join(in, "huge.html")
+	m = &Main{Stdout: &o5, Stderr: &e2}
+	err = m.Run(context.Background(), []string{"ingest", "--db", filepath.Join(dir, "huge.db"), "--max-extract-bytes", "10000000", huge})
+	if !errors.Is(err, errFailures) || !strings.Contains(o5.String(), "annotate") || !strings.Contains(o5.String(), "input too large") {
+		t.Errorf("huge page with the parser: err = %v, summary:\n%s\nwant an annotate failure, input too large", err, o5.String())
 	}
 
 	// The articles command finds the page.
@@ -184,6 +201,13 @@ func TestIngestUsage(t *testing.T) {
 	}
 	if err := m.Run(context.Background(), []string{"ingest", "--retry", "x.html"}); !errors.Is(err, errUsage) {
 		t.Errorf("ingest --retry with an input = %v, want errUsage", err)
+	}
+	if err := m.Run(context.Background(), []string{"ingest", "--no-parse", "--dict", "x.txt", "x.html"}); !errors.Is(err, errUsage) {
+		t.Errorf("ingest --no-parse --dict = %v, want errUsage", err)
+	}
+	if err := m.Run(context.Background(), []string{"ingest", "--db", filepath.Join(t.TempDir(), "d.db"), "--dict",
+		filepath.Join(t.TempDir(), "absent.txt"), "x.html"}); err == nil || !strings.Contains(err.Error(), "absent.txt") {
+		t.Errorf("ingest with a missing --dict file = %v, want an error naming it", err)
 	}
 	if err := m.Run(context.Background(), []string{"articles", "--db", filepath.Join(t.TempDir(), "none.db")}); err == nil ||
 		!strings.Contains(err.Error(), "no database") {
@@ -263,6 +287,9 @@ func TestIngestCrash(t *testing.T) {
 	}
 	if n := countRows(t, db, "SELECT count(*) FROM failures"); n != 0 {
 		t.Errorf("failures = %d, want 0", n)
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM docs"); n != pages {
+		t.Errorf("docs = %d, want %d (a story without its parse was half-written)", n, pages)
 	}
 	want := fmt.Sprintf("ingested %d, unchanged %d, failed 0 ", pages-before, before)
 	if !strings.HasPrefix(o.String(), want) {

@@ -84,6 +84,12 @@ type Processor struct {
 	Store     eventwire.Store
 	// Times, if set, accumulates the time spent in each stage.
 	Times *StageTimes
+	// MaxAnnotateBytes, when positive, bounds the article text given to
+	// the Annotator: a longer one fails stage annotate with
+	// eventwire.ErrTooLarge (and is kept for a retry with a higher bound),
+	// because parsing time and Doc size grow with the text and no news
+	// article comes near the bound.
+	MaxAnnotateBytes int
 }
 
 // StageTimes accumulates, over all pages and workers, the time spent in
@@ -167,6 +173,10 @@ func (p *Processor) ProcessPage(ctx context.Context, page *eventwire.Page) (st *
 	fillFromHints(a, page)
 	st.Article = a
 	if p.Annotator != nil {
+		if p.MaxAnnotateBytes > 0 && len(a.Text) > p.MaxAnnotateBytes {
+			return nil, false, p.fail(ctx, page, StageAnnotate, fmt.Errorf("article text of %d bytes, more than the %d parsed: %w",
+				len(a.Text), p.MaxAnnotateBytes, eventwire.ErrTooLarge))
+		}
 		d := text.NewDoc(a.Text)
 		start := time.Now()
 		_, err := safely(func() (struct{}, error) { return struct{}{}, p.Annotator.Annotate(ctx, d) })

@@ -255,3 +255,81 @@ func TestRunByteBudget(t *testing.T) {
 		t.Errorf("peak concurrency with the default budget = %d, want >= 2", got)
 	}
 }
+
+// spaceAnnotator is a stand-in parser: one token per space-separated word,
+// one sentence; text starting with "BADPARSE" fails.
+type spaceAnnotator struct{}
+
+func (spaceAnnotator) Annotate(ctx context.Context, d *text.Doc) error {
+	if strings.HasPrefix(d.Text, "BADPARSE") {
+		return errors.New("parser broke")
+	}
+	for i, start := 0, -1; i <= len(d.Text); i++ {
+		if i == len(d.Text) || d.Text[i] == ' ' {
+			if start >= 0 {
+				d.Tokens = append(d.Tokens, text.Token{Start: int32(start), End: int32(i), Head: -1})
+			}
+			start = -1
+		} else if start < 0 {
+			start = i
+		}
+	}
+	d.Sents = []text.Span{{Start: 0, End: int32(len(d.Tokens))}}
+	d.Attrs |= text.AttrTokens | text.AttrSents
+	return nil
+}
+
+// TestAnnotate checks that the Doc reaches the coders and the store, that
+// MaxAnnotateBytes and annotator errors fail stage annotate, and that the
+// stage times add up.
+func TestAnnotate(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	var times ingest.StageTimes
+	p := &ingest.Processor{Extractor: &textExtractor{}, Annotator: spaceAnnotator{}, Store: s, Times: &times,
+		MaxAnnotateBytes: 20,
+		Coders: []ingest.Coder{ingest.CoderFunc{N: "count", F: func(ctx context.Context, st *eventwire.Story) error {
+			if st.Doc == nil {
+				return errors.New("no Doc")
+			}
+			st.Events = make([]eventwire.Event, len(st.Doc.Tokens)) // one per word
+			return nil
+		}}}}
+	st, err := p.Process(ctx, page("https://a.example/ok", "three short words"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Story(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Doc == nil || len(got.Doc.Tokens) != 3 || got.Doc.Text != "three short words" || len(got.Events) != 3 {
+		t.Errorf("stored Doc %+v with %d events; want 3 tokens and 3 events", got.Doc, len(got.Events))
+	}
+	for _, tc := range []struct{ url, body, want string }{
+		{"https://a.example/long", "a text longer than twenty bytes", "more than the 20 parsed"},
+		{"https://a.example/bad", "BADPARSE me", "parser broke"},
+	} {
+		_, err := p.Process(ctx, page(tc.url, tc.body))
+		var ie *eventwire.ItemError
+		if !errors.As(err, &ie) || ie.Op != ingest.StageAnnotate || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want an annotate ItemError saying %q", tc.url, err, tc.want)
+		}
+	}
+	if _, err := p.Process(ctx, page("https://a.example/long2", "a text longer than twenty bytes")); !errors.Is(err, eventwire.ErrTooLarge) {
+		t.Errorf("long text: err = %v, want ErrTooLarge", err)
+	}
+	fs, err := s.Failures(ctx, 0)
+	if err != nil || len(fs) != 3 {
+		t.Fatalf("failures = %+v, %v; want 3", fs, err)
+	}
+	for _, f := range fs {
+		if f.Stage != ingest.StageAnnotate {
+			t.Errorf("failure %+v, want stage annotate", f)
+		}
+	}
+	d := times.Snapshot()
+	if d.Extract <= 0 || d.Annotate <= 0 || d.Code <= 0 || d.Store <= 0 {
+		t.Errorf("stage times %+v, want all positive", d)
+	}
+}

@@ -646,6 +646,16 @@ func (s *Store) docsAfter(ctx context.Context, after int64) ([]*eventwire.Story,
 	return out, nil
 }
 
+// CountDocs returns the number of stored Docs of stories with id > after:
+// the stories Docs(ctx, after, fn) visits, for progress displays.
+func (s *Store) CountDocs(ctx context.Context, after int64) (int64, error) {
+	var n int64
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM docs WHERE page_id > ?`, after).Scan(&n); err != nil {
+		return 0, fmt.Errorf("sqlite: count docs: %w", err)
+	}
+	return n, nil
+}
+
 // ReplaceEvents replaces the events of story id by events in one
 // transaction; eventwire.ErrNotFound if no page has that id.
 func (s *Store) ReplaceEvents(ctx context.Context, id int64, events []eventwire.Event) error {

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/cameo"
+	"github.com/eventwire/eventwire/coder"
+	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/internal/ingest"
+)
+
+// This file wires the stages after extraction (parser, event coder) for
+// the commands that run the whole pipeline over many pages: ingest, demo
+// and recode. "eventwire code" wires the same parts for one article.
+
+// pipeline holds the stages after extraction. Both parts are safe for
+// concurrent use (nlp pipelines and coder.Coder say so), so one pipeline
+// serves every worker.
+type pipeline struct {
+	parser annotator    // nil: extraction only (--no-parse)
+	coder  *coder.Coder // nil when parser is
+}
+
+// newPipeline loads the English models and the event coder (the shipped
+// dictionaries with userDicts layered on top) at the same time; with
+// noParse it loads nothing. Problems in the user's dictionary files are
+// printed on stderr and coding goes on without those entries.
+func newPipeline(stderr io.Writer, noParse bool, userDicts []string) (*pipeline, error) {
+	if noParse {
+		return &pipeline{}, nil
+	}
+	type parsed struct {
+		a   annotator
+		err error
+	}
+	ch := make(chan parsed, 1)
+	go func() {
+		a, err := newEnglish()
+		ch <- parsed{a, err}
+	}()
+	c, cerr := newEventCoder(stderr, userDicts)
+	p := <-ch
+	if err := errors.Join(p.err, cerr); err != nil {
+		return nil, err
+	}
+	return &pipeline{parser: p.a, coder: c}, nil
+}
+
+// newEventCoder returns the event coder over the shipped dictionaries with
+// the user's files ([KIND=]FILE, as "code --dict") on top.
+func newEventCoder(stderr io.Writer, userDicts []string) (*coder.Coder, error) {
+	files, fsys, err := codeDicts(userDicts)
+	if err != nil {
+		return nil, err
+	}
+	d, err := dict.Load(fsys, files)
+	if err != nil {
+		// The shipped dictionaries have known upstream defects
+		// (docs/notes/cameo-eval.md); report only the user's.
+		warnDictErrors(stderr, userDictErrors(err, fsys.top))
+	}
+	return coder.New(d, cameo.Default(), coder.DefaultOptions()), nil
+}
+
+// stages returns the annotator and coders of an ingest.Processor.
+func (p *pipeline) stages() (ingest.Annotator, []ingest.Coder) {
+	if p == nil || p.parser == nil {
+		return nil, nil
+	}
+	return p.parser, []ingest.Coder{eventCoder{p.coder}}
+}
+
+// eventCoder is the ingest stage that codes a story's events from its Doc.
+type eventCoder struct{ c *coder.Coder }
+
+// Name names the stage in failure records.
+func (eventCoder) Name() string { return "events" }
+
+// Code sets st.Events from st.Doc; a story without a Doc gets none.
+func (e eventCoder) Code(ctx context.Context, st *eventwire.Story) error {
+	if st.Doc == nil {
+		return nil
+	}
+	evs, err := e.c.Code(ctx, st.Doc, storyDate(st))
+	if err != nil {
+		return err
+	}
+	st.Events = evs
+	return nil
+}
+
+// storyDate is the date that selects dated actor roles ("Putin" is RUSGOV
+// from 2000): the article's published date, else the day the page was
+// fetched, else zero (the dictionaries' undated codes).
+func storyDate(st *eventwire.Story) time.Time {
+	if st.Article != nil {
+		if d := articleDate(st.Article.Published); !d.IsZero() {
+			return d
+		}
+	}
+	if st.Page != nil && !st.Page.FetchedAt.IsZero() {
+		return st.Page.FetchedAt.UTC().Truncate(24 * time.Hour)
+	}
+	return time.Time{}
+}
+
+// nlpCounts counts what the parser and coder produced over a run, for the
+// summaries of ingest and demo. Safe for concurrent use.
+type nlpCounts struct {
+	sentences, tokens, events atomic.Int64
+}
+
+// add counts a newly stored story.
+func (c *nlpCounts) add(st *eventwire.Story, created bool) {
+	if !created || st == nil {
+		return
+	}
+	if st.Doc != nil {
+		c.sentences.Add(int64(len(st.Doc.Sents)))
+		c.tokens.Add(int64(len(st.Doc.Tokens)))
+	}
+	c.events.Add(int64(len(st.Events)))
+}
+
+// line reports the counts with rates over elapsed.
+func (c *nlpCounts) line(elapsed time.Duration) string {
+	s, tk, ev := c.sentences.Load(), c.tokens.Load(), c.events.Load()
+	sec := elapsed.Seconds()
+	if sec <= 0 {
+		sec = 1e-9
+	}
+	return fmt.Sprintf("parsed %d sentences (%d tokens; %.1f sentences/s, %.0f tokens/s), coded %d events",
+		s, tk, float64(s)/sec, float64(tk)/sec, ev)
+}
+
+// defaultWorkers is the number of pages processed at once unless
+// --workers says otherwise: one per CPU, as ingest.Run does.
+func defaultWorkers() int { return runtime.GOMAXPROCS(0) }
+
+// idSet is a set of story ids, safe for concurrent use.
+type idSet struct {
+	mu  sync.Mutex
+	ids map[int64]bool
+}
+
+func newIDSet() *idSet { return &idSet{ids: map[int64]bool{}} }
+
+func (s *idSet) add(id int64) {
+	s.mu.Lock()
+	s.ids[id] = true
+	s.mu.Unlock()
+}
+
+func (s *idSet) has(id int64) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ids[id]
+}
