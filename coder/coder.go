@@ -371,6 +371,7 @@ func (st *sent) code() []eventwire.Event {
 	for v := st.lo; v < st.hi; v++ {
 		st.codeVerb(v)
 	}
+	st.codeNominals()
 	st.transform()
 	sort.SliceStable(st.events, func(i, j int) bool {
 		return st.events[i].Evidence.Verb.Start < st.events[j].Evidence.Verb.Start

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/eventwire/eventwire/text"
@@ -416,4 +417,98 @@ func organisation(code string) bool {
 		}
 	}
 	return false
+}
+
+// aspectual verbs start, continue or step up what their object names:
+// "resumed their bombing campaign", "launched an attack on", "began
+// shelling". The event is the named one, done by the aspectual verb's
+// subject.
+var aspectual = map[string]bool{"START": true, "BEGIN": true, "RESUME": true, "CONTINUE": true, "LAUNCH": true,
+	"RENEW": true, "INTENSIFY": true, "ESCALATE": true, "STEP": true}
+
+// codeNominals codes events named by a noun or gerund that an aspectual
+// verb takes as its object: "Government forces resumed their bombing
+// campaign pounding rebel positions" is a bombing (190) of the rebels by
+// the forces. The noun is the object itself or a noun compound inside it
+// ("bombing campaign"), looked up among the dictionary's verb forms; the
+// target is the first actor of the object's modifiers or of a participle
+// on it ("pounding rebel positions"), never a possessive pronoun ("their
+// bombing"). Verbal gerunds ("began shelling the city", an xcomp) are
+// coded as verbs already.
+func (st *sent) codeNominals() {
+	for v := st.lo; v < st.hi; v++ {
+		if st.tok(v).UPOS != text.VERB || !aspectual[st.lemma(v)] || st.negated(v) ||
+			st.irrealis[v] || st.planned(v) || st.unasserted(v) || st.notDone(v) {
+			continue
+		}
+		for _, o := range st.childrenRel(v, text.Obj) {
+			w := st.eventNoun(o)
+			if w < 0 {
+				continue
+			}
+			e := st.findVerb(w)
+			if e == nil || e.Code.IsNull() || e.Code.Event == "" {
+				continue
+			}
+			sources := st.sourceOf(v, 0)
+			var targets []entity
+			for _, k := range st.children(o) {
+				if k == w {
+					continue
+				}
+				r := st.rel(k)
+				switch {
+				case r.Base() == text.Compound && st.tok(k).UPOS != text.VERB:
+					if e := st.mention(k); len(e) > 0 && !sameAs(e, sources) {
+						targets = e
+					}
+				case r.Base() == text.Acl && r != text.AclRelcl:
+					for _, x := range st.childrenRel(k, text.Obj) {
+						if e := st.mentionDeep(x); len(e) > 0 && !sameAs(e, sources) {
+							targets = e
+						}
+					}
+				case r.IsObliqueLike() && r != text.NmodPoss && !notTarget[st.caseWord(k)]:
+					if e := st.mentionDeep(k); len(e) > 0 && !sameAs(e, sources) {
+						targets = e
+					}
+				}
+				if len(targets) > 0 {
+					break
+				}
+			}
+			if len(targets) == 0 && w != o {
+				// "bombing rebel positions" parsed as one compound.
+				if e := st.mention(o); len(e) > 0 && !sameAs(e, sources) {
+					targets = e
+				}
+			}
+			t := st.tok(w)
+			st.curVerb = v
+			pattern := e.Block.File + ":" + strconv.Itoa(e.Line) + " " + e.Word + " [" + e.Code.String() + "] (noun under " + st.lemma(v) + ")"
+			for _, a := range sources {
+				for _, b := range targets {
+					st.emit(e.Code.Event, a, b, text.Span{Start: t.Start, End: t.End}, pattern, false, 0.5)
+				}
+			}
+		}
+	}
+}
+
+// eventNoun returns the token of object o that names an event by a verb's
+// form: o itself when it is an -ing noun ("resumed shelling of the city")
+// or the first such noun compound on it ("their bombing campaign"); -1 if
+// none. Only -ing forms count: "resumed its attack" is caught by the
+// dictionary's own patterns where they exist, and most bare nouns that look
+// like verbs ("talks", "trade") name things.
+func (st *sent) eventNoun(o int) int {
+	if st.tok(o).UPOS == text.NOUN && strings.HasSuffix(st.key(o), "ING") {
+		return o
+	}
+	for _, k := range st.childrenRel(o, text.Compound) {
+		if k < o && strings.HasSuffix(st.key(k), "ING") && st.tok(k).UPOS == text.NOUN {
+			return k
+		}
+	}
+	return -1
 }

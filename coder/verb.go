@@ -214,7 +214,7 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 	if st.c.opts.RequireDyad && (strings.HasPrefix(src.code, "---") && strings.HasPrefix(tgt.code, "---")) {
 		return // "officials said ... advocates": no actor on either side
 	}
-	if bareOf(src.code, tgt.code) || bareOf(tgt.code, src.code) {
+	if (bareOf(src.code, tgt.code) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) {
 		return // "Putin said Russia will ...": an actor and its own state
 	}
 	conf *= st.sideConfidence(src) * st.sideConfidence(tgt)
@@ -298,6 +298,20 @@ func (st *sent) sideConfidence(e entity) float64 {
 // (RUS for RUSGOV).
 func bareOf(a, b string) bool {
 	return len(a) == 3 && len(b) > 3 && strings.HasPrefix(b, a) && a != "---"
+}
+
+// rebelsOn reports whether src is an armed non-state group acting on its
+// own bare state ("Syrian rebels shelled Syria"): an event, unlike "Putin
+// said Russia will ...".
+func rebelsOn(src, tgt string) bool {
+	if !bareOf(tgt, src) {
+		return false
+	}
+	switch src[3:min(6, len(src))] {
+	case "REB", "INS":
+		return true
+	}
+	return false
 }
 
 // numeric reports whether code is a CAMEO-shaped code: two to four digits.
