@@ -236,6 +236,15 @@ func (st *sent) statementTarget(v int, sources []entity) []entity {
 					if e := st.mention(s); ok(e) && st.namesActor(s) {
 						return e
 					}
+					// A name known by its title: "Russian opposition
+					// leader Alexei Navalny".
+					for _, d := range st.children(s) {
+						if r := st.rel(d); r.Base() == text.Appos || r.Subtype() == "desc" {
+							if e := st.mention(d); ok(e) && st.namesActor(d) {
+								return e
+							}
+						}
+					}
 					phrases = append(phrases, s)
 				}
 			}
@@ -299,6 +308,9 @@ func (st *sent) commaObject(v, k int) bool {
 // rather than naming an event or a thing that actors are attached to ("the
 // army's defeat of rebels", "a cease-fire on the territory of Syria").
 func (st *sent) namesActor(h int) bool {
+	if st.tok(h).UPOS == text.PROPN {
+		return true // a name: "Russian opposition leader Alexei Navalny"
+	}
 	pi := st.scanPhrase(h)
 	return len(pi.actors) > 0 || pi.headAgent
 }
