@@ -100,7 +100,7 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 			printSummaryJSON(m.Stdout, sum, &counts)
 		} else {
 			printSummary(m.Stdout, sum)
-			if !*noParse {
+			if !*noParse && sum.Ingested > 0 {
 				fmt.Fprintln(m.Stdout, counts.line(sum.Elapsed))
 			}
 			if rs, ok := src.(*retrySource); ok && rs.skipped > 0 {

@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"reflect"
+	"runtime/pprof"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -27,8 +30,21 @@ func runRecode(ctx context.Context, m *Main, args []string) error {
 	since := fs.Int64("since", 0, "only stories whose id is at least `ID` (to finish an interrupted recode, or code new stories only)")
 	jsonOut := fs.Bool("json", false, "print the summary as JSON")
 	quiet := fs.Bool("quiet", false, "no progress display, even on a terminal")
+	workers := fs.Int("workers", 0, "stories coded at once (0: one per CPU)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for developers)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(m.Stderr, "eventwire recode: unexpected argument %q (dictionaries go in --dict)\n", fs.Arg(0))
@@ -58,7 +74,10 @@ func runRecode(ctx context.Context, m *Main, args []string) error {
 		d := done.Load()
 		return progress.Status{Items: d, Failed: failed.Load(), Done: d, Total: total, Unit: "stories"}
 	})
-	sum, err := recode(ctx, store, c, after, &done, &failed)
+	if *workers <= 0 {
+		*workers = defaultWorkers()
+	}
+	sum, err := recode(ctx, store, c, after, *workers, &done, &failed)
 	meter.Stop()
 	if sum != nil {
 		if *jsonOut {
@@ -104,39 +123,81 @@ type recodeError struct {
 // maxRecodeFailures bounds the failures listed in a summary.
 const maxRecodeFailures = 100
 
+// recodeBatch is the number of stories coded at once between writes.
+const recodeBatch = 64
+
 // recode codes every stored Doc of a story with id > after with c, and
 // replaces the story's events when they changed, one transaction per
-// story. A story the coder fails on keeps its events and is counted; a
-// store error ends the run. done and failed count as it goes.
-func recode(ctx context.Context, store *sqlite.Store, c *coder.Coder, after int64, done, failed *atomic.Int64) (*recodeSummary, error) {
+// story. Stories are coded in batches by workers goroutines (the coder is
+// safe for concurrent use) and written in id order after each batch, so
+// LastID always means "every story up to here is done". A story the coder
+// fails on keeps its events and is counted; a store error ends the run.
+// done and failed count as it goes.
+func recode(ctx context.Context, store *sqlite.Store, c *coder.Coder, after int64, workers int, done, failed *atomic.Int64) (*recodeSummary, error) {
 	start := time.Now()
 	sum := &recodeSummary{Failures: []recodeError{}, LastID: after}
-	err := store.Docs(ctx, after, func(st *eventwire.Story) error {
-		evs, err := c.Code(ctx, st.Doc, storyDate(st))
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			sum.Failed++
-			failed.Add(1)
-			if len(sum.Failures) < maxRecodeFailures {
-				sum.Failures = append(sum.Failures, recodeError{st.ID, st.Page.URL, err.Error()})
-			}
-		} else {
-			sum.Stories++
-			sum.EventsBefore += int64(len(st.Events))
-			sum.EventsAfter += int64(len(evs))
-			if !sameEvents(st.Events, evs) {
-				if err := store.ReplaceEvents(ctx, st.ID, evs); err != nil {
-					return err
+	type job struct {
+		st  *eventwire.Story
+		evs []eventwire.Event
+		err error
+	}
+	batch := make([]job, 0, recodeBatch)
+	flush := func() error {
+		var wg sync.WaitGroup
+		next := atomic.Int64{}
+		for w := 0; w < max(workers, 1); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					i := int(next.Add(1)) - 1
+					if i >= len(batch) {
+						return
+					}
+					j := &batch[i]
+					j.evs, j.err = c.Code(ctx, j.st.Doc, storyDate(j.st))
 				}
-				sum.Changed++
-			}
+			}()
 		}
-		sum.LastID = st.ID
-		done.Add(1)
+		wg.Wait()
+		for _, j := range batch {
+			st := j.st
+			switch {
+			case j.err != nil && ctx.Err() != nil:
+				return ctx.Err()
+			case j.err != nil:
+				sum.Failed++
+				failed.Add(1)
+				if len(sum.Failures) < maxRecodeFailures {
+					sum.Failures = append(sum.Failures, recodeError{st.ID, st.Page.URL, j.err.Error()})
+				}
+			default:
+				if !sameEvents(st.Events, j.evs) {
+					if err := store.ReplaceEvents(ctx, st.ID, j.evs); err != nil {
+						return err
+					}
+					sum.Changed++
+				}
+				sum.Stories++
+				sum.EventsBefore += int64(len(st.Events))
+				sum.EventsAfter += int64(len(j.evs))
+			}
+			sum.LastID = st.ID
+			done.Add(1)
+		}
+		batch = batch[:0]
+		return nil
+	}
+	err := store.Docs(ctx, after, func(st *eventwire.Story) error {
+		batch = append(batch, job{st: st})
+		if len(batch) == recodeBatch {
+			return flush()
+		}
 		return nil
 	})
+	if err == nil {
+		err = flush()
+	}
 	sum.Elapsed = time.Since(start)
 	sum.Seconds = sum.Elapsed.Seconds()
 	return sum, err
