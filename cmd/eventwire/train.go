@@ -33,6 +33,7 @@ func runTrain(ctx context.Context, m *Main, args []string) error {
 	tagEpochs := fs.Int("tag-epochs", 8, "tagger training epochs")
 	parseEpochs := fs.Int("parse-epochs", 10, "parser training epochs")
 	prune := fs.Float64("prune", 1, "drop parser weights smaller than this in magnitude (0 keeps all)")
+	dropout := fs.Float64("word-dropout", 0, "tagger training: probability of hiding a rare word's identity (experimental)")
 	folds := fs.Int("folds", 4, "jackknife folds for the parser's training tags (0: gold tags)")
 	seed := fs.Uint64("seed", 1, "random seed for shuffling and exploration")
 	if err := parseFlags(fs, args); err != nil {
@@ -63,7 +64,7 @@ func runTrain(ctx context.Context, m *Main, args []string) error {
 	}
 	logf("train: %d sentences from %s", len(train), *trainPath)
 
-	tagger, err := tag.Train(train, tag.TrainOptions{Epochs: *tagEpochs, Seed: *seed,
+	tagger, err := tag.Train(train, tag.TrainOptions{Epochs: *tagEpochs, Seed: *seed, WordDropout: *dropout,
 		Progress: func(ep int, acc float64) { logf("tagger epoch %d: train accuracy %.4f (%s)", ep, acc, since(start)) }})
 	if err != nil {
 		return err
@@ -71,7 +72,7 @@ func runTrain(ctx context.Context, m *Main, args []string) error {
 	parseTrain := train
 	if *folds > 0 {
 		logf("jackknifing tags over %d folds", *folds)
-		if parseTrain, err = tag.Jackknife(ctx, train, *folds, tag.TrainOptions{Epochs: *tagEpochs, Seed: *seed}); err != nil {
+		if parseTrain, err = tag.Jackknife(ctx, train, *folds, tag.TrainOptions{Epochs: *tagEpochs, Seed: *seed, WordDropout: *dropout}); err != nil {
 			return err
 		}
 	}

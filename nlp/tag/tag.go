@@ -436,6 +436,14 @@ func (t *Tagger) features(s *scratch, i int, p1, p2 uint64) []uint64 {
 // call with s).
 func (t *Tagger) tagSentence(s *scratch, tr *trainState) []uint16 {
 	t.prepare(s)
+	if tr != nil {
+		for i, d := range tr.drop {
+			if d {
+				tf := &s.toks[i]
+				tf.form, tf.lower, tf.top = hUnk, hUnk, hUnk
+			}
+		}
+	}
 	s.tags = slices.Grow(s.tags[:0], len(s.forms))[:len(s.forms)]
 	p1, p2 := uint64(hStart), uint64(hStart)
 	for i := range s.forms {

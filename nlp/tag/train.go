@@ -19,7 +19,14 @@ type TrainOptions struct {
 	// Progress, when set, is called after each epoch with the share of
 	// non-dictionary tokens the model got right during that epoch.
 	Progress func(epoch int, acc float64)
+	// WordDropout is the probability of hiding, in one training instance,
+	// the identity of a word seen fewer than rareCount times, so that the
+	// model learns to tag rare words from their context and spelling.
+	WordDropout float64
 }
+
+// rareCount is the training count below which word dropout applies.
+const rareCount = 10
 
 // Tag-dictionary thresholds: a word skips the model when it was seen at
 // least dictMinCount times with one class at least dictMinShare of the time.
@@ -34,6 +41,8 @@ type trainState struct {
 	gold    []uint16
 	n       int
 	correct int
+	// drop[i] hides word i's identity from the features (word dropout).
+	drop []bool
 }
 
 // Train learns a tagger from gold-tagged documents (each needs tokens,
@@ -139,6 +148,12 @@ func Train(docs []*text.Doc, opt TrainOptions) (*Tagger, error) {
 		}
 	}
 
+	counts := make(map[string]int, len(wordCounts))
+	for w, c := range wordCounts {
+		for _, n := range c {
+			counts[w] += n
+		}
+	}
 	tr := &trainState{p: perceptron.NewTrainer(len(t.classes))}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x7461676765720001))
 	order := make([]int, len(sents))
@@ -152,6 +167,10 @@ func Train(docs []*text.Doc, opt TrainOptions) (*Tagger, error) {
 		for _, k := range order {
 			s.forms = append(s.forms[:0], sents[k].forms...)
 			tr.gold = sents[k].gold
+			tr.drop = tr.drop[:0]
+			for _, f := range s.forms {
+				tr.drop = append(tr.drop, opt.WordDropout > 0 && counts[f] < rareCount && rng.Float64() < opt.WordDropout)
+			}
 			t.tagSentence(s, tr)
 		}
 		if opt.Progress != nil {
@@ -197,7 +216,7 @@ func Jackknife(ctx context.Context, docs []*text.Doc, k int, opt TrainOptions) (
 				train = append(train, d)
 			}
 		}
-		t, err := Train(train, TrainOptions{Epochs: opt.Epochs, Seed: opt.Seed + uint64(fold)})
+		t, err := Train(train, TrainOptions{Epochs: opt.Epochs, Seed: opt.Seed + uint64(fold), WordDropout: opt.WordDropout})
 		if err != nil {
 			return nil, fmt.Errorf("tag: jackknife fold %d: %w", fold, err)
 		}
