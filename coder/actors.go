@@ -395,8 +395,18 @@ func (st *sent) resolve(h int) (entity, bool) {
 		// Across sentences, the last subject first (the previous
 		// sentence's topic), then any actor.
 		for _, subj := range []bool{true, false} {
+			if thing && !subj {
+				// "It has been recognized by UNESCO" after a sentence
+				// about a church: "it" across sentences is the previous
+				// sentence's subject or nothing.
+				break
+			}
 			for i := len(st.dc.history) - 1; i >= 0; i-- {
-				if o := st.dc.history[i]; ok(o) && (pass == 1 || o.person) && (!subj || o.subject) {
+				o := st.dc.history[i]
+				if thing && int(o.span.Start) < st.prevStart() {
+					break
+				}
+				if ok(o) && (pass == 1 || o.person) && (!subj || o.subject) {
 					return o, true
 				}
 			}

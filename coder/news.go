@@ -524,3 +524,12 @@ func (st *sent) eventNoun(o int) int {
 	}
 	return -1
 }
+
+// prevStart is the byte offset where the previous sentence starts (0 for
+// the first).
+func (st *sent) prevStart() int {
+	if st.idx == 0 {
+		return 0
+	}
+	return int(st.doc.SentByteSpan(st.idx - 1).Start)
+}

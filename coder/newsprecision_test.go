@@ -112,7 +112,10 @@ func TestNewsPrecision(t *testing.T) {
 			[]string{"120 USAMIL IMGMUSISI prevent"}}, // remained in Iraq to prevent ISIS ...: a purpose
 		{"wikinews-2019-09-30-u-s-house-issues-subpoena-to-secretary-of-state-as-special-e",
 			[]string{"020 USAGOV UKRGOV called"}, // "The accusation against Biden is that ... he called for the government of Ukraine to ..."
-			[]string{"030 USAGOV IGOUNO want"}},  // "Trump's White House staff want him to resign": him is not the UN
+			[]string{
+				"030 USAGOV IGOUNO want", // "Trump's White House staff want him to resign": him is not the UN
+				"020 USA ---GOV called",  // "It also called for records ...": it is the subpoena
+			}},
 		{"wikinews-2019-09-29-fiancee-of-murdered-saudi-journalist-demands-justice-at-un-g",
 			nil,
 			[]string{"080 USASPY IGOUNO allowing"}}, // "seeking documents allowing him to marry": him is not the UN
