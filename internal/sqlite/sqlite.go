@@ -40,11 +40,10 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// Body and Doc encodings recorded beside each blob.
+// Body encodings recorded beside each blob (Doc formats are in doc.go).
 const (
 	encIdentity = "identity"
 	encGzip     = "gzip"
-	docFormat   = "json+gzip/v1"
 )
 
 // DefaultLimit is the number of articles listed when a filter gives none.
@@ -316,15 +315,13 @@ func (s *Store) PutStory(ctx context.Context, st *eventwire.Story) (created bool
 	hash := p.ContentHash()
 	body, enc := s.compress(p.Body)
 	var doc []byte
+	var docFormat string
 	if st.Doc != nil {
-		var buf bytes.Buffer
-		zw := s.gzipWriter(&buf)
-		if err := json.NewEncoder(zw).Encode(st.Doc); err != nil {
-			return false, fmt.Errorf("sqlite: put story %s: encode doc: %w", p.URL, err)
+		articleText := ""
+		if st.Article != nil {
+			articleText = st.Article.Text
 		}
-		zw.Close()
-		s.zw.Put(zw)
-		doc = buf.Bytes()
+		docFormat, doc = s.encodeDoc(st.Doc, articleText)
 	}
 	var id int64
 	err = s.tx(ctx, func(tx *sql.Tx) error {
@@ -495,7 +492,7 @@ func (s *Store) Story(ctx context.Context, id int64) (*eventwire.Story, error) {
 	case err != nil:
 		return nil, fmt.Errorf("sqlite: story %d: doc: %w", id, err)
 	default:
-		if st.Doc, err = decodeDoc(format, data); err != nil {
+		if st.Doc, err = decodeDoc(format, data, a.Text); err != nil {
 			return nil, fmt.Errorf("sqlite: story %d: %w", id, err)
 		}
 	}
@@ -520,22 +517,6 @@ func decodeArticleJSON(a *eventwire.Article, credits, paras string) error {
 		return fmt.Errorf("paragraphs: %w", err)
 	}
 	return nil
-}
-
-// decodeDoc reads a stored Doc.
-func decodeDoc(format string, data []byte) (*text.Doc, error) {
-	if format != docFormat {
-		return nil, fmt.Errorf("doc: unknown format %q", format)
-	}
-	raw, err := decompress(data, encGzip)
-	if err != nil {
-		return nil, fmt.Errorf("doc: %w", err)
-	}
-	d := &text.Doc{}
-	if err := json.Unmarshal(raw, d); err != nil {
-		return nil, fmt.Errorf("doc: %w", err)
-	}
-	return d, nil
 }
 
 // docsBatch is the number of stories Docs reads per query: no read
@@ -605,7 +586,7 @@ func (s *Store) docsAfter(ctx context.Context, after int64) ([]*eventwire.Story,
 				return nil, fmt.Errorf("sqlite: docs: story %d: %w", st.ID, err)
 			}
 		}
-		if st.Doc, err = decodeDoc(format, data); err != nil {
+		if st.Doc, err = decodeDoc(format, data, body.String); err != nil {
 			return nil, fmt.Errorf("sqlite: docs: story %d: %w", st.ID, err)
 		}
 		out = append(out, st)
