@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -316,4 +317,45 @@ func countRowsQuiet(db, query string) int {
 		return -1
 	}
 	return n
+}
+
+// TestIngestPipeline ingests the RFE/RL sample with the whole pipeline and
+// a user actor dictionary: the JSON summary counts the parse, and the
+// stored events use the user's code.
+func TestIngestPipeline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the embedded models")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	mine := filepath.Join(dir, "mine.txt")
+	if err := os.WriteFile(mine, []byte("PUTIN_ [ZZZGOV]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var o, e bytes.Buffer
+	m := &Main{Stdout: &o, Stderr: &e}
+	err := m.Run(context.Background(), []string{"ingest", "--db", db, "--json", "--dict", "actors=" + mine,
+		"../../internal/ingest/samples/rferl-2016-12-23-aleppo.txt"})
+	if err != nil {
+		t.Fatalf("%v\n%s%s", err, o.String(), e.String())
+	}
+	var sum struct {
+		Ingested, Sentences, Tokens, Events int
+	}
+	if err := json.Unmarshal(o.Bytes(), &sum); err != nil {
+		t.Fatalf("%v: %s", err, o.String())
+	}
+	// The article has 12 paragraphs of one or more sentences each.
+	if sum.Ingested != 1 || sum.Sentences < 12 || sum.Tokens < 10*sum.Sentences || sum.Events < 2 {
+		t.Errorf("summary %+v: want 1 article, >= 12 sentences, >= 10 tokens each, >= 2 events", sum)
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM events"); n != sum.Events {
+		t.Errorf("stored events = %d, summary says %d", n, sum.Events)
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM events WHERE source_code = 'ZZZGOV' OR target_code = 'ZZZGOV'"); n < 2 {
+		t.Errorf("events coded with the user's ZZZGOV = %d, want >= 2 (Putin called, told Assad)", n)
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM docs"); n != 1 {
+		t.Errorf("docs = %d, want 1", n)
+	}
 }
