@@ -201,3 +201,90 @@ func FuzzDecodeDocV2(f *testing.F) {
 		}
 	})
 }
+
+// treebankArticles joins the EWT dev sentences into article-sized Docs of
+// 40 sentences; it skips b when the treebank is absent.
+func treebankArticles(b *testing.B) []*text.Doc {
+	path := filepath.Join("..", "..", "..", "shared", "data", "ud", "en_ewt", "en_ewt-ud-dev.conllu.gz")
+	f, err := os.Open(path)
+	if err != nil {
+		b.Skipf("UD EWT dev set not found (%v)", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := conllu.NewReader(zr)
+	var docs []*text.Doc
+	cur := &text.Doc{}
+	for {
+		s, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		base, tbase := int32(len(cur.Text)), int32(len(cur.Tokens))
+		if base > 0 {
+			cur.Text += " "
+			base++
+		}
+		cur.Text += s.Doc.Text
+		for _, t := range s.Doc.Tokens {
+			t.Start += base
+			t.End += base
+			if t.Head >= 0 {
+				t.Head += tbase
+			}
+			cur.Tokens = append(cur.Tokens, t)
+		}
+		cur.Sents = append(cur.Sents, text.Span{Start: tbase, End: int32(len(cur.Tokens))})
+		cur.Attrs |= s.Doc.Attrs
+		if len(cur.Sents) == 40 {
+			docs = append(docs, cur)
+			cur = &text.Doc{}
+		}
+	}
+	return docs
+}
+
+// BenchmarkDocDecode decodes stored article-sized Docs in each format and
+// reports the stored (gzip) bytes per token.
+func BenchmarkDocDecode(b *testing.B) {
+	docs := treebankArticles(b)
+	s := &Store{}
+	for _, format := range []string{docFormatV1, docFormatV2} {
+		b.Run(format, func(b *testing.B) {
+			var stored [][]byte
+			size, tokens := 0, 0
+			for _, d := range docs {
+				var data []byte
+				if format == docFormatV2 {
+					_, data = s.encodeDoc(d, d.Text)
+				} else {
+					var buf bytes.Buffer
+					zw := gzip.NewWriter(&buf)
+					json.NewEncoder(zw).Encode(d)
+					zw.Close()
+					data = buf.Bytes()
+				}
+				stored = append(stored, data)
+				size += len(data)
+				tokens += len(d.Tokens)
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				for j, data := range stored {
+					got, err := decodeDoc(format, data, docs[j].Text)
+					if err != nil || len(got.Tokens) != len(docs[j].Tokens) {
+						b.Fatalf("decode: %v", err)
+					}
+				}
+			}
+			b.ReportMetric(float64(size)/float64(tokens), "stored-bytes/token")
+			b.ReportMetric(float64(b.N*tokens)/b.Elapsed().Seconds(), "tokens/s")
+		})
+	}
+}
