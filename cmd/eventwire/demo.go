@@ -226,7 +226,7 @@ func (r *demoReport) printEventTables(w io.Writer) {
 			}
 			p := e.PLOVER
 			if p == "" {
-				p = "(none)"
+				p = "(none: CAMEO 01, 02 have no category)"
 			}
 			plover[p]++
 			dyads[actorCode(e.Source)+" → "+actorCode(e.Target)]++

@@ -174,6 +174,17 @@ func TestIngestDir(t *testing.T) {
 		t.Errorf("docs after the --no-parse retry = %d, want still 2", n)
 	}
 
+	// Recode codes the two parsed stories and reports the unparsed one.
+	var o6 bytes.Buffer
+	m = &Main{Stdout: &o6, Stderr: &e2}
+	if err := m.Run(context.Background(), []string{"recode", "--db", db}); err != nil {
+		t.Fatalf("recode: %v", err)
+	}
+	if !strings.HasPrefix(o6.String(), "recoded 2 stories (0 changed, 2 unchanged), failed 0") ||
+		!strings.Contains(o6.String(), "\n1 articles have no stored parse") {
+		t.Errorf("recode summary:\n%s", o6.String())
+	}
+
 	// Without --no-parse, the huge page's text is over the parse cap.
 	var o5 bytes.Buffer
 	huge := filepath.Join(in, "huge.html")

@@ -69,6 +69,14 @@ func runRecode(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return err
 	}
+	var unparsed int64
+	if after == 0 {
+		st, err := store.Stats(ctx)
+		if err != nil {
+			return err
+		}
+		unparsed = max(st.Articles-total, 0)
+	}
 	var done, failed atomic.Int64
 	meter := progress.Start(m.Stderr, !*quiet && progress.IsTerminal(m.Stderr), func() progress.Status {
 		d := done.Load()
@@ -80,6 +88,7 @@ func runRecode(ctx context.Context, m *Main, args []string) error {
 	sum, err := recode(ctx, store, c, after, *workers, &done, &failed)
 	meter.Stop()
 	if sum != nil {
+		sum.Unparsed = unparsed
 		if *jsonOut {
 			enc := json.NewEncoder(m.Stdout)
 			enc.SetIndent("", "  ")
@@ -109,6 +118,7 @@ type recodeSummary struct {
 	Failed       int64         `json:"failed"`        // stories the coder failed on; their events are kept
 	Failures     []recodeError `json:"failures"`      // the first maxRecodeFailures of them
 	LastID       int64         `json:"last_id"`       // the last story visited
+	Unparsed     int64         `json:"unparsed"`      // stored articles without a Doc (ingested with --no-parse), not coded
 	Seconds      float64       `json:"seconds"`
 	Elapsed      time.Duration `json:"-"`
 }
@@ -220,6 +230,9 @@ func (s *recodeSummary) print(w io.Writer) {
 	fmt.Fprintf(w, "recoded %d stories (%d changed, %d unchanged), failed %d; events %d → %d (%s, %.1f stories/s)\n",
 		s.Stories, s.Changed, s.Stories-s.Changed, s.Failed, s.EventsBefore, s.EventsAfter,
 		s.Elapsed.Round(time.Millisecond), rate)
+	if s.Unparsed > 0 {
+		fmt.Fprintf(w, "%d articles have no stored parse (ingested with --no-parse) and were not coded\n", s.Unparsed)
+	}
 	if len(s.Failures) > 0 {
 		fmt.Fprintln(w, "failures (these stories keep their events):")
 		for _, f := range s.Failures {
