@@ -14,7 +14,9 @@ func phraseRel(r text.DepRel) bool {
 	case text.Compound, text.Flat, text.Amod, text.Det, text.Nummod, text.Fixed, text.Goeswith:
 		return true
 	case text.Nmod:
-		return r == text.NmodPoss
+		// nmod:desc is UD 2.14's title before a name ("President Bill
+		// Clinton", "Prime Minister Telemar"), v1's compound.
+		return r == text.NmodPoss || r.Subtype() == "desc"
 	}
 	return false
 }

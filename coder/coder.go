@@ -251,6 +251,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	}
 	st.words = dict.NewWords(forms)
 	st.repairPreconj()
+	st.repairSubjects()
 	st.scanOccurrences()
 	return st
 }

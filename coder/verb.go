@@ -394,12 +394,17 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 			if relPronouns[st.key(k)] && st.rel(v) == text.AclRelcl {
 				return st.ownMention(st.head(v))
 			}
-			if e := st.mention(k); len(e) > 0 || st.tok(k).UPOS != text.NOUN {
+			if more := st.otherSubjects(v, k); len(more) > 0 {
+				// Two subjects of one verb is no UD tree: the parser
+				// missed a coordination ("Arnor and the evil awful
+				// Gondor welcomed"); each subject is a conjunct.
+				e := st.subjectEntities(k)
+				for _, m := range more {
+					e = appendNew(e, st.subjectEntities(m))
+				}
 				return e
 			}
-			// "Resumption of ties between Arnor and Gondor may spur ...":
-			// the actors of an abstract subject's modifiers.
-			return st.subjectDeep(k)
+			return st.subjectEntities(k)
 		}
 	}
 	if passive {
@@ -415,6 +420,13 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 	if h < st.lo || h >= st.hi {
 		return nil
 	}
+	if g, ok := st.auxNoun(h); ok {
+		// "officials are about to restore ...", parsed with "are" as a
+		// modifier of "officials" and the clause under "are": an
+		// auxiliary heads no clause, the noun it hangs on is the
+		// subject.
+		return st.subjectEntities(g)
+	}
 	switch st.rel(v).Base() {
 	case text.Xcomp:
 		for _, k := range st.children(h) {
@@ -427,6 +439,13 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 		}
 		return st.sourceOf(h, depth+1)
 	case text.Conj:
+		if g, ok := st.verbAbove(h); ok && st.bareConjunct(v) {
+			// "condemned an attack ... on Thursday and promised aid",
+			// parsed with "promised" as a conjunct of "Thursday": a
+			// verb coordinated with a bare noun shares the subject of
+			// the verb above that noun.
+			return st.sourceOf(g, depth+1)
+		}
 		return st.sourceOf(h, depth+1)
 	case text.Advcl:
 		if st.caseWord(v) == "TO" || st.caseWord(v) == "" {

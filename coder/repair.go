@@ -1,0 +1,176 @@
+package coder
+
+import "github.com/eventwire/eventwire/text"
+
+// Repairs for trees that no UD annotation produces but statistical parsers
+// do, found by coding the PETRARCH unit tests with eventwire's own parser
+// (docs/notes/coder-ownparse.md). Each rule fires only on a structure that
+// is invalid or implausible in UD, so gold and well-parsed trees are not
+// affected.
+
+// subjectEntities is the entity named by subject k: its mention, or for an
+// abstract common noun with no actor the actors of its modifiers
+// ("Resumption of ties between Arnor and Gondor may spur ...").
+func (st *sent) subjectEntities(k int) []entity {
+	if e := st.mention(k); len(e) > 0 || st.tok(k).UPOS != text.NOUN {
+		return e
+	}
+	return st.subjectDeep(k)
+}
+
+// otherSubjects returns the subjects of v other than k (not passive, not
+// nsubj:outer), when v has more than one.
+func (st *sent) otherSubjects(v, k int) []int {
+	var out []int
+	for _, c := range st.children(v) {
+		r := st.rel(c)
+		if c == k || !r.IsSubject() || r.IsPassiveSubject() || r.Subtype() == "outer" {
+			continue
+		}
+		if st.tok(c).UPOS == text.PRON && relPronouns[st.key(c)] {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// appendNew appends the entities of b whose code es does not have yet.
+func appendNew(es, b []entity) []entity {
+	for _, e := range b {
+		if !hasCode(es, e.code) {
+			es = append(es, e)
+		}
+	}
+	return es
+}
+
+// auxNoun reports whether h is an auxiliary or copula with no subject
+// that hangs on a noun or name before it ("officials are about to ..."
+// with "are" a dependent of "officials"), and returns that noun.
+func (st *sent) auxNoun(h int) (int, bool) {
+	if st.tok(h).UPOS != text.AUX {
+		return 0, false
+	}
+	for _, c := range st.children(h) {
+		if st.rel(c).IsSubject() {
+			return 0, false
+		}
+	}
+	g := st.head(h)
+	if g < st.lo || g >= h {
+		return 0, false
+	}
+	switch st.tok(g).UPOS {
+	case text.NOUN, text.PROPN:
+		return g, true
+	}
+	return 0, false
+}
+
+// verbAbove reports whether h, the head of a conjunct verb, is a bare
+// noun (no subject, no copula: not a nominal predicate) and returns the
+// nearest verb above it.
+func (st *sent) verbAbove(h int) (int, bool) {
+	switch st.tok(h).UPOS {
+	case text.NOUN, text.PROPN:
+	default:
+		return 0, false
+	}
+	for _, c := range st.children(h) {
+		if st.rel(c).IsSubject() || st.base(c) == text.Cop {
+			return 0, false
+		}
+	}
+	g := st.head(h)
+	for n := 0; n < maxDepth && g >= st.lo && g < st.hi; n++ {
+		if st.tok(g).UPOS == text.VERB {
+			return g, true
+		}
+		g = st.head(g)
+	}
+	return 0, false
+}
+
+// repairSubjects joins a subject to the verb's next subject when it stands
+// right before that subject's phrase ("The Hermit Kingdom fired" parsed
+// with both "Hermit" and "Kingdom" as subjects; "Old foe Gondor"): the
+// first is a compound of the second. It runs once per sentence, before
+// actors are scanned.
+func (st *sent) repairSubjects() {
+	for v := st.lo; v < st.hi; v++ {
+		var subj []int
+		for _, c := range st.children(v) {
+			if r := st.rel(c); r.IsSubject() && !r.IsPassiveSubject() && r.Subtype() != "outer" {
+				subj = append(subj, c)
+			}
+		}
+		for i := 0; i+1 < len(subj); i++ {
+			a, b := subj[i], subj[i+1]
+			switch st.tok(a).UPOS {
+			case text.NOUN, text.PROPN:
+			default:
+				continue
+			}
+			if st.tok(b).UPOS != text.PROPN && st.tok(b).UPOS != text.NOUN {
+				continue
+			}
+			lo, _ := st.phraseSpan(b)
+			if a+1 != lo && a+1 != b {
+				continue
+			}
+			if len(st.childrenRel(a, text.Conj)) > 0 {
+				continue
+			}
+			st.reattach(a, b, text.Compound)
+		}
+	}
+}
+
+// reattach makes c a dependent of h with relation r in the coder's view
+// of the tree (the Doc is not changed).
+func (st *sent) reattach(c, h int, r text.DepRel) {
+	old := st.head(c)
+	if old >= st.lo && old < st.hi {
+		kh := st.kids[old-st.lo]
+		for i, k := range kh {
+			if k == c {
+				st.kids[old-st.lo] = append(kh[:i:i], kh[i+1:]...)
+				break
+			}
+		}
+	}
+	if st.moved == nil {
+		st.moved = map[int]int{}
+	}
+	st.moved[c] = h
+	kh := st.kids[h-st.lo]
+	at := len(kh)
+	for i, k := range kh {
+		if k > c {
+			at = i
+			break
+		}
+	}
+	st.kids[h-st.lo] = append(kh[:at:at], append([]int{c}, kh[at:]...)...)
+	st.rels[c-st.lo] = r
+	st.bases[c-st.lo] = r.Base()
+}
+
+// bareConjunct reports whether conjunct verb v has nothing before it but
+// its conjunction, punctuation, adverbs and auxiliaries: no word that may
+// be its own subject ("after Calenardhon crowds burned down its embassy"
+// hung on "Gondor" keeps "crowds").
+func (st *sent) bareConjunct(v int) bool {
+	for _, c := range st.children(v) {
+		if c > v {
+			break
+		}
+		switch st.base(c) {
+		case text.Cc, text.Punct, text.Advmod, text.Aux:
+		default:
+			return false
+		}
+	}
+	return true
+}
