@@ -52,7 +52,7 @@ const maxDepth = 64
 func (st *sent) phraseSpan(h int) (int, int) {
 	return st.span(h, func(k int) bool {
 		r := st.rel(k)
-		if phraseRel(r) {
+		if phraseRel(r) || st.nameNmod(k) {
 			return true
 		}
 		// The possessive marker of a possessor, "'s".
@@ -488,6 +488,9 @@ func union(a, b text.Span) text.Span {
 func (st *sent) surname(i, n int) bool {
 	if n != 1 || st.tok(i).UPOS != text.PROPN || i == st.lo || st.tok(i-1).UPOS != text.PROPN {
 		return false
+	}
+	if f := st.doc.Text[st.tok(i).Start:st.tok(i).End]; f == "" || f[0] < 'A' || f[0] > 'Z' {
+		return false // "Arnor cleric" with "cleric" tagged PROPN: a surname is capitalised
 	}
 	if i+1 >= st.hi {
 		return true

@@ -19,7 +19,7 @@ func (st *sent) subjectEntities(k int) []entity {
 }
 
 // otherSubjects returns the subjects of v other than k (not passive, not
-// nsubj:outer), when v has more than one.
+// nsubj:outer) that a coordinating conjunction separates from k.
 func (st *sent) otherSubjects(v, k int) []int {
 	var out []int
 	for _, c := range st.children(v) {
@@ -30,9 +30,25 @@ func (st *sent) otherSubjects(v, k int) []int {
 		if st.tok(c).UPOS == text.PRON && relPronouns[st.key(c)] {
 			continue
 		}
+		if !st.ccBetween(min(c, k), max(c, k)) {
+			// "its biggest trading partner, officials said": no
+			// coordination, one of them is misplaced; keep the first.
+			continue
+		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// ccBetween reports whether a coordinating conjunction stands between
+// tokens a and b.
+func (st *sent) ccBetween(a, b int) bool {
+	for i := a + 1; i < b; i++ {
+		if st.tok(i).UPOS == text.CCONJ {
+			return true
+		}
+	}
+	return false
 }
 
 // appendNew appends the entities of b whose code es does not have yet.
@@ -169,6 +185,31 @@ func (st *sent) bareConjunct(v int) bool {
 		switch st.base(c) {
 		case text.Cc, text.Punct, text.Advmod, text.Aux:
 		default:
+			return false
+		}
+	}
+	return true
+}
+
+// nameNmod reports whether k is a name hung on a name as a plain nmod with
+// no preposition ("Bree Prime Minister Romendacil will meet" parsed with
+// "Bree" as the subject and "Romendacil" its nmod): no English nmod is
+// unmarked, so it is part of the name, as flat or compound would be.
+func (st *sent) nameNmod(k int) bool {
+	if st.base(k) != text.Nmod || st.rel(k).Subtype() != "" || st.tok(k).UPOS != text.PROPN {
+		return false
+	}
+	h := st.head(k)
+	if h < st.lo || h >= st.hi || h > k || st.tok(h).UPOS != text.PROPN {
+		return false
+	}
+	for _, c := range st.children(k) {
+		if b := st.base(c); b == text.Case || b == text.Punct || b == text.Cc {
+			return false
+		}
+	}
+	for i := h + 1; i < k; i++ {
+		if u := st.tok(i).UPOS; u != text.PROPN && u != text.NOUN && u != text.ADJ {
 			return false
 		}
 	}
