@@ -64,6 +64,15 @@ func (t *Tagger) Provides() text.Attr {
 
 // Annotate implements nlp.Annotator: it tags every sentence of d.
 func (t *Tagger) Annotate(ctx context.Context, d *text.Doc) error {
+	return t.annotate(ctx, d, true)
+}
+
+// annotate tags d; headlines says whether headline-cased sentences are
+// read as running text (see decapitalize). Jackknifing for the parser's
+// training tags leaves it off: it is an adjustment for news headlines,
+// which the treebank hardly has, and the shipped parser was trained
+// without it.
+func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) error {
 	if !d.Attrs.Has(t.Requires()) {
 		return fmt.Errorf("tag: doc lacks %s", t.Requires()&^d.Attrs)
 	}
@@ -79,7 +88,9 @@ func (t *Tagger) Annotate(ctx context.Context, d *text.Doc) error {
 			s.orig = append(s.orig, d.Form(int(i)))
 		}
 		s.forms = append(s.forms[:0], s.orig...)
-		t.decapitalize(s.forms)
+		if headlines {
+			t.decapitalize(s.forms)
+		}
 		tags := t.tagSentence(s, nil)
 		for k, c := range tags {
 			tok := &d.Tokens[int(sp.Start)+k]

@@ -226,7 +226,7 @@ func Jackknife(ctx context.Context, docs []*text.Doc, k int, opt TrainOptions) (
 			}
 			c := *d
 			c.Tokens = slices.Clone(d.Tokens)
-			if err := t.Annotate(ctx, &c); err != nil {
+			if err := t.annotate(ctx, &c, false); err != nil {
 				return nil, err
 			}
 			out[i] = &c
