@@ -194,5 +194,12 @@ type Store interface {
 	// ReplaceEvents replaces all events of story id by events, in one
 	// transaction: ErrNotFound if there is no such story.
 	ReplaceEvents(ctx context.Context, id int64, events []Event) error
+	// Unparsed is Docs for the stories that have an Article but no Doc
+	// (stored without parsing): the story has its ID, Page (without Body),
+	// Article and Events.
+	Unparsed(ctx context.Context, after int64, fn func(*Story) error) error
+	// PutDoc sets the Doc of story id and replaces its events, in one
+	// transaction: ErrNotFound if there is no such story.
+	PutDoc(ctx context.Context, id int64, d *text.Doc, events []Event) error
 	Close() error
 }

@@ -17,23 +17,34 @@ import (
 	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/internal/progress"
 	"github.com/eventwire/eventwire/internal/sqlite"
+	"github.com/eventwire/eventwire/text"
 )
 
 // runRecode re-codes the events of stored articles from their stored Docs,
-// after a dictionary change: no page is read, extracted or parsed again.
+// after a dictionary change: no page is read, extracted or parsed again
+// (except, with --parse, the articles stored without a parse).
 func runRecode(ctx context.Context, m *Main, args []string) error {
-	fs := m.newFlagSet("recode", "[--db FILE] [--dict [KIND=]FILE]... [--since ID]",
+	fs := m.newFlagSet("recode", "[--db FILE] [--dict [KIND=]FILE]... [--since ID] [--parse]",
 		"eventwire recode --db news.db --dict actors=my-actors.txt --dict verbs=my-verbs.txt")
 	db := fs.String("db", defaultDB, "SQLite database `file`")
 	var userDicts multiFlag
 	fs.Var(&userDicts, "dict", "extra dictionary `[KIND=]FILE` layered over the shipped ones, as in \"eventwire code\"; repeatable")
 	since := fs.Int64("since", 0, "only stories whose id is at least `ID` (to finish an interrupted recode, or code new stories only)")
+	parse := fs.Bool("parse", false, "first parse, store and code the articles stored without a parse (ingested with --no-parse)")
 	jsonOut := fs.Bool("json", false, "print the summary as JSON")
 	quiet := fs.Bool("quiet", false, "no progress display, even on a terminal")
 	workers := fs.Int("workers", 0, "stories coded at once (0: one per CPU)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for developers)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(m.Stderr, "eventwire recode: unexpected argument %q (dictionaries go in --dict)\n", fs.Arg(0))
+		return errUsage
+	}
+	if *since < 0 {
+		fmt.Fprintln(m.Stderr, "eventwire recode: --since must not be negative")
+		return errUsage
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -46,59 +57,62 @@ func runRecode(ctx context.Context, m *Main, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(m.Stderr, "eventwire recode: unexpected argument %q (dictionaries go in --dict)\n", fs.Arg(0))
-		return errUsage
+	rc := &recoder{workers: *workers}
+	if rc.workers <= 0 {
+		rc.workers = defaultWorkers()
 	}
-	if *since < 0 {
-		fmt.Fprintln(m.Stderr, "eventwire recode: --since must not be negative")
-		return errUsage
-	}
-	c, err := newEventCoder(m.Stderr, userDicts)
-	if err != nil {
-		return fmt.Errorf("recode: %w", err)
+	if *parse {
+		pl, err := newPipeline(m.Stderr, false, userDicts)
+		if err != nil {
+			return fmt.Errorf("recode: %w", err)
+		}
+		rc.parser, rc.coder = pl.parser, pl.coder
+	} else {
+		c, err := newEventCoder(m.Stderr, userDicts)
+		if err != nil {
+			return fmt.Errorf("recode: %w", err)
+		}
+		rc.coder = c
 	}
 	store, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	rc.store = store
 
 	after := max(*since-1, 0)
 	total, err := store.CountDocs(ctx, after)
 	if err != nil {
 		return err
 	}
-	var unparsed int64
-	if after == 0 {
-		st, err := store.Stats(ctx)
-		if err != nil {
-			return err
-		}
-		unparsed = max(st.Articles-total, 0)
+	unparsed, err := store.CountUnparsed(ctx, after)
+	if err != nil {
+		return err
 	}
-	var done, failed atomic.Int64
+	if *parse {
+		total += unparsed
+	}
 	meter := progress.Start(m.Stderr, !*quiet && progress.IsTerminal(m.Stderr), func() progress.Status {
-		d := done.Load()
-		return progress.Status{Items: d, Failed: failed.Load(), Done: d, Total: total, Unit: "stories"}
+		d := rc.done.Load()
+		return progress.Status{Items: d, Failed: rc.failed.Load(), Done: d, Total: total, Unit: "stories"}
 	})
-	if *workers <= 0 {
-		*workers = defaultWorkers()
-	}
-	sum, err := recode(ctx, store, c, after, *workers, &done, &failed)
+	sum, err := rc.run(ctx, after)
 	meter.Stop()
-	if sum != nil {
-		sum.Unparsed = unparsed
-		if *jsonOut {
-			enc := json.NewEncoder(m.Stdout)
-			enc.SetIndent("", "  ")
-			enc.Encode(sum)
-		} else {
-			sum.print(m.Stdout)
-		}
+	sum.Unparsed, _ = store.CountUnparsed(ctx, after)
+	if *jsonOut {
+		enc := json.NewEncoder(m.Stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(sum)
+	} else {
+		sum.print(m.Stdout)
 	}
-	if errors.Is(err, context.Canceled) && sum != nil {
-		fmt.Fprintf(m.Stderr, "eventwire: interrupted; continue with --since %d\n", sum.LastID+1)
+	if errors.Is(err, context.Canceled) {
+		if sum.phase == phaseParse {
+			fmt.Fprintln(m.Stderr, "eventwire: interrupted; run the same command again to continue (the parsed stories are kept)")
+		} else {
+			fmt.Fprintf(m.Stderr, "eventwire: interrupted; continue with --since %d\n", sum.LastID+1)
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("recode: %w", err)
@@ -111,19 +125,29 @@ func runRecode(ctx context.Context, m *Main, args []string) error {
 
 // recodeSummary is what a recode did.
 type recodeSummary struct {
-	Stories      int64         `json:"stories"`       // stories whose Doc was coded
-	Changed      int64         `json:"changed"`       // stories whose events changed (and were rewritten)
-	EventsBefore int64         `json:"events_before"` // events of the coded stories before
+	Parsed       int64         `json:"parsed"`        // stories parsed now (--parse), stored and coded
+	ParsedEvents int64         `json:"parsed_events"` // the events coded from them
+	Stories      int64         `json:"stories"`       // stories recoded from their stored Doc
+	Changed      int64         `json:"changed"`       // of those, stories whose events changed (and were rewritten)
+	EventsBefore int64         `json:"events_before"` // events of the recoded stories before
 	EventsAfter  int64         `json:"events_after"`  // and after
-	Failed       int64         `json:"failed"`        // stories the coder failed on; their events are kept
+	Failed       int64         `json:"failed"`        // stories that failed to parse or code; their events are kept
 	Failures     []recodeError `json:"failures"`      // the first maxRecodeFailures of them
-	LastID       int64         `json:"last_id"`       // the last story visited
-	Unparsed     int64         `json:"unparsed"`      // stored articles without a Doc (ingested with --no-parse), not coded
+	LastID       int64         `json:"last_id"`       // every stored Doc up to this id is recoded
+	Unparsed     int64         `json:"unparsed"`      // articles left without a Doc (ingested with --no-parse), not coded
 	Seconds      float64       `json:"seconds"`
 	Elapsed      time.Duration `json:"-"`
+	phase        string        // where the run stopped
+	parseRan     bool          // the parse phase ran
 }
 
-// recodeError is one story the coder failed on.
+// The phases of a recode run, in order.
+const (
+	phaseParse  = "parse"
+	phaseRecode = "recode"
+)
+
+// recodeError is one story the parser or coder failed on.
 type recodeError struct {
 	ID    int64  `json:"id"`
 	URL   string `json:"url"`
@@ -133,72 +157,159 @@ type recodeError struct {
 // maxRecodeFailures bounds the failures listed in a summary.
 const maxRecodeFailures = 100
 
-// recodeBatch is the number of stories coded at once between writes.
+// recodeBatch is the number of stories processed at once between writes.
 const recodeBatch = 64
 
-// recode codes every stored Doc of a story with id > after with c, and
-// replaces the story's events when they changed, one transaction per
-// story. Stories are coded in batches by workers goroutines (the coder is
-// safe for concurrent use) and written in id order after each batch, so
-// LastID always means "every story up to here is done". A story the coder
-// fails on keeps its events and is counted; a store error ends the run.
-// done and failed count as it goes.
-func recode(ctx context.Context, store *sqlite.Store, c *coder.Coder, after int64, workers int, done, failed *atomic.Int64) (*recodeSummary, error) {
+// recoder re-codes stored stories; parser, when set, also parses the
+// stories stored without a Doc.
+type recoder struct {
+	store        *sqlite.Store
+	coder        *coder.Coder
+	parser       annotator
+	workers      int
+	done, failed atomic.Int64
+}
+
+// job is one story of a batch and what the workers made of it.
+type job struct {
+	st  *eventwire.Story
+	doc *text.Doc // parsed now (parse phase)
+	evs []eventwire.Event
+	err error
+}
+
+// run parses the stories without a Doc (when r.parser is set), then codes
+// every stored Doc of a story with id > after and replaces the story's
+// events when they changed, one transaction per story. Stories are worked
+// on in batches by r.workers goroutines (parser and coder are safe for
+// concurrent use) and written in id order after each batch, so LastID
+// always means "every story up to here is done". A story that fails keeps
+// its events and is counted; a store error ends the run.
+func (r *recoder) run(ctx context.Context, after int64) (*recodeSummary, error) {
 	start := time.Now()
 	sum := &recodeSummary{Failures: []recodeError{}, LastID: after}
-	type job struct {
-		st  *eventwire.Story
-		evs []eventwire.Event
-		err error
+	defer func() {
+		sum.Elapsed = time.Since(start)
+		sum.Seconds = sum.Elapsed.Seconds()
+	}()
+	fail := func(st *eventwire.Story, err error) {
+		sum.Failed++
+		r.failed.Add(1)
+		if len(sum.Failures) < maxRecodeFailures {
+			sum.Failures = append(sum.Failures, recodeError{st.ID, st.Page.URL, err.Error()})
+		}
+	}
+	parsedNow := map[int64]bool{}
+	if r.parser != nil {
+		sum.phase, sum.parseRan = phaseParse, true
+		err := r.walk(ctx, after, r.store.Unparsed, func(j *job) {
+			if len(j.st.Article.Text) > defaultMaxParse {
+				j.err = fmt.Errorf("article text of %d bytes, more than the %d parsed: %w",
+					len(j.st.Article.Text), defaultMaxParse, eventwire.ErrTooLarge)
+				return
+			}
+			d := text.NewDoc(j.st.Article.Text)
+			if j.err = r.parser.Annotate(ctx, d); j.err != nil {
+				return
+			}
+			j.doc = d
+			j.evs, j.err = r.coder.Code(ctx, d, storyDate(j.st))
+		}, func(j *job) (bool, error) {
+			if j.err != nil {
+				fail(j.st, j.err)
+				return true, nil
+			}
+			if err := r.store.PutDoc(ctx, j.st.ID, j.doc, j.evs); err != nil {
+				return false, err
+			}
+			parsedNow[j.st.ID] = true
+			sum.Parsed++
+			sum.ParsedEvents += int64(len(j.evs))
+			return true, nil
+		})
+		if err != nil {
+			return sum, err
+		}
+	}
+	sum.phase = phaseRecode
+	err := r.walk(ctx, after, r.store.Docs, func(j *job) {
+		if !parsedNow[j.st.ID] {
+			j.evs, j.err = r.coder.Code(ctx, j.st.Doc, storyDate(j.st))
+		}
+	}, func(j *job) (bool, error) {
+		sum.LastID = j.st.ID
+		switch {
+		case parsedNow[j.st.ID]:
+			// Coded a moment ago, with the same dictionaries; counted then.
+			return false, nil
+		case j.err != nil:
+			fail(j.st, j.err)
+		default:
+			if !sameEvents(j.st.Events, j.evs) {
+				if err := r.store.ReplaceEvents(ctx, j.st.ID, j.evs); err != nil {
+					sum.LastID = j.st.ID - 1
+					return false, err
+				}
+				sum.Changed++
+			}
+			sum.Stories++
+			sum.EventsBefore += int64(len(j.st.Events))
+			sum.EventsAfter += int64(len(j.evs))
+		}
+		return true, nil
+	})
+	return sum, err
+}
+
+// walk runs a store walk (Docs or Unparsed) from after in batches: work
+// runs on r.workers goroutines for every story of a batch (a panic in it
+// becomes the job's error), then write for each in id order; write says
+// whether the story counts toward progress. A cancelled ctx stops the walk
+// with ctx.Err().
+func (r *recoder) walk(ctx context.Context, after int64, stories func(context.Context, int64, func(*eventwire.Story) error) error,
+	work func(*job), write func(*job) (bool, error)) error {
+	safeWork := func(j *job) {
+		defer func() {
+			if p := recover(); p != nil {
+				j.err = fmt.Errorf("panic: %v", p)
+			}
+		}()
+		work(j)
 	}
 	batch := make([]job, 0, recodeBatch)
 	flush := func() error {
 		var wg sync.WaitGroup
-		next := atomic.Int64{}
-		for w := 0; w < max(workers, 1); w++ {
+		var next atomic.Int64
+		for w := 0; w < max(r.workers, 1); w++ {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
 				for {
 					i := int(next.Add(1)) - 1
-					if i >= len(batch) {
+					if i >= len(batch) || ctx.Err() != nil {
 						return
 					}
-					j := &batch[i]
-					j.evs, j.err = c.Code(ctx, j.st.Doc, storyDate(j.st))
+					safeWork(&batch[i])
 				}
 			}()
 		}
 		wg.Wait()
-		for _, j := range batch {
-			st := j.st
-			switch {
-			case j.err != nil && ctx.Err() != nil:
-				return ctx.Err()
-			case j.err != nil:
-				sum.Failed++
-				failed.Add(1)
-				if len(sum.Failures) < maxRecodeFailures {
-					sum.Failures = append(sum.Failures, recodeError{st.ID, st.Page.URL, j.err.Error()})
-				}
-			default:
-				if !sameEvents(st.Events, j.evs) {
-					if err := store.ReplaceEvents(ctx, st.ID, j.evs); err != nil {
-						return err
-					}
-					sum.Changed++
-				}
-				sum.Stories++
-				sum.EventsBefore += int64(len(st.Events))
-				sum.EventsAfter += int64(len(j.evs))
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for i := range batch {
+			counted, err := write(&batch[i])
+			if err != nil {
+				return err
 			}
-			sum.LastID = st.ID
-			done.Add(1)
+			if counted {
+				r.done.Add(1)
+			}
 		}
 		batch = batch[:0]
 		return nil
 	}
-	err := store.Docs(ctx, after, func(st *eventwire.Story) error {
+	err := stories(ctx, after, func(st *eventwire.Story) error {
 		batch = append(batch, job{st: st})
 		if len(batch) == recodeBatch {
 			return flush()
@@ -208,9 +319,7 @@ func recode(ctx context.Context, store *sqlite.Store, c *coder.Coder, after int6
 	if err == nil {
 		err = flush()
 	}
-	sum.Elapsed = time.Since(start)
-	sum.Seconds = sum.Elapsed.Seconds()
-	return sum, err
+	return err
 }
 
 // sameEvents reports whether two event lists are equal, treating nil and
@@ -225,13 +334,19 @@ func sameEvents(a, b []eventwire.Event) bool {
 func (s *recodeSummary) print(w io.Writer) {
 	rate := 0.0
 	if sec := s.Elapsed.Seconds(); sec > 0 {
-		rate = float64(s.Stories+s.Failed) / sec
+		rate = float64(s.Parsed+s.Stories+s.Failed) / sec
+	}
+	if s.Parsed > 0 {
+		fmt.Fprintf(w, "parsed %d stories that had no stored parse, coded %d events from them\n", s.Parsed, s.ParsedEvents)
 	}
 	fmt.Fprintf(w, "recoded %d stories (%d changed, %d unchanged), failed %d; events %d → %d (%s, %.1f stories/s)\n",
 		s.Stories, s.Changed, s.Stories-s.Changed, s.Failed, s.EventsBefore, s.EventsAfter,
 		s.Elapsed.Round(time.Millisecond), rate)
-	if s.Unparsed > 0 {
-		fmt.Fprintf(w, "%d articles have no stored parse (ingested with --no-parse) and were not coded\n", s.Unparsed)
+	switch {
+	case s.Unparsed > 0 && s.parseRan:
+		fmt.Fprintf(w, "%d articles still have no stored parse (see the failures)\n", s.Unparsed)
+	case s.Unparsed > 0:
+		fmt.Fprintf(w, "%d articles have no stored parse (ingested with --no-parse) and were not coded; --parse parses them\n", s.Unparsed)
 	}
 	if len(s.Failures) > 0 {
 		fmt.Fprintln(w, "failures (these stories keep their events):")

@@ -189,3 +189,56 @@ func TestRecodeUsage(t *testing.T) {
 		t.Error("recode created the missing database")
 	}
 }
+
+// TestRecodeParse stores two pages without parsing, then parses them with
+// recode --parse: the Docs and events stored are those a full ingest of
+// the same pages stores.
+func TestRecodeParse(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the embedded models")
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	inputs := []string{"../../internal/ingest/samples/rferl-2016-12-23-aleppo.txt", "../../testdata/ingest/good.html"}
+	later, full := filepath.Join(dir, "later.db"), filepath.Join(dir, "full.db")
+	var out, errb bytes.Buffer
+	m := &Main{Stdout: &out, Stderr: &errb}
+	if err := m.Run(ctx, append([]string{"ingest", "--no-parse", "--workers", "1", "--db", later}, inputs...)); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Run(ctx, append([]string{"ingest", "--workers", "1", "--db", full}, inputs...)); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if err := m.Run(ctx, []string{"recode", "--db", later}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "recoded 0 stories") || !strings.Contains(out.String(), "2 articles have no stored parse") {
+		t.Errorf("recode without --parse:\n%s", out.String())
+	}
+	out.Reset()
+	if err := m.Run(ctx, []string{"recode", "--db", later, "--parse"}); err != nil {
+		t.Fatalf("recode --parse: %v\n%s", err, out.String())
+	}
+	if !strings.HasPrefix(out.String(), "parsed 2 stories that had no stored parse") || strings.Contains(out.String(), "no stored parse (") {
+		t.Errorf("recode --parse:\n%s", out.String())
+	}
+	gotEvents, gotTexts := storedEvents(t, later)
+	wantEvents, wantTexts := storedEvents(t, full)
+	if len(gotEvents) != 2 || !reflect.DeepEqual(gotTexts, wantTexts) {
+		t.Fatalf("parsed later: %d stories with Docs; texts equal: %v", len(gotEvents), reflect.DeepEqual(gotTexts, wantTexts))
+	}
+	n := 0
+	for id, want := range wantEvents {
+		n += len(want)
+		if !sameEvents(gotEvents[id], want) {
+			t.Errorf("story %d: events parsed later\n%+v\nwant (parsed at ingest)\n%+v", id, gotEvents[id], want)
+		}
+	}
+	if n == 0 {
+		t.Error("no events at all: the comparison proves nothing")
+	}
+	if a, b := storedDocs(t, later), storedDocs(t, full); !reflect.DeepEqual(a, b) {
+		t.Errorf("stored Docs differ:\n%v\n%v", a, b)
+	}
+}

@@ -530,8 +530,20 @@ const docsBatch = 32
 // may write (ReplaceEvents). An error from fn stops the walk and is
 // returned as it is.
 func (s *Store) Docs(ctx context.Context, after int64, fn func(*eventwire.Story) error) error {
+	return s.walk(ctx, after, true, fn)
+}
+
+// Unparsed is Docs for the stories that have an article but no Doc
+// (ingested without parsing): each comes with its Page (no Body), Article
+// and Events.
+func (s *Store) Unparsed(ctx context.Context, after int64, fn func(*eventwire.Story) error) error {
+	return s.walk(ctx, after, false, fn)
+}
+
+// walk serves Docs (withDoc) and Unparsed.
+func (s *Store) walk(ctx context.Context, after int64, withDoc bool, fn func(*eventwire.Story) error) error {
 	for {
-		batch, err := s.docsAfter(ctx, after)
+		batch, err := s.storiesAfter(ctx, after, withDoc)
 		if err != nil {
 			return err
 		}
@@ -550,14 +562,23 @@ func (s *Store) Docs(ctx context.Context, after int64, fn func(*eventwire.Story)
 	}
 }
 
-// docsAfter reads the next batch of Docs: at most docsBatch stories with
-// a Doc and id > after, with their events.
-func (s *Store) docsAfter(ctx context.Context, after int64) ([]*eventwire.Story, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT p.id, p.url, p.content_type, p.origin, p.fetched_at, p.hints,
-			a.url, a.title, a.published, a.byline, a.credits, a.dateline, a.language, a.text, a.paragraphs,
-			d.format, d.data
-		FROM docs d JOIN pages p ON p.id = d.page_id LEFT JOIN articles a ON a.page_id = d.page_id
-		WHERE d.page_id > ? ORDER BY d.page_id LIMIT ?`, after, docsBatch)
+// storiesAfter reads the next batch of a walk: at most docsBatch stories
+// with id > after, with their events; withDoc selects the stories with a
+// Doc (decoded), else the articles without one.
+func (s *Store) storiesAfter(ctx context.Context, after int64, withDoc bool) ([]*eventwire.Story, error) {
+	const cols = `p.id, p.url, p.content_type, p.origin, p.fetched_at, p.hints,
+			a.url, a.title, a.published, a.byline, a.credits, a.dateline, a.language, a.text, a.paragraphs`
+	var rows *sql.Rows
+	var err error
+	if withDoc {
+		rows, err = s.r.QueryContext(ctx, `SELECT `+cols+`, d.format, d.data
+			FROM docs d JOIN pages p ON p.id = d.page_id LEFT JOIN articles a ON a.page_id = d.page_id
+			WHERE d.page_id > ? ORDER BY d.page_id LIMIT ?`, after, docsBatch)
+	} else {
+		rows, err = s.r.QueryContext(ctx, `SELECT `+cols+`, '', NULL
+			FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN docs d ON d.page_id = a.page_id
+			WHERE a.page_id > ? AND d.page_id IS NULL ORDER BY a.page_id LIMIT ?`, after, docsBatch)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: docs: %w", err)
 	}
@@ -586,8 +607,10 @@ func (s *Store) docsAfter(ctx context.Context, after int64) ([]*eventwire.Story,
 				return nil, fmt.Errorf("sqlite: docs: story %d: %w", st.ID, err)
 			}
 		}
-		if st.Doc, err = decodeDoc(format, data, body.String); err != nil {
-			return nil, fmt.Errorf("sqlite: docs: story %d: %w", st.ID, err)
+		if withDoc {
+			if st.Doc, err = decodeDoc(format, data, body.String); err != nil {
+				return nil, fmt.Errorf("sqlite: docs: story %d: %w", st.ID, err)
+			}
 		}
 		out = append(out, st)
 		byID[st.ID] = st
@@ -613,7 +636,7 @@ func (s *Store) docsAfter(ctx context.Context, after int64) ([]*eventwire.Story,
 		}
 		st, ok := byID[id]
 		if !ok {
-			continue // a story without a Doc
+			continue // a story the walk does not visit
 		}
 		var e eventwire.Event
 		if err := json.Unmarshal([]byte(js), &e); err != nil {
@@ -635,6 +658,51 @@ func (s *Store) CountDocs(ctx context.Context, after int64) (int64, error) {
 		return 0, fmt.Errorf("sqlite: count docs: %w", err)
 	}
 	return n, nil
+}
+
+// CountUnparsed returns the number of stored articles with id > after
+// that have no Doc: the stories Unparsed(ctx, after, fn) visits.
+func (s *Store) CountUnparsed(ctx context.Context, after int64) (int64, error) {
+	var n int64
+	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles a LEFT JOIN docs d ON d.page_id = a.page_id
+		WHERE a.page_id > ? AND d.page_id IS NULL`, after).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: count unparsed: %w", err)
+	}
+	return n, nil
+}
+
+// PutDoc sets the Doc of story id (replacing any) and replaces its events,
+// in one transaction; eventwire.ErrNotFound if no page has that id.
+func (s *Store) PutDoc(ctx context.Context, id int64, d *text.Doc, events []eventwire.Event) error {
+	if d == nil {
+		return fmt.Errorf("sqlite: put doc of story %d: %w: no Doc", id, eventwire.ErrInvalid)
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var articleText sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT a.text FROM pages p LEFT JOIN articles a ON a.page_id = p.id
+			WHERE p.id = ?`, id).Scan(&articleText)
+		if errors.Is(err, sql.ErrNoRows) {
+			return eventwire.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		format, data := s.encodeDoc(d, articleText.String)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO docs (page_id, format, data) VALUES (?, ?, ?)
+			ON CONFLICT (page_id) DO UPDATE SET format = excluded.format, data = excluded.data`,
+			id, format, data); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE page_id = ?`, id); err != nil {
+			return err
+		}
+		return putEvents(ctx, tx, id, events)
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: put doc of story %d: %w", id, err)
+	}
+	return nil
 }
 
 // ReplaceEvents replaces the events of story id by events in one

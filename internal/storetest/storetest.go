@@ -39,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) eventwire.Store) {
 		{"Docs", testDocs},
 		{"DocsStop", testDocsStop},
 		{"ReplaceEvents", testReplaceEvents},
+		{"UnparsedAndPutDoc", testUnparsedAndPutDoc},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -537,5 +538,66 @@ func testReplaceEvents(t *testing.T, s eventwire.Store) {
 	}
 	if st := stats(t, s); st.Events != 1 {
 		t.Errorf("Events after a failed replace = %d, want 1", st.Events)
+	}
+}
+
+// testUnparsedAndPutDoc walks the articles stored without a Doc, gives one
+// its Doc and events, and checks that it moves from Unparsed to Docs.
+func testUnparsedAndPutDoc(t *testing.T, s eventwire.Store) {
+	ctx := context.Background()
+	parsed := Story("https://example.com/u/parsed", "P", "Parsed story text.")
+	bare := Story("https://example.com/u/bare", "B", "Stored without parsing.")
+	bare.Doc = nil
+	pageOnly := Story("https://example.com/u/page", "X", "No article.")
+	pageOnly.Article, pageOnly.Doc, pageOnly.Events = nil, nil, nil
+	for _, st := range []*eventwire.Story{parsed, bare, pageOnly} {
+		put(t, s, st)
+	}
+	walk := func(f func(context.Context, int64, func(*eventwire.Story) error) error) []*eventwire.Story {
+		t.Helper()
+		var got []*eventwire.Story
+		if err := f(ctx, 0, func(st *eventwire.Story) error { got = append(got, st); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	got := walk(s.Unparsed)
+	if len(got) != 1 || got[0].ID != bare.ID {
+		t.Fatalf("Unparsed visited %d stories, want only story %d", len(got), bare.ID)
+	}
+	if st := got[0]; st.Doc != nil || !reflect.DeepEqual(st.Article, bare.Article) || !reflect.DeepEqual(st.Events, bare.Events) ||
+		st.Page.URL != bare.Page.URL {
+		t.Errorf("Unparsed story = %+v, want the article and events of %s and no Doc", st, bare.Page.URL)
+	}
+
+	d := Story(bare.Page.URL, "B", bare.Article.Text).Doc
+	evs := []eventwire.Event{parsed.Events[0], parsed.Events[0]}
+	evs[1].CAMEO = "036"
+	if err := s.PutDoc(ctx, bare.ID, d, evs); err != nil {
+		t.Fatal(err)
+	}
+	if got := walk(s.Unparsed); len(got) != 0 {
+		t.Errorf("Unparsed after PutDoc visited %d stories, want none", len(got))
+	}
+	docs := walk(s.Docs)
+	if len(docs) != 2 || docs[1].ID != bare.ID || !reflect.DeepEqual(docs[1].Doc, d) || !reflect.DeepEqual(docs[1].Events, evs) {
+		t.Errorf("Docs after PutDoc = %d stories; want 2, the second %d with its new Doc and 2 events", len(docs), bare.ID)
+	}
+	st, err := s.Story(ctx, bare.ID)
+	if err != nil || !reflect.DeepEqual(st.Doc, d) || !reflect.DeepEqual(st.Events, evs) {
+		t.Errorf("Story after PutDoc: %v, Doc %+v, events %+v", err, st.Doc, st.Events)
+	}
+	// Again: the Doc is replaced, not duplicated.
+	if err := s.PutDoc(ctx, bare.ID, d, evs[:1]); err != nil {
+		t.Fatal(err)
+	}
+	if n := stats(t, s).Events; n != 2 {
+		t.Errorf("events after a second PutDoc = %d, want 2 (one per story)", n)
+	}
+	if err := s.PutDoc(ctx, 1<<40, d, nil); !errors.Is(err, eventwire.ErrNotFound) {
+		t.Errorf("PutDoc(missing) = %v, want ErrNotFound", err)
+	}
+	if err := s.PutDoc(ctx, bare.ID, nil, nil); !errors.Is(err, eventwire.ErrInvalid) {
+		t.Errorf("PutDoc(nil Doc) = %v, want ErrInvalid", err)
 	}
 }
