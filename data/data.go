@@ -1,11 +1,14 @@
-// Package data holds the third-party data files eventwire ships inside the
-// binary: the PETRARCH-format event-coding dictionaries (verbs, actors,
-// agents, discards, issues) of the Open Event Data project.
+// Package data holds the data files eventwire ships inside the binary: the
+// PETRARCH-format event-coding dictionaries (verbs, actors, agents,
+// discards, issues) of the Open Event Data project, and eventwire's own
+// verb supplement (eventwire/verbs.supplement.txt, MIT like the code), which
+// adds common news verbs that CAMEO.2.0.txt lacks.
 //
-// The files are stored gzip-compressed (petrarch/*.txt.gz) and served
-// decompressed by FS, so readers see plain "CAMEO.2.0.txt" and so on.
-// Provenance and licences are in petrarch/LICENSE and the repository's
-// NOTICE file. Package data is a leaf: it imports only the standard library.
+// The third-party files are stored gzip-compressed (petrarch/*.txt.gz) and
+// served decompressed by FS, so readers see plain "CAMEO.2.0.txt" and so
+// on; they are byte for byte the upstream files. Provenance and licences
+// are in petrarch/LICENSE and the repository's NOTICE file. Package data is
+// a leaf: it imports only the standard library.
 package data
 
 import (
@@ -24,6 +27,13 @@ import (
 //go:embed petrarch/*.txt.gz petrarch/LICENSE
 var petrarchFS embed.FS
 
+//go:embed eventwire/verbs.supplement.txt
+var eventwireFS embed.FS
+
+// VerbSupplement is the name, in FS, of eventwire's own verb dictionary,
+// layered after CAMEO.2.0.txt by DefaultFiles.
+const VerbSupplement = "verbs.supplement.txt"
+
 // Files names the dictionary files of a PETRARCH coder configuration. Its
 // fields match coder/dict.Files, so cmd/ converts with dict.Files(f).
 type Files struct {
@@ -34,13 +44,14 @@ type Files struct {
 	Issues   []string
 }
 
-// DefaultFiles returns the names, in FS, of the dictionaries that the
-// PETRARCH-2 distribution configures (its PETR_config.ini): the CAMEO 2.0
-// verb dictionary, the three Phoenix actor dictionaries, agents, discards and
-// issues.
+// DefaultFiles returns the names, in FS, of the dictionaries eventwire
+// codes with: those that the PETRARCH-2 distribution configures (its
+// PETR_config.ini: the CAMEO 2.0 verb dictionary, the three Phoenix actor
+// dictionaries, agents, discards and issues), with VerbSupplement layered
+// after CAMEO.2.0.txt.
 func DefaultFiles() Files {
 	return Files{
-		Verbs:    []string{"CAMEO.2.0.txt"},
+		Verbs:    []string{"CAMEO.2.0.txt", VerbSupplement},
 		Actors:   []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"},
 		Agents:   []string{"Phoenix.agents.txt"},
 		Discards: []string{"Phoenix.discards.txt"},
@@ -48,13 +59,14 @@ func DefaultFiles() Files {
 	}
 }
 
-// FS returns the shipped PETRARCH files, decompressed on open: the
-// dictionaries named by DefaultFiles and LICENSE, all at the root of the
-// file system. The result implements fs.ReadFileFS and fs.ReadDirFS and is
+// FS returns the shipped dictionaries, the PETRARCH files decompressed on
+// open: the files named by DefaultFiles and LICENSE (the PETRARCH files'
+// licence), all at the root of the file system. The result implements fs.ReadFileFS and fs.ReadDirFS and is
 // safe for concurrent use.
 func FS() fs.FS { return gzFS{} }
 
-// gzFS serves petrarch/NAME.gz as NAME and petrarch/LICENSE as LICENSE.
+// gzFS serves petrarch/NAME.gz as NAME, petrarch/LICENSE as LICENSE and
+// eventwire/verbs.supplement.txt as verbs.supplement.txt.
 type gzFS struct{}
 
 var (
@@ -87,6 +99,9 @@ func (gzFS) ReadFile(name string) ([]byte, error) {
 	if name == "LICENSE" {
 		return petrarchFS.ReadFile("petrarch/LICENSE")
 	}
+	if name == VerbSupplement {
+		return eventwireFS.ReadFile("eventwire/" + name)
+	}
 	if strings.HasSuffix(name, ".gz") {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
@@ -114,8 +129,11 @@ func (gzFS) ReadDir(name string) ([]fs.DirEntry, error) {
 		return nil, err
 	}
 	var out []fs.DirEntry
+	names := []string{VerbSupplement}
 	for _, e := range raw {
-		n := strings.TrimSuffix(e.Name(), ".gz")
+		names = append(names, strings.TrimSuffix(e.Name(), ".gz"))
+	}
+	for _, n := range names {
 		b, err := gzFS{}.ReadFile(n)
 		if err != nil {
 			return nil, err

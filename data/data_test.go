@@ -6,9 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/data"
 )
 
@@ -28,14 +30,18 @@ func TestFS(t *testing.T) {
 	}
 }
 
-// TestMatchesSource checks the shipped files decompress to the files of the
-// data folder byte for byte.
+// TestMatchesSource checks the shipped upstream files decompress to the
+// files of the data folder byte for byte (eventwire's own supplement has no
+// upstream).
 func TestMatchesSource(t *testing.T) {
 	src := filepath.Join("..", "..", "shared", "data", "petrarch")
 	if _, err := os.Stat(src); err != nil {
 		t.Skipf("source dictionaries absent (%v): need ../shared/data/petrarch beside the repository", err)
 	}
 	for _, name := range append(allFiles(), "LICENSE") {
+		if name == data.VerbSupplement {
+			continue
+		}
 		want, err := os.ReadFile(filepath.Join(src, name))
 		if err != nil {
 			t.Fatal(err)
@@ -56,6 +62,41 @@ func TestNotExist(t *testing.T) {
 			t.Errorf("Open(%q) succeeded", name)
 		} else if name != "" && name != "../x" && !errors.Is(err, fs.ErrNotExist) {
 			t.Errorf("Open(%q) = %v, want ErrNotExist", name, err)
+		}
+	}
+}
+
+// TestVerbSupplement checks eventwire's verb supplement is served by FS,
+// layered right after CAMEO.2.0.txt, and loads without a single error,
+// alone and with the upstream verbs (whose synsets it may use).
+func TestVerbSupplement(t *testing.T) {
+	v := data.DefaultFiles().Verbs
+	if len(v) != 2 || v[0] != "CAMEO.2.0.txt" || v[1] != data.VerbSupplement {
+		t.Fatalf("DefaultFiles().Verbs = %q, want CAMEO.2.0.txt then %s", v, data.VerbSupplement)
+	}
+	b, err := fs.ReadFile(data.FS(), data.VerbSupplement)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(b), "# EVENTWIRE VERB SUPPLEMENT") || !strings.Contains(string(b), "MIT") {
+		t.Errorf("%s: header with the licence missing", data.VerbSupplement)
+	}
+	d, err := dict.Load(data.FS(), dict.Files{Verbs: []string{data.VerbSupplement}})
+	if err != nil {
+		t.Errorf("alone: %v", err)
+	}
+	for _, form := range []string{"CREDITED", "ATTRIBUTES", "ASCRIBED", "IMPEACHING"} {
+		if len(d.Verbs.Lookup(form)) == 0 {
+			t.Errorf("%s: no verb", form)
+		}
+	}
+	_, err = dict.Load(data.FS(), dict.Files{Verbs: v})
+	var list dict.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			if strings.Contains(e.Error(), data.VerbSupplement) {
+				t.Errorf("with CAMEO.2.0.txt: %v", e)
+			}
 		}
 	}
 }

@@ -89,7 +89,7 @@ func TestCodeDicts(t *testing.T) {
 	if _, _, err := codeDicts([]string{filepath.Join(t.TempDir(), "absent.txt")}); err == nil {
 		t.Error("absent --dict file accepted")
 	}
-	if !slices.Equal(files.Verbs, []string{"CAMEO.2.0.txt"}) {
+	if !slices.Equal(files.Verbs, []string{"CAMEO.2.0.txt", "verbs.supplement.txt"}) {
 		t.Errorf("Verbs = %v", files.Verbs)
 	}
 }

@@ -1,0 +1,152 @@
+package coder_test
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/eventwire/eventwire/cameo"
+	"github.com/eventwire/eventwire/coder"
+	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/data"
+)
+
+// TestVerbSupplement codes hand-built UD trees with the shipped
+// dictionaries (data.DefaultFiles: CAMEO.2.0.txt, then eventwire's
+// verbs.supplement.txt) and checks that each supplement verb codes as its
+// header comment says, that its sense patterns leave other senses alone,
+// and that without the supplement the same trees code nothing.
+func TestVerbSupplement(t *testing.T) {
+	full, err := dict.Load(data.FS(), dict.Files(data.DefaultFiles()))
+	if err != nil {
+		t.Logf("shipped dictionaries: %v", err) // upstream defects, reported with file:line
+	}
+	noSupp := dict.Files(data.DefaultFiles())
+	noSupp.Verbs = []string{"CAMEO.2.0.txt"}
+	upstream, _ := dict.Load(data.FS(), noSupp)
+	date := time.Date(2016, 12, 23, 0, 0, 0, 0, time.UTC)
+
+	tests := []struct {
+		name, text, conll string
+		want              []string // "code source target file"
+		upstream          bool     // CAMEO.2.0.txt alone codes it the same
+	}{
+		{
+			name: "credit-for",
+			text: "Putin credited Iran and Turkey for the agreement.",
+			conll: `1	Putin	Putin	PROPN	NNP	_	2	nsubj	_	_
+2	credited	credit	VERB	VBD	_	0	root	_	_
+3	Iran	Iran	PROPN	NNP	_	2	obj	_	_
+4	and	and	CCONJ	CC	_	5	cc	_	_
+5	Turkey	Turkey	PROPN	NNP	_	3	conj	_	_
+6	for	for	ADP	IN	_	8	case	_	_
+7	the	the	DET	DT	_	8	det	_	_
+8	agreement	agreement	NOUN	NN	_	2	obl	_	_
+9	.	.	PUNCT	.	_	2	punct	_	_
+`,
+			want: []string{"051 RUSGOV IRN verbs.supplement.txt", "051 RUSGOV TUR verbs.supplement.txt"},
+		},
+		{
+			name: "attribute-attack-to",
+			text: "Iran attributed the attack to Israel.",
+			conll: `1	Iran	Iran	PROPN	NNP	_	2	nsubj	_	_
+2	attributed	attribute	VERB	VBD	_	0	root	_	_
+3	the	the	DET	DT	_	4	det	_	_
+4	attack	attack	NOUN	NN	_	2	obj	_	_
+5	to	to	ADP	IN	_	6	case	_	_
+6	Israel	Israel	PROPN	NNP	_	2	obl	_	_
+7	.	.	PUNCT	.	_	2	punct	_	_
+`,
+			want: []string{"112 IRN ISR verbs.supplement.txt"},
+		},
+		{
+			name: "ascribe-bombing-to",
+			text: "Iraq ascribed the bombing to Syria.",
+			conll: `1	Iraq	Iraq	PROPN	NNP	_	2	nsubj	_	_
+2	ascribed	ascribe	VERB	VBD	_	0	root	_	_
+3	the	the	DET	DT	_	4	det	_	_
+4	bombing	bombing	NOUN	NN	_	2	obj	_	_
+5	to	to	ADP	IN	_	6	case	_	_
+6	Syria	Syria	PROPN	NNP	_	2	obl	_	_
+7	.	.	PUNCT	.	_	2	punct	_	_
+`,
+			want: []string{"112 IRQ SYR verbs.supplement.txt"},
+		},
+		{
+			// Attributing success is not an accusation: no event.
+			name: "attribute-success-to",
+			text: "Iran attributed its success to Russia.",
+			conll: `1	Iran	Iran	PROPN	NNP	_	2	nsubj	_	_
+2	attributed	attribute	VERB	VBD	_	0	root	_	_
+3	its	its	PRON	PRP$	_	4	nmod:poss	_	_
+4	success	success	NOUN	NN	_	2	obj	_	_
+5	to	to	ADP	IN	_	6	case	_	_
+6	Russia	Russia	PROPN	NNP	_	2	obl	_	_
+7	.	.	PUNCT	.	_	2	punct	_	_
+`,
+			want:     nil,
+			upstream: true,
+		},
+		{
+			name: "impeach",
+			text: "Brazil's parliament impeached Dilma Rousseff.",
+			conll: `1	Brazil	Brazil	PROPN	NNP	_	3	nmod:poss	_	_
+2	's	's	PART	POS	_	1	case	_	_
+3	parliament	parliament	NOUN	NN	_	4	nsubj	_	_
+4	impeached	impeach	VERB	VBD	_	0	root	_	_
+5	Dilma	Dilma	PROPN	NNP	_	4	obj	_	_
+6	Rousseff	Rousseff	PROPN	NNP	_	5	flat	_	_
+7	.	.	PUNCT	.	_	4	punct	_	_
+`,
+			want: []string{"173 BRALEG BRAGOV verbs.supplement.txt"},
+		},
+		{
+			// BLAME X FOR is in CAMEO.2.0.txt already (112, 1124 for
+			// attacks): the supplement does not repeat it.
+			name: "blame-for",
+			text: "Russia blamed Ukraine for the shelling.",
+			conll: `1	Russia	Russia	PROPN	NNP	_	2	nsubj	_	_
+2	blamed	blame	VERB	VBD	_	0	root	_	_
+3	Ukraine	Ukraine	PROPN	NNP	_	2	obj	_	_
+4	for	for	ADP	IN	_	6	case	_	_
+5	the	the	DET	DT	_	6	det	_	_
+6	shelling	shelling	NOUN	NN	_	2	obl	_	_
+7	.	.	PUNCT	.	_	2	punct	_	_
+`,
+			want:     []string{"112 RUS UKR CAMEO.2.0.txt"},
+			upstream: true,
+		},
+	}
+	ctx := context.Background()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, withSupp := range []bool{true, false} {
+				d := full
+				if !withSupp {
+					d = upstream
+				}
+				conll := "# text = " + tc.text + "\n" + tc.conll + "\n"
+				doc := caseDoc(t, tc.text, []byte(conll))
+				evs, err := coder.New(d, cameo.Default(), coder.DefaultOptions()).Code(ctx, doc, date)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []string
+				for _, e := range evs {
+					file, _, _ := strings.Cut(e.Pattern, ":")
+					got = append(got, e.CAMEO+" "+e.Source.Code+" "+e.Target.Code+" "+file)
+				}
+				sort.Strings(got)
+				want := tc.want
+				if !withSupp && !tc.upstream {
+					want = nil
+				}
+				if strings.Join(got, "; ") != strings.Join(want, "; ") {
+					t.Errorf("supplement %v: got %q, want %q", withSupp, got, want)
+				}
+			}
+		})
+	}
+}
