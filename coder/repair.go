@@ -215,3 +215,35 @@ func (st *sent) nameNmod(k int) bool {
 	}
 	return true
 }
+
+// strayAgent finds the by-agent of passive verb v hung on one of v's
+// adverbs ("was opposed earlier by Osgiliath" with "Osgiliath" an
+// obl:agent of "earlier"): obl:agent names the agent of a passive verb
+// whatever its head.
+func (st *sent) strayAgent(v int) (int, bool) {
+	for _, a := range st.childrenRel(v, text.Advmod) {
+		for _, k := range st.children(a) {
+			if st.rel(k) == text.OblAgent {
+				return k, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// adjectival reports whether complement k is an adjective or adverb with no
+// subject of its own ("came close to", "marched very close to"), a
+// secondary predicate whose obliques name whom the verb concerns.
+func (st *sent) adjectival(k int) bool {
+	switch st.tok(k).UPOS {
+	case text.ADJ, text.ADV:
+	default:
+		return false
+	}
+	for _, c := range st.children(k) {
+		if st.rel(c).IsSubject() {
+			return false
+		}
+	}
+	return true
+}

@@ -414,6 +414,9 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 				return st.mention(k)
 			}
 		}
+		if k, ok := st.strayAgent(v); ok {
+			return st.mention(k)
+		}
 		return nil
 	}
 	h := st.head(v)
@@ -594,6 +597,19 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 	for _, k := range kids {
 		switch st.rel(k).Base() {
 		case text.Ccomp, text.Xcomp:
+			if st.adjectival(k) {
+				// "marched very close to the border with Mordor": the
+				// obliques of an adjectival complement.
+				for _, o := range st.childrenRel(k, text.Obl, text.Nmod) {
+					if r := st.rel(o); r == text.NmodPoss || unmarked(r) || notTarget[st.caseWord(o)] {
+						continue
+					}
+					if e := st.mentionDeep(o); len(e) > 0 && !sameAs(e, sources) {
+						return e
+					}
+				}
+				continue
+			}
 			// The complement's subject, else (when that is the source
 			// again: "Frodo said he has satisfaction toward Gondor") its
 			// object.
