@@ -38,8 +38,8 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 	retry := fs.Bool("retry", false, "instead of reading inputs, retry the failures recorded in the database")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for developers)")
 	maxParse := fs.Int("max-parse-bytes", defaultMaxParse,
-		"longest article text parsed; longer ones are stored as failures of stage annotate (no news article comes near the default)")
-	noParse := fs.Bool("no-parse", false, "extract and store only: no parsing, no event coding (fast bulk archiving; no Doc is stored, so recode cannot code these later)")
+		"longest article text parsed, in bytes; longer ones are stored as failures of stage annotate (the longest of 293 Wikinews articles has 143 KB)")
+	noParse := fs.Bool("no-parse", false, "extract and store only: no parsing, no event coding (fast bulk archiving; \"eventwire recode --parse\" parses them later)")
 	var userDicts multiFlag
 	fs.Var(&userDicts, "dict", "extra dictionary `[KIND=]FILE` layered over the shipped ones, as in \"eventwire code\"; repeatable")
 	if err := parseFlags(fs, args); err != nil {
