@@ -165,6 +165,38 @@ func (a *Actors) addPhrase(s string, act *Actor) {
 	if sk := Skeleton(words[0]); sk != "" {
 		a.bySkel[sk] = append(a.bySkel[sk], p)
 	}
+	if split, ok := splitHyphens(words); ok {
+		a.seq++
+		p := actorPhrase{newPhrase(split, !exact, a.seq), act}
+		a.byFirst[split[0]] = append(a.byFirst[split[0]], p)
+	}
+}
+
+// splitHyphens returns words with each hyphenated word ("AL-QAEDA",
+// "BOSNIA-HERZEGOVINA") split into its parts and "-", as tokenizers that
+// follow UD English (eventwire's among them) give them, and whether there
+// was any. Phrases are indexed both ways, so text tokenized either way
+// matches.
+func splitHyphens(words []string) ([]string, bool) {
+	var out []string
+	found := false
+	for _, w := range words {
+		if !strings.Contains(w, "-") || strings.Trim(w, "-") != w {
+			out = append(out, w)
+			continue
+		}
+		for i, part := range strings.Split(w, "-") {
+			if part == "" {
+				return nil, false // "A--B": leave it alone
+			}
+			if i > 0 {
+				out = append(out, "-")
+			}
+			out = append(out, part)
+		}
+		found = true
+	}
+	return out, found
 }
 
 // addCode adds "CODE", "CODE <date", "CODE >date" or "CODE date-date".

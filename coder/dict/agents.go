@@ -148,6 +148,10 @@ func expandSubst(s string, subst map[string][]string) (out []string, undefined s
 func (a *Agents) add(words []string, ag *Agent) {
 	a.seq++
 	a.byFirst[words[0]] = append(a.byFirst[words[0]], agentPhrase{newPhrase(words, false, a.seq), ag})
+	if split, ok := splitHyphens(words); ok {
+		a.seq++
+		a.byFirst[split[0]] = append(a.byFirst[split[0]], agentPhrase{newPhrase(split, false, a.seq), ag})
+	}
 }
 
 func (a *Agents) finish() {

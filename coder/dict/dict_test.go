@@ -92,6 +92,8 @@ ZAHIR_SHAH_
 	[AFGGOV 331108-730717]
 NEW_ZEALAND [NZE]
 ZEALAND [DNK]
+AL-QAEDA [ALQ]
+BOSNIA-HERZEGOVINA_ [BIH]
 `
 
 func TestActorsMatch(t *testing.T) {
@@ -123,6 +125,10 @@ func TestActorsMatch(t *testing.T) {
 		{"Zahir Shah", day("1990-01-01"), "", 2},    // after the last role: out of office
 		{"Arnorians", time.Time{}, "ARN", 1},        // plural of a one-word name
 		{"nursultan nazarbaev", time.Time{}, "", 0}, // variants only for names
+		{"Al-Qaeda fighters", time.Time{}, "ALQ", 1},
+		{"Al - Qaeda fighters", time.Time{}, "ALQ", 3}, // tokenized as UD English does
+		{"Bosnia - Herzegovina said", time.Time{}, "BIH", 3},
+		{"Al - Jazeera", time.Time{}, "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.words, func(t *testing.T) {
@@ -146,6 +152,7 @@ GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]
 FOREIGN_MINISTER [~GOVFRM]
 FOREIGN_MINISTRY [~GOV]
 MSF {} [NGO~]
+VICE-PRESIDENT [~GOVVPR]
 `
 
 func TestAgentsMatch(t *testing.T) {
@@ -165,6 +172,8 @@ func TestAgentsMatch(t *testing.T) {
 		{"foreign ministers", "GOVFRM", false},
 		{"foreign ministry", "GOV", false},
 		{"MSF", "NGO", true},
+		{"vice-president", "GOVVPR", false},
+		{"vice - presidents", "GOVVPR", false}, // split like UD English
 	}
 	for _, tt := range tests {
 		t.Run(tt.words, func(t *testing.T) {
