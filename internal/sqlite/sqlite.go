@@ -6,7 +6,9 @@
 // in one IMMEDIATE transaction through a single writer connection; the pair
 // (url, content_hash) is UNIQUE, so a page stored twice, by a rerun after a
 // crash or by two workers at once, is stored once. Raw page bodies are kept
-// (gzip-compressed when that saves space) so articles can be re-extracted.
+// (gzip-compressed when that saves space) so articles can be re-extracted,
+// and parsed Docs in a compact binary layout (doc.go) so events can be
+// re-coded without parsing again.
 // The schema is versioned by PRAGMA user_version and migrated on Open from
 // the SQL files embedded in migrations/.
 package sqlite
