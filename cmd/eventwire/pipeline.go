@@ -113,7 +113,7 @@ func storyDate(st *eventwire.Story) time.Time {
 }
 
 // nlpCounts counts what the parser and coder produced over a run, for the
-// summaries of ingest and demo. Safe for concurrent use.
+// summary of ingest. Safe for concurrent use.
 type nlpCounts struct {
 	sentences, tokens, events atomic.Int64
 }
