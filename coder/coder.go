@@ -230,7 +230,7 @@ type sent struct {
 	vocab       map[string]bool  // forms and lemmas of the sentence, for mayMatch
 	irrealis    map[int]bool     // infinitives under a coded verb
 	info        map[int]verbInfo // what each coded verb found
-	moved       map[int]int      // heads changed by repairPreconj
+	moved       map[int]int      // heads changed by repairPreconj and the repairs of repair.go
 }
 
 func newSent(dc *docState, s, lo, hi int) *sent {
@@ -252,6 +252,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.words = dict.NewWords(forms)
 	st.repairPreconj()
 	st.repairSubjects()
+	st.repairRaised()
 	st.scanOccurrences()
 	return st
 }

@@ -247,3 +247,55 @@ func (st *sent) adjectival(k int) bool {
 	}
 	return true
 }
+
+// raisedObject finds the subject of a finite complement clause v (a ccomp
+// with a modal or tense auxiliary and no subject) that the parser made the
+// object of v's governor h: a finite clause always has a subject, and the
+// object standing right before the clause's auxiliaries is it.
+func (st *sent) raisedObject(v, h int) (int, bool) {
+	if st.base(v) != text.Ccomp || len(st.childrenRel(v, text.Aux)) == 0 {
+		return 0, false
+	}
+	first := v
+	for _, c := range st.children(v) {
+		if c < v {
+			if st.rel(c).IsSubject() || st.base(c) == text.Mark {
+				return 0, false
+			}
+			first = min(first, c)
+		}
+	}
+	for _, c := range st.aux(v) {
+		if st.key(c) == "TO" {
+			return 0, false
+		}
+	}
+	for _, k := range st.children(h) {
+		if !st.rel(k).IsObject() || k >= first {
+			continue
+		}
+		if _, hi := st.phraseSpan(k); hi+1 == first {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// repairRaised gives a finite complement clause back the subject that the
+// parser made its governor's object ("Ethiopia indicated it should have
+// acted against Libya" with "it" the object of "indicated"). It runs once
+// per sentence, before actors are scanned.
+func (st *sent) repairRaised() {
+	for v := st.lo; v < st.hi; v++ {
+		h := st.head(v)
+		if h < st.lo || h >= st.hi {
+			continue
+		}
+		if k, ok := st.raisedObject(v, h); ok {
+			st.reattach(k, v, text.Nsubj)
+		}
+	}
+}
+
+// aux returns the auxiliaries of v.
+func (st *sent) aux(v int) []int { return st.childrenRel(v, text.Aux) }
