@@ -1,0 +1,253 @@
+package coder_test
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/eventwire/eventwire/cameo"
+	"github.com/eventwire/eventwire/coder"
+	"github.com/eventwire/eventwire/coder/dict"
+)
+
+const repairVerbs = `--- MEET [040] ---
+MEET
+--- WELCOME [050] ---
+WELCOME
+--- RESTORE [050] ---
+RESTORE
+--- PROMISE [033] ---
+PROMISE
+--- CONDEMN [111] ---
+CONDEMN
+--- OPPOSE [110] ---
+OPPOSE
+--- MARCH [152] ---
+MARCH
+--- ACT [100] ---
+ACT
+--- INDICATE [---] ---
+INDICATE
+--- ATTACK [190] ---
+ATTACK
+`
+
+const repairActors = `ARNOR_ [ARN]
+GONDOR_ [GON]
+OSGILIATH_ [OSG]
+ERIADOR_ [ERI]
+BREE_ [BRE]
+MORDOR_ [MOR]
+BARAD-DUR [MOR]
+HERMIT_KINGDOM [PRK]
+ETHIOPIA_ [ETH]
+LIBYA_ [LBY]
+CALENARDHON_ [CAL]
+ITHILEN_ [ITH]
+`
+
+const repairAgents = `PRIME_MINISTER [~GOV]
+OFFICIAL [~GOV]
+CLERIC [~REL]
+`
+
+// TestRepairs codes trees as eventwire's parser gives them for sentences
+// of the PETRARCH unit tests (docs/notes/coder-ownparse.md), each with a
+// structure that UD does not allow or that misplaces a word, and checks
+// that the coder's repairs find the events a reader finds.
+func TestRepairs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"v.txt": {Data: []byte(repairVerbs)},
+		"a.txt": {Data: []byte(repairActors)},
+		"g.txt": {Data: []byte(repairAgents)},
+	}
+	d, err := dict.Load(fsys, dict.Files{Verbs: []string{"v.txt"}, Actors: []string{"a.txt"}, Agents: []string{"g.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := coder.New(d, cameo.Default(), coder.DefaultOptions())
+	tests := []struct {
+		name, text, conll string
+		want              []string
+	}{
+		{
+			name: "title-nmod-desc",
+			text: "Bree Prime Minister Romendacil will meet Arnor.",
+			conll: `1	Bree	Bree	PROPN	NNP	_	3	compound	_	_
+2	Prime	prime	ADJ	JJ	_	3	amod	_	_
+3	Minister	Minister	PROPN	NNP	_	4	nmod:desc	_	_
+4	Romendacil	Romendacil	PROPN	NNP	_	6	nsubj	_	_
+5	will	will	AUX	MD	_	6	aux	_	_
+6	meet	meet	VERB	VB	_	0	root	_	_
+7	Arnor	Arnor	PROPN	NNP	_	6	obj	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	6	punct	_	_
+`,
+			want: []string{"040 BREGOV ARN"},
+		},
+		{
+			name: "name-as-bare-nmod",
+			text: "Bree Prime Minister Romendacil will meet Arnor.",
+			conll: `1	Bree	Bree	PROPN	NNP	_	6	nsubj	_	_
+2	Prime	prime	ADJ	JJ	_	3	amod	_	_
+3	Minister	Minister	PROPN	NNP	_	4	nmod:desc	_	_
+4	Romendacil	Romendacil	PROPN	NNP	_	1	nmod	_	_
+5	will	will	AUX	MD	_	6	aux	_	_
+6	meet	meet	VERB	VB	_	0	root	_	_
+7	Arnor	Arnor	PROPN	NNP	_	6	obj	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	6	punct	_	_
+`,
+			want: []string{"040 BREGOV ARN"},
+		},
+		{
+			name: "two-subjects-coordinated",
+			text: "Arnor and the evil Gondor welcomed Osgiliath.",
+			conll: `1	Arnor	Arnor	PROPN	NNP	_	6	nsubj	_	_
+2	and	and	CCONJ	CC	_	4	cc	_	_
+3	the	the	DET	DT	_	4	det	_	_
+4	evil	evil	NOUN	NN	_	1	conj	_	_
+5	Gondor	Gondor	PROPN	NNP	_	6	nsubj	_	_
+6	welcomed	welcome	VERB	VBD	_	0	root	_	_
+7	Osgiliath	Osgiliath	PROPN	NNP	_	6	obj	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	6	punct	_	_
+`,
+			want: []string{"050 ARN OSG", "050 GON OSG"},
+		},
+		{
+			name: "two-subjects-adjacent",
+			text: "The Hermit Kingdom attacked Gondor.",
+			conll: `1	The	the	DET	DT	_	2	det	_	_
+2	Hermit	hermit	NOUN	NN	_	4	nsubj	_	_
+3	Kingdom	Kingdom	PROPN	NNP	_	4	nsubj	_	_
+4	attacked	attack	VERB	VBD	_	0	root	_	_
+5	Gondor	Gondor	PROPN	NNP	_	4	obj	_	SpaceAfter=No
+6	.	.	PUNCT	.	_	4	punct	_	_
+`,
+			want: []string{"190 PRK GON"},
+		},
+		{
+			name: "auxiliary-on-noun",
+			text: "Arnor officials are about to restore ties with Gondor.",
+			conll: `1	Arnor	Arnor	PROPN	NNP	_	2	compound	_	_
+2	officials	official	NOUN	NNS	_	0	root	_	_
+3	are	be	AUX	VBP	_	2	appos	_	_
+4	about	about	ADP	IN	_	6	mark	_	_
+5	to	to	PART	TO	_	6	mark	_	_
+6	restore	restore	VERB	VB	_	3	advcl	_	_
+7	ties	tie	NOUN	NNS	_	6	obj	_	_
+8	with	with	ADP	IN	_	9	case	_	_
+9	Gondor	Gondor	PROPN	NNP	_	7	nmod	_	SpaceAfter=No
+10	.	.	PUNCT	.	_	2	punct	_	_
+`,
+			want: []string{"050 ARNGOV GON"},
+		},
+		{
+			name: "conjunct-verb-on-noun",
+			text: "Calenardhon condemned the attack by Osgiliath on Thursday and promised aid to Ithilen.",
+			conll: `1	Calenardhon	Calenardhon	PROPN	NNP	_	2	nsubj	_	_
+2	condemned	condemn	VERB	VBD	_	0	root	_	_
+3	the	the	DET	DT	_	4	det	_	_
+4	attack	attack	NOUN	NN	_	2	obj	_	_
+5	by	by	ADP	IN	_	6	case	_	_
+6	Osgiliath	Osgiliath	PROPN	NNP	_	4	nmod	_	_
+7	on	on	ADP	IN	_	8	case	_	_
+8	Thursday	Thursday	PROPN	NNP	_	6	nmod	_	_
+9	and	and	CCONJ	CC	_	10	cc	_	_
+10	promised	promise	VERB	VBD	_	8	conj	_	_
+11	aid	aid	NOUN	NN	_	10	obj	_	_
+12	to	to	ADP	IN	_	13	case	_	_
+13	Ithilen	Ithilen	PROPN	NNP	_	10	obl	_	SpaceAfter=No
+14	.	.	PUNCT	.	_	2	punct	_	_
+`,
+			want: []string{"033 CAL ITH", "111 CAL OSG"},
+		},
+		{
+			name: "lower-case-agent-tagged-propn",
+			text: "Arnor cleric restored ties with Gondor.",
+			conll: `1	Arnor	Arnor	PROPN	NNP	_	3	nsubj	_	_
+2	cleric	cleric	PROPN	NNP	_	1	flat	_	_
+3	restored	restore	VERB	VBD	_	0	root	_	_
+4	ties	tie	NOUN	NNS	_	3	obj	_	_
+5	with	with	ADP	IN	_	6	case	_	_
+6	Gondor	Gondor	PROPN	NNP	_	4	nmod	_	SpaceAfter=No
+7	.	.	PUNCT	.	_	3	punct	_	_
+`,
+			want: []string{"050 ARNREL GON"},
+		},
+		{
+			name: "agent-on-adverb",
+			text: "Eriador was opposed earlier by Osgiliath.",
+			conll: `1	Eriador	Eriador	PROPN	NNP	_	3	nsubj:pass	_	_
+2	was	be	AUX	VBD	_	3	aux:pass	_	_
+3	opposed	oppose	VERB	VBN	_	0	root	_	_
+4	earlier	early	ADV	RBR	_	3	advmod	_	_
+5	by	by	ADP	IN	_	6	case	_	_
+6	Osgiliath	Osgiliath	PROPN	NNP	_	4	obl:agent	_	SpaceAfter=No
+7	.	.	PUNCT	.	_	3	punct	_	_
+`,
+			want: []string{"110 OSG ERI"},
+		},
+		{
+			name: "adjectival-complement",
+			text: "Bree marched very close to the border with Mordor.",
+			conll: `1	Bree	Bree	PROPN	NNP	_	2	nsubj	_	_
+2	marched	march	VERB	VBD	_	0	root	_	_
+3	very	very	ADV	RB	_	4	advmod	_	_
+4	close	close	ADJ	JJ	_	2	xcomp	_	_
+5	to	to	ADP	IN	_	7	case	_	_
+6	the	the	DET	DT	_	7	det	_	_
+7	border	border	NOUN	NN	_	4	obl	_	_
+8	with	with	ADP	IN	_	9	case	_	_
+9	Mordor	Mordor	PROPN	NNP	_	7	nmod	_	SpaceAfter=No
+10	.	.	PUNCT	.	_	2	punct	_	_
+`,
+			want: []string{"152 BRE MOR"},
+		},
+		{
+			name: "subject-parsed-as-object",
+			text: "Ethiopia indicated it should have acted against Libya.",
+			conll: `1	Ethiopia	Ethiopia	PROPN	NNP	_	2	nsubj	_	_
+2	indicated	indicate	VERB	VBD	_	0	root	_	_
+3	it	it	PRON	PRP	_	2	obj	_	_
+4	should	should	AUX	MD	_	6	aux	_	_
+5	have	have	AUX	VB	_	6	aux	_	_
+6	acted	act	VERB	VBN	_	2	ccomp	_	_
+7	against	against	ADP	IN	_	8	case	_	_
+8	Libya	Libya	PROPN	NNP	_	6	obl	_	SpaceAfter=No
+9	.	.	PUNCT	.	_	2	punct	_	_
+`,
+			want: []string{"100 ETH LBY"},
+		},
+		{
+			name: "hyphenated-name-split",
+			text: "Barad-dur attacked Gondor.",
+			conll: `1	Barad	Barad	PROPN	NNP	_	3	compound	_	SpaceAfter=No
+2	-	-	PUNCT	HYPH	_	1	punct	_	SpaceAfter=No
+3	dur	dur	PROPN	NNP	_	4	nsubj	_	_
+4	attacked	attack	VERB	VBD	_	0	root	_	_
+5	Gondor	Gondor	PROPN	NNP	_	4	obj	_	SpaceAfter=No
+6	.	.	PUNCT	.	_	4	punct	_	_
+`,
+			want: []string{"190 MOR GON"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := caseDoc(t, tc.text, []byte("# text = "+tc.text+"\n"+tc.conll+"\n"))
+			evs, err := c.Code(context.Background(), doc, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range evs {
+				got = append(got, e.CAMEO+" "+e.Source.Code+" "+e.Target.Code)
+			}
+			sort.Strings(got)
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
