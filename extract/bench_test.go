@@ -29,7 +29,7 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	})
 	b.Run("sample-text", func(b *testing.B) {
-		body, err := os.ReadFile(filepath.Join("testdata", "samples", "rferl-2016-12-23-aleppo.txt"))
+		body, err := os.ReadFile(filepath.Join("..", "testdata", "samples", "rferl-2016-12-23-aleppo.txt"))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -17,7 +17,7 @@ import (
 var sharedData = filepath.Join("..", "..", "shared", "data")
 
 func TestSampleArticle(t *testing.T) {
-	paths := []string{filepath.Join("testdata", "samples", "rferl-2016-12-23-aleppo.txt")}
+	paths := []string{filepath.Join("..", "testdata", "samples", "rferl-2016-12-23-aleppo.txt")}
 	shared := filepath.Join(sharedData, "samples", "rferl-2016-12-23-aleppo.txt")
 	if _, err := os.Stat(shared); err == nil {
 		paths = append(paths, shared)
@@ -99,7 +99,7 @@ func wrap(s string, width int) string {
 // caption given once, or with a different header and footer, gives the
 // same text as the original.
 func TestSampleVariants(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("testdata", "samples", "rferl-2016-12-23-aleppo.txt"))
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "samples", "rferl-2016-12-23-aleppo.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,7 +49,7 @@ var dictKinds = []string{"verbs", "actors", "agents", "discards", "issues"}
 // and prints one JSON object: the article, its events, quotes and places.
 func runCode(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlagSet("code", "FILE|URL|- [--date YYYY-MM-DD] [--dict [KIND=]FILE]...",
-		"eventwire code ../shared/data/samples/rferl-2016-12-23-aleppo.txt --date 2016-12-23")
+		"eventwire code testdata/samples/rferl-2016-12-23-aleppo.txt --date 2016-12-23")
 	dateFlag := fs.String("date", "", "article `date` (YYYY-MM-DD) for dated actor roles; default: the article's own date, else today")
 	var userDicts multiFlag
 	fs.Var(&userDicts, "dict", "extra dictionary `[KIND=]FILE` layered over the shipped ones; KIND is verbs, actors, agents, discards or issues (default: guessed from the file name, else actors); repeatable")

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -22,6 +24,8 @@ func runDemo(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlagSet("demo", "[flags]", "eventwire demo --db demo.db && eventwire articles --db demo.db --search Iran")
 	db := fs.String("db", "", "keep the results in this SQLite `file` (default: a temporary one, removed at the end)")
 	workers := fs.Int("workers", 0, "pages processed at once (0: one per CPU)")
+	samplesDir := fs.String("samples", filepath.Join("testdata", "samples"),
+		"`dir`ectory holding the RFE/RL sample page, which is not built into the binary (its licence allows no redistribution); skipped when absent")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -38,7 +42,7 @@ func runDemo(ctx context.Context, m *Main, args []string) error {
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "demo.db")
 	}
-	rep, err := demo(ctx, m, path, *workers)
+	rep, err := demo(ctx, m, path, *workers, *samplesDir)
 	if rep != nil {
 		rep.print(m.Stdout, *db)
 	}
@@ -74,7 +78,7 @@ type demoTiming struct {
 
 // demo runs the whole pipeline over the bundled samples into the store at
 // path, one timed step at a time, and reads back what it stored.
-func demo(ctx context.Context, m *Main, path string, workers int) (*demoReport, error) {
+func demo(ctx context.Context, m *Main, path string, workers int, samplesDir string) (*demoReport, error) {
 	if workers <= 0 {
 		workers = defaultWorkers()
 	}
@@ -99,7 +103,16 @@ func demo(ctx context.Context, m *Main, path string, workers int) (*demoReport, 
 	step("open store", t)
 
 	t = time.Now()
-	src := samples.Source(nil)
+	var extra []*eventwire.Page
+	switch rferl, err := samples.RFERL(samplesDir, nil); {
+	case err == nil:
+		extra = append(extra, rferl)
+	case errors.Is(err, iofs.ErrNotExist):
+		fmt.Fprintf(m.Stderr, "eventwire demo: the RFE/RL sample is not in %s (it is not built into the binary); run from a clone of the repository, or give --samples DIR, to include it\n", samplesDir)
+	default:
+		return nil, err
+	}
+	src := samples.Source(nil, extra...)
 	defer src.Close()
 	var times ingest.StageTimes
 	ids := newIDSet()
@@ -196,7 +209,7 @@ func (r *demoReport) print(w io.Writer, keptDB string) {
 	fmt.Fprintf(w, "  eventwire articles --db %s --search Aleppo\n", db)
 	fmt.Fprintf(w, "  eventwire articles --db %s --events %d\n", db, r.exampleID())
 	fmt.Fprintln(w, "  # one article, or a sentence of your own, through the pipeline, as JSON:")
-	fmt.Fprintln(w, "  eventwire code internal/ingest/samples/rferl-2016-12-23-aleppo.txt")
+	fmt.Fprintln(w, "  eventwire code testdata/samples/rferl-2016-12-23-aleppo.txt")
 	fmt.Fprintln(w, `  echo "Russia accused Turkey of arming the rebels." | eventwire code - --date 2020-01-01`)
 	fmt.Fprintln(w, "  # re-code the stored articles after a dictionary change, without re-parsing:")
 	fmt.Fprintf(w, "  eventwire recode --db %s --dict actors=my-actors.txt\n", db)

@@ -41,7 +41,7 @@ func TestDemoAndArticles(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
 	var out, errb bytes.Buffer
 	m := &Main{Stdout: &out, Stderr: &errb}
-	if err := m.Run(ctx, []string{"demo", "--db", db}); err != nil {
+	if err := m.Run(ctx, []string{"demo", "--db", db, "--samples", "../../testdata/samples"}); err != nil {
 		t.Fatalf("demo: %v\n%s%s", err, out.String(), errb.String())
 	}
 	for _, want := range []string{
@@ -131,7 +131,7 @@ func TestDemoAndArticles(t *testing.T) {
 	// Again over the same database: nothing new, the same figures.
 	var out2 bytes.Buffer
 	m = &Main{Stdout: &out2, Stderr: &errb}
-	if err := m.Run(ctx, []string{"demo", "--db", db}); err != nil {
+	if err := m.Run(ctx, []string{"demo", "--db", db, "--samples", "../../testdata/samples"}); err != nil {
 		t.Fatalf("second demo: %v\n%s", err, out2.String())
 	}
 	if !strings.Contains(out2.String(), "ingested 0, unchanged 51, failed 0 ") {

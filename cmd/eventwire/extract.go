@@ -16,7 +16,7 @@ import (
 
 func runExtract(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlagSet("extract", "[flags] FILE|URL|- ...",
-		"eventwire extract ../shared/data/samples/rferl-2016-12-23-aleppo.txt")
+		"eventwire extract testdata/samples/rferl-2016-12-23-aleppo.txt")
 	maxBytes := fs.Int64("max-bytes", extract.DefaultMaxBytes, "largest page accepted, in bytes, after decompression (0: the default)")
 	timeout := fs.Duration("timeout", 30*time.Second, "time limit for fetching one URL")
 	contentType := fs.String("type", "", `media type of the inputs ("text/html", "text/plain"); default: from the file name or the server, else sniffed`)

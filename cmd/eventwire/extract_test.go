@@ -20,7 +20,7 @@ import (
 // and the command ends with errFailures.
 func TestExtractCommand(t *testing.T) {
 	dir := t.TempDir()
-	sample := filepath.Join("..", "..", "extract", "testdata", "samples", "rferl-2016-12-23-aleppo.txt")
+	sample := filepath.Join("..", "..", "testdata", "samples", "rferl-2016-12-23-aleppo.txt")
 	html, err := os.ReadFile(filepath.Join("..", "..", "extract", "testdata", "golden", "ap-dateline.html"))
 	if err != nil {
 		t.Fatal(err)

@@ -346,7 +346,7 @@ func TestIngestPipeline(t *testing.T) {
 	var o, e bytes.Buffer
 	m := &Main{Stdout: &o, Stderr: &e}
 	err := m.Run(context.Background(), []string{"ingest", "--db", db, "--json", "--dict", "actors=" + mine,
-		"../../internal/ingest/samples/rferl-2016-12-23-aleppo.txt"})
+		"../../testdata/samples/rferl-2016-12-23-aleppo.txt"})
 	if err != nil {
 		t.Fatalf("%v\n%s%s", err, o.String(), e.String())
 	}

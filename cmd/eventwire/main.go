@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
@@ -50,7 +51,17 @@ var errUsage = errors.New("usage error")
 // exits with status 1 after the command printed its summary.
 var errFailures = errors.New("some items failed")
 
+// defaultMemoryLimit is the soft heap limit set when GOMEMLIMIT is not: the
+// embedded models and dictionaries hold about 130 MB live, and without a limit
+// the collector lets the heap double before it runs, which puts an ingest of
+// a multi-gigabyte archive near 300 MB of RSS. With it, measured peaks stay
+// well below (docs/BENCHMARKS.md). GOMEMLIMIT in the environment overrides it.
+const defaultMemoryLimit = 200 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
 	err := m.Run(ctx, os.Args[1:])

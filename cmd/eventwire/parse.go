@@ -20,7 +20,7 @@ const maxParseInput = 256 << 20
 // runParse prints CoNLL-U for raw English text: sentences, tokens with
 // SpaceAfter and byte offsets, tags, lemmas and dependency trees.
 func runParse(ctx context.Context, m *Main, args []string) error {
-	fs := m.newFlagSet("parse", "[FILE|-]", "eventwire parse ../shared/data/samples/rferl-2016-12-23-aleppo.txt")
+	fs := m.newFlagSet("parse", "[FILE|-]", "eventwire parse testdata/samples/rferl-2016-12-23-aleppo.txt")
 	wrapped := fs.Bool("wrapped", false, "single line breaks are spaces (wrapped text); by default each line is a paragraph")
 	everyGap := fs.Bool("every-gap", false, "let sentences end without punctuation (web text: e-mail, forums)")
 	if err := parseFlags(fs, args); err != nil {

@@ -82,7 +82,7 @@ func TestRecode(t *testing.T) {
 	db := filepath.Join(dir, "r.db")
 	var out, errb bytes.Buffer
 	m := &Main{Stdout: &out, Stderr: &errb}
-	if err := m.Run(ctx, []string{"demo", "--db", db}); err != nil {
+	if err := m.Run(ctx, []string{"demo", "--db", db, "--samples", "../../testdata/samples"}); err != nil {
 		t.Fatalf("demo: %v\n%s", err, errb.String())
 	}
 	docs0 := storedDocs(t, db)
@@ -199,7 +199,7 @@ func TestRecodeParse(t *testing.T) {
 	}
 	ctx := context.Background()
 	dir := t.TempDir()
-	inputs := []string{"../../internal/ingest/samples/rferl-2016-12-23-aleppo.txt", "../../testdata/ingest/good.html"}
+	inputs := []string{"../../testdata/samples/rferl-2016-12-23-aleppo.txt", "../../testdata/ingest/good.html"}
 	later, full := filepath.Join(dir, "later.db"), filepath.Join(dir, "full.db")
 	var out, errb bytes.Buffer
 	m := &Main{Stdout: &out, Stderr: &errb}

@@ -1,13 +1,17 @@
 // Package samples embeds the demo articles that "eventwire demo" ingests:
-// 50 Wikinews articles (CC BY 2.5, see README.md) and the RFE/RL sample
-// page kept as a demo input.
+// 50 Wikinews articles (CC BY 2.5, see README.md). The RFE/RL sample page is
+// read from the repository's testdata/samples at run time, because its text
+// may not be redistributed beyond the project (and so not inside a binary).
 package samples
 
 import (
 	"bytes"
 	"context"
 	_ "embed"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/eventwire/eventwire"
@@ -19,37 +23,61 @@ import (
 //go:embed wikinews-politics-demo.jsonl
 var Wikinews []byte
 
-// RFERL is the scraped text of the RFE/RL sample page, boilerplate included.
-//
-//go:embed rferl-2016-12-23-aleppo.txt
-var RFERL []byte
-
 // RFERLURL is the URL the RFE/RL sample is stored under.
 const RFERLURL = "eventwire:samples/rferl-2016-12-23-aleppo.txt"
 
-// Source returns a source of every sample: the Wikinews articles, then the
-// RFE/RL page. now stamps FetchedAt (nil means time.Now).
-func Source(now func() time.Time) eventwire.Source {
+// RFERLFile is the RFE/RL sample's file name inside the samples directory
+// (testdata/samples in the repository).
+const RFERLFile = "rferl-2016-12-23-aleppo.txt"
+
+// MaxRFERLBytes bounds the RFE/RL file read from disk.
+const MaxRFERLBytes = 1 << 20
+
+// RFERL reads the RFE/RL sample page from dir. A missing file gives an
+// error wrapping fs.ErrNotExist, which callers treat as "run without it".
+func RFERL(dir string, now func() time.Time) (*eventwire.Page, error) {
+	if now == nil {
+		now = time.Now
+	}
+	f, err := os.Open(filepath.Join(dir, RFERLFile))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	body, err := io.ReadAll(io.LimitReader(f, MaxRFERLBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(body) > MaxRFERLBytes {
+		return nil, fmt.Errorf("%s: larger than %d bytes", f.Name(), MaxRFERLBytes)
+	}
+	return &eventwire.Page{
+		URL:         RFERLURL,
+		Body:        body,
+		ContentType: "text/plain; charset=utf-8",
+		FetchedAt:   now().UTC(),
+		Origin:      "samples",
+		Hints:       eventwire.PageHints{Published: "2016-12-23", Language: "en"},
+	}, nil
+}
+
+// Source returns a source of the embedded Wikinews articles followed by the
+// extra pages given (the RFE/RL page, when the caller found it). now stamps
+// FetchedAt (nil means time.Now).
+func Source(now func() time.Time, extra ...*eventwire.Page) eventwire.Source {
 	if now == nil {
 		now = time.Now
 	}
 	opts := source.Options{Now: now}
 	return &all{
 		jsonl: source.NewJSONL(bytes.NewReader(Wikinews), "samples/wikinews-politics-demo.jsonl", opts),
-		last: &eventwire.Page{
-			URL:         RFERLURL,
-			Body:        RFERL,
-			ContentType: "text/plain; charset=utf-8",
-			FetchedAt:   now().UTC(),
-			Origin:      "samples",
-			Hints:       eventwire.PageHints{Published: "2016-12-23", Language: "en"},
-		},
+		rest:  extra,
 	}
 }
 
 type all struct {
 	jsonl *source.JSONL
-	last  *eventwire.Page
+	rest  []*eventwire.Page
 }
 
 func (a *all) Next(ctx context.Context) (*eventwire.Page, error) {
@@ -57,11 +85,11 @@ func (a *all) Next(ctx context.Context) (*eventwire.Page, error) {
 	if err != io.EOF {
 		return p, err
 	}
-	if a.last == nil {
+	if len(a.rest) == 0 {
 		return nil, io.EOF
 	}
-	p, a.last = a.last, nil
+	p, a.rest = a.rest[0], a.rest[1:]
 	return p, nil
 }
 
-func (a *all) Close() error { a.last = nil; return a.jsonl.Close() }
+func (a *all) Close() error { a.rest = nil; return a.jsonl.Close() }
