@@ -43,10 +43,12 @@ func FuzzCode(f *testing.F) {
 }
 
 var fuzzWords = []string{"Russia", "attacked", "Turkey", "and", "Iran", "the", "army", "said", "him", "Putin",
-	"to", "hold", "talks", "with", "by", "was", "not", "Syrian", "President", "Bashar", "al-Assad", "met", "Assad", "'s"}
+	"to", "hold", "talks", "with", "by", "was", "not", "Syrian", "President", "Bashar", "al-Assad", "met", "Assad", "'s",
+	"are", "officials", "-", "Al", "Qaeda", "it", "should", "earlier", "close"}
 
 var fuzzRels = []text.DepRel{"nsubj", "obj", "obl", "conj", "cc", "case", "nmod", "nmod:poss", "amod", "compound",
-	"flat", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "mark", "aux", "aux:pass", "nsubj:pass", "obl:agent", "det", "advmod", "appos", "root", "dobj"}
+	"flat", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "mark", "aux", "aux:pass", "nsubj:pass", "obl:agent", "det", "advmod", "appos", "root", "dobj",
+	"nmod:desc", "cop", "punct"}
 
 func fuzzDoc(b []byte) *text.Doc {
 	doc := &text.Doc{}
