@@ -180,6 +180,9 @@ type entity struct {
 	// person is true for actors with dated roles (office holders: the
 	// dictionaries date people, not places), for pronoun agreement.
 	person bool
+	// repaired is true when the actor fills its role only through a
+	// repair of an implausible parse (repair.go).
+	repaired bool
 }
 
 func (e entity) null() bool { return e.code == "" }
@@ -231,6 +234,7 @@ type sent struct {
 	irrealis    map[int]bool     // infinitives under a coded verb
 	info        map[int]verbInfo // what each coded verb found
 	moved       map[int]int      // heads changed by repairPreconj and the repairs of repair.go
+	repairedTok map[int]bool     // tokens re-attached by the repairs of repair.go
 }
 
 func newSent(dc *docState, s, lo, hi int) *sent {

@@ -51,6 +51,17 @@ func (st *sent) ccBetween(a, b int) bool {
 	return false
 }
 
+// repaired returns a copy of es marked as found through a repair, for the
+// confidence (the originals may be memoised).
+func repaired(es []entity) []entity {
+	out := make([]entity, len(es))
+	for i, e := range es {
+		e.repaired = true
+		out[i] = e
+	}
+	return out
+}
+
 // appendNew appends the entities of b whose code es does not have yet.
 func appendNew(es, b []entity) []entity {
 	for _, e := range b {
@@ -160,6 +171,10 @@ func (st *sent) reattach(c, h int, r text.DepRel) {
 		st.moved = map[int]int{}
 	}
 	st.moved[c] = h
+	if st.repairedTok == nil {
+		st.repairedTok = map[int]bool{}
+	}
+	st.repairedTok[c], st.repairedTok[h] = true, true
 	kh := st.kids[h-st.lo]
 	at := len(kh)
 	for i, k := range kh {

@@ -251,3 +251,40 @@ func TestRepairs(t *testing.T) {
 		})
 	}
 }
+
+// TestRepairConfidence checks that an event found only through a repair
+// is worth 0.9 of the same event on a well-formed tree.
+func TestRepairConfidence(t *testing.T) {
+	fsys := fstest.MapFS{
+		"v.txt": {Data: []byte(repairVerbs)},
+		"a.txt": {Data: []byte(repairActors)},
+	}
+	d, err := dict.Load(fsys, dict.Files{Verbs: []string{"v.txt"}, Actors: []string{"a.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := coder.New(d, cameo.Default(), coder.DefaultOptions())
+	const txt = "The Hermit Kingdom attacked Gondor."
+	conf := func(hermit string) float64 {
+		conll := "# text = " + txt + "\n" +
+			"1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n" +
+			"2\tHermit\thermit\t" + hermit + "\t_\t_\n" +
+			"3\tKingdom\tKingdom\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n" +
+			"4\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
+			"5\tGondor\tGondor\tPROPN\tNNP\t_\t4\tobj\t_\tSpaceAfter=No\n" +
+			"6\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n"
+		evs, err := c.Code(context.Background(), caseDoc(t, txt, []byte(conll)), time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) != 1 || evs[0].Source.Code != "PRK" {
+			t.Fatalf("events %+v, want one by PRK", evs)
+		}
+		return evs[0].Confidence
+	}
+	good := conf("PROPN\tNNP\t_\t3\tcompound")
+	bad := conf("NOUN\tNN\t_\t4\tnsubj")
+	if r := bad / good; r < 0.899 || r > 0.901 {
+		t.Errorf("confidence %.3f repaired vs %.3f well-formed: ratio %.3f, want 0.9", bad, good, r)
+	}
+}

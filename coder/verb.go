@@ -288,6 +288,9 @@ func (st *sent) sideConfidence(e entity) float64 {
 	if e.inferred {
 		c *= 0.8
 	}
+	if e.repaired || st.repairedTok[e.head] {
+		c *= 0.9 // found only by repairing the parse
+	}
 	if strings.HasPrefix(e.code, "---") {
 		c *= 0.85
 	}
@@ -402,7 +405,7 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 				for _, m := range more {
 					e = appendNew(e, st.subjectEntities(m))
 				}
-				return e
+				return repaired(e)
 			}
 			return st.subjectEntities(k)
 		}
@@ -415,7 +418,7 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 			}
 		}
 		if k, ok := st.strayAgent(v); ok {
-			return st.mention(k)
+			return repaired(st.mention(k))
 		}
 		return nil
 	}
@@ -428,7 +431,7 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 		// modifier of "officials" and the clause under "are": an
 		// auxiliary heads no clause, the noun it hangs on is the
 		// subject.
-		return st.subjectEntities(g)
+		return repaired(st.subjectEntities(g))
 	}
 	switch st.rel(v).Base() {
 	case text.Xcomp:
@@ -447,7 +450,7 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 			// parsed with "promised" as a conjunct of "Thursday": a
 			// verb coordinated with a bare noun shares the subject of
 			// the verb above that noun.
-			return st.sourceOf(g, depth+1)
+			return repaired(st.sourceOf(g, depth+1))
 		}
 		return st.sourceOf(h, depth+1)
 	case text.Advcl:
