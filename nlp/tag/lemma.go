@@ -122,6 +122,30 @@ func restore(s string) string {
 		strings.HasSuffix(s, "uir"), strings.HasSuffix(s, "ur") && n > 4:
 		return s + "e"
 	}
+	// A stem ending in c takes k before -ed (panicked), so "reduc", "replac",
+	// "notic" lost an e; so did a consonant + l ("enabl", "settl", "struggl"),
+	// -um and -ut stems ("resum", "consum", "execut", "disput"), -ang/-eng
+	// ("chang", "arrang", "challeng"), and -id/-ud/-in/-ir/-ar/-rs/-ps/-ns
+	// after a consonant ("decid", "includ", "determin", "desir", "declar",
+	// "revers", "collaps", "licens"). Doubled consonants were handled above.
+	if n >= 4 {
+		last, prev := s[n-1], s[n-2]
+		third := s[n-3]
+		switch {
+		case last == 'c' && prev != 'c':
+			return s + "e"
+		case last == 'l' && strings.IndexByte("bcdfgkptz", prev) >= 0:
+			return s + "e"
+		case n > 4 && (strings.HasSuffix(s, "um") || strings.HasSuffix(s, "ut")) && !isVowel(third):
+			return s + "e"
+		case n > 4 && (strings.HasSuffix(s, "ang") || strings.HasSuffix(s, "eng")):
+			return s + "e"
+		case (prev == 'i' || prev == 'u' || prev == 'a') && (last == 'd' || last == 'n' || last == 'r') && !isVowel(third) && third != 'y' && n > 4:
+			return s + "e"
+		case last == 's' && (prev == 'r' || prev == 'p' || prev == 'n') && n > 4:
+			return s + "e"
+		}
+	}
 	if n >= 4 && strings.HasSuffix(s, "at") && (!isVowel(s[n-3]) || s[n-3] == 'i' || s[n-3] == 'u') {
 		return s + "e" // negotiat → negotiate, evaluat → evaluate; treat, float stay
 	}
