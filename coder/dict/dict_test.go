@@ -268,6 +268,9 @@ func TestVerbs(t *testing.T) {
 	if c := p.Code; c.Event != "040" || c.Reverse != "040" {
 		t.Errorf("code = %+v", c)
 	}
+	if got := b.Patterns[0].Text; got != "* &TREATY [1246]" {
+		t.Errorf("pattern text %q: want blanks collapsed, as reported in Event.Pattern", got)
+	}
 	if c := b.Patterns[2].Code; c.Event != "" || c.Reverse != "190" {
 		t.Errorf("[:190] = %+v", c)
 	}

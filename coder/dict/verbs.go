@@ -105,7 +105,8 @@ func parseCode(s string) Code {
 type Pattern struct {
 	Pre, Post []Elem
 	Code      Code
-	// Text is the pattern as written, for reporting which pattern fired.
+	// Text is the pattern as written (runs of blanks made one space), for
+	// reporting which pattern fired.
 	Text string
 	File string
 	Line int
@@ -371,7 +372,7 @@ func (v *Verbs) parsePattern(s string) (*Pattern, error) {
 	if strings.TrimSpace(after) != "" {
 		return nil, fmt.Errorf("text after the code in %q", text)
 	}
-	p := &Pattern{Code: parseCode(inside), Text: text}
+	p := &Pattern{Code: parseCode(inside), Text: strings.Join(strings.Fields(text), " ")}
 	toks, err := patternTokens(before)
 	if err != nil {
 		return nil, err
