@@ -45,3 +45,33 @@ func TestExtractCanceled(t *testing.T) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
 }
+
+// TestShortPageNotRepeated: on a page with under 100 characters of text,
+// go-trafilatura's baseline returns the paragraphs and then all of them again
+// run together in one more <p>; the text must appear once, or every event in
+// it is coded twice.
+func TestShortPageNotRepeated(t *testing.T) {
+	tests := []struct {
+		name, html string
+		want       string
+	}{
+		{"one paragraph", `<html><body><p>Russia condemned Ukraine on Monday.</p></body></html>`,
+			"Russia condemned Ukraine on Monday."},
+		{"two paragraphs", `<html><body><p>Russia condemned Ukraine on Monday.</p><p>Second para here.</p></body></html>`,
+			"Russia condemned Ukraine on Monday.\n\nSecond para here."},
+		{"unclosed tags", `<html><body><p>Russia accused Ukraine <b><i><div><p>of shelling <table><tr><td>Kiev`,
+			"Russia accused Ukraine\n\nof shelling Kiev"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := eventwire.Page{URL: "https://example.com/a", Body: []byte(tt.html), ContentType: "text/html"}
+			a, err := extract.New(extract.Options{}).Extract(context.Background(), &p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Text != tt.want {
+				t.Errorf("text = %q, want %q", a.Text, tt.want)
+			}
+		})
+	}
+}

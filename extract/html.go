@@ -48,7 +48,7 @@ func (x *Extractor) extractHTML(src, pageURL string) (*draft, error) {
 		byline:   res.Metadata.Author,
 		language: normalizeLang(res.Metadata.Language),
 	}
-	bl := blocks(res.ContentNode)
+	bl := dropRepeat(blocks(res.ContentNode))
 	if len(bl) > 0 && bl[0].heading {
 		d.title = pickTitle(d.title, bl[0].text)
 	}
@@ -95,6 +95,30 @@ func depth(n *html.Node) int {
 		}
 	}
 	return maxd
+}
+
+// dropRepeat removes a last block that is all the blocks before it run
+// together. go-trafilatura's baseline (used when a page has under 100
+// characters of text) adds the page's whole text as one more <p> after the
+// paragraphs it already collected, so short pages came out twice and their
+// events were coded twice.
+func dropRepeat(bl []block) []block {
+	if len(bl) < 2 {
+		return bl
+	}
+	var before strings.Builder
+	for _, b := range bl[:len(bl)-1] {
+		before.WriteString(noSpace(b.text))
+	}
+	if before.String() == noSpace(bl[len(bl)-1].text) {
+		return bl[:len(bl)-1]
+	}
+	return bl
+}
+
+// noSpace returns s without its white space.
+func noSpace(s string) string {
+	return strings.Join(strings.Fields(s), "")
 }
 
 // block is one paragraph of the extracted content.
