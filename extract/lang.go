@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/RadhiFadlillah/whatlanggo"
@@ -22,7 +23,7 @@ func detectLanguage(s string) string {
 		}
 		s = s[:cut]
 	}
-	if len(strings.Fields(s)) < 5 {
+	if len(strings.Fields(s)) < 5 && cjkRunes(s) < 10 {
 		return ""
 	}
 	info := whatlanggo.Detect(s)
@@ -30,6 +31,19 @@ func detectLanguage(s string) string {
 		return ""
 	}
 	return info.Lang.Iso6391()
+}
+
+// cjkRunes counts the Han, kana and Hangul letters in s: Chinese and
+// Japanese put no spaces between words, so a whole paragraph is one
+// field and the word count alone would call it too short to detect.
+func cjkRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			n++
+		}
+	}
+	return n
 }
 
 // normalizeLang turns an HTML lang attribute ("en-US", "EN", "en_GB") into

@@ -18,6 +18,7 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -90,6 +91,48 @@ type Processor struct {
 	// because parsing time and Doc size grow with the text and no news
 	// article comes near the bound.
 	MaxAnnotateBytes int
+	// Languages lists the ISO 639-1 codes of the articles given to the
+	// Annotator and Coders; nil means DefaultLanguages. An article whose
+	// detected language is known and not listed is stored with its
+	// Article only (no Doc, no events), and Run counts it as skipped:
+	// the models and dictionaries are English, and on other languages
+	// they give garbage trees and spurious events. An unknown language
+	// ("") is taken as English: the detector abstains on short texts.
+	Languages []string
+	// AnyLanguage, when set, annotates and codes every article whatever
+	// its language (Languages is ignored).
+	AnyLanguage bool
+}
+
+// DefaultLanguages returns the languages annotated and coded when
+// Processor.Languages is nil: the shipped models and dictionaries are
+// English.
+func DefaultLanguages() []string { return []string{"en"} }
+
+// SkipLanguage reports whether an article in language lang is kept out of
+// the English-only stages when languages are accepted (nil: the
+// defaults). Unknown ("") is never skipped. recode --parse applies the
+// same rule as Process through it.
+func SkipLanguage(lang string, languages []string) bool {
+	if lang == "" {
+		return false
+	}
+	if languages == nil {
+		languages = DefaultLanguages()
+	}
+	return !slices.Contains(languages, lang)
+}
+
+// Skipped returns the language for which st's article was kept out of
+// annotation and coding by p, or "" when it was not.
+func (p *Processor) Skipped(st *eventwire.Story) string {
+	if p.AnyLanguage || st == nil || st.Article == nil || st.Doc != nil {
+		return ""
+	}
+	if SkipLanguage(st.Article.Language, p.Languages) {
+		return st.Article.Language
+	}
+	return ""
 }
 
 // StageTimes accumulates, over all pages and workers, the time spent in
@@ -172,7 +215,8 @@ func (p *Processor) ProcessPage(ctx context.Context, page *eventwire.Page) (st *
 	}
 	fillFromHints(a, page)
 	st.Article = a
-	if p.Annotator != nil {
+	skip := !p.AnyLanguage && SkipLanguage(a.Language, p.Languages)
+	if p.Annotator != nil && !skip {
 		if p.MaxAnnotateBytes > 0 && len(a.Text) > p.MaxAnnotateBytes {
 			return nil, false, p.fail(ctx, page, StageAnnotate, fmt.Errorf("article text of %d bytes, more than the %d parsed: %w",
 				len(a.Text), p.MaxAnnotateBytes, eventwire.ErrTooLarge))
@@ -188,6 +232,9 @@ func (p *Processor) ProcessPage(ctx context.Context, page *eventwire.Page) (st *
 	}
 	start = time.Now()
 	for _, c := range p.Coders {
+		if skip {
+			break
+		}
 		if _, err := safely(func() (struct{}, error) { return struct{}{}, c.Code(ctx, st) }); err != nil {
 			return nil, false, p.fail(ctx, page, StageCode, fmt.Errorf("%s: %w", c.Name(), err))
 		}
@@ -246,7 +293,21 @@ func safely[T any](f func() (T, error)) (v T, err error) {
 // Counters count a run's items as it goes; read them with Snapshot from any
 // goroutine.
 type Counters struct {
-	read, ingested, unchanged, failed atomic.Int64
+	read, ingested, unchanged, failed, skipped atomic.Int64
+
+	mu    sync.Mutex
+	langs map[string]int64 // skipped stories by language
+}
+
+// skip counts a newly stored story kept out of the English-only stages.
+func (c *Counters) skip(lang string) {
+	c.skipped.Add(1)
+	c.mu.Lock()
+	if c.langs == nil {
+		c.langs = map[string]int64{}
+	}
+	c.langs[lang]++
+	c.mu.Unlock()
 }
 
 // Counts is a snapshot of Counters.
@@ -255,11 +316,26 @@ type Counts struct {
 	Ingested  int64 `json:"ingested"`  // stories newly stored
 	Unchanged int64 `json:"unchanged"` // pages already stored
 	Failed    int64 `json:"failed"`    // items that failed a stage
+	// Skipped counts the stories newly stored (they are among Ingested)
+	// without annotation and coding because of their language;
+	// SkippedLanguages breaks them down by language.
+	Skipped          int64            `json:"skipped"`
+	SkippedLanguages map[string]int64 `json:"skipped_languages,omitempty"`
 }
 
 // Snapshot returns the current counts.
 func (c *Counters) Snapshot() Counts {
-	return Counts{c.read.Load(), c.ingested.Load(), c.unchanged.Load(), c.failed.Load()}
+	n := Counts{Read: c.read.Load(), Ingested: c.ingested.Load(), Unchanged: c.unchanged.Load(),
+		Failed: c.failed.Load(), Skipped: c.skipped.Load()}
+	c.mu.Lock()
+	if len(c.langs) > 0 {
+		n.SkippedLanguages = make(map[string]int64, len(c.langs))
+		for k, v := range c.langs {
+			n.SkippedLanguages[k] = v
+		}
+	}
+	c.mu.Unlock()
+	return n
 }
 
 // RunOptions configure Run.
@@ -414,6 +490,9 @@ func Run(ctx context.Context, src eventwire.Source, p *Processor, opts RunOption
 					failed(err)
 				case created:
 					c.ingested.Add(1)
+					if lang := p.Skipped(st); lang != "" {
+						c.skip(lang)
+					}
 				default:
 					c.unchanged.Add(1)
 				}

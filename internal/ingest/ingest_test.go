@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -161,7 +162,7 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := ingest.Counts{Read: 51, Ingested: 50, Unchanged: 0, Failed: 2}
-	if sum.Counts != want || counters.Snapshot() != want {
+	if !reflect.DeepEqual(sum.Counts, want) || !reflect.DeepEqual(counters.Snapshot(), want) {
 		t.Errorf("counts = %+v (counters %+v), want %+v", sum.Counts, counters.Snapshot(), want)
 	}
 	if len(sum.Failures) != 2 {
