@@ -19,6 +19,7 @@ import (
 	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/data"
 	"github.com/eventwire/eventwire/extract"
+	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/source"
 	"github.com/eventwire/eventwire/nlp/english"
 	"github.com/eventwire/eventwire/text"
@@ -53,6 +54,7 @@ func runCode(ctx context.Context, m *Main, args []string) error {
 	dateFlag := fs.String("date", "", "article `date` (YYYY-MM-DD) for dated actor roles; default: the article's own date, else today")
 	var userDicts multiFlag
 	fs.Var(&userDicts, "dict", "extra dictionary `[KIND=]FILE` layered over the shipped ones; KIND is verbs, actors, agents, discards or issues (default: guessed from the file name, else actors); repeatable")
+	anyLang := fs.Bool("any-language", false, "parse and code the article whatever its detected language (by default only English, or undetected, articles are coded)")
 	rest, err := parseFlagsInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -81,7 +83,7 @@ func runCode(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
 	}
-	out, err := codePage(ctx, m.Stderr, page, date, parser, files, fsys)
+	out, err := codePage(ctx, m.Stderr, page, date, parser, files, fsys, *anyLang)
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
 	}
@@ -101,10 +103,17 @@ type codeOutput struct {
 // codePage extracts, parses and codes one page. date, when zero, comes from
 // the article, else today (with a note on stderr). Dictionary problems in
 // user files are printed on stderr; coding goes on without those entries.
-func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date time.Time, parser annotator, files dict.Files, fsys overlayFS) (*codeOutput, error) {
+// An article detected in a language other than English is not parsed or
+// coded (a note on stderr says why) unless anyLanguage is set, the rule
+// ingest applies (ingest.SkipLanguage).
+func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date time.Time, parser annotator, files dict.Files, fsys overlayFS, anyLanguage bool) (*codeOutput, error) {
 	art, err := extract.New(extract.Options{}).Extract(ctx, page)
 	if err != nil {
 		return nil, err
+	}
+	if !anyLanguage && ingest.SkipLanguage(art.Language, nil) {
+		fmt.Fprintf(stderr, "note: language %s: the English parser and dictionaries do not apply; use --any-language to force\n", art.Language)
+		return &codeOutput{art, []eventwire.Event{}, []eventwire.Quote{}, []eventwire.Place{}}, nil
 	}
 	if date.IsZero() {
 		date = articleDate(art.Published)

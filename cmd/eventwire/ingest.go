@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,8 +43,15 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 	noParse := fs.Bool("no-parse", false, "extract and store only: no parsing, no event coding (fast bulk archiving; \"eventwire recode --parse\" parses them later)")
 	var userDicts multiFlag
 	fs.Var(&userDicts, "dict", "extra dictionary `[KIND=]FILE` layered over the shipped ones, as in \"eventwire code\"; repeatable")
+	langFlag := fs.String("languages", "en", "`codes` (ISO 639-1, comma-separated) of the articles parsed and coded; others are stored unparsed and counted as skipped (the parser and dictionaries are English; an undetected language counts as English)")
+	anyLang := fs.Bool("any-language", false, "parse and code every article, whatever its detected language")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	languages, err := parseLanguages(*langFlag)
+	if err != nil {
+		fmt.Fprintf(m.Stderr, "eventwire ingest: --languages: %v\n", err)
+		return errUsage
 	}
 	if *noParse && len(userDicts) > 0 {
 		fmt.Fprintln(m.Stderr, "eventwire ingest: --dict needs the parser; drop --no-parse")
@@ -94,12 +102,17 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 	defer src.Close()
 
 	var counts nlpCounts
-	sum, err := ingestRun(ctx, m, src, newProcessor(store, *maxExtract, *maxParse, pl, nil), *workers, !*quiet, counts.add)
+	proc := newProcessor(store, *maxExtract, *maxParse, pl, nil)
+	proc.Languages, proc.AnyLanguage = languages, *anyLang
+	sum, err := ingestRun(ctx, m, src, proc, *workers, !*quiet, counts.add)
 	if sum != nil {
 		if *jsonOut {
 			printSummaryJSON(m.Stdout, sum, &counts)
 		} else {
 			printSummary(m.Stdout, sum)
+			if !*noParse && sum.Skipped > 0 {
+				fmt.Fprintln(m.Stdout, skippedLine(sum.Counts))
+			}
 			if !*noParse && sum.Ingested > 0 {
 				fmt.Fprintln(m.Stdout, counts.line(sum.Elapsed))
 			}
@@ -115,6 +128,42 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 		return errFailures
 	}
 	return nil
+}
+
+// parseLanguages reads the --languages list: ISO 639-1 codes separated by
+// commas, case and blanks ignored.
+func parseLanguages(s string) ([]string, error) {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" {
+			continue
+		}
+		if len(f) != 2 || f[0] < 'a' || f[0] > 'z' || f[1] < 'a' || f[1] > 'z' {
+			return nil, fmt.Errorf("%q is not a two-letter ISO 639-1 code", f)
+		}
+		out = append(out, f)
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no language given (use --any-language to parse all)")
+	}
+	return out, nil
+}
+
+// skippedLine says how many stored articles were not parsed or coded
+// because of their language, by language in code order.
+func skippedLine(c ingest.Counts) string {
+	langs := make([]string, 0, len(c.SkippedLanguages))
+	for l := range c.SkippedLanguages {
+		langs = append(langs, l)
+	}
+	slices.Sort(langs)
+	parts := make([]string, len(langs))
+	for i, l := range langs {
+		parts[i] = fmt.Sprintf("language %s: %d", l, c.SkippedLanguages[l])
+	}
+	return fmt.Sprintf("skipped %d articles (stored, not parsed or coded: %s); --languages or --any-language parses them",
+		c.Skipped, strings.Join(parts, ", "))
 }
 
 // defaultMaxExtract bounds the pages handed to the extractor. Measured on a

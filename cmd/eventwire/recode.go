@@ -15,6 +15,7 @@ import (
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/coder"
+	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/progress"
 	"github.com/eventwire/eventwire/internal/sqlite"
 	"github.com/eventwire/eventwire/text"
@@ -35,8 +36,15 @@ func runRecode(ctx context.Context, m *Main, args []string) error {
 	quiet := fs.Bool("quiet", false, "no progress display, even on a terminal")
 	workers := fs.Int("workers", 0, "stories coded at once (0: one per CPU)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for developers)")
+	langFlag := fs.String("languages", "en", "with --parse: `codes` (ISO 639-1, comma-separated) of the articles parsed, as in \"eventwire ingest\"; others stay unparsed and are counted as skipped")
+	anyLang := fs.Bool("any-language", false, "with --parse: parse every article, whatever its detected language")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	languages, err := parseLanguages(*langFlag)
+	if err != nil {
+		fmt.Fprintf(m.Stderr, "eventwire recode: --languages: %v\n", err)
+		return errUsage
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(m.Stderr, "eventwire recode: unexpected argument %q (dictionaries go in --dict)\n", fs.Arg(0))
@@ -57,7 +65,7 @@ func runRecode(ctx context.Context, m *Main, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	rc := &recoder{workers: *workers}
+	rc := &recoder{workers: *workers, languages: languages, anyLanguage: *anyLang}
 	if rc.workers <= 0 {
 		rc.workers = defaultWorkers()
 	}
@@ -135,10 +143,14 @@ type recodeSummary struct {
 	Failures     []recodeError `json:"failures"`      // the first maxRecodeFailures of them
 	LastID       int64         `json:"last_id"`       // every stored Doc up to this id is recoded
 	Unparsed     int64         `json:"unparsed"`      // articles left without a Doc (ingested with --no-parse), not coded
-	Seconds      float64       `json:"seconds"`
-	Elapsed      time.Duration `json:"-"`
-	phase        string        // where the run stopped
-	parseRan     bool          // the parse phase ran
+	// Skipped counts the unparsed articles --parse left alone for their
+	// language (ingest's rule, ingest.SkipLanguage), by language.
+	Skipped          int64            `json:"skipped"`
+	SkippedLanguages map[string]int64 `json:"skipped_languages,omitempty"`
+	Seconds          float64          `json:"seconds"`
+	Elapsed          time.Duration    `json:"-"`
+	phase            string           // where the run stopped
+	parseRan         bool             // the parse phase ran
 }
 
 // The phases of a recode run, in order.
@@ -168,6 +180,8 @@ type recoder struct {
 	parser       annotator
 	workers      int
 	done, failed atomic.Int64
+	languages    []string // parsed by the parse phase (nil: ingest's default)
+	anyLanguage  bool     // parse every language
 }
 
 // job is one story of a batch and what the workers made of it.
@@ -176,6 +190,9 @@ type job struct {
 	doc *text.Doc // parsed now (parse phase)
 	evs []eventwire.Event
 	err error
+	// skip is the language for which the parse phase left the story
+	// alone; "" when it did not.
+	skip string
 }
 
 // run parses the stories without a Doc (when r.parser is set), then codes
@@ -203,6 +220,10 @@ func (r *recoder) run(ctx context.Context, after int64) (*recodeSummary, error) 
 	if r.parser != nil {
 		sum.phase, sum.parseRan = phaseParse, true
 		err := r.walk(ctx, after, r.store.Unparsed, func(j *job) {
+			if lang := j.st.Article.Language; !r.anyLanguage && ingest.SkipLanguage(lang, r.languages) {
+				j.skip = lang
+				return
+			}
 			if len(j.st.Article.Text) > defaultMaxParse {
 				j.err = fmt.Errorf("article text of %d bytes, more than the %d parsed: %w",
 					len(j.st.Article.Text), defaultMaxParse, eventwire.ErrTooLarge)
@@ -215,6 +236,14 @@ func (r *recoder) run(ctx context.Context, after int64) (*recodeSummary, error) 
 			j.doc = d
 			j.evs, j.err = r.coder.Code(ctx, d, storyDate(j.st))
 		}, func(j *job) (bool, error) {
+			if j.skip != "" {
+				sum.Skipped++
+				if sum.SkippedLanguages == nil {
+					sum.SkippedLanguages = map[string]int64{}
+				}
+				sum.SkippedLanguages[j.skip]++
+				return true, nil
+			}
 			if j.err != nil {
 				fail(j.st, j.err)
 				return true, nil
@@ -342,10 +371,13 @@ func (s *recodeSummary) print(w io.Writer) {
 	fmt.Fprintf(w, "recoded %d stories (%d changed, %d unchanged), failed %d; events %d → %d (%s, %.1f stories/s)\n",
 		s.Stories, s.Changed, s.Stories-s.Changed, s.Failed, s.EventsBefore, s.EventsAfter,
 		s.Elapsed.Round(time.Millisecond), rate)
+	if s.Skipped > 0 {
+		fmt.Fprintln(w, skippedLine(ingest.Counts{Skipped: s.Skipped, SkippedLanguages: s.SkippedLanguages}))
+	}
 	switch {
-	case s.Unparsed > 0 && s.parseRan:
-		fmt.Fprintf(w, "%d articles still have no stored parse (see the failures)\n", s.Unparsed)
-	case s.Unparsed > 0:
+	case s.Unparsed > s.Skipped && s.parseRan:
+		fmt.Fprintf(w, "%d articles still have no stored parse (see the failures)\n", s.Unparsed-s.Skipped)
+	case s.Unparsed > 0 && !s.parseRan:
 		fmt.Fprintf(w, "%d articles have no stored parse (ingested with --no-parse) and were not coded; --parse parses them\n", s.Unparsed)
 	}
 	if len(s.Failures) > 0 {

@@ -124,9 +124,10 @@ func SkipLanguage(lang string, languages []string) bool {
 }
 
 // Skipped returns the language for which st's article was kept out of
-// annotation and coding by p, or "" when it was not.
+// annotation and coding by p, or "" when it was not (or p has no such
+// stages: nothing was skipped).
 func (p *Processor) Skipped(st *eventwire.Story) string {
-	if p.AnyLanguage || st == nil || st.Article == nil || st.Doc != nil {
+	if p.AnyLanguage || (p.Annotator == nil && len(p.Coders) == 0) || st == nil || st.Article == nil || st.Doc != nil {
 		return ""
 	}
 	if SkipLanguage(st.Article.Language, p.Languages) {
