@@ -180,3 +180,19 @@ func TestDetectLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestNoStagesNoSkips checks that a Processor without annotator or coders
+// (ingest --no-parse) counts no language skips: nothing was kept back.
+func TestNoStagesNoSkips(t *testing.T) {
+	s := openStore(t)
+	p := &ingest.Processor{Extractor: &textExtractor{}, Store: s}
+	pg := page("https://a.example/de", "ein deutscher Text")
+	pg.Hints.Language = "de"
+	sum, err := ingest.Run(context.Background(), &sliceSource{items: []any{pg}}, p, ingest.RunOptions{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Ingested != 1 || sum.Skipped != 0 || sum.SkippedLanguages != nil {
+		t.Errorf("counts = %+v, want 1 ingested, 0 skipped", sum.Counts)
+	}
+}
