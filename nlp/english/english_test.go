@@ -393,3 +393,41 @@ func TestConcurrentAndDeterministic(t *testing.T) {
 		t.Fatalf("annotation incomplete: %d tokens, attrs %s", len(docs[0].Tokens), docs[0].Attrs)
 	}
 }
+
+// TestAboutTo checks "be about to VERB" against the UD English (EWT)
+// analysis: "about" is an adjective (JJ), the root, with the copula and the
+// subject on it and the verb as its xcomp. The model alone tags it a
+// preposition; the tagger's aboutTo rule fixes it.
+func TestAboutTo(t *testing.T) {
+	p, err := english.NewTagParse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms := []string{"Arnor", "officials", "are", "about", "to", "restore", "ties", "."}
+	d := doc(forms...)
+	if err := p.Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		i    int
+		xpos string
+		head int
+		dep  text.DepRel
+	}{
+		{1, "NNS", 3, "nsubj"},
+		{2, "VBP", 3, "cop"},
+		{3, "JJ", -1, "root"},
+		{4, "TO", 5, "mark"},
+		{5, "VB", 3, "xcomp"},
+		{6, "NNS", 5, "obj"},
+	}
+	for _, w := range want {
+		tok := d.Tokens[w.i]
+		if tok.XPOS != w.xpos || int(tok.Head) != w.head || tok.Dep != w.dep {
+			t.Errorf("%q: %s head %d %s, want %s head %d %s", forms[w.i], tok.XPOS, tok.Head, tok.Dep, w.xpos, w.head, w.dep)
+		}
+	}
+	if d.Tokens[3].UPOS != text.ADJ {
+		t.Errorf("about: %v, want ADJ", d.Tokens[3].UPOS)
+	}
+}

@@ -68,7 +68,8 @@ func (t *Tagger) Annotate(ctx context.Context, d *text.Doc) error {
 }
 
 // annotate tags d; headlines says whether headline-cased sentences are
-// read as running text (see decapitalize). Jackknifing for the parser's
+// read as running text (see decapitalize) and "about to" is fixed (see
+// aboutTo). Jackknifing for the parser's
 // training tags leaves it off: it is an adjustment for news headlines,
 // which the treebank hardly has, and the shipped parser was trained
 // without it.
@@ -92,6 +93,9 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 			t.decapitalize(s.forms)
 		}
 		tags := t.tagSentence(s, nil)
+		if headlines {
+			t.aboutTo(s.forms, tags)
+		}
 		for k, c := range tags {
 			tok := &d.Tokens[int(sp.Start)+k]
 			cl := t.classes[c]
@@ -144,6 +148,24 @@ func (t *Tagger) decapitalize(forms []string) {
 			continue
 		}
 		forms[i] = lower
+	}
+}
+
+// aboutTo retags "about" as an adjective (JJ) where "to" and a base-form
+// verb follow ("officials are about to restore ties"): the treebank tags
+// it so there, but the model, which mostly sees the preposition, does
+// not. Like decapitalize it is applied when tagging, not when
+// jackknifing the parser's training tags.
+func (t *Tagger) aboutTo(forms []string, tags []uint16) {
+	jj := slices.Index(t.classes, Class{UPOS: text.ADJ, XPOS: "JJ"})
+	if jj < 0 {
+		return
+	}
+	for i := 0; i+2 < len(forms); i++ {
+		if strings.EqualFold(forms[i], "about") && strings.EqualFold(forms[i+1], "to") &&
+			int(tags[i+2]) < len(t.classes) && t.classes[tags[i+2]].XPOS == "VB" {
+			tags[i] = uint16(jj)
+		}
 	}
 }
 
