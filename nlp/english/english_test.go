@@ -155,6 +155,8 @@ func TestNewsSentences(t *testing.T) {
 			6, -1, -1, []int{0, 1, 2, 3, 4, 5}, text.VERB, false},
 		{"simple attack", []string{"Rebels", "attacked", "a", "government", "convoy", "near", "Aleppo", "on", "Friday", "."},
 			1, 0, 4, []int{0}, text.VERB, false},
+		{"finite -ed verb", []string{"Police", "arrested", "20", "protesters", "."},
+			1, 0, 3, []int{0}, text.VERB, false},
 		{"passive", []string{"Three", "soldiers", "were", "killed", "in", "the", "attack", "."},
 			3, 1, -1, []int{0, 1}, text.VERB, true},
 		{"headline case", []string{"Gunmen", "Kill", "Three", "Soldiers", "In", "Northern", "Syria"},
