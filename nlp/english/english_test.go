@@ -157,6 +157,8 @@ func TestNewsSentences(t *testing.T) {
 			1, 0, 4, []int{0}, text.VERB, false},
 		{"finite -ed verb", []string{"Police", "arrested", "20", "protesters", "."},
 			1, 0, 3, []int{0}, text.VERB, false},
+		{"unknown verb after a modal", []string{"Arnor", "will", "abandon", "improved", "economic", "relations", "."},
+			2, 0, 5, []int{0}, text.VERB, false},
 		{"passive", []string{"Three", "soldiers", "were", "killed", "in", "the", "attack", "."},
 			3, 1, -1, []int{0, 1}, text.VERB, true},
 		{"headline case", []string{"Gunmen", "Kill", "Three", "Soldiers", "In", "Northern", "Syria"},

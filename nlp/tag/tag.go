@@ -89,6 +89,7 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 			s.orig = append(s.orig, d.Form(int(i)))
 		}
 		s.forms = append(s.forms[:0], s.orig...)
+		s.afterModal = headlines
 		if headlines {
 			t.decapitalize(s.forms)
 		}
@@ -169,6 +170,52 @@ func (t *Tagger) aboutTo(forms []string, tags []uint16) {
 	}
 }
 
+// afterModal returns the class for word i given the model's choice c: a
+// word right after a modal (MD) that the model tags as an adverb or a
+// noun but whose commonest training tag is VB gets the best-scoring VB
+// class ("Arnor will abandon improved economic relations": abandon was
+// RB), or, for a lower-case word the treebank never had, one not ending
+// in -ly. Adverbs the treebank knows as adverbs ("will not", "will also")
+// keep their tag, since their commonest tag is RB.
+func (t *Tagger) afterModal(s *scratch, i, c int) int {
+	if int(s.tags[i-1]) >= len(t.classes) || t.classes[s.tags[i-1]].XPOS != "MD" {
+		return c
+	}
+	switch t.classes[c].XPOS {
+	case "RB", "NN":
+	default:
+		return c
+	}
+	lower := strings.ToLower(s.forms[i])
+	if w, ok := t.words[lower]; ok {
+		if int(w.top) >= len(t.classes) || t.classes[w.top].XPOS != "VB" {
+			return c
+		}
+	} else if strings.HasSuffix(lower, "ly") || !isLowerWord(s.forms[i]) {
+		return c
+	}
+	best := -1
+	for k, cl := range t.classes {
+		if cl.XPOS == "VB" && (best < 0 || s.scores[k] > s.scores[best]) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return c
+	}
+	return best
+}
+
+// isLowerWord reports whether f is all lower-case letters.
+func isLowerWord(f string) bool {
+	for _, r := range f {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return f != ""
+}
+
 func (t *Tagger) isName(c uint16) bool {
 	return int(c) < len(t.classes) && t.classes[c].UPOS == text.PROPN
 }
@@ -203,6 +250,8 @@ type scratch struct {
 	feats  []uint64
 	scores []float32
 	tags   []uint16
+	// afterModal turns on the modal rule in tagSentence (see afterModal).
+	afterModal bool
 }
 
 func (t *Tagger) newScratch() *scratch {
@@ -492,6 +541,9 @@ func (t *Tagger) tagSentence(s *scratch, tr *trainState) []uint16 {
 				t.model.Score(feats, s.scores)
 			}
 			c = argmax(s.scores)
+			if tr == nil && s.afterModal && i > 0 {
+				c = t.afterModal(s, i, c)
+			}
 			if tr != nil {
 				g := int(tr.gold[i])
 				tr.p.Update(feats, g, c)
