@@ -41,10 +41,10 @@ func FuzzTokenize(f *testing.F) {
 			}
 		}
 		for i, r := range s {
-			if !covered[i] && !unicode.IsSpace(r) && r != 0x200B && r != 0xFEFF && r != 0x200C && r != 0x200D && r != 0x2060 {
+			if !covered[i] && !unicode.IsSpace(r) && !unicode.IsControl(r) && r != 0x200B && r != 0xFEFF && r != 0x200C && r != 0x200D && r != 0x2060 {
 				t.Fatalf("byte %d (%q) is in no token", i, r)
 			}
-			if covered[i] && unicode.IsSpace(r) {
+			if covered[i] && (unicode.IsSpace(r) || unicode.IsControl(r)) {
 				t.Fatalf("byte %d is white space inside a token", i)
 			}
 		}

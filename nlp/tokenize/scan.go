@@ -67,12 +67,14 @@ func (sc *scanner) run() {
 }
 
 // isSpace reports the runes that separate tokens: Unicode white space plus
-// the invisible format characters that web text scatters around.
+// the invisible format characters that web text scatters around, and
+// control characters (NUL, escape, DEL, C1), which are never words: as
+// tokens they were tagged and parsed as nouns.
 func isSpace(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v'
+		return r <= ' ' || r == 0x7f
 	}
-	return unicode.IsSpace(r) || r == 0x200B || r == 0xFEFF || r == 0x200C || r == 0x200D || r == 0x2060
+	return unicode.IsSpace(r) || unicode.IsControl(r) || r == 0x200B || r == 0xFEFF || r == 0x200C || r == 0x200D || r == 0x2060
 }
 
 func isLetter(r rune) bool {

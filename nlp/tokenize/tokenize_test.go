@@ -70,6 +70,10 @@ func TestTokens(t *testing.T) {
 		{"They sold fruit, bread, etc. Then they left.", "They sold fruit , bread , etc . Then they left ."},
 		{"", ""},
 		{"   \n\n  ", ""},
+		// Control characters (NUL, terminal escapes, DEL, C1) separate
+		// tokens and are in none: they were words of their own, tagged
+		// and parsed as nouns.
+		{"Russia\x00 condemned\x01\x02Ukraine\x1b[31m on\x7fMonday\u0085.\x00\x00", "Russia condemned Ukraine [ 31 m on Monday ."},
 	}
 	tk := tokenize.New()
 	for _, tc := range tests {
