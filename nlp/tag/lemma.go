@@ -144,6 +144,10 @@ func restore(s string) string {
 			return s + "e"
 		case last == 's' && (prev == 'r' || prev == 'p' || prev == 'n') && n > 4:
 			return s + "e"
+		case strings.HasSuffix(s, "ais"), strings.HasSuffix(s, "uis"), strings.HasSuffix(s, "ois"),
+			strings.HasSuffix(s, "eas"), strings.HasSuffix(s, "os") && n > 4:
+			return s + "e" // praised, bruised, poised, released, proposed
+
 		}
 	}
 	if n >= 4 && strings.HasSuffix(s, "at") && (!isVowel(s[n-3]) || s[n-3] == 'i' || s[n-3] == 'u') {

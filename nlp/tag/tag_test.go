@@ -47,6 +47,12 @@ func TestRuleLemma(t *testing.T) {
 		{"inspired", "VBN", "inspire"},
 		{"reversed", "VBD", "reverse"},
 		{"collapsed", "VBD", "collapse"},
+		{"praised", "VBD", "praise"},
+		{"raised", "VBN", "raise"},
+		{"released", "VBD", "release"},
+		{"increased", "VBD", "increase"},
+		{"proposed", "VBN", "propose"},
+		{"opposed", "VBD", "oppose"},
 		// ... and not added where the stem is whole.
 		{"avoided", "VBD", "avoid"},
 		{"explained", "VBD", "explain"},
