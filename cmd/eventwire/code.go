@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire"
-	"github.com/eventwire/eventwire/cameo"
 	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/data"
@@ -70,11 +69,12 @@ func runCode(ctx context.Context, m *Main, args []string) error {
 			return errUsage
 		}
 	}
-	files, fsys, err := codeDicts(userDicts)
+	// Dictionaries (user files reported at file:line) and the parser first:
+	// without them nothing can be coded.
+	c, err := newEventCoder(m.Stderr, userDicts)
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
 	}
-	// Build the parser first: without it nothing can be coded.
 	parser, err := newEnglish()
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
@@ -83,7 +83,7 @@ func runCode(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
 	}
-	out, err := codePage(ctx, m.Stderr, page, date, parser, files, fsys, *anyLang)
+	out, err := codePage(ctx, m.Stderr, page, date, parser, c, *anyLang)
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
 	}
@@ -101,12 +101,11 @@ type codeOutput struct {
 }
 
 // codePage extracts, parses and codes one page. date, when zero, comes from
-// the article, else today (with a note on stderr). Dictionary problems in
-// user files are printed on stderr; coding goes on without those entries.
+// the article, else today (with a note on stderr).
 // An article detected in a language other than English is not parsed or
 // coded (a note on stderr says why) unless anyLanguage is set, the rule
 // ingest applies (ingest.SkipLanguage).
-func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date time.Time, parser annotator, files dict.Files, fsys overlayFS, anyLanguage bool) (*codeOutput, error) {
+func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date time.Time, parser annotator, c *coder.Coder, anyLanguage bool) (*codeOutput, error) {
 	art, err := extract.New(extract.Options{}).Extract(ctx, page)
 	if err != nil {
 		return nil, err
@@ -122,17 +121,11 @@ func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date 
 		date = time.Now().UTC().Truncate(24 * time.Hour)
 		fmt.Fprintf(stderr, "note: the article has no date; dated actor roles are taken at today's date, %s (set --date)\n", date.Format("2006-01-02"))
 	}
-	d, err := dict.Load(fsys, files)
-	if err != nil {
-		// The shipped dictionaries have a few dozen known upstream defects
-		// (docs/notes/cameo-eval.md); report only problems in the user's files.
-		warnDictErrors(stderr, userDictErrors(err, fsys.top))
-	}
 	doc := text.NewDoc(art.Text)
 	if err := parser.Annotate(ctx, doc); err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
-	events, err := coder.New(d, cameo.Default(), coder.DefaultOptions()).Code(ctx, doc, date)
+	events, err := c.Code(ctx, doc, date)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -141,7 +142,7 @@ func TestCodePage(t *testing.T) {
 	if err := os.WriteFile(user, []byte("FROBNIA [FRB]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	files, fsys, err := codeDicts([]string{user})
+	c, err := newEventCoder(io.Discard, []string{user})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +157,7 @@ func TestCodePage(t *testing.T) {
 		t.Run(tc.source, func(t *testing.T) {
 			page := &eventwire.Page{URL: "file:///t.txt", Body: []byte(tc.text), ContentType: "text/plain"}
 			var stderr bytes.Buffer
-			out, err := codePage(context.Background(), &stderr, page, date, parser, files, fsys, false)
+			out, err := codePage(context.Background(), &stderr, page, date, parser, c, false)
 			if err != nil {
 				t.Fatal(err)
 			}

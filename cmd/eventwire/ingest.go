@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -57,17 +56,11 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 		fmt.Fprintln(m.Stderr, "eventwire ingest: --dict needs the parser; drop --no-parse")
 		return errUsage
 	}
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
 	}
+	defer stopProfile()
 	switch {
 	case *retry && fs.NArg() > 0:
 		fmt.Fprintln(m.Stderr, "eventwire ingest: --retry takes no inputs")

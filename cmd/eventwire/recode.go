@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"reflect"
-	"runtime/pprof"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -54,17 +52,11 @@ func runRecode(ctx context.Context, m *Main, args []string) error {
 		fmt.Fprintln(m.Stderr, "eventwire recode: --since must not be negative")
 		return errUsage
 	}
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
 	}
+	defer stopProfile()
 	rc := &recoder{workers: *workers, languages: languages, anyLanguage: *anyLang}
 	if rc.workers <= 0 {
 		rc.workers = defaultWorkers()
