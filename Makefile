@@ -2,12 +2,14 @@
 GO ?= go
 STATICCHECK_VERSION ?= v0.8.2
 
-.PHONY: build check fmt vet staticcheck test test-short generate-check bench
+.PHONY: build check lint fmt vet staticcheck test test-short bench
 
 build:
 	$(GO) build -o bin/eventwire ./cmd/eventwire
 
-check: fmt vet staticcheck test
+check: lint test
+
+lint: fmt vet staticcheck
 
 fmt:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -18,8 +20,9 @@ vet:
 staticcheck:
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 
+# test is the README's test command.
 test:
-	$(GO) test -race -timeout 30m ./...
+	$(GO) test -race ./...
 
 test-short:
 	$(GO) test -short ./...
