@@ -75,6 +75,25 @@ type Article struct {
 type Actor struct {
 	Text string `json:"text"`
 	Code string `json:"code"`
+	// Via, when the code was not named in Text itself ("he", "Assad",
+	// "the army", "rebel groups"), says where it came from; nil when Text
+	// names the actor.
+	Via *Via `json:"via,omitempty"`
+}
+
+// Via explains an actor code inferred from another mention: the mention it
+// was taken from and how.
+type Via struct {
+	// How is one of "pronoun" (an antecedent), "short-ref" (an earlier,
+	// longer name: "Assad" after "Bashar al-Assad"), "country" (an agent's
+	// country from an earlier sentence: "the army"), "place" (an agent's
+	// country from the place it acts in: "rebels ... outside Aleppo") and
+	// "place-ref" ("the city" for the last place named).
+	How string `json:"how"`
+	// Text and Span are the mention the code came from; Span is a byte
+	// range of Article.Text.
+	Text string    `json:"text"`
+	Span text.Span `json:"span"`
 }
 
 // Evidence holds the byte ranges in Article.Text that justify an event.

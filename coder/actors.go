@@ -82,6 +82,8 @@ type actorHit struct {
 	entry    string
 	span     text.Span
 	last     string
+	viaHow   string
+	viaSpan  text.Span
 }
 
 // phraseInfo is what the dictionaries find in one noun phrase.
@@ -187,9 +189,9 @@ func (st *sent) mention1(h int) []entity {
 	if t.UPOS == text.PRON {
 		if pronouns[st.key(h)] {
 			if r, ok := st.resolve(h); ok {
+				r = r.from("pronoun", r.span)
 				r.span = text.Span{Start: t.Start, End: t.End}
 				r.head = h
-				r.inferred = true
 				return []entity{r}
 			}
 		}
@@ -237,14 +239,28 @@ func (st *sent) mention1(h int) []entity {
 		// A short reference to an actor named earlier: "Assad" after
 		// "Bashar al-Assad".
 		if r, ok := st.shortRef(h); ok {
-			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last})
+			r = r.from("short-ref", r.span)
+			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: r.viaHow, viaSpan: r.viaSpan})
+		}
+	}
+	if len(pi.actors) == 0 && len(pi.agents) > 0 {
+		// "rebel groups who were evacuated from Aleppo", "government
+		// forces ... outside Aleppo": the country of the place they act in.
+		if r, ok := st.localCountry(h, pi.agents); ok {
+			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: "place", viaSpan: r.span})
+		}
+	}
+	if len(pi.actors) == 0 && len(pi.agents) == 0 {
+		// "shelling the city" after "Aleppo".
+		if r, ok := st.placeRef(h); ok {
+			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: "place-ref", viaSpan: r.span})
 		}
 	}
 	if len(pi.actors) == 0 && len(pi.agents) > 0 && st.hasDefinite(h) {
 		// "the army", "the government" after a country was named in an
 		// earlier sentence: the agent belongs to that country.
 		if r, ok := st.lastCountry(); ok {
-			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code[:3], entry: r.entry, span: pi.span, last: r.last})
+			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code[:3], entry: r.entry, span: pi.span, last: r.last, viaHow: "country", viaSpan: r.span})
 		}
 	}
 	if viaNmod && !pi.headAgent {
@@ -255,7 +271,7 @@ func (st *sent) mention1(h int) []entity {
 	var out []entity
 	if viaNmod {
 		for _, a := range pi.actors {
-			out = append(out, entity{code: combine(a.code, pi.agents), span: union(pi.span, a.span), head: h, entry: a.entry, last: a.last, person: a.person, inferred: a.inferred})
+			out = append(out, entity{code: combine(a.code, pi.agents), span: union(pi.span, a.span), head: h, entry: a.entry, last: a.last, person: a.person, inferred: a.inferred, viaHow: a.viaHow, viaSpan: a.viaSpan})
 		}
 	} else if len(pi.actors) > 0 {
 		// One phrase names one actor: the first ("Ithilen's minister
@@ -268,7 +284,7 @@ func (st *sent) mention1(h int) []entity {
 				a = b
 			}
 		}
-		out = append(out, entity{code: combine(a.code, pi.agents), span: pi.span, head: h, entry: a.entry, last: a.last, person: a.person, inferred: a.inferred})
+		out = append(out, entity{code: combine(a.code, pi.agents), span: pi.span, head: h, entry: a.entry, last: a.last, person: a.person, inferred: a.inferred, viaHow: a.viaHow, viaSpan: a.viaSpan})
 		// ... unless the phrase itself is a compound of modifiers:
 		// "Eriadori and Calenardhon leaders".
 		for _, b := range pi.actors[1:] {
@@ -448,12 +464,15 @@ func sameName(last, k string) bool {
 }
 
 // lastCountry returns the last actor of an earlier sentence whose code
-// starts with a three-letter country code.
+// starts with a three-letter country code, preferring the subject of a
+// clause (the topic: "Russia shelled Aleppo. The army ..." is Russia's).
 func (st *sent) lastCountry() (entity, bool) {
-	for i := len(st.dc.history) - 1; i >= 0; i-- {
-		o := st.dc.history[i]
-		if len(o.code) >= 3 && isUpper(o.code[:3]) && !strings.HasPrefix(o.code, "IGO") && !strings.HasPrefix(o.code, "NGO") {
-			return o, true
+	for _, subj := range []bool{true, false} {
+		for i := len(st.dc.history) - 1; i >= 0; i-- {
+			o := st.dc.history[i]
+			if len(o.code) >= 3 && isUpper(o.code[:3]) && !strings.HasPrefix(o.code, "IGO") && !strings.HasPrefix(o.code, "NGO") && (!subj || o.subject) {
+				return o, true
+			}
 		}
 	}
 	return entity{}, false

@@ -183,6 +183,23 @@ type entity struct {
 	// repaired is true when the actor fills its role only through a
 	// repair of an implausible parse (repair.go).
 	repaired bool
+	// locative is true for an occurrence after a place preposition
+	// ("in Aleppo", "outside Aleppo"): where something happens.
+	locative bool
+	// via says where an inferred code came from (eventwire.Via.How) and
+	// the mention it was taken from.
+	viaHow  string
+	viaSpan text.Span
+}
+
+// from marks e as inferred from the mention src in the way how, unless e
+// already says where it came from.
+func (e entity) from(how string, src text.Span) entity {
+	e.inferred = true
+	if e.viaHow == "" {
+		e.viaHow, e.viaSpan = how, src
+	}
+	return e
 }
 
 func (e entity) null() bool { return e.code == "" }
@@ -317,7 +334,8 @@ func (st *sent) scanOccurrences() {
 		j := st.lo + i
 		st.occurrences = append(st.occurrences, entity{code: code, head: j + n - 1,
 			span:  text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j+n-1].End},
-			entry: entryName(act), last: st.words.Keys[i+n-1], person: len(act.Roles) > 0, subject: st.inSubject(j + n - 1)})
+			entry: entryName(act), last: st.words.Keys[i+n-1], person: len(act.Roles) > 0, subject: st.inSubject(j + n - 1),
+			locative: locative[st.caseWord(j+n-1)]})
 		i += n
 	}
 	// Short references to actors named before ("Assad" after "Bashar

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"sort"
 	"strconv"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/cameo"
 	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/coder/dict"
@@ -289,13 +291,13 @@ func TestCodeConcurrent(t *testing.T) {
 	recs := loadUnitTests(t)
 	c := coder.New(loadToyDicts(t), cameo.Default(), coder.DefaultOptions())
 	ctx := context.Background()
-	want := make([]string, len(recs))
+	want := make([][]eventwire.Event, len(recs))
 	for i, r := range recs {
 		evs, err := c.Code(ctx, r.Doc, r.Date)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want[i] = fmt.Sprint(evs)
+		want[i] = evs
 	}
 	var wg sync.WaitGroup
 	errs := make(chan string, 4*len(recs))
@@ -305,7 +307,7 @@ func TestCodeConcurrent(t *testing.T) {
 			defer wg.Done()
 			for i, r := range recs {
 				evs, err := c.Code(ctx, r.Doc, r.Date)
-				if err != nil || fmt.Sprint(evs) != want[i] {
+				if err != nil || !reflect.DeepEqual(evs, want[i]) {
 					errs <- r.ID
 				}
 			}

@@ -1,0 +1,159 @@
+package coder
+
+import (
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/text"
+)
+
+// Places. News names many actors only by their role ("rebel groups",
+// "government forces", "police") and says where they act ("outside
+// Aleppo", "in Cairo"); it refers back to a place by its kind ("the city",
+// "the country"). The actor dictionaries code places by their state
+// (ALEPPO is SYR), so a place gives a country code.
+
+// locative holds the prepositions after which a place is where something
+// happens or where a group is from: "rebels outside Aleppo", "evacuated
+// from Aleppo". "to", "into" and "toward" name a destination, not a home.
+var locative = map[string]bool{"IN": true, "AT": true, "FROM": true, "OUTSIDE": true, "NEAR": true, "AROUND": true,
+	"ACROSS": true, "INSIDE": true, "THROUGHOUT": true, "WITHIN": true}
+
+// placeCode reports whether code is a bare state code (SYR, USA), which
+// the dictionaries give to countries and to the places inside them, and
+// not an organisation (IGO, NGO, MNC), the media (MED) or a religion or
+// region code.
+func placeCode(code string) bool {
+	if len(code) != 3 || !isUpper(code) || !isState(code) || organisation(code) {
+		return false
+	}
+	switch code {
+	case "MED", "MNC", "IMG", "WEU", "BAH", "MOS", "CHR", "JEW", "BUD", "HIN", "UIS", "NGM":
+		return false
+	}
+	return true
+}
+
+// stateAgents are agent codes of a state's own organs. Unnamed organs
+// ("government forces", "police") take the country of the place they act
+// in only when no other state is named in the sentence: "The US deployed
+// troops in Syria" are not Syria's troops. Rebels, protesters and
+// civilians are local: "Russian jets bombed rebels in Idlib".
+var stateAgents = map[string]bool{"GOV": true, "MIL": true, "COP": true, "SPY": true, "LEG": true, "JUD": true}
+
+// localCountry finds the country of an agent-only phrase at h (agents
+// holds its agents) from the places around it: a place in its own subtree
+// ("rebel groups who were evacuated from Aleppo"), else the places this
+// sentence names as locations ("government forces ... outside Aleppo"),
+// else those of the previous sentence. Every place found at the first
+// level that has any must give the same country, or there is none.
+func (st *sent) localCountry(h int, agents []*dict.Agent) (entity, bool) {
+	state := false
+	for _, ag := range agents {
+		for i := 0; i+3 <= len(ag.Code); i += 3 {
+			state = state || stateAgents[ag.Code[i:i+3]]
+		}
+	}
+	agree := func(cands []entity) (entity, bool) {
+		if len(cands) == 0 {
+			return entity{}, false
+		}
+		for _, c := range cands[1:] {
+			if c.code != cands[0].code {
+				return entity{}, false
+			}
+		}
+		return cands[0], true
+	}
+	var own []entity
+	for _, o := range st.occurrences {
+		if o.locative && placeCode(o.code) && st.dominates(h, o.head) {
+			own = append(own, o)
+		}
+	}
+	if e, ok := agree(own); ok || len(own) > 0 {
+		return e, ok
+	}
+	var here []entity
+	for _, o := range st.occurrences {
+		if o.locative && placeCode(o.code) {
+			here = append(here, o)
+		}
+	}
+	e, ok := agree(here)
+	if len(here) == 0 {
+		var prev []entity
+		for _, o := range st.dc.history {
+			if int(o.span.Start) >= st.prevStart() && o.locative && placeCode(o.code) {
+				prev = append(prev, o)
+			}
+		}
+		e, ok = agree(prev)
+	}
+	if !ok || !state {
+		return e, ok
+	}
+	// A state organ belongs to the place's state only if no other state
+	// is named here.
+	for _, o := range st.occurrences {
+		if o.locative || o.inferred || len(o.code) < 3 {
+			continue
+		}
+		if c := o.code[:3]; placeCode(c) && c != e.code {
+			return entity{}, false
+		}
+	}
+	return e, true
+}
+
+// placeNouns are the nouns by which news refers back to a place it named:
+// "shelling the city" after "Aleppo".
+var placeNouns = map[string]bool{"CITY": true, "TOWN": true, "VILLAGE": true, "CAPITAL": true, "COUNTRY": true,
+	"NATION": true, "PROVINCE": true, "REGION": true}
+
+// placeRef resolves "the city", "the country" at h to the last place named
+// before it in this sentence or the one before: a proper name with a bare
+// state code. The noun must be definite and bare ("the city", not "a
+// city", "the city council" or "the city of Homs", which name their own).
+func (st *sent) placeRef(h int) (entity, bool) {
+	if st.tok(h).UPOS != text.NOUN || !placeNouns[st.lemma(h)] || !st.hasDefinite(h) {
+		return entity{}, false
+	}
+	for _, k := range st.children(h) {
+		switch st.rel(k).Base() {
+		case text.Det, text.Amod, text.Case, text.Punct:
+		default:
+			return entity{}, false
+		}
+	}
+	if r := st.rel(h); r.Base() == text.Compound || r == text.NmodPoss {
+		return entity{}, false // "the city council", "the country's president"
+	}
+	start := st.tok(h).Start
+	named := func(o entity) bool {
+		return placeCode(o.code) && !o.inferred && o.head >= 0 && int(o.head) < len(st.doc.Tokens) && st.doc.Tokens[o.head].UPOS == text.PROPN
+	}
+	for i := len(st.occurrences) - 1; i >= 0; i-- {
+		if o := st.occurrences[i]; o.span.End <= start && named(o) {
+			return o, true
+		}
+	}
+	for i := len(st.dc.history) - 1; i >= 0; i-- {
+		o := st.dc.history[i]
+		if int(o.span.Start) < st.prevStart() {
+			break
+		}
+		if named(o) {
+			return o, true
+		}
+	}
+	return entity{}, false
+}
+
+// via returns what the event reports about where e's code came from, or
+// nil when e names its actor itself.
+func (st *sent) via(e entity) *eventwire.Via {
+	if e.viaHow == "" {
+		return nil
+	}
+	return &eventwire.Via{How: e.viaHow, Text: st.spanText(e.viaSpan), Span: e.viaSpan}
+}
