@@ -299,7 +299,8 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*eventwire.Page, er
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckBody(body); err != nil {
+	body, ct, _, err = TextBody(body, ct)
+	if err != nil {
 		return nil, err
 	}
 	if ct == "" {

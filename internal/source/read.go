@@ -136,7 +136,8 @@ func sniffType(path string, b []byte) string {
 }
 
 // ReadFile reads one local file as a page: .gz (or gzip magic) is
-// decompressed within the limits; empty and binary files are errors.
+// decompressed within the limits; UTF-16 text is converted to UTF-8
+// (TextBody); empty and binary files are errors.
 func ReadFile(path string, opts Options) (*eventwire.Page, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -155,13 +156,18 @@ func ReadFile(path string, opts Options) (*eventwire.Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckBody(body); err != nil {
+	body, _, converted, err := TextBody(body, "")
+	if err != nil {
 		return nil, err
+	}
+	ct := sniffType(path, body)
+	if converted {
+		ct = withUTF8Charset(ct)
 	}
 	return &eventwire.Page{
 		URL:         fileURL(path),
 		Body:        body,
-		ContentType: sniffType(path, body),
+		ContentType: ct,
 		FetchedAt:   opts.now().UTC(),
 		Origin:      "file",
 	}, nil

@@ -311,7 +311,8 @@ func (w *WARC) page(rec *WARCRecord, block []byte) (p *eventwire.Page, skip bool
 	if !pageType(ct) {
 		return nil, true, nil
 	}
-	if err := CheckBody(body); err != nil {
+	body, ct, _, err = TextBody(body, ct)
+	if err != nil {
 		return nil, false, err
 	}
 	if rec.TargetURI == "" {
