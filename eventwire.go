@@ -87,8 +87,10 @@ type Via struct {
 	// How is one of "pronoun" (an antecedent), "short-ref" (an earlier,
 	// longer name: "Assad" after "Bashar al-Assad"), "country" (an agent's
 	// country from an earlier sentence: "the army"), "place" (an agent's
-	// country from the place it acts in: "rebels ... outside Aleppo") and
-	// "place-ref" ("the city" for the last place named).
+	// country from the place it acts in: "rebels ... outside Aleppo"),
+	// "role-ref" (the last actor named with the same role: "the airline"
+	// after "Mahan Air of Iran") and "place-ref" ("the city" for the last
+	// place named).
 	How string `json:"how"`
 	// Text and Span are the mention the code came from; Span is a byte
 	// range of Article.Text.

@@ -243,6 +243,13 @@ func (st *sent) mention1(h int) []entity {
 			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: r.viaHow, viaSpan: r.viaSpan})
 		}
 	}
+	if len(pi.actors) == 0 && len(pi.agents) > 0 && st.hasDefinite(h) {
+		// "The airline" after "Mahan Air of Iran": the last actor named
+		// with the same role.
+		if r, ok := st.roleRef(pi.agents); ok {
+			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code[:3], entry: r.entry, span: pi.span, last: r.last, viaHow: "role-ref", viaSpan: r.span})
+		}
+	}
 	if len(pi.actors) == 0 && len(pi.agents) > 0 {
 		// "rebel groups who were evacuated from Aleppo", "government
 		// forces ... outside Aleppo": the country of the place they act in.
@@ -461,6 +468,41 @@ func sameName(last, k string) bool {
 	}
 	i := strings.LastIndexByte(last, '-')
 	return i >= 0 && i <= 4 && last[i+1:] == k
+}
+
+// roleRef returns the last actor of an earlier sentence whose code is a
+// state's code followed by exactly the role of agents ("Mahan Air of
+// Iran", IRNBUS, for "the airline", BUS).
+func (st *sent) roleRef(agents []*dict.Agent) (entity, bool) {
+	role := combine("", agents)[3:]
+	if role == "" {
+		return entity{}, false
+	}
+	for i := len(st.dc.history) - 1; i >= 0; i-- {
+		o := st.dc.history[i]
+		if placeCode(o.code[:min(3, len(o.code))]) && (o.code[3:] == role || o.role == role) {
+			return o, true
+		}
+	}
+	return entity{}, false
+}
+
+// roleOf returns the role code of the noun that the actor word k modifies
+// ("Iranian airline": BUS), or "".
+func (st *sent) roleOf(k int) string {
+	switch st.rel(k).Base() {
+	case text.Amod, text.Compound, text.Nmod:
+	default:
+		return ""
+	}
+	h := st.head(k)
+	if h < st.lo || h >= st.hi || h == k {
+		return ""
+	}
+	if pi := st.scanPhrase(h); pi.headAgent {
+		return combine("", pi.agents)[3:]
+	}
+	return ""
 }
 
 // lastCountry returns the last actor of an earlier sentence whose code

@@ -40,6 +40,13 @@ func placeCode(code string) bool {
 // civilians are local: "Russian jets bombed rebels in Idlib".
 var stateAgents = map[string]bool{"GOV": true, "MIL": true, "COP": true, "SPY": true, "LEG": true, "JUD": true}
 
+// localAgents are the agent codes of groups that are where they act: state
+// organs, armed groups, the opposition, civilians, refugees, workers,
+// criminals. The media, companies, NGOs and elites are often foreign to
+// the place they report on or trade in ("PBS revealed that ...").
+var localAgents = map[string]bool{"GOV": true, "MIL": true, "COP": true, "SPY": true, "LEG": true, "JUD": true,
+	"REB": true, "INS": true, "OPP": true, "CVL": true, "PPL": true, "REF": true, "UAF": true, "LAB": true, "AGR": true, "CRM": true}
+
 // localCountry finds the country of an agent-only phrase at h (agents
 // holds its agents) from the places around it: a place in its own subtree
 // ("rebel groups who were evacuated from Aleppo"), else the places this
@@ -50,7 +57,11 @@ func (st *sent) localCountry(h int, agents []*dict.Agent) (entity, bool) {
 	state := false
 	for _, ag := range agents {
 		for i := 0; i+3 <= len(ag.Code); i += 3 {
-			state = state || stateAgents[ag.Code[i:i+3]]
+			c := ag.Code[i : i+3]
+			if !localAgents[c] {
+				return entity{}, false
+			}
+			state = state || stateAgents[c]
 		}
 	}
 	agree := func(cands []entity) (entity, bool) {
