@@ -339,7 +339,7 @@ func (st *sent) scanOccurrences() {
 		st.occurrences = append(st.occurrences, entity{code: code, head: j + n - 1,
 			span:  text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j+n-1].End},
 			entry: entryName(act), last: st.words.Keys[i+n-1], person: len(act.Roles) > 0, subject: st.inSubject(j + n - 1),
-			locative: locative[st.caseWord(j+n-1)], role: st.roleOf(j+n-1)})
+			locative: locative[st.caseWord(j+n-1)], role: st.roleOf(j + n - 1)})
 		i += n
 	}
 	// Short references to actors named before ("Assad" after "Bashar
