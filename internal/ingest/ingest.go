@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -296,8 +297,46 @@ func safely[T any](f func() (T, error)) (v T, err error) {
 type Counters struct {
 	read, ingested, unchanged, failed, skipped atomic.Int64
 
-	mu    sync.Mutex
-	langs map[string]int64 // skipped stories by language
+	mu     sync.Mutex
+	langs  map[string]int64 // skipped stories by language
+	stages map[string]int64 // failures by stage
+	kinds  map[string]int64 // failures by FailureKind
+}
+
+// fail counts a failed item of stage whose cause is err.
+func (c *Counters) fail(stage string, err error) {
+	c.failed.Add(1)
+	kind := FailureKind(err)
+	c.mu.Lock()
+	if c.stages == nil {
+		c.stages, c.kinds = map[string]int64{}, map[string]int64{}
+	}
+	c.stages[stage]++
+	c.kinds[kind]++
+	c.mu.Unlock()
+}
+
+// FailureKind names what kind of failure err is, for counting failures
+// when there are too many to list: the root error code it wraps
+// ("too_large", "unsupported", "no_content", "invalid", "not_found"),
+// "timeout", or "other". A missing file is "not_found".
+func FailureKind(err error) string {
+	var te interface{ Timeout() bool }
+	switch {
+	case errors.Is(err, eventwire.ErrTooLarge):
+		return "too_large"
+	case errors.Is(err, eventwire.ErrUnsupported):
+		return "unsupported"
+	case errors.Is(err, eventwire.ErrNoContent):
+		return "no_content"
+	case errors.Is(err, eventwire.ErrInvalid):
+		return "invalid"
+	case errors.Is(err, eventwire.ErrNotFound), errors.Is(err, fs.ErrNotExist):
+		return "not_found"
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &te) && te.Timeout():
+		return "timeout"
+	}
+	return "other"
 }
 
 // skip counts a newly stored story kept out of the English-only stages.
@@ -322,6 +361,11 @@ type Counts struct {
 	// SkippedLanguages breaks them down by language.
 	Skipped          int64            `json:"skipped"`
 	SkippedLanguages map[string]int64 `json:"skipped_languages,omitempty"`
+	// FailedStages and FailedKinds break Failed down by stage (StageRead
+	// ...) and by FailureKind: a summary of a run with many failures lists
+	// only a few but counts them all.
+	FailedStages map[string]int64 `json:"failed_stages,omitempty"`
+	FailedKinds  map[string]int64 `json:"failed_kinds,omitempty"`
 }
 
 // Snapshot returns the current counts.
@@ -329,14 +373,23 @@ func (c *Counters) Snapshot() Counts {
 	n := Counts{Read: c.read.Load(), Ingested: c.ingested.Load(), Unchanged: c.unchanged.Load(),
 		Failed: c.failed.Load(), Skipped: c.skipped.Load()}
 	c.mu.Lock()
-	if len(c.langs) > 0 {
-		n.SkippedLanguages = make(map[string]int64, len(c.langs))
-		for k, v := range c.langs {
-			n.SkippedLanguages[k] = v
-		}
-	}
+	n.SkippedLanguages = copyCounts(c.langs)
+	n.FailedStages = copyCounts(c.stages)
+	n.FailedKinds = copyCounts(c.kinds)
 	c.mu.Unlock()
 	return n
+}
+
+// copyCounts returns a copy of m, nil when m is empty.
+func copyCounts(m map[string]int64) map[string]int64 {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]int64, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
 }
 
 // RunOptions configure Run.
@@ -435,11 +488,11 @@ func Run(ctx context.Context, src eventwire.Source, p *Processor, opts RunOption
 	sum := &Summary{}
 	var mu sync.Mutex
 	failed := func(err error) {
-		c.failed.Add(1)
 		var ie *eventwire.ItemError
 		if !errors.As(err, &ie) {
 			ie = &eventwire.ItemError{Op: "process", Err: err}
 		}
+		c.fail(ie.Op, ie.Err)
 		mu.Lock()
 		if len(sum.Failures) < maxFail {
 			sum.Failures = append(sum.Failures, ie)

@@ -161,7 +161,8 @@ func TestRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := ingest.Counts{Read: 51, Ingested: 50, Unchanged: 0, Failed: 2}
+	want := ingest.Counts{Read: 51, Ingested: 50, Unchanged: 0, Failed: 2,
+		FailedStages: map[string]int64{"extract": 1, "read": 1}, FailedKinds: map[string]int64{"no_content": 1, "other": 1}}
 	if !reflect.DeepEqual(sum.Counts, want) || !reflect.DeepEqual(counters.Snapshot(), want) {
 		t.Errorf("counts = %+v (counters %+v), want %+v", sum.Counts, counters.Snapshot(), want)
 	}
