@@ -88,6 +88,18 @@ type wantEvent struct {
 	Verb       string `json:"verb"`
 	TargetText string `json:"target_text"`
 	Negated    bool   `json:"negated,omitempty"`
+	// SourceVia and TargetVia are "how: text" of an inferred actor's
+	// Via; checked only in cases whose want.json gives some.
+	SourceVia string `json:"source_via,omitempty"`
+	TargetVia string `json:"target_via,omitempty"`
+}
+
+// viaString renders v as "how: text", "" for nil.
+func viaString(v *eventwire.Via) string {
+	if v == nil {
+		return ""
+	}
+	return v.How + ": " + v.Text
 }
 
 // TestCases codes the hand-built cases in testdata/cases: each txtar holds
@@ -137,11 +149,20 @@ func compareEvents(t *testing.T, doc *text.Doc, evs []eventwire.Event, wantJSON 
 	if err := json.Unmarshal(wantJSON, &want); err != nil {
 		t.Fatal(err)
 	}
+	withVia := bytes.Contains(wantJSON, []byte(`_via"`))
 	got := make([]wantEvent, len(evs))
 	for i, e := range evs {
-		got[i] = wantEvent{e.CAMEO, e.Source.Code, e.Target.Code,
-			spanText(doc, e.Evidence.Source), spanText(doc, e.Evidence.Verb), spanText(doc, e.Evidence.Target), e.Negated}
+		got[i] = wantEvent{CAMEO: e.CAMEO, Source: e.Source.Code, Target: e.Target.Code,
+			SourceText: spanText(doc, e.Evidence.Source), Verb: spanText(doc, e.Evidence.Verb), TargetText: spanText(doc, e.Evidence.Target), Negated: e.Negated}
+		if withVia {
+			got[i].SourceVia, got[i].TargetVia = viaString(e.Source.Via), viaString(e.Target.Via)
+		}
 		checkEvent(t, e)
+		for _, v := range []*eventwire.Via{e.Source.Via, e.Target.Via} {
+			if v != nil && (v.How == "" || v.Text != spanText(doc, v.Span)) {
+				t.Errorf("event %s: via %+v does not name its span's text", e.CAMEO, v)
+			}
+		}
 	}
 	sortEvents(got)
 	sortEvents(want)
