@@ -7,6 +7,25 @@
 // line in an ErrorList, and the entries that could be read are kept, so a
 // caller may decide to go on with a dictionary that has a few bad lines.
 //
+// Verb files layer: Files.Verbs are read in order, and a verb phrase that a
+// later file lists again amends the entry of the earlier file instead of
+// standing beside it. PETRARCH's documentation does not say what a verb
+// listed twice means; this is eventwire's extension, so that a correction
+// file never has to copy an upstream block:
+//
+//   - a [code] on the later verb, or in its block header, replaces the
+//     earlier code of the verb on its own; [---] withdraws it, so the verb
+//     codes only through patterns. A header without a code keeps the
+//     earlier code (for a new verb it means [---], as in PETRARCH).
+//   - the later block's patterns are tried with the earlier entry's; an
+//     earlier pattern with the same elements as a later one is dropped, so
+//     "- * &WEAPON [---]" withdraws one upstream pattern and
+//     "- * &WEAPON [073]" re-codes it.
+//   - look-ups return the amended entry where the earlier one stood
+//     (Verb.Amends points to it).
+//
+// Within one file a phrase listed twice keeps its first entry, as before.
+//
 // Words are matched in a normalised key form (see Key): upper case, with
 // underscores standing for blanks in multi-word phrases. Actor and agent
 // look-ups also accept transliteration variants of long proper names
@@ -24,7 +43,9 @@ import (
 )
 
 // Files names the dictionary files to load, by kind. Within a kind, later
-// files layer on top of earlier ones: their entries win ties.
+// files layer on top of earlier ones: their entries win ties, and a verb
+// that a later verb file lists again amends the earlier entry (see the
+// package documentation).
 type Files struct {
 	Verbs    []string
 	Actors   []string

@@ -381,3 +381,99 @@ func BenchmarkLoadPhoenix(b *testing.B) {
 	}
 	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 }
+
+// TestVerbLayering checks how a later verb file amends the verbs of an
+// earlier one: its code wins ([---] withdraws the bare verb's code), a
+// header without a code keeps the earlier code, a pattern with the same
+// elements replaces the earlier one, the other earlier patterns stay, and
+// look-ups (by form, irregular form and lemma) return the amended entry
+// in the earlier one's place. Within one file the first entry still wins.
+func TestVerbLayering(t *testing.T) {
+	const base = `&ARMS
++WEAPON
+--- PRAISE [051] ---
+PRAISE
+ENCOURAGE
+- * (FOR ^) [051]
+- * TALKS [026]
+--- SEND [---] ---
+TRANSPORT
+SEND {SENDS SENT SENDING}
+- * &ARMS [072]
+- * AID [070]
+--- SEND_TWICE [040] ---
+SEND
+`
+	const news = `--- APPEAL [---] ---
+ENCOURAGE
+- * (TO ^) [020]
+- * TALKS [036]
+--- SEND_FIX ---
+SEND
+- * &ARMS [---]
+- IN * (OF &ARMS) IN ^ [---]
+--- NEW [---] ---
+PRAISE [052]
+INSPIRE
+`
+	const third = `--- AGAIN [042] ---
+SEND
+`
+	d, el := load(t, map[string]string{"base.txt": base, "news.txt": news, "third.txt": third},
+		dict.Files{Verbs: []string{"base.txt", "news.txt", "third.txt"}})
+	if len(el) > 0 {
+		t.Fatal(el)
+	}
+	v := d.Verbs
+	codes := func(form string) []string {
+		var out []string
+		for _, e := range v.Lookup(form) {
+			var pats []string
+			for _, p := range e.Block.Patterns {
+				pats = append(pats, p.File+":"+p.Text)
+			}
+			out = append(out, e.Block.File+" "+e.Code.String()+" "+strings.Join(pats, ", "))
+		}
+		return out
+	}
+	tests := []struct {
+		form string
+		want []string
+	}{
+		// [---] withdraws the code; TALKS re-coded, (FOR ^) kept.
+		{"encouraged", []string{"news.txt --- news.txt:* (TO ^) [020], news.txt:* TALKS [036], base.txt:* (FOR ^) [051]"}},
+		// Own [code] on a verb of a [---] block.
+		{"praise", []string{"news.txt 052 base.txt:* (FOR ^) [051], base.txt:* TALKS [026]"}},
+		// A new verb: only its own block.
+		{"inspires", []string{"news.txt --- "}},
+		// Untouched.
+		{"transport", []string{"base.txt --- base.txt:* &ARMS [072], base.txt:* AID [070]"}},
+		// Three layers: third.txt re-codes, news.txt withdrew &ARMS, the
+		// within-file second SEND of base.txt stays behind, losing ties.
+		{"sends", []string{"third.txt 042 news.txt:* &ARMS [---], news.txt:IN * (OF &ARMS) IN ^ [---], base.txt:* AID [070]", "base.txt 040 "}},
+	}
+	for _, tt := range tests {
+		got := codes(tt.form)
+		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+			t.Errorf("%s:\n got %q\nwant %q", tt.form, got, tt.want)
+		}
+	}
+	// A header without a code keeps the earlier code: SEND_FIX amends
+	// SEND of base.txt ([---]) and is itself amended by third.txt.
+	send := v.Lookup("send")[0]
+	if send.Amends == nil || send.Amends.Block.Name != "SEND_FIX" || send.Amends.Code.String() != "---" ||
+		send.Amends.Amends == nil || send.Amends.Amends.Block.File != "base.txt" {
+		t.Errorf("send.Amends chain wrong: %+v", send.Amends)
+	}
+	if l := v.LookupLemma("encourage"); len(l) != 1 || l[0].Block.File != "news.txt" {
+		t.Errorf("LookupLemma(encourage) = %v", l)
+	}
+	if blocks, _ := v.Len(); blocks != 7 {
+		t.Errorf("blocks = %d, want the 7 blocks of the files", blocks)
+	}
+	// Within one file the first of two entries of a phrase wins, as before.
+	d, _ = load(t, map[string]string{"one.txt": base}, dict.Files{Verbs: []string{"one.txt"}})
+	if l := d.Verbs.Lookup("send"); len(l) != 2 || l[0].Code.String() != "---" || l[0].Amends != nil {
+		t.Errorf("within one file: %v", l)
+	}
+}

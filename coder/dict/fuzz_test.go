@@ -59,3 +59,25 @@ func FuzzDiscardsIssues(f *testing.F) {
 		fuzzLoad(t, b, func(f *dict.Files) { f.Discards = []string{"f.txt"}; f.Issues = []string{"f.txt"} })
 	})
 }
+
+// FuzzVerbLayers loads the input as two verb files, the second amending
+// every verb of the first (see the package documentation on layering), and
+// checks that a look-up by lemma finds the later file's entry first.
+func FuzzVerbLayers(f *testing.F) {
+	f.Add([]byte(verbs))
+	f.Add([]byte("--- A [---] ---\nX {Y}\n- * Z [010]\n--- B ---\nX\n- * Z [---]\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		fsys := fstest.MapFS{"f.txt": &fstest.MapFile{Data: b}, "g.txt": &fstest.MapFile{Data: b}}
+		d, _ := dict.Load(fsys, dict.Files{Verbs: []string{"f.txt", "g.txt"}})
+		if d == nil {
+			t.Fatal("nil Dictionaries")
+		}
+		for _, blk := range d.Verbs.Blocks {
+			for _, v := range blk.Verbs {
+				if first := d.Verbs.LookupLemma(v.Word)[0]; first.Block.File != "g.txt" || first.Amends == nil {
+					t.Fatalf("%s: first entry from %s (amends %v), want g.txt amending f.txt", v.Word, first.Block.File, first.Amends)
+				}
+			}
+		}
+	})
+}

@@ -2,6 +2,7 @@ package dict
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -19,6 +20,7 @@ type Verbs struct {
 	forms  map[string][]*Verb // surface form of the verb word → entries
 	lemmas map[string][]*Verb // base form → entries
 	nform  int
+	layer  int // files parsed so far: the layer of the file being parsed
 }
 
 // Transformation is one "~" line of a verb dictionary: what an upper verb
@@ -41,7 +43,11 @@ type Transformation struct {
 	Line                                   int
 }
 
-// VerbBlock is one "--- NAME [code] ---" block.
+// VerbBlock is one "--- NAME [code] ---" block. The block of a verb that
+// amends an earlier file's entry (see Verb.Amends) is made for that verb
+// alone: it carries the name, code, file and line of the block that lists
+// the verb, and the patterns of both blocks, the later ones first. Such
+// blocks are not in Verbs.Blocks.
 type VerbBlock struct {
 	Name     string
 	Code     Code
@@ -49,6 +55,9 @@ type VerbBlock struct {
 	Patterns []*Pattern
 	File     string
 	Line     int
+
+	coded bool // the header has a [code]
+	layer int  // index of the file, from 1, in load order
 }
 
 // Verb is one verb (or multi-word verb) of a block.
@@ -58,10 +67,19 @@ type Verb struct {
 	// Before and After are the other words of a multi-word verb
 	// ("WIRE" in WIRE_+TAP, "DOWN" in +BREAK_DOWN), upper case.
 	Before, After []string
-	// Code is the verb's own code, or the block's.
+	// Code is the verb's own code, or the block's. For a verb that amends
+	// an earlier entry and has no code of its own nor in its block
+	// header, it is the earlier entry's code.
 	Code  Code
 	Block *VerbBlock
 	Line  int
+	// Amends is the entry of an earlier file that this one amends: the
+	// same verb phrase (Before, Word, After) listed again by a later verb
+	// file. Look-ups return this entry in the earlier one's place. Nil for
+	// a verb no earlier file lists.
+	Amends *Verb
+
+	coded bool // the verb or its block header has a [code]
 }
 
 // Code is an event code as a verb dictionary writes it: "050", "040:040"
@@ -165,6 +183,7 @@ func (v *Verbs) LookupLemma(lemma string) []*Verb {
 }
 
 func (v *Verbs) parse(file string, data []byte, errs *ErrorList) {
+	v.layer++
 	var syn string // current synset, "" when not in one
 	var block *VerbBlock
 	for _, ln := range lines(data) {
@@ -182,7 +201,7 @@ func (v *Verbs) parse(file string, data []byte, errs *ErrorList) {
 			if name == "" {
 				errs.add(file, ln.n, "verb block without a name")
 			}
-			block = &VerbBlock{Name: name, Code: code, File: file, Line: ln.n}
+			block = &VerbBlock{Name: name, Code: code, File: file, Line: ln.n, coded: ok, layer: v.layer}
 			v.Blocks = append(v.Blocks, block)
 		case s[0] == '&':
 			name := strings.Fields(s)[0]
@@ -243,12 +262,12 @@ func (v *Verbs) parse(file string, data []byte, errs *ErrorList) {
 // parseVerb reads "WORD {FORMS} [code]", "+BREAK_DOWN {+BROKE_DOWN ...}"
 // or "WIRE_+TAP {WIRE_+TAPPED ...}".
 func (v *Verbs) parseVerb(s string, block *VerbBlock, n int) error {
-	code := block.Code
+	code, coded := block.Code, block.coded
 	if before, inside, after, ok := bracket(s); ok {
 		if strings.TrimSpace(after) != "" {
 			return fmt.Errorf("text after the code in %q", s)
 		}
-		code, s = parseCode(inside), before
+		code, coded, s = parseCode(inside), true, before
 	} else if strings.ContainsAny(s, "[]") {
 		return fmt.Errorf("unbalanced brackets in %q", s)
 	}
@@ -272,7 +291,7 @@ func (v *Verbs) parseVerb(s string, block *VerbBlock, n int) error {
 	if err != nil {
 		return err
 	}
-	base.Code, base.Block, base.Line = code, block, n
+	base.Code, base.Block, base.Line, base.coded = code, block, n, coded
 	block.Verbs = append(block.Verbs, base)
 	v.lemmas[base.Word] = append(v.lemmas[base.Word], base)
 	v.addForm(base.Word, base)
@@ -550,7 +569,123 @@ func (v *Verbs) noun(e *Elem, words []string) error {
 	return nil
 }
 
-func (v *Verbs) finish() {}
+// finish applies the layering of verb files: a verb phrase that a later
+// file lists again amends the entry that won until then (see amend), and
+// takes its place in the look-up lists. Within one file the first entry of
+// a phrase keeps winning, as the coder has always read PETRARCH's files.
+func (v *Verbs) finish() {
+	winner := map[string]*Verb{}
+	repl := map[*Verb]*Verb{}
+	for _, b := range v.Blocks {
+		for _, e := range b.Verbs {
+			k := e.phrase()
+			w, ok := winner[k]
+			switch {
+			case !ok:
+				winner[k] = e
+			case w.layer() < e.layer():
+				e.amend(w)
+				repl[w] = e
+				winner[k] = e
+			}
+		}
+	}
+	if len(repl) == 0 {
+		return
+	}
+	resolve := func(m map[string][]*Verb) int {
+		n := 0
+		for key, list := range m {
+			hit := false
+			for _, e := range list {
+				if _, ok := repl[e]; ok {
+					hit = true
+					break
+				}
+			}
+			if hit {
+				out := make([]*Verb, 0, len(list))
+				for _, e := range list {
+					for r, ok := repl[e]; ok; r, ok = repl[e] {
+						e = r
+					}
+					if !slices.Contains(out, e) {
+						out = append(out, e)
+					}
+				}
+				m[key] = out
+			}
+			n += len(m[key])
+		}
+		return n
+	}
+	v.nform = resolve(v.forms)
+	resolve(v.lemmas)
+}
+
+// phrase is the verb phrase as a map key: "WIRE_+TAP".
+func (e *Verb) phrase() string {
+	var b strings.Builder
+	for _, w := range e.Before {
+		b.WriteString(w)
+		b.WriteByte('_')
+	}
+	b.WriteByte('+')
+	b.WriteString(e.Word)
+	for _, w := range e.After {
+		b.WriteByte('_')
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// layer is the load-order index of the file that lists e.
+func (e *Verb) layer() int {
+	if e.Block == nil {
+		return 0
+	}
+	return e.Block.layer
+}
+
+// amend makes e, listed by a later file, amend w, the entry of the same
+// phrase that won until then. e keeps its own code when it or its block
+// header gives one ([---] withdraws the code of the verb on its own) and
+// takes w's otherwise. Its patterns are its block's followed by w's, less
+// those of w whose elements one of e's repeats: a later pattern with the
+// same elements re-codes the earlier one, and [---] withdraws it.
+func (e *Verb) amend(w *Verb) {
+	if !e.coded {
+		e.Code, e.coded = w.Code, w.coded
+	}
+	own := e.Block
+	pats := slices.Clip(own.Patterns)
+	mine := make(map[string]bool, len(own.Patterns))
+	for _, p := range own.Patterns {
+		mine[p.elems()] = true
+	}
+	for _, p := range w.Block.Patterns {
+		if !mine[p.elems()] {
+			pats = append(pats, p)
+		}
+	}
+	e.Block = &VerbBlock{Name: own.Name, Code: own.Code, Verbs: []*Verb{e}, Patterns: pats,
+		File: own.File, Line: own.Line, coded: own.coded, layer: own.layer}
+	e.Amends = w
+}
+
+// elems writes what p matches, without its code, as a comparable key.
+func (p *Pattern) elems() string {
+	var b strings.Builder
+	write := func(es []Elem) {
+		for _, e := range es {
+			fmt.Fprintf(&b, "%d|%s|%s|%s|%d|%t;", e.Kind, e.Head, strings.Join(e.Mods, " "), e.Prep, e.Role, e.HasRole)
+		}
+	}
+	write(p.Pre)
+	b.WriteByte('*')
+	write(p.Post)
+	return b.String()
+}
 
 // parseTransformation reads "~ a (b . ATTACK) SAY = a b 112".
 func parseTransformation(s string) (Transformation, error) {
