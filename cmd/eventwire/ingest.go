@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -44,8 +46,25 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 	fs.Var(&userDicts, "dict", "extra dictionary `[KIND=]FILE` layered over the shipped ones, as in \"eventwire code\"; repeatable")
 	langFlag := fs.String("languages", "en", "`codes` (ISO 639-1, comma-separated) of the articles parsed and coded; others are stored unparsed and counted as skipped (the parser and dictionaries are English; an undetected language counts as English)")
 	anyLang := fs.Bool("any-language", false, "parse and code every article, whatever its detected language")
+	failures := fs.Bool("failures", false, "instead of reading inputs, print the failures recorded in the database, one JSON object a line (url, origin, stage, error, attempts, last_at), in the order first recorded")
+	limit := fs.Int("limit", 0, "with --failures: print at most `N` (0: all)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *failures {
+		if *retry || fs.NArg() > 0 {
+			fmt.Fprintln(m.Stderr, "eventwire ingest: --failures takes no inputs and no --retry")
+			return errUsage
+		}
+		if *limit < 0 {
+			fmt.Fprintln(m.Stderr, "eventwire ingest: --limit must be 0 (all) or more")
+			return errUsage
+		}
+		return listFailures(ctx, m.Stdout, *db, *limit)
+	}
+	if *limit != 0 {
+		fmt.Fprintln(m.Stderr, "eventwire ingest: --limit goes with --failures")
+		return errUsage
 	}
 	languages, err := parseLanguages(*langFlag)
 	if err != nil {
@@ -102,7 +121,7 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 		if *jsonOut {
 			printSummaryJSON(m.Stdout, sum, &counts)
 		} else {
-			printSummary(m.Stdout, sum)
+			printSummaryDB(m.Stdout, sum, *db)
 			if !*noParse && sum.Skipped > 0 {
 				fmt.Fprintln(m.Stdout, skippedLine(sum.Counts))
 			}
@@ -208,24 +227,97 @@ func ingestRun(ctx context.Context, m *Main, src eventwire.Source, p *ingest.Pro
 	return sum, err
 }
 
-// printSummary writes "ingested N, unchanged N, failed N" and lists the
-// failures.
-func printSummary(w io.Writer, s *ingest.Summary) {
+// maxListedFailures bounds the failures a text summary lists one by one: a
+// run over a bad archive can fail 100,000 items, and the list would bury the
+// counts. All are in the store (eventwire ingest --failures lists them).
+const maxListedFailures = 20
+
+// printSummary writes "ingested N, unchanged N, failed N", the first
+// failures and the failure counts by stage and kind.
+func printSummary(w io.Writer, s *ingest.Summary) { printSummaryDB(w, s, "") }
+
+// printSummaryDB is printSummary for a run whose store is the database
+// file db ("" when unknown), which the hint to list all failures names.
+func printSummaryDB(w io.Writer, s *ingest.Summary, db string) {
 	rate := 0.0
 	if sec := s.Elapsed.Seconds(); sec > 0 {
 		rate = float64(s.Read) / sec
 	}
 	fmt.Fprintf(w, "ingested %d, unchanged %d, failed %d (%d pages read in %s, %.1f pages/s)\n",
 		s.Ingested, s.Unchanged, s.Failed, s.Read, s.Elapsed.Round(time.Millisecond), rate)
-	if len(s.Failures) > 0 {
-		fmt.Fprintln(w, "failures:")
-		for _, f := range s.Failures {
-			fmt.Fprintf(w, "  %-8s %s: %v\n", f.Op, f.Item, f.Err)
-		}
-		if n := s.Failed - int64(len(s.Failures)); n > 0 {
-			fmt.Fprintf(w, "  ... and %d more (all are recorded in the database)\n", n)
-		}
+	if s.Failed == 0 {
+		return
 	}
+	listed := s.Failures[:min(len(s.Failures), maxListedFailures)]
+	if int64(len(listed)) < s.Failed {
+		fmt.Fprintf(w, "failures (the first %d of %d):\n", len(listed), s.Failed)
+	} else {
+		fmt.Fprintln(w, "failures:")
+	}
+	for _, f := range listed {
+		fmt.Fprintf(w, "  %-8s %s: %v\n", f.Op, f.Item, f.Err)
+	}
+	if n := s.Failed - int64(len(listed)); n > 0 {
+		fmt.Fprintf(w, "  ... and %d more; all are recorded in the database: %s lists them\n", n, failuresCommand(db))
+	}
+	fmt.Fprintf(w, "failed by stage: %s; by kind: %s\n", countList(s.FailedStages), countList(s.FailedKinds))
+}
+
+// failuresCommand is the command that lists the failures stored in db.
+func failuresCommand(db string) string {
+	switch {
+	case db == "":
+		return "eventwire ingest --failures --db FILE"
+	case db == defaultDB:
+		return "eventwire ingest --failures"
+	case strings.ContainsAny(db, " \t\n'\"\\$`;&|<>()*?[]#~"):
+		return "eventwire ingest --failures --db '" + strings.ReplaceAll(db, "'", `'\''`) + "'"
+	}
+	return "eventwire ingest --failures --db " + db
+}
+
+// countList writes counts as "a 3, b 1", largest first, then by name.
+func countList(c map[string]int64) string {
+	keys := make([]string, 0, len(c))
+	for k := range c {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		if c[a] != c[b] {
+			return cmp.Compare(c[b], c[a])
+		}
+		return strings.Compare(a, b)
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, c[k])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// listFailures prints the failures recorded in the database at path, one
+// JSON object a line, at most limit of them (0: all).
+func listFailures(ctx context.Context, w io.Writer, path string, limit int) error {
+	store, err := openExistingStore(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	n := 0
+	errEnough := errors.New("enough")
+	err = store.EachFailure(ctx, func(f eventwire.Failure) error {
+		if limit > 0 && n >= limit {
+			return errEnough
+		}
+		n++
+		return enc.Encode(f)
+	})
+	if err != nil && !errors.Is(err, errEnough) {
+		return err
+	}
+	return bw.Flush()
 }
 
 // printSummaryJSON writes the summary as one JSON object; the parser and

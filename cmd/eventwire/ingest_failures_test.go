@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/eventwire/eventwire"
+)
+
+// utf16Bytes encodes s as UTF-16 without a byte-order mark.
+func utf16Bytes(s string, big bool) []byte {
+	units := utf16.Encode([]rune(s))
+	b := make([]byte, 2*len(units))
+	for i, u := range units {
+		if big {
+			binary.BigEndian.PutUint16(b[2*i:], u)
+		} else {
+			binary.LittleEndian.PutUint16(b[2*i:], u)
+		}
+	}
+	return b
+}
+
+// TestIngestManyFailures ingests a directory of 250 bad files and three
+// good ones (two of them UTF-16 without a byte-order mark): the summary
+// lists the first 20 failures, says how many more there are and how to
+// list them, and counts them by stage and kind; ingest --failures lists
+// every one as a JSON line.
+func TestIngestManyFailures(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	news := "Police arrested 20 protesters in the capital on Monday, officials said. " +
+		"The government condemned the violence and promised an independent inquiry into the clashes. " +
+		"Opposition leaders called for calm and said they would meet the interior minister on Tuesday.\n"
+	write := func(name string, b []byte) {
+		if err := os.WriteFile(filepath.Join(in, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("good-utf16le.txt", utf16Bytes(news, false))
+	write("good-utf16be.txt", utf16Bytes(strings.Replace(news, "Monday", "Sunday", 1), true))
+	write("good-utf8.txt", []byte(strings.Replace(news, "Monday", "Friday", 1)))
+	const bad = 250
+	want := map[string]bool{} // URLs of the bad files
+	for i := range bad {
+		var name string
+		var b []byte
+		switch i % 3 {
+		case 0:
+			name, b = fmt.Sprintf("bad-%03d-empty.html", i), nil
+		case 1:
+			name, b = fmt.Sprintf("bad-%03d-elf.html", i), []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00")
+		case 2:
+			name, b = fmt.Sprintf("bad-%03d-cut.html.gz", i), gzipped([]byte(news))[:30]
+		}
+		write(name, b)
+		want["file://"+filepath.Join(in, name)] = true
+	}
+	db := filepath.Join(dir, "e.db")
+
+	var out, errOut bytes.Buffer
+	m := &Main{Stdout: &out, Stderr: &errOut}
+	err := m.Run(context.Background(), []string{"ingest", "--db", db, "--no-parse", "--quiet", in})
+	if !errors.Is(err, errFailures) {
+		t.Fatalf("err = %v, want errFailures\n%s", err, out.String())
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if !strings.HasPrefix(lines[0], "ingested 3, unchanged 0, failed 250 ") {
+		t.Errorf("first line %q, want ingested 3, failed 250", lines[0])
+	}
+	if lines[1] != "failures (the first 20 of 250):" {
+		t.Errorf("second line %q", lines[1])
+	}
+	listed := 0
+	for _, l := range lines {
+		if strings.HasPrefix(l, "  read     file://"+in+"/bad-") {
+			listed++
+		}
+	}
+	if listed != 20 {
+		t.Errorf("%d failure lines, want 20:\n%s", listed, out.String())
+	}
+	// 84 empty (i%3 == 0), 83 ELF, 83 cut gzip streams (no error code).
+	wantTail := []string{
+		"  ... and 230 more; all are recorded in the database: eventwire ingest --failures --db " + db + " lists them",
+		"failed by stage: read 250; by kind: no_content 84, other 83, unsupported 83",
+	}
+	if len(lines) != 24 || !slices.Equal(lines[22:], wantTail) {
+		t.Errorf("summary:\n%s\nwant 24 lines ending with\n%s", out.String(), strings.Join(wantTail, "\n"))
+	}
+	if errOut.Len() != 0 {
+		t.Errorf("stderr: %q", errOut.String())
+	}
+	// The UTF-16 files were decoded, not rejected as binary.
+	for _, day := range []string{"Monday", "Sunday", "Friday"} {
+		q := fmt.Sprintf("SELECT count(*) FROM articles WHERE text LIKE '%%protesters in the capital on %s%%'", day)
+		if n := countRows(t, db, q); n != 1 {
+			t.Errorf("articles with %s = %d, want 1", day, n)
+		}
+	}
+
+	// Every failure, one JSON object a line.
+	out.Reset()
+	if err := m.Run(context.Background(), []string{"ingest", "--db", db, "--failures"}); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	sc := bufio.NewScanner(&out)
+	for sc.Scan() {
+		var f eventwire.Failure
+		if err := json.Unmarshal(sc.Bytes(), &f); err != nil {
+			t.Fatalf("line %q: %v", sc.Text(), err)
+		}
+		if f.Stage != "read" || f.Attempts != 1 || f.Error == "" || f.LastAt.IsZero() {
+			t.Errorf("failure %+v", f)
+		}
+		if got[f.URL] {
+			t.Errorf("%s listed twice", f.URL)
+		}
+		got[f.URL] = true
+	}
+	if len(got) != bad {
+		t.Errorf("--failures listed %d, want %d", len(got), bad)
+	}
+	for u := range want {
+		if !got[u] {
+			t.Errorf("--failures does not list %s", u)
+		}
+	}
+
+	out.Reset()
+	if err := m.Run(context.Background(), []string{"ingest", "--db", db, "--failures", "--limit", "7"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out.String(), "\n"); n != 7 {
+		t.Errorf("--limit 7 printed %d lines", n)
+	}
+
+	// The JSON summary counts by stage and kind too.
+	out.Reset()
+	err = m.Run(context.Background(), []string{"ingest", "--db", db, "--no-parse", "--quiet", "--json", in})
+	if !errors.Is(err, errFailures) {
+		t.Fatalf("--json run: err = %v", err)
+	}
+	var js struct {
+		Unchanged    int64            `json:"unchanged"`
+		Failed       int64            `json:"failed"`
+		FailedStages map[string]int64 `json:"failed_stages"`
+		FailedKinds  map[string]int64 `json:"failed_kinds"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &js); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if js.Unchanged != 3 || js.Failed != bad || js.FailedStages["read"] != bad || js.FailedKinds["unsupported"] != 83 {
+		t.Errorf("JSON summary %+v", js)
+	}
+}
+
+func TestIngestFailuresUsage(t *testing.T) {
+	var o, e bytes.Buffer
+	m := &Main{Stdout: &o, Stderr: &e}
+	db := filepath.Join(t.TempDir(), "none.db")
+	for _, args := range [][]string{
+		{"ingest", "--failures", "x.html"},
+		{"ingest", "--failures", "--retry"},
+		{"ingest", "--failures", "--limit", "-1"},
+		{"ingest", "--limit", "3", "x.html"},
+	} {
+		if err := m.Run(context.Background(), args); !errors.Is(err, errUsage) {
+			t.Errorf("%q = %v, want errUsage", args, err)
+		}
+	}
+	if err := m.Run(context.Background(), []string{"ingest", "--db", db, "--failures"}); err == nil || !strings.Contains(err.Error(), "no database") {
+		t.Errorf("--failures on a missing db = %v, want a no-database error", err)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Errorf("--failures created %s", db)
+	}
+}
+
+func TestFailuresCommand(t *testing.T) {
+	tests := []struct{ db, want string }{
+		{"", "eventwire ingest --failures --db FILE"},
+		{defaultDB, "eventwire ingest --failures"},
+		{"/data/news.db", "eventwire ingest --failures --db /data/news.db"},
+		{"my news.db", "eventwire ingest --failures --db 'my news.db'"},
+		{"it's.db", `eventwire ingest --failures --db 'it'\''s.db'`},
+	}
+	for _, tt := range tests {
+		if got := failuresCommand(tt.db); got != tt.want {
+			t.Errorf("failuresCommand(%q) = %q, want %q", tt.db, got, tt.want)
+		}
+	}
+}
