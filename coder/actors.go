@@ -253,7 +253,7 @@ func (st *sent) mention1(h int) []entity {
 	if len(pi.actors) == 0 && len(pi.agents) > 0 {
 		// "rebel groups who were evacuated from Aleppo", "government
 		// forces ... outside Aleppo": the country of the place they act in.
-		if r, ok := st.localCountry(h, pi.agents); ok {
+		if r, ok := st.localCountry(h, pi.agents, st.hasDefinite(h)); ok {
 			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: "place", viaSpan: r.span})
 		}
 	}
@@ -266,7 +266,7 @@ func (st *sent) mention1(h int) []entity {
 	if len(pi.actors) == 0 && len(pi.agents) > 0 && st.hasDefinite(h) {
 		// "the army", "the government" after a country was named in an
 		// earlier sentence: the agent belongs to that country.
-		if r, ok := st.lastCountry(); ok {
+		if r, ok := st.lastCountry(stateOrgan(pi.agents)); ok {
 			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code[:3], entry: r.entry, span: pi.span, last: r.last, viaHow: "country", viaSpan: r.span})
 		}
 	}
@@ -506,15 +506,25 @@ func (st *sent) roleOf(k int) string {
 }
 
 // lastCountry returns the last actor of an earlier sentence whose code
-// starts with a three-letter country code, preferring the subject of a
-// clause (the topic: "Russia shelled Aleppo. The army ..." is Russia's).
-func (st *sent) lastCountry() (entity, bool) {
-	for _, subj := range []bool{true, false} {
-		for i := len(st.dc.history) - 1; i >= 0; i-- {
-			o := st.dc.history[i]
-			if len(o.code) >= 3 && isUpper(o.code[:3]) && !strings.HasPrefix(o.code, "IGO") && !strings.HasPrefix(o.code, "NGO") && (!subj || o.subject) {
-				return o, true
-			}
+// starts with a three-letter country code; with topic, the previous
+// sentence's subject first (a state organ belongs to the topic: "Russia
+// shelled Aleppo. The army ..." is Russia's; "the rebels" are not).
+func (st *sent) lastCountry(topic bool) (entity, bool) {
+	country := func(o entity) bool {
+		return len(o.code) >= 3 && placeCode(o.code[:3])
+	}
+	for i := len(st.dc.history) - 1; i >= 0; i-- {
+		o := st.dc.history[i]
+		if !topic || int(o.span.Start) < st.prevStart() {
+			break
+		}
+		if country(o) && o.subject {
+			return o, true
+		}
+	}
+	for i := len(st.dc.history) - 1; i >= 0; i-- {
+		if o := st.dc.history[i]; country(o) {
+			return o, true
 		}
 	}
 	return entity{}, false

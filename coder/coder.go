@@ -400,6 +400,7 @@ func (st *sent) code() []eventwire.Event {
 		st.codeVerb(v)
 	}
 	st.codeNominals()
+	st.codeEventNouns()
 	st.transform()
 	sort.SliceStable(st.events, func(i, j int) bool {
 		return st.events[i].Evidence.Verb.Start < st.events[j].Evidence.Verb.Start

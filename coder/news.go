@@ -192,7 +192,10 @@ func (st *sent) statementTarget(v int, sources []entity) []entity {
 			return false
 		}
 		for _, x := range e {
-			if strings.HasPrefix(x.code, "---") {
+			// Agent-only phrases, also with a country taken from the
+			// places around them ("said children around the world ..."),
+			// are the content, not the addressee.
+			if strings.HasPrefix(x.code, "---") || x.viaHow == "place" {
 				return false
 			}
 		}

@@ -47,23 +47,38 @@ var stateAgents = map[string]bool{"GOV": true, "MIL": true, "COP": true, "SPY": 
 var localAgents = map[string]bool{"GOV": true, "MIL": true, "COP": true, "SPY": true, "LEG": true, "JUD": true,
 	"REB": true, "INS": true, "OPP": true, "CVL": true, "PPL": true, "REF": true, "UAF": true, "LAB": true, "AGR": true, "CRM": true}
 
+// stateOrgan reports whether agents name an organ of a state (GOV, MIL,
+// COP ...).
+func stateOrgan(agents []*dict.Agent) bool {
+	for _, ag := range agents {
+		for i := 0; i+3 <= len(ag.Code); i += 3 {
+			if stateAgents[ag.Code[i:i+3]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // localCountry finds the country of an agent-only phrase at h (agents
 // holds its agents) from the places around it: a place in its own subtree
 // ("rebel groups who were evacuated from Aleppo"), else the places this
 // sentence names as locations ("government forces ... outside Aleppo"),
 // else those of the previous sentence. Every place found at the first
-// level that has any must give the same country, or there is none.
-func (st *sent) localCountry(h int, agents []*dict.Agent) (entity, bool) {
-	state := false
+// level that has any must give the same country, or there is none. A
+// definite phrase (definite) refers back to someone known already ("the
+// gunman ... to face charges in Mexico"): only a place of its own says
+// where it is from, except for a state organ ("the army's defeat of rebels
+// in Aleppo"), which acts where it is.
+func (st *sent) localCountry(h int, agents []*dict.Agent, definite bool) (entity, bool) {
 	for _, ag := range agents {
 		for i := 0; i+3 <= len(ag.Code); i += 3 {
-			c := ag.Code[i : i+3]
-			if !localAgents[c] {
+			if !localAgents[ag.Code[i:i+3]] {
 				return entity{}, false
 			}
-			state = state || stateAgents[c]
 		}
 	}
+	state := stateOrgan(agents)
 	agree := func(cands []entity) (entity, bool) {
 		if len(cands) == 0 {
 			return entity{}, false
@@ -77,11 +92,11 @@ func (st *sent) localCountry(h int, agents []*dict.Agent) (entity, bool) {
 	}
 	var own []entity
 	for _, o := range st.occurrences {
-		if o.locative && placeCode(o.code) && st.dominates(h, o.head) {
+		if o.locative && placeCode(o.code) && st.ownPlace(h, o.head) {
 			own = append(own, o)
 		}
 	}
-	if e, ok := agree(own); ok || len(own) > 0 {
+	if e, ok := agree(own); ok || len(own) > 0 || (definite && !state) {
 		return e, ok
 	}
 	var here []entity
@@ -104,16 +119,33 @@ func (st *sent) localCountry(h int, agents []*dict.Agent) (entity, bool) {
 		return e, ok
 	}
 	// A state organ belongs to the place's state only if no other state
-	// is named here.
+	// or state organ is named here (another country's rebels, "Hizballah
+	// leader Nasrallah", do not make it foreign).
 	for _, o := range st.occurrences {
 		if o.locative || o.inferred || len(o.code) < 3 {
 			continue
 		}
-		if c := o.code[:3]; placeCode(c) && c != e.code {
+		if c := o.code[:3]; placeCode(c) && c != e.code && (len(o.code) == 3 || stateAgents[o.code[3:min(6, len(o.code))]]) {
 			return entity{}, false
 		}
 	}
 	return e, true
+}
+
+// ownPlace reports whether the place at p lies in h's phrase as where the
+// group is or was ("rebels in Aleppo", "who were evacuated from Aleppo"),
+// not where it is to go ("the gunman to face charges in Mexico").
+func (st *sent) ownPlace(h, p int) bool {
+	for n := 0; n < maxDepth && p >= st.lo && p < st.hi; n++ {
+		if p == h {
+			return true
+		}
+		if st.caseWord(p) == "TO" && st.tok(p).UPOS == text.VERB {
+			return false
+		}
+		p = st.head(p)
+	}
+	return false
 }
 
 // placeNouns are the nouns by which news refers back to a place it named:
@@ -124,14 +156,14 @@ var placeNouns = map[string]bool{"CITY": true, "TOWN": true, "VILLAGE": true, "C
 // placeRef resolves "the city", "the country" at h to the last place named
 // before it in this sentence or the one before: a proper name with a bare
 // state code. The noun must be definite and bare ("the city", not "a
-// city", "the city council" or "the city of Homs", which name their own).
+// city", "the new region", "the city council" or "the city of Homs").
 func (st *sent) placeRef(h int) (entity, bool) {
 	if st.tok(h).UPOS != text.NOUN || !placeNouns[st.lemma(h)] || !st.hasDefinite(h) {
 		return entity{}, false
 	}
 	for _, k := range st.children(h) {
 		switch st.rel(k).Base() {
-		case text.Det, text.Amod, text.Case, text.Punct:
+		case text.Det, text.Case, text.Punct:
 		default:
 			return entity{}, false
 		}

@@ -214,8 +214,12 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 	if st.c.opts.RequireDyad && (strings.HasPrefix(src.code, "---") && strings.HasPrefix(tgt.code, "---")) {
 		return // "officials said ... advocates": no actor on either side
 	}
-	if (bareOf(src.code, tgt.code) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) {
+	if (bareOf(src.code, tgt.code) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) &&
+		!(bareOf(src.code, tgt.code) && forceCode(code) && !st.eventHead(src)) {
 		return // "Putin said Russia will ...": an actor and its own state
+	}
+	if tgt.viaHow == "place" && strings.HasPrefix(code, "01") {
+		return // "scientists estimate the population": content, not addressee
 	}
 	conf *= st.sideConfidence(src) * st.sideConfidence(tgt)
 	if !tgt.null() && tgt.head >= st.lo && st.head(tgt.head) != st.curVerb {
@@ -315,6 +319,23 @@ func rebelsOn(src, tgt string) bool {
 		return true
 	}
 	return false
+}
+
+// eventHead reports whether e's phrase is headed by an event noun, which
+// a place or nationality modifies: "a Kabul car bombing" is no actor.
+func (st *sent) eventHead(e entity) bool {
+	if e.head < st.lo || e.head >= st.hi {
+		return false
+	}
+	_, ok := eventNouns[st.lemma(e.head)]
+	return ok
+}
+
+// forceCode reports whether an event code is coercion or force (17–20:
+// arrest, expel, assault, fight), which a state does to its own people
+// ("Indian officials arrested a man", IND → INDPPL), unlike a statement.
+func forceCode(c string) bool {
+	return len(c) >= 2 && (c[:2] == "17" || c[:2] == "18" || c[:2] == "19" || c[:2] == "20")
 }
 
 // numeric reports whether code is a CAMEO-shaped code: two to four digits.
