@@ -498,6 +498,7 @@ func (st *sent) codeNominals() {
 					targets = e
 				}
 			}
+			targets = st.afterEventWords(targets, w, o)
 			t := st.tok(w)
 			st.curVerb = v
 			pattern := e.Block.File + ":" + strconv.Itoa(e.Line) + " " + e.Word + " [" + e.Code.String() + "] (noun under " + st.lemma(v) + ")"
@@ -510,22 +511,59 @@ func (st *sent) codeNominals() {
 	}
 }
 
+// afterEventWords trims the evidence of targets found inside a compound
+// chain to the words after its last -ing noun: "rebel positions", not
+// "bombing campaign pounding rebel".
+func (st *sent) afterEventWords(targets []entity, w, o int) []entity {
+	last := -1
+	for i := w; i < o; i++ {
+		if st.tok(i).UPOS == text.NOUN && strings.HasSuffix(st.key(i), "ING") {
+			last = i
+		}
+	}
+	if last < 0 {
+		return targets
+	}
+	out := make([]entity, len(targets))
+	for i, e := range targets {
+		if e.span.Start <= st.tok(last).Start && e.head > last && e.head <= o {
+			e.span = text.Span{Start: st.tok(last + 1).Start, End: max(e.span.End, st.tok(o).End)}
+		}
+		out[i] = e
+	}
+	return out
+}
+
 // eventNoun returns the token of object o that names an event by a verb's
 // form: o itself when it is an -ing noun ("resumed shelling of the city")
 // or the first such noun compound on it ("their bombing campaign"); -1 if
 // none. Only -ing forms count: "resumed its attack" is caught by the
 // dictionary's own patterns where they exist, and most bare nouns that look
 // like verbs ("talks", "trade") name things.
+//
+// A parser may chain a whole noun string into compounds ("their bombing
+// campaign pounding rebel positions" as one compound headed by
+// "positions"), so the search follows compounds down a few levels and
+// takes the leftmost -ing noun.
 func (st *sent) eventNoun(o int) int {
 	if st.tok(o).UPOS == text.NOUN && strings.HasSuffix(st.key(o), "ING") {
 		return o
 	}
-	for _, k := range st.childrenRel(o, text.Compound) {
-		if k < o && strings.HasSuffix(st.key(k), "ING") && st.tok(k).UPOS == text.NOUN {
-			return k
+	best := -1
+	var walk func(h, depth int)
+	walk = func(h, depth int) {
+		if depth > 4 {
+			return
+		}
+		for _, k := range st.childrenRel(h, text.Compound) {
+			if k < h && strings.HasSuffix(st.key(k), "ING") && st.tok(k).UPOS == text.NOUN && (best < 0 || k < best) {
+				best = k
+			}
+			walk(k, depth+1)
 		}
 	}
-	return -1
+	walk(o, 0)
+	return best
 }
 
 // prevStart is the byte offset where the previous sentence starts (0 for
