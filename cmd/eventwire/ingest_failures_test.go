@@ -206,3 +206,36 @@ func TestFailuresCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestFixedInputClearsFailure: a file named as an input fails, is
+// fixed and ingested again: its failure is cleared, as for a file found in
+// a directory (the failure used to be recorded under the bare path, not the
+// page's file:// URL, so it stayed listed forever and --retry skipped it).
+func TestIngestFixedInputClearsFailure(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "story.txt")
+	db := filepath.Join(dir, "e.db")
+	if err := os.WriteFile(page, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	m := &Main{Stdout: &out, Stderr: &out}
+	if err := m.Run(context.Background(), []string{"ingest", "--db", db, "--no-parse", page}); !errors.Is(err, errFailures) {
+		t.Fatalf("empty file: err = %v, want errFailures\n%s", err, out.String())
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM failures WHERE url = 'file://"+page+"'"); n != 1 {
+		t.Errorf("failures recorded under the file's URL = %d, want 1", n)
+	}
+	news := "Police arrested 20 protesters in the capital on Monday, officials said. " +
+		"The government condemned the violence and promised an independent inquiry into the clashes."
+	if err := os.WriteFile(page, []byte(news), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if err := m.Run(context.Background(), []string{"ingest", "--db", db, "--no-parse", page}); err != nil {
+		t.Fatalf("fixed file: %v\n%s", err, out.String())
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM failures"); n != 0 {
+		t.Errorf("failures after the fixed file was ingested = %d, want 0", n)
+	}
+}

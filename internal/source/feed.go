@@ -56,23 +56,35 @@ func looksLikeFeed(b []byte) bool {
 // ParseFeed parses an RSS, Atom or JSON feed and returns its items, at most
 // MaxFeedItems, with links resolved against base (the feed's URL; may be
 // ""). Items without a usable http(s) link are dropped.
-func ParseFeed(b []byte, base string) (items []FeedItem, err error) {
+func ParseFeed(b []byte, base string) ([]FeedItem, error) {
+	items, _, err := parseFeed(b, base)
+	return items, err
+}
+
+// parseFeed is ParseFeed that also returns how many items came after the
+// first MaxFeedItems and were left out.
+func parseFeed(b []byte, base string) (items []FeedItem, over int, err error) {
 	defer func() {
 		// gofeed is third-party code fed untrusted input.
 		if r := recover(); r != nil {
-			items, err = nil, fmt.Errorf("%w: feed parser panicked: %v", eventwire.ErrInvalid, r)
+			items, over, err = nil, 0, fmt.Errorf("%w: feed parser panicked: %v", eventwire.ErrInvalid, r)
 		}
 	}()
 	f, err := gofeed.NewParser().Parse(bytes.NewReader(b))
 	if err != nil {
-		return nil, fmt.Errorf("%w: feed: %v", eventwire.ErrInvalid, err)
+		return nil, 0, fmt.Errorf("%w: feed: %v", eventwire.ErrInvalid, err)
 	}
 	bu, _ := url.Parse(base)
-	for _, it := range f.Items {
+	for i, it := range f.Items {
 		if it == nil {
 			continue
 		}
 		if len(items) == MaxFeedItems {
+			for _, rest := range f.Items[i:] {
+				if rest != nil {
+					over++
+				}
+			}
 			break
 		}
 		link := strings.TrimSpace(it.Link)
@@ -100,13 +112,16 @@ func ParseFeed(b []byte, base string) (items []FeedItem, err error) {
 		}
 		items = append(items, fi)
 	}
-	return items, nil
+	return items, over, nil
 }
 
-// feedSource fetches the items of a parsed feed in order.
+// feedSource fetches the items of a parsed feed in order; after the last,
+// it reports the items left out over MaxFeedItems, if any, as one error.
 type feedSource struct {
+	url    string
 	origin string
 	items  []FeedItem
+	over   int
 	next   int
 	opts   Options
 }
@@ -116,11 +131,11 @@ func newFeedSource(ctx context.Context, p *eventwire.Page, opts Options) (*feedS
 	if strings.HasPrefix(base, "file://") {
 		base = ""
 	}
-	items, err := ParseFeed(p.Body, base)
+	items, over, err := parseFeed(p.Body, base)
 	if err != nil {
 		return nil, err
 	}
-	return &feedSource{origin: "feed:" + p.URL, items: items, opts: opts}, nil
+	return &feedSource{url: p.URL, origin: "feed:" + p.URL, items: items, over: over, opts: opts}, nil
 }
 
 func openFeedFile(path string, opts Options) (*feedSource, error) {
@@ -133,6 +148,12 @@ func openFeedFile(path string, opts Options) (*feedSource, error) {
 
 func (s *feedSource) Next(ctx context.Context) (*eventwire.Page, error) {
 	if s.next >= len(s.items) {
+		if s.over > 0 {
+			n := s.over
+			s.over = 0
+			return nil, &eventwire.ItemError{Op: "read", Item: s.url, Err: fmt.Errorf(
+				"%w: %d items after the first %d of the feed were left out", eventwire.ErrTooLarge, n, MaxFeedItems)}
+		}
 		return nil, io.EOF
 	}
 	it := s.items[s.next]
@@ -155,4 +176,4 @@ func (s *feedSource) Progress() (done, total int64, unit string) {
 	return int64(s.next), int64(len(s.items)), "items"
 }
 
-func (s *feedSource) Close() error { s.next = len(s.items); return nil }
+func (s *feedSource) Close() error { s.next, s.over = len(s.items), 0; return nil }

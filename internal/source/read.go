@@ -175,34 +175,76 @@ func ReadFile(path string, opts Options) (*eventwire.Page, error) {
 
 // dirSource walks a directory: every regular file below it, in lexical
 // order, skipping names that start with a dot. Files that are WARC, JSON
-// Lines or feeds are read as such.
+// Lines or feeds are read as such. A symbolic link to a file is read under
+// the link's name; a link to a directory is not followed (it could loop)
+// but reported, as are dangling links and files that are not regular (a
+// named pipe would block the reader), so that nothing below the directory
+// is dropped without a word. The directory itself may be a link.
 type dirSource struct {
 	root  string
 	opts  Options
-	files []string
+	files []dirFile
 	next  int
 	cur   eventwire.Source
 }
 
+// dirFile is a file found in the walk, or the reason it cannot be read.
+type dirFile struct {
+	path string
+	err  error
+}
+
 func newDirSource(root string, opts Options) (*dirSource, error) {
 	d := &dirSource{root: root, opts: opts}
-	err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+	// WalkDir does not follow a root that is a symbolic link: walk its
+	// target and name the files under root.
+	walkRoot := root
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if walkRoot, err = filepath.EvalSymlinks(root); err != nil {
+			return nil, err
+		}
+	}
+	err := filepath.WalkDir(walkRoot, func(path string, e fs.DirEntry, err error) error {
+		isRoot := path == walkRoot
+		if !isRoot {
+			if rel, rerr := filepath.Rel(walkRoot, path); rerr == nil {
+				path = filepath.Join(root, rel)
+			}
+		}
 		if err != nil {
-			if path == root {
+			if isRoot {
 				return err
 			}
 			// An unreadable subdirectory becomes one failed item.
-			d.files = append(d.files, path)
+			d.files = append(d.files, dirFile{path, err})
 			return fs.SkipDir
 		}
-		if strings.HasPrefix(e.Name(), ".") && path != root {
+		if strings.HasPrefix(e.Name(), ".") && !isRoot {
 			if e.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if e.Type().IsRegular() {
-			d.files = append(d.files, path)
+		switch t := e.Type(); {
+		case t.IsRegular():
+			d.files = append(d.files, dirFile{path: path})
+		case t.IsDir():
+		case t&fs.ModeSymlink != 0:
+			fi, err := os.Stat(path)
+			switch {
+			case err != nil:
+				d.files = append(d.files, dirFile{path, err})
+			case fi.Mode().IsRegular():
+				d.files = append(d.files, dirFile{path: path})
+			case fi.IsDir():
+				d.files = append(d.files, dirFile{path, fmt.Errorf(
+					"%w: symbolic link to a directory, not followed (name it as an input to read it)", eventwire.ErrUnsupported)})
+			default:
+				d.files = append(d.files, dirFile{path, fmt.Errorf("%w: symbolic link to a %s, not a regular file",
+					eventwire.ErrUnsupported, fileKind(fi.Mode()))})
+			}
+		default:
+			d.files = append(d.files, dirFile{path, fmt.Errorf("%w: %s, not a regular file", eventwire.ErrUnsupported, fileKind(t))})
 		}
 		return nil
 	})
@@ -210,6 +252,21 @@ func newDirSource(root string, opts Options) (*dirSource, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// fileKind names the type of a file that is not regular.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	case m.IsDir():
+		return "directory"
+	}
+	return "special file"
 }
 
 func (d *dirSource) Next(ctx context.Context) (*eventwire.Page, error) {
@@ -228,15 +285,18 @@ func (d *dirSource) Next(ctx context.Context) (*eventwire.Page, error) {
 		if d.next >= len(d.files) {
 			return nil, io.EOF
 		}
-		path := d.files[d.next]
+		f := d.files[d.next]
 		d.next++
-		src, err := openFile(ctx, path, d.opts)
+		if f.err != nil {
+			return nil, &eventwire.ItemError{Op: "read", Item: fileURL(f.path), Err: f.err}
+		}
+		src, err := openFile(ctx, f.path, d.opts)
 		if err != nil {
 			var ie *eventwire.ItemError
 			if errors.As(err, &ie) {
 				return nil, ie
 			}
-			return nil, &eventwire.ItemError{Op: "read", Item: fileURL(path), Err: err}
+			return nil, &eventwire.ItemError{Op: "read", Item: fileURL(f.path), Err: err}
 		}
 		d.cur = src
 	}

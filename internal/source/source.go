@@ -152,7 +152,13 @@ func (m *multi) Next(ctx context.Context) (*eventwire.Page, error) {
 				if errors.As(err, &ie) {
 					return nil, ie
 				}
-				return nil, &eventwire.ItemError{Op: "read", Item: arg, Err: err}
+				item := arg
+				if !isURL(arg) {
+					// As its page would be stored, so that a later
+					// success clears the failure.
+					item = fileURL(arg)
+				}
+				return nil, &eventwire.ItemError{Op: "read", Item: item, Err: err}
 			}
 			m.cur = src
 		}

@@ -1,0 +1,142 @@
+package source
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/eventwire/eventwire"
+)
+
+// These tests look for items that a source drops without a page or an
+// ItemError: every file, link and feed item given must come back as one or
+// the other.
+
+// TestDirSymlinks: a symbolic link to a file in a walked directory is read
+// (through the link, under the link's name); a link to a directory is not
+// followed (loops) but reported; a dangling link and a named pipe are
+// reported. An input that is itself a link to a directory is walked.
+func TestDirSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	in := filepath.Join(dir, "in")
+	for _, d := range []string{real, filepath.Join(in, "sub")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(real, "a.txt"), []byte("Text a."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(in, "sub", "b.txt"), []byte("Text b."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range map[string]string{
+		"in/link.txt":   "../real/a.txt",
+		"in/linkdir":    "../real",
+		"in/loop":       "..",
+		"in/dangling":   "nowhere.txt",
+		"rootlink":      "in",
+		"in/sub/up.txt": "../sub/b.txt",
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	fifo := filepath.Join(in, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Logf("no named pipe (%v): not tested", err)
+		fifo = ""
+	}
+
+	for _, arg := range []string{in, filepath.Join(dir, "rootlink")} {
+		t.Run(filepath.Base(arg), func(t *testing.T) {
+			src, err := Open(context.Background(), []string{arg}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer src.Close()
+			pages, errs := drain(t, src)
+			var got []string
+			for _, p := range pages {
+				got = append(got, strings.TrimPrefix(p.URL, "file://"+arg)+"="+string(p.Body))
+			}
+			want := []string{"/link.txt=Text a.", "/sub/b.txt=Text b.", "/sub/up.txt=Text b."}
+			if !slices.Equal(got, want) {
+				t.Errorf("pages %q, want %q", got, want)
+			}
+			failed := map[string]error{}
+			for _, e := range errs {
+				failed[strings.TrimPrefix(e.Item, "file://"+arg)] = e.Err
+			}
+			wantErr := map[string]error{"/linkdir": eventwire.ErrUnsupported, "/loop": eventwire.ErrUnsupported,
+				"/dangling": os.ErrNotExist}
+			if fifo != "" {
+				wantErr["/pipe"] = eventwire.ErrUnsupported
+			}
+			if len(failed) != len(wantErr) {
+				t.Errorf("errors %v, want %v", errs, wantErr)
+			}
+			for item, want := range wantErr {
+				if !errors.Is(failed[item], want) {
+					t.Errorf("%s: error %v, want %v", item, failed[item], want)
+				}
+			}
+		})
+	}
+}
+
+// TestInputErrorItem: a file named on the command line that fails is
+// reported under its file:// URL, as a file found in a directory is and as
+// its page would be stored, so that a later success clears the failure.
+func TestInputErrorItem(t *testing.T) {
+	t.Chdir(t.TempDir())
+	os.WriteFile("empty.html", nil, 0o644)
+	src, err := Open(context.Background(), []string{"empty.html", "missing.html"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	_, errs := drain(t, src)
+	abs, _ := filepath.Abs(".")
+	want := []string{"file://" + filepath.Join(abs, "empty.html"), "file://" + filepath.Join(abs, "missing.html")}
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Item)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("failed items %q, want %q", got, want)
+	}
+}
+
+// TestFeedOverCap: a feed with more items than MaxFeedItems yields the
+// first MaxFeedItems and one error saying how many were left out.
+func TestFeedOverCap(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>`)
+	n := MaxFeedItems + 7
+	for i := range n {
+		fmt.Fprintf(&b, "<item><title>S%d</title><link>https://news.example/%d</link></item>", i, i)
+	}
+	b.WriteString("<item><title>No link</title></item></channel></rss>")
+	p := &eventwire.Page{URL: "https://news.example/feed.xml", Body: []byte(b.String())}
+	src, err := newFeedSource(context.Background(), p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, errs := drain(t, src) // no fetcher: every item is an error
+	if len(pages) != 0 || len(errs) != MaxFeedItems+1 {
+		t.Fatalf("%d pages, %d errors, want 0 and %d", len(pages), len(errs), MaxFeedItems+1)
+	}
+	last := errs[len(errs)-1]
+	if last.Item != p.URL || !errors.Is(last, eventwire.ErrTooLarge) || !strings.Contains(last.Error(), " 8 items") {
+		// 7 linked items and the link-less one come after the cap.
+		t.Errorf("last error %v (item %s), want the 8 items over the cap, on the feed", last, last.Item)
+	}
+}
