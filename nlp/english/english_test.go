@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/eventwire/eventwire/nlp/english"
@@ -150,21 +151,56 @@ func TestNewsSentences(t *testing.T) {
 		subjSpan       []int // words that must lie in the subject's subtree
 		verbUPOS       text.UPOS
 		passiveSubjRel bool
+		arcs           []newsArc // further arcs (and tags) the tree must have
 	}{
 		{"titled name", []string{"Syrian", "President", "Bashar", "al", "-", "Assad", "met", "Russian", "President", "Vladimir", "Putin", "in", "Moscow", "."},
-			6, -1, -1, []int{0, 1, 2, 3, 4, 5}, text.VERB, false},
+			6, -1, -1, []int{0, 1, 2, 3, 4, 5}, text.VERB, false, nil},
 		{"simple attack", []string{"Rebels", "attacked", "a", "government", "convoy", "near", "Aleppo", "on", "Friday", "."},
-			1, 0, 4, []int{0}, text.VERB, false},
+			1, 0, 4, []int{0}, text.VERB, false, nil},
 		{"finite -ed verb", []string{"Police", "arrested", "20", "protesters", "."},
-			1, 0, 3, []int{0}, text.VERB, false},
+			1, 0, 3, []int{0}, text.VERB, false, nil},
 		{"unknown verb after a modal", []string{"Arnor", "will", "abandon", "improved", "economic", "relations", "."},
-			2, 0, 5, []int{0}, text.VERB, false},
+			2, 0, 5, []int{0}, text.VERB, false, nil},
 		{"passive", []string{"Three", "soldiers", "were", "killed", "in", "the", "attack", "."},
-			3, 1, -1, []int{0, 1}, text.VERB, true},
+			3, 1, -1, []int{0, 1}, text.VERB, true, nil},
 		{"headline case", []string{"Gunmen", "Kill", "Three", "Soldiers", "In", "Northern", "Syria"},
-			1, 0, 3, []int{0}, text.VERB, false},
+			1, 0, 3, []int{0}, text.VERB, false, nil},
 		{"headline case with names", []string{"Putin", ",", "Assad", "Say", "Aleppo", "Takeover", "Makes", "Conditions", "Ripe", "For", "Peace"},
-			3, -1, -1, []int{2}, text.VERB, false},
+			3, -1, -1, []int{2}, text.VERB, false, nil},
+		// A fronted subordinate clause ends at its comma; "in the week" is
+		// a prepositional phrase, not a clause that "in" introduces.
+		{"fronted clause, relative clause", strings.Fields("Even as they spoke , rebel groups who were safely evacuated from Aleppo earlier in the week started shelling the city , while government forces resumed their bombing campaign pounding rebel positions outside Aleppo ."),
+			17, 6, -1, []int{5, 6, 7, 10}, text.VERB, false, []newsArc{
+				{i: 3, head: 17, rel: "advcl"}, {i: 1, head: 3, rel: "mark"}, {i: 10, head: 6, rel: "acl:relcl"},
+				{i: 14, head: 16, rel: "case"}, {i: 18, head: 17, rel: "xcomp"}, {i: 20, head: 18, rel: "obj"},
+				{i: 25, head: 17, rel: "advcl"}, {i: 24, head: 25, rel: "nsubj"}, {i: 22, head: 25, rel: "mark"}}},
+		{"fronted after-clause", strings.Fields("After the meeting ended , the two ministers signed an agreement ."),
+			8, 7, 10, []int{5, 6, 7}, text.VERB, false, []newsArc{
+				{i: 3, head: 8, rel: "advcl"}, {i: 0, head: 3, rel: "mark", xpos: "IN"}, {i: 2, head: 3, rel: "nsubj"}}},
+		{"though-clause with a stranded preposition", strings.Fields("Though the commission is allowed to provide the network a licence while its application is still being decided upon , the commission refused to provide the licence ."),
+			22, 21, -1, []int{20}, text.VERB, false, []newsArc{
+				{i: 4, head: 22, rel: "advcl"}, {i: 0, head: 4, rel: "mark"}, {i: 24, head: 22, rel: "xcomp"}}},
+		// News verbs EWT has mostly as participles, used as the finite
+		// verb: VBD, and the clause hangs on them.
+		{"finite past after a participle phrase", strings.Fields("Troops firing on protesters killed three people ."),
+			4, 0, 6, []int{0, 1, 3}, text.VERB, false, []newsArc{
+				{i: 4, head: -1, rel: "root", xpos: "VBD"}, {i: 1, head: 0, rel: "acl"}}},
+		{"finite past after a fronted phrase", strings.Fields("In other parts of the city , the police used water cannon and tear gas against protesters ."),
+			9, 8, 11, []int{7}, text.VERB, false, []newsArc{
+				{i: 9, head: -1, rel: "root", xpos: "VBD"}, {i: 2, head: 9, rel: "obl"}, {i: 16, head: 9, rel: "obl"}}},
+		{"finite past after an adverb", strings.Fields("The resolution still awaited approval by the Iraqi government ."),
+			3, 1, 4, []int{0}, text.VERB, false, []newsArc{{i: 3, head: -1, rel: "root", xpos: "VBD"}, {i: 2, head: 3, rel: "advmod"}}},
+		// A verb in -s after a singular subject, tagged as a plural noun.
+		{"finite present tagged as a plural noun", strings.Fields("A large portion of its population suffers from power outages ."),
+			6, 2, -1, []int{0, 1, 5}, text.VERB, false, []newsArc{{i: 6, head: -1, rel: "root", xpos: "VBZ"}, {i: 9, head: 6, rel: "obl"}}},
+		// coder-ownparse.md item 8.
+		{"to-infinitive after begin", strings.Fields("Gondor has begun to question whether the talks will work ."),
+			2, 0, -1, []int{0}, text.VERB, false, []newsArc{
+				{i: 3, head: 4, rel: "mark", xpos: "TO"}, {i: 4, head: 2, rel: "xcomp", xpos: "VB"}}},
+		{"noun after an article and a noun", strings.Fields("An arms embargo against Mordor would not work ."),
+			7, 2, -1, []int{0, 1, 4}, text.VERB, false, []newsArc{{i: 2, head: 7, rel: "nsubj", xpos: "NN"}, {i: 1, head: 2, rel: "compound"}}},
+		{"name in -ng", strings.Fields("Pyongyang on Thursday fired two missiles ."),
+			3, 0, 5, []int{0}, text.VERB, false, []newsArc{{i: 0, head: 3, rel: "nsubj", xpos: "NNP"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -205,8 +241,22 @@ func TestNewsSentences(t *testing.T) {
 					t.Errorf("%q outside the subject phrase headed by %q", tt.forms[i], tt.forms[subj])
 				}
 			}
+			for _, a := range tt.arcs {
+				tok := d.Tokens[a.i]
+				if int(tok.Head) != a.head || tok.Dep != a.rel || a.xpos != "" && tok.XPOS != a.xpos {
+					t.Errorf("%q: %s head %d %s, want %s head %d %s", tt.forms[a.i], tok.XPOS, tok.Head, tok.Dep, a.xpos, a.head, a.rel)
+				}
+			}
 		})
 	}
+}
+
+// newsArc is an arc TestNewsSentences checks: word i hangs on head (-1:
+// the root) by rel and, when xpos is set, has that tag.
+type newsArc struct {
+	i, head int
+	rel     text.DepRel
+	xpos    string
 }
 
 func TestLoadIsFresh(t *testing.T) {

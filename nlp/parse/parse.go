@@ -31,6 +31,7 @@ type Parser struct {
 	root   int           // id of the "root" label
 	model  *perceptron.Model
 	beam   int // partial parses kept; 0 or 1 is greedy
+	rules  decodeRules
 }
 
 // WithBeam returns a copy of p that decodes with a beam of k partial parses
@@ -81,7 +82,7 @@ func (p *Parser) Annotate(ctx context.Context, d *text.Doc) error {
 			feats := st.features()
 			clear(scores)
 			p.model.Score(feats, scores)
-			c := st.bestValid(scores, p.root)
+			c := p.bestAllowed(st, scores)
 			st.apply(c, p.root)
 		}
 		for k := 0; k < st.n; k++ {
@@ -155,13 +156,13 @@ func (b *beamSearch) run(p *Parser, st0 *state, scores []float32) *state {
 			// Locally normalised: log-softmax over the valid transitions.
 			mx := math.Inf(-1)
 			for c, v := range scores {
-				if it.st.valid(c, p.root) && float64(v) > mx {
+				if p.allowed(it.st, c) && float64(v) > mx {
 					mx = float64(v)
 				}
 			}
 			z := 0.0
 			for c, v := range scores {
-				if x := (float64(v) - mx) / beamTemp; x > -30 && it.st.valid(c, p.root) {
+				if x := (float64(v) - mx) / beamTemp; x > -30 && p.allowed(it.st, c) {
 					z += math.Exp(x)
 				}
 			}
@@ -169,7 +170,7 @@ func (b *beamSearch) run(p *Parser, st0 *state, scores []float32) *state {
 			for c, v := range scores {
 				// Transitions far below the best cannot enter a beam of
 				// sane width.
-				if x := (float64(v) - mx) / beamTemp; x > -30 && it.st.valid(c, p.root) {
+				if x := (float64(v) - mx) / beamTemp; x > -30 && p.allowed(it.st, c) {
 					b.offer(beamCand{i, c, it.score + x - lz})
 				}
 			}
@@ -226,6 +227,7 @@ func (s *state) copyFrom(o *state) {
 	s.rs = append(s.rs[:0], o.rs...)
 	s.w, s.p, s.lm, s.u, s.sf = o.w, o.p, o.lm, o.u, o.sf
 	s.punctBefore, s.verbBefore = o.punctBefore, o.verbBefore
+	s.prepOnly, s.finite, s.nominal = o.prepOnly, o.finite, o.nominal
 }
 
 // Transition classes: 0 is SHIFT, 1+2l is LEFT-l, 2+2l is RIGHT-l. decode
@@ -259,7 +261,10 @@ type state struct {
 	// punctBefore[i] and verbBefore[i] count punctuation and verbs among
 	// words 0..i-1, for the "what lies between" features.
 	punctBefore, verbBefore []int32
-	feats                   []uint64
+	// prepOnly marks prepositions that never introduce a finite clause;
+	// finite marks finite verbs (for the decoding rules).
+	prepOnly, finite, nominal []bool
+	feats                     []uint64
 }
 
 func newState(nlabels int) *state { return &state{} }
@@ -303,6 +308,7 @@ func (s *state) reset(d *text.Doc, sp text.Span) {
 	s.w, s.p = grow(s.w, n+1), grow(s.p, n+1)
 	s.lm, s.u, s.sf = grow(s.lm, n+1), grow(s.u, n+1), grow(s.sf, n+1)
 	s.punctBefore, s.verbBefore = grow(s.punctBefore, n+2), grow(s.verbBefore, n+2)
+	s.prepOnly, s.finite, s.nominal = grow(s.prepOnly, n+1), grow(s.finite, n+1), grow(s.nominal, n+1)
 	s.punctBefore[0], s.verbBefore[0] = 0, 0
 	for i := 0; i <= n; i++ {
 		s.heads[i] = -1
@@ -323,6 +329,14 @@ func (s *state) reset(d *text.Doc, sp text.Span) {
 			s.lm[i] = perceptron.String(lem)
 			s.sf[i] = perceptron.String(lw[max(0, len(lw)-3):])
 			s.punctBefore[i+1], s.verbBefore[i+1] = s.punctBefore[i], s.verbBefore[i]
+			s.prepOnly[i] = isPrepOnly(lw)
+			s.finite[i], s.nominal[i] = false, false
+			switch d.Tokens[k].XPOS {
+			case "VBD", "VBZ", "VBP", "MD":
+				s.finite[i] = true
+			case "NN", "NNS", "NNP", "NNPS", "CD":
+				s.nominal[i] = true
+			}
 			switch d.Tokens[k].UPOS {
 			case text.PUNCT:
 				s.punctBefore[i+1]++
@@ -334,6 +348,20 @@ func (s *state) reset(d *text.Doc, sp text.Span) {
 	s.w[n], s.p[n] = hRootWord, hRootTag
 	s.lm[n], s.u[n], s.sf[n] = hRootWord, hRootTag, hRootWord
 	s.punctBefore[n+1], s.verbBefore[n+1] = s.punctBefore[n], s.verbBefore[n]
+	s.prepOnly[n], s.finite[n], s.nominal[n] = false, false, false
+}
+
+// isPrepOnly reports whether the lower-case word w is a preposition that
+// in EWT train marks gerunds and infinitives ("in doing so", "by
+// leaving") but never a verb in the past tense, so that "in" is no
+// subordinator of "started" in "evacuated earlier in the week started
+// shelling".
+func isPrepOnly(w string) bool {
+	switch w {
+	case "in", "at", "by", "from", "into", "upon", "without", "onto", "within", "during", "through":
+		return true
+	}
+	return false
 }
 
 func (s *state) terminal() bool { return len(s.stack) == 0 && int(s.bi) == s.n }
@@ -361,6 +389,65 @@ func (s *state) bestValid(scores []float32, root int) int {
 		if (best < 0 || scores[c] > scores[best]) && s.valid(c, root) {
 			best = c
 		}
+	}
+	return best
+}
+
+// decodeRules are hard constraints that decoding (Annotate), and not
+// training, puts on the transitions: the beam then keeps the best
+// transition the rules allow. They encode what English syntax rules out
+// and the perceptron, trained on web text, gets wrong in news.
+//
+// A preposition that never introduces a finite clause ("in", "at", "by",
+// "from": isPrepOnly) right before a noun and a finite verb takes that noun
+// as its object at once (SHIFT is not allowed), and never becomes the
+// mark of a finite verb. Without the rule the model read "rebel groups
+// who were evacuated from Aleppo earlier in the week started shelling"
+// with "in the week started" a clause ("in" its mark, "week" its
+// subject) inside the relative clause, and the fronted "Even as they
+// spoke" as the root.
+type decodeRules struct {
+	mark int // label id of "mark", -1 when the parser has none
+}
+
+// initRules looks up the label ids the decoding rules use.
+func (p *Parser) initRules() {
+	p.rules = decodeRules{mark: slices.Index(p.labels, text.DepRel("mark"))}
+}
+
+// allowed reports whether transition c is valid in s and the decoding
+// rules allow it.
+func (p *Parser) allowed(s *state, c int) bool {
+	if !s.valid(c, p.root) {
+		return false
+	}
+	if p.rules.mark < 0 || len(s.stack) == 0 || int(s.bi) >= s.n {
+		return true
+	}
+	s0 := s.stack[len(s.stack)-1]
+	if !s.prepOnly[s0] {
+		return true
+	}
+	if c == 0 {
+		return !s.nominal[s.bi] || int(s.bi)+1 >= s.n || !s.finite[s.bi+1]
+	}
+	kind, lab := decode(c)
+	return kind != kindLeft || lab != p.rules.mark || !s.finite[s.bi]
+}
+
+// bestAllowed returns the highest-scoring transition that allowed
+// accepts. A rule never removes the last valid transition (where SHIFT is
+// ruled out a LEFT arc with a label other than mark remains, and the
+// reverse), so the fallback to bestValid is only a guard.
+func (p *Parser) bestAllowed(s *state, scores []float32) int {
+	best := -1
+	for c := range scores {
+		if (best < 0 || scores[c] > scores[best]) && p.allowed(s, c) {
+			best = c
+		}
+	}
+	if best < 0 {
+		return s.bestValid(scores, p.root)
 	}
 	return best
 }
@@ -698,6 +785,7 @@ func Load(r io.Reader) (*Parser, error) {
 		p.labels = append(p.labels, l)
 	}
 	p.model = d.Model()
+	p.initRules()
 	if d.Err() == nil {
 		if p.root < 0 {
 			d.Fail("no %q label", text.Root)

@@ -188,10 +188,12 @@ func Train(docs []*text.Doc, opt TrainOptions) (*Parser, error) {
 		if opt.Snapshot != nil && ep+1 < opt.Epochs {
 			snap := *p
 			snap.model = tr.Average(prune)
+			snap.initRules()
 			opt.Snapshot(ep+1, &snap)
 		}
 	}
 	p.model = tr.Average(prune)
+	p.initRules()
 	return p, nil
 }
 

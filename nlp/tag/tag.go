@@ -96,6 +96,11 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 		tags := t.tagSentence(s, nil)
 		if headlines {
 			t.aboutTo(s.forms, tags)
+			t.finitePast(s.forms, tags)
+			t.finitePresent(s.forms, tags)
+			t.nounAfterArticle(s.forms, tags)
+			t.noIngNoVBG(s.orig, tags)
+			t.subordinator(s.forms, tags)
 		}
 		for k, c := range tags {
 			tok := &d.Tokens[int(sp.Start)+k]
@@ -170,6 +175,162 @@ func (t *Tagger) aboutTo(forms []string, tags []uint16) {
 	}
 }
 
+// finitePast retags as a past-tense verb (VBD) a past participle (VBN)
+// that reads as the finite verb of a clause: nothing before it in the
+// sentence is a form of be, have or get (which would make it passive or
+// perfect); the word before it ends a subject (a noun, a subject pronoun,
+// a closing bracket, or an adverb right after one: "Trump later
+// expanded"); and an object starts right after it (a determiner, number,
+// possessive, object pronoun, adjective or noun: "Germany on Monday
+// banned Iranian airline Mahan Air", "the police used water cannon").
+// EWT, web text, has many news verbs ("killed", "banned", "arrested")
+// mostly as participles, so the model tags them VBN, and the parser then
+// hangs the clause on a noun. A reduced relative ("a man named John", "a
+// statement issued Monday") looks the same, so naming verbs and
+// following dates and times are left alone. Applied when tagging, like
+// aboutTo.
+func (t *Tagger) finitePast(forms []string, tags []uint16) {
+	vbd := slices.Index(t.classes, Class{UPOS: text.VERB, XPOS: "VBD"})
+	if vbd < 0 {
+		return
+	}
+	xpos := func(i int) string {
+		if i < 0 || i >= len(tags) || int(tags[i]) >= len(t.classes) {
+			return ""
+		}
+		return t.classes[tags[i]].XPOS
+	}
+	for i := 1; i+1 < len(forms); i++ {
+		if xpos(i) != "VBN" {
+			continue
+		}
+		if auxBefore(forms, xpos, i) {
+			// An auxiliary anywhere before: the participle may belong to
+			// it, and a finite verb before it in another clause is rare
+			// enough to leave.
+			return
+		}
+		if !endsSubject(forms, xpos, i-1) {
+			continue
+		}
+		if !startsObject(forms[i+1], xpos(i+1)) || isNamingVerb(strings.ToLower(forms[i])) ||
+			i+2 < len(forms) && isTimeWord(strings.ToLower(forms[i+2])) ||
+			otherFinite(forms, xpos, i) {
+			continue
+		}
+		tags[i] = uint16(vbd)
+		return
+	}
+}
+
+// otherFinite reports whether the stretch of words around i between
+// punctuation marks has another finite verb or auxiliary, which would
+// make word i a participle modifying a noun ("Any opinions expressed
+// herein are those of the author", "when they arrested a young newlywed
+// bride").
+func otherFinite(forms []string, xpos func(int) string, i int) bool {
+	for _, step := range []int{-1, 1} {
+	stretch:
+		for j := i + step; j >= 0 && j < len(forms); j += step {
+			switch xpos(j) {
+			case ",", ":", ".", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP":
+				break stretch
+			case "VBD", "VBZ", "VBP", "MD":
+				return true
+			case "POS":
+			default:
+				if isAuxForm(forms[j]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// auxBefore reports whether a form of be, have or get (not a possessive
+// 's) comes before word i.
+func auxBefore(forms []string, xpos func(int) string, i int) bool {
+	for j := range i {
+		if xpos(j) != "POS" && isAuxForm(forms[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAuxForm reports whether f is a form of be, have or get.
+func isAuxForm(f string) bool {
+	switch strings.ToLower(f) {
+	case "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m",
+		"have", "has", "had", "having", "'ve", "'d",
+		"get", "gets", "got", "gotten", "getting":
+		return true
+	}
+	return false
+}
+
+// endsSubject reports whether word j can end a clause's subject.
+func endsSubject(forms []string, xpos func(int) string, j int) bool {
+	switch xpos(j) {
+	case "NN", "NNS", "NNP", "NNPS", "-RRB-":
+		return true
+	case "PRP":
+		switch strings.ToLower(forms[j]) {
+		case "i", "he", "she", "we", "they", "it", "you":
+			return true
+		}
+	case "RB":
+		return j > 0 && xpos(j-1) != "RB" && endsSubject(forms, xpos, j-1)
+	}
+	return false
+}
+
+// startsObject reports whether a word f tagged x can open a direct
+// object (and is not a date or time, which after a participle usually
+// dates a reduced relative: "a statement issued Monday"; finitePast also
+// looks at the word after f: "a release issued the following day").
+func startsObject(f, x string) bool {
+	if isTimeWord(strings.ToLower(f)) {
+		return false
+	}
+	switch x {
+	case "DT", "PRP$", "CD", "JJ", "NN", "NNS", "NNP", "NNPS":
+		return true
+	case "PRP":
+		switch strings.ToLower(f) {
+		case "him", "her", "them", "us", "me", "it":
+			return true
+		}
+	}
+	return false
+}
+
+// isNamingVerb reports whether w is a participle that takes a name
+// right after it in a reduced relative ("a man named John", "a group
+// called Hamas").
+func isNamingVerb(w string) bool {
+	switch w {
+	case "named", "called", "dubbed", "titled", "entitled", "nicknamed", "labelled", "labeled",
+		"termed", "styled":
+		return true
+	}
+	return false
+}
+
+// isTimeWord reports whether the lower-case word w opens a time expression.
+func isTimeWord(w string) bool {
+	switch w {
+	case "yesterday", "today", "tonight", "tomorrow", "last", "this", "next", "earlier", "later",
+		"following", "previous", "day", "night", "week", "weekend", "month", "year", "morning",
+		"afternoon", "evening", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+		"sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december":
+		return true
+	}
+	return false
+}
+
 // afterModal returns the class for word i given the model's choice c: a
 // word right after a modal (MD) that the model tags as an adverb or a
 // noun but whose commonest training tag is VB gets the best-scoring VB
@@ -204,6 +365,217 @@ func (t *Tagger) afterModal(s *scratch, i, c int) int {
 		return c
 	}
 	return best
+}
+
+// infinitiveTo returns the class for word i given the model's choice c:
+// "to" right after a verb that takes a to-infinitive ("has begun to
+// question whether", "vowed to retaliate") is the infinitive marker
+// (TO), unless a determiner or possessive follows it ("began to the
+// south"). The model, deciding "to" before it sees the next word, often
+// makes it a preposition and the verb after it a noun. With TO as the
+// previous tag the model then tags the verb itself.
+func (t *Tagger) infinitiveTo(s *scratch, i, c int) int {
+	if !strings.EqualFold(s.forms[i], "to") || t.classes[c].XPOS == "TO" {
+		return c
+	}
+	prev := t.classes[s.tags[i-1]]
+	if prev.UPOS != text.VERB || !isInfinitiveVerb(t.Lemma(strings.ToLower(s.forms[i-1]), prev.XPOS)) {
+		return c
+	}
+	if i+1 < len(s.forms) && isDeterminer(strings.ToLower(s.forms[i+1])) {
+		return c
+	}
+	to := slices.Index(t.classes, Class{UPOS: text.PART, XPOS: "TO"})
+	if to < 0 {
+		return c
+	}
+	return to
+}
+
+// isInfinitiveVerb reports whether w is a verb lemma whose "to" is the
+// infinitive marker, not a preposition. Verbs that also take a "to"
+// phrase ("agree to a ceasefire", "return to Syria", "continue to the
+// border") are left out.
+func isInfinitiveVerb(w string) bool {
+	switch w {
+	case "begin", "start", "try", "want", "decide", "plan", "refuse", "threaten", "vow", "seek",
+		"need", "fail", "hope", "promise", "attempt", "intend", "expect", "aim", "pledge", "prepare",
+		"choose", "manage", "tend", "seem", "appear", "wish", "struggle", "vote":
+		return true
+	}
+	return false
+}
+
+// isDeterminer reports whether the lower-case word w opens a noun phrase
+// after "to".
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+		"my", "your":
+		return true
+	}
+	return false
+}
+
+// finitePresent retags as a present-tense verb (VBZ) a word tagged as a
+// plural noun (NNS) that reads as the verb of a clause with a singular
+// subject: "A large portion of its population suffers from power
+// outages". It fires only when the
+// word is a verb to the treebank (its commonest tag is VBZ, or it is
+// unknown and its stem without -s is known as a base-form verb), the
+// word before it ends a singular subject, no other finite verb or
+// auxiliary shares its stretch between punctuation marks, and a
+// preposition, determiner, possessive or adverb follows it. Applied when
+// tagging, like aboutTo.
+func (t *Tagger) finitePresent(forms []string, tags []uint16) {
+	vbz := slices.Index(t.classes, Class{UPOS: text.VERB, XPOS: "VBZ"})
+	if vbz < 0 {
+		return
+	}
+	xpos := func(i int) string {
+		if i < 0 || i >= len(tags) || int(tags[i]) >= len(t.classes) {
+			return ""
+		}
+		return t.classes[tags[i]].XPOS
+	}
+	for i := 1; i+1 < len(forms); i++ {
+		if xpos(i) != "NNS" || !t.verbLikeS(forms[i]) {
+			continue
+		}
+		switch xpos(i - 1) {
+		case "NN", "NNP":
+		case "PRP":
+			switch strings.ToLower(forms[i-1]) {
+			case "he", "she", "it":
+			default:
+				continue
+			}
+		default:
+			continue
+		}
+		switch xpos(i + 1) {
+		case "IN", "DT", "PRP$", "RB", "TO":
+		default:
+			continue
+		}
+		if otherFinite(forms, xpos, i) {
+			continue
+		}
+		tags[i] = uint16(vbz)
+	}
+}
+
+// verbLikeS reports whether the -s word f is a verb to the treebank: its
+// commonest tag is VBZ, or it is unknown and its stem is a known base
+// form (VB or VBP).
+func (t *Tagger) verbLikeS(f string) bool {
+	lower := strings.ToLower(f)
+	if !strings.HasSuffix(lower, "s") || strings.HasSuffix(lower, "ss") {
+		return false
+	}
+	if w, ok := t.words[lower]; ok {
+		return int(w.top) < len(t.classes) && t.classes[w.top].XPOS == "VBZ"
+	}
+	for _, stem := range []string{lower[:len(lower)-1], strings.TrimSuffix(lower, "es")} {
+		if w, ok := t.words[stem]; ok && int(w.top) < len(t.classes) {
+			switch t.classes[w.top].XPOS {
+			case "VB", "VBP":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nounAfterArticle retags as a noun (NN) a word tagged as a present-tense
+// verb (VBP or VB) that follows "a"/"an" (or "each", "every", "another")
+// and one noun: "an arms embargo against Mordor would not work". A
+// singular article with one noun is no complete subject, and a base-form
+// verb does not agree with a singular one. Applied when tagging, like
+// aboutTo.
+func (t *Tagger) nounAfterArticle(forms []string, tags []uint16) {
+	nn := slices.Index(t.classes, Class{UPOS: text.NOUN, XPOS: "NN"})
+	if nn < 0 {
+		return
+	}
+	for i := 2; i < len(forms); i++ {
+		switch strings.ToLower(forms[i-2]) {
+		case "a", "an", "each", "every", "another":
+		default:
+			continue
+		}
+		if x := t.classes[tags[i-1]].XPOS; x != "NN" && x != "NNS" {
+			continue
+		}
+		if x := t.classes[tags[i]].XPOS; (x == "VBP" || x == "VB") && isLowerWord(forms[i]) {
+			tags[i] = uint16(nn)
+		}
+	}
+}
+
+// noIngNoVBG retags as a proper noun (NNP) a capitalized word tagged as
+// a gerund or present participle (VBG) that does not end in -ing (or the
+// clipped -in, -in'): "Pyongyang on Thursday fired", which the suffix
+// features read as a verb. (Lower-case ones are left: the model's VBG
+// for "sang" is wrong too, but no noun.) orig are the forms as written.
+// Applied when tagging, like aboutTo.
+func (t *Tagger) noIngNoVBG(orig []string, tags []uint16) {
+	nnp := slices.Index(t.classes, Class{UPOS: text.PROPN, XPOS: "NNP"})
+	if nnp < 0 {
+		return
+	}
+	for i, f := range orig {
+		if t.classes[tags[i]].XPOS != "VBG" || utf8.RuneCountInString(f) < 4 {
+			continue
+		}
+		lower := strings.ToLower(f)
+		if strings.HasSuffix(lower, "ing") || strings.HasSuffix(lower, "in") || strings.HasSuffix(lower, "in'") ||
+			strings.HasSuffix(lower, "in’") {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(f); unicode.IsUpper(r) {
+			tags[i] = uint16(nnp)
+		}
+	}
+}
+
+// subordinator retags as a subordinating conjunction (SCONJ, IN)
+// "after", "before", "since", "until" or "till" tagged as a preposition
+// when a clause follows it: a noun phrase (determiners, adjectives,
+// numbers, nouns, pronouns) and then a finite verb ("After the meeting
+// ended, the two ministers signed an agreement"), as EWT tags them. The
+// parser then reads a fronted adverbial clause rather than a sentence
+// that begins "the meeting ended". Applied when tagging, like aboutTo.
+func (t *Tagger) subordinator(forms []string, tags []uint16) {
+	sconj := slices.Index(t.classes, Class{UPOS: text.SCONJ, XPOS: "IN"})
+	if sconj < 0 {
+		return
+	}
+	for i, f := range forms {
+		switch strings.ToLower(f) {
+		case "after", "before", "since", "until", "till":
+		default:
+			continue
+		}
+		if t.classes[tags[i]].UPOS != text.ADP {
+			continue
+		}
+		np := 0
+	clause:
+		for j := i + 1; j < len(forms); j++ {
+			switch t.classes[tags[j]].XPOS {
+			case "DT", "PRP$", "JJ", "CD", "NN", "NNS", "NNP", "NNPS", "PRP", "POS":
+				np++
+			case "VBD", "VBZ", "VBP", "MD":
+				if np > 0 {
+					tags[i] = uint16(sconj)
+				}
+				break clause
+			default:
+				break clause
+			}
+		}
+	}
 }
 
 // isLowerWord reports whether f is all lower-case letters.
@@ -543,6 +915,7 @@ func (t *Tagger) tagSentence(s *scratch, tr *trainState) []uint16 {
 			c = argmax(s.scores)
 			if tr == nil && s.afterModal && i > 0 {
 				c = t.afterModal(s, i, c)
+				c = t.infinitiveTo(s, i, c)
 			}
 			if tr != nil {
 				g := int(tr.gold[i])
