@@ -343,30 +343,22 @@ func (st *sent) ownMention(h int) []entity {
 // statement tonight on Syria", "talks after the war in Syria") are not
 // the ones acting.
 func (st *sent) subjectDeep(h int) []entity {
-	queue := []int{h}
-	for n := 0; len(queue) > 0 && n < 32; n++ {
-		x := queue[0]
-		queue = queue[1:]
-		if e := st.mention(x); len(e) > 0 {
-			return e
-		}
-		for _, k := range st.children(x) {
-			r := st.rel(k)
-			switch r.Base() {
-			case text.Conj, text.Compound:
-				queue = append(queue, k)
-			case text.Nmod, text.Obl:
-				if r == text.NmodPoss && st.tok(k).UPOS == text.PRON {
-					continue
-				}
-				switch st.caseWord(k) {
-				case "OF", "BETWEEN", "BY", "FROM", "AMONG", "WITH", "'S", "":
-					queue = append(queue, k)
-				}
+	return st.firstMention(h, func(x, k int) []int {
+		r := st.rel(k)
+		switch r.Base() {
+		case text.Conj, text.Compound:
+			return []int{k}
+		case text.Nmod, text.Obl:
+			if r == text.NmodPoss && st.tok(k).UPOS == text.PRON {
+				return nil
+			}
+			switch st.caseWord(k) {
+			case "OF", "BETWEEN", "BY", "FROM", "AMONG", "WITH", "'S", "":
+				return []int{k}
 			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // stopVerbs end what their complement names: "cease trading in Iran",

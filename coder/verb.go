@@ -545,6 +545,41 @@ func (st *sent) subjectControl(h int) bool {
 // found among its nominal dependents ("an attack by Osgiliath soldiers",
 // "an embargo against Mordor"), breadth first.
 func (st *sent) mentionDeep(h int) []entity {
+	return st.firstMention(h, func(x, k int) []int {
+		r := st.rel(k)
+		if x != h && st.tok(x).UPOS == text.VERB && r.IsObject() {
+			// A participle parsed as a modifier: "an offensive against
+			// besieged Osgiliath".
+			return []int{k}
+		}
+		switch r.Base() {
+		case text.Nmod, text.Obl, text.Appos, text.Conj, text.Compound:
+			if r == text.NmodPoss && st.tok(k).UPOS == text.PRON {
+				return nil // "their resumption": not a target
+			}
+			return []int{k}
+		case text.Acl:
+			// "the roads leading into Mordor", "an accord to supply
+			// Gondor": the reduced clause's object.
+			if r == text.AclRelcl {
+				return nil
+			}
+			var next []int
+			for _, o := range st.children(k) {
+				if st.rel(o).IsObject() || st.rel(o).IsObliqueLike() {
+					next = append(next, o)
+				}
+			}
+			return next
+		}
+		return nil
+	})
+}
+
+// firstMention walks the tree breadth-first from h, at most 32 nodes, and
+// returns the first node's actors; follow(x, k) gives the nodes to visit
+// for child k of node x.
+func (st *sent) firstMention(h int, follow func(x, k int) []int) []entity {
 	queue := []int{h}
 	for n := 0; len(queue) > 0 && n < 32; n++ {
 		x := queue[0]
@@ -553,30 +588,7 @@ func (st *sent) mentionDeep(h int) []entity {
 			return e
 		}
 		for _, k := range st.children(x) {
-			r := st.rel(k)
-			if x != h && st.tok(x).UPOS == text.VERB && r.IsObject() {
-				// A participle parsed as a modifier: "an offensive
-				// against besieged Osgiliath".
-				queue = append(queue, k)
-				continue
-			}
-			switch r.Base() {
-			case text.Nmod, text.Obl, text.Appos, text.Conj, text.Compound:
-				if r == text.NmodPoss && st.tok(k).UPOS == text.PRON {
-					continue // "their resumption": not a target
-				}
-				queue = append(queue, k)
-			case text.Acl:
-				// "the roads leading into Mordor", "an accord to supply
-				// Gondor": the reduced clause's object.
-				if r != text.AclRelcl {
-					for _, o := range st.children(k) {
-						if st.rel(o).IsObject() || st.rel(o).IsObliqueLike() {
-							queue = append(queue, o)
-						}
-					}
-				}
-			}
+			queue = append(queue, follow(x, k)...)
 		}
 	}
 	return nil
