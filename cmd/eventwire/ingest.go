@@ -353,6 +353,14 @@ func openExistingStore(ctx context.Context, path string) (*sqlite.Store, error) 
 	return sqlite.Open(ctx, path, sqlite.Options{})
 }
 
+// retryBatch is how many recorded failures retrySource loads at once: one,
+// because each comes with its kept body, up to the read cap (50 MB), and a
+// batch of 100 failed 3 MB pages took a retry to 372-377 MB of peak RSS
+// (138-147 MB one at a time)
+// (docs/notes/robustness.md). A query per failure costs little next to
+// processing its page.
+const retryBatch = 1
+
 // retrySource yields the pages of recorded failures, once per URL: from the
 // kept body when there is one, else read again from a local file or
 // fetched again from an http(s) URL. Failures that cannot be re-read (a
@@ -376,11 +384,11 @@ func (r *retrySource) Next(ctx context.Context) (*eventwire.Page, error) {
 			if r.done {
 				return nil, io.EOF
 			}
-			b, err := r.store.FailedPages(ctx, r.after, 100)
+			b, err := r.store.FailedPages(ctx, r.after, retryBatch)
 			if err != nil {
 				return nil, err
 			}
-			if len(b) < 100 {
+			if len(b) < retryBatch {
 				r.done = true
 			}
 			if len(b) == 0 {
