@@ -89,8 +89,9 @@ type Via struct {
 	// country from an earlier sentence: "the army"), "place" (an agent's
 	// country from the place it acts in: "rebels ... outside Aleppo"),
 	// "role-ref" (the last actor named with the same role: "the airline"
-	// after "Mahan Air of Iran") and "place-ref" ("the city" for the last
-	// place named).
+	// after "Mahan Air of Iran"), "place-ref" ("the city" for the last
+	// place named) and "sender" (the state whose forces "were dispatched
+	// to Aleppo", with no by-agent).
 	How string `json:"how"`
 	// Text and Span are the mention the code came from; Span is a byte
 	// range of Article.Text.

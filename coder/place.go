@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"strings"
+
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/text"
@@ -199,4 +201,66 @@ func (st *sent) via(e entity) *eventwire.Via {
 		return nil
 	}
 	return &eventwire.Via{How: e.viaHow, Text: st.spanText(e.viaSpan), Span: e.viaSpan}
+}
+
+// hasAgent reports whether passive verb v has a by-agent.
+func (st *sent) hasAgent(v int) bool {
+	for _, k := range st.children(v) {
+		if r := st.rel(k); r == text.OblAgent || (r.IsObliqueLike() && st.caseWord(k) == "BY") {
+			return true
+		}
+	}
+	return false
+}
+
+// destination returns the to/into phrase of verb v ("dispatched to
+// Aleppo"), or -1.
+func (st *sent) destination(v int) int {
+	for _, k := range st.children(v) {
+		if st.rel(k).IsObliqueLike() {
+			switch st.caseWord(k) {
+			case "TO", "INTO":
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// thingOnly reports whether every target lies in the phrase of the
+// pattern's noun n and names no actor of its own: "troops", "an envoy".
+func (st *sent) thingOnly(targets []entity, n int) bool {
+	if len(targets) == 0 {
+		return true
+	}
+	for _, t := range targets {
+		if t.head != n || !strings.HasPrefix(t.code, "---") {
+			return false
+		}
+	}
+	return true
+}
+
+// armedOrgans are the roles whose members a state sends: its military
+// and its police.
+var armedOrgans = map[string]bool{"MIL": true, "COP": true}
+
+// sender finds who sent the subject of a passive without a by-agent whose
+// pattern matched that subject as its object ("Russian military police
+// were dispatched to Aleppo" with SEND * &MILITARY): the state whose armed
+// organ it is. Rebels, civilians and unnamed forces have no sender here.
+func (st *sent) sender(v int, m match, vc *verbCtx) ([]entity, bool) {
+	if vc.theme < 0 || m.noun != vc.theme {
+		return nil, false
+	}
+	es := st.mention(vc.theme)
+	if len(es) != 1 {
+		return nil, false
+	}
+	e := es[0]
+	if len(e.code) < 6 || !placeCode(e.code[:3]) || !armedOrgans[e.code[3:6]] || e.inferred {
+		return nil, false
+	}
+	span := e.span
+	return []entity{{code: e.code[:3], span: span, head: vc.theme, entry: e.entry, viaHow: "sender", viaSpan: span, inferred: true}}, true
 }

@@ -17,6 +17,9 @@ type match struct {
 	subjTgt  bool
 	compound bool // % before the verb: the compound subject acts on itself
 	absorb   int  // a complement verb the pattern consumed ("agreed to hold talks"), or -1
+	// noun is the object the pattern's first noun matched ("sent
+	// troops": troops), or -1.
+	noun int
 }
 
 // findVerb returns the dictionary verb for token v, preferring multi-word
@@ -84,7 +87,7 @@ func (st *sent) codeVerb(v int) {
 	}
 	code := e.Code
 	var best *dict.Pattern
-	m := match{source: -1, target: -1, score: -1, absorb: -1}
+	m := match{source: -1, target: -1, score: -1, absorb: -1, noun: -1}
 	vc := st.newVerbCtx(v)
 	for _, p := range e.Block.Patterns {
 		if mm, ok := st.matchPattern(v, p, vc); ok && mm.score > m.score {
@@ -142,6 +145,11 @@ func (st *sent) codeVerb(v int) {
 			sources = st.newActor(st.subjectOf(v))
 		}
 	}
+	if s, ok := st.sender(v, m, vc); ok && len(sources) == 0 {
+		// "Russian military police were dispatched to Aleppo": Russia
+		// sent them.
+		sources, m.target = s, st.destination(v)
+	}
 	switch {
 	case m.target >= 0:
 		targets = st.mentionDeep(m.target)
@@ -153,6 +161,13 @@ func (st *sent) codeVerb(v int) {
 		targets = st.targetOf(v, passive, sources)
 		if len(targets) == 0 {
 			targets = st.newActor(st.firstComplement(v, passive))
+		}
+		if m.noun >= 0 && st.thingOnly(targets, m.noun) {
+			// "sent troops to Syria": what the pattern's noun names
+			// (troops, an envoy) is what was sent; the target is where.
+			if d := st.destination(v); d >= 0 {
+				targets = st.mentionDeep(d)
+			}
 		}
 	}
 	negated := st.negated(v)
@@ -823,7 +838,7 @@ func (st *sent) phraseHas(k int, w string) bool {
 // $, + and ^ after the verb take the next phrase after what the pattern
 // matched so far: the source, the target, or nothing.
 func (st *sent) matchPattern(v int, p *dict.Pattern, vc *verbCtx) (match, bool) {
-	m := match{source: -1, target: -1, absorb: -1}
+	m := match{source: -1, target: -1, absorb: -1, noun: -1}
 	if !st.mayMatch(p) {
 		return m, false
 	}
@@ -915,9 +930,14 @@ func (st *sent) matchPattern(v int, p *dict.Pattern, vc *verbCtx) (match, bool) 
 		case dict.ElemNoun:
 			ok := false
 			for _, k := range objs {
-				if n := st.nounWords(k, e.Head, e.Mods); k > v && n > 0 {
+				if n := st.nounWords(k, e.Head, e.Mods); (k > v || k == vc.theme) && n > 0 {
 					ok = true
-					last = k
+					if k > v {
+						last = k
+					}
+					if m.noun < 0 {
+						m.noun = k
+					}
 					m.score += n
 					if h := st.head(k); h != v && st.rel(k).IsObject() {
 						m.absorb = h
@@ -990,10 +1010,14 @@ type verbCtx struct {
 	subj    int   // the subject, or -1
 	objs    []int // candidates for post-verb nouns
 	phrases []int // noun and prepositional phrases after the verb, for $ + ^
+	// theme is the subject of a passive without a by-agent, which the
+	// pattern's object nouns may match ("police were dispatched": *
+	// &MILITARY), or -1.
+	theme int
 }
 
 func (st *sent) newVerbCtx(v int) *verbCtx {
-	vc := &verbCtx{kids: st.children(v), subj: -1}
+	vc := &verbCtx{kids: st.children(v), subj: -1, theme: -1}
 	for _, k := range vc.kids {
 		if st.rel(k).IsSubject() {
 			vc.subj = k
@@ -1012,6 +1036,15 @@ func (st *sent) newVerbCtx(v int) *verbCtx {
 	for _, k := range vc.kids {
 		if k > v && (st.rel(k).IsObject() || st.base(k) == text.Iobj || (st.rel(k).IsObliqueLike() && st.rel(k) != text.NmodPoss)) {
 			vc.phrases = append(vc.phrases, k)
+		}
+	}
+	if st.isPassive(v) && !st.hasAgent(v) {
+		for _, k := range vc.kids {
+			if st.rel(k).IsPassiveSubject() {
+				vc.theme = k
+				vc.objs = append(vc.objs, k)
+				break
+			}
 		}
 	}
 	return vc
