@@ -1,8 +1,17 @@
 // Package data holds the data files eventwire ships inside the binary: the
 // PETRARCH-format event-coding dictionaries (verbs, actors, agents,
 // discards, issues) of the Open Event Data project, and eventwire's own
-// verb supplement (eventwire/verbs.supplement.txt, MIT like the code), which
-// adds common news verbs that CAMEO.2.0.txt lacks.
+// dictionary layers in eventwire/ (MIT like the code), loaded after the
+// upstream files they correct or extend:
+//
+//   - verbs.fixes.txt, actors.fixes.txt, agents.fixes.txt, issues.fixes.txt
+//     restore the upstream entries that dict.Load rejects as defective
+//     (a typo in a date, a code or a pattern), as their authors meant them;
+//   - verbs.supplement.txt adds common news verbs that CAMEO.2.0.txt lacks;
+//   - verbs.news.txt re-codes or withdraws upstream verbs and patterns whose
+//     code does not fit news usage (through the verb layering of coder/dict).
+//
+// Each file's header says what it holds and why.
 //
 // The third-party files are stored gzip-compressed (petrarch/*.txt.gz) and
 // served decompressed by FS, so readers see plain "CAMEO.2.0.txt" and so
@@ -27,12 +36,27 @@ import (
 //go:embed petrarch/*.txt.gz petrarch/LICENSE
 var petrarchFS embed.FS
 
-//go:embed eventwire/verbs.supplement.txt
+//go:embed eventwire/*.txt
 var eventwireFS embed.FS
 
-// VerbSupplement is the name, in FS, of eventwire's own verb dictionary,
-// layered after CAMEO.2.0.txt by DefaultFiles.
-const VerbSupplement = "verbs.supplement.txt"
+// The names, in FS, of eventwire's own dictionary files (see the package
+// documentation), each layered by DefaultFiles after the upstream files of
+// its kind.
+const (
+	VerbFixes      = "verbs.fixes.txt"
+	VerbSupplement = "verbs.supplement.txt"
+	VerbNews       = "verbs.news.txt"
+	ActorFixes     = "actors.fixes.txt"
+	AgentFixes     = "agents.fixes.txt"
+	IssueFixes     = "issues.fixes.txt"
+)
+
+// Own reports whether name is one of eventwire's own files rather than an
+// upstream PETRARCH file.
+func Own(name string) bool {
+	_, err := fs.Stat(eventwireFS, "eventwire/"+name)
+	return err == nil && !strings.Contains(name, "/")
+}
 
 // Files names the dictionary files of a PETRARCH coder configuration. Its
 // fields match coder/dict.Files, so cmd/ converts with dict.Files(f).
@@ -47,15 +71,16 @@ type Files struct {
 // DefaultFiles returns the names, in FS, of the dictionaries eventwire
 // codes with: those that the PETRARCH-2 distribution configures (its
 // PETR_config.ini: the CAMEO 2.0 verb dictionary, the three Phoenix actor
-// dictionaries, agents, discards and issues), with VerbSupplement layered
-// after CAMEO.2.0.txt.
+// dictionaries, agents, discards and issues), each kind followed by
+// eventwire's own layers: the fixes first (upstream intent), then the verb
+// supplement, then the news corrections, which therefore win.
 func DefaultFiles() Files {
 	return Files{
-		Verbs:    []string{"CAMEO.2.0.txt", VerbSupplement},
-		Actors:   []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"},
-		Agents:   []string{"Phoenix.agents.txt"},
+		Verbs:    []string{"CAMEO.2.0.txt", VerbFixes, VerbSupplement, VerbNews},
+		Actors:   []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt", ActorFixes},
+		Agents:   []string{"Phoenix.agents.txt", AgentFixes},
 		Discards: []string{"Phoenix.discards.txt"},
-		Issues:   []string{"Phoenix.IssueCoding.txt"},
+		Issues:   []string{"Phoenix.IssueCoding.txt", IssueFixes},
 	}
 }
 
@@ -66,7 +91,7 @@ func DefaultFiles() Files {
 func FS() fs.FS { return gzFS{} }
 
 // gzFS serves petrarch/NAME.gz as NAME, petrarch/LICENSE as LICENSE and
-// eventwire/verbs.supplement.txt as verbs.supplement.txt.
+// eventwire/NAME.txt as NAME.txt.
 type gzFS struct{}
 
 var (
@@ -99,7 +124,7 @@ func (gzFS) ReadFile(name string) ([]byte, error) {
 	if name == "LICENSE" {
 		return petrarchFS.ReadFile("petrarch/LICENSE")
 	}
-	if name == VerbSupplement {
+	if Own(name) {
 		return eventwireFS.ReadFile("eventwire/" + name)
 	}
 	if strings.HasSuffix(name, ".gz") {
@@ -128,8 +153,15 @@ func (gzFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	if err != nil {
 		return nil, err
 	}
+	own, err := eventwireFS.ReadDir("eventwire")
+	if err != nil {
+		return nil, err
+	}
 	var out []fs.DirEntry
-	names := []string{VerbSupplement}
+	var names []string
+	for _, e := range own {
+		names = append(names, e.Name())
+	}
 	for _, e := range raw {
 		names = append(names, strings.TrimSuffix(e.Name(), ".gz"))
 	}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -31,7 +32,7 @@ func TestFS(t *testing.T) {
 }
 
 // TestMatchesSource checks the shipped upstream files decompress to the
-// files of the data folder byte for byte (eventwire's own supplement has no
+// files of the data folder byte for byte (eventwire's own files have no
 // upstream).
 func TestMatchesSource(t *testing.T) {
 	src := filepath.Join("..", "..", "shared", "data", "petrarch")
@@ -39,7 +40,7 @@ func TestMatchesSource(t *testing.T) {
 		t.Skipf("source dictionaries absent (%v): need ../shared/data/petrarch beside the repository", err)
 	}
 	for _, name := range append(allFiles(), "LICENSE") {
-		if name == data.VerbSupplement {
+		if data.Own(name) {
 			continue
 		}
 		want, err := os.ReadFile(filepath.Join(src, name))
@@ -67,12 +68,13 @@ func TestNotExist(t *testing.T) {
 }
 
 // TestVerbSupplement checks eventwire's verb supplement is served by FS,
-// layered right after CAMEO.2.0.txt, and loads without a single error,
-// alone and with the upstream verbs (whose synsets it may use).
+// layered after CAMEO.2.0.txt and its fixes and before the news
+// corrections, and loads without a single error, alone and with the
+// upstream verbs (whose synsets it may use).
 func TestVerbSupplement(t *testing.T) {
 	v := data.DefaultFiles().Verbs
-	if len(v) != 2 || v[0] != "CAMEO.2.0.txt" || v[1] != data.VerbSupplement {
-		t.Fatalf("DefaultFiles().Verbs = %q, want CAMEO.2.0.txt then %s", v, data.VerbSupplement)
+	if want := []string{"CAMEO.2.0.txt", data.VerbFixes, data.VerbSupplement, data.VerbNews}; !slices.Equal(v, want) {
+		t.Fatalf("DefaultFiles().Verbs = %q, want %q", v, want)
 	}
 	b, err := fs.ReadFile(data.FS(), data.VerbSupplement)
 	if err != nil {

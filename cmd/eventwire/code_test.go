@@ -61,7 +61,7 @@ func TestCodeDicts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(files.Actors); n != 4 || files.Actors[3] != "mine.txt" {
+	if n := len(files.Actors); n != 5 || files.Actors[4] != "mine.txt" { // 3 Phoenix files, actors.fixes.txt, the user file
 		t.Fatalf("Actors = %v", files.Actors)
 	}
 	if b, err := fs.ReadFile(fsys, "mine.txt"); err != nil || string(b) != "FROBNIA [FRB]\n" {
@@ -90,7 +90,7 @@ func TestCodeDicts(t *testing.T) {
 	if _, _, err := codeDicts([]string{filepath.Join(t.TempDir(), "absent.txt")}); err == nil {
 		t.Error("absent --dict file accepted")
 	}
-	if !slices.Equal(files.Verbs, []string{"CAMEO.2.0.txt", "verbs.supplement.txt"}) {
+	if !slices.Equal(files.Verbs, []string{"CAMEO.2.0.txt", "verbs.fixes.txt", "verbs.supplement.txt", "verbs.news.txt"}) {
 		t.Errorf("Verbs = %v", files.Verbs)
 	}
 }

@@ -403,6 +403,9 @@ SEND {SENDS SENT SENDING}
 - * AID [070]
 --- SEND_TWICE [040] ---
 SEND
+--- ROLL [190] ---
+ROLL
+- * (DOWN) [080]
 `
 	const news = `--- APPEAL [---] ---
 ENCOURAGE
@@ -415,6 +418,9 @@ SEND
 --- NEW [---] ---
 PRAISE [052]
 INSPIRE
+--- ROLL_MORE ---
+ROLL
+- * (OVER +) [190]
 `
 	const third = `--- AGAIN [042] ---
 SEND
@@ -451,6 +457,9 @@ SEND
 		// Three layers: third.txt re-codes, news.txt withdrew &ARMS, the
 		// within-file second SEND of base.txt stays behind, losing ties.
 		{"sends", []string{"third.txt 042 news.txt:* &ARMS [---], news.txt:IN * (OF &ARMS) IN ^ [---], base.txt:* AID [070]", "base.txt 040 "}},
+		// A block that adds patterns only reports the bare verb where its
+		// code comes from.
+		{"rolled", []string{"base.txt 190 news.txt:* (OVER +) [190], base.txt:* (DOWN) [080]"}},
 	}
 	for _, tt := range tests {
 		got := codes(tt.form)
@@ -461,15 +470,19 @@ SEND
 	// A header without a code keeps the earlier code: SEND_FIX amends
 	// SEND of base.txt ([---]) and is itself amended by third.txt.
 	send := v.Lookup("send")[0]
-	if send.Amends == nil || send.Amends.Block.Name != "SEND_FIX" || send.Amends.Code.String() != "---" ||
-		send.Amends.Amends == nil || send.Amends.Amends.Block.File != "base.txt" {
+	if mid := send.Amends; mid == nil || mid.Code.String() != "---" || mid.Block.File != "base.txt" || mid.Line != 10 ||
+		mid.Amends == nil || mid.Amends.Block.Name != "SEND" || send.Line != 2 || send.Block.Name != "AGAIN" {
 		t.Errorf("send.Amends chain wrong: %+v", send.Amends)
+	}
+	roll := v.Lookup("roll")[0]
+	if roll.Block.File != "base.txt" || roll.Line != 16 || roll.Block.Name != "ROLL" {
+		t.Errorf("ROLL amended by a block without a code reports %s:%d %s, want base.txt:16 ROLL", roll.Block.File, roll.Line, roll.Block.Name)
 	}
 	if l := v.LookupLemma("encourage"); len(l) != 1 || l[0].Block.File != "news.txt" {
 		t.Errorf("LookupLemma(encourage) = %v", l)
 	}
-	if blocks, _ := v.Len(); blocks != 7 {
-		t.Errorf("blocks = %d, want the 7 blocks of the files", blocks)
+	if blocks, _ := v.Len(); blocks != 9 {
+		t.Errorf("blocks = %d, want the 9 blocks of the files", blocks)
 	}
 	// Within one file the first of two entries of a phrase wins, as before.
 	d, _ = load(t, map[string]string{"one.txt": base}, dict.Files{Verbs: []string{"one.txt"}})

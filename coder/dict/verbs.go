@@ -45,9 +45,10 @@ type Transformation struct {
 
 // VerbBlock is one "--- NAME [code] ---" block. The block of a verb that
 // amends an earlier file's entry (see Verb.Amends) is made for that verb
-// alone: it carries the name, code, file and line of the block that lists
-// the verb, and the patterns of both blocks, the later ones first. Such
-// blocks are not in Verbs.Blocks.
+// alone: it carries the name, code, file and line of the block its code
+// comes from (its own block's when the later entry gives a code, else the
+// earlier entry's), and the patterns of both blocks, the later ones
+// first. Such blocks are not in Verbs.Blocks.
 type VerbBlock struct {
 	Name     string
 	Code     Code
@@ -69,7 +70,8 @@ type Verb struct {
 	Before, After []string
 	// Code is the verb's own code, or the block's. For a verb that amends
 	// an earlier entry and has no code of its own nor in its block
-	// header, it is the earlier entry's code.
+	// header, it is the earlier entry's code, and Line and Block name
+	// that entry's place, where the code comes from.
 	Code  Code
 	Block *VerbBlock
 	Line  int
@@ -652,12 +654,17 @@ func (e *Verb) layer() int {
 // header gives one ([---] withdraws the code of the verb on its own) and
 // takes w's otherwise. Its patterns are its block's followed by w's, less
 // those of w whose elements one of e's repeats: a later pattern with the
-// same elements re-codes the earlier one, and [---] withdraws it.
+// same elements re-codes the earlier one, and [---] withdraws it. The
+// block and line that e reports are those of the entry its code comes
+// from: e's own when it gives a code, w's when it inherits w's (a block
+// that only adds patterns leaves the bare verb reported where it was).
 func (e *Verb) amend(w *Verb) {
-	if !e.coded {
-		e.Code, e.coded = w.Code, w.coded
-	}
 	own := e.Block
+	from := own
+	if !e.coded {
+		e.Code, e.coded, e.Line = w.Code, w.coded, w.Line
+		from = w.Block
+	}
 	pats := slices.Clip(own.Patterns)
 	mine := make(map[string]bool, len(own.Patterns))
 	for _, p := range own.Patterns {
@@ -668,8 +675,8 @@ func (e *Verb) amend(w *Verb) {
 			pats = append(pats, p)
 		}
 	}
-	e.Block = &VerbBlock{Name: own.Name, Code: own.Code, Verbs: []*Verb{e}, Patterns: pats,
-		File: own.File, Line: own.Line, coded: own.coded, layer: own.layer}
+	e.Block = &VerbBlock{Name: from.Name, Code: from.Code, Verbs: []*Verb{e}, Patterns: pats,
+		File: from.File, Line: from.Line, coded: from.coded, layer: own.layer}
 	e.Amends = w
 }
 

@@ -1,0 +1,373 @@
+package data_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/eventwire/eventwire/cameo"
+	"github.com/eventwire/eventwire/coder"
+	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/data"
+	"github.com/eventwire/eventwire/text/conllu"
+)
+
+// own lists eventwire's own files with their kind in DefaultFiles.
+var own = []struct{ name, kind string }{
+	{data.VerbFixes, "verbs"}, {data.VerbSupplement, "verbs"}, {data.VerbNews, "verbs"},
+	{data.ActorFixes, "actors"}, {data.AgentFixes, "agents"}, {data.IssueFixes, "issues"},
+}
+
+// TestOwnFiles checks that each of eventwire's files is served by FS, is
+// layered by DefaultFiles after the upstream files of its kind, carries a
+// header with its licence, and loads with the shipped dictionaries without
+// a single error of its own.
+func TestOwnFiles(t *testing.T) {
+	f := data.DefaultFiles()
+	kinds := map[string][]string{"verbs": f.Verbs, "actors": f.Actors, "agents": f.Agents, "issues": f.Issues}
+	_, err := dict.Load(data.FS(), dict.Files(f))
+	var list dict.ErrorList
+	if err != nil && !errors.As(err, &list) {
+		t.Fatal(err)
+	}
+	for _, o := range own {
+		if !data.Own(o.name) {
+			t.Errorf("Own(%s) = false", o.name)
+		}
+		b, err := fs.ReadFile(data.FS(), o.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(b), "# EVENTWIRE ") || !strings.Contains(string(b), "MIT") {
+			t.Errorf("%s: header with the licence missing", o.name)
+		}
+		files := kinds[o.kind]
+		i := slices.Index(files, o.name)
+		if i < 0 {
+			t.Errorf("%s not in DefaultFiles().%s", o.name, o.kind)
+		}
+		for _, up := range files[i+1:] {
+			if !data.Own(up) {
+				t.Errorf("%s is layered before the upstream file %s", o.name, up)
+			}
+		}
+		for _, e := range list {
+			if e.File == o.name {
+				t.Errorf("%v", e)
+			}
+		}
+	}
+	if data.Own("CAMEO.2.0.txt") || data.Own("LICENSE") || data.Own("../eventwire/verbs.news.txt") {
+		t.Error("Own reports an upstream or invalid name as eventwire's")
+	}
+}
+
+// TestFixesRestore checks each upstream entry that dict.Load rejects and
+// that the fixes restore: the shipped dictionaries with the fixes give the
+// entry as its authors meant it, and without them they do not (the
+// upstream line is lost), so the test fails if either side changes.
+func TestFixesRestore(t *testing.T) {
+	full, _ := dict.Load(data.FS(), dict.Files(data.DefaultFiles()))
+	noFix := dict.Files(data.DefaultFiles())
+	drop := func(l []string) []string {
+		return slices.DeleteFunc(slices.Clone(l), func(n string) bool { return strings.Contains(n, ".fixes.") })
+	}
+	noFix.Verbs, noFix.Actors, noFix.Agents, noFix.Issues = drop(noFix.Verbs), drop(noFix.Actors), drop(noFix.Agents), drop(noFix.Issues)
+	bare, _ := dict.Load(data.FS(), noFix)
+	day := func(s string) time.Time {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	actors := []struct {
+		name, date, want, without string // source line in the comment
+	}{
+		{"Armenia", "1991-01-01", "ARMUNR", ""},         // Phoenix.Countries.actors.txt:2039
+		{"Yerevan", "1991-01-01", "ARMUNR", ""},         // a synonym of the same record
+		{"David Cameron", "2012-06-01", "GBRGOV", ""},   // :18010
+		{"David Cameron", "2019-06-01", "GBRELI", ""},   // corrected end date
+		{"Iraq", "2004-06-01", "IRQOCC", "IRQ"},         // :22508
+		{"Mosul", "2004-06-01", "IRQOCC", "IRQ"},        // a synonym
+		{"Erbil", "2004-06-01", "IRQOCC", "IRQ"},        // :22519
+		{"Milo Djukanovic", "2014-06-01", "MNEGOV", ""}, // :31715
+		{"South Sudan", "2008-06-01", "SDNSSDAUT", ""},  // :43613
+		{"William Burns", "2012-06-01", "USAGOV", ""},   // :51384
+		{"Ban Ki-moon", "2005-06-01", "KORGOVBUS", ""},  // International:40
+	}
+	for _, a := range actors {
+		for _, side := range []struct {
+			d    *dict.Dictionaries
+			want string
+		}{{full, a.want}, {bare, a.without}} {
+			w := dict.NewWords(strings.Fields(a.name))
+			got := ""
+			if act, n := side.d.Actors.Match(w, 0, len(w.Keys)); act != nil && n == len(w.Keys) {
+				got = act.CodeAt(day(a.date))
+			}
+			if got != side.want {
+				t.Errorf("%s on %s: %q, want %q (fixes loaded: %v)", a.name, a.date, got, side.want, side.d == full)
+			}
+		}
+	}
+	agents := []struct{ phrase, want string }{
+		{"Deparment of Environment", "~ENV"}, // Phoenix.agents.txt:544
+		{"Islamic extremist", "~MUSRAD"},     // :1927
+	}
+	for _, a := range agents {
+		w := dict.NewWords(strings.Fields(a.phrase))
+		for _, d := range []*dict.Dictionaries{full, bare} {
+			got := ""
+			if ag, n := d.Agents.Match(w, 0, len(w.Keys)); ag != nil && n == len(w.Keys) {
+				got = fmt.Sprintf("%+v", *ag)
+			}
+			if has := strings.Contains(got, strings.Trim(a.want, "~")); has != (d == full) {
+				t.Errorf("agent %q = %s (fixes loaded: %v)", a.phrase, got, d == full)
+			}
+		}
+	}
+	for _, text := range []string{"the eurozone crisis", "a discriminatory law", "pox"} {
+		if len(full.Issues.Match(text)) == 0 || len(bare.Issues.Match(text)) != 0 {
+			t.Errorf("issue in %q: %v with fixes, %v without", text, full.Issues.Match(text), bare.Issues.Match(text))
+		}
+	}
+	verbs := []struct{ form, pattern string }{
+		{"remained", "* SCEPTICAL [012]"},               // CAMEO.2.0.txt:1735
+		{"elected", "* LAWS [---]"},                     // :2471
+		{"planned", "SPY * DEAL [---]"},                 // :4935
+		{"condemned", "STRONGLY * ATTACK (ON ^) [111]"}, // :7606
+		{"wounded", "* (IN &WEATHER) [---]"},            // :8443
+		{"wounded", "* (IN &DEMONSTRATION) [145]"},      // :8444
+		{"injured", "* (IN &DEMONSTRATION) [145]"},      // the same block
+		{"hurt", "* (IN &DEMONSTRATION) [145]"},         // the same block
+		{"putting", "* (IN &DEMONSTRATION) [145]"},      // a different block: must not have it
+	}
+	for _, v := range verbs {
+		for _, d := range []*dict.Dictionaries{full, bare} {
+			found := false
+			for _, e := range d.Verbs.Lookup(v.form)[:1] {
+				for _, p := range e.Block.Patterns {
+					found = found || p.Text == v.pattern
+				}
+			}
+			want := d == full && v.form != "putting"
+			if found != want {
+				t.Errorf("%s: pattern %q found %v, want %v (fixes loaded: %v)", v.form, v.pattern, found, want, d == full)
+			}
+		}
+	}
+	// The restored entries keep the upstream codes of the verbs they amend.
+	for form, code := range map[string]string{"wounded": "180", "injured": "182", "condemned": "111", "planned": "030", "remained": "---"} {
+		if got := full.Verbs.Lookup(form)[0].Code.String(); got != code {
+			t.Errorf("%s: code %s, want the upstream %s", form, got, code)
+		}
+	}
+}
+
+// tree returns a one-sentence CoNLL-U text; each row is "FORM LEMMA UPOS
+// XPOS HEAD DEPREL", ids counted from 1.
+func tree(text string, rows ...string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# text = %s\n", text)
+	for i, r := range rows {
+		f := strings.Fields(r)
+		fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t%s\t_\t%s\t%s\t_\t_\n", i+1, f[0], f[1], f[2], f[3], f[4], f[5])
+	}
+	return b.String() + "\n"
+}
+
+// TestNewsCorrections codes hand-parsed sentences with the shipped
+// dictionaries, and again without one of eventwire's files, and checks
+// both outputs: each case shows a correction of verbs.news.txt (or a
+// restored pattern of verbs.fixes.txt) at work, and what the coder did
+// without it. Events are "CAMEO SOURCE TARGET file" with file the
+// dictionary file of the entry that fired.
+func TestNewsCorrections(t *testing.T) {
+	tests := []struct {
+		name, conll   string
+		without       string   // the file left out for the comparison
+		want, wantOut []string // with all files; without that file
+	}{
+		{
+			name: "encourage-to-is-an-appeal",
+			conll: tree("The United States encouraged Germany to restrict flights from Iran.",
+				"The the DET DT 3 det", "United United PROPN NNP 3 compound", "States States PROPN NNPS 4 nsubj",
+				"encouraged encourage VERB VBD 0 root", "Germany Germany PROPN NNP 4 obj", "to to PART TO 7 mark",
+				"restrict restrict VERB VB 4 xcomp", "flights flight NOUN NNS 7 obj", "from from ADP IN 10 case",
+				"Iran Iran PROPN NNP 8 nmod", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			// The appeal makes the infinitive irrealis: no 170 for restrict.
+			want:    []string{"020 USA DEU verbs.news.txt"},
+			wantOut: []string{"051 USA DEU CAMEO.2.0.txt", "170 USA IRN CAMEO.2.0.txt"},
+		},
+		{
+			name: "leaving-a-country-is-no-consultation",
+			conll: tree("American troops left Syria.",
+				"American American ADJ JJ 2 amod", "troops troops NOUN NNS 3 nsubj", "left leave VERB VBD 0 root",
+				"Syria Syria PROPN NNP 3 obj", ". . PUNCT . 3 punct"),
+			without: data.VerbNews,
+			wantOut: []string{"040 USAMIL SYR CAMEO.2.0.txt"},
+		},
+		{
+			name: "weapons-are-cargo-not-target",
+			conll: tree("The Iranian airline transports weapons and fighters.",
+				"The the DET DT 3 det", "Iranian Iranian ADJ JJ 3 amod", "airline airline NOUN NN 4 nsubj",
+				"transports transport VERB VBZ 0 root", "weapons weapon NOUN NNS 4 obj", "and and CCONJ CC 7 cc",
+				"fighters fighter NOUN NNS 5 conj", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			wantOut: []string{"072 IRNBUS ---UAF CAMEO.2.0.txt"},
+		},
+		{
+			name: "weapons-to-a-recipient",
+			conll: tree("Russia sent weapons to Syria.",
+				"Russia Russia PROPN NNP 2 nsubj", "sent send VERB VBD 0 root", "weapons weapon NOUN NNS 2 obj",
+				"to to ADP IN 5 case", "Syria Syria PROPN NNP 2 obl", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"072 RUS SYR verbs.news.txt"},
+			wantOut: []string{"072 RUS SYR CAMEO.2.0.txt"},
+		},
+		{
+			name: "the-disappointed-disapprove",
+			conll: tree("The United States was disappointed by Iraq.",
+				"The the DET DT 3 det", "United United PROPN NNP 3 compound", "States States PROPN NNPS 5 nsubj:pass",
+				"was be AUX VBD 5 aux:pass", "disappointed disappoint VERB VBN 0 root", "by by ADP IN 7 case",
+				"Iraq Iraq PROPN NNP 5 obl:agent", ". . PUNCT . 5 punct"),
+			without: data.VerbNews,
+			want:    []string{"110 USA IRQ verbs.news.txt"},
+			wantOut: []string{"110 IRQ USA CAMEO.2.0.txt"},
+		},
+		{
+			name: "training-is-no-intent",
+			conll: tree("Pakistan trained the militants.",
+				"Pakistan Pakistan PROPN NNP 2 nsubj", "trained train VERB VBD 0 root", "the the DET DT 4 det",
+				"militants militant NOUN NNS 2 obj", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			wantOut: []string{"030 PAK ---UAF CAMEO.2.0.txt"},
+		},
+		{
+			name: "led-to-is-no-visit",
+			conll: tree("Russian airstrikes led to the withdrawal of Turkish troops.",
+				"Russian Russian ADJ JJ 2 amod", "airstrikes airstrike NOUN NNS 3 nsubj", "led lead VERB VBD 0 root",
+				"to to ADP IN 6 case", "the the DET DT 6 det", "withdrawal withdrawal NOUN NN 3 obl",
+				"of of ADP IN 9 case", "Turkish Turkish ADJ JJ 9 amod", "troops troops NOUN NNS 6 nmod", ". . PUNCT . 3 punct"),
+			without: data.VerbNews,
+			wantOut: []string{"042 RUS TURMIL CAMEO.2.0.txt", "043 TURMIL RUS CAMEO.2.0.txt"},
+		},
+		{
+			name: "discuss-with-a-party",
+			conll: tree("Putin discussed Syria with Erdogan.",
+				"Putin Putin PROPN NNP 2 nsubj", "discussed discuss VERB VBD 0 root", "Syria Syria PROPN NNP 2 obj",
+				"with with ADP IN 5 case", "Erdogan Erdogan PROPN NNP 2 obl", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"040 RUSGOV TURGOV verbs.news.txt", "040 TURGOV RUSGOV verbs.news.txt"},
+			wantOut: []string{"046 RUSGOV SYR CAMEO.2.0.txt", "046 SYR RUSGOV CAMEO.2.0.txt"},
+		},
+		{
+			name: "dying-is-no-attack",
+			conll: tree("The Iranian minister died in a hospital in Tehran.",
+				"The the DET DT 3 det", "Iranian Iranian ADJ JJ 3 amod", "minister minister NOUN NN 4 nsubj",
+				"died die VERB VBD 0 root", "in in ADP IN 7 case", "a a DET DT 7 det", "hospital hospital NOUN NN 4 obl",
+				"in in ADP IN 9 case", "Tehran Tehran PROPN NNP 7 nmod", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			wantOut: []string{"190 IRNGOV IRNHLH CAMEO.2.0.txt"},
+		},
+		{
+			name: "sue-is-a-lawsuit",
+			conll: tree("The United States sued Google.",
+				"The the DET DT 3 det", "United United PROPN NNP 3 compound", "States States PROPN NNPS 4 nsubj",
+				"sued sue VERB VBD 0 root", "Google Google PROPN NNP 4 obj", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    []string{"115 USA MNCUSAMED verbs.news.txt"},
+			wantOut: []string{"173 USA MNCUSAMED CAMEO.2.0.txt"},
+		},
+		{
+			name: "released-a-document",
+			conll: tree("The White House released a summary of the call with Ukraine.",
+				"The the DET DT 3 det", "White White PROPN NNP 3 compound", "House House PROPN NNP 4 nsubj",
+				"released release VERB VBD 0 root", "a a DET DT 6 det", "summary summary NOUN NN 4 obj",
+				"of of ADP IN 9 case", "the the DET DT 9 det", "call call NOUN NN 6 nmod", "with with ADP IN 11 case",
+				"Ukraine Ukraine PROPN NNP 9 nmod", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			wantOut: []string{"084 USAGOV UKR CAMEO.2.0.txt"},
+		},
+		{
+			name: "a-vote-is-the-act",
+			conll: tree("The Iraqi parliament voted to expel American troops.",
+				"The the DET DT 3 det", "Iraqi Iraqi ADJ JJ 3 amod", "parliament parliament NOUN NN 4 nsubj",
+				"voted vote VERB VBD 0 root", "to to PART TO 6 mark", "expel expel VERB VB 4 xcomp",
+				"American American ADJ JJ 8 amod", "troops troops NOUN NNS 6 obj", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    []string{"174 IRQLEG USAMIL CAMEO.2.0.txt"},
+			wantOut: []string{"030 IRQLEG USAMIL CAMEO.2.0.txt"},
+		},
+		{
+			name: "verbal-attack",
+			conll: tree("Erdogan attacked the proclamation of Israel.",
+				"Erdogan Erdogan PROPN NNP 2 nsubj", "attacked attack VERB VBD 0 root", "the the DET DT 4 det",
+				"proclamation proclamation NOUN NN 2 obj", "of of ADP IN 6 case", "Israel Israel PROPN NNP 4 nmod",
+				". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"111 TURGOV ISR verbs.news.txt"},
+			wantOut: []string{"190 TURGOV ISR CAMEO.2.0.txt"},
+		},
+		{
+			name: "claim-is-a-statement",
+			conll: tree("Russia claimed Ukrainian troops crossed the border.",
+				"Russia Russia PROPN NNP 2 nsubj", "claimed claim VERB VBD 0 root", "Ukrainian Ukrainian ADJ JJ 4 amod",
+				"troops troops NOUN NNS 5 nsubj", "crossed cross VERB VBD 2 ccomp", "the the DET DT 7 det",
+				"border border NOUN NN 5 obj", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"010 RUS UKRMIL verbs.news.txt"},
+			wantOut: []string{"110 RUS UKRMIL CAMEO.2.0.txt"},
+		},
+		{
+			name: "wounded-in-a-demonstration",
+			conll: tree("Syrian soldiers wounded Turkish protesters in the demonstration.",
+				"Syrian Syrian ADJ JJ 2 amod", "soldiers soldier NOUN NNS 3 nsubj", "wounded wound VERB VBD 0 root",
+				"Turkish Turkish ADJ JJ 5 amod", "protesters protester NOUN NNS 3 obj", "in in ADP IN 8 case",
+				"the the DET DT 8 det", "demonstration demonstration NOUN NN 3 obl", ". . PUNCT . 3 punct"),
+			without: data.VerbFixes,
+			want:    []string{"145 SYRMIL TUROPP verbs.fixes.txt"},
+			wantOut: []string{"180 SYRMIL TUROPP CAMEO.2.0.txt"},
+		},
+	}
+	full, _ := dict.Load(data.FS(), dict.Files(data.DefaultFiles()))
+	date := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	code := func(t *testing.T, d *dict.Dictionaries, conll string) []string {
+		sents, err := conllu.ReadAll(strings.NewReader(conll))
+		if err != nil || len(sents) != 1 {
+			t.Fatalf("%d sentences, %v", len(sents), err)
+		}
+		evs, err := coder.New(d, cameo.Default(), coder.DefaultOptions()).Code(context.Background(), sents[0].Doc, date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range evs {
+			file, _, _ := strings.Cut(e.Pattern, ":")
+			got = append(got, e.CAMEO+" "+e.Source.Code+" "+e.Target.Code+" "+file)
+		}
+		sort.Strings(got)
+		return got
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := dict.Files(data.DefaultFiles())
+			f.Verbs = slices.DeleteFunc(slices.Clone(f.Verbs), func(n string) bool { return n == tc.without })
+			less, _ := dict.Load(data.FS(), f)
+			if got := code(t, full, tc.conll); !slices.Equal(got, tc.want) {
+				t.Errorf("shipped: got %q, want %q", got, tc.want)
+			}
+			if got := code(t, less, tc.conll); !slices.Equal(got, tc.wantOut) {
+				t.Errorf("without %s: got %q, want %q", tc.without, got, tc.wantOut)
+			}
+		})
+	}
+}
