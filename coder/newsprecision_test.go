@@ -68,6 +68,9 @@ func TestNewsPrecision(t *testing.T) {
 				"041 RUSGOV SYRGOV called",       // Putin later called Assad
 				"010 RUSGOV SYRGOV told",         // Putin told Assad
 				"051 RUSGOV SYRGOV congratulate", // to congratulate him
+				"190 SYRREB SYR shelling",        // rebel groups ... started shelling the city (Aleppo)
+				"190 SYRMIL SYRREB bombing",      // government forces resumed their bombing campaign pounding rebel positions
+				"190 SYRMIL SYRREB defeat",       // the army's defeat of rebels in Aleppo
 			},
 			[]string{
 				"010 SYR ---REB spoke",   // "Even as they spoke, rebel groups ...": intransitive
