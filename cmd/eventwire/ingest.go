@@ -355,14 +355,14 @@ func openExistingStore(ctx context.Context, path string) (*sqlite.Store, error) 
 
 // retryBatch is how many recorded failures retrySource loads at once: one,
 // because each comes with its kept body, up to the read cap (50 MB), and a
-// batch of 100 failed 3 MB pages took a retry to 372-377 MB of peak RSS
-// (138-147 MB one at a time)
-// (docs/notes/robustness.md). A query per failure costs little next to
-// processing its page.
+// batch of 100 failed 3 MB pages took a retry to 372-377 MB of peak RSS,
+// one at a time to 138-147 MB (docs/notes/robustness.md). A query per
+// failure costs little next to processing its page.
 const retryBatch = 1
 
 // retrySource yields the pages of recorded failures, once per URL: from the
-// kept body when there is one, else read again from a local file or
+// kept body when there is one, else read again from a local file (as an
+// input of ingest: a feed file yields its items, a directory its files) or
 // fetched again from an http(s) URL. Failures that cannot be re-read (a
 // record inside a WARC or JSON Lines file) are skipped and counted.
 type retrySource struct {
@@ -373,12 +373,21 @@ type retrySource struct {
 	seen    map[string]bool
 	skipped int
 	done    bool
+	cur     eventwire.Source // a local input being read again
 }
 
 func (r *retrySource) Next(ctx context.Context) (*eventwire.Page, error) {
 	for {
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		if r.cur != nil {
+			p, err := r.cur.Next(ctx)
+			if err != io.EOF {
+				return p, err
+			}
+			r.cur.Close()
+			r.cur = nil
 		}
 		if len(r.batch) == 0 {
 			if r.done {
@@ -409,11 +418,12 @@ func (r *retrySource) Next(ctx context.Context) (*eventwire.Page, error) {
 		}
 		switch {
 		case strings.HasPrefix(p.URL, "file://"):
-			np, err := source.ReadFile(strings.TrimPrefix(p.URL, "file://"), r.opts)
+			src, err := source.Open(ctx, []string{strings.TrimPrefix(p.URL, "file://")}, r.opts)
 			if err != nil {
 				return nil, &eventwire.ItemError{Op: ingest.StageRead, Item: p.URL, Err: err}
 			}
-			return np, nil
+			r.cur = src
+			continue
 		case strings.HasPrefix(p.URL, "http://"), strings.HasPrefix(p.URL, "https://"):
 			if f.Stage != ingest.StageFetch {
 				r.skipped++ // a record of an archive: not ours to fetch
@@ -429,4 +439,12 @@ func (r *retrySource) Next(ctx context.Context) (*eventwire.Page, error) {
 	}
 }
 
-func (r *retrySource) Close() error { r.done, r.batch = true, nil; return nil }
+func (r *retrySource) Close() error {
+	r.done, r.batch = true, nil
+	if r.cur != nil {
+		err := r.cur.Close()
+		r.cur = nil
+		return err
+	}
+	return nil
+}

@@ -239,3 +239,37 @@ func TestIngestFixedInputClearsFailure(t *testing.T) {
 		t.Errorf("failures after the fixed file was ingested = %d, want 0", n)
 	}
 }
+
+// TestRetryFeedFile: a feed file whose items cannot be read is recorded as
+// a failure of the file; --retry reads it again as a feed (it used to read
+// it as one page, and stored the feed's XML as an article).
+func TestRetryFeedFile(t *testing.T) {
+	dir := t.TempDir()
+	feed := filepath.Join(dir, "saved.rss")
+	db := filepath.Join(dir, "e.db")
+	rss := `<?xml version="1.0"?><rss version="2.0"><channel><title>Saved news feed</title>
+<item><title>Police arrest protesters</title><link>/relative/story</link>
+<description>Police arrested 20 protesters in the capital on Monday, officials said. The government condemned the violence.</description></item>
+</channel></rss>`
+	if err := os.WriteFile(feed, []byte(rss), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	m := &Main{Stdout: &out, Stderr: &out}
+	if err := m.Run(context.Background(), []string{"ingest", "--db", db, "--no-parse", feed}); !errors.Is(err, errFailures) {
+		t.Fatalf("err = %v, want errFailures\n%s", err, out.String())
+	}
+	if !strings.HasPrefix(out.String(), "ingested 0, unchanged 0, failed 1 ") || !strings.Contains(out.String(), "1 items without an http(s) link") {
+		t.Errorf("summary:\n%s\nwant the feed's item without a link as its one failure", out.String())
+	}
+	out.Reset()
+	if err := m.Run(context.Background(), []string{"ingest", "--db", db, "--no-parse", "--retry"}); !errors.Is(err, errFailures) {
+		t.Fatalf("retry: err = %v, want errFailures\n%s", err, out.String())
+	}
+	if !strings.HasPrefix(out.String(), "ingested 0, unchanged 0, failed 1 ") {
+		t.Errorf("retry summary:\n%s\nwant the same failure again, nothing ingested", out.String())
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM articles"); n != 0 {
+		t.Errorf("articles = %d, want 0 (the feed is not an article)", n)
+	}
+}

@@ -61,18 +61,43 @@ func ParseFeed(b []byte, base string) ([]FeedItem, error) {
 	return items, err
 }
 
-// parseFeed is ParseFeed that also returns how many items came after the
-// first MaxFeedItems and were left out.
-func parseFeed(b []byte, base string) (items []FeedItem, over int, err error) {
+// feedDropped counts the items of a feed that ParseFeed leaves out.
+type feedDropped struct {
+	over   int // after the first MaxFeedItems
+	noLink int // without a usable http(s) link
+}
+
+// err reports the dropped items as one error, nil when there are none: they
+// were in the input and nothing will be stored for them, so they must not
+// vanish without a word.
+func (d feedDropped) err() error {
+	var parts []string
+	if d.noLink > 0 {
+		parts = append(parts, fmt.Sprintf("%d items without an http(s) link (relative links need the feed's URL)", d.noLink))
+	}
+	if d.over > 0 {
+		parts = append(parts, fmt.Sprintf("%d items after the first %d", d.over, MaxFeedItems))
+	}
+	switch {
+	case d.over > 0:
+		return fmt.Errorf("%w: feed items left out: %s", eventwire.ErrTooLarge, strings.Join(parts, ", "))
+	case d.noLink > 0:
+		return fmt.Errorf("%w: feed items left out: %s", eventwire.ErrInvalid, strings.Join(parts, ", "))
+	}
+	return nil
+}
+
+// parseFeed is ParseFeed that also counts the items it leaves out.
+func parseFeed(b []byte, base string) (items []FeedItem, dropped feedDropped, err error) {
 	defer func() {
 		// gofeed is third-party code fed untrusted input.
 		if r := recover(); r != nil {
-			items, over, err = nil, 0, fmt.Errorf("%w: feed parser panicked: %v", eventwire.ErrInvalid, r)
+			items, dropped, err = nil, feedDropped{}, fmt.Errorf("%w: feed parser panicked: %v", eventwire.ErrInvalid, r)
 		}
 	}()
 	f, err := gofeed.NewParser().Parse(bytes.NewReader(b))
 	if err != nil {
-		return nil, 0, fmt.Errorf("%w: feed: %v", eventwire.ErrInvalid, err)
+		return nil, feedDropped{}, fmt.Errorf("%w: feed: %v", eventwire.ErrInvalid, err)
 	}
 	bu, _ := url.Parse(base)
 	for i, it := range f.Items {
@@ -82,7 +107,7 @@ func parseFeed(b []byte, base string) (items []FeedItem, over int, err error) {
 		if len(items) == MaxFeedItems {
 			for _, rest := range f.Items[i:] {
 				if rest != nil {
-					over++
+					dropped.over++
 				}
 			}
 			break
@@ -93,12 +118,14 @@ func parseFeed(b []byte, base string) (items []FeedItem, over int, err error) {
 		}
 		u, err := url.Parse(link)
 		if err != nil || link == "" {
+			dropped.noLink++
 			continue
 		}
 		if bu != nil && bu.IsAbs() {
 			u = bu.ResolveReference(u)
 		}
 		if u.Scheme != "http" && u.Scheme != "https" {
+			dropped.noLink++
 			continue
 		}
 		fi := FeedItem{Link: u.String(), Title: strings.TrimSpace(it.Title), Language: f.Language}
@@ -112,18 +139,18 @@ func parseFeed(b []byte, base string) (items []FeedItem, over int, err error) {
 		}
 		items = append(items, fi)
 	}
-	return items, over, nil
+	return items, dropped, nil
 }
 
 // feedSource fetches the items of a parsed feed in order; after the last,
-// it reports the items left out over MaxFeedItems, if any, as one error.
+// it reports the items ParseFeed left out, if any, as one error.
 type feedSource struct {
-	url    string
-	origin string
-	items  []FeedItem
-	over   int
-	next   int
-	opts   Options
+	url     string
+	origin  string
+	items   []FeedItem
+	dropped error
+	next    int
+	opts    Options
 }
 
 func newFeedSource(ctx context.Context, p *eventwire.Page, opts Options) (*feedSource, error) {
@@ -131,11 +158,11 @@ func newFeedSource(ctx context.Context, p *eventwire.Page, opts Options) (*feedS
 	if strings.HasPrefix(base, "file://") {
 		base = ""
 	}
-	items, over, err := parseFeed(p.Body, base)
+	items, dropped, err := parseFeed(p.Body, base)
 	if err != nil {
 		return nil, err
 	}
-	return &feedSource{url: p.URL, origin: "feed:" + p.URL, items: items, over: over, opts: opts}, nil
+	return &feedSource{url: p.URL, origin: "feed:" + p.URL, items: items, dropped: dropped.err(), opts: opts}, nil
 }
 
 func openFeedFile(path string, opts Options) (*feedSource, error) {
@@ -148,11 +175,9 @@ func openFeedFile(path string, opts Options) (*feedSource, error) {
 
 func (s *feedSource) Next(ctx context.Context) (*eventwire.Page, error) {
 	if s.next >= len(s.items) {
-		if s.over > 0 {
-			n := s.over
-			s.over = 0
-			return nil, &eventwire.ItemError{Op: "read", Item: s.url, Err: fmt.Errorf(
-				"%w: %d items after the first %d of the feed were left out", eventwire.ErrTooLarge, n, MaxFeedItems)}
+		if err := s.dropped; err != nil {
+			s.dropped = nil
+			return nil, &eventwire.ItemError{Op: "read", Item: s.url, Err: err}
 		}
 		return nil, io.EOF
 	}
@@ -176,4 +201,4 @@ func (s *feedSource) Progress() (done, total int64, unit string) {
 	return int64(s.next), int64(len(s.items)), "items"
 }
 
-func (s *feedSource) Close() error { s.next, s.over = len(s.items), 0; return nil }
+func (s *feedSource) Close() error { s.next, s.dropped = len(s.items), nil; return nil }

@@ -135,8 +135,33 @@ func TestFeedOverCap(t *testing.T) {
 		t.Fatalf("%d pages, %d errors, want 0 and %d", len(pages), len(errs), MaxFeedItems+1)
 	}
 	last := errs[len(errs)-1]
-	if last.Item != p.URL || !errors.Is(last, eventwire.ErrTooLarge) || !strings.Contains(last.Error(), " 8 items") {
+	if last.Item != p.URL || !errors.Is(last, eventwire.ErrTooLarge) || !strings.Contains(last.Error(), " 8 items after the first 10000") {
 		// 7 linked items and the link-less one come after the cap.
 		t.Errorf("last error %v (item %s), want the 8 items over the cap, on the feed", last, last.Item)
+	}
+}
+
+// TestFeedNoLink: items without a usable link (none, mailto:, relative in
+// a feed file, which has no URL to resolve them against) are reported in
+// one error after the items.
+func TestFeedNoLink(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "saved.rss")
+	if err := os.WriteFile(path, []byte(rss), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src, err := Open(context.Background(), []string{path}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	pages, errs := drain(t, src)
+	// No fetcher: the one absolute link is a fetch error.
+	if len(pages) != 0 || len(errs) != 2 || errs[0].Item != "https://news.example/iran" {
+		t.Fatalf("pages %d, errors %v; want the iran item's fetch error and the dropped items", len(pages), errs)
+	}
+	if e := errs[1]; e.Item != "file://"+path || !errors.Is(e, eventwire.ErrInvalid) ||
+		!strings.Contains(e.Error(), "3 items without an http(s) link") {
+		t.Errorf("error %v (item %s), want 3 items without a link, on the feed file", e, e.Item)
 	}
 }
