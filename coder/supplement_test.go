@@ -32,6 +32,7 @@ func TestVerbSupplement(t *testing.T) {
 		name, text, conll string
 		want              []string // "code source target file"
 		upstream          bool     // CAMEO.2.0.txt alone codes it the same
+		without           []string // what CAMEO.2.0.txt alone codes, when it codes something else
 	}{
 		{
 			name: "credit-for",
@@ -103,6 +104,37 @@ func TestVerbSupplement(t *testing.T) {
 			want: []string{"173 BRALEG BRAGOV verbs.supplement.txt"},
 		},
 		{
+			// CAMEO.2.0.txt lists DISPATCH with no code or patterns.
+			name: "dispatch-troops",
+			text: "Russia dispatched troops to Syria.",
+			conll: `1	Russia	Russia	PROPN	NNP	_	2	nsubj	_	_
+2	dispatched	dispatch	VERB	VBD	_	0	root	_	_
+3	troops	troops	NOUN	NNS	_	2	obj	_	_
+4	to	to	ADP	IN	_	5	case	_	_
+5	Syria	Syria	PROPN	NNP	_	2	obl	_	_
+6	.	.	PUNCT	.	_	2	punct	_	_
+`,
+			want: []string{"072 RUS SYR verbs.supplement.txt"},
+			// Upstream, DISPATCH codes only as another block's verb:
+			// the troops as the target of economic cooperation.
+			without: []string{"061 RUS ---MIL CAMEO.2.0.txt"},
+		},
+		{
+			// The passive names no sender: the state whose forces went.
+			name: "dispatched-military-police",
+			text: "Russian military police were dispatched to Aleppo.",
+			conll: `1	Russian	Russian	ADJ	JJ	_	3	amod	_	_
+2	military	military	ADJ	JJ	_	3	amod	_	_
+3	police	police	NOUN	NNS	_	5	nsubj:pass	_	_
+4	were	be	AUX	VBD	_	5	aux:pass	_	_
+5	dispatched	dispatch	VERB	VBN	_	0	root	_	_
+6	to	to	ADP	IN	_	7	case	_	_
+7	Aleppo	Aleppo	PROPN	NNP	_	5	obl	_	_
+8	.	.	PUNCT	.	_	5	punct	_	_
+`,
+			want: []string{"072 RUS SYR verbs.supplement.txt"},
+		},
+		{
 			// BLAME X FOR is in CAMEO.2.0.txt already (112, 1124 for
 			// attacks): the supplement does not repeat it.
 			name: "blame-for",
@@ -141,7 +173,7 @@ func TestVerbSupplement(t *testing.T) {
 				sort.Strings(got)
 				want := tc.want
 				if !withSupp && !tc.upstream {
-					want = nil
+					want = tc.without
 				}
 				if strings.Join(got, "; ") != strings.Join(want, "; ") {
 					t.Errorf("supplement %v: got %q, want %q", withSupp, got, want)
