@@ -201,6 +201,11 @@ func TestNewsSentences(t *testing.T) {
 			7, 2, -1, []int{0, 1, 4}, text.VERB, false, []newsArc{{i: 2, head: 7, rel: "nsubj", xpos: "NN"}, {i: 1, head: 2, rel: "compound"}}},
 		{"name in -ng", strings.Fields("Pyongyang on Thursday fired two missiles ."),
 			3, 0, 5, []int{0}, text.VERB, false, []newsArc{{i: 0, head: 3, rel: "nsubj", xpos: "NNP"}}},
+		// Title-case headlines whose verb the model tags as a noun.
+		{"headline verb tagged as a noun", strings.Fields("Rebels Attack Army Convoy"),
+			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 1, head: -1, rel: "root", xpos: "VBP"}}},
+		{"headline verb in -s tagged as a noun", strings.Fields("Court Blocks Trump Order"),
+			1, 0, 3, []int{0}, text.VERB, false, []newsArc{{i: 1, head: -1, rel: "root", xpos: "VBZ"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -248,6 +253,27 @@ func TestNewsSentences(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestHeadlineWithoutVerb checks that title-case headlines without a verb
+// keep their nouns: the tagger's headline rule gives a verbless headline
+// a verb only when the model nearly chose one.
+func TestHeadlineWithoutVerb(t *testing.T) {
+	p, err := english.NewTagParse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range []string{"Death Toll In Nigeria Church Attack", "UN Security Council Meeting On Syria"} {
+		d := doc(strings.Fields(h)...)
+		if err := p.Annotate(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for i, tok := range d.Tokens {
+			if tok.UPOS == text.VERB {
+				t.Errorf("%q: %q tagged %s, want no verb", h, d.Form(i), tok.XPOS)
+			}
+		}
 	}
 }
 

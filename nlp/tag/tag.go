@@ -90,10 +90,14 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 		}
 		s.forms = append(s.forms[:0], s.orig...)
 		s.afterModal = headlines
+		headline := false
 		if headlines {
-			t.decapitalize(s.forms)
+			headline = t.decapitalize(s.forms)
 		}
 		tags := t.tagSentence(s, nil)
+		if headline {
+			t.headlineVerb(s, tags)
+		}
 		if headlines {
 			t.aboutTo(s.forms, tags)
 			t.finitePast(s.forms, tags)
@@ -124,8 +128,8 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 // written form it does not know as a proper noun: "Say" → "say", "For" →
 // "for", while "Putin" and "Aleppo" stay. Capitals then mean a name again,
 // as in the running text the tagger was trained on. Other sentences are
-// left alone.
-func (t *Tagger) decapitalize(forms []string) {
+// left alone. It reports whether the sentence is headline-cased.
+func (t *Tagger) decapitalize(forms []string) bool {
 	words, upper := 0, 0
 	for i, f := range forms {
 		r, _ := utf8.DecodeRuneInString(f)
@@ -138,7 +142,7 @@ func (t *Tagger) decapitalize(forms []string) {
 		}
 	}
 	if words < 3 || upper*10 < words*8 {
-		return
+		return false
 	}
 	for i, f := range forms {
 		r, _ := utf8.DecodeRuneInString(f)
@@ -154,6 +158,88 @@ func (t *Tagger) decapitalize(forms []string) {
 			continue
 		}
 		forms[i] = lower
+	}
+	return true
+}
+
+// headlineMargin is how far (in perceptron score) below the model's choice
+// the best finite-verb class of a noun may be for headlineVerb to make it
+// the headline's verb. Set by hand from 21 invented title-case headlines:
+// the verbs tagged as nouns ("Rebels Attack Army Convoy", "Police Arrest
+// 20 Protesters", "Court Blocks Trump Order") scored -4 to -54, the nouns
+// of verbless headlines ("Death Toll In Nigeria Church Attack", "UN
+// Security Council Meeting On Syria") -65 to -72; one verb, "Collapse" in
+// "Talks Collapse" (-62), fell below. In EWT dev the rule fires in two
+// lines of e-mail signatures, both wrongly.
+const headlineMargin = 60
+
+// headlineVerb gives a headline-cased sentence in which the model found no
+// verb at all (nor an -ed adjective, a participle: "Election Results
+// Delayed") one: among the lower-case words (decapitalize lowered them:
+// common words, not names) tagged as nouns right after a noun, the one
+// whose best finite-verb class that its spelling allows (VBZ for -s, VBD
+// for -ed, VBP otherwise) scores closest to the model's choice, if within
+// headlineMargin. Headlines drop the articles that tell running text's
+// verbs from nouns, and the treebank has few, so "Rebels Attack Army
+// Convoy" came out as four nouns. s holds the sentence as tagSentence
+// left it.
+func (t *Tagger) headlineVerb(s *scratch, tags []uint16) {
+	for i, c := range tags {
+		switch t.classes[c].XPOS {
+		case "VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD":
+			return
+		case "JJ":
+			if strings.HasSuffix(s.forms[i], "ed") {
+				return // a participle as the predicate: "Election Results Delayed"
+			}
+		}
+	}
+	isNoun := func(c uint16) bool {
+		switch t.classes[c].XPOS {
+		case "NN", "NNS", "NNP", "NNPS":
+			return true
+		}
+		return false
+	}
+	best, bestClass, bestMargin := -1, 0, float32(-headlineMargin)
+	for i := 1; i < len(tags); i++ {
+		if !isNoun(tags[i]) || !isNoun(tags[i-1]) || !isLowerWord(s.forms[i]) || len(s.forms[i]) < 3 {
+			continue // decapitalize lowered the words it knows as common words
+		}
+		ends := func(suf string) bool { return strings.HasSuffix(s.forms[i], suf) }
+		p1, p2 := uint64(tags[i-1])+1, uint64(hStart)
+		if i > 1 {
+			p2 = uint64(tags[i-2]) + 1
+		}
+		feats := t.features(s, i, p1, p2)
+		clear(s.scores)
+		t.model.Score(feats, s.scores)
+		v := -1
+		for k, cl := range t.classes {
+			// Only the verb forms the spelling allows: "attacks" VBZ,
+			// "attacked" VBD, "attack" VBP.
+			ok := false
+			switch cl.XPOS {
+			case "VBZ":
+				ok = ends("s") && !ends("ss")
+			case "VBD":
+				ok = ends("ed")
+			case "VBP":
+				ok = !ends("s") && !ends("ed")
+			}
+			if ok && (v < 0 || s.scores[k] > s.scores[v]) {
+				v = k
+			}
+		}
+		if v < 0 {
+			continue
+		}
+		if m := s.scores[v] - s.scores[tags[i]]; m > bestMargin {
+			best, bestClass, bestMargin = i, v, m
+		}
+	}
+	if best >= 0 {
+		tags[best] = uint16(bestClass)
 	}
 }
 
