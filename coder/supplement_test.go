@@ -114,7 +114,7 @@ func TestVerbSupplement(t *testing.T) {
 5	Syria	Syria	PROPN	NNP	_	2	obl	_	_
 6	.	.	PUNCT	.	_	2	punct	_	_
 `,
-			want: []string{"072 RUS SYR verbs.supplement.txt"},
+			want: []string{"072 RUS SYR verbs.news.txt"},
 			// Upstream, DISPATCH codes only as another block's verb:
 			// the troops as the target of economic cooperation.
 			without: []string{"061 RUS ---MIL CAMEO.2.0.txt"},
@@ -132,7 +132,7 @@ func TestVerbSupplement(t *testing.T) {
 7	Aleppo	Aleppo	PROPN	NNP	_	5	obl	_	_
 8	.	.	PUNCT	.	_	5	punct	_	_
 `,
-			want: []string{"072 RUS SYR verbs.supplement.txt"},
+			want: []string{"072 RUS SYR verbs.news.txt"},
 		},
 		{
 			// BLAME X FOR is in CAMEO.2.0.txt already (112, 1124 for
