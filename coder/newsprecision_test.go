@@ -71,6 +71,7 @@ func TestNewsPrecision(t *testing.T) {
 				"190 SYRREB SYR shelling",        // rebel groups ... started shelling the city (Aleppo)
 				"190 SYRMIL SYRREB bombing",      // government forces resumed their bombing campaign pounding rebel positions
 				"190 SYRMIL SYRREB defeat",       // the army's defeat of rebels in Aleppo
+				"072 RUS SYR dispatched",         // Russian military police were dispatched to Aleppo
 			},
 			[]string{
 				"010 SYR ---REB spoke",   // "Even as they spoke, rebel groups ...": intransitive
