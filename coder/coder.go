@@ -336,10 +336,11 @@ func (st *sent) scanOccurrences() {
 			continue
 		}
 		j := st.lo + i
+		top := st.topOf(j, j+n-1) // "Hong" of "in Hong Kong" carries the case
 		st.occurrences = append(st.occurrences, entity{code: code, head: j + n - 1,
 			span:  text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j+n-1].End},
 			entry: entryName(act), last: st.words.Keys[i+n-1], person: len(act.Roles) > 0, subject: st.inSubject(j + n - 1),
-			locative: locative[st.caseWord(j+n-1)], role: st.roleOf(j + n - 1)})
+			locative: locative[st.caseWord(top)], role: st.roleOf(top)})
 		i += n
 	}
 	// Short references to actors named before ("Assad" after "Bashar
@@ -362,6 +363,17 @@ func (st *sent) scanOccurrences() {
 		st.occurrences = append(st.occurrences, refs...)
 		sort.SliceStable(st.occurrences, func(a, b int) bool { return st.occurrences[a].span.Start < st.occurrences[b].span.Start })
 	}
+}
+
+// topOf returns the token of [a, b] whose head lies outside it (the
+// syntactic head of a multi-word name), else b.
+func (st *sent) topOf(a, b int) int {
+	for k := a; k <= b; k++ {
+		if h := int(st.doc.Tokens[k].Head); h < a || h > b {
+			return k
+		}
+	}
+	return b
 }
 
 // inSubject reports whether token j lies in the subject of a clause: on
