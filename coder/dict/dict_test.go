@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/data"
 )
 
 func load(t *testing.T, files map[string]string, f dict.Files) (*dict.Dictionaries, dict.ErrorList) {
@@ -489,4 +490,18 @@ SEND
 	if l := d.Verbs.Lookup("send"); len(l) != 2 || l[0].Code.String() != "---" || l[0].Amends != nil {
 		t.Errorf("within one file: %v", l)
 	}
+}
+
+// BenchmarkLoadShipped loads what eventwire ships (data.DefaultFiles):
+// the upstream dictionaries and eventwire's own layers over them.
+func BenchmarkLoadShipped(b *testing.B) {
+	files := dict.Files(data.DefaultFiles())
+	cpu0 := cpuTime()
+	for b.Loop() {
+		d, _ := dict.Load(data.FS(), files)
+		if d.Actors.Len() == 0 || len(d.Verbs.LookupLemma("encourage")) == 0 || d.Verbs.LookupLemma("encourage")[0].Amends == nil {
+			b.Fatal("shipped layers not loaded")
+		}
+	}
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 }
