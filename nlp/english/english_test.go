@@ -190,6 +190,10 @@ func TestNewsSentences(t *testing.T) {
 				{i: 9, head: -1, rel: "root", xpos: "VBD"}, {i: 2, head: 9, rel: "obl"}, {i: 16, head: 9, rel: "obl"}}},
 		{"finite past after an adverb", strings.Fields("The resolution still awaited approval by the Iraqi government ."),
 			3, 1, 4, []int{0}, text.VERB, false, []newsArc{{i: 3, head: -1, rel: "root", xpos: "VBD"}, {i: 2, head: 3, rel: "advmod"}}},
+		{"finite past after an appositive", strings.Fields("The defence minister , Ali Hatami , accused Israel of the attack ."),
+			7, 2, 8, []int{0, 1, 4, 5}, text.VERB, false, []newsArc{{i: 7, head: -1, rel: "root", xpos: "VBD"}}},
+		{"finite past after an appositive with a conjunction", strings.Fields("Two Democratic Representatives , Collin Peterson and Jeff Van Drew , opposed both articles of impeachment ."),
+			11, 2, 13, []int{0, 1, 4, 7}, text.VERB, false, []newsArc{{i: 11, head: -1, rel: "root", xpos: "VBD"}, {i: 4, head: 2, rel: "appos"}}},
 		// A verb in -s after a singular subject, tagged as a plural noun.
 		{"finite present tagged as a plural noun", strings.Fields("A large portion of its population suffers from power outages ."),
 			6, 2, -1, []int{0, 1, 5}, text.VERB, false, []newsArc{{i: 6, head: -1, rel: "root", xpos: "VBZ"}, {i: 9, head: 6, rel: "obl"}}},

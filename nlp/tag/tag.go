@@ -296,7 +296,7 @@ func (t *Tagger) finitePast(forms []string, tags []uint16) {
 			// enough to leave.
 			return
 		}
-		if !endsSubject(forms, xpos, i-1) {
+		if !endsSubject(forms, xpos, i-1) && !afterAppositive(xpos, i) {
 			continue
 		}
 		if !startsObject(forms[i+1], xpos(i+1)) || isNamingVerb(strings.ToLower(forms[i])) ||
@@ -370,6 +370,32 @@ func endsSubject(forms []string, xpos func(int) string, j int) bool {
 		return j > 0 && xpos(j-1) != "RB" && endsSubject(forms, xpos, j-1)
 	}
 	return false
+}
+
+// afterAppositive reports whether word i follows a comma that can close
+// an appositive or a parenthetical after the subject ("Ahmed al-Assadi, a
+// spokesman for the PMF, blamed both Israel and the United States"): a
+// comma (or a comma and an adverb), a noun somewhere before it, and no
+// finite verb or modal before it in the sentence, so that word i would be
+// the first.
+func afterAppositive(xpos func(int) string, i int) bool {
+	j := i - 1
+	if xpos(j) == "RB" {
+		j--
+	}
+	if xpos(j) != "," {
+		return false
+	}
+	noun := false
+	for k := range j {
+		switch xpos(k) {
+		case "VBD", "VBZ", "VBP", "MD":
+			return false
+		case "NN", "NNS", "NNP", "NNPS", "PRP":
+			noun = true
+		}
+	}
+	return noun
 }
 
 // startsObject reports whether a word f tagged x can open a direct
