@@ -10,6 +10,7 @@ var evalCommands = []command{
 	{"extract", "article-extraction benchmark: F1, precision, recall, accuracy, pages/s", runEvalExtract},
 	{"ud", "UD treebank scores (CoNLL 2018): UPOS, XPOS, lemma, UAS, LAS, tokens/s", runEvalUD},
 	{"petrarch", "PETRARCH validation records: event precision, recall, F1, exact records", runEvalPetrarch},
+	{"events", "judged news events: precision with a Wilson interval, unjudged events, judged-right events lost", runEvalEvents},
 }
 
 func runEval(ctx context.Context, m *Main, args []string) error {
