@@ -99,4 +99,3 @@ func ReadCorpus(r io.Reader, name string) ([]Article, error) {
 	}
 	return out, errs.Err()
 }
-
