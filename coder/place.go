@@ -227,6 +227,20 @@ func (st *sent) destination(v int) int {
 	return -1
 }
 
+// directedAt returns the to/into/on/against modifier of noun n ("an
+// offensive into Syria", "strikes on Idlib"), or -1.
+func (st *sent) directedAt(n int) int {
+	for _, k := range st.children(n) {
+		if st.rel(k).Base() == text.Nmod {
+			switch st.caseWord(k) {
+			case "TO", "INTO", "ON", "AGAINST":
+				return k
+			}
+		}
+	}
+	return -1
+}
+
 // thingOnly reports whether every target lies in the phrase of the
 // pattern's noun n and names no actor of its own: "troops", "an envoy".
 func (st *sent) thingOnly(targets []entity, n int) bool {

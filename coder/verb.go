@@ -163,10 +163,19 @@ func (st *sent) codeVerb(v int) {
 			targets = st.newActor(st.firstComplement(v, passive))
 		}
 		if m.noun >= 0 && st.thingOnly(targets, m.noun) {
-			// "sent troops to Syria": what the pattern's noun names
-			// (troops, an envoy) is what was sent; the target is where.
-			if d := st.destination(v); d >= 0 {
-				targets = st.mentionDeep(d)
+			// "sent troops to Syria", "began a military offensive into
+			// Syria": what the pattern's noun names (troops, an
+			// offensive) is what was sent or done; the target is where
+			// or against whom. Without such a phrase the noun stays the
+			// target ("fired his vice president").
+			d := st.destination(v)
+			if d < 0 {
+				d = st.directedAt(m.noun)
+			}
+			if d >= 0 {
+				if e := st.mentionDeep(d); len(e) > 0 {
+					targets = e
+				}
 			}
 		}
 	}
