@@ -75,6 +75,10 @@ type Article struct {
 type Actor struct {
 	Text string `json:"text"`
 	Code string `json:"code"`
+	// Entry is the actor dictionary entry that gave the code, as
+	// "file:line NAME" ("Phoenix.Countries.actors.txt:1234 BASHAR_AL-ASSAD");
+	// "" when only an agent ("rebels") or nothing was matched.
+	Entry string `json:"entry,omitempty"`
 	// Via, when the code was not named in Text itself ("he", "Assad",
 	// "the army", "rebel groups"), says where it came from; nil when Text
 	// names the actor.

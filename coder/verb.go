@@ -251,8 +251,8 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 	}
 	conf = float64(int(conf*100+0.5)) / 100
 	ev := eventwire.Event{
-		Source:     eventwire.Actor{Text: st.spanText(src.span), Code: orNull(src.code), Via: st.via(src)},
-		Target:     eventwire.Actor{Text: st.spanText(tgt.span), Code: orNull(tgt.code), Via: st.via(tgt)},
+		Source:     eventwire.Actor{Text: st.spanText(src.span), Code: orNull(src.code), Entry: src.entry, Via: st.via(src)},
+		Target:     eventwire.Actor{Text: st.spanText(tgt.span), Code: orNull(tgt.code), Entry: tgt.entry, Via: st.via(tgt)},
 		CAMEO:      code,
 		Sentence:   st.idx,
 		Evidence:   eventwire.Evidence{Source: src.span, Verb: verb, Target: tgt.span},
