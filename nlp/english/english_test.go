@@ -194,6 +194,12 @@ func TestNewsSentences(t *testing.T) {
 			7, 2, 8, []int{0, 1, 4, 5}, text.VERB, false, []newsArc{{i: 7, head: -1, rel: "root", xpos: "VBD"}}},
 		{"finite past after an appositive with a conjunction", strings.Fields("Two Democratic Representatives , Collin Peterson and Jeff Van Drew , opposed both articles of impeachment ."),
 			11, 2, 13, []int{0, 1, 4, 7}, text.VERB, false, []newsArc{{i: 11, head: -1, rel: "root", xpos: "VBD"}, {i: 4, head: 2, rel: "appos"}}},
+		// A finite verb right after a noun takes it as subject, it is no
+		// reduced relative on it.
+		{"finite verb after a participle phrase's object", strings.Fields("Rebels controlling the city shelled government positions ."),
+			4, 0, 6, []int{0, 1, 3}, text.VERB, false, []newsArc{{i: 1, head: 0, rel: "acl"}, {i: 3, head: 1, rel: "obj"}}},
+		{"finite verb after an infinitive's object", strings.Fields("His decision to run for a third term led to tensions ."),
+			8, 1, -1, []int{0, 3, 7}, text.VERB, false, []newsArc{{i: 3, head: 1, rel: "acl"}, {i: 10, head: 8, rel: "obl"}}},
 		// A verb in -s after a singular subject, tagged as a plural noun.
 		{"finite present tagged as a plural noun", strings.Fields("A large portion of its population suffers from power outages ."),
 			6, 2, -1, []int{0, 1, 5}, text.VERB, false, []newsArc{{i: 6, head: -1, rel: "root", xpos: "VBZ"}, {i: 9, head: 6, rel: "obl"}}},

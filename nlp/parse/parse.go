@@ -228,6 +228,7 @@ func (s *state) copyFrom(o *state) {
 	s.w, s.p, s.lm, s.u, s.sf = o.w, o.p, o.lm, o.u, o.sf
 	s.punctBefore, s.verbBefore = o.punctBefore, o.verbBefore
 	s.prepOnly, s.finite, s.nominal = o.prepOnly, o.finite, o.nominal
+	s.noun, s.lexFinite = o.noun, o.lexFinite
 }
 
 // Transition classes: 0 is SHIFT, 1+2l is LEFT-l, 2+2l is RIGHT-l. decode
@@ -264,6 +265,7 @@ type state struct {
 	// prepOnly marks prepositions that never introduce a finite clause;
 	// finite marks finite verbs (for the decoding rules).
 	prepOnly, finite, nominal []bool
+	noun, lexFinite           []bool
 	feats                     []uint64
 }
 
@@ -309,6 +311,7 @@ func (s *state) reset(d *text.Doc, sp text.Span) {
 	s.lm, s.u, s.sf = grow(s.lm, n+1), grow(s.u, n+1), grow(s.sf, n+1)
 	s.punctBefore, s.verbBefore = grow(s.punctBefore, n+2), grow(s.verbBefore, n+2)
 	s.prepOnly, s.finite, s.nominal = grow(s.prepOnly, n+1), grow(s.finite, n+1), grow(s.nominal, n+1)
+	s.noun, s.lexFinite = grow(s.noun, n+1), grow(s.lexFinite, n+1)
 	s.punctBefore[0], s.verbBefore[0] = 0, 0
 	for i := 0; i <= n; i++ {
 		s.heads[i] = -1
@@ -331,11 +334,14 @@ func (s *state) reset(d *text.Doc, sp text.Span) {
 			s.punctBefore[i+1], s.verbBefore[i+1] = s.punctBefore[i], s.verbBefore[i]
 			s.prepOnly[i] = isPrepOnly(lw)
 			s.finite[i], s.nominal[i] = false, false
+			s.noun[i], s.lexFinite[i] = false, false
 			switch d.Tokens[k].XPOS {
 			case "VBD", "VBZ", "VBP", "MD":
 				s.finite[i] = true
+				s.lexFinite[i] = d.Tokens[k].XPOS != "MD" && !isAuxVerb(lw)
 			case "NN", "NNS", "NNP", "NNPS", "CD":
 				s.nominal[i] = true
+				s.noun[i] = d.Tokens[k].XPOS != "CD"
 			}
 			switch d.Tokens[k].UPOS {
 			case text.PUNCT:
@@ -349,6 +355,18 @@ func (s *state) reset(d *text.Doc, sp text.Span) {
 	s.lm[n], s.u[n], s.sf[n] = hRootWord, hRootTag, hRootWord
 	s.punctBefore[n+1], s.verbBefore[n+1] = s.punctBefore[n], s.verbBefore[n]
 	s.prepOnly[n], s.finite[n], s.nominal[n] = false, false, false
+	s.noun[n], s.lexFinite[n] = false, false
+}
+
+// isAuxVerb reports whether the lower-case word w is a finite form of a
+// verb that can be an auxiliary (be, have, do, get).
+func isAuxVerb(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "am", "'s", "'re", "'m", "has", "have", "had", "'ve", "'d",
+		"does", "do", "did", "gets", "get", "got":
+		return true
+	}
+	return false
 }
 
 // isPrepOnly reports whether the lower-case word w is a preposition that
@@ -406,13 +424,32 @@ func (s *state) bestValid(scores []float32, root int) int {
 // with "in the week started" a clause ("in" its mark, "week" its
 // subject) inside the relative clause, and the fronted "Even as they
 // spoke" as the root.
+//
+// A noun right before a finite verb that is no auxiliary (be, have, do,
+// get) is not shifted past it unless it has a copula: the verb takes
+// it as its subject (or another left dependent) at once. Otherwise the
+// model, which has seen many news verbs only as participles, read
+// "Rebels controlling the city shelled government positions" with
+// "shelled" a reduced relative on "city" and "Rebels" the root, even
+// with "shelled" tagged VBD.
 type decodeRules struct {
-	mark int // label id of "mark", -1 when the parser has none
+	mark, cop int // label ids of "mark" and "cop", -1 when the parser has none
 }
 
 // initRules looks up the label ids the decoding rules use.
 func (p *Parser) initRules() {
-	p.rules = decodeRules{mark: slices.Index(p.labels, text.DepRel("mark"))}
+	p.rules = decodeRules{mark: slices.Index(p.labels, text.DepRel("mark")), cop: slices.Index(p.labels, text.DepRel("cop"))}
+}
+
+// hasChild reports whether word h has a dependent to its left with label
+// id lab.
+func (p *Parser) hasChild(s *state, h int32, lab int) bool {
+	for k := int32(0); k < h; k++ {
+		if s.heads[k] == h && int(s.labels[k]) == lab {
+			return true
+		}
+	}
+	return false
 }
 
 // allowed reports whether transition c is valid in s and the decoding
@@ -425,6 +462,9 @@ func (p *Parser) allowed(s *state, c int) bool {
 		return true
 	}
 	s0 := s.stack[len(s.stack)-1]
+	if c == 0 && s0 == s.bi-1 && s.noun[s0] && s.lexFinite[s.bi] && !p.hasChild(s, s0, p.rules.cop) {
+		return false
+	}
 	if !s.prepOnly[s0] {
 		return true
 	}
