@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/text"
@@ -33,7 +34,13 @@ func FuzzCode(f *testing.F) {
 			return
 		}
 		for _, e := range evs {
-			for _, s := range []text.Span{e.Evidence.Source, e.Evidence.Verb, e.Evidence.Target} {
+			spans := []text.Span{e.Evidence.Source, e.Evidence.Verb, e.Evidence.Target}
+			for _, v := range []*eventwire.Via{e.Source.Via, e.Target.Via} {
+				if v != nil {
+					spans = append(spans, v.Span)
+				}
+			}
+			for _, s := range spans {
 				if s.Start < 0 || s.End < s.Start || int(s.End) > len(doc.Text) {
 					t.Fatalf("evidence %v outside text of %d bytes", s, len(doc.Text))
 				}
@@ -44,7 +51,9 @@ func FuzzCode(f *testing.F) {
 
 var fuzzWords = []string{"Russia", "attacked", "Turkey", "and", "Iran", "the", "army", "said", "him", "Putin",
 	"to", "hold", "talks", "with", "by", "was", "not", "Syrian", "President", "Bashar", "al-Assad", "met", "Assad", "'s",
-	"are", "officials", "-", "Al", "Qaeda", "it", "should", "earlier", "close"}
+	"are", "officials", "-", "Al", "Qaeda", "it", "should", "earlier", "close",
+	"city", "rebels", "in", "Aleppo", "police", "dispatched", "defeat", "attack", "on", "of", "offensive", "began",
+	"into", "forces", "airline", "were", "bombing", "resumed", "Cairo"}
 
 var fuzzRels = []text.DepRel{"nsubj", "obj", "obl", "conj", "cc", "case", "nmod", "nmod:poss", "amod", "compound",
 	"flat", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "mark", "aux", "aux:pass", "nsubj:pass", "obl:agent", "det", "advmod", "appos", "root", "dobj",

@@ -2,6 +2,7 @@ package coder
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/text"
@@ -64,7 +65,7 @@ func (st *sent) codeEventNouns() {
 				break
 			}
 		}
-		if e == nil || irrealisCode(e.Code.Event) || e.Code.Event[:2] == "01" {
+		if e == nil || irrealisCode(e.Code.Event) || strings.HasPrefix(e.Code.Event, "01") {
 			continue
 		}
 		var sources, targets []entity
