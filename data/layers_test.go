@@ -63,6 +63,22 @@ func TestOwnFiles(t *testing.T) {
 			}
 		}
 	}
+	// A verb listed twice in one file keeps its first entry and the second
+	// block is silently ignored for it (see coder/dict): never in our files.
+	d, _ := dict.Load(data.FS(), dict.Files(f))
+	seen := map[string]string{}
+	for _, b := range d.Verbs.Blocks {
+		if !data.Own(b.File) {
+			continue
+		}
+		for _, v := range b.Verbs {
+			key := b.File + " " + strings.Join(v.Before, "_") + "+" + v.Word + "+" + strings.Join(v.After, "_")
+			if first, ok := seen[key]; ok {
+				t.Errorf("%s:%d: %s listed again (first in block %s): this entry is ignored", b.File, v.Line, v.Word, first)
+			}
+			seen[key] = b.Name
+		}
+	}
 	if data.Own("CAMEO.2.0.txt") || data.Own("LICENSE") || data.Own("../eventwire/verbs.news.txt") {
 		t.Error("Own reports an upstream or invalid name as eventwire's")
 	}
@@ -214,6 +230,16 @@ func TestNewsCorrections(t *testing.T) {
 				"Syria Syria PROPN NNP 3 obj", ". . PUNCT . 3 punct"),
 			without: data.VerbNews,
 			wantOut: []string{"040 USAMIL SYR CAMEO.2.0.txt"},
+		},
+		{
+			name: "a-leader-going-to-a-state-visits",
+			conll: tree("The Iranian foreign minister went to Moscow.",
+				"The the DET DT 4 det", "Iranian Iranian ADJ JJ 4 amod", "foreign foreign ADJ JJ 4 amod",
+				"minister minister NOUN NN 5 nsubj", "went go VERB VBD 0 root", "to to ADP IN 7 case",
+				"Moscow Moscow PROPN NNP 5 obl", ". . PUNCT . 5 punct"),
+			without: data.VerbNews,
+			want:    []string{"042 IRNGOV RUS verbs.news.txt", "043 RUS IRNGOV verbs.news.txt"},
+			wantOut: []string{"040 IRNGOV RUS CAMEO.2.0.txt"},
 		},
 		{
 			name: "weapons-are-cargo-not-target",
