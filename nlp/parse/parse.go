@@ -153,16 +153,17 @@ func (b *beamSearch) run(p *Parser, st0 *state, scores []float32) *state {
 		for i, it := range b.items {
 			clear(scores)
 			p.model.Score(it.st.features(), scores)
+			bn := p.bans(it.st)
 			// Locally normalised: log-softmax over the valid transitions.
 			mx := math.Inf(-1)
 			for c, v := range scores {
-				if p.allowed(it.st, c) && float64(v) > mx {
+				if p.allowed(it.st, bn, c) && float64(v) > mx {
 					mx = float64(v)
 				}
 			}
 			z := 0.0
 			for c, v := range scores {
-				if x := (float64(v) - mx) / beamTemp; x > -30 && p.allowed(it.st, c) {
+				if x := (float64(v) - mx) / beamTemp; x > -30 && p.allowed(it.st, bn, c) {
 					z += math.Exp(x)
 				}
 			}
@@ -170,7 +171,7 @@ func (b *beamSearch) run(p *Parser, st0 *state, scores []float32) *state {
 			for c, v := range scores {
 				// Transitions far below the best cannot enter a beam of
 				// sane width.
-				if x := (float64(v) - mx) / beamTemp; x > -30 && p.allowed(it.st, c) {
+				if x := (float64(v) - mx) / beamTemp; x > -30 && p.allowed(it.st, bn, c) {
 					b.offer(beamCand{i, c, it.score + x - lz})
 				}
 			}
@@ -452,27 +453,42 @@ func (p *Parser) hasChild(s *state, h int32, lab int) bool {
 	return false
 }
 
-// allowed reports whether transition c is valid in s and the decoding
-// rules allow it.
-func (p *Parser) allowed(s *state, c int) bool {
+// banned is what the decoding rules rule out in one state: SHIFT, and a
+// LEFT arc labelled mark.
+type banned struct{ shift, leftMark bool }
+
+// bans applies the decoding rules to s (computed once per state, then
+// consulted for every transition by allowed).
+func (p *Parser) bans(s *state) banned {
+	var b banned
+	if p.rules.mark < 0 || len(s.stack) == 0 || int(s.bi) >= s.n {
+		return b
+	}
+	s0 := s.stack[len(s.stack)-1]
+	if s0 == s.bi-1 && s.noun[s0] && s.lexFinite[s.bi] && !p.hasChild(s, s0, p.rules.cop) {
+		b.shift = true
+	}
+	if s.prepOnly[s0] {
+		b.shift = b.shift || s.nominal[s.bi] && int(s.bi)+1 < s.n && s.finite[s.bi+1]
+		b.leftMark = s.finite[s.bi]
+	}
+	return b
+}
+
+// allowed reports whether transition c is valid in s and not banned by
+// the decoding rules (b = p.bans(s)).
+func (p *Parser) allowed(s *state, b banned, c int) bool {
 	if !s.valid(c, p.root) {
 		return false
 	}
-	if p.rules.mark < 0 || len(s.stack) == 0 || int(s.bi) >= s.n {
-		return true
-	}
-	s0 := s.stack[len(s.stack)-1]
-	if c == 0 && s0 == s.bi-1 && s.noun[s0] && s.lexFinite[s.bi] && !p.hasChild(s, s0, p.rules.cop) {
-		return false
-	}
-	if !s.prepOnly[s0] {
-		return true
-	}
 	if c == 0 {
-		return !s.nominal[s.bi] || int(s.bi)+1 >= s.n || !s.finite[s.bi+1]
+		return !b.shift
 	}
-	kind, lab := decode(c)
-	return kind != kindLeft || lab != p.rules.mark || !s.finite[s.bi]
+	if b.leftMark {
+		kind, lab := decode(c)
+		return kind != kindLeft || lab != p.rules.mark
+	}
+	return true
 }
 
 // bestAllowed returns the highest-scoring transition that allowed
@@ -481,8 +497,9 @@ func (p *Parser) allowed(s *state, c int) bool {
 // reverse), so the fallback to bestValid is only a guard.
 func (p *Parser) bestAllowed(s *state, scores []float32) int {
 	best := -1
+	b := p.bans(s)
 	for c := range scores {
-		if (best < 0 || scores[c] > scores[best]) && p.allowed(s, c) {
+		if (best < 0 || scores[c] > scores[best]) && p.allowed(s, b, c) {
 			best = c
 		}
 	}
