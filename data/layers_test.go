@@ -373,6 +373,27 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"020 MED RUSGOV CAMEO.2.0.txt"},
 		},
 		{
+			name: "intensified-attacks-are-attacks",
+			conll: tree("Russia intensified its attacks on Ukraine.",
+				"Russia Russia PROPN NNP 2 nsubj", "intensified intensify VERB VBD 0 root", "its its PRON PRP$ 4 nmod:poss",
+				"attacks attack NOUN NNS 2 obj", "on on ADP IN 6 case", "Ukraine Ukraine PROPN NNP 4 nmod", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			// The coder also codes the attacks themselves (an event noun
+			// under an aspectual verb, through ATTACK's entry): without
+			// the correction the verb added a threat, 138, beside them.
+			want:    []string{"190 RUS UKR CAMEO.2.0.txt"},
+			wantOut: []string{"138 RUS UKR CAMEO.2.0.txt", "190 RUS UKR CAMEO.2.0.txt"},
+		},
+		{
+			name: "improved-relations-is-cooperation",
+			conll: tree("China improved relations with Russia.",
+				"China China PROPN NNP 2 nsubj", "improved improve VERB VBD 0 root", "relations relation NOUN NNS 2 obj",
+				"with with ADP IN 5 case", "Russia Russia PROPN NNP 3 nmod", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"050 CHN RUS verbs.news.txt", "050 RUS CHN verbs.news.txt"},
+			wantOut: []string{"030 CHN RUS CAMEO.2.0.txt"},
+		},
+		{
 			name: "wounded-in-a-demonstration",
 			conll: tree("Syrian soldiers wounded Turkish protesters in the demonstration.",
 				"Syrian Syrian ADJ JJ 2 amod", "soldiers soldier NOUN NNS 3 nsubj", "wounded wound VERB VBD 0 root",
