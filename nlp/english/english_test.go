@@ -190,6 +190,9 @@ func TestNewsSentences(t *testing.T) {
 				{i: 9, head: -1, rel: "root", xpos: "VBD"}, {i: 2, head: 9, rel: "obl"}, {i: 16, head: 9, rel: "obl"}}},
 		{"finite past after an adverb", strings.Fields("The resolution still awaited approval by the Iraqi government ."),
 			3, 1, 4, []int{0}, text.VERB, false, []newsArc{{i: 3, head: -1, rel: "root", xpos: "VBD"}, {i: 2, head: 3, rel: "advmod"}}},
+		{"finite past in a clause after a reporting verb", strings.Fields("The agency reported Iran issued arrest warrants for 36 people and demanded help from Interpol ."),
+			2, 1, -1, []int{0}, text.VERB, false, []newsArc{
+				{i: 4, head: 2, rel: "ccomp", xpos: "VBD"}, {i: 3, head: 4, rel: "nsubj"}, {i: 6, head: 4, rel: "obj"}}},
 		{"finite past after an appositive", strings.Fields("The defence minister , Ali Hatami , accused Israel of the attack ."),
 			7, 2, 8, []int{0, 1, 4, 5}, text.VERB, false, []newsArc{{i: 7, head: -1, rel: "root", xpos: "VBD"}}},
 		{"finite past after an appositive with a conjunction", strings.Fields("Two Democratic Representatives , Collin Peterson and Jeff Van Drew , opposed both articles of impeachment ."),

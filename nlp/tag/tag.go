@@ -267,15 +267,16 @@ func (t *Tagger) aboutTo(forms []string, tags []uint16) {
 // sentence is a form of be, have or get (which would make it passive or
 // perfect); the word before it ends a subject (a noun, a subject pronoun,
 // a closing bracket, or an adverb right after one: "Trump later
-// expanded"); and an object starts right after it (a determiner, number,
-// possessive, object pronoun, adjective or noun: "Germany on Monday
-// banned Iranian airline Mahan Air", "the police used water cannon").
-// EWT, web text, has many news verbs ("killed", "banned", "arrested")
-// mostly as participles, so the model tags them VBN, and the parser then
-// hangs the clause on a noun. A reduced relative ("a man named John", "a
-// statement issued Monday") looks the same, so naming verbs and
-// following dates and times are left alone. Applied when tagging, like
-// aboutTo.
+// expanded"; or the comma after an appositive, see afterAppositive); an
+// object starts right after it (a determiner, number, possessive, object
+// pronoun, adjective or noun: "Germany on Monday banned Iranian airline
+// Mahan Air", "the police used water cannon"); and no other finite verb
+// shares its stretch of the sentence (see otherFinite). EWT, web text,
+// has many news verbs ("killed", "banned", "arrested") mostly as
+// participles, so the model tags them VBN, and the parser then hangs the
+// clause on a noun. A reduced relative ("a man named John", "a statement
+// issued Monday") looks the same, so naming verbs and following dates
+// and times are left alone. Applied when tagging, like aboutTo.
 func (t *Tagger) finitePast(forms []string, tags []uint16) {
 	vbd := slices.Index(t.classes, Class{UPOS: text.VERB, XPOS: "VBD"})
 	if vbd < 0 {
@@ -311,10 +312,12 @@ func (t *Tagger) finitePast(forms []string, tags []uint16) {
 }
 
 // otherFinite reports whether the stretch of words around i between
-// punctuation marks has another finite verb or auxiliary, which would
-// make word i a participle modifying a noun ("Any opinions expressed
-// herein are those of the author", "when they arrested a young newlywed
-// bride").
+// punctuation marks has another finite verb or modal, which would make
+// word i a participle modifying a noun ("Any opinions expressed herein
+// are those of the author", "when they arrested a young newlywed
+// bride"). A reporting verb before i with words between ("Fars reported
+// Iran issued arrest warrants") and a finite verb conjoined after it
+// ("... and demanded") do not count.
 func otherFinite(forms []string, xpos func(int) string, i int) bool {
 	for _, step := range []int{-1, 1} {
 	stretch:
@@ -322,15 +325,38 @@ func otherFinite(forms []string, xpos func(int) string, i int) bool {
 			switch xpos(j) {
 			case ",", ":", ".", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP":
 				break stretch
-			case "VBD", "VBZ", "VBP", "MD":
-				return true
-			case "POS":
-			default:
-				if isAuxForm(forms[j]) {
-					return true
+			case "CC":
+				if step > 0 {
+					switch xpos(j + 1) {
+					case "VBD", "VBZ", "VBP":
+						// "issued arrest warrants ... and demanded": a
+						// finite verb conjoined to word i.
+						break stretch
+					}
 				}
+			case "VBD", "VBZ", "VBP", "MD":
+				if step < 0 && isReportingVerb(strings.ToLower(forms[j])) && j < i-1 {
+					// "Fars reported Iran issued arrest warrants": the
+					// clause after a reporting verb has its own verb.
+					break stretch
+				}
+				return true
 			}
 		}
+	}
+	return false
+}
+
+// isReportingVerb reports whether the lower-case word w is a finite form
+// of a verb of saying or thinking that takes a clause without "that".
+func isReportingVerb(w string) bool {
+	switch w {
+	case "said", "says", "say", "reported", "reports", "claimed", "claims", "announced", "announces",
+		"added", "adds", "stated", "states", "confirmed", "confirms", "alleged", "alleges", "believed",
+		"believes", "thought", "thinks", "warned", "warns", "insisted", "insists", "denied", "denies",
+		"noted", "notes", "argued", "argues", "wrote", "writes", "tweeted", "suggested", "suggests",
+		"acknowledged", "admitted", "admits", "told", "tells", "knew", "knows", "feared", "fears":
+		return true
 	}
 	return false
 }
