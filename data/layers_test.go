@@ -224,11 +224,12 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"051 USA DEU CAMEO.2.0.txt", "170 USA IRN CAMEO.2.0.txt"},
 		},
 		{
-			name: "leaving-a-country-is-no-consultation",
+			name: "troops-leaving-a-country-withdraw",
 			conll: tree("American troops left Syria.",
 				"American American ADJ JJ 2 amod", "troops troops NOUN NNS 3 nsubj", "left leave VERB VBD 0 root",
 				"Syria Syria PROPN NNP 3 obj", ". . PUNCT . 3 punct"),
 			without: data.VerbNews,
+			want:    []string{"0874 USAMIL SYR verbs.news.txt"},
 			wantOut: []string{"040 USAMIL SYR CAMEO.2.0.txt"},
 		},
 		{
@@ -239,6 +240,14 @@ func TestNewsCorrections(t *testing.T) {
 				"Moscow Moscow PROPN NNP 5 obl", ". . PUNCT . 5 punct"),
 			without: data.VerbNews,
 			want:    []string{"042 IRNGOV RUS verbs.news.txt", "043 RUS IRNGOV verbs.news.txt"},
+			wantOut: []string{"040 IRNGOV RUS CAMEO.2.0.txt"},
+		},
+		{
+			name: "a-leader-leaving-is-no-consultation",
+			conll: tree("The Iranian president left Moscow.",
+				"The the DET DT 3 det", "Iranian Iranian ADJ JJ 3 amod", "president president NOUN NN 4 nsubj",
+				"left leave VERB VBD 0 root", "Moscow Moscow PROPN NNP 4 obj", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
 			wantOut: []string{"040 IRNGOV RUS CAMEO.2.0.txt"},
 		},
 		{
