@@ -9,6 +9,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sort"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -143,6 +145,9 @@ func runEvalEvents(ctx context.Context, m *Main, args []string) error {
 	if *asJSON {
 		fmt.Fprintln(m.Stderr, summary)
 	} else {
+		if line := classLine(res.WrongByClass); line != "" {
+			fmt.Fprintln(w, line)
+		}
 		fmt.Fprintln(w, summary)
 	}
 	if err := w.Flush(); err != nil {
@@ -194,6 +199,33 @@ func summaryLine(r *events.Result) string {
 	lo, hi := r.Interval()
 	return fmt.Sprintf("events %d judged %d right %d wrong %d unjudged %d precision %.3f (95%% CI %.3f–%.3f) judged-right-missing %d",
 		r.Events, r.Judged, r.Right, r.Wrong, r.Unjudged, r.Precision(), lo, hi, r.Missing)
+}
+
+// classLine counts the judged-wrong events coded now by the first class
+// of their note, most frequent first: "wrong by class: not-event 21,
+// wrong-family 17, ...". Empty when nothing coded is judged wrong.
+func classLine(byClass map[string]int) string {
+	if len(byClass) == 0 {
+		return ""
+	}
+	names := make([]string, 0, len(byClass))
+	for c := range byClass {
+		names = append(names, c)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if byClass[names[i]] != byClass[names[j]] {
+			return byClass[names[i]] > byClass[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	parts := make([]string, len(names))
+	for i, c := range names {
+		if c == "" {
+			c = "(no class)"
+		}
+		parts[i] = fmt.Sprintf("%s %d", c, byClass[names[i]])
+	}
+	return "wrong by class: " + strings.Join(parts, ", ")
 }
 
 // printArticleResult lists an article's unjudged events and its missing

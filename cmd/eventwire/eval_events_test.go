@@ -120,6 +120,9 @@ func TestEvalEventsTiny(t *testing.T) {
 	if !strings.Contains(out, "MISSING  112 GRC -> TUR") || !strings.Contains(out, "tiny.tsv:9") {
 		t.Errorf("the missing line is not listed with its file:line:\n%s", out)
 	}
+	if !strings.Contains(out, "\nwrong by class: (no class) 1\n") {
+		t.Errorf("no class line for the wrong event without a class:\n%s", out)
+	}
 	if strings.Contains(out, "UNJUDGED") {
 		t.Errorf("unjudged events listed, want none:\n%s", out)
 	}

@@ -2,6 +2,7 @@ package events
 
 import (
 	"math"
+	"strings"
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/text"
@@ -116,11 +117,35 @@ type Result struct {
 	// Elsewhere counts judged lines whose article was not coded in this
 	// run (not in the corpus); they are not scored.
 	Elsewhere int
+	// WrongByClass counts the coded events judged wrong by the first class
+	// their note names (see Classes); "" for notes without classes.
+	WrongByClass map[string]int
+}
+
+// Classes returns the classes a note starts with: "[not-event,no-country]
+// why" gives not-event and no-country. A note without a leading bracket
+// has none.
+func Classes(note string) []string {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(note), "[")
+	if !ok {
+		return nil
+	}
+	list, _, ok := strings.Cut(rest, "]")
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, c := range strings.Split(list, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Compare matches the coded events of each article with the judgements.
 func Compare(j *Judged, arts []ArticleEvents) *Result {
-	r := &Result{}
+	r := &Result{WrongByClass: map[string]int{}}
 	used := map[Key]bool{}
 	inRun := map[string]bool{}
 	for _, a := range arts {
@@ -142,6 +167,11 @@ func Compare(j *Judged, arts []ArticleEvents) *Result {
 			default:
 				r.Judged++
 				r.Wrong++
+				class := ""
+				if cs := Classes(s.Judgement.Note); len(cs) > 0 {
+					class = cs[0]
+				}
+				r.WrongByClass[class]++
 			}
 			ar.Events = append(ar.Events, s)
 		}

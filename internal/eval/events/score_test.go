@@ -98,7 +98,7 @@ func coded(article, sent, cameo, src, tgt, verb string) events.Coded {
 func TestCompare(t *testing.T) {
 	judged := strings.Join([]string{
 		line("a1", "Russia shelled Aleppo.", "190", "RUS", "SYR", "shelled", "right", "r1"),
-		line("a1", "Iran praised Syria.", "051", "IRN", "SYR", "praised", "wrong", "w1"),
+		line("a1", "Iran praised Syria.", "051", "IRN", "SYR", "praised", "wrong", "[not-event,no-country] w1"),
 		line("a1", "Turkey met Iran.", "040", "TUR", "IRN", "met", "right", "lost"),
 		line("a2", "Gone.", "010", "USA", "RUS", "said", "right", "pending article"),
 		line("a2", "Pending.", "010", "USA", "CHN", "said"),
@@ -131,6 +131,9 @@ func TestCompare(t *testing.T) {
 	if r.Events != 10 || r.Judged != 3 || r.Right != 2 || r.Wrong != 1 || r.Unjudged != 7 || r.Missing != 1 || r.Elsewhere != 1 {
 		t.Errorf("events %d judged %d right %d wrong %d unjudged %d missing %d elsewhere %d; want 10 3 2 1 7 1 1",
 			r.Events, r.Judged, r.Right, r.Wrong, r.Unjudged, r.Missing, r.Elsewhere)
+	}
+	if len(r.WrongByClass) != 1 || r.WrongByClass["not-event"] != 1 {
+		t.Errorf("wrong by class %v, want not-event 1", r.WrongByClass)
 	}
 	if p := r.Precision(); math.Abs(p-2.0/3) > 1e-9 {
 		t.Errorf("precision %v, want 2/3", p)
@@ -210,5 +213,25 @@ func TestReadCorpusFile(t *testing.T) {
 	os.WriteFile(bad, []byte(body), 0o644)
 	if _, err := events.ReadCorpusFile(bad); err == nil || !strings.Contains(err.Error(), bad) {
 		t.Errorf("not gzip: %v, want an error naming the path", err)
+	}
+}
+
+func TestClasses(t *testing.T) {
+	tests := []struct {
+		note string
+		want []string
+	}{
+		{"[not-event] a plan", []string{"not-event"}},
+		{" [place-target, no-country] x", []string{"place-target", "no-country"}},
+		{"[] nothing", nil},
+		{"no brackets [x]", nil},
+		{"[unclosed", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		got := events.Classes(tt.note)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Classes(%q) = %q, want %q", tt.note, got, tt.want)
+		}
 	}
 }
