@@ -69,7 +69,7 @@ func TestNewsPrecision(t *testing.T) {
 				"010 RUSGOV SYRGOV told",         // Putin told Assad
 				"051 RUSGOV SYRGOV congratulate", // to congratulate him
 				"190 SYRREB SYR shelling",        // rebel groups ... started shelling the city (Aleppo)
-				"190 SYRMIL SYRREB bombing",      // government forces resumed their bombing campaign pounding rebel positions
+				"190 SYRMIL SYRREB pounding",     // government forces resumed their bombing campaign pounding rebel positions
 				"190 SYRMIL SYRREB defeat",       // the army's defeat of rebels in Aleppo
 				"072 RUS SYR dispatched",         // Russian military police were dispatched to Aleppo
 			},
