@@ -197,17 +197,17 @@ func TestNewsSentences(t *testing.T) {
 			7, 2, 8, []int{0, 1, 4, 5}, text.VERB, false, []newsArc{{i: 7, head: -1, rel: "root", xpos: "VBD"}}},
 		{"finite past after an appositive with a conjunction", strings.Fields("Two Democratic Representatives , Collin Peterson and Jeff Van Drew , opposed both articles of impeachment ."),
 			11, 2, 13, []int{0, 1, 4, 7}, text.VERB, false, []newsArc{{i: 11, head: -1, rel: "root", xpos: "VBD"}, {i: 4, head: 2, rel: "appos"}}},
-		// An unknown -ing word after a noun, with an object: a participle.
-		// (Whether it modifies "campaign" (acl) or "resumed" (advcl) is not
-		// checked: the parser says advcl.)
-		{"participle after a noun", strings.Fields("Government forces resumed their bombing campaign pounding rebel positions outside Aleppo ."),
-			2, 1, 5, []int{0}, text.VERB, false, []newsArc{{i: 6, xpos: "VBG"}, {i: 8, head: 6, rel: "obj"}}},
 		// A finite verb right after a noun takes it as subject, it is no
 		// reduced relative on it.
 		{"finite verb after a participle phrase's object", strings.Fields("Rebels controlling the city shelled government positions ."),
 			4, 0, 6, []int{0, 1, 3}, text.VERB, false, []newsArc{{i: 1, head: 0, rel: "acl"}, {i: 3, head: 1, rel: "obj"}}},
 		{"finite verb after an infinitive's object", strings.Fields("His decision to run for a third term led to tensions ."),
 			8, 1, -1, []int{0, 3, 7}, text.VERB, false, []newsArc{{i: 3, head: 1, rel: "acl"}, {i: 10, head: 8, rel: "obl"}}},
+		// A title before a name is its nmod:desc, not a second subject.
+		{"title before a name", strings.Fields("Taliban spokesperson Zabiullah Mujahid claimed 190 were dead ."),
+			4, 2, -1, []int{0, 1, 3}, text.VERB, false, []newsArc{{i: 1, head: 2, rel: "nmod:desc"}}},
+		{"title with a prepositional phrase before a name", strings.Fields("US Secretary of State Mike Pompeo said the crash was likely ."),
+			6, 4, -1, []int{0, 1, 3, 5}, text.VERB, false, []newsArc{{i: 1, head: 4, rel: "nmod:desc"}}},
 		// A verb in -s after a singular subject, tagged as a plural noun.
 		{"finite present tagged as a plural noun", strings.Fields("A large portion of its population suffers from power outages ."),
 			6, 2, -1, []int{0, 1, 5}, text.VERB, false, []newsArc{{i: 6, head: -1, rel: "root", xpos: "VBZ"}, {i: 9, head: 6, rel: "obl"}}},

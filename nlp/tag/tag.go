@@ -105,7 +105,6 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 			t.nounAfterArticle(s.forms, tags)
 			t.noIngNoVBG(s.orig, tags)
 			t.subordinator(s.forms, tags)
-			t.participleAfterNoun(s.forms, tags)
 		}
 		for k, c := range tags {
 			tok := &d.Tokens[int(sp.Start)+k]
@@ -714,48 +713,6 @@ func (t *Tagger) subordinator(forms []string, tags []uint16) {
 				break clause
 			}
 		}
-	}
-}
-
-// participleAfterNoun retags as a present participle (VBG) a word in -ing
-// that the treebank never had, tagged as a noun (NN) after a noun, when an
-// object follows it: a determiner, possessive or number, or a noun and a
-// plural noun ("their bombing campaign pounding rebel positions", "a
-// convoy ferrying the wounded"). A known -ing noun ("bombing",
-// "funding") and one followed by a single noun ("the oil refining
-// industry") stay nouns. Applied when tagging, like aboutTo.
-func (t *Tagger) participleAfterNoun(forms []string, tags []uint16) {
-	vbg := slices.Index(t.classes, Class{UPOS: text.VERB, XPOS: "VBG"})
-	if vbg < 0 {
-		return
-	}
-	x := func(i int) string {
-		if i < 0 || i >= len(tags) {
-			return ""
-		}
-		return t.classes[tags[i]].XPOS
-	}
-	for i := 1; i+1 < len(forms); i++ {
-		lower := strings.ToLower(forms[i])
-		if x(i) != "NN" || !strings.HasSuffix(lower, "ing") || !isLowerWord(forms[i]) {
-			continue
-		}
-		if _, known := t.words[lower]; known {
-			continue
-		}
-		if p := x(i - 1); p != "NN" && p != "NNS" {
-			continue
-		}
-		switch x(i + 1) {
-		case "DT", "PRP$", "CD":
-		case "NN":
-			if x(i+2) != "NNS" {
-				continue
-			}
-		default:
-			continue
-		}
-		tags[i] = uint16(vbg)
 	}
 }
 
