@@ -408,6 +408,7 @@ func entryName(a *dict.Actor) string {
 
 // code codes every verb of the sentence.
 func (st *sent) code() []eventwire.Event {
+	st.markWishes()
 	for v := st.lo; v < st.hi; v++ {
 		st.codeVerb(v)
 	}

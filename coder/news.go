@@ -112,6 +112,30 @@ func (st *sent) unasserted(v int) bool {
 	return false
 }
 
+// wishVerbs take an infinitive that is wanted, planned, promised or
+// refused, not done, whatever code the dictionary gives the verb itself (or
+// none): "wants to expel the diplomats", "sought to arrest him". "tried
+// to" and "attempted to" are not here: CAMEO codes an attempted act as
+// the act (PETRARCH's unit tests too: "won't try to clash" is 110).
+var wishVerbs = map[string]bool{"WANT": true, "WISH": true, "HOPE": true, "SEEK": true, "PLAN": true,
+	"INTEND": true, "AIM": true, "EXPECT": true, "PREPARE": true, "THREATEN": true, "PROMISE": true,
+	"PLEDGE": true, "VOW": true, "URGE": true, "ASK": true, "DEMAND": true, "PROPOSE": true, "OFFER": true,
+	"REFUSE": true, "DECLINE": true, "FAIL": true}
+
+// markWishes marks the to-infinitives of wishVerbs irrealis.
+func (st *sent) markWishes() {
+	for v := st.lo; v < st.hi; v++ {
+		if st.tok(v).UPOS != text.VERB || !wishVerbs[st.lemma(v)] {
+			continue
+		}
+		for _, k := range st.children(v) {
+			if b := st.base(k); (b == text.Xcomp || b == text.Advcl || b == text.Ccomp) && k > v && st.caseWord(k) == "TO" {
+				st.irrealis[k] = true
+			}
+		}
+	}
+}
+
 // purposeTo reports whether the "to" of infinitive v follows a noun, a verb or a
 // punctuation mark: a purpose clause, not the complement of an adjective
 // or adverb ("nearer to", "able to", "about to").
@@ -150,7 +174,8 @@ func (st *sent) attribution(v int, sources []entity) bool {
 		}
 	}
 	switch st.lemma(v) {
-	case "SAY", "REPORT", "QUOTE", "CITE", "WRITE", "DESCRIBE", "TELL", "CLAIM", "ADD", "NOTE", "STATE":
+	case "SAY", "REPORT", "QUOTE", "CITE", "WRITE", "DESCRIBE", "TELL", "CLAIM", "ADD", "NOTE", "STATE",
+		"REVEAL", "DISCLOSE", "CONFIRM":
 		return true
 	}
 	return false

@@ -62,16 +62,16 @@ func TestNewsPrecision(t *testing.T) {
 	}{
 		{"aleppo",
 			[]string{
-				"050 IRN SYRGOV backs",           // Iran, which ... backs the Syria regime
-				"050 TUR SYRREB backs",           // Turkey, which backs the rebels
-				"051 RUSGOV SYR hailed",          // Putin hailed the recapture of Aleppo
-				"041 RUSGOV SYRGOV called",       // Putin later called Assad
-				"010 RUSGOV SYRGOV told",         // Putin told Assad
-				"051 RUSGOV SYRGOV congratulate", // to congratulate him
-				"190 SYRREB SYR shelling",        // rebel groups ... started shelling the city (Aleppo)
-				"190 SYRMIL SYRREB pounding",     // government forces resumed their bombing campaign pounding rebel positions
-				"190 SYRMIL SYRREB defeat",       // the army's defeat of rebels in Aleppo
-				"072 RUS SYR dispatched",         // Russian military police were dispatched to Aleppo
+				"050 IRN SYRGOV backs",               // Iran, which ... backs the Syria regime
+				"050 TUR SYRREB backs",               // Turkey, which backs the rebels
+				"051 RUSGOV SYR hailed",              // Putin hailed the recapture of Aleppo
+				"041 RUSGOV SYRGOV called",           // Putin later called Assad
+				"010 RUSGOV SYRGOV told",             // Putin told Assad
+				"051 RUSGOV SYRGOV congratulate",     // to congratulate him
+				"190 SYRREB SYR shelling",            // rebel groups ... started shelling the city (Aleppo)
+				"190 SYRMIL SYRREB bombing|pounding", // government forces resumed their bombing campaign pounding rebel positions
+				"190 SYRMIL SYRREB defeat",           // the army's defeat of rebels in Aleppo
+				"072 RUS SYR dispatched",             // Russian military police were dispatched to Aleppo
 			},
 			[]string{
 				"010 SYR ---REB spoke",   // "Even as they spoke, rebel groups ...": intransitive
@@ -148,7 +148,14 @@ func TestNewsPrecision(t *testing.T) {
 				got[strings.Join([]string{e.CAMEO, e.Source.Code, e.Target.Code, verb}, " ")] = true
 			}
 			for _, w := range tt.want {
-				if !got[w] {
+				// "... bombing|pounding": the same event may be evidenced
+				// by either word of the clause.
+				i := strings.LastIndexByte(w, ' ')
+				found := false
+				for _, verb := range strings.Split(w[i+1:], "|") {
+					found = found || got[w[:i+1]+verb]
+				}
+				if !found {
 					t.Errorf("missing %s", w)
 				}
 			}
