@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"compress/flate"
-	"compress/gzip"
 	"compress/zlib"
 	"context"
 	"errors"
@@ -50,12 +49,15 @@ type WARCRecord struct {
 // per record or one for the whole file, both work). It holds one header block
 // in memory at a time; blocks are streamed.
 type WARCReader struct {
-	cr    *countingReader // bytes read from the underlying stream
-	br    *bufio.Reader   // the WARC text
-	zr    *gzip.Reader
-	block *io.LimitedReader
-	n     int // records started
-	err   error
+	cr *countingReader // bytes read from the underlying stream
+	br *bufio.Reader   // the WARC text
+	zr *gzipMembers
+	// pending is a corrupt record found while checking the one before
+	// it, returned by the next call to Next.
+	pending error
+	block   *io.LimitedReader
+	n       int // records started
+	err     error
 }
 
 // NewWARCReader returns a reader of r, detecting gzip by its magic number.
@@ -63,15 +65,25 @@ func NewWARCReader(r io.Reader) (*WARCReader, error) {
 	w := &WARCReader{cr: &countingReader{r: r}}
 	br := bufio.NewReaderSize(w.cr, 64<<10)
 	if magic, _ := br.Peek(2); isGzip(magic) {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("gzip: %w", err)
-		}
+		zr := newGzipMembers(br)
 		w.zr = zr
 		br = bufio.NewReaderSize(zr, 64<<10)
 	}
 	w.br = br
 	return w, nil
+}
+
+// readErr turns an error met while reading the stream into what Next
+// returns: a corrupt gzip member that was skipped is a corrupt record (the
+// record it held is lost, the reader goes on with the next member, so the
+// rest of the current block is not to be discarded); anything else ends the
+// stream.
+func (w *WARCReader) readErr(err error) error {
+	if errors.Is(err, errGzipResync) || errors.Is(err, errGzipHeader) {
+		w.block = nil
+		return fmt.Errorf("%w %d: %w", ErrCorruptRecord, w.n, err)
+	}
+	return w.fail(err)
 }
 
 // Records returns the number of records started so far.
@@ -95,12 +107,16 @@ func (w *WARCReader) readLine() (string, error) {
 // cannot be read (call Next again: the reader has skipped to the next
 // version line), and any other error (a truncated gzip stream) for the end.
 func (w *WARCReader) Next() (*WARCRecord, error) {
+	if err := w.pending; err != nil {
+		w.pending = nil
+		return nil, err
+	}
 	if w.err != nil {
 		return nil, w.err
 	}
 	if w.block != nil && w.block.N > 0 {
 		if _, err := io.Copy(io.Discard, w.block); err != nil {
-			return nil, w.fail(err)
+			return nil, w.readErr(err)
 		}
 	}
 	w.block = nil
@@ -118,7 +134,7 @@ func (w *WARCReader) Next() (*WARCRecord, error) {
 			return nil, w.fail(io.EOF)
 		}
 		if err != nil && !errors.Is(err, eventwire.ErrTooLarge) {
-			return nil, w.fail(err)
+			return nil, w.readErr(err)
 		}
 		if err == nil && strings.HasPrefix(line, "WARC/1.") {
 			version = line
@@ -141,7 +157,7 @@ func (w *WARCReader) Next() (*WARCRecord, error) {
 			if errors.Is(err, eventwire.ErrTooLarge) {
 				return nil, fmt.Errorf("%w %d: header line too long", ErrCorruptRecord, w.n)
 			}
-			return nil, w.fail(err)
+			return nil, w.readErr(err)
 		}
 		if line == "" {
 			break
@@ -175,6 +191,65 @@ func (w *WARCReader) Next() (*WARCRecord, error) {
 	w.block = &io.LimitedReader{R: w.br, N: cl}
 	rec.Block = w.block
 	return rec, nil
+}
+
+// verifyMember, in a gzip stream, checks the end of the record just read,
+// so that a damaged gzip member does not yield a page of garbage. A record
+// that ends where its member ended with a good checksum (the CC-NEWS
+// layout: looking past the blank lines that end the record makes the
+// member end and its checksum be verified) is good, whatever follows: a
+// damaged next member is reported by the next call to Next. Otherwise (a
+// member of several records, or the whole stream in one) the next record's
+// version line or the end of the stream must follow; a checksum or data
+// error there, or anything else (damaged data decompressed before the error
+// was found, or a wrong Content-Length), makes the record corrupt.
+func (w *WARCReader) verifyMember() error {
+	if w.zr == nil {
+		return nil
+	}
+	const version = "WARC/1."
+	for {
+		b, err := w.br.Peek(len(version))
+		i := 0
+		for i < len(b) && (b[i] == '\r' || b[i] == '\n') {
+			i++
+		}
+		if i > 0 {
+			w.br.Discard(i)
+			if err == nil {
+				continue
+			}
+			// Peek has handed over its error (bufio returns it once):
+			// judge it now, with what is left.
+			b = b[i:]
+		}
+		ended := w.zr.endedAt(w.zr.out - int64(w.br.Buffered()))
+		if err != nil && err != io.EOF {
+			// What Peek returned with the error is the start of the
+			// damaged member: drop it, the next member follows.
+			w.br.Discard(len(b))
+		}
+		if ended {
+			switch {
+			case err == nil, err == io.EOF:
+			case errors.Is(err, errGzipResync), errors.Is(err, errGzipHeader):
+				w.pending = fmt.Errorf("%w %d: %w", ErrCorruptRecord, w.n+1, err)
+			default:
+				w.pending = w.fail(err) // the stream ends after this record
+			}
+			return nil
+		}
+		switch {
+		case string(b) == version:
+			return nil
+		case err == io.EOF && len(b) == 0:
+			return nil
+		case err == nil:
+			return fmt.Errorf("%w %d: not followed by the next record (a damaged gzip member, or a wrong Content-Length)",
+				ErrCorruptRecord, w.n)
+		}
+		return w.readErr(err)
+	}
 }
 
 func (w *WARCReader) fail(err error) error {
@@ -268,13 +343,22 @@ func (w *WARC) Next(ctx context.Context) (*eventwire.Page, error) {
 		}
 		block, err := io.ReadAll(rec.Block)
 		if err != nil {
-			w.done = true
-			return nil, &eventwire.ItemError{Op: "read", Item: w.item(rec), Err: w.r.fail(err)}
+			err = w.r.readErr(err)
+			if !errors.Is(err, ErrCorruptRecord) {
+				w.done = true
+			}
+			return nil, &eventwire.ItemError{Op: "read", Item: w.item(rec), Err: err}
 		}
 		if int64(len(block)) < rec.ContentLength {
 			w.done = true
 			return nil, &eventwire.ItemError{Op: "read", Item: w.item(rec),
 				Err: w.r.fail(fmt.Errorf("block: %w", io.ErrUnexpectedEOF))}
+		}
+		if err := w.r.verifyMember(); err != nil {
+			if !errors.Is(err, ErrCorruptRecord) {
+				w.done = true
+			}
+			return nil, &eventwire.ItemError{Op: "read", Item: w.item(rec), Err: err}
 		}
 		p, skip, err := w.page(rec, block)
 		if skip {

@@ -198,6 +198,19 @@ func FuzzWARC(f *testing.F) {
 	NewWARCWriter(&zraw, true).WriteResponse("https://a.example/g", when, gz([]byte(html)), "Content-Type: text/html", "Content-Encoding: gzip")
 	f.Add(zraw.Bytes())
 	f.Add([]byte("WARC/1.0\r\nContent-Length: 5\r\n\r\nabc"))
+	// Three gzip members, the middle one damaged.
+	var three bytes.Buffer
+	w3 := NewWARCWriter(&three, true)
+	var mid int
+	for i := range 3 {
+		if i == 1 {
+			mid = three.Len()
+		}
+		w3.WriteResponse(fmt.Sprintf("https://a.example/%d", i), when, []byte(html), "Content-Type: text/html")
+	}
+	damaged := bytes.Clone(three.Bytes())
+	damaged[mid+40] ^= 0xFF
+	f.Add(damaged)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		src, err := NewWARC(bytes.NewReader(b), "fuzz", Options{Limits: Limits{MaxBytes: 1 << 20}})
 		if err != nil {
@@ -234,4 +247,84 @@ func BenchmarkWARCRead(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// TestWARCCorruptMember flips, one at a time, each byte of a record's gzip
+// member in a WARC.gz of one member per record (CC-NEWS): the other records
+// all come out, none with a damaged body, and a lost record is reported.
+// Before, the first gzip error ended the file: one flipped bit lost every
+// later record. The first, a middle and the last member are damaged in
+// turn, then two neighbours at once.
+func TestWARCCorruptMember(t *testing.T) {
+	const n = 30
+	body := func(i int) string {
+		return fmt.Sprintf("<html><body><p>Story %d: ministers met in Geneva on day %d of the talks.</p></body></html>", i, i*7)
+	}
+	var raw bytes.Buffer
+	w := NewWARCWriter(&raw, true)
+	var starts []int
+	for i := range n {
+		starts = append(starts, raw.Len())
+		w.WriteResponse(fmt.Sprintf("https://a.example/%d", i), when, []byte(body(i)), "Content-Type: text/html")
+	}
+	starts = append(starts, raw.Len())
+	// read returns the records that came out intact and the errors.
+	read := func(b []byte) (map[int]bool, []*eventwire.ItemError) {
+		src, err := NewWARC(bytes.NewReader(b), "t.warc.gz", Options{})
+		if err != nil {
+			return nil, []*eventwire.ItemError{{Err: err}}
+		}
+		pages, errs := drain(t, src)
+		got := map[int]bool{}
+		for _, p := range pages {
+			var i int
+			fmt.Sscanf(p.URL, "https://a.example/%d", &i)
+			if string(p.Body) != body(i) {
+				t.Fatalf("page %s has a damaged body %.80q", p.URL, p.Body)
+			}
+			got[i] = true
+		}
+		return got, errs
+	}
+	for _, bad := range []int{0, 10, n - 1} {
+		lost := 0
+		for off := starts[bad]; off < starts[bad+1]; off++ {
+			b := bytes.Clone(raw.Bytes())
+			b[off] ^= 0xFF
+			got, errs := read(b)
+			if bad == 0 && off < 2 {
+				// The stream no longer starts as gzip: read as plain
+				// text (garbage) or refused, with one error.
+				if len(got) != 0 || len(errs) != 1 {
+					t.Fatalf("gzip magic byte %d flipped: %d records, errors %v; want none and one error", off, len(got), errs)
+				}
+				continue
+			}
+			for i := range n {
+				if i != bad && !got[i] {
+					t.Fatalf("byte %d of record %d flipped: record %d lost (%d records, errors %v)", off-starts[bad], bad, i, len(got), errs)
+				}
+			}
+			if !got[bad] {
+				lost++
+				if len(errs) == 0 {
+					t.Fatalf("byte %d of record %d flipped: the record is lost without an error", off-starts[bad], bad)
+				}
+			}
+		}
+		// Most flips damage the record; a few land in header fields
+		// gzip does not check (modification time, OS).
+		if size := starts[bad+1] - starts[bad]; lost < size*3/4 {
+			t.Errorf("record %d lost for %d of its %d flipped bytes; want most", bad, lost, size)
+		}
+	}
+	// Two neighbours, each damaged in the middle of its data.
+	b := bytes.Clone(raw.Bytes())
+	for _, i := range []int{14, 15} {
+		b[(starts[i]+starts[i+1])/2] ^= 0xFF
+	}
+	got, errs := read(b)
+	if len(got) != n-2 || got[14] || got[15] || len(errs) < 2 {
+		t.Errorf("two damaged members: %d records (14: %v, 15: %v), errors %v; want the other 28 and two errors", len(got), got[14], got[15], errs)
+	}
 }
