@@ -465,6 +465,9 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 		if k, ok := st.strayAgent(v); ok {
 			return repaired(st.mention(k))
 		}
+		if k, ok := st.agentOfMedium(v); ok {
+			return st.mention(k)
+		}
 		return nil
 	}
 	h := st.head(v)
@@ -616,6 +619,35 @@ func (st *sent) firstMention(h int, follow func(x, k int) []int) []entity {
 		}
 	}
 	return nil
+}
+
+// mediumNouns are the documents and speeches in which a passive's act is
+// done: "was condemned in a joint statement by Egypt".
+var mediumNouns = map[string]bool{"STATEMENT": true, "COMMUNIQUE": true, "LETTER": true, "REPORT": true,
+	"RESOLUTION": true, "SPEECH": true, "DECLARATION": true, "INTERVIEW": true, "TWEET": true, "POST": true,
+	"MESSAGE": true, "NOTE": true, "VOTE": true, "RULING": true, "DECISION": true}
+
+// agentOfMedium finds the agent of a passive named inside the document or
+// speech it was done in: "Turkey was condemned in a joint statement by
+// Egypt, Greece and Cyprus" (Egypt is the agent; the parser hangs the
+// by-phrase on "statement").
+func (st *sent) agentOfMedium(v int) (int, bool) {
+	for _, k := range st.children(v) {
+		if !st.rel(k).IsObliqueLike() || !mediumNouns[st.lemma(k)] {
+			continue
+		}
+		switch st.caseWord(k) {
+		case "IN", "THROUGH", "VIA":
+		default:
+			continue
+		}
+		for _, m := range st.children(k) {
+			if st.base(m) == text.Nmod && st.caseWord(m) == "BY" {
+				return m, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // targetOf finds the target of verb v: the passive subject, the first
