@@ -126,6 +126,11 @@ type Event struct {
 	Date       string  `json:"date"`
 	Negated    bool    `json:"negated,omitempty"`
 	Confidence float64 `json:"confidence"`
+	// Coder says what coded the event: the eventwire version and the
+	// digest of the dictionaries loaded ("0.1.0-dev dict:3fa2c1d09b7e"),
+	// so events coded before and after a dictionary change can be told
+	// apart.
+	Coder string `json:"coder,omitempty"`
 }
 
 // Quote is a stretch of reported speech and who said it.

@@ -190,6 +190,9 @@ func checkEvent(t *testing.T, e eventwire.Event) {
 	if e.Pattern == "" || !strings.Contains(e.Pattern, ".txt:") {
 		t.Errorf("event %s has no dictionary pattern: %q", e.CAMEO, e.Pattern)
 	}
+	if !strings.HasPrefix(e.Coder, eventwire.Version+" dict:") || len(e.Coder) != len(eventwire.Version)+len(" dict:")+12 {
+		t.Errorf("event %s: coder stamp %q, want the version and a 12-digit dictionary digest", e.CAMEO, e.Coder)
+	}
 	if e.QuadClass < 1 || e.QuadClass > 4 || e.Date == "" || e.Confidence <= 0 {
 		t.Errorf("event %s: quad class %d, date %q, confidence %v", e.CAMEO, e.QuadClass, e.Date, e.Confidence)
 	}

@@ -55,6 +55,9 @@ type Coder struct {
 	// rules are the verb dictionary's transformations whose verbs are in
 	// the dictionary.
 	rules []rule
+	// stamp is every event's Coder: the version and the dictionaries'
+	// digest.
+	stamp string
 }
 
 // synset is a verb-dictionary synonym set prepared for matching.
@@ -70,7 +73,10 @@ func New(d *dict.Dictionaries, book *cameo.Codebook, opts Options) *Coder {
 	if d == nil {
 		d = &dict.Dictionaries{}
 	}
-	c := &Coder{d: d, book: book, opts: opts, syn: map[string]synset{}}
+	c := &Coder{d: d, book: book, opts: opts, syn: map[string]synset{}, stamp: eventwire.Version}
+	if d.Digest != "" {
+		c.stamp += " dict:" + d.Digest
+	}
 	if d.Verbs != nil {
 		for name, members := range d.Verbs.Synsets {
 			s := synset{single: map[string]bool{}}

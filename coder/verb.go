@@ -259,6 +259,7 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 		Pattern:    pattern,
 		Negated:    negated,
 		Confidence: conf,
+		Coder:      st.c.stamp,
 	}
 	if !numeric(code) {
 		return // "+++", "174L": codes the dictionary uses for errors or tests

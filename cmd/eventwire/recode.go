@@ -266,11 +266,17 @@ func (r *recoder) run(ctx context.Context, after int64) (*recodeSummary, error) 
 		case j.err != nil:
 			fail(j.st, j.err)
 		default:
-			if !sameEvents(j.st.Events, j.evs) {
+			same := sameEvents(j.st.Events, j.evs)
+			if !same || !sameCoder(j.st.Events, j.evs) {
+				// Events that did not change are still rewritten when
+				// they were coded with other dictionaries, so each
+				// says what coded it.
 				if err := r.store.ReplaceEvents(ctx, j.st.ID, j.evs); err != nil {
 					sum.LastID = j.st.ID - 1
 					return false, err
 				}
+			}
+			if !same {
 				sum.Changed++
 			}
 			sum.Stories++
@@ -343,13 +349,32 @@ func (r *recoder) walk(ctx context.Context, after int64, stories func(context.Co
 	return err
 }
 
-// sameEvents reports whether two event lists are equal, treating nil and
-// empty alike.
+// sameEvents reports whether two event lists are equal but for what coded
+// them (Event.Coder), treating nil and empty alike.
 func sameEvents(a, b []eventwire.Event) bool {
 	if len(a) == 0 && len(b) == 0 {
 		return true
 	}
-	return reflect.DeepEqual(a, b)
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		x.Coder, y.Coder = "", ""
+		if !reflect.DeepEqual(x, y) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameCoder reports whether the events of a and b were coded by the same
+// coder and dictionaries (b's first event decides; no events, no stamp).
+func sameCoder(a, b []eventwire.Event) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	return a[0].Coder == b[0].Coder
 }
 
 func (s *recodeSummary) print(w io.Writer) {

@@ -122,6 +122,11 @@ func TestRecode(t *testing.T) {
 			if !sameEvents(evs, events0[id]) {
 				t.Errorf("story %d does not mention Putin, but its events changed:\n%+v\n→\n%+v", id, events0[id], evs)
 			}
+			// The same events now say they were coded with the new
+			// dictionaries.
+			if len(evs) > 0 && (evs[0].Coder == events0[id][0].Coder || !strings.Contains(evs[0].Coder, " dict:")) {
+				t.Errorf("story %d: coder stamp %q after recoding with other dictionaries (was %q)", id, evs[0].Coder, events0[id][0].Coder)
+			}
 			continue
 		}
 		putinStories++

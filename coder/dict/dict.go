@@ -36,6 +36,8 @@ package dict
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -62,6 +64,11 @@ type Dictionaries struct {
 	Agents   *Agents
 	Discards *Discards
 	Issues   *Issues
+	// Digest identifies what was loaded: the first 12 hex digits of a
+	// SHA-256 over each file's name and bytes, in load order. Events
+	// carry it, so data coded with different dictionaries can be told
+	// apart.
+	Digest string
 }
 
 // Error is one problem at a line of a dictionary file.
@@ -122,6 +129,7 @@ func Load(fsys fs.FS, f Files) (*Dictionaries, error) {
 		Issues:   &Issues{},
 	}
 	var errs ErrorList
+	sum := sha256.New()
 	read := func(names []string, parse func(name string, data []byte, errs *ErrorList)) {
 		for _, name := range names {
 			data, err := fs.ReadFile(fsys, name)
@@ -129,6 +137,8 @@ func Load(fsys fs.FS, f Files) (*Dictionaries, error) {
 				errs.add(name, 0, "%v", err)
 				continue
 			}
+			fmt.Fprintf(sum, "%s\x00%d\x00", name, len(data))
+			sum.Write(data)
 			if len(data) > MaxFileBytes {
 				errs.add(name, 0, "file of %d bytes exceeds the limit of %d", len(data), MaxFileBytes)
 				continue
@@ -141,6 +151,7 @@ func Load(fsys fs.FS, f Files) (*Dictionaries, error) {
 	read(f.Agents, d.Agents.parse)
 	read(f.Discards, d.Discards.parse)
 	read(f.Issues, d.Issues.parse)
+	d.Digest = hex.EncodeToString(sum.Sum(nil))[:12]
 	d.Verbs.finish()
 	d.Actors.finish()
 	d.Agents.finish()

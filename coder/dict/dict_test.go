@@ -2,6 +2,7 @@ package dict_test
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -504,4 +505,36 @@ func BenchmarkLoadShipped(b *testing.B) {
 		}
 	}
 	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+}
+
+// TestDigest checks the dictionaries' digest names what was loaded: the
+// same files give the same digest, a changed byte or another file order
+// another one.
+func TestDigest(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.txt": {Data: []byte("RUSSIA_ [RUS]\n")},
+		"b.txt": {Data: []byte("IRAN_ [IRN]\n")},
+	}
+	load := func(fsys fs.FS, names ...string) string {
+		t.Helper()
+		d, err := dict.Load(fsys, dict.Files{Actors: names})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Digest) != 12 {
+			t.Fatalf("digest %q, want 12 hex digits", d.Digest)
+		}
+		return d.Digest
+	}
+	d1, d2 := load(fsys, "a.txt", "b.txt"), load(fsys, "a.txt", "b.txt")
+	if d1 != d2 {
+		t.Errorf("same files, digests %s and %s", d1, d2)
+	}
+	if d := load(fsys, "b.txt", "a.txt"); d == d1 {
+		t.Errorf("another order, same digest %s", d)
+	}
+	changed := fstest.MapFS{"a.txt": {Data: []byte("RUSSIA_ [RUSGOV]\n")}, "b.txt": fsys["b.txt"]}
+	if d := load(changed, "a.txt", "b.txt"); d == d1 {
+		t.Errorf("changed file, same digest %s", d)
+	}
 }
