@@ -8,10 +8,14 @@ import (
 	"net/url"
 	"os"
 	"reflect"
+	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/queue"
 )
 
 // timeoutError is a network error that timed out, as net/http returns.
@@ -79,5 +83,64 @@ func TestRunManyFailures(t *testing.T) {
 	}
 	if st, err := s.Stats(ctx); err != nil || st.Failures != 200 {
 		t.Errorf("stored failures %d (%v), want 200", st.Failures, err)
+	}
+}
+
+// failingQueue is an in-process queue whose Get fails after a number of
+// deliveries, as a durable queue can when its connection is lost.
+type failingQueue struct {
+	*queue.Memory
+	left atomic.Int64
+	err  error
+}
+
+func (q *failingQueue) Get(ctx context.Context) (*queue.Delivery, error) {
+	if q.left.Add(-1) < 0 {
+		return nil, q.err
+	}
+	return q.Memory.Get(ctx)
+}
+
+// TestRunQueueFailure: when the queue fails, Run says so; it used to let
+// the workers stop quietly and return no error, with pages read and never
+// processed.
+func TestRunQueueFailure(t *testing.T) {
+	s := openStore(t)
+	p := &ingest.Processor{Extractor: &textExtractor{}, Store: s}
+	var items []any
+	for i := range 20 {
+		items = append(items, page(fmt.Sprintf("https://a.example/%d", i), fmt.Sprintf("Story %d.", i)))
+	}
+	q := &failingQueue{Memory: queue.NewMemory(100), err: errors.New("connection lost")}
+	q.left.Store(5)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	sum, err := ingest.Run(ctx, &sliceSource{items: items}, p, ingest.RunOptions{Workers: 1, Queue: q})
+	if err == nil || !strings.Contains(err.Error(), "connection lost") {
+		t.Errorf("err = %v, want the queue's error", err)
+	}
+	if sum == nil || sum.Ingested != 5 {
+		t.Fatalf("summary %+v, want 5 ingested before the queue failed", sum)
+	}
+}
+
+// TestRunLostPages: a queue that drops pages (here, one that says it is
+// closed while it holds pages) cannot make Run report success: pages read
+// and never processed are an error.
+func TestRunLostPages(t *testing.T) {
+	s := openStore(t)
+	p := &ingest.Processor{Extractor: &textExtractor{}, Store: s}
+	var items []any
+	for i := range 20 {
+		items = append(items, page(fmt.Sprintf("https://a.example/%d", i), fmt.Sprintf("Story %d.", i)))
+	}
+	q := &failingQueue{Memory: queue.NewMemory(100), err: queue.ErrClosed}
+	q.left.Store(5)
+	sum, err := ingest.Run(context.Background(), &sliceSource{items: items}, p, ingest.RunOptions{Workers: 1, Queue: q})
+	if err == nil || !strings.Contains(err.Error(), "20 pages read but 5 processed") {
+		t.Errorf("err = %v, want 20 pages read but 5 processed", err)
+	}
+	if sum == nil || sum.Ingested != 5 {
+		t.Errorf("summary %+v, want 5 ingested", sum)
 	}
 }

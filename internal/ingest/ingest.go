@@ -466,11 +466,12 @@ type Summary struct {
 
 // Run reads src to the end, putting pages on a queue that a pool of workers
 // takes them from; a page is acknowledged once its story or failure is
-// committed. Item
-// errors from the source are recorded as failures of stage Op; any other
-// source error, or the cancellation of ctx, stops the run: pages being
-// processed finish (each story is one transaction), and Run returns the
-// summary so far with the error.
+// committed. Item errors from the source are recorded as failures of stage
+// Op; any other source error, a failure of the queue, or the cancellation
+// of ctx stops the run: pages being processed finish (each story is one
+// transaction), and Run returns the summary so far with the error. A run
+// that ends without an error has settled every page it read: pages read
+// and never processed are reported as an error, never dropped quietly.
 func Run(ctx context.Context, src eventwire.Source, p *Processor, opts RunOptions) (*Summary, error) {
 	start := time.Now()
 	workers := opts.Workers
@@ -485,6 +486,14 @@ func Run(ctx context.Context, src eventwire.Source, p *Processor, opts RunOption
 	if maxFail <= 0 {
 		maxFail = 1000
 	}
+	// runCtx also stops the run when the queue fails: the workers are
+	// gone, so the reader must not wait for room in the queue.
+	runCtx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	// settled counts the pages read whose outcome is known: at the end of a
+	// run that was not stopped it must equal the pages read, else pages
+	// were lost without a word.
+	var settled atomic.Int64
 	sum := &Summary{}
 	var mu sync.Mutex
 	failed := func(err error) {
@@ -528,13 +537,18 @@ func Run(ctx context.Context, src eventwire.Source, p *Processor, opts RunOption
 		go func() {
 			defer wg.Done()
 			for {
-				d, err := q.Get(ctx)
+				d, err := q.Get(runCtx)
 				if err != nil {
-					return // closed and drained, or cancelled
+					// Closed and drained, or cancelled; anything else is
+					// a failed queue, and the run stops with its error.
+					if !errors.Is(err, queue.ErrClosed) && runCtx.Err() == nil {
+						stop(fmt.Errorf("queue: %w", err))
+					}
+					return
 				}
-				st, created, err := p.ProcessPage(ctx, d.Page)
+				st, created, err := p.ProcessPage(runCtx, d.Page)
 				switch {
-				case err != nil && ctx.Err() != nil:
+				case err != nil && runCtx.Err() != nil:
 					// Cancelled mid-page: not a failure of the page, and
 					// not handled: a durable queue delivers it again.
 					d.Nack()
@@ -550,6 +564,7 @@ func Run(ctx context.Context, src eventwire.Source, p *Processor, opts RunOption
 				default:
 					c.unchanged.Add(1)
 				}
+				settled.Add(1)
 				// Acknowledged only now that the story (or its failure) is
 				// committed.
 				d.Ack()
@@ -564,18 +579,18 @@ func Run(ctx context.Context, src eventwire.Source, p *Processor, opts RunOption
 	var runErr error
 read:
 	for {
-		page, err := src.Next(ctx)
+		page, err := src.Next(runCtx)
 		if err != nil {
 			var ie *eventwire.ItemError
 			switch {
-			case ctx.Err() != nil:
+			case runCtx.Err() != nil:
 				// Cancelled: whatever the source says, the item was not tried.
 			case errors.As(err, &ie):
 				fp := &eventwire.Page{URL: ie.Item}
 				if fp.URL == "" {
 					fp.URL = "unknown:"
 				}
-				if perr := p.Store.PutFailure(ctx, fp, ie.Op, ie.Err); perr != nil {
+				if perr := p.Store.PutFailure(runCtx, fp, ie.Op, ie.Err); perr != nil {
 					ie = &eventwire.ItemError{Op: ie.Op, Item: ie.Item, Err: errors.Join(ie.Err, perr)}
 				}
 				failed(ie)
@@ -587,16 +602,16 @@ read:
 			break read
 		}
 		c.read.Add(1)
-		n, err := bud.acquire(ctx, int64(len(page.Body)))
+		n, err := bud.acquire(runCtx, int64(len(page.Body)))
 		if err != nil {
 			break read
 		}
 		heldMu.Lock()
 		held[page] = n
 		heldMu.Unlock()
-		if err := q.Put(ctx, page); err != nil {
+		if err := q.Put(runCtx, page); err != nil {
 			giveBack(page)
-			if ctx.Err() == nil {
+			if runCtx.Err() == nil {
 				runErr = err
 			}
 			break read
@@ -605,7 +620,10 @@ read:
 	q.Close()
 	wg.Wait()
 	if runErr == nil {
-		runErr = ctx.Err()
+		runErr = context.Cause(runCtx)
+	}
+	if n := c.read.Load(); runErr == nil && settled.Load() != n {
+		runErr = fmt.Errorf("ingest: %d pages read but %d processed: the others were lost", n, settled.Load())
 	}
 	sum.Counts = c.Snapshot()
 	sum.Elapsed = time.Since(start)
