@@ -118,8 +118,12 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 	proc.Languages, proc.AnyLanguage = languages, *anyLang
 	sum, err := ingestRun(ctx, m, src, proc, *workers, !*quiet, counts.add)
 	if sum != nil {
+		var passed map[string]int64 // archive records that are not pages
+		if sk, ok := src.(source.Skipper); ok {
+			passed = sk.SkippedRecords()
+		}
 		if *jsonOut {
-			printSummaryJSON(m.Stdout, sum, &counts)
+			printSummaryJSON(m.Stdout, sum, &counts, passed)
 		} else {
 			printSummaryDB(m.Stdout, sum, *db)
 			if !*noParse && sum.Skipped > 0 {
@@ -127,6 +131,9 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 			}
 			if !*noParse && sum.Ingested > 0 {
 				fmt.Fprintln(m.Stdout, counts.line(sum.Elapsed))
+			}
+			if len(passed) > 0 {
+				fmt.Fprintln(m.Stdout, passedLine(passed))
 			}
 			if rs, ok := src.(*retrySource); ok && rs.skipped > 0 {
 				fmt.Fprintf(m.Stdout, "skipped %d failures that need their original input (run the original ingest command again)\n", rs.skipped)
@@ -320,9 +327,20 @@ func listFailures(ctx context.Context, w io.Writer, path string, limit int) erro
 	return bw.Flush()
 }
 
+// passedLine says how many archive records were passed over because they
+// are not pages, by reason: they are not failures, but the input had them.
+func passedLine(passed map[string]int64) string {
+	var n int64
+	for _, v := range passed {
+		n += v
+	}
+	return fmt.Sprintf("passed over %d archive records that are not pages (%s)", n, countList(passed))
+}
+
 // printSummaryJSON writes the summary as one JSON object; the parser and
-// coder counts are those of the newly stored stories.
-func printSummaryJSON(w io.Writer, s *ingest.Summary, c *nlpCounts) {
+// coder counts are those of the newly stored stories, passed the archive
+// records that are not pages, by reason.
+func printSummaryJSON(w io.Writer, s *ingest.Summary, c *nlpCounts, passed map[string]int64) {
 	type failure struct {
 		Stage string `json:"stage"`
 		Item  string `json:"item"`
@@ -330,13 +348,15 @@ func printSummaryJSON(w io.Writer, s *ingest.Summary, c *nlpCounts) {
 	}
 	out := struct {
 		ingest.Counts
-		Sentences int64     `json:"sentences"`
-		Tokens    int64     `json:"tokens"`
-		Events    int64     `json:"events"`
-		Seconds   float64   `json:"seconds"`
-		Failures  []failure `json:"failures"`
+		Sentences int64   `json:"sentences"`
+		Tokens    int64   `json:"tokens"`
+		Events    int64   `json:"events"`
+		Seconds   float64 `json:"seconds"`
+		// PassedOver counts archive records that are not pages.
+		PassedOver map[string]int64 `json:"passed_over,omitempty"`
+		Failures   []failure        `json:"failures"`
 	}{Counts: s.Counts, Sentences: c.sentences.Load(), Tokens: c.tokens.Load(), Events: c.events.Load(),
-		Seconds: s.Elapsed.Seconds(), Failures: []failure{}}
+		Seconds: s.Elapsed.Seconds(), PassedOver: passed, Failures: []failure{}}
 	for _, f := range s.Failures {
 		out.Failures = append(out.Failures, failure{f.Op, f.Item, f.Err.Error()})
 	}

@@ -13,9 +13,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/internal/source"
 )
 
 // utf16Bytes encodes s as UTF-16 without a byte-order mark.
@@ -271,5 +273,49 @@ func TestRetryFeedFile(t *testing.T) {
 	}
 	if n := countRows(t, db, "SELECT count(*) FROM articles"); n != 0 {
 		t.Errorf("articles = %d, want 0 (the feed is not an article)", n)
+	}
+}
+
+// TestIngestPassedOver: archive records that are not pages are not
+// failures, but the summary says how many there were and why.
+func TestIngestPassedOver(t *testing.T) {
+	dir := t.TempDir()
+	var raw bytes.Buffer
+	w := source.NewWARCWriter(&raw, true)
+	when := time.Date(2020, 1, 5, 10, 0, 0, 0, time.UTC)
+	news := "<html><body><p>Police arrested 20 protesters in the capital on Monday, officials said. " +
+		"The government condemned the violence and promised an independent inquiry into the clashes.</p></body></html>"
+	w.WriteRecord("warcinfo", "", when, "application/warc-fields", []byte("software: test\r\n"))
+	w.WriteRecord("request", "https://a.example/1", when, "application/http; msgtype=request", []byte("GET /1 HTTP/1.1\r\n\r\n"))
+	w.WriteResponse("https://a.example/1", when, []byte(news), "Content-Type: text/html")
+	w.WriteRecord("response", "https://a.example/404", when, "application/http; msgtype=response",
+		[]byte("HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>gone</p>"))
+	warc := filepath.Join(dir, "crawl.warc.gz")
+	if err := os.WriteFile(warc, raw.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "e.db")
+	var out bytes.Buffer
+	m := &Main{Stdout: &out, Stderr: &out}
+	if err := m.Run(context.Background(), []string{"ingest", "--db", db, "--no-parse", warc}); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	want := "passed over 3 archive records that are not pages (not a response or resource record 2, HTTP status other than 200 1)\n"
+	if !strings.HasPrefix(out.String(), "ingested 1, unchanged 0, failed 0 ") || !strings.Contains(out.String(), want) {
+		t.Errorf("summary:\n%s\nwant ingested 1 and %q", out.String(), want)
+	}
+	out.Reset()
+	if err := m.Run(context.Background(), []string{"ingest", "--db", db, "--no-parse", "--json", warc}); err != nil {
+		t.Fatal(err)
+	}
+	var js struct {
+		Unchanged  int64            `json:"unchanged"`
+		PassedOver map[string]int64 `json:"passed_over"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &js); err != nil {
+		t.Fatal(err)
+	}
+	if js.Unchanged != 1 || js.PassedOver["not a response or resource record"] != 2 || js.PassedOver["HTTP status other than 200"] != 1 {
+		t.Errorf("JSON summary %+v", js)
 	}
 }

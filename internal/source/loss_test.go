@@ -1,9 +1,11 @@
 package source
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -163,5 +165,40 @@ func TestFeedNoLink(t *testing.T) {
 	if e := errs[1]; e.Item != "file://"+path || !errors.Is(e, eventwire.ErrInvalid) ||
 		!strings.Contains(e.Error(), "3 items without an http(s) link") {
 		t.Errorf("error %v (item %s), want 3 items without a link, on the feed file", e, e.Item)
+	}
+}
+
+// TestSkippedRecords: WARC records that are not pages are counted by
+// reason, and the counts add up over the files of a directory and the
+// inputs of a run.
+func TestSkippedRecords(t *testing.T) {
+	dir := t.TempDir()
+	var a, b bytes.Buffer
+	wa := NewWARCWriter(&a, true)
+	wa.WriteRecord("warcinfo", "", when, "application/warc-fields", []byte("software: test\r\n"))
+	wa.WriteRecord("request", "https://a.example/1", when, "application/http; msgtype=request", []byte("GET /1 HTTP/1.1\r\n\r\n"))
+	wa.WriteResponse("https://a.example/1", when, []byte(html), "Content-Type: text/html")
+	wa.WriteRecord("response", "https://a.example/404", when, "application/http; msgtype=response",
+		[]byte("HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>gone</p>"))
+	wb := NewWARCWriter(&b, false)
+	wb.WriteResponse("https://a.example/img", when, []byte("\x89PNG\r\n\x1a\n"), "Content-Type: image/png")
+	wb.WriteRecord("response", "https://a.example/dns", when, "text/dns", []byte("a.example. 300 IN A 192.0.2.1\r\n"))
+	wb.WriteRecord("metadata", "https://a.example/1", when, "application/warc-fields", []byte("x: y\r\n"))
+	os.MkdirAll(filepath.Join(dir, "in"), 0o755)
+	os.WriteFile(filepath.Join(dir, "in", "a.warc.gz"), a.Bytes(), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.warc"), b.Bytes(), 0o644)
+	src, err := Open(context.Background(), []string{filepath.Join(dir, "in"), filepath.Join(dir, "b.warc")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	pages, errs := drain(t, src)
+	if len(pages) != 1 || len(errs) != 0 {
+		t.Fatalf("%d pages, errors %v; want 1 page", len(pages), errs)
+	}
+	got := src.(Skipper).SkippedRecords()
+	want := map[string]int64{SkipNotResponse: 3, SkipStatus: 1, SkipMediaType: 1, SkipNotHTTP: 1}
+	if !maps.Equal(got, want) {
+		t.Errorf("skipped %v, want %v", got, want)
 	}
 }

@@ -186,6 +186,7 @@ type dirSource struct {
 	files []dirFile
 	next  int
 	cur   eventwire.Source
+	skips skipTally
 }
 
 // dirFile is a file found in the walk, or the reason it cannot be read.
@@ -279,6 +280,7 @@ func (d *dirSource) Next(ctx context.Context) (*eventwire.Page, error) {
 			if err != io.EOF {
 				return p, err
 			}
+			d.skips.add(d.cur)
 			d.cur.Close()
 			d.cur = nil
 		}
@@ -301,6 +303,9 @@ func (d *dirSource) Next(ctx context.Context) (*eventwire.Page, error) {
 		d.cur = src
 	}
 }
+
+// SkippedRecords adds up the records skipped by the files read so far.
+func (d *dirSource) SkippedRecords() map[string]int64 { return d.skips.with(d.cur) }
 
 // Progress reports files started of files found.
 func (d *dirSource) Progress() (done, total int64, unit string) {

@@ -130,6 +130,7 @@ type multi struct {
 	mu    sync.Mutex
 	done  int64 // arguments finished
 	total int64 // arguments given
+	skips skipTally
 }
 
 func (m *multi) Next(ctx context.Context) (*eventwire.Page, error) {
@@ -164,6 +165,7 @@ func (m *multi) Next(ctx context.Context) (*eventwire.Page, error) {
 		}
 		p, err := m.cur.Next(ctx)
 		if err == io.EOF {
+			m.skips.add(m.cur)
 			m.cur.Close()
 			m.cur = nil
 			m.done++
@@ -171,6 +173,13 @@ func (m *multi) Next(ctx context.Context) (*eventwire.Page, error) {
 		}
 		return p, err
 	}
+}
+
+// SkippedRecords adds up the records skipped by the inputs read so far.
+func (m *multi) SkippedRecords() map[string]int64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.skips.with(m.cur)
 }
 
 // Progress reports the progress of the only argument when it knows its
@@ -197,6 +206,43 @@ func (m *multi) Close() error {
 		return err
 	}
 	return nil
+}
+
+// Skipper is implemented by sources that pass over records which are not
+// pages (the requests, metadata, images and error responses of a WARC):
+// they are not failures, but a run should say how many there were, so that
+// nothing in the input goes unaccounted for. SkippedRecords returns the
+// counts by reason; call it when the source is not being read.
+type Skipper interface {
+	SkippedRecords() map[string]int64
+}
+
+// skipTally adds up the skipped records of the sources a source reads in
+// turn.
+type skipTally map[string]int64
+
+// add adds the counts of src, if it is a Skipper.
+func (t *skipTally) add(src eventwire.Source) {
+	sk, ok := src.(Skipper)
+	if !ok {
+		return
+	}
+	for k, v := range sk.SkippedRecords() {
+		if *t == nil {
+			*t = skipTally{}
+		}
+		(*t)[k] += v
+	}
+}
+
+// with returns the tally plus the counts of cur (the source being read).
+func (t skipTally) with(cur eventwire.Source) map[string]int64 {
+	out := skipTally{}
+	for k, v := range t {
+		out[k] = v
+	}
+	out.add(cur)
+	return out
 }
 
 // Progresser is implemented by sources that know how far they are: done

@@ -273,6 +273,7 @@ type WARC struct {
 	// Skipped counts records that were not pages (other types, non-200,
 	// non-text).
 	Skipped int
+	skips   map[string]int64 // Skipped by reason, for SkippedRecords
 	done    bool
 }
 
@@ -332,7 +333,7 @@ func (w *WARC) Next(ctx context.Context) (*eventwire.Page, error) {
 			return nil, &eventwire.ItemError{Op: "read", Item: w.item(nil), Err: err}
 		}
 		if rec.Type != "response" && rec.Type != "resource" {
-			w.Skipped++
+			w.skip(SkipNotResponse)
 			continue
 		}
 		max := w.opts.Limits.maxBytes()
@@ -361,8 +362,8 @@ func (w *WARC) Next(ctx context.Context) (*eventwire.Page, error) {
 			return nil, &eventwire.ItemError{Op: "read", Item: w.item(rec), Err: err}
 		}
 		p, skip, err := w.page(rec, block)
-		if skip {
-			w.Skipped++
+		if skip != "" {
+			w.skip(skip)
 			continue
 		}
 		if err != nil {
@@ -372,35 +373,56 @@ func (w *WARC) Next(ctx context.Context) (*eventwire.Page, error) {
 	}
 }
 
-// page turns a record block into a page; skip is true for records that are
-// not pages (non-200, non-text).
-func (w *WARC) page(rec *WARCRecord, block []byte) (p *eventwire.Page, skip bool, err error) {
+// Why WARC records that are not pages were skipped (SkippedRecords).
+const (
+	SkipNotResponse = "not a response or resource record" // request, metadata, warcinfo, revisit...
+	SkipNotHTTP     = "response not in HTTP"
+	SkipStatus      = "HTTP status other than 200"
+	SkipMediaType   = "not HTML or plain text"
+)
+
+// skip counts a record that is not a page.
+func (w *WARC) skip(reason string) {
+	w.Skipped++
+	if w.skips == nil {
+		w.skips = map[string]int64{}
+	}
+	w.skips[reason]++
+}
+
+// SkippedRecords counts the records passed over because they are not pages,
+// by reason (SkipNotResponse...).
+func (w *WARC) SkippedRecords() map[string]int64 { return w.skips }
+
+// page turns a record block into a page; skip gives the reason of records
+// that are not pages (non-200, non-text), else "".
+func (w *WARC) page(rec *WARCRecord, block []byte) (p *eventwire.Page, skip string, err error) {
 	ct := rec.ContentType
 	body := block
 	if rec.Type == "response" {
 		mt, _, _ := mime.ParseMediaType(ct)
 		if mt != "application/http" && !bytes.HasPrefix(block, []byte("HTTP/")) {
-			return nil, true, nil
+			return nil, SkipNotHTTP, nil
 		}
 		status, hdr, payload, err := ParseHTTPResponse(block, w.opts.Limits)
 		if err != nil {
-			return nil, false, err
+			return nil, "", err
 		}
 		if status != 200 {
-			return nil, true, nil
+			return nil, SkipStatus, nil
 		}
 		ct = hdr["content-type"]
 		body = payload
 	}
 	if !pageType(ct) {
-		return nil, true, nil
+		return nil, SkipMediaType, nil
 	}
 	body, ct, _, err = TextBody(body, ct)
 	if err != nil {
-		return nil, false, err
+		return nil, "", err
 	}
 	if rec.TargetURI == "" {
-		return nil, false, fmt.Errorf("%w: record has no WARC-Target-URI", eventwire.ErrInvalid)
+		return nil, "", fmt.Errorf("%w: record has no WARC-Target-URI", eventwire.ErrInvalid)
 	}
 	return &eventwire.Page{
 		URL:         rec.TargetURI,
@@ -408,7 +430,7 @@ func (w *WARC) page(rec *WARCRecord, block []byte) (p *eventwire.Page, skip bool
 		ContentType: ct,
 		FetchedAt:   rec.Date,
 		Origin:      "warc:" + w.path,
-	}, false, nil
+	}, "", nil
 }
 
 // pageType reports whether a media type is an HTML or text page.
