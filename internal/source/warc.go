@@ -262,8 +262,9 @@ func (w *WARCReader) fail(err error) error {
 
 // WARC is a source of the HTML and text pages of a WARC file: response
 // records with an HTTP 200 and a textual media type (and resource records of
-// one). Other records are skipped silently; a corrupt or oversized record is
-// an *eventwire.ItemError and the source goes on.
+// one). Other records are passed over and counted by reason
+// (SkippedRecords); a corrupt or oversized record is an
+// *eventwire.ItemError and the source goes on.
 type WARC struct {
 	path string
 	f    *os.File
