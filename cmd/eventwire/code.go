@@ -234,26 +234,20 @@ func readPage(ctx context.Context, stdin io.Reader, arg string) (*eventwire.Page
 		if err != nil {
 			return nil, fmt.Errorf("stdin: %w", err)
 		}
-		return &eventwire.Page{URL: "stdin:", Body: b, FetchedAt: now, Origin: "file"}, nil
+		// UTF-16 text (with or without a byte-order mark) becomes UTF-8;
+		// binary input is refused here with a clear error.
+		b, ct, _, err := source.TextBody(b, "")
+		if err != nil {
+			return nil, fmt.Errorf("stdin: %w", err)
+		}
+		return &eventwire.Page{URL: "stdin:", Body: b, ContentType: ct, FetchedAt: now, Origin: "file"}, nil
 	}
 	if u, err := url.Parse(arg); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 		return fetchPage(ctx, arg)
 	}
-	fh, err := os.Open(arg)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	b, err := readAllBounded(fh)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", arg, err)
-	}
-	abs, err := filepath.Abs(arg)
-	if err != nil {
-		abs = arg
-	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
-	return &eventwire.Page{URL: u.String(), Body: b, FetchedAt: now, Origin: "file"}, nil
+	// Files are read like ingest reads them: size-bounded, .gz
+	// decompressed with a ratio bound, UTF-16 converted.
+	return source.ReadFile(arg, source.Options{Limits: source.Limits{MaxBytes: maxCodeInput}})
 }
 
 func readAllBounded(r io.Reader) ([]byte, error) {

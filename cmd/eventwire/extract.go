@@ -87,7 +87,11 @@ func extractInput(ctx context.Context, m *Main, fetcher *source.Fetcher, arg str
 		if int64(len(b)) > max {
 			return nil, fmt.Errorf("standard input: more than %d bytes: %w", max, eventwire.ErrTooLarge)
 		}
-		return &eventwire.Page{URL: "stdin", Body: b, FetchedAt: time.Now().UTC(), Origin: "file"}, nil
+		b, ct, _, err := source.TextBody(b, "")
+		if err != nil {
+			return nil, fmt.Errorf("standard input: %w", err)
+		}
+		return &eventwire.Page{URL: "stdin", Body: b, ContentType: ct, FetchedAt: time.Now().UTC(), Origin: "file"}, nil
 	case strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://"):
 		return fetcher.Fetch(ctx, arg)
 	}
