@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -215,5 +216,49 @@ func TestCodeCommand(t *testing.T) {
 	}
 	if strings.Contains(errb.String(), "note: the article has no date") {
 		t.Errorf("--date ignored: %s", errb.String())
+	}
+}
+
+// TestCodeUTF16 codes a UTF-16 file without a byte-order mark (from a
+// Windows tool, say) and the same text on standard input: both are
+// converted, not refused as binary; random bytes are refused.
+func TestCodeUTF16(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the embedded models")
+	}
+	const sentence = "Russia praised Ukraine on Monday.\n"
+	var u16 []byte
+	for _, r := range sentence { // UTF-16LE, ASCII only
+		u16 = append(u16, byte(r), 0)
+	}
+	path := filepath.Join(t.TempDir(), "utf16.txt")
+	if err := os.WriteFile(path, u16, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"code", path}, {"code", "-"}} {
+		var out, errb bytes.Buffer
+		m := &Main{Stdout: &out, Stderr: &errb, Stdin: bytes.NewReader(u16)}
+		if err := m.Run(context.Background(), append(args, "--date", "2016-12-23")); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, errb.String())
+		}
+		var got struct {
+			Article struct{ Text string }
+			Events  []struct{ CAMEO string }
+		}
+		if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		if got.Article.Text != strings.TrimSpace(sentence) || len(got.Events) != 1 || got.Events[0].CAMEO != "051" {
+			t.Errorf("%v: text %q events %+v", args, got.Article.Text, got.Events)
+		}
+	}
+	noise := make([]byte, 3000)
+	for i := range noise {
+		noise[i] = byte(i*7919 + i/3)
+	}
+	var out, errb bytes.Buffer
+	m := &Main{Stdout: &out, Stderr: &errb, Stdin: bytes.NewReader(noise)}
+	if err := m.Run(context.Background(), []string{"code", "-"}); err == nil || !errors.Is(err, eventwire.ErrUnsupported) {
+		t.Errorf("binary input: err = %v, want ErrUnsupported", err)
 	}
 }
