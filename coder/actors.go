@@ -243,6 +243,13 @@ func (st *sent) mention1(h int) []entity {
 			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: r.viaHow, viaSpan: r.viaSpan})
 		}
 	}
+	if len(pi.actors) == 0 && len(pi.agents) > 0 {
+		// "their government", "his vice president": the possessor's
+		// country.
+		if r, ok := st.possessorCountry(h); ok {
+			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code[:3], entry: r.entry, span: pi.span, last: r.last, viaHow: r.viaHow, viaSpan: r.viaSpan})
+		}
+	}
 	if len(pi.actors) == 0 && len(pi.agents) > 0 && st.hasDefinite(h) {
 		// "The airline" after "Mahan Air of Iran": the last actor named
 		// with the same role.
@@ -468,6 +475,23 @@ func sameName(last, k string) bool {
 	}
 	i := strings.LastIndexByte(last, '-')
 	return i >= 0 && i <= 4 && last[i+1:] == k
+}
+
+// possessorCountry gives a role noun possessed by a pronoun ("their
+// government", "his vice president") the country of the pronoun's
+// antecedent.
+func (st *sent) possessorCountry(h int) (entity, bool) {
+	for _, k := range st.children(h) {
+		if st.rel(k) != text.NmodPoss || st.tok(k).UPOS != text.PRON {
+			continue
+		}
+		for _, e := range st.mention(k) {
+			if len(e.code) >= 3 && placeCode(e.code[:3]) {
+				return e, true
+			}
+		}
+	}
+	return entity{}, false
 }
 
 // roleRef returns the last actor of an earlier sentence whose code is a

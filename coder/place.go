@@ -278,3 +278,48 @@ func (st *sent) sender(v int, m match, vc *verbCtx) ([]entity, bool) {
 	span := e.span
 	return []entity{{code: e.code[:3], span: span, head: vc.theme, entry: e.entry, viaHow: "sender", viaSpan: span, inferred: true}}, true
 }
+
+// channelTarget reports whether tgt is the medium a statement or a
+// criticism was made through, not its addressee: "told the BBC", "said on
+// television" (news media as the target of a statement, or any target
+// after on/in/via/through that is only media).
+func (st *sent) channelTarget(tgt entity, code string) bool {
+	if !mediaOnly(tgt.code) {
+		return false
+	}
+	if strings.HasPrefix(code, "01") {
+		return true
+	}
+	if tgt.head < st.lo || tgt.head >= st.hi {
+		return false
+	}
+	switch st.caseWord(tgt.head) {
+	case "ON", "IN", "VIA", "THROUGH":
+		return true
+	}
+	return false
+}
+
+// underUnreal reports whether verb v is the complement of a verb whose
+// event is not asserted: "a law that would allow the government to remove
+// people" (remove under the hypothetical allow), "plans to force them to
+// leave". It follows infinitival and participial complements up a few
+// levels.
+func (st *sent) underUnreal(v int) bool {
+	for n := 0; n < 4; n++ {
+		switch b := st.base(v); {
+		case b == text.Xcomp, b == text.Acl && st.rel(v) != text.AclRelcl, b == text.Advcl && st.caseWord(v) == "TO":
+		default:
+			return false
+		}
+		h := st.head(v)
+		if h < st.lo || h >= st.hi || h == v || st.tok(h).UPOS != text.VERB {
+			return false
+		}
+		if st.irrealis[h] || st.planned(h) || st.unasserted(h) {
+			return true
+		}
+		v = h
+	}
+	return false
+}

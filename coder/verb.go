@@ -185,7 +185,7 @@ func (st *sent) codeVerb(v int) {
 		// verb even when it is not coded on its own.
 		st.info[v] = verbInfo{code: code, sources: sources, targets: targets, own: st.subjectOf(v) >= 0 || st.isPassive(v)}
 	}
-	if st.irrealis[v] || st.planned(v) || st.unasserted(v) || st.notDone(v) || st.attribution(v, sources) {
+	if st.irrealis[v] || st.planned(v) || st.unasserted(v) || st.notDone(v) || st.underUnreal(v) || st.attribution(v, sources) {
 		return
 	}
 	if negated {
@@ -244,6 +244,9 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 	}
 	if tgt.viaHow == "place" && strings.HasPrefix(code, "01") {
 		return // "scientists estimate the population": content, not addressee
+	}
+	if st.channelTarget(tgt, code) {
+		return
 	}
 	conf *= st.sideConfidence(src) * st.sideConfidence(tgt)
 	if !tgt.null() && tgt.head >= st.lo && st.head(tgt.head) != st.curVerb {
