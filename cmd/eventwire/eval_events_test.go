@@ -196,8 +196,9 @@ func TestEvalEventsTiny(t *testing.T) {
 // demoFloor is the precision measured on the judged demo set minus 0.05.
 // It is a floor, not a target: the test catches a coder change that loses
 // precision on real news; raise it when precision rises, never lower it.
-// Measured: 0.230 (23 of 100) at c70ae98, the tree the set was judged on.
-const demoFloor = 0.18
+// Measured: 0.230 (23 of 100) at c70ae98, where batch 1 was judged; 0.297
+// (27 of 91) at 758e263 with batches 2 and 3 judged, hence 0.247.
+const demoFloor = 0.247
 
 // demoMaxMissing is how many events judged right may stop being coded.
 const demoMaxMissing = 5
@@ -224,7 +225,7 @@ func TestEvalEventsDemoFloor(t *testing.T) {
 	t.Log(line)
 	n, p := summary(t, line)
 	if p[0] < demoFloor {
-		t.Errorf("precision %.3f over %d judged events is below the floor %.2f:\n%s", p[0], n[1], demoFloor, out)
+		t.Errorf("precision %.3f over %d judged events is below the floor %.3f:\n%s", p[0], n[1], demoFloor, out)
 	}
 	if n[5] > demoMaxMissing {
 		t.Errorf("%d events judged right are no longer coded (at most %d):\n%s", n[5], demoMaxMissing, out)
