@@ -9,7 +9,9 @@
 //     (a typo in a date, a code or a pattern), as their authors meant them;
 //   - verbs.supplement.txt adds common news verbs that CAMEO.2.0.txt lacks;
 //   - verbs.news.txt re-codes or withdraws upstream verbs and patterns whose
-//     code does not fit news usage (through the verb layering of coder/dict).
+//     code does not fit news usage (through the verb layering of coder/dict);
+//   - actors.news.txt adds or re-dates office holders of recent years that
+//     the Phoenix actor dictionaries lack or date wrongly.
 //
 // Each file's header says what it holds and why.
 //
@@ -47,6 +49,7 @@ const (
 	VerbSupplement = "verbs.supplement.txt"
 	VerbNews       = "verbs.news.txt"
 	ActorFixes     = "actors.fixes.txt"
+	ActorNews      = "actors.news.txt"
 	AgentFixes     = "agents.fixes.txt"
 	IssueFixes     = "issues.fixes.txt"
 )
@@ -77,7 +80,7 @@ type Files struct {
 func DefaultFiles() Files {
 	return Files{
 		Verbs:    []string{"CAMEO.2.0.txt", VerbFixes, VerbSupplement, VerbNews},
-		Actors:   []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt", ActorFixes},
+		Actors:   []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt", ActorFixes, ActorNews},
 		Agents:   []string{"Phoenix.agents.txt", AgentFixes},
 		Discards: []string{"Phoenix.discards.txt"},
 		Issues:   []string{"Phoenix.IssueCoding.txt", IssueFixes},
