@@ -33,7 +33,7 @@ var commands = []command{
 	{"train", "train the tagger and parser from UD treebanks", runTrain},
 	{"code", "code the events of one article and print them as JSON", runCode},
 	{"recode", "re-code stored articles after a dictionary change", runRecode},
-	{"eval", "measure accuracy and speed: eval extract|ud|petrarch", runEval},
+	{"eval", "measure accuracy and speed: eval extract|ud|petrarch|events", runEval},
 	{"version", "print the version", runVersion},
 }
 
