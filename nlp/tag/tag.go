@@ -281,12 +281,7 @@ func (t *Tagger) finitePast(forms []string, tags []uint16) {
 	if vbd < 0 {
 		return
 	}
-	xpos := func(i int) string {
-		if i < 0 || i >= len(tags) || int(tags[i]) >= len(t.classes) {
-			return ""
-		}
-		return t.classes[tags[i]].XPOS
-	}
+	xpos := t.xposOf(tags)
 	for i := 1; i+1 < len(forms); i++ {
 		if xpos(i) != "VBN" {
 			continue
@@ -570,12 +565,7 @@ func (t *Tagger) finitePresent(forms []string, tags []uint16) {
 	if vbz < 0 {
 		return
 	}
-	xpos := func(i int) string {
-		if i < 0 || i >= len(tags) || int(tags[i]) >= len(t.classes) {
-			return ""
-		}
-		return t.classes[tags[i]].XPOS
-	}
+	xpos := t.xposOf(tags)
 	for i := 1; i+1 < len(forms); i++ {
 		if xpos(i) != "NNS" || !t.verbLikeS(forms[i]) {
 			continue
@@ -1180,3 +1170,13 @@ func Load(r io.Reader) (*Tagger, error) {
 
 // LoadBytes is Load on a byte slice (an embedded model).
 func LoadBytes(b []byte) (*Tagger, error) { return Load(bytes.NewReader(b)) }
+
+// xposOf returns a look-up of the XPOS of tags[i], "" out of range.
+func (t *Tagger) xposOf(tags []uint16) func(i int) string {
+	return func(i int) string {
+		if i < 0 || i >= len(tags) || int(tags[i]) >= len(t.classes) {
+			return ""
+		}
+		return t.classes[tags[i]].XPOS
+	}
+}
