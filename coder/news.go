@@ -203,7 +203,7 @@ func isState(c string) bool {
 
 // statementTarget finds whom a statement (codes 01x) by verb v is addressed
 // to or about, conservatively: an object that names an actor itself ("told
-// Assad", "told the BBC"), a phrase with to/with/against/about ("spoke to
+// Assad"; news media are the channel, see channelTarget), a phrase with to/with/against/about ("spoke to
 // Assad"), or the subject of the reported clause when it names an actor
 // itself ("said Turkey attacked"). Actors deeper in the statement's content
 // ("an agreement on a cease-fire on the entire territory of Syria should be

@@ -203,14 +203,15 @@ func (st *sent) via(e entity) *eventwire.Via {
 	return &eventwire.Via{How: e.viaHow, Text: st.spanText(e.viaSpan), Span: e.viaSpan}
 }
 
-// hasAgent reports whether passive verb v has a by-agent.
-func (st *sent) hasAgent(v int) bool {
+// byAgent returns the by-agent of passive verb v ("was condemned by
+// Egypt"), or -1.
+func (st *sent) byAgent(v int) int {
 	for _, k := range st.children(v) {
 		if r := st.rel(k); r == text.OblAgent || (r.IsObliqueLike() && st.caseWord(k) == "BY") {
-			return true
+			return k
 		}
 	}
-	return false
+	return -1
 }
 
 // destination returns the to/into phrase of verb v ("dispatched to

@@ -460,11 +460,8 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 		}
 	}
 	if passive {
-		for _, k := range st.children(v) {
-			r := st.rel(k)
-			if r == text.OblAgent || (r.IsObliqueLike() && st.caseWord(k) == "BY") {
-				return st.mention(k)
-			}
+		if k := st.byAgent(v); k >= 0 {
+			return st.mention(k)
 		}
 		if k, ok := st.strayAgent(v); ok {
 			return repaired(st.mention(k))
@@ -1083,7 +1080,7 @@ func (st *sent) newVerbCtx(v int) *verbCtx {
 			vc.phrases = append(vc.phrases, k)
 		}
 	}
-	if st.isPassive(v) && !st.hasAgent(v) {
+	if st.isPassive(v) && st.byAgent(v) < 0 {
 		for _, k := range vc.kids {
 			if st.rel(k).IsPassiveSubject() {
 				vc.theme = k
