@@ -538,3 +538,34 @@ func TestDigest(t *testing.T) {
 		t.Errorf("changed file, same digest %s", d)
 	}
 }
+
+// TestRepeatedPatternLastWins: a pattern listed twice in one block codes
+// with its last listing, as in the PETRARCH readers, which keep patterns in
+// a table keyed by their words (CAMEO.2.0.txt lists "* EXPLANATION" under
+// DEMAND with 090 and then 101). It keeps the place of its first listing.
+func TestRepeatedPatternLastWins(t *testing.T) {
+	const verbs = `--- DEMAND [100] ---
+DEMAND
+- * EXPLANATION [090]
+- * (FROM $) [100]
+- * EXPLANATION [101]
+- *   EXPLANATION   [1011]
+- * (FOR +) [100]
+`
+	d, errs := load(t, map[string]string{"v.txt": verbs}, dict.Files{Verbs: []string{"v.txt"}})
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	b := d.Verbs.Blocks[0]
+	var got []string
+	for _, p := range b.Patterns {
+		got = append(got, p.Text)
+	}
+	want := []string{"* EXPLANATION [1011]", "* (FROM $) [100]", "* (FOR +) [100]"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("patterns = %q, want %q", got, want)
+	}
+	if p := b.Patterns[0]; p.Code.Event != "1011" || p.Line != 6 {
+		t.Errorf("EXPLANATION codes %q from line %d, want 1011 from line 6", p.Code.Event, p.Line)
+	}
+}

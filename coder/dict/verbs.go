@@ -59,6 +59,8 @@ type VerbBlock struct {
 
 	coded bool // the header has a [code]
 	layer int  // index of the file, from 1, in load order
+	// byElems indexes Patterns by their elements while the file is read.
+	byElems map[string]int
 }
 
 // Verb is one verb (or multi-word verb) of a block.
@@ -247,7 +249,7 @@ func (v *Verbs) parse(file string, data []byte, errs *ErrorList) {
 				continue
 			}
 			p.File, p.Line = file, ln.n
-			block.Patterns = append(block.Patterns, p)
+			block.addPattern(p)
 		default:
 			syn = ""
 			if block == nil {
@@ -576,6 +578,9 @@ func (v *Verbs) noun(e *Elem, words []string) error {
 // takes its place in the look-up lists. Within one file the first entry of
 // a phrase keeps winning, as the coder has always read PETRARCH's files.
 func (v *Verbs) finish() {
+	for _, b := range v.Blocks {
+		b.byElems = nil
+	}
 	winner := map[string]*Verb{}
 	repl := map[*Verb]*Verb{}
 	for _, b := range v.Blocks {
@@ -678,6 +683,24 @@ func (e *Verb) amend(w *Verb) {
 	e.Block = &VerbBlock{Name: from.Name, Code: from.Code, Verbs: []*Verb{e}, Patterns: pats,
 		File: from.File, Line: from.Line, coded: from.coded, layer: own.layer}
 	e.Amends = w
+}
+
+// addPattern adds p to the block. A pattern whose elements an earlier
+// pattern of the block already has replaces it, where it stood: the
+// PETRARCH readers keep patterns in a table keyed by their words, so the
+// last listing of a pattern is the one that codes (CAMEO.2.0.txt lists
+// "* EXPLANATION FROM" twice under DEMAND, with 090 and then 101).
+func (b *VerbBlock) addPattern(p *Pattern) {
+	k := p.elems()
+	if i, ok := b.byElems[k]; ok {
+		b.Patterns[i] = p
+		return
+	}
+	if b.byElems == nil {
+		b.byElems = map[string]int{}
+	}
+	b.byElems[k] = len(b.Patterns)
+	b.Patterns = append(b.Patterns, p)
 }
 
 // elems writes what p matches, without its code, as a comparable key.
