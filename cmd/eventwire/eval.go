@@ -11,11 +11,12 @@ var evalCommands = []command{
 	{"ud", "UD treebank scores (CoNLL 2018): UPOS, XPOS, lemma, UAS, LAS, tokens/s", runEvalUD},
 	{"petrarch", "PETRARCH validation records: event precision, recall, F1, exact records", runEvalPetrarch},
 	{"events", "judged news events: precision with a Wilson interval, unjudged events, judged-right events lost", runEvalEvents},
+	{"plover", "PLOVER gold news sentences: recall, precision, F1 by gold category and source country; tune/check halves", runEvalPlover},
 }
 
 func runEval(ctx context.Context, m *Main, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprintln(m.Stderr, "Usage: eventwire eval extract|ud|petrarch|events [flags]")
+		fmt.Fprintln(m.Stderr, "Usage: eventwire eval extract|ud|petrarch|events|plover|conflibert [flags]")
 		fmt.Fprintln(m.Stderr)
 		for _, c := range evalCommands {
 			fmt.Fprintf(m.Stderr, "  %-10s %s\n", c.name, c.summary)
