@@ -72,8 +72,8 @@ func TestEvalPloverUsage(t *testing.T) {
 	absent := filepath.Join(dir, "absent.json")
 
 	tests := []struct {
-		name  string
-		args  []string
+		name   string
+		args   []string
 		usage  bool
 		want   []string // fragments of the error
 		stderr string   // on stderr
