@@ -131,6 +131,23 @@ type Event struct {
 	// so events coded before and after a dictionary change can be told
 	// apart.
 	Coder string `json:"coder,omitempty"`
+	// Explain says what each stage of the coder decided, when asked for
+	// (eventwire code --explain); nil otherwise.
+	Explain *Explanation `json:"explain,omitempty"`
+}
+
+// Explanation says what each stage of the event coder decided about an
+// event, so that a wrong event shows which stage erred. The actors' own
+// stage, mentions, is in Actor.Entry and Actor.Via.
+type Explanation struct {
+	// Frame is the predicate and how its source and target were found
+	// (the dependency path from the predicate to each).
+	Frame string `json:"frame"`
+	// Assertion says why the act counts as having happened.
+	Assertion string `json:"assertion"`
+	// Coding is the pattern or rule that gave the code, and how the code
+	// was changed (negation, transformation).
+	Coding string `json:"coding"`
 }
 
 // Quote is a stretch of reported speech and who said it.

@@ -2,21 +2,36 @@
 // trees of a text.Doc, with PETRARCH-format dictionaries (package
 // coder/dict) and the CAMEO codebook (package cameo).
 //
-// For each verb of a sentence the coder finds the verb's dictionary entry,
-// picks the most specific of its block's patterns that the verb's
-// dependents satisfy, finds the source (the subject, the by-agent of a
-// passive, or the controller of an infinitive) and the target (the first
-// actor in the object, the obliques or the complement clause), expands
-// compounds, and emits one event per source–target pair. See
-// docs/notes/coder.md for the constructions handled.
+// The coder is a pipeline of stages, each in its own file, run sentence by
+// sentence in the order the data flows:
+//
+//  0. the tree (repair.go): repairs of parse structures that UD never
+//     produces but statistical parsers do;
+//  1. mentions (mention.go, place.go): every actor mention with its code,
+//     from the actor and agent dictionaries with dated roles, pronouns,
+//     short names, role nouns and the places actors act in, and how each
+//     was resolved;
+//  2. frames (frame.go, nominal.go): every predicate — a verb with a
+//     dictionary entry, or a noun that names an event — with the sense its
+//     most specific dictionary pattern gives it and its arguments, found
+//     through passive, control, relative clauses, conjunction and
+//     apposition;
+//  3. assertion (assert.go): whether the text says the act happened, or
+//     only wants, plans, threatens, supposes or denies it;
+//  4. coding (coding.go): the code each frame's events take: its sense,
+//     the opposite of a negated one, the verb dictionary's
+//     transformations of a statement about an event;
+//  5. events (events.go): one event per pair of actors, with the byte
+//     spans that prove it, the entries that fired, and, on request
+//     (Coder.Explain), what each stage decided.
+//
+// See docs/notes/coder.md for the constructions handled.
 package coder
 
 import (
 	"context"
 	"fmt"
 	"sort"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/eventwire/eventwire"
@@ -122,20 +137,45 @@ func New(d *dict.Dictionaries, book *cameo.Codebook, opts Options) *Coder {
 // the dated actor roles that apply (a zero date selects the default
 // codes). Code returns ctx.Err() if ctx is done.
 func (c *Coder) Code(ctx context.Context, doc *text.Doc, date time.Time) ([]eventwire.Event, error) {
+	evs, _, err := c.code(ctx, doc, date, false)
+	return evs, err
+}
+
+// A Decision is what a stage of the coder decided about a predicate that
+// gave no event: why it is no frame, why its act is not asserted, or why
+// no pair of its actors makes an event.
+type Decision struct {
+	Sentence int       `json:"sentence"`
+	Word     string    `json:"word"`
+	Span     text.Span `json:"span"`
+	// Stage is "frame", "assertion" or "events".
+	Stage string `json:"stage"`
+	Why   string `json:"why"`
+}
+
+// Explain codes doc as Code does, and says what each stage decided: every
+// event carries its Explain, and the decisions list the predicates that
+// gave no event and why. It is slower than Code and meant for people
+// reading why an event was, or was not, coded.
+func (c *Coder) Explain(ctx context.Context, doc *text.Doc, date time.Time) ([]eventwire.Event, []Decision, error) {
+	return c.code(ctx, doc, date, true)
+}
+
+func (c *Coder) code(ctx context.Context, doc *text.Doc, date time.Time, explain bool) ([]eventwire.Event, []Decision, error) {
 	if doc == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if need := text.AttrTokens | text.AttrSents | text.AttrUPOS | text.AttrDeps; doc.Attrs != 0 && !doc.Attrs.Has(need) {
-		return nil, fmt.Errorf("coder: the doc has %v, the coder needs %v: %w", doc.Attrs, need, eventwire.ErrInvalid)
+		return nil, nil, fmt.Errorf("coder: the doc has %v, the coder needs %v: %w", doc.Attrs, need, eventwire.ErrInvalid)
 	}
 	if err := doc.Validate(); err != nil {
-		return nil, fmt.Errorf("coder: %w: %w", eventwire.ErrInvalid, err)
+		return nil, nil, fmt.Errorf("coder: %w: %w", eventwire.ErrInvalid, err)
 	}
-	dc := &docState{c: c, doc: doc, date: date}
+	dc := &docState{c: c, doc: doc, date: date, explain: explain}
 	if c.d.Discards != nil {
 		story, hits, _ := c.d.Discards.Find(doc.Text)
 		if story {
-			return nil, nil
+			return nil, nil, nil
 		}
 		dc.discardAt = hits
 	}
@@ -143,7 +183,7 @@ func (c *Coder) Code(ctx context.Context, doc *text.Doc, date time.Time) ([]even
 	for s := range doc.Sents {
 		if s%64 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		out = append(out, dc.sentence(s)...)
@@ -155,7 +195,7 @@ func (c *Coder) Code(ctx context.Context, doc *text.Doc, date time.Time) ([]even
 	for i := range out {
 		out[i].Date = ds
 	}
-	return out, nil
+	return out, dc.trace, nil
 }
 
 // docState is what the coder remembers across the sentences of one doc:
@@ -168,51 +208,11 @@ type docState struct {
 	history []entity
 	// discardAt are the byte offsets of sentence-level discard phrases.
 	discardAt []int
+	// explain asks every stage to say what it decided; trace collects
+	// the decisions about predicates that gave no event.
+	explain bool
+	trace   []Decision
 }
-
-// entity is one coded actor mention.
-type entity struct {
-	code  string // combined actor+agent code; "" when nothing is coded
-	span  text.Span
-	head  int    // token index of the phrase head
-	entry string // the actor dictionary entry, file:line NAME
-	last  string // last word of the actor phrase, for short references
-	// subject is true for an occurrence inside a clause's subject, which
-	// pronouns in the next sentence prefer.
-	subject bool
-	// inferred is true when the actor was not named here: a pronoun, a
-	// short reference, a country carried over, a new actor.
-	inferred bool
-	// person is true for actors with dated roles (office holders: the
-	// dictionaries date people, not places), for pronoun agreement.
-	person bool
-	// repaired is true when the actor fills its role only through a
-	// repair of an implausible parse (repair.go).
-	repaired bool
-	// role is, for an occurrence that modifies a noun naming a role
-	// ("Iranian airline", "Syria's army"), that role's code (BUS, MIL),
-	// for later definite references to it ("the airline").
-	role string
-	// locative is true for an occurrence after a place preposition
-	// ("in Aleppo", "outside Aleppo"): where something happens.
-	locative bool
-	// via says where an inferred code came from (eventwire.Via.How) and
-	// the mention it was taken from.
-	viaHow  string
-	viaSpan text.Span
-}
-
-// from marks e as inferred from the mention src in the way how, unless e
-// already says where it came from.
-func (e entity) from(how string, src text.Span) entity {
-	e.inferred = true
-	if e.viaHow == "" {
-		e.viaHow, e.viaSpan = how, src
-	}
-	return e
-}
-
-func (e entity) null() bool { return e.code == "" }
 
 func (dc *docState) sentence(s int) []eventwire.Event {
 	doc := dc.doc
@@ -253,22 +253,21 @@ type sent struct {
 	// pronoun resolution within the sentence.
 	occurrences []entity
 	events      []eventwire.Event
-	seen        map[string]int   // event key → index in events
-	eventVerb   []int            // the verb token of each event
-	curVerb     int              // the verb being coded
-	absorbed    map[int]bool     // complement verbs already coded by their governor's pattern
-	vocab       map[string]bool  // forms and lemmas of the sentence, for mayMatch
-	irrealis    map[int]bool     // infinitives under a coded verb
-	info        map[int]verbInfo // what each coded verb found
-	moved       map[int]int      // heads changed by repairPreconj and the repairs of repair.go
-	repairedTok map[int]bool     // tokens re-attached by the repairs of repair.go
+	seen        map[string]int  // event key → index in events
+	eventVerb   []int           // the verb token of each event
+	cur         *frame          // the frame whose events are being emitted
+	absorbed    map[int]bool    // complement verbs already coded by their governor's pattern
+	vocab       map[string]bool // forms and lemmas of the sentence, for mayMatch
+	irrealis    map[int]bool    // infinitives under a coded verb
+	moved       map[int]int     // heads changed by repairPreconj and the repairs of repair.go
+	repairedTok map[int]bool    // tokens re-attached by the repairs of repair.go
 }
 
 func newSent(dc *docState, s, lo, hi int) *sent {
 	doc := dc.doc
 	n := hi - lo
 	st := &sent{dc: dc, c: dc.c, doc: doc, idx: s, lo: lo, hi: hi,
-		kids: make([][]int, n), lemmas: make([]string, n), rels: make([]text.DepRel, n), bases: make([]text.DepRel, n), memo: map[int][]entity{}, seen: map[string]int{}, absorbed: map[int]bool{}, irrealis: map[int]bool{}, info: map[int]verbInfo{}}
+		kids: make([][]int, n), lemmas: make([]string, n), rels: make([]text.DepRel, n), bases: make([]text.DepRel, n), memo: map[int][]entity{}, seen: map[string]int{}, absorbed: map[int]bool{}, irrealis: map[int]bool{}}
 	forms := make([]string, n)
 	for i := lo; i < hi; i++ {
 		t := &doc.Tokens[i]
@@ -288,141 +287,71 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	return st
 }
 
-func (st *sent) tok(i int) *text.Token  { return &st.doc.Tokens[i] }
-func (st *sent) key(i int) string       { return st.words.Keys[i-st.lo] }
-func (st *sent) lemma(i int) string     { return st.lemmas[i-st.lo] }
-func (st *sent) children(i int) []int   { return st.kids[i-st.lo] }
-func (st *sent) rel(i int) text.DepRel  { return st.rels[i-st.lo] }
+func (st *sent) tok(i int) *text.Token { return &st.doc.Tokens[i] }
+
+func (st *sent) key(i int) string { return st.words.Keys[i-st.lo] }
+
+func (st *sent) lemma(i int) string { return st.lemmas[i-st.lo] }
+
+func (st *sent) children(i int) []int { return st.kids[i-st.lo] }
+
+func (st *sent) rel(i int) text.DepRel { return st.rels[i-st.lo] }
+
 func (st *sent) base(i int) text.DepRel { return st.bases[i-st.lo] }
 
-// childrenRel returns the children of i whose relation has base b.
-func (st *sent) childrenRel(i int, bases ...text.DepRel) []int {
-	var out []int
-	for _, k := range st.children(i) {
-		b := st.base(k)
-		for _, x := range bases {
-			if b == x {
-				out = append(out, k)
-				break
-			}
-		}
-	}
-	return out
-}
-
-// caseWord returns the upper-case preposition (case or mark child) of i.
-func (st *sent) caseWord(i int) string {
-	for _, k := range st.children(i) {
-		switch st.rel(k).Base() {
-		case text.Case, text.Mark:
-			if st.key(k) != "'S" && st.key(k) != "'" {
-				return st.key(k)
-			}
-		}
-	}
-	return ""
-}
-
-// scanOccurrences finds every actor phrase of the sentence left to right.
-func (st *sent) scanOccurrences() {
-	a := st.c.d.Actors
-	if a == nil {
-		return
-	}
-	end := st.hi - st.lo
-	for i := 0; i < end; {
-		act, n := a.Match(st.words, i, end)
-		if act == nil {
-			i++
-			continue
-		}
-		code := act.CodeAt(st.dc.date)
-		if code == "" || strings.Trim(code, "-") == "" {
-			i++ // a null-coded phrase does not hide the words inside it
-			continue
-		}
-		j := st.lo + i
-		top := st.topOf(j, j+n-1) // "Hong" of "in Hong Kong" carries the case
-		st.occurrences = append(st.occurrences, entity{code: code, head: j + n - 1,
-			span:  text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j+n-1].End},
-			entry: entryName(act), last: st.words.Keys[i+n-1], person: len(act.Roles) > 0, subject: st.inSubject(j + n - 1),
-			locative: locative[st.caseWord(top)], role: st.roleOf(top)})
-		i += n
-	}
-	// Short references to actors named before ("Assad" after "Bashar
-	// al-Assad") are occurrences too, for the pronouns that follow them.
-	if len(st.dc.history) == 0 && len(st.occurrences) == 0 {
-		return
-	}
-	var refs []entity
-	for j := st.lo; j < st.hi; j++ {
-		if st.doc.Tokens[j].UPOS != text.PROPN || st.covered(j) {
-			continue
-		}
-		if r, ok := st.shortRef(j); ok {
-			r.head = j
-			r.span = text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j].End}
-			refs = append(refs, r)
-		}
-	}
-	if len(refs) > 0 {
-		st.occurrences = append(st.occurrences, refs...)
-		sort.SliceStable(st.occurrences, func(a, b int) bool { return st.occurrences[a].span.Start < st.occurrences[b].span.Start })
-	}
-}
-
-// topOf returns the token of [a, b] whose head lies outside it (the
-// syntactic head of a multi-word name), else b.
-func (st *sent) topOf(a, b int) int {
-	for k := a; k <= b; k++ {
-		if h := int(st.doc.Tokens[k].Head); h < a || h > b {
-			return k
-		}
-	}
-	return b
-}
-
-// inSubject reports whether token j lies in the subject of a clause: on
-// the way up to the first verb, some token is a subject.
-func (st *sent) inSubject(j int) bool {
-	for n := 0; n < maxDepth && j >= st.lo && j < st.hi; n++ {
-		if st.rel(j).IsSubject() {
-			return true
-		}
-		if st.doc.Tokens[j].UPOS == text.VERB {
-			return false
-		}
-		j = int(st.doc.Tokens[j].Head)
-	}
-	return false
-}
-
-// covered reports whether token j lies inside an actor occurrence.
-func (st *sent) covered(j int) bool {
-	p := st.doc.Tokens[j].Start
-	for _, o := range st.occurrences {
-		if o.span.Start <= p && p < o.span.End {
-			return true
-		}
-	}
-	return false
-}
-
-func entryName(a *dict.Actor) string {
-	return a.File + ":" + strconv.Itoa(a.Line) + " " + a.Name
-}
-
-// code codes every verb of the sentence.
+// code codes the sentence, stage by stage: the frames of its predicates
+// with the actors their arguments name (stages 1 and 2), whether each is
+// asserted (3), the code each gives (4), and their events (5).
 func (st *sent) code() []eventwire.Event {
 	st.markWishes()
+	var frames []*frame
 	for v := st.lo; v < st.hi; v++ {
-		st.codeVerb(v)
+		f, why := st.verbFrame(v)
+		if f != nil {
+			frames = append(frames, f)
+		} else if why != "" {
+			st.decide(v, "frame", why)
+		}
 	}
-	st.codeNominals()
-	st.codeEventNouns()
-	st.transform()
+	aspect := st.aspectFrames()
+	frames = append(frames, aspect...)
+	frames = append(frames, st.nounFrames(aspect)...)
+	for _, f := range frames {
+		f.as = st.assert(f)
+	}
+	for _, f := range frames {
+		st.codeFrame(f)
+	}
+	st.transform(frames)
+	for _, f := range frames {
+		n := len(st.events)
+		st.emitFrame(f)
+		if st.dc.explain && len(st.events) == n && f.rule == nil {
+			if f.code.Event == "" && f.code.Reverse == "" {
+				st.decide(f.pred, "assertion", f.as.mode.String()+": "+f.as.why)
+			} else {
+				st.decide(f.pred, "events", "no pair of actors makes an event ("+f.args+")")
+			}
+		}
+	}
+	for _, f := range frames {
+		if f.rule != nil {
+			st.emitRule(f)
+		}
+	}
 	sort.SliceStable(st.events, func(i, j int) bool {
 		return st.events[i].Evidence.Verb.Start < st.events[j].Evidence.Verb.Start
 	})
 	return st.events
+}
+
+// decide records, when explaining, what a stage decided about the
+// predicate at token i that gave no event.
+func (st *sent) decide(i int, stage, why string) {
+	if !st.dc.explain {
+		return
+	}
+	t := st.tok(i)
+	st.dc.trace = append(st.dc.trace, Decision{Sentence: st.idx, Word: st.doc.Text[t.Start:t.End],
+		Span: text.Span{Start: t.Start, End: t.End}, Stage: stage, Why: why})
 }

@@ -8,6 +8,138 @@ import (
 	"github.com/eventwire/eventwire/text"
 )
 
+// aspectual verbs start, continue or step up what their object names:
+// "resumed their bombing campaign", "launched an attack on", "began
+// shelling". The event is the named one, done by the aspectual verb's
+// subject.
+var aspectual = map[string]bool{"START": true, "BEGIN": true, "RESUME": true, "CONTINUE": true, "LAUNCH": true,
+	"RENEW": true, "INTENSIFY": true, "ESCALATE": true, "STEP": true}
+
+// aspectFrames builds the frames of events named by a noun or gerund that
+// an aspectual verb takes as its object: "Government forces resumed their
+// bombing campaign pounding rebel positions" is a bombing (190) of the
+// rebels by the forces. The noun is the object itself or a noun compound
+// inside it ("bombing campaign"), looked up among the dictionary's verb
+// forms; the target is the first actor of the object's modifiers or of a
+// participle on it ("pounding rebel positions"), never a possessive
+// pronoun ("their bombing"). Verbal gerunds ("began shelling the city", an
+// xcomp) are verb frames already.
+func (st *sent) aspectFrames() []*frame {
+	var out []*frame
+	for v := st.lo; v < st.hi; v++ {
+		if st.tok(v).UPOS != text.VERB || !aspectual[st.lemma(v)] {
+			continue
+		}
+		for _, o := range st.childrenRel(v, text.Obj) {
+			w := st.eventNoun(o)
+			if w < 0 {
+				continue
+			}
+			e := st.findVerb(w)
+			if e == nil || e.Code.IsNull() || e.Code.Event == "" {
+				continue
+			}
+			sources := st.sourceOf(v, 0)
+			var targets []entity
+			for _, k := range st.children(o) {
+				if k == w {
+					continue
+				}
+				r := st.rel(k)
+				switch {
+				case r.Base() == text.Compound && st.tok(k).UPOS != text.VERB:
+					if e := st.mention(k); len(e) > 0 && !sameAs(e, sources) {
+						targets = e
+					}
+				case r.Base() == text.Acl && r != text.AclRelcl:
+					for _, x := range st.childrenRel(k, text.Obj) {
+						if e := st.mentionDeep(x); len(e) > 0 && !sameAs(e, sources) {
+							targets = e
+						}
+					}
+				case r.IsObliqueLike() && r != text.NmodPoss && !notTarget[st.caseWord(k)]:
+					if e := st.mentionDeep(k); len(e) > 0 && !sameAs(e, sources) {
+						targets = e
+					}
+				}
+				if len(targets) > 0 {
+					break
+				}
+			}
+			if len(targets) == 0 && w != o {
+				// "bombing rebel positions" parsed as one compound.
+				if e := st.mention(o); len(e) > 0 && !sameAs(e, sources) {
+					targets = e
+				}
+			}
+			targets = st.afterEventWords(targets, w, o)
+			f := &frame{kind: aspectFrame, pred: w, host: v, verb: e, sense: e.Code, conf: 0.5,
+				sources: sources, targets: targets,
+				pattern: e.Block.File + ":" + strconv.Itoa(e.Line) + " " + e.Word + " [" + e.Code.String() + "] (noun under " + st.lemma(v) + ")"}
+			if st.dc.explain {
+				f.args = st.describeArgs(f, []string{"an event noun, the object of " + st.key(v)})
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// afterEventWords trims the evidence of targets found inside a compound
+// chain to the words after its last -ing noun: "rebel positions", not
+// "bombing campaign pounding rebel".
+func (st *sent) afterEventWords(targets []entity, w, o int) []entity {
+	last := -1
+	for i := w; i < o; i++ {
+		if st.tok(i).UPOS == text.NOUN && strings.HasSuffix(st.key(i), "ING") {
+			last = i
+		}
+	}
+	if last < 0 {
+		return targets
+	}
+	out := make([]entity, len(targets))
+	for i, e := range targets {
+		if e.span.Start <= st.tok(last).Start && e.head > last && e.head <= o {
+			e.span = text.Span{Start: st.tok(last + 1).Start, End: max(e.span.End, st.tok(o).End)}
+		}
+		out[i] = e
+	}
+	return out
+}
+
+// eventNoun returns the token of object o that names an event by a verb's
+// form: o itself when it is an -ing noun ("resumed shelling of the city")
+// or the first such noun compound on it ("their bombing campaign"); -1 if
+// none. Only -ing forms count: "resumed its attack" is caught by the
+// dictionary's own patterns where they exist, and most bare nouns that look
+// like verbs ("talks", "trade") name things.
+//
+// A parser may chain a whole noun string into compounds ("their bombing
+// campaign pounding rebel positions" as one compound headed by
+// "positions"), so the search follows compounds down a few levels and
+// takes the leftmost -ing noun.
+func (st *sent) eventNoun(o int) int {
+	if st.tok(o).UPOS == text.NOUN && strings.HasSuffix(st.key(o), "ING") {
+		return o
+	}
+	best := -1
+	var walk func(h, depth int)
+	walk = func(h, depth int) {
+		if depth > 4 {
+			return
+		}
+		for _, k := range st.childrenRel(h, text.Compound) {
+			if k < h && strings.HasSuffix(st.key(k), "ING") && st.tok(k).UPOS == text.NOUN && (best < 0 || k < best) {
+				best = k
+			}
+			walk(k, depth+1)
+		}
+	}
+	walk(o, 0)
+	return best
+}
+
 // Event nouns. News often reports an event as a noun phrase inside another
 // clause: "Nasrallah said the army's defeat of rebels in Aleppo put an end
 // to ...", "condemned Israel's attack on Gaza", "after Russian airstrikes
@@ -30,32 +162,20 @@ var eventNouns = map[string]string{
 	"MASSACRE": "MASSACRE", "ABDUCTION": "ABDUCT", "KIDNAPPING": "KIDNAP", "TORTURE": "TORTURE",
 }
 
-// unrealNouns govern an event noun that has not happened: "the threat of an
-// attack", "fears of an invasion".
-var unrealNouns = map[string]bool{"THREAT": true, "RISK": true, "FEAR": true, "POSSIBILITY": true, "PLAN": true,
-	"PROSPECT": true, "DANGER": true, "CALL": true, "DEMAND": true, "WARNING": true, "RUMOR": true, "RUMOUR": true,
-	"ALLEGATION": true, "CLAIM": true, "ACCUSATION": true, "REPORT": true, "DENIAL": true, "HOPE": true}
-
-// unrealVerbs take an event noun as a thing not (yet) done: "planned an
-// attack on", "prevented the annexation of", "denied the killing of".
-var unrealVerbs = map[string]bool{"PLAN": true, "THREATEN": true, "FEAR": true, "PREVENT": true, "AVERT": true,
-	"AVOID": true, "DENY": true, "PROPOSE": true, "CONSIDER": true, "PREPARE": true, "URGE": true, "DEMAND": true,
-	"WANT": true, "SEEK": true, "OPPOSE": true, "WARN": true, "THWART": true, "FOIL": true, "RULE": true,
-	"REJECT": true, "ALLEGE": true, "CLAIM": true, "CALL": true, "ORDER": true, "AUTHORIZE": true, "APPROVE": true}
-
-// codeEventNouns codes the event nouns of the sentence that name both
-// sides.
-func (st *sent) codeEventNouns() {
+// nounFrames builds the frames of the sentence's event nouns that name
+// both sides, skipping nouns that an aspect frame has already taken.
+func (st *sent) nounFrames(taken []*frame) []*frame {
 	vd := st.c.d.Verbs
 	if vd == nil {
-		return
+		return nil
 	}
+	var out []*frame
 	for n := st.lo; n < st.hi; n++ {
 		if st.tok(n).UPOS != text.NOUN {
 			continue
 		}
 		verb, ok := eventNouns[st.lemma(n)]
-		if !ok || !st.realNoun(n) || st.codedAt(n) {
+		if !ok || takenAt(taken, n) {
 			continue
 		}
 		var e *dict.Verb
@@ -93,64 +213,21 @@ func (st *sent) codeEventNouns() {
 		if len(sources) == 0 || len(targets) == 0 {
 			continue
 		}
-		t := st.tok(n)
-		st.curVerb = n
-		pattern := e.Block.File + ":" + strconv.Itoa(e.Line) + " " + e.Word + " [" + e.Code.String() + "] (noun " + st.key(n) + ")"
-		for _, a := range sources {
-			for _, b := range targets {
-				if a.code != "" && b.code != "" && a.code != b.code && !sameAs([]entity{a}, []entity{b}) {
-					st.emit(e.Code.Event, a, b, text.Span{Start: t.Start, End: t.End}, pattern, false, 0.5)
-				}
-			}
+		f := &frame{kind: nounFrame, pred: n, host: n, verb: e, sense: e.Code, conf: 0.5, sources: sources, targets: targets,
+			pattern: e.Block.File + ":" + strconv.Itoa(e.Line) + " " + e.Word + " [" + e.Code.String() + "] (noun " + st.key(n) + ")"}
+		if st.dc.explain {
+			f.args = st.describeArgs(f, []string{"an event noun: its possessor, modifier or by-phrase acts on its of/on/against phrase"})
 		}
+		out = append(out, f)
 	}
+	return out
 }
 
-// realNoun reports whether event noun n is reported as having happened:
-// not "no attack", "any invasion", not after "for", "against" or "about"
-// ("called for", "warned against"), not "the threat of an attack", not the
-// object of "planned", "prevented", "denied" and the like, and not inside a
-// clause the coder does not take as asserted.
-func (st *sent) realNoun(n int) bool {
-	for _, k := range st.children(n) {
-		if st.rel(k).Base() == text.Det {
-			switch st.key(k) {
-			case "NO", "ANY", "EVERY", "ANOTHER":
-				return false
-			}
-		}
-	}
-	switch st.caseWord(n) {
-	case "FOR", "AGAINST", "ABOUT", "WITHOUT":
-		return false
-	}
-	h := st.head(n)
-	if h < st.lo || h >= st.hi || h == n {
-		return true
-	}
-	if st.caseWord(n) == "OF" && unrealNouns[st.lemma(h)] {
-		return false
-	}
-	for up, depth := h, 0; up >= st.lo && up < st.hi && depth < maxDepth; up, depth = st.head(up), depth+1 {
-		if st.tok(up).UPOS == text.VERB {
-			if unrealVerbs[st.lemma(up)] || st.negated(up) || st.irrealis[up] || st.planned(up) || st.unasserted(up) || st.notDone(up) {
-				return false
-			}
-			break
-		}
-		if st.head(up) == up {
-			break
-		}
-	}
-	return true
-}
-
-// codedAt reports whether an event of the sentence already has token n as
-// its verb evidence ("resumed their bombing of Syria", coded by
-// codeNominals).
-func (st *sent) codedAt(n int) bool {
-	for _, e := range st.events {
-		if e.Evidence.Verb.Start == st.tok(n).Start {
+// takenAt reports whether one of frames has token n as its predicate
+// ("resumed their bombing of Syria", an aspect frame).
+func takenAt(frames []*frame, n int) bool {
+	for _, f := range frames {
+		if f.pred == n {
 			return true
 		}
 	}

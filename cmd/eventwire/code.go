@@ -54,6 +54,7 @@ func runCode(ctx context.Context, m *Main, args []string) error {
 	var userDicts multiFlag
 	fs.Var(&userDicts, "dict", "extra dictionary `[KIND=]FILE` layered over the shipped ones; KIND is verbs, actors, agents, discards or issues (default: guessed from the file name, else actors); repeatable")
 	anyLang := fs.Bool("any-language", false, "parse and code the article whatever its detected language (by default only English, or undetected, articles are coded)")
+	explain := fs.Bool("explain", false, "say what each stage of the coder decided: every event gets an \"explain\" object (frame, assertion, coding), and \"decisions\" lists the predicates that gave no event and why")
 	rest, err := parseFlagsInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -83,7 +84,7 @@ func runCode(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
 	}
-	out, err := codePage(ctx, m.Stderr, page, date, parser, c, *anyLang)
+	out, err := codePage(ctx, m.Stderr, page, date, parser, c, codeOptions{anyLanguage: *anyLang, explain: *explain})
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
 	}
@@ -98,21 +99,30 @@ type codeOutput struct {
 	Events  []eventwire.Event  `json:"events"`
 	Quotes  []eventwire.Quote  `json:"quotes"`
 	Places  []eventwire.Place  `json:"places"`
+	// Decisions, with --explain, are the coder's decisions about the
+	// predicates that gave no event.
+	Decisions []coder.Decision `json:"decisions,omitempty"`
+}
+
+// codeOptions are the choices of "eventwire code" that codePage applies.
+type codeOptions struct {
+	anyLanguage bool // parse and code whatever the detected language
+	explain     bool // explain every event and list the coder's decisions
 }
 
 // codePage extracts, parses and codes one page. date, when zero, comes from
 // the article, else today (with a note on stderr).
 // An article detected in a language other than English is not parsed or
-// coded (a note on stderr says why) unless anyLanguage is set, the rule
-// ingest applies (ingest.SkipLanguage).
-func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date time.Time, parser annotator, c *coder.Coder, anyLanguage bool) (*codeOutput, error) {
+// coded (a note on stderr says why) unless opts.anyLanguage is set, the
+// rule ingest applies (ingest.SkipLanguage).
+func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date time.Time, parser annotator, c *coder.Coder, opts codeOptions) (*codeOutput, error) {
 	art, err := extract.New(extract.Options{}).Extract(ctx, page)
 	if err != nil {
 		return nil, err
 	}
-	if !anyLanguage && ingest.SkipLanguage(art.Language, nil) {
+	if !opts.anyLanguage && ingest.SkipLanguage(art.Language, nil) {
 		fmt.Fprintf(stderr, "note: language %s: the English parser and dictionaries do not apply; use --any-language to force\n", art.Language)
-		return &codeOutput{art, []eventwire.Event{}, []eventwire.Quote{}, []eventwire.Place{}}, nil
+		return &codeOutput{Article: art, Events: []eventwire.Event{}, Quotes: []eventwire.Quote{}, Places: []eventwire.Place{}}, nil
 	}
 	if date.IsZero() {
 		date = articleDate(art.Published)
@@ -125,14 +135,20 @@ func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date 
 	if err := parser.Annotate(ctx, doc); err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
-	events, err := c.Code(ctx, doc, date)
+	var events []eventwire.Event
+	var decisions []coder.Decision
+	if opts.explain {
+		events, decisions, err = c.Explain(ctx, doc, date)
+	} else {
+		events, err = c.Code(ctx, doc, date)
+	}
 	if err != nil {
 		return nil, err
 	}
 	if events == nil {
 		events = []eventwire.Event{}
 	}
-	return &codeOutput{art, events, []eventwire.Quote{}, []eventwire.Place{}}, nil
+	return &codeOutput{Article: art, Events: events, Quotes: []eventwire.Quote{}, Places: []eventwire.Place{}, Decisions: decisions}, nil
 }
 
 // userDictErrors keeps the dictionary problems that are in user files.

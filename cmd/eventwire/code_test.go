@@ -158,7 +158,7 @@ func TestCodePage(t *testing.T) {
 		t.Run(tc.source, func(t *testing.T) {
 			page := &eventwire.Page{URL: "file:///t.txt", Body: []byte(tc.text), ContentType: "text/plain"}
 			var stderr bytes.Buffer
-			out, err := codePage(context.Background(), &stderr, page, date, parser, c, false)
+			out, err := codePage(context.Background(), &stderr, page, date, parser, c, codeOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}

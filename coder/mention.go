@@ -1,11 +1,22 @@
 package coder
 
 import (
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/text"
 )
+
+// Stage 1 of the coder: mentions. Every noun phrase that names an actor is
+// coded from the actor dictionaries (with the roles dated at the article's
+// date) and the agent dictionary ("President", "police"), or, when it does
+// not name its actor itself, from a pronoun's antecedent, an earlier full
+// name, the country of a possessor or of the places the actor acts in
+// (place.go); each mention says how it was found (entity.viaHow, shown as
+// eventwire.Actor.Via). Mentions are resolved when a frame asks for the
+// actors of a phrase and kept per sentence (sent.memo).
 
 // phraseRels are the relations that stay inside a noun phrase for actor
 // and agent matching.
@@ -633,4 +644,157 @@ func (st *sent) nounBefore(h int) int {
 		}
 	}
 	return -1
+}
+
+// entity is one coded actor mention.
+type entity struct {
+	code  string // combined actor+agent code; "" when nothing is coded
+	span  text.Span
+	head  int    // token index of the phrase head
+	entry string // the actor dictionary entry, file:line NAME
+	last  string // last word of the actor phrase, for short references
+	// subject is true for an occurrence inside a clause's subject, which
+	// pronouns in the next sentence prefer.
+	subject bool
+	// inferred is true when the actor was not named here: a pronoun, a
+	// short reference, a country carried over, a new actor.
+	inferred bool
+	// person is true for actors with dated roles (office holders: the
+	// dictionaries date people, not places), for pronoun agreement.
+	person bool
+	// repaired is true when the actor fills its role only through a
+	// repair of an implausible parse (repair.go).
+	repaired bool
+	// role is, for an occurrence that modifies a noun naming a role
+	// ("Iranian airline", "Syria's army"), that role's code (BUS, MIL),
+	// for later definite references to it ("the airline").
+	role string
+	// locative is true for an occurrence after a place preposition
+	// ("in Aleppo", "outside Aleppo"): where something happens.
+	locative bool
+	// via says where an inferred code came from (eventwire.Via.How) and
+	// the mention it was taken from.
+	viaHow  string
+	viaSpan text.Span
+}
+
+// from marks e as inferred from the mention src in the way how, unless e
+// already says where it came from.
+func (e entity) from(how string, src text.Span) entity {
+	e.inferred = true
+	if e.viaHow == "" {
+		e.viaHow, e.viaSpan = how, src
+	}
+	return e
+}
+
+func (e entity) null() bool { return e.code == "" }
+
+// scanOccurrences finds every actor phrase of the sentence left to right.
+func (st *sent) scanOccurrences() {
+	a := st.c.d.Actors
+	if a == nil {
+		return
+	}
+	end := st.hi - st.lo
+	for i := 0; i < end; {
+		act, n := a.Match(st.words, i, end)
+		if act == nil {
+			i++
+			continue
+		}
+		code := act.CodeAt(st.dc.date)
+		if code == "" || strings.Trim(code, "-") == "" {
+			i++ // a null-coded phrase does not hide the words inside it
+			continue
+		}
+		j := st.lo + i
+		top := st.topOf(j, j+n-1) // "Hong" of "in Hong Kong" carries the case
+		st.occurrences = append(st.occurrences, entity{code: code, head: j + n - 1,
+			span:  text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j+n-1].End},
+			entry: entryName(act), last: st.words.Keys[i+n-1], person: len(act.Roles) > 0, subject: st.inSubject(j + n - 1),
+			locative: locative[st.caseWord(top)], role: st.roleOf(top)})
+		i += n
+	}
+	// Short references to actors named before ("Assad" after "Bashar
+	// al-Assad") are occurrences too, for the pronouns that follow them.
+	if len(st.dc.history) == 0 && len(st.occurrences) == 0 {
+		return
+	}
+	var refs []entity
+	for j := st.lo; j < st.hi; j++ {
+		if st.doc.Tokens[j].UPOS != text.PROPN || st.covered(j) {
+			continue
+		}
+		if r, ok := st.shortRef(j); ok {
+			r.head = j
+			r.span = text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j].End}
+			refs = append(refs, r)
+		}
+	}
+	if len(refs) > 0 {
+		st.occurrences = append(st.occurrences, refs...)
+		sort.SliceStable(st.occurrences, func(a, b int) bool { return st.occurrences[a].span.Start < st.occurrences[b].span.Start })
+	}
+}
+
+// topOf returns the token of [a, b] whose head lies outside it (the
+// syntactic head of a multi-word name), else b.
+func (st *sent) topOf(a, b int) int {
+	for k := a; k <= b; k++ {
+		if h := int(st.doc.Tokens[k].Head); h < a || h > b {
+			return k
+		}
+	}
+	return b
+}
+
+// inSubject reports whether token j lies in the subject of a clause: on
+// the way up to the first verb, some token is a subject.
+func (st *sent) inSubject(j int) bool {
+	for n := 0; n < maxDepth && j >= st.lo && j < st.hi; n++ {
+		if st.rel(j).IsSubject() {
+			return true
+		}
+		if st.doc.Tokens[j].UPOS == text.VERB {
+			return false
+		}
+		j = int(st.doc.Tokens[j].Head)
+	}
+	return false
+}
+
+// covered reports whether token j lies inside an actor occurrence.
+func (st *sent) covered(j int) bool {
+	p := st.doc.Tokens[j].Start
+	for _, o := range st.occurrences {
+		if o.span.Start <= p && p < o.span.End {
+			return true
+		}
+	}
+	return false
+}
+
+func entryName(a *dict.Actor) string {
+	return a.File + ":" + strconv.Itoa(a.Line) + " " + a.Name
+}
+
+// organisation reports whether code names an international body, an NGO or
+// a company by its own code: such actors are "it" or "they", never "he".
+func organisation(code string) bool {
+	for _, p := range []string{"IGO", "NGO", "MNC", "NGM"} {
+		if strings.HasPrefix(code, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// prevStart is the byte offset where the previous sentence starts (0 for
+// the first).
+func (st *sent) prevStart() int {
+	if st.idx == 0 {
+		return 0
+	}
+	return int(st.doc.SentByteSpan(st.idx - 1).Start)
 }

@@ -1,0 +1,366 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/text"
+)
+
+// Stage 3 of the coder: assertion. A frame's events are coded only when
+// the text says that its act happened (or is happening, or was said): not
+// when it is wanted, planned, threatened, a purpose, a possibility, the
+// describing participle of a noun, inside such a clause, or a news
+// outlet's report of someone else's act. A negated act ("did not attack")
+// codes its opposite only where the ontology has one (negation.go).
+
+// mode is what the text says about a frame's act.
+type mode uint8
+
+const (
+	asserted mode = iota // done, being done, or said
+	negated              // "did not attack", "never met"
+	unreal               // wanted, planned, possible, a purpose, a modifier
+	cited                // a news outlet reporting what others did
+)
+
+func (m mode) String() string {
+	switch m {
+	case asserted:
+		return "asserted"
+	case negated:
+		return "negated"
+	case unreal:
+		return "not asserted"
+	case cited:
+		return "a report by news media"
+	}
+	return "?"
+}
+
+// assertion is stage 3's decision about a frame, and the rule that made
+// it.
+type assertion struct {
+	mode mode
+	why  string
+}
+
+// assert decides whether the text asserts f's act.
+func (st *sent) assert(f *frame) assertion {
+	switch f.kind {
+	case nounFrame:
+		if !st.realNoun(f.pred) {
+			return assertion{unreal, "the noun's act is negated, wished, planned or inside an unasserted clause"}
+		}
+		return assertion{asserted, "an event noun with its doer"}
+	case aspectFrame:
+		if a := st.clauseAssertion(f.host, nil); a.mode != asserted {
+			return a
+		}
+		return assertion{asserted, "the object of " + st.key(f.host)}
+	}
+	return st.clauseAssertion(f.pred, f.sources)
+}
+
+// clauseAssertion decides whether verb v's clause asserts its act;
+// sources, when given, are its frame's sources (for citations).
+func (st *sent) clauseAssertion(v int, sources []entity) assertion {
+	switch {
+	case st.irrealis[v]:
+		return assertion{unreal, "the infinitive of a verb of wanting, appeal, intent, demand, refusal or threat"}
+	case st.planned(v):
+		return assertion{unreal, "a plan: an infinitive on a noun (\"a scheme to destroy\")"}
+	case st.unasserted(v):
+		return assertion{unreal, "a describing participle, a clause under a modal, or a purpose"}
+	case st.notDone(v):
+		return assertion{unreal, "the complement of a verb of stopping, or of encouraging or directing"}
+	case st.underUnreal(v):
+		return assertion{unreal, "inside a clause that is not asserted"}
+	case st.attribution(v, sources):
+		return assertion{cited, "a news outlet citing what others did or said"}
+	case st.negated(v):
+		return assertion{negated, "negated by not, n't or never"}
+	}
+	return assertion{asserted, "a clause that reports the act"}
+}
+
+// unasserted reports whether verb v, though coded by the dictionary, does
+// not say that something happened:
+//   - a participle used as an adjective ("captured ISIS fighters");
+//   - a relative or adverbial clause under a modal of possibility or
+//     obligation ("a law that would allow the government to remove
+//     people", "more than anyone could have expected"): it describes what
+//     a thing is for or what might be. In a main or reported clause the
+//     modal is kept, as PETRARCH does ("indicated it would act with
+//     Libya");
+//   - a purpose clause after a complete clause ("remained in Iraq to
+//     prevent ISIS from gaining ground"), not an infinitive governed by an
+//     adjective or adverb ("inching nearer to accord with Gondor").
+func (st *sent) unasserted(v int) bool {
+	if st.base(v) == text.Amod {
+		return true
+	}
+	if st.base(v) == text.Advcl && st.caseWord(v) == "TO" && st.purposeTo(v) {
+		// A call or a meeting is made for its purpose, which is done
+		// in it ("called Assad to congratulate him"); other purposes
+		// are hopes.
+		if h := st.head(v); h < st.lo || h >= st.hi || !st.subjectControl(h) {
+			return true
+		}
+	}
+	if st.rel(v) != text.AclRelcl && st.base(v) != text.Advcl {
+		return false
+	}
+	for _, k := range st.children(v) {
+		if st.rel(k) == text.Aux && modals[st.key(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// wishVerbs take an infinitive that is wanted, planned, promised or
+// refused, not done, whatever code the dictionary gives the verb itself (or
+// none): "wants to expel the diplomats", "sought to arrest him". "tried
+// to" and "attempted to" are not here: CAMEO codes an attempted act as
+// the act (PETRARCH's unit tests too: "won't try to clash" is 110).
+var wishVerbs = map[string]bool{"WANT": true, "WISH": true, "HOPE": true, "SEEK": true, "PLAN": true,
+	"INTEND": true, "AIM": true, "EXPECT": true, "PREPARE": true, "THREATEN": true, "PROMISE": true,
+	"PLEDGE": true, "VOW": true, "URGE": true, "ASK": true, "DEMAND": true, "PROPOSE": true, "OFFER": true,
+	"REFUSE": true, "DECLINE": true, "FAIL": true}
+
+// markWishes marks the to-infinitives of wishVerbs irrealis.
+func (st *sent) markWishes() {
+	for v := st.lo; v < st.hi; v++ {
+		if st.tok(v).UPOS != text.VERB || !wishVerbs[st.lemma(v)] {
+			continue
+		}
+		for _, k := range st.children(v) {
+			if b := st.base(k); (b == text.Xcomp || b == text.Advcl || b == text.Ccomp) && k > v && st.caseWord(k) == "TO" {
+				st.irrealis[k] = true
+			}
+		}
+	}
+}
+
+// purposeTo reports whether the "to" of infinitive v follows a noun, a verb or a
+// punctuation mark: a purpose clause, not the complement of an adjective
+// or adverb ("nearer to", "able to", "about to").
+func (st *sent) purposeTo(v int) bool {
+	for _, m := range st.children(v) {
+		if st.key(m) == "TO" && m < v {
+			if m-1 < st.lo {
+				return false
+			}
+			switch st.tok(m - 1).UPOS {
+			case text.NOUN, text.PROPN, text.PRON, text.VERB, text.PUNCT, text.NUM:
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// modals are the auxiliaries of possibility and obligation.
+var modals = map[string]bool{"WOULD": true, "COULD": true, "MIGHT": true, "MAY": true, "SHOULD": true,
+	"MUST": true, "'D": true}
+
+// attribution reports whether the sources of v are only news media and v
+// is a verb of reporting: "Reuters reported the attack", "SANA said Assad
+// responded" cite where the news came from; they are not events between
+// the agency and whoever the report is about. A spokesman (GOVMED) still
+// speaks for a government.
+func (st *sent) attribution(v int, sources []entity) bool {
+	if len(sources) == 0 {
+		return false
+	}
+	for _, s := range sources {
+		if !mediaOnly(s.code) {
+			return false
+		}
+	}
+	switch st.lemma(v) {
+	case "SAY", "REPORT", "QUOTE", "CITE", "WRITE", "DESCRIBE", "TELL", "CLAIM", "ADD", "NOTE", "STATE",
+		"REVEAL", "DISCLOSE", "CONFIRM":
+		return true
+	}
+	return false
+}
+
+// mediaOnly reports whether code names news media with no other role:
+// MED, ---MED, SYRMED; not USAGOVMED.
+func mediaOnly(code string) bool {
+	if !strings.HasSuffix(code, "MED") {
+		return false
+	}
+	rest := strings.TrimSuffix(code, "MED")
+	return rest == "" || rest == "---" || (len(rest) == 3 && !strings.Contains(rest, "-") && strings.ToUpper(rest) == rest && isState(rest))
+}
+
+// isState reports whether a three-letter code is a plain state code rather
+// than an agent (GOV, MIL, REB ...), judged by the usual agent codes.
+func isState(c string) bool {
+	switch c {
+	case "GOV", "MIL", "REB", "OPP", "BUS", "LEG", "JUD", "COP", "SPY", "CVL", "PPL", "EDU", "HLH", "REF", "UAF", "IGO", "NGO", "ELI", "LAB", "AGR", "ENV", "CRM", "REL", "MUS":
+		return false
+	}
+	return true
+}
+
+// stopVerbs end what their complement names: "cease trading in Iran",
+// "stopped shelling the city" say that an event did not go on.
+var stopVerbs = map[string]bool{"CEASE": true, "STOP": true, "HALT": true, "QUIT": true, "END": true, "SUSPEND": true, "ABANDON": true}
+
+// implicative verbs assert their object-controlled infinitive: "forced the
+// army to withdraw" says the army withdrew; "encouraged firms to cease"
+// and "directed units to join" do not.
+var implicative = map[string]bool{"FORCE": true, "COMPEL": true, "HELP": true, "CAUSE": true, "OBLIGE": true, "DRIVE": true, "LEAD": true}
+
+// notDone reports whether infinitive or gerund v is not asserted by the
+// verb that governs it: the complement of a verb of stopping, an
+// infinitive whose subject is its governor's object ("encouraging
+// commercial entities to cease", "directing Coast Guard units to join")
+// unless the governor is implicative, and an infinitive separated from
+// its governor by an oblique, which is a purpose ("remained in Iraq to
+// prevent ISIS from gaining ground"). Verbs of meeting and intent keep
+// their purposes (subjectControl: "called Assad to congratulate him").
+func (st *sent) notDone(v int) bool {
+	b := st.base(v)
+	if b != text.Xcomp && b != text.Advcl {
+		return false
+	}
+	h := st.head(v)
+	if h < st.lo || h >= st.hi || h > v || st.tok(h).UPOS != text.VERB {
+		return false
+	}
+	if stopVerbs[st.lemma(h)] && b == text.Xcomp {
+		return true
+	}
+	if st.caseWord(v) != "TO" || st.subjectControl(h) || implicative[st.lemma(h)] {
+		return false
+	}
+	for _, k := range st.children(h) {
+		if k < h || k > v {
+			continue
+		}
+		if r := st.rel(k); r.IsObject() || (r.IsObliqueLike() && !unmarked(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+// unrealNouns govern an event noun that has not happened: "the threat of an
+// attack", "fears of an invasion".
+var unrealNouns = map[string]bool{"THREAT": true, "RISK": true, "FEAR": true, "POSSIBILITY": true, "PLAN": true,
+	"PROSPECT": true, "DANGER": true, "CALL": true, "DEMAND": true, "WARNING": true, "RUMOR": true, "RUMOUR": true,
+	"ALLEGATION": true, "CLAIM": true, "ACCUSATION": true, "REPORT": true, "DENIAL": true, "HOPE": true}
+
+// unrealVerbs take an event noun as a thing not (yet) done: "planned an
+// attack on", "prevented the annexation of", "denied the killing of".
+var unrealVerbs = map[string]bool{"PLAN": true, "THREATEN": true, "FEAR": true, "PREVENT": true, "AVERT": true,
+	"AVOID": true, "DENY": true, "PROPOSE": true, "CONSIDER": true, "PREPARE": true, "URGE": true, "DEMAND": true,
+	"WANT": true, "SEEK": true, "OPPOSE": true, "WARN": true, "THWART": true, "FOIL": true, "RULE": true,
+	"REJECT": true, "ALLEGE": true, "CLAIM": true, "CALL": true, "ORDER": true, "AUTHORIZE": true, "APPROVE": true}
+
+// realNoun reports whether event noun n is reported as having happened:
+// not "no attack", "any invasion", not after "for", "against" or "about"
+// ("called for", "warned against"), not "the threat of an attack", not the
+// object of "planned", "prevented", "denied" and the like, and not inside a
+// clause the coder does not take as asserted.
+func (st *sent) realNoun(n int) bool {
+	for _, k := range st.children(n) {
+		if st.rel(k).Base() == text.Det {
+			switch st.key(k) {
+			case "NO", "ANY", "EVERY", "ANOTHER":
+				return false
+			}
+		}
+	}
+	switch st.caseWord(n) {
+	case "FOR", "AGAINST", "ABOUT", "WITHOUT":
+		return false
+	}
+	h := st.head(n)
+	if h < st.lo || h >= st.hi || h == n {
+		return true
+	}
+	if st.caseWord(n) == "OF" && unrealNouns[st.lemma(h)] {
+		return false
+	}
+	for up, depth := h, 0; up >= st.lo && up < st.hi && depth < maxDepth; up, depth = st.head(up), depth+1 {
+		if st.tok(up).UPOS == text.VERB {
+			if unrealVerbs[st.lemma(up)] || st.negated(up) || st.irrealis[up] || st.planned(up) || st.unasserted(up) || st.notDone(up) {
+				return false
+			}
+			break
+		}
+		if st.head(up) == up {
+			break
+		}
+	}
+	return true
+}
+
+// underUnreal reports whether verb v is the complement of a verb whose
+// event is not asserted: "a law that would allow the government to remove
+// people" (remove under the hypothetical allow), "plans to force them to
+// leave". It follows infinitival and participial complements up a few
+// levels.
+func (st *sent) underUnreal(v int) bool {
+	for n := 0; n < 4; n++ {
+		switch b := st.base(v); {
+		case b == text.Xcomp, b == text.Acl && st.rel(v) != text.AclRelcl, b == text.Advcl && st.caseWord(v) == "TO":
+		default:
+			return false
+		}
+		h := st.head(v)
+		if h < st.lo || h >= st.hi || h == v || st.tok(h).UPOS != text.VERB {
+			return false
+		}
+		if st.irrealis[h] || st.planned(h) || st.unasserted(h) {
+			return true
+		}
+		v = h
+	}
+	return false
+}
+
+// irrealisCode reports whether an event code says that something is
+// wanted rather than done: appeal (02), intend (03), demand (10), reject
+// (12), threaten (13).
+func irrealisCode(c string) bool {
+	if len(c) < 2 {
+		return false
+	}
+	switch c[:2] {
+	case "02", "03", "10", "12", "13":
+		return true
+	}
+	return false
+}
+
+func (st *sent) negated(v int) bool {
+	for _, k := range st.children(v) {
+		switch st.key(k) {
+		case "NOT", "N'T", "NEVER":
+			return true
+		}
+	}
+	return false
+}
+
+// planned reports whether v is a to-infinitive on a common noun that is
+// not an agent: "Israel's scheme to destroy", "an attempt to force", "an
+// accord to supply" describe plans, not events ("the army to attack"
+// still codes).
+func (st *sent) planned(v int) bool {
+	if st.base(v) != text.Acl || st.rel(v) == text.AclRelcl || st.caseWord(v) != "TO" {
+		return false
+	}
+	h := st.head(v)
+	if h < st.lo || h >= st.hi {
+		return false
+	}
+	return st.tok(h).UPOS == text.NOUN && !st.scanPhrase(h).headAgent
+}

@@ -1,0 +1,630 @@
+package coder
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/text"
+)
+
+// thingOnly reports whether every target lies in the phrase of the
+// pattern's noun n and names no actor of its own: "troops", "an envoy".
+func (st *sent) thingOnly(targets []entity, n int) bool {
+	if len(targets) == 0 {
+		return true
+	}
+	for _, t := range targets {
+		if t.head != n || !strings.HasPrefix(t.code, "---") {
+			return false
+		}
+	}
+	return true
+}
+
+// match is the outcome of matching one pattern at a verb.
+type match struct {
+	score    int
+	source   int // token holding the source ($), or -1
+	target   int // token holding the target (+), or -1
+	subjTgt  bool
+	compound bool // % before the verb: the compound subject acts on itself
+	absorb   int  // a complement verb the pattern consumed ("agreed to hold talks"), or -1
+	// noun is the object the pattern's first noun matched ("sent
+	// troops": troops), or -1.
+	noun int
+}
+
+// findVerb returns the dictionary verb for token v, preferring multi-word
+// verbs whose other words are present ("broke down", "wire tapped").
+func (st *sent) findVerb(v int) *dict.Verb {
+	vd := st.c.d.Verbs
+	if vd == nil {
+		return nil
+	}
+	cands := vd.Lookup(st.key(v))
+	if len(cands) == 0 && !strings.HasPrefix(st.key(v), st.lemma(v)) {
+		// Irregular forms the dictionary does not list ("stood" for
+		// STAND) are found by lemma. A regular-looking form that is not
+		// indexed ("departes") is not a form of the verb.
+		cands = vd.LookupLemma(st.lemma(v))
+	}
+	var best *dict.Verb
+	bestN := -1
+	for _, e := range cands {
+		if !st.multiOK(v, e) {
+			continue
+		}
+		if n := len(e.Before) + len(e.After); n > bestN {
+			best, bestN = e, n
+		}
+	}
+	return best
+}
+
+// multiOK checks the other words of a multi-word verb: words after the
+// verb may be particles or the following tokens; words before it must
+// immediately precede it.
+func (st *sent) multiOK(v int, e *dict.Verb) bool {
+	for j, w := range e.After {
+		found := false
+		if p := v + 1 + j; p < st.hi && st.key(p) == w {
+			found = true
+		}
+		for _, k := range st.children(v) {
+			if st.key(k) == w && k > v {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	for j := range e.Before {
+		p := v - len(e.Before) + j
+		if p < st.lo || st.key(p) != e.Before[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// predicative reports whether v has an object and a nominal predicate
+// about it ("calling it an important part", "consider them a threat"):
+// the verb's bare code does not describe such uses.
+func (st *sent) predicative(v int) bool {
+	if len(st.childrenRel(v, text.Obj)) == 0 {
+		return false
+	}
+	for _, k := range st.childrenRel(v, text.Xcomp) {
+		switch st.tok(k).UPOS {
+		case text.NOUN, text.ADJ, text.PROPN:
+			return true
+		}
+	}
+	return false
+}
+
+// wordIs reports whether token i is the pattern word w (a word or a
+// synset name): by form or lemma.
+func (st *sent) wordIs(i int, w string) bool {
+	k, l := st.key(i), st.lemma(i)
+	if w[0] == '&' {
+		s := st.c.syn[w]
+		return s.single[k] || s.single[l]
+	}
+	return k == w || l == w
+}
+
+// nounIs reports whether the phrase headed by h matches head and mods.
+func (st *sent) nounIs(h int, head string, mods []string) bool {
+	return st.nounWords(h, head, mods) > 0
+}
+
+// nounWords matches a pattern noun phrase at head token h: the head word
+// (or synset member) ends at h and the modifiers are the words right
+// before it, in order ("{DIPLOMATIC TIES}" matches "full diplomatic ties",
+// not "diplomatic and trade ties"). It returns how many words matched, 0
+// for no match, so that longer synset members ("AUSTRIAN GOLD FLORIN")
+// beat shorter ones.
+func (st *sent) nounWords(h int, head string, mods []string) int {
+	n := 0
+	if st.wordIs(h, head) {
+		n = 1
+	} else if head[0] == '&' {
+		for _, m := range st.c.syn[head].multi {
+			if len(m) > n && st.wordsBefore(h, m) {
+				n = len(m)
+			}
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	if len(mods) == 0 {
+		return n
+	}
+	// The last modifier is right before the head; earlier ones come
+	// before it in order, with other words allowed between them ("{NEW
+	// &TIETYPES RELATIONS}" matches "new global economic relations" but
+	// not "new global economic trade relations").
+	at := h - n // the token that must hold the last modifier
+	lo, _ := st.phraseSpan(h)
+	// Coordinated modifiers count as one: "death and injury toll" has
+	// DEATH right before TOLL.
+	for at > lo && (st.base(at) == text.Cc || (st.base(at) == text.Conj && st.head(at) < at && st.head(at) >= lo)) {
+		at--
+	}
+	for j := len(mods) - 1; j >= 0; j-- {
+		for at >= lo && at >= st.lo && !st.wordIs(at, mods[j]) {
+			if j == len(mods)-1 {
+				return 0
+			}
+			at--
+		}
+		if at < lo || at < st.lo {
+			return 0
+		}
+		at--
+	}
+	return n + len(mods)
+}
+
+// wordsBefore reports whether words (the last one standing for token end
+// itself, or "" for nothing) are the consecutive tokens ending at end.
+func (st *sent) wordsBefore(end int, words []string) bool {
+	last := len(words) - 1
+	start := end - last
+	if start < st.lo {
+		return false
+	}
+	for j, w := range words {
+		if w == "" {
+			continue
+		}
+		if !st.wordIs(start+j, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseHas reports whether a word of k's noun phrase is w (an open
+// match for the noun of a prepositional pattern: "(ON &TIETYPES)" matches
+// "on economic issues").
+func (st *sent) phraseHas(k int, w string) bool {
+	lo, hi := st.phraseSpan(k)
+	for i := lo; i <= hi; i++ {
+		if st.wordIs(i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchPattern tries pattern p at verb v. Words before the * are looked
+// for in the subject phrase and the auxiliaries ("% HAVE *", "{DEATH TOLL}
+// *"); words after it in the verb's objects, particles, adverbs and
+// complements, and in the objects of an infinitival complement ("vowed to
+// wage war" matches VOW * WAR); (PREP NP) in its prepositional phrases.
+// $, + and ^ after the verb take the next phrase after what the pattern
+// matched so far: the source, the target, or nothing.
+func (st *sent) matchPattern(v int, p *dict.Pattern, vc *verbCtx) (match, bool) {
+	m := match{source: -1, target: -1, absorb: -1, noun: -1}
+	if !st.mayMatch(p) {
+		return m, false
+	}
+	kids, subj, objs, phrases := vc.kids, vc.subj, vc.objs, vc.phrases
+	for _, e := range p.Pre {
+		switch e.Kind {
+		case dict.ElemSource:
+			if subj < 0 {
+				return m, false
+			}
+			m.source = subj
+		case dict.ElemTarget:
+			m.subjTgt = true
+		case dict.ElemCompound:
+			if subj < 0 || len(st.childrenRel(subj, text.Conj)) == 0 {
+				return m, false
+			}
+			m.compound = true
+			m.score++
+		case dict.ElemSkip:
+		case dict.ElemNoun:
+			ok := false
+			if subj >= 0 && st.nounIs(subj, e.Head, e.Mods) {
+				ok = true
+			}
+			for _, k := range kids {
+				if ok {
+					break
+				}
+				if k < v && len(e.Mods) == 0 && st.rel(k).Base() == text.Aux && st.wordIs(k, e.Head) {
+					ok = true
+				}
+			}
+			if !ok {
+				return m, false
+			}
+			m.score += 1 + len(e.Mods)
+		case dict.ElemPrep:
+			k := st.findPrep(v, e, true)
+			if k < 0 {
+				return m, false
+			}
+			st.applyRole(&m, k, e)
+			m.score += 1 + nounScore(e)
+		}
+	}
+	last := v // the last token the pattern matched
+	next := func() int {
+		best := -1
+		for _, k := range phrases {
+			if k > last && (best < 0 || k < best) {
+				best = k
+			}
+		}
+		// A prepositional phrase on the last matched noun ("money from
+		// Osgiliath") comes before the verb's later phrases.
+		if last != v {
+			for _, k := range st.children(last) {
+				if k > last && st.rel(k).IsObliqueLike() && st.rel(k) != text.NmodPoss && (best < 0 || k < best) {
+					best = k
+				}
+			}
+		}
+		return best
+	}
+	for _, e := range p.Post {
+		switch e.Kind {
+		case dict.ElemSource, dict.ElemTarget, dict.ElemSkip:
+			k := next()
+			if k < 0 {
+				if e.Kind == dict.ElemSkip {
+					continue
+				}
+				return m, false
+			}
+			switch e.Kind {
+			case dict.ElemSource:
+				m.source = k
+			case dict.ElemTarget:
+				m.target = k
+			}
+			if e.Kind == dict.ElemSkip {
+				last = k // ^ skips a noun; its own modifiers come next
+			} else {
+				last = st.lastOf(k)
+			}
+		case dict.ElemCompound:
+			m.score++
+		case dict.ElemNoun:
+			ok := false
+			for _, k := range objs {
+				if n := st.nounWords(k, e.Head, e.Mods); (k > v || k == vc.theme) && n > 0 {
+					ok = true
+					if k > v {
+						last = k
+					}
+					if m.noun < 0 {
+						m.noun = k
+					}
+					m.score += n
+					if h := st.head(k); h != v && st.rel(k).IsObject() {
+						m.absorb = h
+					}
+					break
+				}
+			}
+			if !ok {
+				return m, false
+			}
+		case dict.ElemPrep:
+			k := st.findPrep(v, e, false)
+			if k < 0 {
+				return m, false
+			}
+			if h := st.head(k); h != v && st.tok(h).UPOS == text.VERB && st.rel(k).IsObject() {
+				m.absorb = h
+			}
+			st.applyRole(&m, k, e)
+			switch {
+			case e.HasRole && e.Role == dict.ElemSkip:
+				last = st.lastOf(k)
+			case !e.HasRole && e.Head == "":
+				// A bare (AT): its noun is still to come, for ^ $ +.
+				if c := st.caseTok(k); c >= 0 && c > last {
+					last = c
+				}
+			case k > last:
+				last = k
+			}
+			m.score += 1 + nounScore(e)
+		}
+	}
+	return m, true
+}
+
+// mayMatch is a quick filter: every literal word of p must occur in the
+// sentence (as a form or a lemma). Large blocks (SAY has hundreds of
+// patterns) mostly fail here.
+func (st *sent) mayMatch(p *dict.Pattern) bool {
+	if st.vocab == nil {
+		st.vocab = make(map[string]bool, 2*(st.hi-st.lo))
+		for i := st.lo; i < st.hi; i++ {
+			st.vocab[st.key(i)] = true
+			st.vocab[st.lemma(i)] = true
+		}
+	}
+	for _, es := range [2][]dict.Elem{p.Pre, p.Post} {
+		for _, e := range es {
+			if e.Head != "" && e.Head[0] != '&' && !st.vocab[e.Head] {
+				return false
+			}
+			if e.Prep != "" && !st.vocab[e.Prep] {
+				return false
+			}
+			for _, w := range e.Mods {
+				if w[0] != '&' && !st.vocab[w] {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// verbCtx is what every pattern of a verb looks at, computed once per
+// verb.
+type verbCtx struct {
+	kids    []int
+	subj    int   // the subject, or -1
+	objs    []int // candidates for post-verb nouns
+	phrases []int // noun and prepositional phrases after the verb, for $ + ^
+	// theme is the subject of a passive without a by-agent, which the
+	// pattern's object nouns may match ("police were dispatched": *
+	// &MILITARY), or -1.
+	theme int
+}
+
+func (st *sent) newVerbCtx(v int) *verbCtx {
+	vc := &verbCtx{kids: st.children(v), subj: -1, theme: -1}
+	for _, k := range vc.kids {
+		if st.rel(k).IsSubject() {
+			vc.subj = k
+			break
+		}
+	}
+	vc.objs = st.childrenRel(v, text.Obj, text.Iobj, text.Xcomp, text.Advmod, text.Compound)
+	for _, o := range st.childrenRel(v, text.Obj) {
+		vc.objs = append(vc.objs, st.childrenRel(o, text.Conj)...) // "a bombing and shelling offensive"
+	}
+	for _, x := range st.childrenRel(v, text.Xcomp, text.Advcl) {
+		if st.caseWord(x) == "TO" {
+			vc.objs = append(vc.objs, st.childrenRel(x, text.Obj)...)
+		}
+	}
+	for _, k := range vc.kids {
+		if k > v && (st.rel(k).IsObject() || st.base(k) == text.Iobj || (st.rel(k).IsObliqueLike() && st.rel(k) != text.NmodPoss)) {
+			vc.phrases = append(vc.phrases, k)
+		}
+	}
+	if st.isPassive(v) && st.byAgent(v) < 0 {
+		for _, k := range vc.kids {
+			if st.rel(k).IsPassiveSubject() {
+				vc.theme = k
+				vc.objs = append(vc.objs, k)
+				break
+			}
+		}
+	}
+	return vc
+}
+
+// caseTok returns the preposition (case or mark) token of k, or -1.
+func (st *sent) caseTok(k int) int {
+	for _, c := range st.children(k) {
+		if b := st.base(c); (b == text.Case || b == text.Mark) && c < k {
+			return c
+		}
+	}
+	return -1
+}
+
+// lastOf returns the last token of k's subtree.
+func (st *sent) lastOf(k int) int {
+	_, mx := st.span(k, func(int) bool { return true })
+	return mx
+}
+
+func nounScore(e dict.Elem) int {
+	if e.Head == "" {
+		return 0
+	}
+	return 1 + len(e.Mods)
+}
+
+func (st *sent) applyRole(m *match, k int, e dict.Elem) {
+	if !e.HasRole {
+		return
+	}
+	switch e.Role {
+	case dict.ElemSource:
+		m.source = k
+	case dict.ElemTarget:
+		m.target = k
+	}
+}
+
+// findPrep finds a prepositional phrase (or particle, or "to"-clause)
+// of v, or of v's objects, that matches e; before selects phrases before
+// the verb. It returns the phrase's head, or -1.
+func (st *sent) findPrep(v int, e dict.Elem, before bool) int {
+	heads := []int{v}
+	if !before {
+		heads = append(heads, st.childrenRel(v, text.Obj)...)
+	}
+	for _, h := range heads {
+		for _, k := range st.children(h) {
+			if (k < v) != before {
+				continue
+			}
+			r := st.rel(k)
+			switch r.Base() {
+			case text.Obl, text.Nmod, text.Advcl, text.Xcomp, text.Acl, text.Ccomp:
+				if r == text.NmodPoss || st.caseWord(k) != e.Prep {
+					continue
+				}
+				if e.Head == "" || st.nounIs(k, e.Head, e.Mods) || (len(e.Mods) == 0 && st.phraseHas(k, e.Head)) {
+					return k
+				}
+				if st.tok(k).UPOS == text.VERB {
+					// "agreed to hold talks": (TO TALKS) names the
+					// infinitive's object.
+					for _, o := range st.childrenRel(k, text.Obj) {
+						if st.nounIs(o, e.Head, e.Mods) {
+							return o
+						}
+					}
+				}
+			case text.Compound, text.Advmod:
+				if e.Head == "" && st.key(k) == e.Prep {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// transform applies the verb dictionary's "~" rules: an upper verb whose
+// complement holds a coded lower verb becomes another event. "Russia said
+// Turkey attacked Syria" makes the statement an accusation, RUS 112 TUR
+// (~ a (b . ATTACK) SAY = a b 112); the lower event stays. The rule's
+// event replaces the upper verb's own events.
+func (st *sent) transform(frames []*frame) {
+	rules := st.c.rules
+	if len(rules) == 0 || len(frames) < 2 {
+		return
+	}
+	byPred := make(map[int]*frame, len(frames))
+	for _, f := range frames {
+		if f.kind == verbFrame && f.as.mode != negated {
+			byPred[f.pred] = f
+		}
+	}
+	for _, up := range frames {
+		if byPred[up.pred] != up {
+			continue
+		}
+		for _, c := range st.children(up.pred) {
+			switch st.base(c) {
+			case text.Ccomp, text.Xcomp, text.Advcl:
+			default:
+				continue
+			}
+			low, ok := byPred[c]
+			if !ok || low.sense.Event == "" {
+				continue
+			}
+			for _, r := range rules {
+				if st.applyRule(r, up, low) {
+					break
+				}
+			}
+		}
+	}
+}
+
+// rule is a transformation with its verbs resolved to codes.
+type rule struct {
+	dict.Transformation
+	verb, lower string // codes; lower "" for Q
+}
+
+// ruleEvent is the event a transformation makes of an upper frame.
+type ruleEvent struct {
+	code     string
+	src, tgt entity
+	pattern  string
+}
+
+// codeFamily reports whether code matches a rule's verb code: the same
+// code, or any code of the family when the rule's code ends in 0 (190 for
+// every 19x).
+func codeFamily(rule, code string) bool {
+	if rule == code {
+		return true
+	}
+	return len(rule) == 3 && rule[2] == '0' && len(code) >= 3 && code[:2] == rule[:2]
+}
+
+func (st *sent) applyRule(r rule, up, low *frame) bool {
+	if !codeFamily(r.verb, up.sense.Event) || (r.lower != "" && !codeFamily(r.lower, low.sense.Event)) {
+		return false
+	}
+	if len(up.sources) != 1 || up.sources[0].null() {
+		return false
+	}
+	vars := map[string]entity{r.Source: up.sources[0]}
+	bind := func(v string, es []entity, own bool) bool {
+		switch v {
+		case "_":
+			return !own
+		case ".":
+			return len(es) == 1 && !es[0].null()
+		}
+		if len(es) != 1 || es[0].null() {
+			return false
+		}
+		if b, ok := vars[v]; ok {
+			return b.code == es[0].code
+		}
+		for _, b := range vars {
+			if b.code == es[0].code {
+				return false // a different letter is a different actor
+			}
+		}
+		vars[v] = es[0]
+		return true
+	}
+	if !bind(r.LowerSource, low.sources, low.own) {
+		return false
+	}
+	if !bind(r.LowerTarget, low.targets, true) {
+		return false
+	}
+	src, ok1 := vars[r.ResultSource]
+	tgt, ok2 := vars[r.ResultTarget]
+	if !ok1 || !ok2 {
+		return false
+	}
+	code := r.ResultCode
+	if code == "Q" {
+		code = low.sense.Event
+	}
+	up.rule = &ruleEvent{code: code, src: src, tgt: tgt, pattern: r.File + ":" + strconv.Itoa(r.Line) + " " + r.Text}
+	up.coding = "transformation with the complement " + strconv.Quote(st.key(low.pred)) + ": " + r.Text
+	return true
+}
+
+// codeFrame gives f the code of its events from its sense and its
+// assertion: the sense when asserted, the opposite code when negated (where
+// the ontology has one), none otherwise.
+func (st *sent) codeFrame(f *frame) {
+	switch f.as.mode {
+	case asserted:
+		f.code = f.sense
+	case negated:
+		if c, ok := negate(st.c.opts.Negation, f.sense); ok {
+			f.code = c
+			f.pattern += " (negated)"
+			f.coding = "negated: the opposite code"
+		} else {
+			f.coding = "negated, and no opposite code to give"
+		}
+	default:
+		f.coding = "not coded: " + f.as.mode.String()
+	}
+}

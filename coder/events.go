@@ -1,0 +1,278 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/text"
+)
+
+// Stage 5 of the coder: events. A coded frame gives one event per pair of
+// its sources and targets (and the reverse event of a [x:y] code), with
+// the byte spans of source, verb and target, the pattern and dictionary
+// entries that fired, a confidence, and, on request, what each stage
+// decided. Pairs that make no event are dropped here: a side with no
+// actor, an actor acting on itself or its own state, a statement's
+// medium as its addressee.
+
+// emitFrame emits the events of a coded frame. A frame a transformation
+// rewrote is emitted by emitRule, after the others.
+func (st *sent) emitFrame(f *frame) {
+	if f.rule != nil || (f.code.Event == "" && f.code.Reverse == "") {
+		return
+	}
+	st.cur = f
+	t := st.tok(f.pred)
+	verbSpan := text.Span{Start: t.Start, End: t.End}
+	neg := f.as.mode == negated
+	switch f.kind {
+	case aspectFrame, nounFrame:
+		for _, a := range f.sources {
+			for _, b := range f.targets {
+				if f.kind == nounFrame && (a.code == "" || b.code == "" || a.code == b.code || sameAs([]entity{a}, []entity{b})) {
+					continue
+				}
+				st.emit(f.code.Event, a, b, verbSpan, f.pattern, false, f.conf)
+			}
+		}
+		return
+	}
+	sources, targets := f.sources, f.targets
+	if f.m.compound && len(sources) > 1 {
+		for _, a := range sources {
+			for _, b := range sources {
+				if a.code != b.code {
+					st.emit(f.code.Event, a, b, verbSpan, f.pattern, neg, f.conf)
+				}
+			}
+		}
+		return
+	}
+	if len(sources) == 0 {
+		sources = []entity{{}}
+	}
+	if len(targets) == 0 {
+		targets = []entity{{}}
+	}
+	for _, a := range sources {
+		for _, b := range targets {
+			if f.code.Event != "" {
+				st.emit(f.code.Event, a, b, verbSpan, f.pattern, neg, f.conf)
+			}
+			if f.code.Reverse != "" {
+				st.emit(f.code.Reverse, b, a, verbSpan, f.pattern, neg, f.conf)
+			}
+		}
+	}
+}
+
+// emitRule emits the event a transformation made of frame f, in place of
+// any event f's own code gave.
+func (st *sent) emitRule(f *frame) {
+	keep := st.events[:0]
+	keepVerb := st.eventVerb[:0]
+	for i, e := range st.events {
+		if st.eventVerb[i] == f.pred {
+			continue
+		}
+		keep, keepVerb = append(keep, e), append(keepVerb, st.eventVerb[i])
+	}
+	st.events, st.eventVerb = keep, keepVerb
+	st.seen = make(map[string]int, len(st.events))
+	for i, e := range st.events {
+		st.seen[e.CAMEO+"|"+e.Source.Code+"|"+e.Target.Code] = i
+	}
+	st.cur = f
+	t := st.tok(f.pred)
+	st.emit(f.rule.code, f.rule.src, f.rule.tgt, text.Span{Start: t.Start, End: t.End}, f.rule.pattern, false, 0.7)
+}
+
+// explain says what each stage decided about the frame of an event.
+func (st *sent) explain(f *frame) *eventwire.Explanation {
+	coding := f.pattern
+	if f.rule != nil {
+		coding = f.rule.pattern + "; of " + f.pattern
+	}
+	if f.coding != "" {
+		coding += "; " + f.coding
+	}
+	return &eventwire.Explanation{Frame: f.args, Assertion: f.as.mode.String() + ": " + f.as.why, Coding: coding}
+}
+
+// channelTarget reports whether tgt is the medium a statement or a
+// criticism was made through, not its addressee: "told the BBC", "said on
+// television" (news media as the target of a statement, or any target
+// after on/in/via/through that is only media).
+func (st *sent) channelTarget(tgt entity, code string) bool {
+	if !mediaOnly(tgt.code) {
+		return false
+	}
+	if strings.HasPrefix(code, "01") {
+		return true
+	}
+	if tgt.head < st.lo || tgt.head >= st.hi {
+		return false
+	}
+	switch st.caseWord(tgt.head) {
+	case "ON", "IN", "VIA", "THROUGH":
+		return true
+	}
+	return false
+}
+
+func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern string, negated bool, conf float64) {
+	if st.c.opts.RequireDyad && (src.null() || tgt.null()) {
+		return
+	}
+	if src.null() && tgt.null() {
+		return
+	}
+	if src.code != "" && src.code == tgt.code {
+		return
+	}
+	if st.c.opts.RequireDyad && (strings.HasPrefix(src.code, "---") && strings.HasPrefix(tgt.code, "---")) {
+		return // "officials said ... advocates": no actor on either side
+	}
+	if (bareOf(src.code, tgt.code) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) &&
+		!(bareOf(src.code, tgt.code) && forceCode(code) && !st.eventHead(src)) {
+		return // "Putin said Russia will ...": an actor and its own state
+	}
+	if tgt.viaHow == "place" && strings.HasPrefix(code, "01") {
+		return // "scientists estimate the population": content, not addressee
+	}
+	if st.channelTarget(tgt, code) {
+		return
+	}
+	conf *= st.sideConfidence(src) * st.sideConfidence(tgt)
+	if !tgt.null() && tgt.head >= st.lo && st.head(tgt.head) != st.cur.host {
+		conf *= 0.85 // found below the verb's own dependents
+	}
+	conf = float64(int(conf*100+0.5)) / 100
+	ev := eventwire.Event{
+		Source:     eventwire.Actor{Text: st.spanText(src.span), Code: orNull(src.code), Entry: src.entry, Via: st.via(src)},
+		Target:     eventwire.Actor{Text: st.spanText(tgt.span), Code: orNull(tgt.code), Entry: tgt.entry, Via: st.via(tgt)},
+		CAMEO:      code,
+		Sentence:   st.idx,
+		Evidence:   eventwire.Evidence{Source: src.span, Verb: verb, Target: tgt.span},
+		Pattern:    pattern,
+		Negated:    negated,
+		Confidence: conf,
+		Coder:      st.c.stamp,
+	}
+	if st.dc.explain {
+		ev.Explain = st.explain(st.cur)
+	}
+	if !numeric(code) {
+		return // "+++", "174L": codes the dictionary uses for errors or tests
+	}
+	if b := st.c.book; b != nil {
+		if c, ok := b.Nearest(code); ok {
+			ev.PLOVER, ev.QuadClass, ev.Goldstein = c.PLOVER, c.QuadClass, c.Goldstein
+		}
+	}
+	key := code + "|" + ev.Source.Code + "|" + ev.Target.Code
+	if i, ok := st.seen[key]; ok {
+		// One event per (code, source, target) in a sentence. A verb in
+		// the complement of the one that coded it first is the more
+		// specific evidence: "The Kremlin said Putin told Assad" keeps
+		// "told".
+		if st.dominates(st.eventVerb[i], st.cur.host) {
+			st.events[i], st.eventVerb[i] = ev, st.cur.host
+		}
+		return
+	}
+	st.seen[key] = len(st.events)
+	st.events = append(st.events, ev)
+	st.eventVerb = append(st.eventVerb, st.cur.host)
+}
+
+// dominates reports whether token a is a proper ancestor of token b.
+func (st *sent) dominates(a, b int) bool {
+	for n := 0; n < st.hi-st.lo && b >= st.lo && b < st.hi; n++ {
+		b = st.head(b)
+		if b == a {
+			return true
+		}
+	}
+	return false
+}
+
+// sideConfidence discounts an event for a side that was inferred (a
+// pronoun, a short reference, a new actor) or has an agent but no actor.
+func (st *sent) sideConfidence(e entity) float64 {
+	c := 1.0
+	if e.inferred {
+		c *= 0.8
+	}
+	if e.repaired || st.repairedTok[e.head] {
+		c *= 0.9 // found only by repairing the parse
+	}
+	if strings.HasPrefix(e.code, "---") {
+		c *= 0.85
+	}
+	return c
+}
+
+// bareOf reports whether a is the bare three-letter state code of b
+// (RUS for RUSGOV).
+func bareOf(a, b string) bool {
+	return len(a) == 3 && len(b) > 3 && strings.HasPrefix(b, a) && a != "---"
+}
+
+// rebelsOn reports whether src is an armed non-state group acting on its
+// own bare state ("Syrian rebels shelled Syria"): an event, unlike "Putin
+// said Russia will ...".
+func rebelsOn(src, tgt string) bool {
+	if !bareOf(tgt, src) {
+		return false
+	}
+	switch src[3:min(6, len(src))] {
+	case "REB", "INS":
+		return true
+	}
+	return false
+}
+
+// eventHead reports whether e's phrase is headed by an event noun, which
+// a place or nationality modifies: "a Kabul car bombing" is no actor.
+func (st *sent) eventHead(e entity) bool {
+	if e.head < st.lo || e.head >= st.hi {
+		return false
+	}
+	_, ok := eventNouns[st.lemma(e.head)]
+	return ok
+}
+
+// forceCode reports whether an event code is coercion or force (17–20:
+// arrest, expel, assault, fight), which a state does to its own people
+// ("Indian officials arrested a man", IND → INDPPL), unlike a statement.
+func forceCode(c string) bool {
+	return len(c) >= 2 && (c[:2] == "17" || c[:2] == "18" || c[:2] == "19" || c[:2] == "20")
+}
+
+// numeric reports whether code is a CAMEO-shaped code: two to four digits.
+func numeric(code string) bool {
+	if len(code) < 2 || len(code) > 4 {
+		return false
+	}
+	for i := 0; i < len(code); i++ {
+		if code[i] < '0' || code[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func orNull(code string) string {
+	if code == "" {
+		return "---"
+	}
+	return code
+}
+
+func (st *sent) spanText(s text.Span) string {
+	if s.End <= s.Start {
+		return ""
+	}
+	return st.doc.Text[s.Start:s.End]
+}

@@ -1,0 +1,107 @@
+package coder_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/eventwire/eventwire/cameo"
+	"github.com/eventwire/eventwire/coder"
+	"github.com/eventwire/eventwire/coder/dict"
+)
+
+// TestExplain codes every hand-built case with Explain: the events are
+// those Code gives, each says what its stages decided, and each decision
+// names a word of the text.
+func TestExplain(t *testing.T) {
+	d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
+		Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := coder.New(d, cameo.Default(), coder.DefaultOptions())
+	paths, _ := filepath.Glob("testdata/cases/*.txtar")
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, files := parseTxtar(data)
+		doc := caseDoc(t, strings.TrimRight(string(files["text.txt"]), "\n"), files["sentence.conllu"])
+		date := time.Date(2016, 12, 23, 0, 0, 0, 0, time.UTC)
+		plain, err := c.Code(context.Background(), doc, date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		explained, decisions, err := c.Explain(context.Background(), doc, date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(plain) != len(explained) {
+			t.Fatalf("%s: Code gives %d events, Explain %d", path, len(plain), len(explained))
+		}
+		for i, e := range explained {
+			x := e.Explain
+			if x == nil || x.Frame == "" || !strings.HasPrefix(x.Assertion, "asserted") && !strings.HasPrefix(x.Assertion, "negated") || !strings.HasPrefix(x.Coding, e.Pattern) {
+				t.Errorf("%s: event %s %s→%s explained as %+v", path, e.CAMEO, e.Source.Code, e.Target.Code, x)
+			}
+			e.Explain = nil
+			if !reflect.DeepEqual(e, plain[i]) {
+				t.Errorf("%s: event %d differs from Code's:\n%+v\n%+v", path, i, e, plain[i])
+			}
+			if plain[i].Explain != nil {
+				t.Errorf("%s: Code explained an event", path)
+			}
+		}
+		for _, dc := range decisions {
+			if dc.Word == "" || doc.Text[dc.Span.Start:dc.Span.End] != dc.Word || dc.Why == "" {
+				t.Errorf("%s: decision %+v", path, dc)
+			}
+			switch dc.Stage {
+			case "frame", "assertion", "events":
+			default:
+				t.Errorf("%s: decision of stage %q", path, dc.Stage)
+			}
+		}
+	}
+}
+
+// TestExplainNotAsserted: a predicate the assertion stage rejects is
+// listed with its reason.
+func TestExplainNotAsserted(t *testing.T) {
+	d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
+		Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const conll = `# text = Russia did not condemn Turkey.
+1	Russia	Russia	PROPN	_	_	4	nsubj	_	_
+2	did	do	AUX	_	_	4	aux	_	_
+3	not	not	PART	_	_	4	advmod	_	_
+4	condemn	condemn	VERB	_	_	0	root	_	_
+5	Turkey	Turkey	PROPN	_	_	4	obj	_	_
+6	.	.	PUNCT	_	_	4	punct	_	_
+
+`
+	doc := caseDoc(t, "Russia did not condemn Turkey.", []byte(conll))
+	evs, decisions, err := coder.New(d, cameo.Default(), coder.DefaultOptions()).Explain(context.Background(), doc, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 0 {
+		t.Errorf("events %+v: a negated condemnation has no opposite code", evs)
+	}
+	found := false
+	for _, dc := range decisions {
+		if dc.Word == "condemn" && dc.Stage == "assertion" && strings.Contains(dc.Why, "negated") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("decisions %+v: want condemn rejected as negated", decisions)
+	}
+}

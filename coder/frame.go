@@ -1,0 +1,960 @@
+package coder
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/text"
+)
+
+// Stage 2 of the coder: frames. A frame is one predicate of a sentence —
+// a verb with a verb-dictionary entry, or a noun that names an event —
+// with the sense its dictionary pattern gives it and its arguments: who
+// acts (the subject, the by-agent of a passive, the controller of an
+// infinitive, the noun a relative or reduced clause hangs on, each member
+// of a coordination) and to whom (the object, the passive subject, a
+// prepositional phrase, the subject of a reported clause), normalised
+// across passive, control, relative clauses, conjunction and apposition.
+// Actors come from the mentions of stage 1 (mention.go).
+
+// frameKind says what kind of predicate a frame has.
+type frameKind uint8
+
+const (
+	verbFrame   frameKind = iota // a verb: "Turkey attacked Syria"
+	aspectFrame                  // an event noun under an aspectual verb: "resumed their bombing campaign"
+	nounFrame                    // an event noun with its doer: "Israel's attack on Gaza"
+)
+
+// frame is one predicate with its arguments, and what the later stages
+// decide about it: whether it is asserted (stage 3), its code (stage 4).
+type frame struct {
+	kind frameKind
+	// pred is the token of the verb or event noun, the evidence of the
+	// frame's events; host is the verb whose clause the frame belongs to
+	// (the aspectual verb of an aspectFrame, pred otherwise).
+	pred, host int
+	verb       *dict.Verb
+	// best is the pattern that matched (nil: the verb's own code), m
+	// what it matched, sense the code it gives.
+	best    *dict.Pattern
+	m       match
+	sense   dict.Code
+	pattern string
+	conf    float64
+	passive bool
+	// sources and targets are the actors of the frame's two sides.
+	sources, targets []entity
+	// args says how they were found, for explanations.
+	args string
+	// own reports whether the predicate has a subject of its own (not an
+	// infinitive or a participle), for the transformations.
+	own bool
+
+	as   assertion // stage 3
+	code dict.Code // stage 4: the code of the events, empty when none
+	// coding says how the code was reached when it is not the sense.
+	coding string
+	// rule, when not nil, is the event a transformation makes of the
+	// frame in place of its own.
+	rule *ruleEvent
+}
+
+// verbFrame builds the frame of verb v: its dictionary entry, the most
+// specific pattern its dependents satisfy, and its sources and targets as
+// that pattern places them. It returns nil (with the reason) for a token
+// that is no coded verb.
+func (st *sent) verbFrame(v int) (*frame, string) {
+	t := st.tok(v)
+	if t.UPOS != text.VERB {
+		return nil, ""
+	}
+	if st.absorbed[v] {
+		return nil, "coded by the pattern of the verb above"
+	}
+	e := st.findVerb(v)
+	if e == nil {
+		return nil, ""
+	}
+	f := &frame{kind: verbFrame, pred: v, host: v, verb: e, sense: e.Code, passive: st.isPassive(v)}
+	f.m = match{source: -1, target: -1, score: -1, absorb: -1, noun: -1}
+	vc := st.newVerbCtx(v)
+	for _, p := range e.Block.Patterns {
+		if mm, ok := st.matchPattern(v, p, vc); ok && mm.score > f.m.score {
+			f.best, f.m = p, mm
+		}
+	}
+	if f.best != nil {
+		f.sense = f.best.Code
+	}
+	if f.sense.IsNull() {
+		return nil, "the dictionary gives " + e.Word + " no code here"
+	}
+	if f.best == nil && st.predicative(v) {
+		return nil, "naming, not an act (\"calling it a part\")"
+	}
+	m := f.m
+	if m.absorb >= 0 {
+		// The pattern coded the complement too: "agreed to hold talks" is
+		// one event, not an agreement and a meeting.
+		st.absorbed[m.absorb] = true
+	}
+	// The infinitive under a verb of wanting is what was threatened,
+	// promised, urged or wanted, not something that happened: "threatened
+	// to assassinate" is one event, a threat.
+	if irrealisCode(f.sense.Event) {
+		for _, k := range st.children(v) {
+			if b := st.base(k); (b == text.Xcomp || b == text.Advcl) && st.caseWord(k) == "TO" && k > v {
+				st.irrealis[k] = true
+			}
+			if st.rel(k).IsObject() {
+				// "urged Eriador to respond" parsed with the infinitive
+				// on the object.
+				for _, a := range st.childrenRel(k, text.Acl) {
+					if st.caseWord(a) == "TO" {
+						st.irrealis[a] = true
+					}
+				}
+			}
+		}
+	}
+	f.pattern = e.Block.File + ":" + strconv.Itoa(e.Line) + " " + e.Word + " [" + e.Code.String() + "]"
+	f.conf = 0.6
+	if f.best != nil {
+		f.pattern = f.best.File + ":" + strconv.Itoa(f.best.Line) + " " + e.Word + " " + f.best.Text
+		f.conf = 0.8
+	}
+	passive := f.passive
+	var sources, targets []entity
+	var how []string
+	switch {
+	case m.source >= 0:
+		sources = st.mention(m.source)
+		how = append(how, "source from the pattern's $")
+	case m.subjTgt:
+	default:
+		sources = st.sourceOf(v, 0)
+		if len(sources) == 0 {
+			sources = st.newActor(st.subjectOf(v))
+		}
+	}
+	if s, ok := st.sender(v, m, vc); ok && len(sources) == 0 {
+		// "Russian military police were dispatched to Aleppo": Russia
+		// sent them.
+		sources, m.target = s, st.destination(v)
+		how = append(how, "source: the state whose forces were sent")
+	}
+	switch {
+	case m.target >= 0:
+		targets = st.mentionDeep(m.target)
+		how = append(how, "target from the pattern's +")
+	case m.subjTgt:
+		targets = st.subjectMention(v)
+		how = append(how, "target: the subject (pattern + before the verb)")
+	case f.best == nil && strings.HasPrefix(f.sense.Event, "01") && !passive:
+		targets = st.statementTarget(v, sources)
+		how = append(how, "target: addressee or topic actor of a statement")
+	default:
+		targets = st.targetOf(v, passive, sources)
+		if len(targets) == 0 {
+			targets = st.newActor(st.firstComplement(v, passive))
+		}
+		if m.noun >= 0 && st.thingOnly(targets, m.noun) {
+			// "sent troops to Syria", "began a military offensive into
+			// Syria": what the pattern's noun names (troops, an
+			// offensive) is what was sent or done; the target is where
+			// or against whom. Without such a phrase the noun stays the
+			// target ("fired his vice president").
+			d := st.destination(v)
+			if d < 0 {
+				d = st.directedAt(m.noun)
+			}
+			if d >= 0 {
+				if e := st.mentionDeep(d); len(e) > 0 {
+					targets = e
+					how = append(how, "target: where the pattern's noun was sent or directed")
+				}
+			}
+		}
+	}
+	f.m = m
+	f.sources, f.targets = sources, targets
+	f.own = st.subjectOf(v) >= 0 || passive
+	if st.dc.explain {
+		f.args = st.describeArgs(f, how)
+	}
+	return f, ""
+}
+
+// describeArgs says in words how a frame's sides were found: the
+// dependency path from the predicate to each side's head.
+func (st *sent) describeArgs(f *frame, how []string) string {
+	var b strings.Builder
+	b.WriteString(strconv.Quote(st.doc.Form(f.pred)))
+	if f.passive {
+		b.WriteString(" (passive)")
+	}
+	side := func(name string, es []entity) {
+		for _, e := range es {
+			b.WriteString("; " + name + " " + strconv.Quote(st.spanText(e.span)) + " via " + st.path(f.host, e.head))
+		}
+	}
+	side("source", f.sources)
+	side("target", f.targets)
+	for _, h := range how {
+		b.WriteString("; " + h)
+	}
+	return b.String()
+}
+
+// path describes how token h hangs from token v: the relations down from
+// v ("obj", "ccomp>nsubj"), or up and down through their common ancestor
+// ("^xcomp^ nsubj"), or "outside" when h is not in the sentence's tree
+// near v (an actor from an earlier sentence).
+func (st *sent) path(v, h int) string {
+	if h < st.lo || h >= st.hi {
+		return "an earlier sentence"
+	}
+	up := map[int]int{} // ancestor of v -> steps
+	var upRels []string
+	for x, n := v, 0; x >= st.lo && x < st.hi && n < maxDepth; x, n = st.head(x), n+1 {
+		up[x] = n
+		upRels = append(upRels, string(st.rel(x)))
+	}
+	var down []string
+	for x, n := h, 0; x >= st.lo && x < st.hi && n < maxDepth; x, n = st.head(x), n+1 {
+		if k, ok := up[x]; ok {
+			var b strings.Builder
+			for i := 0; i < k; i++ {
+				b.WriteString("^" + upRels[i] + " ")
+			}
+			for i := len(down) - 1; i >= 0; i-- {
+				b.WriteString(down[i])
+				if i > 0 {
+					b.WriteString(">")
+				}
+			}
+			if b.Len() == 0 {
+				return "the predicate itself"
+			}
+			return strings.TrimSpace(b.String())
+		}
+		down = append(down, string(st.rel(x)))
+	}
+	return "outside the predicate's tree"
+}
+
+// childrenRel returns the children of i whose relation has base b.
+func (st *sent) childrenRel(i int, bases ...text.DepRel) []int {
+	var out []int
+	for _, k := range st.children(i) {
+		b := st.base(k)
+		for _, x := range bases {
+			if b == x {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// caseWord returns the upper-case preposition (case or mark child) of i.
+func (st *sent) caseWord(i int) string {
+	for _, k := range st.children(i) {
+		switch st.rel(k).Base() {
+		case text.Case, text.Mark:
+			if st.key(k) != "'S" && st.key(k) != "'" {
+				return st.key(k)
+			}
+		}
+	}
+	return ""
+}
+
+// statementTarget finds whom a statement (codes 01x) by verb v is addressed
+// to or about, conservatively: an object that names an actor itself ("told
+// Assad"; news media are the channel, see channelTarget), a phrase with to/with/against/about ("spoke to
+// Assad"), or the subject of the reported clause when it names an actor
+// itself ("said Turkey attacked"). Actors deeper in the statement's content
+// ("an agreement on a cease-fire on the entire territory of Syria should be
+// reached", "announced a new initiative for the Gulf of Oman") are what it
+// is about only loosely, and places and media it was made in or on ("said
+// on live television") are not its target. Agent-only phrases (---MIL, "a
+// naval coalition") are the content of an announcement, not its target.
+func (st *sent) statementTarget(v int, sources []entity) []entity {
+	ok := func(e []entity) bool {
+		if len(e) == 0 || sameAs(e, sources) {
+			return false
+		}
+		for _, x := range e {
+			// Agent-only phrases, also with a country taken from the
+			// places around them ("said children around the world ..."),
+			// are the content, not the addressee.
+			if strings.HasPrefix(x.code, "---") || x.viaHow == "place" {
+				return false
+			}
+		}
+		return true
+	}
+	kids := st.children(v)
+	for _, k := range kids {
+		if r := st.rel(k); (r.IsObject() || r.Base() == text.Iobj) && !st.commaObject(v, k) {
+			if e := st.mention(k); ok(e) {
+				return e
+			}
+		}
+	}
+	for _, k := range kids {
+		if !st.rel(k).IsObliqueLike() {
+			continue
+		}
+		switch st.caseWord(k) {
+		case "TO", "WITH", "AGAINST", "ABOUT":
+			if st.hasCase(k, "ACCORDING") {
+				continue
+			}
+			if e := st.mention(k); ok(e) {
+				return e
+			}
+		}
+	}
+	for _, k := range kids {
+		switch st.rel(k).Base() {
+		case text.Ccomp, text.Xcomp:
+			// The reported clause's subject, else a directed modifier of
+			// its subject or object one level down ("an arms embargo
+			// against Mordor would not work", "he has satisfaction toward
+			// Gondor").
+			var phrases []int
+			for _, s := range st.children(k) {
+				if r := st.rel(s); r.IsSubject() || r.IsPassiveSubject() {
+					// The subject names the actor itself ("Turkey",
+					// "the president of Syria"), not an event of it
+					// ("the army's defeat of rebels").
+					if e := st.mention(s); ok(e) && st.namesActor(s) {
+						return e
+					}
+					// A name known by its title: "Russian opposition
+					// leader Alexei Navalny".
+					for _, d := range st.children(s) {
+						if r := st.rel(d); r.Base() == text.Appos || r.Subtype() == "desc" {
+							if e := st.mention(d); ok(e) && st.namesActor(d) {
+								return e
+							}
+						}
+					}
+					phrases = append(phrases, s)
+				}
+			}
+			phrases = append(phrases, st.childrenRel(k, text.Obj)...)
+			phrases = append(phrases, k)
+			for _, p := range phrases {
+				for _, m := range st.childrenRel(p, text.Nmod, text.Obl) {
+					switch st.caseWord(m) {
+					case "AGAINST", "TOWARD", "TOWARDS", "WITH", "TO", "ON":
+						if e := st.mention(m); ok(e) {
+							return e
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// hasCase reports whether k has the case word w among its case children
+// ("according to": the parser hangs both words on the noun).
+func (st *sent) hasCase(k int, w string) bool {
+	for _, c := range st.children(k) {
+		if st.base(c) == text.Case && st.key(c) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// commaObject reports whether object k of verb v is cut off from it by a
+// comma while v heads a subordinate clause: in "Even as they spoke, rebel
+// groups ... started shelling", "rebel groups" is the subject of the main
+// clause that the parser hung on "spoke", not what was spoken to. English
+// does not put a comma between a verb and its object.
+func (st *sent) commaObject(v, k int) bool {
+	if k < v {
+		return false
+	}
+	sub := false
+	for _, m := range st.children(v) {
+		if st.base(m) == text.Mark && m < v {
+			sub = true
+		}
+	}
+	if !sub {
+		return false
+	}
+	start, _ := st.span(k, func(int) bool { return true })
+	for i := v + 1; i < start; i++ {
+		if st.key(i) == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// namesActor reports whether the phrase headed by h names an actor in its
+// own words or is headed by an agent ("Turkey", "the president of Syria"),
+// rather than naming an event or a thing that actors are attached to ("the
+// army's defeat of rebels", "a cease-fire on the territory of Syria").
+func (st *sent) namesActor(h int) bool {
+	if st.tok(h).UPOS == text.PROPN {
+		return true // a name: "Russian opposition leader Alexei Navalny"
+	}
+	pi := st.scanPhrase(h)
+	return len(pi.actors) > 0 || pi.headAgent
+}
+
+// ownMention returns the actors of noun h without those of its
+// conjuncts: the antecedent of a relative pronoun is the noun the clause
+// hangs on ("both Iran, which backs the regime, and Turkey": Iran).
+func (st *sent) ownMention(h int) []entity {
+	all := st.mention(h)
+	lo, hi := st.phraseSpan(h)
+	a, b := st.tok(lo).Start, st.tok(hi).End
+	var own []entity
+	for _, e := range all {
+		if int32(e.span.Start) >= a && int32(e.span.End) <= b {
+			own = append(own, e)
+		}
+	}
+	if len(own) == 0 {
+		return all
+	}
+	return own
+}
+
+// subjectDeep returns the actors of an abstract subject's modifiers that
+// take part in what it names: "resumption of ties between Arnor and
+// Gondor", "an attack by Osgiliath". Modifiers of topic, time or place ("the
+// statement tonight on Syria", "talks after the war in Syria") are not
+// the ones acting.
+func (st *sent) subjectDeep(h int) []entity {
+	return st.firstMention(h, func(x, k int) []int {
+		r := st.rel(k)
+		switch r.Base() {
+		case text.Conj, text.Compound:
+			return []int{k}
+		case text.Nmod, text.Obl:
+			if r == text.NmodPoss && st.tok(k).UPOS == text.PRON {
+				return nil
+			}
+			switch st.caseWord(k) {
+			case "OF", "BETWEEN", "BY", "FROM", "AMONG", "WITH", "'S", "":
+				return []int{k}
+			}
+		}
+		return nil
+	})
+}
+
+// innerSubject reports whether v has a subject other than an outer one
+// (nsubj:outer, the subject of a copular frame around the clause).
+func (st *sent) innerSubject(v int) bool {
+	for _, k := range st.children(v) {
+		if r := st.rel(k); r.IsSubject() && r.Subtype() != "outer" {
+			return true
+		}
+	}
+	return false
+}
+
+// byAgent returns the by-agent of passive verb v ("was condemned by
+// Egypt"), or -1.
+func (st *sent) byAgent(v int) int {
+	for _, k := range st.children(v) {
+		if r := st.rel(k); r == text.OblAgent || (r.IsObliqueLike() && st.caseWord(k) == "BY") {
+			return k
+		}
+	}
+	return -1
+}
+
+// destination returns the to/into phrase of verb v ("dispatched to
+// Aleppo"), or -1.
+func (st *sent) destination(v int) int {
+	for _, k := range st.children(v) {
+		if st.rel(k).IsObliqueLike() {
+			switch st.caseWord(k) {
+			case "TO", "INTO":
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// directedAt returns the to/into/on/against modifier of noun n ("an
+// offensive into Syria", "strikes on Idlib"), or -1.
+func (st *sent) directedAt(n int) int {
+	for _, k := range st.children(n) {
+		if st.rel(k).Base() == text.Nmod {
+			switch st.caseWord(k) {
+			case "TO", "INTO", "ON", "AGAINST":
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// armedOrgans are the roles whose members a state sends: its military
+// and its police.
+var armedOrgans = map[string]bool{"MIL": true, "COP": true}
+
+// sender finds who sent the subject of a passive without a by-agent whose
+// pattern matched that subject as its object ("Russian military police
+// were dispatched to Aleppo" with SEND * &MILITARY): the state whose armed
+// organ it is. Rebels, civilians and unnamed forces have no sender here.
+func (st *sent) sender(v int, m match, vc *verbCtx) ([]entity, bool) {
+	if vc.theme < 0 || m.noun != vc.theme {
+		return nil, false
+	}
+	es := st.mention(vc.theme)
+	if len(es) != 1 {
+		return nil, false
+	}
+	e := es[0]
+	if len(e.code) < 6 || !placeCode(e.code[:3]) || !armedOrgans[e.code[3:6]] || e.inferred {
+		return nil, false
+	}
+	span := e.span
+	return []entity{{code: e.code[:3], span: span, head: vc.theme, entry: e.entry, viaHow: "sender", viaSpan: span, inferred: true}}, true
+}
+
+func (st *sent) isPassive(v int) bool {
+	for _, k := range st.children(v) {
+		r := st.rel(k)
+		if r.IsPassiveSubject() || r == text.AuxPass {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectMention returns the actors of v's own subject.
+func (st *sent) subjectMention(v int) []entity {
+	for _, k := range st.children(v) {
+		if st.rel(k).IsSubject() {
+			return st.mention(k)
+		}
+	}
+	return nil
+}
+
+var relPronouns = map[string]bool{"WHO": true, "WHICH": true, "THAT": true, "WHOM": true}
+
+// sourceOf finds the source of verb v: its active subject, the by-agent of
+// a passive, or the subject (or, for "urged X to ...", the object) of the
+// verb that governs an infinitive or a coordinated verb.
+func (st *sent) sourceOf(v int, depth int) []entity {
+	if depth > 8 {
+		return nil
+	}
+	passive := false
+	for _, k := range st.children(v) {
+		r := st.rel(k)
+		if r.IsPassiveSubject() {
+			passive = true
+			continue
+		}
+		if r.IsSubject() {
+			if r.Subtype() == "outer" && st.innerSubject(v) {
+				continue // "The accusation against Biden is that he called for ...": he
+			}
+			if relPronouns[st.key(k)] && st.rel(v) == text.AclRelcl {
+				return st.ownMention(st.head(v))
+			}
+			if more := st.otherSubjects(v, k); len(more) > 0 {
+				// Two subjects of one verb is no UD tree: the parser
+				// missed a coordination ("Arnor and the evil awful
+				// Gondor welcomed"); each subject is a conjunct.
+				e := st.subjectEntities(k)
+				for _, m := range more {
+					e = appendNew(e, st.subjectEntities(m))
+				}
+				return repaired(e)
+			}
+			return st.subjectEntities(k)
+		}
+	}
+	if passive {
+		if k := st.byAgent(v); k >= 0 {
+			return st.mention(k)
+		}
+		if k, ok := st.strayAgent(v); ok {
+			return repaired(st.mention(k))
+		}
+		if k, ok := st.agentOfMedium(v); ok {
+			return st.mention(k)
+		}
+		return nil
+	}
+	h := st.head(v)
+	if h < st.lo || h >= st.hi {
+		return nil
+	}
+	if g, ok := st.auxNoun(h); ok {
+		// "officials are about to restore ...", parsed with "are" as a
+		// modifier of "officials" and the clause under "are": an
+		// auxiliary heads no clause, the noun it hangs on is the
+		// subject.
+		return repaired(st.subjectEntities(g))
+	}
+	switch st.rel(v).Base() {
+	case text.Xcomp:
+		for _, k := range st.children(h) {
+			if st.rel(k).IsObject() && !st.subjectControl(h) {
+				return st.mention(k) // object control: "urged Bree to help"
+			}
+			if st.rel(k).IsPassiveSubject() {
+				return st.mention(k) // raising: "Gollum was seen to break"
+			}
+		}
+		return st.sourceOf(h, depth+1)
+	case text.Conj:
+		if g, ok := st.verbAbove(h); ok && st.bareConjunct(v) {
+			// "condemned an attack ... on Thursday and promised aid",
+			// parsed with "promised" as a conjunct of "Thursday": a
+			// verb coordinated with a bare noun shares the subject of
+			// the verb above that noun.
+			return repaired(st.sourceOf(g, depth+1))
+		}
+		return st.sourceOf(h, depth+1)
+	case text.Advcl:
+		if st.caseWord(v) == "TO" || st.caseWord(v) == "" {
+			return st.sourceOf(h, depth+1)
+		}
+	case text.Acl:
+		if st.rel(v) == text.AclRelcl {
+			return nil
+		}
+		if st.caseWord(v) == "" && st.tok(h).UPOS != text.VERB {
+			// A reduced relative: "crowds burned down its embassy"
+			// parsed as a clause on "crowds".
+			return st.mention(h)
+		}
+		if st.caseWord(v) == "TO" {
+			// "an attempt by the US to force it": the noun's by-agent acts.
+			for _, k := range st.children(h) {
+				if st.rel(k).IsObliqueLike() && st.caseWord(k) == "BY" {
+					return st.mention(k)
+				}
+			}
+			// "urged Eriador to respond": an actor noun is the subject.
+			if e := st.mention(h); len(e) > 0 {
+				return e
+			}
+			// "signed an accord to supply": the governor's governor acts.
+			if g := st.head(h); g >= st.lo && g < st.hi && st.tok(g).UPOS == text.VERB {
+				return st.sourceOf(g, depth+1)
+			}
+		}
+	}
+	return nil
+}
+
+// subjectControl reports whether the subject of verb h, not its object,
+// does what h's infinitive says: a verb of meeting, consulting or
+// cooperating (04, 05) or of intent (03) calls or meets someone to do
+// something itself ("Putin called Assad to congratulate him"), where
+// verbs of appeal, demand or force ("urged Bree to help") hand it to the
+// object.
+func (st *sent) subjectControl(h int) bool {
+	e := st.findVerb(h)
+	if e == nil || e.Code.Event == "" {
+		return false
+	}
+	switch e.Code.Event[:2] {
+	case "03", "04", "05":
+		return true
+	}
+	return false
+}
+
+// mentionDeep returns the actors of h, or failing that the first actors
+// found among its nominal dependents ("an attack by Osgiliath soldiers",
+// "an embargo against Mordor"), breadth first.
+func (st *sent) mentionDeep(h int) []entity {
+	return st.firstMention(h, func(x, k int) []int {
+		r := st.rel(k)
+		if x != h && st.tok(x).UPOS == text.VERB && r.IsObject() {
+			// A participle parsed as a modifier: "an offensive against
+			// besieged Osgiliath".
+			return []int{k}
+		}
+		switch r.Base() {
+		case text.Nmod, text.Obl, text.Appos, text.Conj, text.Compound:
+			if r == text.NmodPoss && st.tok(k).UPOS == text.PRON {
+				return nil // "their resumption": not a target
+			}
+			return []int{k}
+		case text.Acl:
+			// "the roads leading into Mordor", "an accord to supply
+			// Gondor": the reduced clause's object.
+			if r == text.AclRelcl {
+				return nil
+			}
+			var next []int
+			for _, o := range st.children(k) {
+				if st.rel(o).IsObject() || st.rel(o).IsObliqueLike() {
+					next = append(next, o)
+				}
+			}
+			return next
+		}
+		return nil
+	})
+}
+
+// firstMention walks the tree breadth-first from h, at most 32 nodes, and
+// returns the first node's actors; follow(x, k) gives the nodes to visit
+// for child k of node x.
+func (st *sent) firstMention(h int, follow func(x, k int) []int) []entity {
+	queue := []int{h}
+	for n := 0; len(queue) > 0 && n < 32; n++ {
+		x := queue[0]
+		queue = queue[1:]
+		if e := st.mention(x); len(e) > 0 {
+			return e
+		}
+		for _, k := range st.children(x) {
+			queue = append(queue, follow(x, k)...)
+		}
+	}
+	return nil
+}
+
+// mediumNouns are the documents and speeches in which a passive's act is
+// done: "was condemned in a joint statement by Egypt".
+var mediumNouns = map[string]bool{"STATEMENT": true, "COMMUNIQUE": true, "LETTER": true, "REPORT": true,
+	"RESOLUTION": true, "SPEECH": true, "DECLARATION": true, "INTERVIEW": true, "TWEET": true, "POST": true,
+	"MESSAGE": true, "NOTE": true, "VOTE": true, "RULING": true, "DECISION": true}
+
+// agentOfMedium finds the agent of a passive named inside the document or
+// speech it was done in: "Turkey was condemned in a joint statement by
+// Egypt, Greece and Cyprus" (Egypt is the agent; the parser hangs the
+// by-phrase on "statement").
+func (st *sent) agentOfMedium(v int) (int, bool) {
+	for _, k := range st.children(v) {
+		if !st.rel(k).IsObliqueLike() || !mediumNouns[st.lemma(k)] {
+			continue
+		}
+		switch st.caseWord(k) {
+		case "IN", "THROUGH", "VIA":
+		default:
+			continue
+		}
+		for _, m := range st.children(k) {
+			if st.base(m) == text.Nmod && st.caseWord(m) == "BY" {
+				return m, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// targetOf finds the target of verb v: the passive subject, the first
+// actors in the objects, the obliques, or the subject of a complement
+// clause.
+func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
+	kids := st.children(v)
+	if passive {
+		for _, k := range kids {
+			if st.rel(k).IsPassiveSubject() {
+				if e := st.mention(k); len(e) > 0 {
+					return e
+				}
+			}
+		}
+	}
+	for _, k := range kids {
+		if r := st.rel(k); (r.IsObject() || r.Base() == text.Iobj) && !st.commaObject(v, k) {
+			if e := st.mentionDeep(k); len(e) > 0 && !sameAs(e, sources) {
+				return e
+			}
+		}
+	}
+	for _, k := range kids {
+		r := st.rel(k)
+		if !r.IsObliqueLike() || r == text.OblAgent || unmarked(r) || r == text.NmodPoss {
+			continue
+		}
+		if passive && st.caseWord(k) == "BY" {
+			continue
+		}
+		if notTarget[st.caseWord(k)] || st.hasCase(k, "ACCORDING") {
+			continue
+		}
+		if e := st.mentionDeep(k); len(e) > 0 && !sameAs(e, sources) {
+			return e
+		}
+	}
+	for _, k := range kids {
+		switch st.rel(k).Base() {
+		case text.Ccomp, text.Xcomp:
+			if st.adjectival(k) {
+				// "marched very close to the border with Mordor": the
+				// obliques of an adjectival complement.
+				for _, o := range st.childrenRel(k, text.Obl, text.Nmod) {
+					if r := st.rel(o); r == text.NmodPoss || unmarked(r) || notTarget[st.caseWord(o)] {
+						continue
+					}
+					if e := st.mentionDeep(o); len(e) > 0 && !sameAs(e, sources) {
+						return e
+					}
+				}
+				continue
+			}
+			// The complement's subject, else (when that is the source
+			// again: "Frodo said he has satisfaction toward Gondor") its
+			// object.
+			for _, s := range st.children(k) {
+				if st.rel(s).IsSubject() {
+					if e := st.mentionDeep(s); len(e) > 0 && !sameAs(e, sources) {
+						return e
+					}
+				}
+			}
+			if st.rel(k).Base() == text.Ccomp {
+				for _, o := range st.childrenRel(k, text.Obj, text.Obl, text.Nmod) {
+					if r := st.rel(o); r == text.NmodPoss || unmarked(r) || notTarget[st.caseWord(o)] {
+						continue
+					}
+					if e := st.mentionDeep(o); len(e) > 0 && !sameAs(e, sources) {
+						return e
+					}
+				}
+			}
+		}
+	}
+	// "signed an accord to supply Gondor": the infinitive's object.
+	for _, k := range kids {
+		switch st.rel(k).Base() {
+		case text.Xcomp, text.Advcl:
+			if st.caseWord(k) != "TO" {
+				continue
+			}
+			// Its object, the object's modifiers ("wage war on the
+			// Rohans"), then its obliques; no deeper.
+			var cands []int
+			for _, o := range st.childrenRel(k, text.Obj) {
+				cands = append(cands, o)
+				cands = append(cands, st.childrenRel(o, text.Nmod)...)
+			}
+			cands = append(cands, st.childrenRel(k, text.Obl, text.Nmod)...)
+			for _, o := range cands {
+				if st.rel(o) == text.NmodPoss || unmarked(st.rel(o)) || notTarget[st.caseWord(o)] {
+					continue
+				}
+				if e := st.mention(o); len(e) > 0 && !sameAs(e, sources) {
+					return e
+				}
+			}
+			// "begun to question whether he has a future with the Orcs":
+			// the object of the infinitive's own complement.
+			for _, cc := range st.childrenRel(k, text.Ccomp) {
+				for _, o := range st.childrenRel(cc, text.Obj) {
+					if e := st.mentionDeep(o); len(e) > 0 && !sameAs(e, sources) {
+						return e
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// notTarget are prepositions whose phrase places or dates an event
+// rather than naming who it is done to ("after the talks in Astana",
+// "outside Aleppo").
+var notTarget = map[string]bool{"AFTER": true, "BEFORE": true, "DURING": true, "SINCE": true, "UNTIL": true,
+	"OUTSIDE": true, "INSIDE": true, "NEAR": true, "ACROSS": true, "THROUGHOUT": true, "AROUND": true, "DESPITE": true}
+
+func sameAs(a, b []entity) bool {
+	if len(a) != 1 || len(b) != 1 {
+		return false
+	}
+	return a[0].code == b[0].code
+}
+
+// subjectOf returns v's active subject, or -1.
+func (st *sent) subjectOf(v int) int {
+	for _, k := range st.children(v) {
+		if r := st.rel(k); r.IsSubject() && !r.IsPassiveSubject() {
+			return k
+		}
+	}
+	return -1
+}
+
+// firstComplement returns the phrase a target would come from: the
+// passive subject, the object, or the first oblique; -1 if none.
+func (st *sent) firstComplement(v int, passive bool) int {
+	kids := st.children(v)
+	for _, k := range kids {
+		r := st.rel(k)
+		if (passive && r.IsPassiveSubject()) || r.IsObject() {
+			return k
+		}
+	}
+	for _, k := range kids {
+		r := st.rel(k)
+		if r.IsObliqueLike() && r != text.NmodPoss && r != text.OblAgent && !unmarked(r) && st.caseWord(k) != "BY" {
+			return k
+		}
+	}
+	return -1
+}
+
+// newActor codes a noun phrase that no dictionary knows as a new actor,
+// its words in quotes ("THE MINISTRY OF MAGIC"), when
+// Options.NewActorLength allows a phrase that long (PETRARCH's
+// new_actor_length). Pronouns, dates and numbers are not actors.
+func (st *sent) newActor(h int) []entity {
+	n := st.c.opts.NewActorLength
+	if n <= 0 || h < 0 {
+		return nil
+	}
+	switch st.tok(h).UPOS {
+	case text.NOUN, text.PROPN:
+	default:
+		return nil
+	}
+	lo, _ := st.phraseSpan(h)
+	hi := max(st.subtreeEnd(h), h)
+	var words []string
+	for i := lo; i <= hi; i++ {
+		switch {
+		case st.tok(i).UPOS == text.PUNCT, st.key(i) == "'S", st.key(i) == "'":
+			continue
+		}
+		words = append(words, st.key(i))
+	}
+	if len(words) == 0 || len(words) > n {
+		return nil
+	}
+	return []entity{{code: "\"" + strings.Join(words, " ") + "\"", head: h, inferred: true,
+		span: text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}}}
+}
+
+// unmarked reports whether r is a bare noun modifier of time or measure
+// ("on Monday" is obl; "Monday", "this week" are obl:tmod in UD v1 and
+// early v2, obl:unmarked since UD 2.14): never a target.
+func unmarked(r text.DepRel) bool {
+	switch r.Subtype() {
+	case "tmod", "npmod", "unmarked":
+		return true
+	}
+	return false
+}
