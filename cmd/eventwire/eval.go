@@ -12,6 +12,7 @@ var evalCommands = []command{
 	{"petrarch", "PETRARCH validation records: event precision, recall, F1, exact records", runEvalPetrarch},
 	{"events", "judged news events: precision with a Wilson interval, unjudged events, judged-right events lost", runEvalEvents},
 	{"plover", "PLOVER gold news sentences: recall, precision, F1 by gold category and source country; tune/check halves", runEvalPlover},
+	{"conflibert", "ConfliBERT wire-news sentences: coded at all, PentaClass recall and precision, with source and target spans", runEvalConfliBERT},
 }
 
 func runEval(ctx context.Context, m *Main, args []string) error {
