@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/eventwire/eventwire/text"
@@ -21,6 +22,7 @@ const (
 	negated              // "did not attack", "never met"
 	unreal               // wanted, planned, possible, a purpose, a modifier
 	cited                // a news outlet reporting what others did
+	intended             // committed to, to be done: "will give", "agreed to share"
 )
 
 func (m mode) String() string {
@@ -33,6 +35,8 @@ func (m mode) String() string {
 		return "not asserted"
 	case cited:
 		return "a report by news media"
+	case intended:
+		return "intended"
 	}
 	return "?"
 }
@@ -64,6 +68,10 @@ func (st *sent) assert(f *frame) assertion {
 // clauseAssertion decides whether verb v's clause asserts its act;
 // sources, when given, are its frame's sources (for citations).
 func (st *sent) clauseAssertion(v int, sources []entity) assertion {
+	news := st.c.opts.Modality == ModalityNews
+	if g, ok := st.intentGovernor(v); ok && news {
+		return assertion{intended, "the infinitive of " + strconv.Quote(st.doc.Form(g)) + ": committed to, not yet done"}
+	}
 	switch {
 	case st.irrealis[v]:
 		return assertion{unreal, "the infinitive of a verb of wanting, appeal, intent, demand, refusal or threat"}
@@ -80,7 +88,92 @@ func (st *sent) clauseAssertion(v int, sources []entity) assertion {
 	case st.negated(v):
 		return assertion{negated, "negated by not, n't or never"}
 	}
+	if m, ok := st.modal(v); ok && news {
+		switch m {
+		case "WILL", "SHALL", "'LL", "GOING":
+			return assertion{intended, "future (" + strings.ToLower(m) + ")"}
+		case "WOULD", "'D":
+			if st.reported(v) {
+				return assertion{intended, "future in reported speech (would)"}
+			}
+			return assertion{unreal, "hypothetical (would)"}
+		default:
+			return assertion{unreal, "possible or obliged, not done (" + strings.ToLower(m) + ")"}
+		}
+	}
 	return assertion{asserted, "a clause that reports the act"}
+}
+
+// intentHeads are the verbs and adjectives whose to-infinitive names what
+// their subject commits to doing: "agreed to share", "offered to
+// negotiate", "is ready to withdraw". CAMEO codes such a commitment as an
+// expressed intent (03) to do the act, or a threat (13) when the act is
+// hostile; the act itself has not happened.
+var intentHeads = map[string]bool{"AGREE": true, "OFFER": true, "PROMISE": true, "PLEDGE": true, "VOW": true,
+	"COMMIT": true, "DECIDE": true, "PLAN": true, "INTEND": true, "PREPARE": true, "RESOLVE": true,
+	"UNDERTAKE": true, "VOLUNTEER": true, "READY": true, "WILLING": true, "PREPARED": true, "DETERMINED": true,
+	"EAGER": true, "KEEN": true}
+
+// intentGovernor returns the verb or adjective of intentHeads whose
+// to-infinitive v is, when that head is itself asserted (not negated, not
+// wanted: "refused to agree to" is no intent).
+func (st *sent) intentGovernor(v int) (int, bool) {
+	switch st.base(v) {
+	case text.Xcomp, text.Advcl, text.Ccomp:
+	default:
+		return 0, false
+	}
+	if st.caseWord(v) != "TO" {
+		return 0, false
+	}
+	h := st.head(v)
+	if h < st.lo || h >= st.hi || h > v || !intentHeads[st.lemma(h)] {
+		return 0, false
+	}
+	switch st.tok(h).UPOS {
+	case text.VERB, text.ADJ:
+	default:
+		return 0, false
+	}
+	if st.negated(h) || st.irrealis[h] || st.unasserted(h) {
+		return 0, false
+	}
+	return h, true
+}
+
+// modal returns the modal or future auxiliary of verb v ("WILL", "COULD",
+// "GOING" for "is going to"), if any.
+func (st *sent) modal(v int) (string, bool) {
+	for _, k := range st.children(v) {
+		if st.base(k) != text.Aux {
+			continue
+		}
+		switch w := st.key(k); w {
+		case "WILL", "SHALL", "'LL", "WOULD", "'D", "COULD", "MIGHT", "MAY", "MUST", "SHOULD", "CAN", "CA":
+			if w == "CA" {
+				w = "CAN"
+			}
+			return w, true
+		}
+	}
+	// "is going to attack": the infinitive of GOING with its be.
+	if st.base(v) == text.Xcomp && st.caseWord(v) == "TO" {
+		if h := st.head(v); h >= st.lo && h < st.hi && st.key(h) == "GOING" && len(st.aux(h)) > 0 {
+			return "GOING", true
+		}
+	}
+	return "", false
+}
+
+// reported reports whether clause v is the content of a statement: a
+// clausal complement of a verb ("said it would", "announced that it
+// would").
+func (st *sent) reported(v int) bool {
+	if st.base(v) != text.Ccomp {
+		return false
+	}
+	h := st.head(v)
+	return h >= st.lo && h < st.hi && st.tok(h).UPOS == text.VERB
 }
 
 // unasserted reports whether verb v, though coded by the dictionary, does

@@ -40,8 +40,9 @@ import (
 	"github.com/eventwire/eventwire/text"
 )
 
-// Options tune the coder. The zero value is not PETRARCH's default: use
-// DefaultOptions.
+// Options tune the coder. The zero value is not a useful configuration:
+// use DefaultOptions (eventwire's conventions for news) or PetrarchOptions
+// (PETRARCH's).
 type Options struct {
 	// RequireDyad drops events that lack a coded source or target
 	// (PETRARCH's require_dyad, true by default there).
@@ -54,11 +55,35 @@ type Options struct {
 	// whose code is the phrase in quotes (PETRARCH's new_actor_length;
 	// 0, off, is its default).
 	NewActorLength int
+	// Modality says how acts that are only committed to, future,
+	// possible or hypothetical are coded.
+	Modality Modality
 }
 
-// DefaultOptions returns PETRARCH's defaults: RequireDyad, negated verbs
-// inverted where the ontology has an exact opposite, no new actors.
+// Modality is a convention for acts that have not (yet) happened.
+type Modality int
+
+const (
+	// ModalityNews, the default, follows the CAMEO codebook's definitions:
+	// an act its actor commits to or announces for the future ("will
+	// give", "agreed to withdraw", "is ready to negotiate") is an
+	// expressed intent (03) or, when hostile, a threat (13); a possible or
+	// hypothetical act ("could attack", "would face trial") is no event.
+	ModalityNews Modality = iota
+	// ModalityAct codes such verbs as the act they name, as PETRARCH does
+	// (its unit tests code "Arnor will contribute a million dollars to
+	// Australia" as aid given, 070).
+	ModalityAct
+)
+
+// DefaultOptions returns eventwire's conventions for news: RequireDyad,
+// negated verbs inverted where the ontology has an exact opposite, no new
+// actors, ModalityNews.
 func DefaultOptions() Options { return Options{RequireDyad: true} }
+
+// PetrarchOptions returns PETRARCH-2's conventions, which its unit tests
+// encode: DefaultOptions with ModalityAct.
+func PetrarchOptions() Options { return Options{RequireDyad: true, Modality: ModalityAct} }
 
 // Coder codes events. It is immutable after New and safe for concurrent
 // use.

@@ -624,7 +624,73 @@ func (st *sent) codeFrame(f *frame) {
 		} else {
 			f.coding = "negated, and no opposite code to give"
 		}
+	case intended:
+		if c, ok := intentCode(f.sense.Event); ok {
+			f.code = dict.Code{Event: c}
+			if c != f.sense.Event {
+				f.coding = "intended: " + f.sense.Event + " becomes " + c
+			} else {
+				f.code.Reverse = f.sense.Reverse // "will be hosting": 036 both ways
+			}
+		} else {
+			f.coding = "intended: a statement not yet made"
+		}
 	default:
 		f.coding = "not coded: " + f.as.mode.String()
 	}
+}
+
+// intentCode is the code of an act that its actor commits to doing, not
+// yet done: the expressed intent (03) to do a cooperative act (04–08),
+// the threat (13) of a hostile one (14–20), from the CAMEO codebook's
+// definitions of the 03 and 13 sub-codes. Verbal acts (02, 03, 09–13) are
+// coded as they are ("will urge", "will investigate" announce the act);
+// a statement yet to be made (01) is no event.
+func intentCode(c string) (string, bool) {
+	if len(c) < 2 {
+		return "", false
+	}
+	if x, ok := intentOf[c]; ok {
+		return x, true
+	}
+	switch c[:2] {
+	case "01":
+		return "", false
+	case "04":
+		return "036", true
+	case "05":
+		return "032", true
+	case "06":
+		return "031", true
+	case "07":
+		return "033", true
+	case "08":
+		return "035", true
+	case "14":
+		return "133", true
+	case "15", "19":
+		return "138", true
+	case "16":
+		return "131", true
+	case "17":
+		return "137", true
+	case "18":
+		return "1383", true
+	case "20":
+		return "1385", true
+	}
+	return c, true
+}
+
+// intentOf maps the sub-codes whose intent or threat has a sub-code of its
+// own: aid (071 economic, 0331), yielding (084 release, 0353), sanctions
+// (163 embargo, 1312), attacks (191 blockade, 1381).
+var intentOf = map[string]string{
+	"061": "0311", "062": "0312", "063": "0313", "064": "0314",
+	"071": "0331", "072": "0332", "073": "0333", "074": "0334",
+	"081": "0351", "082": "0352", "083": "034", "084": "0353", "0841": "0353", "0842": "0353",
+	"085": "0354", "086": "0355", "087": "0356", "0871": "0356", "0872": "0356", "0873": "0356", "0874": "0356",
+	"161": "1311", "162": "1311", "163": "1312", "164": "1313", "165": "134", "166": "136",
+	"172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+	"191": "1381", "192": "1382", "193": "1384", "194": "1384", "195": "1384",
 }

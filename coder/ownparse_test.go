@@ -47,7 +47,7 @@ func (u *unitCoders) coderFor(r record) *coder.Coder {
 	if c := u.coders[k]; c != nil {
 		return c
 	}
-	o := coder.DefaultOptions()
+	o := coder.PetrarchOptions()
 	o.RequireDyad = r.RequireDyad
 	o.NewActorLength = r.NewActors
 	c := coder.New(u.d, cameo.Default(), o)

@@ -58,6 +58,7 @@ CLERIC [~REL]
 // of the PETRARCH unit tests (docs/notes/coder-ownparse.md), each with a
 // structure that UD does not allow or that misplaces a word, and checks
 // that the coder's repairs find the events a reader finds.
+// The sentences are PETRARCH unit-test sentences, coded under its conventions.
 func TestRepairs(t *testing.T) {
 	fsys := fstest.MapFS{
 		"v.txt": {Data: []byte(repairVerbs)},
@@ -68,7 +69,7 @@ func TestRepairs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := coder.New(d, cameo.Default(), coder.DefaultOptions())
+	c := coder.New(d, cameo.Default(), coder.PetrarchOptions())
 	tests := []struct {
 		name, text, conll string
 		want              []string

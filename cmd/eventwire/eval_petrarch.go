@@ -41,13 +41,14 @@ const udVerbFile = "PETR.Validate.verbs.2.0.txt"
 // stdout has one JSON line per record and nothing else; the summary goes to
 // stderr.
 func runEvalPetrarch(ctx context.Context, m *Main, args []string) error {
-	fs := m.newFlagSet("eval petrarch", "FILE [--dict DIR] [--verbs FILE] [--parse given|own] [--json] [--only REGEXP]",
+	fs := m.newFlagSet("eval petrarch", "FILE [--dict DIR] [--verbs FILE] [--parse given|own] [--news] [--json] [--only REGEXP]",
 		"eventwire eval petrarch ../shared/data/petrarch/universalpetrarch/PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml --dict ../shared/data/petrarch")
 	dictDir := fs.String("dict", "", "`dir` holding the dictionaries the file's <Environment> names (default: the file's folder, or its parent for a file in universalpetrarch/)")
 	verbs := fs.String("verbs", "", "verb dictionary `file` to use instead of the one the file names")
 	parseMode := fs.String("parse", "given", "`mode`: given = use the records' UD parses; own = parse the <Text> with eventwire's parser")
 	asJSON := fs.Bool("json", false, "print one JSON line per record (id, events) and nothing else on stdout")
 	only := fs.String("only", "", "score only the records whose id matches this `regexp` (for debugging a case)")
+	news := fs.Bool("news", false, "code with eventwire's conventions for news (coder.DefaultOptions: \"will give\" is an intent, 03) instead of PETRARCH's, which the records encode (\"will give\" is the act, 07)")
 	rest, err := parseFlagsInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -119,7 +120,7 @@ func runEvalPetrarch(ctx context.Context, m *Main, args []string) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		opts := recordOptions(rec)
+		opts := recordOptions(rec, *news)
 		c := coders[opts]
 		if c == nil {
 			// The codebook is not passed: the toy dictionaries use codes
@@ -286,10 +287,15 @@ func (f fileFS) Open(name string) (fs.File, error) {
 	return os.Open(p)
 }
 
-// recordOptions maps the record's <Config> options to coder options. Only
+// recordOptions maps the record's <Config> options to coder options, over
+// PETRARCH's conventions (coder.PetrarchOptions), which the validation
+// records encode, or eventwire's news conventions with news. Only
 // require_dyad has a coder counterpart; its default is PETRARCH-2's (true).
-func recordOptions(rec *petrarch.Record) coder.Options {
-	o := coder.DefaultOptions()
+func recordOptions(rec *petrarch.Record, news bool) coder.Options {
+	o := coder.PetrarchOptions()
+	if news {
+		o = coder.DefaultOptions()
+	}
 	if v, ok := rec.Options["require_dyad"]; ok {
 		if b, err := strconv.ParseBool(strings.ToLower(strings.TrimSpace(v))); err == nil {
 			o.RequireDyad = b
