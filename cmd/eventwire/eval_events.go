@@ -36,6 +36,9 @@ import (
 // goes to stderr. --write-unjudged writes the unjudged events as judged-file
 // lines with an empty judgement, to be judged and appended.
 func runEvalEvents(ctx context.Context, m *Main, args []string) error {
+	if goldMode(args) {
+		return runEvalEventsGold(ctx, m, args)
+	}
 	flags := m.newFlagSet("eval events", "--corpus FILE.jsonl[.gz] --judged FILE.tsv [--json] [--write-unjudged FILE] [--dict [KIND=]FILE]...",
 		"eventwire eval events --corpus ../shared/data/corpus/wikinews-politics-demo.jsonl --judged testdata/judged/wikinews-politics-demo.tsv")
 	corpusPath := flags.String("corpus", "", "JSONL `file` of articles (id, published, text), gzip-compressed if it ends in .gz")
@@ -45,6 +48,7 @@ func runEvalEvents(ctx context.Context, m *Main, args []string) error {
 	var userDicts multiFlag
 	flags.Var(&userDicts, "dict", "extra dictionary `[KIND=]FILE` layered over the shipped ones, as for eventwire code; repeatable")
 	quiet := flags.Bool("quiet", false, "no progress line on a terminal")
+	flags.String("gold", "", "instead, score recall and precision against the real-news gold standard in `directory` (eval events --gold DIR -h for its flags)")
 	rest, err := parseFlagsInterspersed(flags, args)
 	if err != nil {
 		return err
