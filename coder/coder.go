@@ -31,7 +31,9 @@ package coder
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/eventwire/eventwire"
@@ -281,6 +283,7 @@ type sent struct {
 	seen        map[string]int  // event key → index in events
 	eventVerb   []int           // the verb token of each event
 	cur         *frame          // the frame whose events are being emitted
+	dropped     []string        // why the current frame\'s pairs made no event, when explaining
 	absorbed    map[int]bool    // complement verbs already coded by their governor's pattern
 	vocab       map[string]bool // forms and lemmas of the sentence, for mayMatch
 	irrealis    map[int]bool    // infinitives under a coded verb
@@ -350,12 +353,13 @@ func (st *sent) code() []eventwire.Event {
 	st.transform(frames)
 	for _, f := range frames {
 		n := len(st.events)
+		st.dropped = st.dropped[:0]
 		st.emitFrame(f)
 		if st.dc.explain && len(st.events) == n && f.rule == nil {
 			if f.code.Event == "" && f.code.Reverse == "" {
 				st.decide(f.pred, "assertion", f.as.mode.String()+": "+f.as.why)
 			} else {
-				st.decide(f.pred, "events", "no pair of actors makes an event ("+f.args+")")
+				st.decide(f.pred, "events", "no pair of actors makes an event: "+strings.Join(uniq(st.dropped), "; ")+" ("+f.args+")")
 			}
 		}
 	}
@@ -368,6 +372,17 @@ func (st *sent) code() []eventwire.Event {
 		return st.events[i].Evidence.Verb.Start < st.events[j].Evidence.Verb.Start
 	})
 	return st.events
+}
+
+// uniq returns ss without repeats, in order.
+func uniq(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // decide records, when explaining, what a stage decided about the

@@ -87,6 +87,30 @@ func (st *sent) emitRule(f *frame) {
 	st.emit(f.rule.code, f.rule.src, f.rule.tgt, text.Span{Start: t.Start, End: t.End}, f.rule.pattern, false, 0.7)
 }
 
+// dropPair says why the pair src, tgt makes no event of code, or "".
+func (st *sent) dropPair(code string, src, tgt entity) string {
+	switch {
+	case st.c.opts.RequireDyad && src.null() && tgt.null(), src.null() && tgt.null():
+		return "no source and no target"
+	case st.c.opts.RequireDyad && src.null():
+		return "no source"
+	case st.c.opts.RequireDyad && tgt.null():
+		return "no target"
+	case src.code != "" && src.code == tgt.code:
+		return "source and target are one actor (" + src.code + ")"
+	case st.c.opts.RequireDyad && strings.HasPrefix(src.code, "---") && strings.HasPrefix(tgt.code, "---"):
+		return "neither side has a country or an organisation" // "officials said ... advocates"
+	case (bareOf(src.code, tgt.code) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) &&
+		!(bareOf(src.code, tgt.code) && forceCode(code) && !st.eventHead(src)):
+		return "an actor and its own state (" + src.code + ", " + tgt.code + ")" // "Putin said Russia will ..."
+	case tgt.viaHow == "place" && strings.HasPrefix(code, "01"):
+		return "a statement's content placed by country, not its addressee" // "scientists estimate the population"
+	case st.channelTarget(tgt, code):
+		return "the target is the medium of a statement"
+	}
+	return ""
+}
+
 // explain says what each stage decided about the frame of an event.
 func (st *sent) explain(f *frame) *eventwire.Explanation {
 	coding := f.pattern
@@ -121,26 +145,10 @@ func (st *sent) channelTarget(tgt entity, code string) bool {
 }
 
 func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern string, negated bool, conf float64) {
-	if st.c.opts.RequireDyad && (src.null() || tgt.null()) {
-		return
-	}
-	if src.null() && tgt.null() {
-		return
-	}
-	if src.code != "" && src.code == tgt.code {
-		return
-	}
-	if st.c.opts.RequireDyad && (strings.HasPrefix(src.code, "---") && strings.HasPrefix(tgt.code, "---")) {
-		return // "officials said ... advocates": no actor on either side
-	}
-	if (bareOf(src.code, tgt.code) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) &&
-		!(bareOf(src.code, tgt.code) && forceCode(code) && !st.eventHead(src)) {
-		return // "Putin said Russia will ...": an actor and its own state
-	}
-	if tgt.viaHow == "place" && strings.HasPrefix(code, "01") {
-		return // "scientists estimate the population": content, not addressee
-	}
-	if st.channelTarget(tgt, code) {
+	if why := st.dropPair(code, src, tgt); why != "" {
+		if st.dc.explain {
+			st.dropped = append(st.dropped, why)
+		}
 		return
 	}
 	conf *= st.sideConfidence(src) * st.sideConfidence(tgt)
