@@ -188,13 +188,14 @@ func TestEvalConfliBERTTiny(t *testing.T) {
 
 // Floors for TestEvalConfliBERTFloor: today's figures on the development
 // files minus about 0.02. They are guards, not targets: raise them when
-// the coder improves, never lower them. Measured at 18345c6: coded 0.529
-// (714/1349), class recall 0.363, class+source+target recall 0.325,
-// precision 0.664.
+// the coder improves, never lower them. Measured: coded 0.529 (714/1349),
+// class recall 0.363, class+source+target recall 0.325, precision 0.664
+// at 3f798fb; coded 0.530 (715/1349), class recall 0.378 (510/1349),
+// class+source+target recall 0.331 (239/721), precision 0.687 at 7dd6c3d.
 const (
-	confliBERTClassRecallFloor = 0.340
-	confliBERTCSTRecallFloor   = 0.300
-	confliBERTPrecisionFloor   = 0.630
+	confliBERTClassRecallFloor = 0.355
+	confliBERTCSTRecallFloor   = 0.310
+	confliBERTPrecisionFloor   = 0.660
 )
 
 // TestEvalConfliBERTFloor scores the coder on the ConfliBERT development

@@ -151,27 +151,31 @@ func TestEvalPloverTiny(t *testing.T) {
 		t.Errorf("a record that is hit is listed:\n%s", out)
 	}
 
-	// --part check scores the held-out record only; all three part lines
-	// are still there.
-	out, stderr, err = runMain("eval", "plover", "--part", "check", path)
+	// --json --part tune on the file with a bad record added: the bad
+	// record is reported with its file:line and skipped; stdout has one
+	// line per tune record; the summary of the tune part goes to stderr
+	// after the three part lines.
+	mixed := filepath.Join(t.TempDir(), "mixed.json")
+	body := strings.Replace(tinyPlover, `{"id": "DOC", "event": "DOCUMENT"},`, `{"id": "DOC", "event": "DOCUMENT"},`+"\n"+`{"id": "B", "event": "AGREE"},`, 1)
+	if err := os.WriteFile(mixed, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, err = runMain("eval", "plover", "--json", "--part", "tune", mixed)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
-	if n, _ := ploverSummary(t, lastLine(out)); n != [2]int{1, 0} {
-		t.Errorf("--part check: summary %q, want 1 record", lastLine(out))
+	if !strings.Contains(stderr, "warning: records skipped:\n"+mixed+":3: record B: no text\n") {
+		t.Errorf("stderr does not report the bad record at line 3:\n%s", stderr)
 	}
-	if !strings.Contains(out, "part tune:  records 2 ") || strings.Contains(out, "T-FIGHT-2") {
-		t.Errorf("--part check: part lines missing, or a tune record listed:\n%s", out)
+	if !strings.Contains(stderr, "\npart check: records 1 coded 0 ") {
+		t.Errorf("--part tune: the check part's line is missing:\n%s", stderr)
 	}
-
-	// --json: one line per record on stdout, the summary on stderr.
-	out, stderr, err = runMain("eval", "plover", "--json", path)
-	if err != nil {
-		t.Fatalf("%v\n%s", err, stderr)
+	if n, _ := ploverSummary(t, lastLine(stderr)); n != [2]int{2, 2} {
+		t.Errorf("--part tune: summary on stderr %q, want the 2 tune records", lastLine(stderr))
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 3 {
-		t.Fatalf("--json printed %d lines, want 3:\n%s", len(lines), out)
+	if len(lines) != 2 {
+		t.Fatalf("--json --part tune printed %d lines, want 2:\n%s", len(lines), out)
 	}
 	var r struct {
 		ID, Part, Text string
@@ -196,36 +200,24 @@ func TestEvalPloverTiny(t *testing.T) {
 		r.Events[0].CAMEO != "111" || r.Events[0].SourceText != "Germany" || !r.Hit || !r.StrictHit {
 		t.Errorf("--json first record = %+v", r)
 	}
-	if n, _ := ploverSummary(t, lastLine(stderr)); n != [2]int{3, 2} {
-		t.Errorf("--json: summary on stderr %q", lastLine(stderr))
-	}
-
-	// A bad record is reported with its file:line and skipped.
-	mixed := filepath.Join(t.TempDir(), "mixed.json")
-	body := strings.Replace(tinyPlover, `{"id": "DOC", "event": "DOCUMENT"},`, `{"id": "DOC", "event": "DOCUMENT"},`+"\n"+`{"id": "B", "event": "AGREE"},`, 1)
-	if err := os.WriteFile(mixed, []byte(body), 0o644); err != nil {
+	if err := json.Unmarshal([]byte(lines[1]), &r); err != nil {
 		t.Fatal(err)
 	}
-	out, stderr, err = runMain("eval", "plover", mixed)
-	if err != nil {
-		t.Fatalf("%v\n%s", err, stderr)
-	}
-	if !strings.Contains(stderr, "warning: records skipped:\n"+mixed+":3: record B: no text\n") {
-		t.Errorf("stderr does not report the bad record at line 3:\n%s", stderr)
-	}
-	if n, _ := ploverSummary(t, lastLine(out)); n != [2]int{3, 2} {
-		t.Errorf("with a bad record: summary %q, want the 3 good records", lastLine(out))
+	if r.ID != "T-FIGHT-2" || r.Hit || len(r.Events) != 1 || r.Events[0].Right || r.Events[0].Source != "FRA" {
+		t.Errorf("--json second record = %+v", r)
 	}
 }
 
 // Floors for TestEvalPloverFloor: today's figures on the development file
 // minus a few records' worth. They are guards, not targets: raise them
-// when the coder improves, never lower them. Measured at 18345c6: recall
-// 0.258 (42/163), precision 0.395 (47/119), strict recall 0.202.
+// when the coder improves, never lower them. Measured: recall 0.258
+// (42/163), precision 0.395 (47/119), strict recall 0.202 at 3f798fb;
+// recall 0.301 (49/163), precision 0.459 (56/122), strict recall 0.245
+// at 7dd6c3d (news conventions for intents).
 const (
-	ploverRecallFloor       = 0.235
-	ploverPrecisionFloor    = 0.350
-	ploverStrictRecallFloor = 0.180
+	ploverRecallFloor       = 0.280
+	ploverPrecisionFloor    = 0.420
+	ploverStrictRecallFloor = 0.220
 )
 
 // TestEvalPloverFloor scores the coder on the PLOVER gold development file

@@ -26,19 +26,20 @@
 // tokenizer writes as '). Spaces and punctuation do not count, so a
 // tokenizer's spacing, quote style or a final period added or lost do not
 // matter, while an added or removed word does. On the development files
-// 937 of the 1,153 tagged sentences match a class sentence this way (the
-// data folder's README, with a normalisation it does not give, says 935);
-// the others were edited (words added, dropped or changed) and are left
-// out.
+// 937 of the 1,153 tagged sentences have the key of a class sentence (934
+// different ones, and 3 that repeat one of them and are not used); the
+// data folder's README, with a normalisation it does not give, says 935.
+// The other 216 were edited (words added, dropped or changed) and are left
+// out. 937 class sentences get chunks (a sentence the class file repeats
+// gets them each time), 721 of them both a source and a target chunk.
 //
 // The words are then placed in the class sentence by characters (Align):
 // the i-th kept key character of the words is the i-th of the sentence, so
 // each word gets the byte span from its first to its last key character in
 // the sentence, whatever the tokenizer did to spacing and punctuation. A
-// word without letters or digits (",", "'s" keeps "s") gets a span only
-// through those it has; a punctuation-only word gets none. The spans of a
-// B-X I-X ... run make one chunk (Chunks); an I-X without a B-X before it
-// starts one.
+// word is placed by its letters and digits only ("'s" by its s); a word of
+// punctuation only gets no span. The spans of a B-X I-X ... run make one
+// chunk (Chunks); an I-X without a B-X before it starts one.
 //
 // # Scores
 //
