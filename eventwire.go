@@ -94,8 +94,10 @@ type Via struct {
 	// country from the place it acts in: "rebels ... outside Aleppo"),
 	// "role-ref" (the last actor named with the same role: "the airline"
 	// after "Mahan Air of Iran"), "place-ref" ("the city" for the last
-	// place named) and "sender" (the state whose forces "were dispatched
-	// to Aleppo", with no by-agent).
+	// place named), "sender" (the state whose forces "were dispatched
+	// to Aleppo", with no by-agent) and "apposition" (a name the
+	// dictionaries lack, described beside it: "Mohammad Radmanish, an
+	// Afghan defence spokesperson").
 	How string `json:"how"`
 	// Text and Span are the mention the code came from; Span is a byte
 	// range of Article.Text.

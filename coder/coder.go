@@ -350,6 +350,7 @@ func (st *sent) code() []eventwire.Event {
 	for _, f := range frames {
 		st.codeFrame(f)
 	}
+	st.intents(frames)
 	st.transform(frames)
 	for _, f := range frames {
 		n := len(st.events)

@@ -640,6 +640,38 @@ func (st *sent) codeFrame(f *frame) {
 	}
 }
 
+// intents lets the act a commitment names stand for the commitment:
+// "Turkey agreed to meet Iran" is one event, the intent to meet (036),
+// not that and an agreement (030) as well. The verb of commitment keeps
+// its own event when its complement codes none.
+func (st *sent) intents(frames []*frame) {
+	byPred := make(map[int]*frame, len(frames))
+	for _, f := range frames {
+		if f.kind == verbFrame {
+			byPred[f.pred] = f
+		}
+	}
+	for _, f := range frames {
+		if f.as.mode != intended || f.code.Event == "" {
+			continue
+		}
+		g, ok := st.intentGovernor(f.pred)
+		if !ok {
+			continue
+		}
+		up := byPred[g]
+		if up == nil || up.code.Event == "" {
+			continue
+		}
+		if len(f.targets) == 0 {
+			// "agreed with Iran to hold talks": the commitment's target.
+			f.targets = up.targets
+		}
+		up.code = dict.Code{}
+		up.coding = "its complement " + strconv.Quote(st.doc.Form(f.pred)) + " names the act committed to"
+	}
+}
+
 // intentCode is the code of an act that its actor commits to doing, not
 // yet done: the expressed intent (03) to do a cooperative act (04–08),
 // the threat (13) of a hostile one (14–20), from the CAMEO codebook's

@@ -38,7 +38,7 @@ func (st *sent) emitFrame(f *frame) {
 		return
 	}
 	sources, targets := f.sources, f.targets
-	if f.m.compound && len(sources) > 1 {
+	if (f.m.compound || st.reciprocal(f)) && len(sources) > 1 {
 		for _, a := range sources {
 			for _, b := range sources {
 				if a.code != b.code {
@@ -64,6 +64,23 @@ func (st *sent) emitFrame(f *frame) {
 			}
 		}
 	}
+}
+
+// reciprocal reports whether f's act is one its conjoined sources do with
+// each other, having no target of their own: "Turkey and Libya signed a
+// maritime agreement", "the delegations of Cyprus, Greece and Israel met".
+// CAMEO codes such an act once for every ordered pair of the actors:
+// meeting, negotiating and consulting (04), agreeing and signing (05,
+// 03), cooperating (06) and fighting (19).
+func (st *sent) reciprocal(f *frame) bool {
+	if len(f.targets) > 0 || len(f.code.Event) < 2 {
+		return false
+	}
+	switch f.code.Event[:2] {
+	case "03", "04", "05", "06", "19":
+		return true
+	}
+	return false
 }
 
 // emitRule emits the event a transformation made of frame f, in place of

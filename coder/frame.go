@@ -640,6 +640,12 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 			return nil
 		}
 		if st.caseWord(v) == "" && st.tok(h).UPOS != text.VERB {
+			if mediumNouns[st.lemma(h)] {
+				// "issued a statement urging North Korea to comply", "a
+				// letter by the ministers calling for talks": whoever
+				// issued the statement says what it says.
+				return st.mediumAuthor(h, depth)
+			}
 			// A reduced relative: "crowds burned down its embassy"
 			// parsed as a clause on "crowds".
 			return st.mention(h)
@@ -660,6 +666,24 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 				return st.sourceOf(g, depth+1)
 			}
 		}
+	}
+	return nil
+}
+
+// mediumAuthor returns who speaks through the statement, letter or
+// resolution n: its by-phrase or possessor ("a statement by Egypt",
+// "Egypt's statement"), else the subject of the verb that issued it
+// ("Egypt issued a statement").
+func (st *sent) mediumAuthor(n, depth int) []entity {
+	for _, k := range st.children(n) {
+		if r := st.rel(k); r == text.NmodPoss || (r.IsObliqueLike() && st.caseWord(k) == "BY") {
+			if e := st.mention(k); len(e) > 0 {
+				return e
+			}
+		}
+	}
+	if g := st.head(n); g >= st.lo && g < st.hi && g != n && st.tok(g).UPOS == text.VERB && st.rel(n).IsObject() {
+		return st.sourceOf(g, depth+1)
 	}
 	return nil
 }

@@ -254,6 +254,14 @@ func (st *sent) mention1(h int) []entity {
 			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: r.viaHow, viaSpan: r.viaSpan})
 		}
 	}
+	if len(pi.actors) == 0 && len(pi.agents) == 0 && t.UPOS == text.PROPN {
+		// A name the dictionaries do not know, described by an
+		// apposition: "Mohammad Radmanish, an Afghan defence
+		// spokesperson", "Jeff Mason, its president".
+		if a, ok := st.describedBy(h); ok {
+			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: a.code, entry: a.entry, span: pi.span, last: st.key(h), viaHow: "apposition", viaSpan: a.span})
+		}
+	}
 	if len(pi.actors) == 0 && len(pi.agents) > 0 {
 		// "their government", "his vice president": the possessor's
 		// country.
@@ -453,6 +461,25 @@ func (st *sent) resolve(h int) (entity, bool) {
 					return o, true
 				}
 			}
+		}
+	}
+	return entity{}, false
+}
+
+// describedBy returns the actor that an apposition of name h describes,
+// when h is not one member of a list ("Evil Mordor, the awful Arnor, and
+// Gondor") and the apposition names one actor with a country or an
+// organisation.
+func (st *sent) describedBy(h int) (entity, bool) {
+	if len(st.childrenRel(h, text.Conj)) > 0 {
+		return entity{}, false
+	}
+	for _, k := range st.childrenRel(h, text.Appos) {
+		if len(st.childrenRel(k, text.Conj)) > 0 {
+			continue
+		}
+		if e := st.mention(k); len(e) == 1 && !strings.HasPrefix(e[0].code, "---") {
+			return e[0], true
 		}
 	}
 	return entity{}, false
