@@ -602,7 +602,12 @@ func (st *sent) applyRule(r rule, up, low *frame) bool {
 	}
 	code := r.ResultCode
 	if code == "Q" {
-		code = low.sense.Event
+		// The lower act as coded: "said they will release him" is the
+		// intent to release (0353), not a release.
+		code = low.code.Event
+		if code == "" {
+			return false
+		}
 	}
 	up.rule = &ruleEvent{code: code, src: src, tgt: tgt, pattern: r.File + ":" + strconv.Itoa(r.Line) + " " + r.Text}
 	up.coding = "transformation with the complement " + strconv.Quote(st.key(low.pred)) + ": " + r.Text

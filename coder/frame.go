@@ -588,6 +588,15 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 			return st.subjectEntities(k)
 		}
 	}
+	if !passive && st.tok(v).UPOS == text.ADJ {
+		// "Syria says it is willing to withdraw", parsed with "it" as an
+		// expletive: before a predicate adjective it is the subject.
+		for _, k := range st.children(v) {
+			if st.base(k) == text.Expl && st.key(k) == "IT" && k < v {
+				return st.subjectEntities(k)
+			}
+		}
+	}
 	if passive {
 		if k := st.byAgent(v); k >= 0 {
 			return st.mention(k)

@@ -640,11 +640,11 @@ func (st *sent) surname(i, n int) bool {
 // names an actor or an agent.
 func (st *sent) speaker(h int) (entity, bool) {
 	switch st.key(h) {
-	case "HE", "SHE", "THEY":
+	case "HE", "SHE", "THEY", "IT", "WE":
 	default:
 		return entity{}, false
 	}
-	if !st.rel(h).IsSubject() {
+	if !st.rel(h).IsSubject() && st.rel(h).Base() != text.Expl {
 		return entity{}, false
 	}
 	v := st.head(h)
@@ -656,6 +656,9 @@ func (st *sent) speaker(h int) (entity, bool) {
 		return entity{}, false
 	}
 	if e := st.sourceOf(g, 0); len(e) == 1 {
+		if thing := st.key(h) == "IT"; thing && e[0].person {
+			return entity{}, false // "Putin said it was a provocation": it is no person
+		}
 		return e[0], true
 	}
 	return entity{}, false
