@@ -621,6 +621,10 @@ func (st *sent) codeFrame(f *frame) {
 	switch f.as.mode {
 	case asserted:
 		f.code = f.sense
+		if c, ok := st.obligation(f); ok {
+			f.code = dict.Code{Event: c}
+			f.coding = "a statement of what another must or should do is a demand (10) or an appeal (02)"
+		}
 	case negated:
 		if c, ok := negate(st.c.opts.Negation, f.sense); ok {
 			f.code = c
@@ -643,6 +647,42 @@ func (st *sent) codeFrame(f *frame) {
 	default:
 		f.coding = "not coded: " + f.as.mode.String()
 	}
+}
+
+// obligation reports the code of a statement (01, with no pattern) whose
+// reported clause says what its subject, another actor, must or should
+// do: "the Red Cross said US forces must ensure security" demands (100),
+// "should" appeals (020).
+func (st *sent) obligation(f *frame) (string, bool) {
+	if f.kind != verbFrame || f.best != nil || !strings.HasPrefix(f.sense.Event, "01") || len(f.targets) == 0 {
+		return "", false
+	}
+	for _, k := range st.childrenRel(f.pred, text.Ccomp) {
+		m, ok := st.modal(k)
+		if !ok {
+			continue
+		}
+		code := ""
+		switch m {
+		case "MUST":
+			code = "100"
+		case "SHOULD":
+			code = "020"
+		default:
+			continue
+		}
+		// The clause's subject must be the statement's target.
+		for _, s := range st.children(k) {
+			if st.rel(s).IsSubject() {
+				for _, t := range f.targets {
+					if t.head == s || (t.span.Start >= st.tok(s).Start && t.span.End <= st.tok(st.lastOf(s)).End) {
+						return code, true
+					}
+				}
+			}
+		}
+	}
+	return "", false
 }
 
 // intents lets the act a commitment names stand for the commitment:
