@@ -191,11 +191,13 @@ func TestEvalConfliBERTTiny(t *testing.T) {
 // the coder improves, never lower them. Measured: coded 0.529 (714/1349),
 // class recall 0.363, class+source+target recall 0.325, precision 0.664
 // at 3f798fb; coded 0.530 (715/1349), class recall 0.378 (510/1349),
-// class+source+target recall 0.331 (239/721), precision 0.687 at 7dd6c3d.
+// class+source+target recall 0.331 (239/721), precision 0.687 at 7dd6c3d;
+// coded 0.545 (735/1349), class recall 0.399 (538/1349),
+// class+source+target recall 0.343 (247/721), precision 0.700 at a946544.
 const (
-	confliBERTClassRecallFloor = 0.355
-	confliBERTCSTRecallFloor   = 0.310
-	confliBERTPrecisionFloor   = 0.660
+	confliBERTClassRecallFloor = 0.375
+	confliBERTCSTRecallFloor   = 0.320
+	confliBERTPrecisionFloor   = 0.675
 )
 
 // TestEvalConfliBERTFloor scores the coder on the ConfliBERT development

@@ -213,11 +213,12 @@ func TestEvalPloverTiny(t *testing.T) {
 // when the coder improves, never lower them. Measured: recall 0.258
 // (42/163), precision 0.395 (47/119), strict recall 0.202 at 3f798fb;
 // recall 0.301 (49/163), precision 0.459 (56/122), strict recall 0.245
-// at 7dd6c3d (news conventions for intents).
+// at 7dd6c3d (news conventions for intents); recall 0.331 (54/163),
+// precision 0.496 (64/129), strict recall 0.276 at a946544.
 const (
-	ploverRecallFloor       = 0.280
-	ploverPrecisionFloor    = 0.420
-	ploverStrictRecallFloor = 0.220
+	ploverRecallFloor       = 0.300
+	ploverPrecisionFloor    = 0.460
+	ploverStrictRecallFloor = 0.245
 )
 
 // TestEvalPloverFloor scores the coder on the PLOVER gold development file
