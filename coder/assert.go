@@ -72,6 +72,9 @@ func (st *sent) clauseAssertion(v int, sources []entity) assertion {
 	if g, ok := st.intentGovernor(v); ok && news {
 		return assertion{intended, "the infinitive of " + strconv.Quote(st.doc.Form(g)) + ": committed to, not yet done"}
 	}
+	if g, ok := st.claimedUnder(v); ok {
+		return assertion{unreal, "claimed, believed or denied by " + strconv.Quote(st.doc.Form(g)) + ", not established"}
+	}
 	switch {
 	case st.irrealis[v]:
 		return assertion{unreal, "the infinitive of a verb of wanting, appeal, intent, demand, refusal or threat"}
@@ -102,6 +105,29 @@ func (st *sent) clauseAssertion(v int, sources []entity) assertion {
 		}
 	}
 	return assertion{asserted, "a clause that reports the act"}
+}
+
+// claimVerbs report what is claimed, believed, feared or denied, not
+// established: "Russia claimed Turkey attacked Syria" is an accusation
+// (the verb dictionary's transformation makes it 112), not an attack.
+// Verbs of saying and reporting (say, tell, announce, report, confirm)
+// relay what happened and are not here.
+var claimVerbs = map[string]bool{"CLAIM": true, "ALLEGE": true, "DENY": true, "SUSPECT": true, "BELIEVE": true,
+	"THINK": true, "FEAR": true, "SPECULATE": true, "DOUBT": true, "RUMOR": true, "RUMOUR": true, "GUESS": true,
+	"SUPPOSE": true, "ASSUME": true, "HOPE": true, "WISH": true, "IMAGINE": true, "PREDICT": true, "EXPECT": true,
+	"SUGGEST": true}
+
+// claimedUnder returns the verb of claimVerbs whose clausal complement v
+// is, if any.
+func (st *sent) claimedUnder(v int) (int, bool) {
+	if st.base(v) != text.Ccomp {
+		return 0, false
+	}
+	h := st.head(v)
+	if h < st.lo || h >= st.hi || st.tok(h).UPOS != text.VERB || !claimVerbs[st.lemma(h)] {
+		return 0, false
+	}
+	return h, true
 }
 
 // intentHeads are the verbs and adjectives whose to-infinitive names what

@@ -77,7 +77,7 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 	if e == nil {
 		return nil, ""
 	}
-	f := &frame{kind: verbFrame, pred: v, host: v, verb: e, sense: e.Code, passive: st.isPassive(v)}
+	f := &frame{kind: verbFrame, pred: v, host: v, verb: e, sense: e.Code, passive: st.isPassive(v) || st.reducedPassive(v)}
 	f.m = match{source: -1, target: -1, score: -1, absorb: -1, noun: -1}
 	vc := st.newVerbCtx(v)
 	for _, p := range e.Block.Patterns {
@@ -157,6 +157,12 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		how = append(how, "target: addressee or topic actor of a statement")
 	default:
 		targets = st.targetOf(v, passive, sources)
+		if len(targets) == 0 && st.reducedPassive(v) {
+			if e := st.mention(st.head(v)); !sameAs(e, sources) {
+				targets = e
+				how = append(how, "target: the noun the participle describes")
+			}
+		}
 		if len(targets) == 0 {
 			targets = st.newActor(st.firstComplement(v, passive))
 		}
@@ -178,6 +184,32 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			}
 		}
 	}
+	if strings.HasPrefix(f.sense.Event, "04") && m.target < 0 {
+		// A meeting's counterpart is whom it is with, not what it is
+		// about: "held a press conference discussing concerns about
+		// Iranian and Russian interference" meets neither.
+		kept := targets[:0:0]
+		for _, t := range targets {
+			if !st.topicOf(v, t.head) {
+				kept = append(kept, t)
+			}
+		}
+		if len(kept) < len(targets) {
+			how = append(how, "topics of the meeting dropped as counterparts")
+			if len(kept) == 0 {
+				// "held talks about Turkey with Iran": the with-phrase.
+				for _, k := range st.children(v) {
+					switch st.caseWord(k) {
+					case "WITH", "BETWEEN", "AMONG":
+						if e := st.mentionDeep(k); len(kept) == 0 && len(e) > 0 && !sameAs(e, sources) {
+							kept = e
+						}
+					}
+				}
+			}
+		}
+		targets = kept
+	}
 	f.m = m
 	f.sources, f.targets = sources, targets
 	f.own = st.subjectOf(v) >= 0 || passive
@@ -185,6 +217,36 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		f.args = st.describeArgs(f, how)
 	}
 	return f, ""
+}
+
+// reducedPassive reports whether verb v is a past participle modifying a
+// noun ("militias associated with Iran", "the missiles fired by the
+// army"): a passive clause without its auxiliary.
+func (st *sent) reducedPassive(v int) bool {
+	if st.base(v) != text.Acl || st.rel(v) == text.AclRelcl || st.caseWord(v) != "" {
+		return false
+	}
+	h := st.head(v)
+	if h < st.lo || h >= st.hi || h > v || st.tok(h).UPOS == text.VERB {
+		return false
+	}
+	return st.tok(v).XPOS == "VBN"
+}
+
+// topicPreps introduce what a meeting or a talk is about.
+var topicPreps = map[string]bool{"ABOUT": true, "ON": true, "OVER": true, "REGARDING": true, "CONCERNING": true, "INTO": true}
+
+// topicOf reports whether token h, an argument of verb v, is what v's act
+// is about rather than who takes part: on the way up from h to v lies a
+// topic preposition's phrase or a clause on a noun ("a conference
+// discussing ...").
+func (st *sent) topicOf(v, h int) bool {
+	for x, n := h, 0; x >= st.lo && x < st.hi && x != v && n < maxDepth; x, n = st.head(x), n+1 {
+		if topicPreps[st.caseWord(x)] || st.base(x) == text.Acl {
+			return true
+		}
+	}
+	return false
 }
 
 // describeArgs says in words how a frame's sides were found: the
@@ -329,7 +391,12 @@ func (st *sent) statementTarget(v int, sources []entity) []entity {
 			// Gondor").
 			var phrases []int
 			for _, s := range st.children(k) {
-				if r := st.rel(s); r.IsSubject() || r.IsPassiveSubject() {
+				// Not a counted group that something was done to: that
+				// is a casualty report ("Armenia claimed 790 Azerbaijani
+				// soldiers had been killed"), not a statement to or about
+				// Azerbaijan's army; "said Navalny was poisoned" is about
+				// Navalny.
+				if r := st.rel(s); r.IsSubject() && !(r.IsPassiveSubject() && len(st.childrenRel(s, text.Nummod)) > 0) {
 					// The subject names the actor itself ("Turkey",
 					// "the president of Syria"), not an event of it
 					// ("the army's defeat of rebels").
@@ -649,6 +716,15 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 			return nil
 		}
 		if st.caseWord(v) == "" && st.tok(h).UPOS != text.VERB {
+			if st.reducedPassive(v) {
+				// "militias associated with Iran", "the missiles fired by
+				// the Israeli military": the noun is what the participle
+				// was done to; only a by-phrase acts.
+				if k := st.byAgent(v); k >= 0 {
+					return st.mention(k)
+				}
+				return nil
+			}
 			if mediumNouns[st.lemma(h)] {
 				// "issued a statement urging North Korea to comply", "a
 				// letter by the ministers calling for talks": whoever
