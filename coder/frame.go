@@ -628,7 +628,11 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 	if depth > 8 {
 		return nil
 	}
-	passive := false
+	// A passive auxiliary marks a passive even when the subject is shared
+	// with a coordinated clause ("Turkey is under sanctions and was
+	// condemned by Egypt"): that subject is what was done to, not the
+	// source.
+	passive := st.isPassive(v)
 	for _, k := range st.children(v) {
 		r := st.rel(k)
 		if r.IsPassiveSubject() {
@@ -753,6 +757,30 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 		}
 	}
 	return nil
+}
+
+// sharedSubject returns the subject a conjunct verb v without one of its
+// own shares with the clause it is coordinated with ("Turkey is under
+// sanctions and was condemned": Turkey).
+func (st *sent) sharedSubject(v int) (int, bool) {
+	if st.base(v) != text.Conj {
+		return 0, false
+	}
+	for _, k := range st.children(v) {
+		if st.rel(k).IsSubject() {
+			return 0, false
+		}
+	}
+	h := st.head(v)
+	if h < st.lo || h >= st.hi || h == v {
+		return 0, false
+	}
+	for _, k := range st.children(h) {
+		if st.rel(k).IsSubject() {
+			return k, true
+		}
+	}
+	return 0, false
 }
 
 // mediumAuthor returns who speaks through the statement, letter or
@@ -884,6 +912,11 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 				if e := st.mention(k); len(e) > 0 {
 					return e
 				}
+			}
+		}
+		if k, ok := st.sharedSubject(v); ok {
+			if e := st.mention(k); len(e) > 0 && !sameAs(e, sources) {
+				return e
 			}
 		}
 	}
