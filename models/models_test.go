@@ -27,7 +27,7 @@ func TestManifestMatchesFiles(t *testing.T) {
 			sums[f[2]] = f[1]
 		}
 	}
-	for _, name := range []string{models.TaggerFile, models.ParserFile} {
+	for _, name := range []string{models.TaggerFile, models.ParserFile, models.FactualityFile} {
 		t.Run(name, func(t *testing.T) {
 			want, ok := sums[name]
 			if !ok {
@@ -43,7 +43,7 @@ func TestManifestMatchesFiles(t *testing.T) {
 			}
 		})
 	}
-	for _, must := range []string{"UD_English-EWT", "15d613d8447b3478787d4c278730a1e48a945efb", "CC BY-SA 4.0", "Silveira"} {
+	for _, must := range []string{"UD_English-EWT", "15d613d8447b3478787d4c278730a1e48a945efb", "CC BY-SA 4.0", "Silveira", "Rudinger", "973705b0c8f0c82701126ac4d8e1e2186bdcab21"} {
 		if !bytes.Contains(man, []byte(must)) {
 			t.Errorf("MANIFEST does not mention %q", must)
 		}
@@ -51,7 +51,7 @@ func TestManifestMatchesFiles(t *testing.T) {
 }
 
 func TestAccessors(t *testing.T) {
-	for name, get := range map[string]func() ([]byte, error){"tagger": models.Tagger, "parser": models.Parser} {
+	for name, get := range map[string]func() ([]byte, error){"tagger": models.Tagger, "parser": models.Parser, "factuality": models.Factuality} {
 		b, err := get()
 		if err != nil || len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
 			t.Errorf("%s: %d bytes, err %v; want a gzip stream", name, len(b), err)
