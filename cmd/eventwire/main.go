@@ -30,7 +30,7 @@ var commands = []command{
 	{"extract", "print the clean article of pages as JSON lines", runExtract},
 	{"articles", "list or search stored articles", runArticles},
 	{"parse", "tokenize, tag and parse English text, printing CoNLL-U", runParse},
-	{"train", "train the tagger and parser from UD treebanks", runTrain},
+	{"train", "train the tagger and parser (train factuality: the factuality model)", runTrain},
 	{"code", "code the events of one article and print them as JSON", runCode},
 	{"recode", "re-code stored articles after a dictionary change", runRecode},
 	{"eval", "measure accuracy and speed: eval extract|ud|petrarch|events", runEval},

@@ -22,9 +22,13 @@ import (
 )
 
 // runTrain trains the tagger and the parser from a UD treebank and writes
-// the model files the models package embeds. The same data and flags give
-// the same model bytes.
+// the model files the models package embeds ("train factuality" trains the
+// factuality model instead). The same data and flags give the same model
+// bytes.
 func runTrain(ctx context.Context, m *Main, args []string) error {
+	if len(args) > 0 && args[0] == "factuality" {
+		return runTrainFactuality(ctx, m, args[1:])
+	}
 	fs := m.newFlagSet("train", "--train FILE --dev FILE --out DIR",
 		"eventwire train --train ../shared/data/ud/en_ewt/en_ewt-ud-train.conllu.gz --dev ../shared/data/ud/en_ewt/en_ewt-ud-dev.conllu.gz --out models")
 	trainPath := fs.String("train", "", "training treebank (CoNLL-U, optionally gzipped)")
