@@ -10,7 +10,8 @@ import (
 // Groups are sets of feature templates that can be switched on and off
 // together; a model records the groups it was trained with, so that
 // prediction extracts exactly the features training saw. They exist to
-// measure what each kind of evidence is worth (docs/notes/factuality.md).
+// measure what each kind of evidence is worth ("eventwire train factuality
+// --features all,-window" trains without one).
 type Groups uint32
 
 // The feature groups.
@@ -150,6 +151,18 @@ type ctx struct {
 	end   int // one past its last token
 }
 
+// newCtx returns the context of token tok: its sentence, or the whole Doc
+// when it has no sentences (or sentences that do not fit its tokens).
+func newCtx(d *text.Doc, tok int) ctx {
+	c := ctx{d: d, start: 0, end: len(d.Tokens)}
+	if s := d.SentOf(tok); s >= 0 {
+		if sp := d.Sents[s]; sp.Start >= 0 && int(sp.End) <= len(d.Tokens) && sp.Start < sp.End {
+			c.start, c.end = int(sp.Start), int(sp.End)
+		}
+	}
+	return c
+}
+
 func (c *ctx) valid(i int) bool { return i >= c.start && i < c.end }
 
 func (c *ctx) head(i int) int {
@@ -255,10 +268,7 @@ var hNone = perceptron.String("")
 // group claimed it", "nobody was hurt", "they found nothing") and for the
 // verb of a yes-no question ("Did Germany ban the airline?").
 func asserted(d *text.Doc, tok int) bool {
-	c := ctx{d: d, start: 0, end: len(d.Tokens)}
-	if s := d.SentOf(tok); s >= 0 {
-		c.start, c.end = int(d.Sents[s].Start), int(d.Sents[s].End)
-	}
+	c := newCtx(d, tok)
 	firstAux, subj := -1, -1
 	for j := c.start; j < c.end; j++ {
 		if int(d.Tokens[j].Head) != tok || j == tok {
@@ -297,10 +307,7 @@ func (c *ctx) polarQuestion(tok, firstAux, subj int) bool {
 // features appends the feature keys of predicate tok to fs. g selects the
 // templates. The caller guarantees 0 <= tok < len(d.Tokens).
 func features(fs []uint64, d *text.Doc, tok int, g Groups) []uint64 {
-	c := ctx{d: d, start: 0, end: len(d.Tokens)}
-	if s := d.SentOf(tok); s >= 0 {
-		c.start, c.end = int(d.Sents[s].Start), int(d.Sents[s].End)
-	}
+	c := newCtx(d, tok)
 	t := &d.Tokens[tok]
 	add := func(k uint64) { fs = append(fs, k) }
 	add(perceptron.H1(tBias, 0))

@@ -94,9 +94,10 @@ func (m *Model) NumFeatures() int { return len(m.keys) }
 // about -1.2 (did not happen) and about 0 (uncertain); predictions are
 // clipped to [MinValue, MaxValue].
 //
-// d must be annotated with tokens, sentences, UPOS, lemmas and
-// dependencies, as the English pipeline leaves it; morphological features
-// (tense, mood) are used when present. A token out of range gives 0.
+// d must be a valid Doc (Doc.Validate) annotated with tokens, sentences,
+// UPOS, lemmas and dependencies, as the English pipeline leaves it;
+// morphological features (tense, mood) are used when present. A token out
+// of range gives 0; missing layers give a value from what is there.
 //
 // The value is the learned model's, except for a predicate the text does
 // not assert, which scores at most NotAssertedMax: a negated one ("did not

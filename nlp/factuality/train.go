@@ -31,7 +31,8 @@ type TrainOptions struct {
 	Prune float64
 }
 
-// Defaults of TrainOptions, chosen on UDS-IH2 dev (docs/notes/factuality.md).
+// Defaults of TrainOptions, chosen on UDS-IH2 dev and by cross-validation on
+// the training judgements.
 const (
 	DefaultGroups     = AllGroups
 	DefaultLambda     = 20
