@@ -97,7 +97,9 @@ type Via struct {
 	// place named), "sender" (the state whose forces "were dispatched
 	// to Aleppo", with no by-agent) and "apposition" (a name the
 	// dictionaries lack, described beside it: "Mohammad Radmanish, an
-	// Afghan defence spokesperson").
+	// Afghan defence spokesperson") and "article" (a local group's
+	// country from the places the article is set in: "protesters" in an
+	// article about Hong Kong).
 	How string `json:"how"`
 	// Text and Span are the mention the code came from; Span is a byte
 	// range of Article.Text.

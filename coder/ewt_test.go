@@ -5,13 +5,13 @@ import (
 	"context"
 	"io"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/eventwire/eventwire/cameo"
 	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/internal/shared"
 	"github.com/eventwire/eventwire/text/conllu"
 )
 
@@ -19,7 +19,8 @@ import (
 // treebanks (web text: weblogs, newsgroups, reviews) with the Phoenix
 // dictionaries. It checks every event's evidence and, with -v, lists the
 // events for judging precision by eye (docs/notes/coder.md has the
-// judgement). Set CODER_EWT=1 to run it; it skips without ../shared.
+// judgement). Set CODER_EWT=1 to run it; without ../shared/data it then
+// fails under CI and skips otherwise.
 func TestEWTEvents(t *testing.T) {
 	if os.Getenv("CODER_EWT") == "" {
 		t.Skip("set CODER_EWT=1 to code the EWT treebanks")
@@ -33,10 +34,9 @@ func TestEWTEvents(t *testing.T) {
 	})
 	c := coder.New(d, cameo.Default(), coder.DefaultOptions())
 	for _, split := range []string{"dev", "test"} {
-		path := filepath.Join(pd, "..", "ud", "en_ewt", "en_ewt-ud-"+split+".conllu.gz")
-		f, err := os.Open(path)
+		f, err := os.Open(shared.Data(t, "ud", "en_ewt", "en_ewt-ud-"+split+".conllu.gz"))
 		if err != nil {
-			t.Skipf("EWT not found: %v", err)
+			t.Fatal(err)
 		}
 		zr, err := gzip.NewReader(f)
 		if err != nil {

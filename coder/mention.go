@@ -296,6 +296,13 @@ func (st *sent) mention1(h int) []entity {
 			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code[:3], entry: r.entry, span: pi.span, last: r.last, viaHow: "country", viaSpan: r.span})
 		}
 	}
+	if len(pi.actors) == 0 && len(pi.agents) > 0 {
+		// "protesters", "the parliament", "police" in an article set in
+		// one country: that country's.
+		if r, ok := st.homeCountry(h, pi.agents); ok {
+			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code[:3], entry: r.entry, span: pi.span, last: r.last, viaHow: "article", viaSpan: r.span})
+		}
+	}
 	if viaNmod && !pi.headAgent {
 		// "the army's defeat of rebels": the possessor's agent is not
 		// the rebels'.

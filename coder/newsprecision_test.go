@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/data"
+	"github.com/eventwire/eventwire/internal/shared"
 	"github.com/eventwire/eventwire/nlp/english"
 	"github.com/eventwire/eventwire/text"
 )
@@ -28,7 +28,8 @@ func TestNewsPrecision(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the parser")
 	}
-	shared := filepath.Join(petrarchDir(t), "..")
+	corpus := shared.Data(t, "corpus", "wikinews-politics-demo.jsonl")
+	sample, haveSample := shared.Lookup(t, "samples", "rferl-2016-12-23-aleppo.txt")
 	p, err := english.New()
 	if err != nil {
 		t.Skipf("no parser in this build: %v", err)
@@ -38,9 +39,9 @@ func TestNewsPrecision(t *testing.T) {
 
 	type article struct{ id, published, text string }
 	arts := map[string]article{}
-	f, err := os.Open(filepath.Join(shared, "corpus", "wikinews-politics-demo.jsonl"))
+	f, err := os.Open(corpus)
 	if err != nil {
-		t.Skipf("Wikinews corpus not found: %v", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
@@ -52,7 +53,11 @@ func TestNewsPrecision(t *testing.T) {
 		}
 		arts[r.ID] = article{r.ID, r.Published, r.Text}
 	}
-	if raw, err := os.ReadFile(filepath.Join(shared, "samples", "rferl-2016-12-23-aleppo.txt")); err == nil {
+	if haveSample {
+		raw, err := os.ReadFile(sample)
+		if err != nil {
+			t.Fatal(err)
+		}
 		arts["aleppo"] = article{"aleppo", "2016-12-23", string(raw)}
 	}
 

@@ -3,13 +3,13 @@ package coder_test
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/eventwire/eventwire/cameo"
 	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/internal/shared"
 	"github.com/eventwire/eventwire/nlp/english"
 	"github.com/eventwire/eventwire/text"
 )
@@ -25,9 +25,9 @@ func TestAleppoPipeline(t *testing.T) {
 		t.Skip("loads the parser")
 	}
 	pd := petrarchDir(t)
-	raw, err := os.ReadFile(filepath.Join(pd, "..", "samples", "rferl-2016-12-23-aleppo.txt"))
+	raw, err := os.ReadFile(shared.Data(t, "samples", "rferl-2016-12-23-aleppo.txt"))
 	if err != nil {
-		t.Skipf("sample article not found: %v", err)
+		t.Fatal(err)
 	}
 	p, err := english.New()
 	if err != nil {

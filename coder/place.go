@@ -132,6 +132,66 @@ func (st *sent) localCountry(h int, agents []*dict.Agent, definite bool) (entity
 	return e, true
 }
 
+// homeCountry gives a local group with no country of its own (localAgents:
+// "protesters", "police", "the parliament") the country the article is
+// set in: the state of the places the article has named as locations so
+// far, when one state has at least two of them and three in five, unless
+// the phrase says it is foreign ("foreign security forces"). A
+// state organ takes it only when no other state is named in the sentence,
+// as in localCountry.
+func (st *sent) homeCountry(h int, agents []*dict.Agent) (entity, bool) {
+	lo, hi := st.phraseSpan(h)
+	for i := lo; i <= hi; i++ {
+		switch st.key(i) {
+		case "FOREIGN", "INTERNATIONAL", "OVERSEAS", "EXILED", "EXILE":
+			return entity{}, false // "foreign security forces" are not the home country's
+		}
+	}
+	for _, ag := range agents {
+		for i := 0; i+3 <= len(ag.Code); i += 3 {
+			if !localAgents[ag.Code[i:i+3]] {
+				return entity{}, false
+			}
+		}
+	}
+	count := map[string]int{}
+	last := map[string]entity{}
+	total := 0
+	add := func(o entity) {
+		if o.locative && placeCode(o.code) {
+			count[o.code]++
+			last[o.code] = o
+			total++
+		}
+	}
+	for _, o := range st.dc.history {
+		add(o)
+	}
+	for _, o := range st.occurrences {
+		add(o)
+	}
+	best := ""
+	for c, n := range count {
+		if n > count[best] || (n == count[best] && c < best) {
+			best = c
+		}
+	}
+	if best == "" || count[best] < 2 || 5*count[best] < 3*total {
+		return entity{}, false
+	}
+	if stateOrgan(agents) {
+		for _, o := range st.occurrences {
+			if o.locative || o.inferred || len(o.code) < 3 {
+				continue
+			}
+			if c := o.code[:3]; placeCode(c) && c != best {
+				return entity{}, false
+			}
+		}
+	}
+	return last[best], true
+}
+
 // ownPlace reports whether the place at p lies in h's phrase as where the
 // group is or was ("rebels in Aleppo", "who were evacuated from Aleppo"),
 // not where it is to go ("the gunman to face charges in Mexico").

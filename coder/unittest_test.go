@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,19 +18,16 @@ import (
 	"github.com/eventwire/eventwire/cameo"
 	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/internal/shared"
 	"github.com/eventwire/eventwire/text"
 	"github.com/eventwire/eventwire/text/conllu"
 )
 
-// petrarchDir returns ../shared/data/petrarch relative to the repository
-// root, or skips the test when it is absent.
+// petrarchDir returns ../shared/data/petrarch beside the repository; when
+// it is absent the test fails under CI and skips otherwise.
 func petrarchDir(tb testing.TB) string {
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "shared", "data", "petrarch")
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("PETRARCH data not found at %s (it lives in ../shared/data beside the repository): %v", dir, err)
-	}
-	return dir
+	tb.Helper()
+	return shared.Data(tb, "petrarch")
 }
 
 // record is one sentence of the UD unit-test file.

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/data"
+	"github.com/eventwire/eventwire/internal/shared"
 )
 
 func load(t *testing.T, files map[string]string, f dict.Files) (*dict.Dictionaries, dict.ErrorList) {
@@ -328,14 +327,11 @@ func TestSkeleton(t *testing.T) {
 	}
 }
 
-// petrarchDir is ../shared/data/petrarch from the repository root.
+// petrarchDir is ../shared/data/petrarch beside the repository; when it is
+// absent the test fails under CI and skips otherwise.
 func petrarchDir(tb testing.TB) string {
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "data", "petrarch")
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("PETRARCH data not found at %s (../shared/data beside the repository): %v", dir, err)
-	}
-	return dir
+	tb.Helper()
+	return shared.Data(tb, "petrarch")
 }
 
 var phoenix = dict.Files{
