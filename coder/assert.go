@@ -62,7 +62,13 @@ func (st *sent) assert(f *frame) assertion {
 		}
 		return assertion{asserted, "the object of " + st.key(f.host)}
 	}
-	return st.clauseAssertion(f.pred, f.sources)
+	a := st.clauseAssertion(f.pred, f.sources)
+	if a.mode == asserted && st.c.opts.Factuality != nil {
+		if v := st.c.opts.Factuality.Factuality(st.doc, f.pred); v < st.c.opts.FactualityMin {
+			return assertion{unreal, "the factuality model judges it not to have happened (" + strconv.FormatFloat(v, 'f', 2, 64) + ")"}
+		}
+	}
+	return a
 }
 
 // clauseAssertion decides whether verb v's clause asserts its act;

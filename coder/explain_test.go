@@ -12,6 +12,7 @@ import (
 	"github.com/eventwire/eventwire/cameo"
 	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/text"
 )
 
 // TestExplain codes every hand-built case with Explain: the events are
@@ -103,5 +104,55 @@ func TestExplainNotAsserted(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("decisions %+v: want condemn rejected as negated", decisions)
+	}
+}
+
+// lowFactuality judges every predicate named word as not having happened.
+type lowFactuality struct{ word string }
+
+func (f lowFactuality) Factuality(d *text.Doc, tok int) float64 {
+	if d.Text[d.Tokens[tok].Start:d.Tokens[tok].End] == f.word {
+		return -1.2
+	}
+	return 1.1
+}
+
+// TestFactualityOption: an act the learned factuality model scores below
+// FactualityMin is not asserted, whatever the rules say, and the decision
+// says why; others are coded as before.
+func TestFactualityOption(t *testing.T) {
+	d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
+		Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const conll = `# text = Russia condemned Turkey and attacked Syria.
+1	Russia	Russia	PROPN	_	_	2	nsubj	_	_
+2	condemned	condemn	VERB	_	_	0	root	_	_
+3	Turkey	Turkey	PROPN	_	_	2	obj	_	_
+4	and	and	CCONJ	_	_	5	cc	_	_
+5	attacked	attack	VERB	_	_	2	conj	_	_
+6	Syria	Syria	PROPN	_	_	5	obj	_	SpaceAfter=No
+7	.	.	PUNCT	_	_	2	punct	_	_
+
+`
+	doc := caseDoc(t, "Russia condemned Turkey and attacked Syria.", []byte(conll))
+	o := coder.DefaultOptions()
+	o.Factuality, o.FactualityMin = lowFactuality{"attacked"}, 0.6
+	evs, decisions, err := coder.New(d, cameo.Default(), o).Explain(context.Background(), doc, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 1 || evs[0].CAMEO != "111" {
+		t.Fatalf("events %+v: want the condemnation only", evs)
+	}
+	found := false
+	for _, dc := range decisions {
+		if dc.Word == "attacked" && dc.Stage == "assertion" && strings.Contains(dc.Why, "factuality model") && strings.Contains(dc.Why, "-1.20") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("decisions %+v: want the attack rejected by the factuality model", decisions)
 	}
 }

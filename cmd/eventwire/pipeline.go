@@ -17,6 +17,7 @@ import (
 	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/nlp/factuality"
 )
 
 // This file wires the stages after extraction (parser, event coder) for
@@ -56,7 +57,8 @@ func newPipeline(stderr io.Writer, noParse bool, userDicts []string) (*pipeline,
 	return &pipeline{parser: p.a, coder: c}, nil
 }
 
-// newEventCoder returns the event coder over the shipped dictionaries with
+// newEventCoder returns the event coder over the shipped dictionaries and
+// the embedded factuality model (nlp/factuality), with
 // the user's files ([KIND=]FILE, as "code --dict") on top.
 func newEventCoder(stderr io.Writer, userDicts []string) (*coder.Coder, error) {
 	files, fsys, err := codeDicts(userDicts)
@@ -69,7 +71,13 @@ func newEventCoder(stderr io.Writer, userDicts []string) (*coder.Coder, error) {
 		// (docs/notes/cameo-eval.md); report only the user's.
 		warnDictErrors(stderr, userDictErrors(err, fsys.top))
 	}
-	return coder.New(d, cameo.Default(), coder.DefaultOptions()), nil
+	opts := coder.DefaultOptions()
+	fm, err := factuality.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading the factuality model: %w", err)
+	}
+	opts.Factuality, opts.FactualityMin = fm, coder.DefaultFactualityMin
+	return coder.New(d, cameo.Default(), opts), nil
 }
 
 // stages returns the annotator and coders of an ingest.Processor.
