@@ -72,10 +72,11 @@ type Options struct {
 }
 
 // DefaultFactualityMin is the FactualityMin eventwire's commands use with
-// the shipped factuality model: chosen on the development sets (the judged
-// Wikinews demo set loses 10 wrong events and no right one; the PLOVER tune
-// half's F1 rises from 0.392 to 0.406), below the value where recall
-// falls away (docs/BENCHMARKS.md).
+// the shipped factuality model, which the assertion stage consults for
+// finite clauses: chosen on the development sets (the judged Wikinews demo
+// set loses 6 wrong events and no right one; the PLOVER tune half's F1
+// rises from 0.392 to 0.403), below the value where recall falls away
+// (docs/BENCHMARKS.md).
 const DefaultFactualityMin = 0.6
 
 // Factuality says whether the act that token tok of an annotated doc
