@@ -152,6 +152,9 @@ type Explanation struct {
 	// Coding is the pattern or rule that gave the code, and how the code
 	// was changed (negation, transformation).
 	Coding string `json:"coding"`
+	// Score is the learned scorer's probability that a careful reader
+	// codes the event, when a scorer is used.
+	Score string `json:"score,omitempty"`
 }
 
 // Quote is a stretch of reported speech and who said it.

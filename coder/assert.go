@@ -67,8 +67,12 @@ func (st *sent) assert(f *frame) assertion {
 	// purpose a call is made for: "called Assad to congratulate him"),
 	// which the model, trained on judgements that leave most such
 	// complements uncertain, would not assert.
-	if a.mode == asserted && st.c.opts.Factuality != nil && st.caseWord(f.pred) != "TO" {
-		if v := st.c.opts.Factuality.Factuality(st.doc, f.pred); v < st.c.opts.FactualityMin {
+	if st.c.opts.Factuality != nil && st.caseWord(f.pred) != "TO" {
+		f.finite = true
+		f.fact = st.c.opts.Factuality.Factuality(st.doc, f.pred)
+	}
+	if a.mode == asserted && f.finite {
+		if v := f.fact; v < st.c.opts.FactualityMin {
 			return assertion{unreal, "the factuality model judges it not to have happened (" + strconv.FormatFloat(v, 'f', 2, 64) + ")"}
 		}
 	}

@@ -65,6 +65,10 @@ type Options struct {
 	// The assertion stage takes an act its rules find asserted as not
 	// asserted when the model's value is below FactualityMin.
 	Factuality Factuality
+	// Scorer, when not nil, is the learned scorer of the events stage
+	// (score.go): events it gives a probability below its threshold are
+	// dropped, the others carry the probability as their Confidence.
+	Scorer *Scorer
 	// FactualityMin is the lowest factuality value of an asserted act
 	// (on the UDS-IH2 scale, about -1.2 "did not happen" to 1.1
 	// "happened").
@@ -212,21 +216,41 @@ func (c *Coder) Explain(ctx context.Context, doc *text.Doc, date time.Time) ([]e
 	return c.code(ctx, doc, date, true)
 }
 
+// Candidates codes doc as Code does, without the learned scorer's filter,
+// and returns every event with the features the scorer reads, for
+// training and inspecting it (eventwire train scorer).
+func (c *Coder) Candidates(ctx context.Context, doc *text.Doc, date time.Time) ([]Candidate, error) {
+	dc, evs, _, err := c.run(ctx, doc, date, false, true)
+	if err != nil || dc == nil {
+		return nil, err
+	}
+	out := make([]Candidate, len(evs))
+	for i, e := range evs {
+		out[i] = Candidate{Event: e, Features: dc.features[i]}
+	}
+	return out, nil
+}
+
 func (c *Coder) code(ctx context.Context, doc *text.Doc, date time.Time, explain bool) ([]eventwire.Event, []Decision, error) {
+	_, evs, trace, err := c.run(ctx, doc, date, explain, false)
+	return evs, trace, err
+}
+
+func (c *Coder) run(ctx context.Context, doc *text.Doc, date time.Time, explain, collect bool) (*docState, []eventwire.Event, []Decision, error) {
 	if doc == nil {
-		return nil, nil, nil
+		return nil, nil, nil, nil
 	}
 	if need := text.AttrTokens | text.AttrSents | text.AttrUPOS | text.AttrDeps; doc.Attrs != 0 && !doc.Attrs.Has(need) {
-		return nil, nil, fmt.Errorf("coder: the doc has %v, the coder needs %v: %w", doc.Attrs, need, eventwire.ErrInvalid)
+		return nil, nil, nil, fmt.Errorf("coder: the doc has %v, the coder needs %v: %w", doc.Attrs, need, eventwire.ErrInvalid)
 	}
 	if err := doc.Validate(); err != nil {
-		return nil, nil, fmt.Errorf("coder: %w: %w", eventwire.ErrInvalid, err)
+		return nil, nil, nil, fmt.Errorf("coder: %w: %w", eventwire.ErrInvalid, err)
 	}
-	dc := &docState{c: c, doc: doc, date: date, explain: explain}
+	dc := &docState{c: c, doc: doc, date: date, explain: explain, collect: collect}
 	if c.d.Discards != nil {
 		story, hits, _ := c.d.Discards.Find(doc.Text)
 		if story {
-			return nil, nil, nil
+			return dc, nil, nil, nil
 		}
 		dc.discardAt = hits
 	}
@@ -234,7 +258,7 @@ func (c *Coder) code(ctx context.Context, doc *text.Doc, date time.Time, explain
 	for s := range doc.Sents {
 		if s%64 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 		}
 		out = append(out, dc.sentence(s)...)
@@ -246,7 +270,7 @@ func (c *Coder) code(ctx context.Context, doc *text.Doc, date time.Time, explain
 	for i := range out {
 		out[i].Date = ds
 	}
-	return out, dc.trace, nil
+	return dc, out, dc.trace, nil
 }
 
 // docState is what the coder remembers across the sentences of one doc:
@@ -263,6 +287,10 @@ type docState struct {
 	// the decisions about predicates that gave no event.
 	explain bool
 	trace   []Decision
+	// collect asks for the scorer's features of every candidate event,
+	// unfiltered, in the order of the events (Coder.Candidates).
+	collect  bool
+	features [][]float32
 }
 
 func (dc *docState) sentence(s int) []eventwire.Event {
@@ -307,6 +335,7 @@ type sent struct {
 	seen        map[string]int  // event key → index in events
 	eventVerb   []int           // the verb token of each event
 	cur         *frame          // the frame whose events are being emitted
+	eventX      [][]float32     // the scorer's features of each event, when collected or scored
 	dropped     []string        // why the current frame\'s pairs made no event, when explaining
 	absorbed    map[int]bool    // complement verbs already coded by their governor's pattern
 	vocab       map[string]bool // forms and lemmas of the sentence, for mayMatch
@@ -393,10 +422,21 @@ func (st *sent) code() []eventwire.Event {
 			st.emitRule(f)
 		}
 	}
-	sort.SliceStable(st.events, func(i, j int) bool {
-		return st.events[i].Evidence.Verb.Start < st.events[j].Evidence.Verb.Start
+	order := make([]int, len(st.events))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		return st.events[order[i]].Evidence.Verb.Start < st.events[order[j]].Evidence.Verb.Start
 	})
-	return st.events
+	evs := make([]eventwire.Event, len(order))
+	for i, k := range order {
+		evs[i] = st.events[k]
+		if st.dc.collect {
+			st.dc.features = append(st.dc.features, st.eventX[k])
+		}
+	}
+	return evs
 }
 
 // uniq returns ss without repeats, in order.

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/eventwire/eventwire"
@@ -88,13 +89,14 @@ func (st *sent) reciprocal(f *frame) bool {
 func (st *sent) emitRule(f *frame) {
 	keep := st.events[:0]
 	keepVerb := st.eventVerb[:0]
+	keepX := st.eventX[:0]
 	for i, e := range st.events {
 		if st.eventVerb[i] == f.pred {
 			continue
 		}
-		keep, keepVerb = append(keep, e), append(keepVerb, st.eventVerb[i])
+		keep, keepVerb, keepX = append(keep, e), append(keepVerb, st.eventVerb[i]), append(keepX, st.eventX[i])
 	}
-	st.events, st.eventVerb = keep, keepVerb
+	st.events, st.eventVerb, st.eventX = keep, keepVerb, keepX
 	st.seen = make(map[string]int, len(st.events))
 	for i, e := range st.events {
 		st.seen[e.CAMEO+"|"+e.Source.Code+"|"+e.Target.Code] = i
@@ -190,6 +192,23 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 	if !numeric(code) {
 		return // "+++", "174L": codes the dictionary uses for errors or tests
 	}
+	var x []float32
+	if st.dc.collect || st.c.opts.Scorer != nil {
+		x = st.features(st.cur, code, src, tgt)
+	}
+	if sc := st.c.opts.Scorer; sc != nil && !st.dc.collect {
+		p := sc.Prob(x)
+		if p < sc.Threshold {
+			if st.dc.explain {
+				st.dropped = append(st.dropped, "the learned scorer gives "+code+" "+orNull(src.code)+"→"+orNull(tgt.code)+" "+strconv.FormatFloat(p, 'f', 2, 64)+", below "+strconv.FormatFloat(sc.Threshold, 'f', 2, 64))
+			}
+			return
+		}
+		ev.Confidence = float64(int(p*100+0.5)) / 100
+		if ev.Explain != nil {
+			ev.Explain.Score = strconv.FormatFloat(p, 'f', 2, 64)
+		}
+	}
 	if b := st.c.book; b != nil {
 		if c, ok := b.Nearest(code); ok {
 			ev.PLOVER, ev.QuadClass, ev.Goldstein = c.PLOVER, c.QuadClass, c.Goldstein
@@ -202,13 +221,14 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 		// specific evidence: "The Kremlin said Putin told Assad" keeps
 		// "told".
 		if st.dominates(st.eventVerb[i], st.cur.host) {
-			st.events[i], st.eventVerb[i] = ev, st.cur.host
+			st.events[i], st.eventVerb[i], st.eventX[i] = ev, st.cur.host, x
 		}
 		return
 	}
 	st.seen[key] = len(st.events)
 	st.events = append(st.events, ev)
 	st.eventVerb = append(st.eventVerb, st.cur.host)
+	st.eventX = append(st.eventX, x)
 }
 
 // dominates reports whether token a is a proper ancestor of token b.

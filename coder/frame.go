@@ -52,7 +52,11 @@ type frame struct {
 	// infinitive or a participle), for the transformations.
 	own bool
 
-	as   assertion // stage 3
+	as assertion // stage 3
+	// finite reports whether the factuality model judged the predicate
+	// (finite clauses, when a model is given); fact is its value.
+	finite bool
+	fact   float64
 	code dict.Code // stage 4: the code of the events, empty when none
 	// coding says how the code was reached when it is not the sense.
 	coding string

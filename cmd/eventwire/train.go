@@ -29,6 +29,9 @@ func runTrain(ctx context.Context, m *Main, args []string) error {
 	if len(args) > 0 && args[0] == "factuality" {
 		return runTrainFactuality(ctx, m, args[1:])
 	}
+	if len(args) > 0 && args[0] == "scorer" {
+		return runTrainScorer(ctx, m, args[1:])
+	}
 	fs := m.newFlagSet("train", "--train FILE --dev FILE --out DIR",
 		"eventwire train --train ../shared/data/ud/en_ewt/en_ewt-ud-train.conllu.gz --dev ../shared/data/ud/en_ewt/en_ewt-ud-dev.conllu.gz --out models")
 	trainPath := fs.String("train", "", "training treebank (CoNLL-U, optionally gzipped)")
