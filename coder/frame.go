@@ -57,7 +57,7 @@ type frame struct {
 	// (finite clauses, when a model is given); fact is its value.
 	finite bool
 	fact   float64
-	code dict.Code // stage 4: the code of the events, empty when none
+	code   dict.Code // stage 4: the code of the events, empty when none
 	// coding says how the code was reached when it is not the sense.
 	coding string
 	// rule, when not nil, is the event a transformation makes of the
