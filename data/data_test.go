@@ -13,6 +13,7 @@ import (
 
 	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/data"
+	"github.com/eventwire/eventwire/internal/shared"
 )
 
 func allFiles() []string {
@@ -35,10 +36,7 @@ func TestFS(t *testing.T) {
 // files of the data folder byte for byte (eventwire's own files have no
 // upstream).
 func TestMatchesSource(t *testing.T) {
-	src := filepath.Join("..", "..", "shared", "data", "petrarch")
-	if _, err := os.Stat(src); err != nil {
-		t.Skipf("source dictionaries absent (%v): need ../shared/data/petrarch beside the repository", err)
-	}
+	src := shared.Data(t, "petrarch")
 	for _, name := range append(allFiles(), "LICENSE") {
 		if data.Own(name) {
 			continue

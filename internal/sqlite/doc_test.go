@@ -7,10 +7,10 @@ import (
 	"errors"
 	"io"
 	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
+	"github.com/eventwire/eventwire/internal/shared"
 	"github.com/eventwire/eventwire/text"
 	"github.com/eventwire/eventwire/text/conllu"
 )
@@ -131,10 +131,10 @@ func TestDocFormats(t *testing.T) {
 // TestDocV2Treebank round-trips every sentence of the UD English EWT dev
 // set (gold tokens, tags, lemmas, features and trees) and compares sizes.
 func TestDocV2Treebank(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "shared", "data", "ud", "en_ewt", "en_ewt-ud-dev.conllu.gz")
+	path := shared.Data(t, "ud", "en_ewt", "en_ewt-ud-dev.conllu.gz")
 	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("UD EWT dev set not found (%v); it is in ../shared/data beside the repository", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	zr, err := gzip.NewReader(f)
@@ -203,12 +203,11 @@ func FuzzDecodeDocV2(f *testing.F) {
 }
 
 // treebankArticles joins the EWT dev sentences into article-sized Docs of
-// 40 sentences; it skips b when the treebank is absent.
+// 40 sentences; without the treebank b fails under CI and skips otherwise.
 func treebankArticles(b *testing.B) []*text.Doc {
-	path := filepath.Join("..", "..", "..", "shared", "data", "ud", "en_ewt", "en_ewt-ud-dev.conllu.gz")
-	f, err := os.Open(path)
+	f, err := os.Open(shared.Data(b, "ud", "en_ewt", "en_ewt-ud-dev.conllu.gz"))
 	if err != nil {
-		b.Skipf("UD EWT dev set not found (%v)", err)
+		b.Fatal(err)
 	}
 	defer f.Close()
 	zr, err := gzip.NewReader(f)

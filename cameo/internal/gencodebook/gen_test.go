@@ -6,16 +6,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/eventwire/eventwire/internal/shared"
 )
 
 // TestGeneratedIsCurrent is the CI check that cameo/codebook.tsv is what the
 // generator makes from the source tables. It needs the data folder beside
 // the clone (../shared/data from the repository root).
 func TestGeneratedIsCurrent(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "..", "shared", "data", "ontology")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("source tables absent (%v): need ../shared/data/ontology beside the repository", err)
-	}
+	dir := shared.Data(t, "ontology")
 	got, err := generateFromDir(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -58,10 +57,10 @@ func TestGenerateSmall(t *testing.T) {
 // GDELT's own CAMEO.goldsteinscale.txt, independently of the merged table
 // the generator reads.
 func TestGoldsteinMatchesGDELT(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "..", "shared", "data", "ontology", "cameo", "CAMEO.goldsteinscale.txt")
+	path := shared.Data(t, "ontology", "cameo", "CAMEO.goldsteinscale.txt")
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		t.Skipf("GDELT Goldstein table absent (%v): need ../shared/data beside the repository", err)
+		t.Fatal(err)
 	}
 	gen, err := os.ReadFile(filepath.Join("..", "..", "codebook.tsv"))
 	if err != nil {

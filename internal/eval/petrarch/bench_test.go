@@ -3,7 +3,6 @@ package petrarch_test
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/eventwire/eventwire/cameo"
@@ -11,16 +10,17 @@ import (
 	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/data"
 	"github.com/eventwire/eventwire/internal/eval/petrarch"
+	"github.com/eventwire/eventwire/internal/shared"
 	"github.com/eventwire/eventwire/text"
 )
 
-// udRecords reads the UD unit-test records and their Docs, or skips.
+// udRecords reads the UD unit-test records and their Docs; without them
+// it fails under CI and skips otherwise.
 func udRecords(b *testing.B) ([]*petrarch.Record, []*text.Doc) {
-	path := filepath.Join("..", "..", "..", "..", "shared", "data", "petrarch", "universalpetrarch",
-		"PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml")
+	path := shared.Data(b, "petrarch", "universalpetrarch", "PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml")
 	fh, err := os.Open(path)
 	if err != nil {
-		b.Skipf("PETRARCH unit tests absent (%v): need ../shared/data/petrarch beside the repository", err)
+		b.Fatal(err)
 	}
 	defer fh.Close()
 	f, err := petrarch.Read(fh, path)

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/shared"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -266,10 +267,7 @@ func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
 
 // TestRealFiles reads the two unit-test files of the data folder.
 func TestRealFiles(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "..", "shared", "data", "petrarch")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("PETRARCH unit tests absent (%v): need ../shared/data/petrarch beside the repository", err)
-	}
+	dir := shared.Data(t, "petrarch")
 	for _, tc := range []struct {
 		path string
 		kind ParseKind

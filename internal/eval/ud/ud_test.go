@@ -3,13 +3,12 @@ package ud_test
 import (
 	"compress/gzip"
 	"errors"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/eval/ud"
+	"github.com/eventwire/eventwire/internal/shared"
 	"github.com/eventwire/eventwire/text/conllu"
 )
 
@@ -208,11 +207,7 @@ func TestTextMismatch(t *testing.T) {
 // TestSelfScoreEWT scores EWT dev against itself: every metric must be
 // perfect, which exercises Add on every multi-word token of the treebank.
 func TestSelfScoreEWT(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "..", "shared", "data", "ud", "en_ewt", "en_ewt-ud-dev.conllu.gz")
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("%s is absent: the evaluation data lives in ../shared/data beside the repository", path)
-	}
+	f, err := os.Open(shared.Data(t, "ud", "en_ewt", "en_ewt-ud-dev.conllu.gz"))
 	if err != nil {
 		t.Fatal(err)
 	}
