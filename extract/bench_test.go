@@ -10,6 +10,7 @@ import (
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/extract"
+	"github.com/eventwire/eventwire/internal/shared"
 )
 
 // BenchmarkExtract measures extraction of the bundled fixture and, when
@@ -42,9 +43,10 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	})
 	b.Run("benchmark-pages", func(b *testing.B) {
-		files, _ := filepath.Glob(filepath.Join(sharedData, "extraction", "html", "*.html.gz"))
+		dir := shared.Data(b, "extraction", "html")
+		files, _ := filepath.Glob(filepath.Join(dir, "*.html.gz"))
 		if len(files) == 0 {
-			b.Skipf("extraction benchmark absent (%s)", filepath.Join(sharedData, "extraction"))
+			b.Fatalf("no *.html.gz in %s", dir)
 		}
 		var pages []*eventwire.Page
 		var total int64

@@ -10,19 +10,14 @@ import (
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/extract"
+	"github.com/eventwire/eventwire/internal/shared"
 )
-
-// sharedData is ../shared/data beside the repository, seen from this
-// package directory.
-var sharedData = filepath.Join("..", "..", "shared", "data")
 
 func TestSampleArticle(t *testing.T) {
 	paths := []string{filepath.Join("..", "testdata", "samples", "rferl-2016-12-23-aleppo.txt")}
-	shared := filepath.Join(sharedData, "samples", "rferl-2016-12-23-aleppo.txt")
-	if _, err := os.Stat(shared); err == nil {
-		paths = append(paths, shared)
-	} else {
-		t.Logf("skipping the copy in %s: %v", shared, err)
+	// The copy in ../shared/data too, when it is there (always under CI).
+	if p, ok := shared.Lookup(t, "samples", "rferl-2016-12-23-aleppo.txt"); ok {
+		paths = append(paths, p)
 	}
 	x := extract.New(extract.Options{})
 	for _, path := range paths {

@@ -5,23 +5,22 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/eventwire/eventwire/internal/shared"
 	"github.com/eventwire/eventwire/nlp/english"
 	"github.com/eventwire/eventwire/text"
 	"github.com/eventwire/eventwire/text/conllu"
 )
 
-// readEWT reads an EWT file from ../shared/data beside the repository, or
-// skips the test.
+// readEWT reads an EWT file from ../shared/data beside the repository;
+// without it the test fails under CI and skips otherwise.
 func readEWT(tb testing.TB, name string) []*text.Doc {
-	p := filepath.Join("..", "..", "..", "shared", "data", "ud", "en_ewt", name)
-	f, err := os.Open(p)
+	f, err := os.Open(shared.Data(tb, "ud", "en_ewt", name))
 	if err != nil {
-		tb.Skipf("EWT treebank not available (%v); it lives in ../shared/data beside the repository", err)
+		tb.Fatal(err)
 	}
 	defer f.Close()
 	gz, err := gzip.NewReader(f)

@@ -6,10 +6,10 @@ import (
 	"context"
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/eventwire/eventwire/internal/shared"
 	"github.com/eventwire/eventwire/nlp/internal/perceptron"
 	"github.com/eventwire/eventwire/nlp/tag"
 	"github.com/eventwire/eventwire/text"
@@ -167,12 +167,12 @@ func TestAnnotateNeedsTokens(t *testing.T) {
 	}
 }
 
-// ewtSlice returns the first n sentences of EWT train, or skips.
+// ewtSlice returns the first n sentences of EWT train; without the
+// treebank the test fails under CI and skips otherwise.
 func ewtSlice(t testing.TB, n int) []*text.Doc {
-	p := filepath.Join("..", "..", "..", "shared", "data", "ud", "en_ewt", "en_ewt-ud-train.conllu.gz")
-	f, err := os.Open(p)
+	f, err := os.Open(shared.Data(t, "ud", "en_ewt", "en_ewt-ud-train.conllu.gz"))
 	if err != nil {
-		t.Skipf("EWT treebank not available (%v); it lives in ../shared/data beside the repository", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	gz, err := gzip.NewReader(f)
@@ -194,7 +194,7 @@ func ewtSlice(t testing.TB, n int) []*text.Doc {
 func TestTrainIsDeterministic(t *testing.T) {
 	docs := handBuilt(t)
 	if !testing.Short() {
-		if _, err := os.Stat(filepath.Join("..", "..", "..", "shared", "data", "ud")); err == nil {
+		if _, ok := shared.Lookup(t, "ud"); ok {
 			docs = ewtSlice(t, 400)
 		}
 	}

@@ -3,31 +3,21 @@ package tokenize_test
 import (
 	"compress/gzip"
 	"encoding/json"
-	"errors"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/eval/ud"
+	"github.com/eventwire/eventwire/internal/shared"
 	"github.com/eventwire/eventwire/nlp/tokenize"
 	"github.com/eventwire/eventwire/text/conllu"
 )
 
-// sharedData is ../shared/data beside the repository, seen from this
-// package's directory (nlp/tokenize).
-var sharedData = filepath.Join("..", "..", "..", "shared", "data")
-
-// readShared reads a gzip-compressed CoNLL-U file under ../shared/data, or
-// skips the test when it is absent.
-func readShared(tb testing.TB, rel string) []*conllu.Sentence {
+// readShared reads a gzip-compressed CoNLL-U file under ../shared/data;
+// when it is absent the test fails under CI and skips otherwise.
+func readShared(tb testing.TB, rel ...string) []*conllu.Sentence {
 	tb.Helper()
-	path := filepath.Join(sharedData, rel)
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		tb.Skipf("%s is absent: the evaluation data lives in ../shared/data beside the repository", path)
-	}
+	f, err := os.Open(shared.Data(tb, rel...))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -52,7 +42,7 @@ func TestScoreFloorEWTDev(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads EWT dev")
 	}
-	sents := readShared(t, "ud/en_ewt/en_ewt-ud-dev.conllu.gz")
+	sents := readShared(t, "ud", "en_ewt", "en_ewt-ud-dev.conllu.gz")
 	docs := conllu.Documents(sents)
 	var gold ud.Treebank
 	for _, doc := range docs {
@@ -98,14 +88,12 @@ func TestScoreFloorEWTDev(t *testing.T) {
 }
 
 // newsText returns the texts of the Wikinews politics demo articles,
-// separated by blank lines, or skips.
+// separated by blank lines; without the corpus the test fails under CI and
+// skips otherwise.
 func newsText(tb testing.TB) string {
 	tb.Helper()
-	path := filepath.Join(sharedData, "corpus", "wikinews-politics-demo.jsonl")
+	path := shared.Data(tb, "corpus", "wikinews-politics-demo.jsonl")
 	b, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		tb.Skipf("%s is absent: the evaluation data lives in ../shared/data beside the repository", path)
-	}
 	if err != nil {
 		tb.Fatal(err)
 	}
