@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/eventwire/eventwire/internal/shared"
 )
 
 // The ConfliBERT files are development-only: these tests write made-up
@@ -207,7 +209,7 @@ func TestEvalConfliBERTFloor(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses 1,349 sentences; skipped in -short")
 	}
-	dir := sharedEventsData(t, "conflibert-dev")
+	dir := shared.Data(t, "events", "conflibert-dev")
 	out, stderr, err := runMain("eval", "conflibert", dir)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)

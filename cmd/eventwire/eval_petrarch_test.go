@@ -11,6 +11,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/eventwire/eventwire/internal/shared"
 )
 
 const tinyValidation = `<Validation>
@@ -126,11 +128,8 @@ func TestEvalPetrarch(t *testing.T) {
 // rise: measured at commit c402476 on 2026-11-25 (docs/notes/cameo-eval.md):
 // given parses F1 0.896, 87.0% exact; own parses F1 0.770, 69.4% exact.
 func TestEvalPetrarchUDFloor(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "data", "petrarch")
-	file := filepath.Join(dir, "universalpetrarch", "PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml")
-	if _, err := os.Stat(file); err != nil {
-		t.Skipf("PETRARCH unit tests absent (%v): need ../shared/data/petrarch beside the repository", err)
-	}
+	file := shared.Data(t, "petrarch", "universalpetrarch", "PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml")
+	dir := shared.Data(t, "petrarch")
 	for _, tc := range []struct {
 		parse     string
 		f1, exact float64

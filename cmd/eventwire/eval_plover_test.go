@@ -10,22 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-)
 
-// sharedEventsData returns the path of rel under ../shared/data/events
-// beside the repository. When it is absent the test fails under CI=true
-// (CI has the data folder beside its clone) and is skipped otherwise.
-func sharedEventsData(t *testing.T, rel string) string {
-	t.Helper()
-	path := filepath.Join("..", "..", "..", "shared", "data", "events", rel)
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing (%v): CI must have the project's data folder beside the clone", path, err)
-		}
-		t.Skipf("%s is not here (%v): it lives in the project's data folder beside the repository", path, err)
-	}
-	return path
-}
+	"github.com/eventwire/eventwire/internal/shared"
+)
 
 // tinyPlover is a made-up gold file: one record the coder gets right
 // (DEU criticizes RUS), one it codes with the wrong source (the gold says
@@ -228,7 +215,7 @@ func TestEvalPloverFloor(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses 163 sentences; skipped in -short")
 	}
-	path := sharedEventsData(t, filepath.Join("plover-gsr-dev", "PLOVER_GSR_dev.json"))
+	path := shared.Data(t, "events", "plover-gsr-dev", "PLOVER_GSR_dev.json")
 	out, stderr, err := runMain("eval", "plover", path)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
