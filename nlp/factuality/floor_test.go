@@ -10,6 +10,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/eventwire/eventwire/internal/shared"
 	"github.com/eventwire/eventwire/nlp/english"
 	"github.com/eventwire/eventwire/text"
 	"github.com/eventwire/eventwire/text/conllu"
@@ -31,13 +32,9 @@ const (
 // it is absent the test fails if CI is "true" and is skipped otherwise.
 func sharedData(tb testing.TB, rel string) io.Reader {
 	tb.Helper()
-	p := filepath.Join("..", "..", "..", "shared", "data", rel)
-	f, err := os.Open(p)
+	f, err := os.Open(shared.Data(tb, filepath.FromSlash(rel)))
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("%s is absent (%v); CI needs ../shared/data beside the repository", p, err)
-		}
-		tb.Skipf("%s is absent (%v); it lives in ../shared/data beside the repository", p, err)
+		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { f.Close() })
 	gz, err := gzip.NewReader(bufio.NewReader(f))
