@@ -403,7 +403,18 @@ func TestNewsCorrections(t *testing.T) {
 				"with with ADP IN 5 case", "Russia Russia PROPN NNP 3 nmod", ". . PUNCT . 2 punct"),
 			without: data.VerbNews,
 			want:    []string{"050 CHN RUS verbs.news.txt", "050 RUS CHN verbs.news.txt"},
-			wantOut: []string{"030 CHN RUS CAMEO.2.0.txt"},
+			// Upstream lists the pattern twice, 030 then 050:050; the
+			// last listing codes (coder/dict, as PETRARCH reads it).
+			wantOut: []string{"050 CHN RUS CAMEO.2.0.txt", "050 RUS CHN CAMEO.2.0.txt"},
+		},
+		{
+			name: "reject-is-120",
+			conll: tree("Serbia rejected an Australian ultimatum.",
+				"Serbia Serbia PROPN NNP 2 nsubj", "rejected reject VERB VBD 0 root", "an a DET DT 5 det",
+				"Australian Australian ADJ JJ 5 amod", "ultimatum ultimatum NOUN NN 2 obj", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"120 SRB AUS verbs.news.txt"},
+			wantOut: nil,
 		},
 		{
 			name: "wounded-in-a-demonstration",
