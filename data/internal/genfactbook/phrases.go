@@ -98,7 +98,8 @@ var monarchs = map[string]bool{"King": true, "Queen": true, "Emir": true, "Sulta
 //     Manuel Goncalves LOURENCO, PEDRO_SANCHEZ_ for Pedro SANCHEZ
 //     Perez-Castejon (a Spanish second surname left out), but not for an
 //     Arabic compound given name (Abdel Fattah), and the second when the
-//     first is Muhammad or another common name (SHEHBAZ_SHARIF_);
+//     first is Muhammad or another common name (SHEHBAZ_SHARIF_), or when
+//     there are two (CYRIL_RAMAPHOSA_ for Matamela Cyril RAMAPHOSA);
 //   - a nickname the Factbook quotes with the capitals: BONGBONG_MARCOS_;
 //   - for a hyphenated name with one part in capitals, the parts apart
 //     and the capitals alone: DENIS_SASSOU_NGUESSO_, VJOSA_OSMANI_,
@@ -181,6 +182,10 @@ func variants(n name, title string) []string {
 			}
 			if len(first) > 0 && !compound {
 				addShort(cat(first[:1], cp, n.rest))
+			}
+			if len(first) == 2 && !compound && !isInitial(first[1]) {
+				// "Matamela Cyril RAMAPHOSA" is Cyril Ramaphosa.
+				addShort(cat(first[1:], cp))
 			}
 			if len(n.rest) > 0 {
 				addShort(cat(given, cp))
