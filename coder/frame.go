@@ -194,7 +194,10 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		// Iranian and Russian interference" meets neither.
 		kept := targets[:0:0]
 		for _, t := range targets {
-			if !st.topicOf(v, t.head) {
+			// Where several actors meet is their venue, not a party:
+			// "The US, Russia, and Switzerland met in Geneva".
+			venue := len(sources) > 1 && (st.caseWord(t.head) == "IN" || st.caseWord(t.head) == "AT")
+			if !st.topicOf(v, t.head) && !venue {
 				kept = append(kept, t)
 			}
 		}
@@ -682,6 +685,9 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 		if k, ok := st.agentOfMedium(v); ok {
 			return st.mention(k)
 		}
+		if e := st.operationAgent(v); len(e) > 0 {
+			return e
+		}
 		return nil
 	}
 	h := st.head(v)
@@ -757,6 +763,40 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 			// "signed an accord to supply": the governor's governor acts.
 			if g := st.head(h); g >= st.lo && g < st.hi && st.tok(g).UPOS == text.VERB {
 				return st.sourceOf(g, depth+1)
+			}
+		}
+	}
+	return nil
+}
+
+// operationNouns name the armed or police operations in which a passive's
+// act is done: "was killed in a US counter-terrorism operation".
+var operationNouns = map[string]bool{"OPERATION": true, "STRIKE": true, "AIRSTRIKE": true, "ATTACK": true,
+	"RAID": true, "BOMBING": true, "OFFENSIVE": true, "ASSAULT": true, "SHELLING": true, "AMBUSH": true,
+	"CRACKDOWN": true, "BOMBARDMENT": true, "ATTACKS": true, "STRIKES": true}
+
+// operationAgent finds the agent of a passive without a by-phrase in the
+// operation it was done in: the actor that modifies "operation", "strike"
+// or "raid" ("was killed in a US counter-terrorism operation", "were
+// wounded in an Israeli air strike"). An operation no actor modifies ("in
+// a suicide car bombing") names no agent.
+func (st *sent) operationAgent(v int) []entity {
+	for _, k := range st.children(v) {
+		if !st.rel(k).IsObliqueLike() || !operationNouns[st.lemma(k)] {
+			continue
+		}
+		switch st.caseWord(k) {
+		case "IN", "DURING", "BY", "IN_A", "THROUGH":
+		default:
+			continue
+		}
+		for _, m := range st.children(k) {
+			switch r := st.rel(m); {
+			case r == text.NmodPoss, (r.Base() == text.Amod || r.Base() == text.Compound) && m < k,
+				r.IsObliqueLike() && st.caseWord(m) == "BY":
+				if e := st.mention(m); len(e) > 0 && !strings.HasPrefix(e[0].code, "---") {
+					return e
+				}
 			}
 		}
 	}

@@ -120,7 +120,7 @@ func TestNewsPrecision(t *testing.T) {
 			nil,
 			[]string{"120 USAMIL IMGMUSISI prevent"}}, // remained in Iraq to prevent ISIS ...: a purpose
 		{"wikinews-2019-09-30-u-s-house-issues-subpoena-to-secretary-of-state-as-special-e",
-			[]string{"020 USAGOV UKRGOV called"}, // "The accusation against Biden is that ... he called for the government of Ukraine to ..."
+			[]string{"020 USAELI UKRGOV called"}, // "The accusation against Biden is that ... he called for the government of Ukraine to ..." (out of office in 2019: ELI)
 			[]string{
 				"030 USAGOV IGOUNO want", // "Trump's White House staff want him to resign": him is not the UN
 				"020 USA ---GOV called",  // "It also called for records ...": it is the subpoena
