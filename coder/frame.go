@@ -237,7 +237,9 @@ func (st *sent) reducedPassive(v int) bool {
 	if h < st.lo || h >= st.hi || h > v || st.tok(h).UPOS == text.VERB {
 		return false
 	}
-	return st.tok(v).XPOS == "VBN"
+	// A participle with an object is a finite verb the parser hung on a
+	// noun ("the House of Representatives impeached President Trump").
+	return st.tok(v).XPOS == "VBN" && len(st.childrenRel(v, text.Obj)) == 0
 }
 
 // topicPreps introduce what a meeting or a talk is about.
