@@ -21,7 +21,7 @@ import (
 // own lists eventwire's own files with their kind in DefaultFiles.
 var own = []struct{ name, kind string }{
 	{data.VerbFixes, "verbs"}, {data.VerbSupplement, "verbs"}, {data.VerbNews, "verbs"},
-	{data.ActorFixes, "actors"}, {data.ActorFactbook, "actors"}, {data.ActorNews, "actors"}, {data.AgentFixes, "agents"}, {data.IssueFixes, "issues"},
+	{data.ActorFixes, "actors"}, {data.ActorFactbook, "actors"}, {data.ActorNews, "actors"}, {data.AgentFixes, "agents"}, {data.AgentNews, "agents"}, {data.IssueFixes, "issues"},
 }
 
 // TestOwnFiles checks that each of eventwire's files is served by FS, is
