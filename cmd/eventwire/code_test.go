@@ -62,7 +62,7 @@ func TestCodeDicts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(files.Actors); n != 6 || files.Actors[5] != "mine.txt" { // 3 Phoenix files, actors.fixes.txt, actors.news.txt, the user file
+	if n := len(files.Actors); n != 7 || files.Actors[6] != "mine.txt" { // 3 Phoenix files, actors.fixes.txt, actors.factbook.txt, actors.news.txt, the user file
 		t.Fatalf("Actors = %v", files.Actors)
 	}
 	if b, err := fs.ReadFile(fsys, "mine.txt"); err != nil || string(b) != "FROBNIA [FRB]\n" {
