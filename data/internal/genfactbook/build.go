@@ -40,6 +40,7 @@ type span struct {
 type report struct {
 	rows, skippedRows, tenures, dropped int
 	persons, countries, entries         int
+	spans, kept                         int // GOV terms written, upstream roles kept
 	phrases, droppedPhrases             int
 	mergedPhoenix                       int
 	news                                []string // persons left to actors.news.txt
@@ -705,10 +706,12 @@ func write(ps []*person, ctry map[string]*country, snapshots []time.Time, rep *r
 		for _, r := range p.kept {
 			fmt.Fprintf(&b, "\t[%s]\n", roleText(r.Code, r.From, r.To))
 			rep.entries++
+			rep.kept++
 		}
 		for _, s := range p.spans {
 			fmt.Fprintf(&b, "\t[%s]\n", roleText(s.code+"GOV", s.start, s.end))
 			rep.entries++
+			rep.spans++
 		}
 		fmt.Fprintf(&b, "\t[%sELI]\n", p.home.code)
 	}

@@ -112,8 +112,8 @@ func loadShipped(fsys fs.FS) (up, news *upstream, err error) {
 
 func printReport(w io.Writer, r *report, verbose bool) {
 	fmt.Fprintf(w, "genfactbook: %d rows, %d without a holder; %d tenures (%d dropped: no country code, or a sovereign's other realms); "+
-		"%d persons in %d countries, %d dated entries, %d phrases (%d dropped as shared); %d merged with Phoenix records; %d left to actors.news.txt\n",
-		r.rows, r.skippedRows, r.tenures, r.dropped, r.persons, r.countries, r.entries, r.phrases, r.droppedPhrases, r.mergedPhoenix, len(r.news))
+		"%d persons in %d countries, %d dated entries (%d terms of office, %d earlier Phoenix roles), %d phrases (%d dropped as shared); %d merged with Phoenix records; %d left to actors.news.txt\n",
+		r.rows, r.skippedRows, r.tenures, r.dropped, r.persons, r.countries, r.entries, r.spans, r.kept, r.phrases, r.droppedPhrases, r.mergedPhoenix, len(r.news))
 	fmt.Fprintf(w, "genfactbook: countries without a code: %s\n", strings.Join(r.noCode, "; "))
 	if !verbose {
 		return
