@@ -120,7 +120,7 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 	case st.c.opts.RequireDyad && strings.HasPrefix(src.code, "---") && strings.HasPrefix(tgt.code, "---"):
 		return "neither side has a country or an organisation" // "officials said ... advocates"
 	case (bareOf(src.code, tgt.code) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) &&
-		!(bareOf(src.code, tgt.code) && forceCode(code) && !st.eventHead(src)):
+		!((forceCode(code) || strings.HasPrefix(code, "13")) && !st.eventHead(src)):
 		return "an actor and its own state (" + src.code + ", " + tgt.code + ")" // "Putin said Russia will ..."
 	case tgt.viaHow == "place" && strings.HasPrefix(code, "01"):
 		return "a statement's content placed by country, not its addressee" // "scientists estimate the population"
@@ -291,6 +291,8 @@ func (st *sent) eventHead(e entity) bool {
 // forceCode reports whether an event code is coercion or force (17–20:
 // arrest, expel, assault, fight), which a state does to its own people
 // ("Indian officials arrested a man", IND → INDPPL), unlike a statement.
+// Threats of such acts (13) are kept the same way ("threatened to impose
+// a curfew in Algiers").
 func forceCode(c string) bool {
 	return len(c) >= 2 && (c[:2] == "17" || c[:2] == "18" || c[:2] == "19" || c[:2] == "20")
 }

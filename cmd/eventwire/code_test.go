@@ -129,10 +129,13 @@ func (p conlluParser) Annotate(ctx context.Context, d *text.Doc) error {
 }
 
 // TestCodePage runs extract → (stand-in parser) → coder with the shipped
-// dictionaries and the codebook, and a user actor file on top.
+// dictionaries, the codebook and the factuality model, and a user actor
+// file on top. The stand-in parse carries the morphology the real parser
+// gives, which the factuality model reads (without Tense=Past it doubts
+// "praised" happened).
 func TestCodePage(t *testing.T) {
 	const parse = "1\t%s\t%s\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n" +
-		"2\tpraised\tpraise\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
+		"2\tpraised\tpraise\tVERB\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t0\troot\t_\t_\n" +
 		"3\tUkraine\tUkraine\tPROPN\tNNP\t_\t2\tobj\t_\t_\n" +
 		"4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
 	parser := conlluParser{
