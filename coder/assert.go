@@ -82,6 +82,9 @@ func (st *sent) assert(f *frame) assertion {
 // clauseAssertion decides whether verb v's clause asserts its act;
 // sources, when given, are its frame's sources (for citations).
 func (st *sent) clauseAssertion(v int, sources []entity) assertion {
+	if at, ok := st.pastClause(v); ok {
+		return assertion{unreal, "background: the clause is dated " + strconv.Quote(at) + " (a discard phrase)"}
+	}
 	news := st.c.opts.Modality == ModalityNews
 	if g, ok := st.intentGovernor(v); ok && news {
 		return assertion{intended, "the infinitive of " + strconv.Quote(st.doc.Form(g)) + ": committed to, not yet done"}
@@ -119,6 +122,41 @@ func (st *sent) clauseAssertion(v int, sources []entity) assertion {
 		}
 	}
 	return assertion{asserted, "a clause that reports the act"}
+}
+
+// pastClause reports whether verb v's clause holds a past-time discard
+// phrase ("in 1963", "two weeks ago"), and which: the phrase's first word
+// hangs, through nouns and prepositions, from v.
+func (st *sent) pastClause(v int) (string, bool) {
+	for _, at := range st.past {
+		i := st.tokenAt(at)
+		if i < 0 {
+			continue
+		}
+		for x, n := i, 0; x >= st.lo && x < st.hi && n < maxDepth; x, n = st.head(x), n+1 {
+			if x != i && (st.tok(x).UPOS == text.VERB || st.tok(x).UPOS == text.AUX) {
+				// The dated verb, or a verb coordinated with it, which
+				// shares its time ("In 2007, the US labeled him a
+				// terrorist and levied sanctions against him").
+				if x == v || (st.base(v) == text.Conj && st.head(v) == x) {
+					return st.doc.Form(i), true
+				}
+				break
+			}
+		}
+	}
+	return "", false
+}
+
+// tokenAt returns the token of the sentence that starts at byte offset
+// at, or -1.
+func (st *sent) tokenAt(at int) int {
+	for i := st.lo; i < st.hi; i++ {
+		if int(st.tok(i).Start) <= at && at < int(st.tok(i).End) {
+			return i
+		}
+	}
+	return -1
 }
 
 // claimVerbs report what is claimed, believed, feared or denied, not

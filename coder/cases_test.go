@@ -126,7 +126,7 @@ func TestCases(t *testing.T) {
 				}
 			}
 			d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
-				Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}})
+				Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}, Discards: []string{"discards.txt"}})
 			if err != nil {
 				t.Fatal(err)
 			}

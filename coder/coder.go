@@ -31,6 +31,7 @@ package coder
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -300,20 +301,37 @@ func (dc *docState) sentence(s int) []eventwire.Event {
 	if hi <= lo {
 		return nil
 	}
+	var past []int
 	if len(dc.discardAt) > 0 {
 		span := doc.SentByteSpan(s)
 		for _, at := range dc.discardAt {
-			if span.Contains(at) {
-				return nil
+			if !span.Contains(at) {
+				continue
 			}
+			if pastTime(doc.Text[at:]) {
+				// "in 1963", "two weeks ago": the clause that says it is
+				// background, not the whole sentence ("said they will
+				// release him, whom they had taken hostage two weeks ago").
+				past = append(past, at)
+				continue
+			}
+			return nil
 		}
 	}
 	st := newSent(dc, s, lo, hi)
+	st.past = past
 	evs := st.code()
 	// Remember this sentence's actors for later references.
 	dc.history = append(dc.history, st.occurrences...)
 	return evs
 }
+
+// pastTimes are the discard phrases that date a clause in the past ("2011",
+// "weeks ago", "years later"); pastTime reports whether text starts with
+// one.
+var pastTimes = regexp.MustCompile(`^(?i)([12][0-9]{3}\b|(days|weeks|months|years|decades) (ago|later|earlier)\b)`)
+
+func pastTime(text string) bool { return pastTimes.MatchString(text) }
 
 // sent holds one sentence being coded.
 type sent struct {
@@ -336,7 +354,8 @@ type sent struct {
 	eventVerb   []int           // the verb token of each event
 	cur         *frame          // the frame whose events are being emitted
 	eventX      [][]float32     // the scorer's features of each event, when collected or scored
-	dropped     []string        // why the current frame\'s pairs made no event, when explaining
+	dropped     []string        // why the current frame's pairs made no event, when explaining
+	past        []int           // byte offsets of past-time discard phrases in the sentence
 	absorbed    map[int]bool    // complement verbs already coded by their governor's pattern
 	vocab       map[string]bool // forms and lemmas of the sentence, for mayMatch
 	irrealis    map[int]bool    // infinitives under a coded verb

@@ -473,6 +473,26 @@ func (st *sent) resolve(h int) (entity, bool) {
 	return entity{}, false
 }
 
+// personalRoles are the roles a named person holds.
+var personalRoles = map[string]bool{"GOV": true, "OPP": true, "ELI": true, "LEG": true, "JUD": true, "MIL": true,
+	"COP": true, "MED": true, "CVL": true, "SPY": true}
+
+// personName reports whether tokens a..b, an actor phrase coded code, name
+// a person though the dictionary gives no dated roles: two or more proper
+// nouns ("Sviatlana Tsikhanouskaya") with a personal role after the
+// country (BLROPP), not an organisation.
+func (st *sent) personName(a, b int, code string) bool {
+	if b <= a || len(code) < 6 || organisation(code) || !personalRoles[code[3:6]] {
+		return false
+	}
+	for i := a; i <= b; i++ {
+		if st.tok(i).UPOS != text.PROPN {
+			return false
+		}
+	}
+	return true
+}
+
 // describedBy returns the actor that an apposition of name h describes,
 // when h is not one member of a list ("Evil Mordor, the awful Arnor, and
 // Gondor") and the apposition names one actor with a country or an
@@ -749,8 +769,8 @@ func (st *sent) scanOccurrences() {
 		top := st.topOf(j, j+n-1) // "Hong" of "in Hong Kong" carries the case
 		st.occurrences = append(st.occurrences, entity{code: code, head: j + n - 1,
 			span:  text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j+n-1].End},
-			entry: entryName(act), last: st.words.Keys[i+n-1], person: len(act.Roles) > 0, subject: st.inSubject(j + n - 1),
-			locative: locative[st.caseWord(top)], role: st.roleOf(top)})
+			entry: entryName(act), last: st.words.Keys[i+n-1], person: len(act.Roles) > 0 || st.personName(j, j+n-1, code),
+			subject: st.inSubject(j + n - 1), locative: locative[st.caseWord(top)], role: st.roleOf(top)})
 		i += n
 	}
 	// Short references to actors named before ("Assad" after "Bashar
