@@ -428,11 +428,13 @@ var unrealNouns = map[string]bool{"THREAT": true, "RISK": true, "FEAR": true, "P
 	"ALLEGATION": true, "CLAIM": true, "ACCUSATION": true, "REPORT": true, "DENIAL": true, "HOPE": true}
 
 // unrealVerbs take an event noun as a thing not (yet) done: "planned an
-// attack on", "prevented the annexation of", "denied the killing of".
+// attack on", "prevented the annexation of", "denied the killing of",
+// "arranged a meeting between", "cancelled the talks".
 var unrealVerbs = map[string]bool{"PLAN": true, "THREATEN": true, "FEAR": true, "PREVENT": true, "AVERT": true,
 	"AVOID": true, "DENY": true, "PROPOSE": true, "CONSIDER": true, "PREPARE": true, "URGE": true, "DEMAND": true,
 	"WANT": true, "SEEK": true, "OPPOSE": true, "WARN": true, "THWART": true, "FOIL": true, "RULE": true,
-	"REJECT": true, "ALLEGE": true, "CLAIM": true, "CALL": true, "ORDER": true, "AUTHORIZE": true, "APPROVE": true}
+	"REJECT": true, "ALLEGE": true, "CLAIM": true, "CALL": true, "ORDER": true, "AUTHORIZE": true, "APPROVE": true,
+	"ARRANGE": true, "SCHEDULE": true, "ORGANIZE": true, "ORGANISE": true, "CANCEL": true, "POSTPONE": true}
 
 // realNoun reports whether event noun n is reported as having happened:
 // not "no attack", "any invasion", not after "for", "against" or "about"

@@ -28,12 +28,16 @@ func (st *sent) emitFrame(f *frame) {
 	neg := f.as.mode == negated
 	switch f.kind {
 	case aspectFrame, nounFrame:
+		both := f.kind == nounFrame && f.verb != nil && reciprocalNouns[f.verb.Word]
 		for _, a := range f.sources {
 			for _, b := range f.targets {
 				if f.kind == nounFrame && (a.code == "" || b.code == "" || a.code == b.code || sameAs([]entity{a}, []entity{b})) {
 					continue
 				}
 				st.emit(f.code.Event, a, b, verbSpan, f.pattern, false, f.conf)
+				if both {
+					st.emit(f.code.Event, b, a, verbSpan, f.pattern, false, f.conf)
+				}
 			}
 		}
 		return

@@ -159,8 +159,13 @@ var eventNouns = map[string]string{
 	"DETENTION": "DETAIN", "EXPULSION": "EXPEL", "DEPORTATION": "DEPORT", "BLOCKADE": "BLOCKADE", "SIEGE": "BESIEGE",
 	"RECOGNITION": "RECOGNIZE", "CONDEMNATION": "CONDEMN", "CRITICISM": "CRITICIZE", "VISIT": "VISIT",
 	"BACKING": "BACK", "ENDORSEMENT": "ENDORSE", "RESCUE": "RESCUE", "SEIZURE": "SEIZE", "RAID": "RAID",
+	"MEETING": "MEET", "TALKS": "TALK", "NEGOTIATION": "NEGOTIATE",
 	"MASSACRE": "MASSACRE", "ABDUCTION": "ABDUCT", "KIDNAPPING": "KIDNAP", "TORTURE": "TORTURE",
 }
+
+// reciprocalNouns are the verbs of event nouns whose parties act with each
+// other: a meeting, talks, negotiations. Their events go both ways.
+var reciprocalNouns = map[string]bool{"MEET": true, "TALK": true, "NEGOTIATE": true}
 
 // nounFrames builds the frames of the sentence's event nouns that name
 // both sides, skipping nouns that an aspect frame has already taken.
@@ -200,6 +205,17 @@ func (st *sent) nounFrames(taken []*frame) []*frame {
 				switch w := st.caseWord(k); w {
 				case "BY":
 					sources = append(sources, st.mention(k)...)
+				case "WITH", "BETWEEN", "AMONG":
+					// "Trump's meeting with Kim", "talks between the US
+					// and China": the parties of a reciprocal act.
+					if !reciprocalNouns[verb] {
+						continue
+					}
+					if w == "WITH" {
+						targets = append(targets, st.mention(k)...)
+					} else {
+						sources = append(sources, st.mention(k)...)
+					}
 				case "OF", "ON", "AGAINST", "INTO", "TO":
 					if w == "TO" && verb != "VISIT" {
 						continue
@@ -209,6 +225,10 @@ func (st *sent) nounFrames(taken []*frame) []*frame {
 					}
 				}
 			}
+		}
+		if reciprocalNouns[verb] && len(targets) == 0 && len(sources) > 1 {
+			// "talks between the US and China": each party with each.
+			targets = sources
 		}
 		if len(sources) == 0 || len(targets) == 0 {
 			continue
