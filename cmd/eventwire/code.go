@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/eventwire/eventwire"
@@ -20,7 +21,9 @@ import (
 	"github.com/eventwire/eventwire/extract"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/source"
+	"github.com/eventwire/eventwire/nlp"
 	"github.com/eventwire/eventwire/nlp/english"
+	"github.com/eventwire/eventwire/nlp/factuality"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -32,12 +35,21 @@ type annotator interface {
 // newEnglish returns eventwire's English pipeline (tokenize, tag, parse)
 // from the embedded models.
 func newEnglish() (annotator, error) {
-	p, err := english.New()
+	p, err := loadEnglish()
 	if err != nil {
 		return nil, fmt.Errorf("loading the English parser: %w", err)
 	}
 	return p, nil
 }
+
+// loadEnglish and loadFactuality load the embedded models once per
+// process: they are immutable and safe for concurrent use, and a process
+// that runs several commands (the tests, a program embedding Main) need
+// not decode them again.
+var (
+	loadEnglish    = sync.OnceValues(func() (*nlp.Pipeline, error) { return english.New() })
+	loadFactuality = sync.OnceValues(factuality.Load)
+)
 
 // maxCodeInput bounds the page read by "eventwire code".
 const maxCodeInput = 50 << 20

@@ -17,7 +17,6 @@ import (
 	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/internal/ingest"
-	"github.com/eventwire/eventwire/nlp/factuality"
 )
 
 // This file wires the stages after extraction (parser, event coder) for
@@ -61,24 +60,37 @@ func newPipeline(stderr io.Writer, noParse bool, userDicts []string) (*pipeline,
 // the embedded factuality model (nlp/factuality), with
 // the user's files ([KIND=]FILE, as "code --dict") on top.
 func newEventCoder(stderr io.Writer, userDicts []string) (*coder.Coder, error) {
-	files, fsys, err := codeDicts(userDicts)
-	if err != nil {
-		return nil, err
-	}
-	d, err := dict.Load(fsys, files)
-	if err != nil {
+	var d *dict.Dictionaries
+	if len(userDicts) == 0 {
 		// The shipped dictionaries have known upstream defects
-		// (docs/notes/cameo-eval.md); report only the user's.
-		warnDictErrors(stderr, userDictErrors(err, fsys.top))
+		// (docs/notes/cameo-eval.md), which are not the user's to see.
+		d = loadShippedDicts()
+	} else {
+		files, fsys, err := codeDicts(userDicts)
+		if err != nil {
+			return nil, err
+		}
+		if d, err = dict.Load(fsys, files); err != nil {
+			// Report only the problems in the user's files.
+			warnDictErrors(stderr, userDictErrors(err, fsys.top))
+		}
 	}
 	opts := coder.DefaultOptions()
-	fm, err := factuality.Load()
+	fm, err := loadFactuality()
 	if err != nil {
 		return nil, fmt.Errorf("loading the factuality model: %w", err)
 	}
 	opts.Factuality, opts.FactualityMin = fm, coder.DefaultFactualityMin
 	return coder.New(d, cameo.Default(), opts), nil
 }
+
+// loadShippedDicts loads the shipped dictionaries once per process; the
+// Dictionaries are immutable.
+var loadShippedDicts = sync.OnceValue(func() *dict.Dictionaries {
+	files, fsys, _ := codeDicts(nil)
+	d, _ := dict.Load(fsys, files)
+	return d
+})
 
 // stages returns the annotator and coders of an ingest.Processor.
 func (p *pipeline) stages() (ingest.Annotator, []ingest.Coder) {
