@@ -95,11 +95,12 @@ type Via struct {
 	// "role-ref" (the last actor named with the same role: "the airline"
 	// after "Mahan Air of Iran"), "place-ref" ("the city" for the last
 	// place named), "sender" (the state whose forces "were dispatched
-	// to Aleppo", with no by-agent) and "apposition" (a name the
+	// to Aleppo", with no by-agent), "apposition" (a name the
 	// dictionaries lack, described beside it: "Mohammad Radmanish, an
-	// Afghan defence spokesperson") and "article" (a local group's
-	// country from the places the article is set in: "protesters" in an
-	// article about Hong Kong).
+	// Afghan defence spokesperson"), "article" (a local group's country
+	// from the places the article is set in: "protesters" in an article
+	// about Hong Kong) and "act-ref" (the doer of the act the article
+	// leads with, for "criticized the move").
 	How string `json:"how"`
 	// Text and Span are the mention the code came from; Span is a byte
 	// range of Article.Text.

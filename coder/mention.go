@@ -283,6 +283,15 @@ func (st *sent) mention1(h int) []entity {
 			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: "place", viaSpan: r.span})
 		}
 	}
+	if len(pi.actors) == 0 && len(pi.agents) == 0 && st.rel(h).IsObject() {
+		// "USCIRF also criticized the move": a definite noun for an act
+		// refers to the act the article reports, whose doer is the
+		// subject of its first sentence (Erdogan, who proposed turning
+		// Hagia Sophia into a mosque).
+		if r, ok := st.actRef(h); ok {
+			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: "act-ref", viaSpan: r.span})
+		}
+	}
 	if len(pi.actors) == 0 && len(pi.agents) == 0 {
 		// "shelling the city" after "Aleppo".
 		if r, ok := st.placeRef(h); ok {
@@ -491,6 +500,48 @@ func (st *sent) personName(a, b int, code string) bool {
 		}
 	}
 	return true
+}
+
+// actNouns name an act by what it is to those who respond to it: "the
+// move", "this decision", "the plan".
+var actNouns = map[string]bool{"MOVE": true, "DECISION": true, "PLAN": true, "PROPOSAL": true, "CHANGE": true,
+	"STEP": true, "ANNOUNCEMENT": true, "MEASURE": true, "MEASURES": true, "POLICY": true, "ACTION": true,
+	"INITIATIVE": true, "ORDER": true, "DECREE": true, "REMARKS": true, "COMMENTS": true, "STATEMENT": true}
+
+// actRef resolves a bare definite act noun ("the move", "this decision")
+// to the doer of the act the article leads with: the actor subject of its
+// first sentence, when it names one with a country or an organisation.
+// Not in the first sentence itself, and not with modifiers of its own
+// ("the move to Syria", "the new policy").
+func (st *sent) actRef(h int) (entity, bool) {
+	if st.idx == 0 || !actNouns[st.key(h)] && !actNouns[st.lemma(h)] {
+		return entity{}, false
+	}
+	definite := false
+	for _, k := range st.children(h) {
+		switch st.base(k) {
+		case text.Det:
+			switch st.key(k) {
+			case "THE", "THIS", "THAT", "THESE", "THOSE":
+				definite = true
+			}
+		case text.Punct:
+		default:
+			return entity{}, false
+		}
+	}
+	if !definite {
+		return entity{}, false
+	}
+	for _, o := range st.dc.history {
+		if int(o.span.Start) >= int(st.doc.SentByteSpan(0).End) {
+			break
+		}
+		if o.subject && !strings.HasPrefix(o.code, "---") {
+			return o, true
+		}
+	}
+	return entity{}, false
 }
 
 // describedBy returns the actor that an apposition of name h describes,
