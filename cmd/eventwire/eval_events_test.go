@@ -198,8 +198,9 @@ func TestEvalEventsTiny(t *testing.T) {
 // It is a floor, not a target: the test catches a coder change that loses
 // precision on real news; raise it when precision rises, never lower it.
 // Measured: 0.230 (23 of 100) at c70ae98, where batch 1 was judged; 0.297
-// (27 of 91) at 758e263 with batches 2 and 3 judged, hence 0.247.
-const demoFloor = 0.247
+// (27 of 91) at 758e263 with batches 2 and 3 judged; 0.479 (58 of 121)
+// at 181006b with batches 4-12 judged, hence 0.429.
+const demoFloor = 0.429
 
 // demoMaxMissing is how many events judged right may stop being coded.
 const demoMaxMissing = 5
