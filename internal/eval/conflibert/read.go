@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/internal/eval/fileerr"
 )
 
 // The file names inside a ConfliBERT development folder.
@@ -102,20 +102,20 @@ func ReadClasses(r io.Reader, name string) ([]Sentence, error) {
 		}
 		i := strings.LastIndexByte(line, '\t')
 		if i < 0 {
-			errs.add(name, n, "want sentence TAB class")
+			errs.Add(name, n, "want sentence TAB class")
 			return
 		}
 		s, c := unquote(strings.TrimSpace(line[:i])), strings.TrimSpace(line[i+1:])
 		if len(c) != 1 || c[0] < '0' || c[0] > '4' {
-			errs.add(name, n, "class %q: want 0-4", c)
+			errs.Add(name, n, "class %q: want 0-4", c)
 			return
 		}
 		if s == "" {
-			errs.add(name, n, "empty sentence")
+			errs.Add(name, n, "empty sentence")
 			return
 		}
 		if !utf8.ValidString(s) {
-			errs.add(name, n, "sentence is not UTF-8")
+			errs.Add(name, n, "sentence is not UTF-8")
 			return
 		}
 		out = append(out, Sentence{Text: s, Class: int(c[0] - '0'), Line: n})
@@ -174,18 +174,18 @@ func ReadNER(r io.Reader, name string) ([]Tagged, error) {
 		line = strings.TrimRight(line, " \t")
 		i := strings.LastIndexAny(line, " \t")
 		if i < 0 {
-			errs.add(name, n, "want word SPACE tag")
+			errs.Add(name, n, "want word SPACE tag")
 			bad = true
 			return
 		}
 		w, tag := strings.TrimSpace(line[:i]), line[i+1:]
 		switch {
 		case w == "":
-			errs.add(name, n, "no word before the tag")
+			errs.Add(name, n, "no word before the tag")
 		case !tags[tag]:
-			errs.add(name, n, "tag %q: want O, B-S, I-S, B-T, I-T, B-R or I-R", tag)
+			errs.Add(name, n, "tag %q: want O, B-S, I-S, B-T, I-T, B-R or I-R", tag)
 		case !utf8.ValidString(w):
-			errs.add(name, n, "word is not UTF-8")
+			errs.Add(name, n, "word is not UTF-8")
 		default:
 			cur.Words = append(cur.Words, Word{Text: w, Tag: tag})
 			return
@@ -199,61 +199,10 @@ func ReadNER(r io.Reader, name string) ([]Tagged, error) {
 	return out, errs.Err()
 }
 
-// Error is a problem at one line of a class or tag file. It wraps
-// eventwire.ErrInvalid.
-type Error struct {
-	File string
-	Line int
-	Msg  string
-}
-
-// Error returns "file:line: message".
-func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
-}
-
-// Unwrap makes every Error an eventwire.ErrInvalid.
-func (e *Error) Unwrap() error { return eventwire.ErrInvalid }
-
-// ErrorList is every problem of a file, in line order.
-type ErrorList []*Error
-
-func (l *ErrorList) add(file string, line int, format string, args ...any) {
-	*l = append(*l, &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
-}
-
-// Error lists every problem, one per line.
-func (l ErrorList) Error() string {
-	if len(l) == 0 {
-		return "no errors"
-	}
-	var b strings.Builder
-	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-// Err returns l as an error, or nil when it is empty.
-func (l ErrorList) Err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
-}
-
-// Unwrap returns the problems, so errors.Is(list, eventwire.ErrInvalid)
-// holds.
-func (l ErrorList) Unwrap() []error {
-	out := make([]error, len(l))
-	for i, e := range l {
-		out[i] = e
-	}
-	return out
-}
+// Error is a problem at one line of a file; ErrorList is all of a file's
+// problems, reported at once. Both wrap eventwire.ErrInvalid
+// (internal/eval/fileerr).
+type (
+	Error     = fileerr.Error
+	ErrorList = fileerr.List
+)

@@ -61,14 +61,14 @@ func ReadCorpus(r io.Reader, name string) ([]Article, error) {
 		line, err := readLine(br, MaxArticleBytes)
 		total += len(line) + 1
 		if total > MaxCorpusBytes+1 {
-			errs.add(name, n, "corpus larger than %d bytes; the rest is not read", MaxCorpusBytes)
+			errs.Add(name, n, "corpus larger than %d bytes; the rest is not read", MaxCorpusBytes)
 			break
 		}
 		if errors.Is(err, io.EOF) && line == nil {
 			break
 		}
 		if errors.Is(err, errLineTooLong) {
-			errs.add(name, n, "record longer than %d bytes", MaxArticleBytes)
+			errs.Add(name, n, "record longer than %d bytes", MaxArticleBytes)
 			continue
 		}
 		if err != nil && !errors.Is(err, io.EOF) {
@@ -79,19 +79,19 @@ func ReadCorpus(r io.Reader, name string) ([]Article, error) {
 		}
 		var a Article
 		if err := json.Unmarshal(line, &a); err != nil {
-			errs.add(name, n, "not a JSON object: %v", err)
+			errs.Add(name, n, "not a JSON object: %v", err)
 			continue
 		}
 		switch {
 		case a.ID == "":
-			errs.add(name, n, "record without an id")
+			errs.Add(name, n, "record without an id")
 			continue
 		case a.Text == "":
-			errs.add(name, n, "record %q without text", a.ID)
+			errs.Add(name, n, "record %q without text", a.ID)
 			continue
 		}
 		if prev, ok := seen[a.ID]; ok {
-			errs.add(name, n, "id %q already used at line %d", a.ID, prev)
+			errs.Add(name, n, "id %q already used at line %d", a.ID, prev)
 			continue
 		}
 		seen[a.ID] = n

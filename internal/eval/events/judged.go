@@ -8,7 +8,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/internal/eval/fileerr"
 )
 
 // Columns are the fields of a judged-file line, in order.
@@ -61,65 +61,13 @@ func (j *Judged) Lookup(k Key) (*Judgement, bool) {
 	return g, ok
 }
 
-// Error is a problem at one line of a judged file or corpus. It wraps
-// eventwire.ErrInvalid.
-type Error struct {
-	File string
-	Line int
-	Msg  string
-}
-
-// Error returns "file:line: message".
-func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
-}
-
-// Unwrap makes every Error an eventwire.ErrInvalid.
-func (e *Error) Unwrap() error { return eventwire.ErrInvalid }
-
-// ErrorList is every problem of a file, in line order, in the manner of
-// go/scanner.ErrorList.
-type ErrorList []*Error
-
-func (l *ErrorList) add(file string, line int, format string, args ...any) {
-	*l = append(*l, &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
-}
-
-// Error lists every problem, one per line.
-func (l ErrorList) Error() string {
-	if len(l) == 0 {
-		return "no errors"
-	}
-	var b strings.Builder
-	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-// Err returns l as an error, or nil when it is empty.
-func (l ErrorList) Err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
-}
-
-// Unwrap returns the problems, so errors.Is(list, eventwire.ErrInvalid)
-// holds.
-func (l ErrorList) Unwrap() []error {
-	out := make([]error, len(l))
-	for i, e := range l {
-		out[i] = e
-	}
-	return out
-}
+// Error is a problem at one line of a file; ErrorList is all of a file's
+// problems, reported at once. Both wrap eventwire.ErrInvalid
+// (internal/eval/fileerr).
+type (
+	Error     = fileerr.Error
+	ErrorList = fileerr.List
+)
 
 // ReadJudged reads a judged file; name is used in error messages.
 //
@@ -146,7 +94,7 @@ func ReadJudged(r io.Reader, name string) (*Judged, error) {
 			break
 		}
 		if errors.Is(err, errLineTooLong) {
-			errs.add(name, n, "line longer than %d bytes", MaxLineBytes)
+			errs.Add(name, n, "line longer than %d bytes", MaxLineBytes)
 			continue
 		}
 		if err != nil && !errors.Is(err, io.EOF) {
@@ -158,12 +106,12 @@ func ReadJudged(r io.Reader, name string) (*Judged, error) {
 		}
 		g, msg := parseJudgement(s)
 		if msg != "" {
-			errs.add(name, n, "%s", msg)
+			errs.Add(name, n, "%s", msg)
 			continue
 		}
 		g.Line = n
 		if prev, ok := j.byKey[g.Key]; ok {
-			errs.add(name, n, "same event as line %d (article, sentence, cameo, source, target and verb all agree)", prev.Line)
+			errs.Add(name, n, "same event as line %d (article, sentence, cameo, source, target and verb all agree)", prev.Line)
 			continue
 		}
 		j.byKey[g.Key] = g

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/internal/eval/fileerr"
 )
 
 // Record is one gold record: a sentence and the event it was coded with.
@@ -118,11 +118,11 @@ func Read(r io.Reader, name string) ([]Record, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	tok, err := dec.Token()
 	if err != nil {
-		errs.add(name, lineAt(data, errOffset(err, dec)), "%v", jsonMsg(err))
+		errs.Add(name, lineAt(data, errOffset(err, dec)), "%v", jsonMsg(err))
 		return nil, errs
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		errs.add(name, lineAt(data, dec.InputOffset()), "want a JSON array of records")
+		errs.Add(name, lineAt(data, dec.InputOffset()), "want a JSON array of records")
 		return nil, errs
 	}
 	var out []Record
@@ -130,20 +130,20 @@ func Read(r io.Reader, name string) ([]Record, error) {
 	for dec.More() {
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			errs.add(name, lineAt(data, errOffset(err, dec)), "%v", jsonMsg(err))
+			errs.Add(name, lineAt(data, errOffset(err, dec)), "%v", jsonMsg(err))
 			return out, errs
 		}
 		line := lineAt(data, dec.InputOffset()-int64(len(raw)))
 		rec, skip, err := decodeRecord(raw)
 		if err != nil {
-			errs.add(name, line, "%v", err)
+			errs.Add(name, line, "%v", err)
 			continue
 		}
 		if skip {
 			continue
 		}
 		if first, dup := seen[rec.ID]; dup {
-			errs.add(name, line, "id %q already at line %d", rec.ID, first)
+			errs.Add(name, line, "id %q already at line %d", rec.ID, first)
 			continue
 		}
 		seen[rec.ID] = line
@@ -151,9 +151,9 @@ func Read(r io.Reader, name string) ([]Record, error) {
 		out = append(out, rec)
 	}
 	if _, err := dec.Token(); err != nil {
-		errs.add(name, lineAt(data, errOffset(err, dec)), "%v", jsonMsg(err))
+		errs.Add(name, lineAt(data, errOffset(err, dec)), "%v", jsonMsg(err))
 	} else if _, err := dec.Token(); err != io.EOF {
-		errs.add(name, lineAt(data, dec.InputOffset()), "data after the array")
+		errs.Add(name, lineAt(data, dec.InputOffset()), "data after the array")
 	}
 	return out, errs.Err()
 }
@@ -271,61 +271,10 @@ func lineAt(data []byte, off int64) int {
 	return bytes.Count(data[:start], []byte{'\n'}) + 1
 }
 
-// Error is a problem at one line of a gold file. It wraps
-// eventwire.ErrInvalid.
-type Error struct {
-	File string
-	Line int
-	Msg  string
-}
-
-// Error returns "file:line: message".
-func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
-}
-
-// Unwrap makes every Error an eventwire.ErrInvalid.
-func (e *Error) Unwrap() error { return eventwire.ErrInvalid }
-
-// ErrorList is every problem of a file, in line order.
-type ErrorList []*Error
-
-func (l *ErrorList) add(file string, line int, format string, args ...any) {
-	*l = append(*l, &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
-}
-
-// Error lists every problem, one per line.
-func (l ErrorList) Error() string {
-	if len(l) == 0 {
-		return "no errors"
-	}
-	var b strings.Builder
-	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-// Err returns l as an error, or nil when it is empty.
-func (l ErrorList) Err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
-}
-
-// Unwrap returns the problems, so errors.Is(list, eventwire.ErrInvalid)
-// holds.
-func (l ErrorList) Unwrap() []error {
-	out := make([]error, len(l))
-	for i, e := range l {
-		out[i] = e
-	}
-	return out
-}
+// Error is a problem at one line of a file; ErrorList is all of a file's
+// problems, reported at once. Both wrap eventwire.ErrInvalid
+// (internal/eval/fileerr).
+type (
+	Error     = fileerr.Error
+	ErrorList = fileerr.List
+)
