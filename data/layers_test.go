@@ -417,6 +417,16 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: nil,
 		},
 		{
+			name: "house-arrest",
+			conll: tree("The Syrian army placed Assad under house arrest.",
+				"The the DET DT 3 det", "Syrian Syrian ADJ JJ 3 amod", "army army NOUN NN 4 nsubj",
+				"placed place VERB VBD 0 root", "Assad Assad PROPN NNP 4 obj", "under under ADP IN 8 case",
+				"house house NOUN NN 8 compound", "arrest arrest NOUN NN 4 obl", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    []string{"173 SYRMIL SYRGOV verbs.news.txt"},
+			wantOut: nil,
+		},
+		{
 			name: "wounded-in-a-demonstration",
 			conll: tree("Syrian soldiers wounded Turkish protesters in the demonstration.",
 				"Syrian Syrian ADJ JJ 2 amod", "soldiers soldier NOUN NNS 3 nsubj", "wounded wound VERB VBD 0 root",
