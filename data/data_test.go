@@ -85,7 +85,7 @@ func TestVerbSupplement(t *testing.T) {
 	if err != nil {
 		t.Errorf("alone: %v", err)
 	}
-	for _, form := range []string{"CREDITED", "ATTRIBUTES", "ASCRIBED", "IMPEACHING"} {
+	for _, form := range []string{"CREDITED", "ATTRIBUTES", "ASCRIBED", "IMPEACHING", "SUBPOENAED"} {
 		if len(d.Verbs.Lookup(form)) == 0 {
 			t.Errorf("%s: no verb", form)
 		}

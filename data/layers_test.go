@@ -427,6 +427,16 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: nil,
 		},
 		{
+			name: "subpoena-is-090",
+			conll: tree("The U.S. Senate subpoenaed Mike Pompeo.",
+				"The the DET DT 3 det", "U.S. U.S. PROPN NNP 3 compound", "Senate Senate PROPN NNP 4 nsubj",
+				"subpoenaed subpoena VERB VBD 0 root", "Mike Mike PROPN NNP 4 obj", "Pompeo Pompeo PROPN NNP 5 flat",
+				". . PUNCT . 4 punct"),
+			without: data.VerbSupplement,
+			want:    []string{"090 USAGOVLEG USAGOV verbs.supplement.txt"},
+			wantOut: nil,
+		},
+		{
 			name: "wounded-in-a-demonstration",
 			conll: tree("Syrian soldiers wounded Turkish protesters in the demonstration.",
 				"Syrian Syrian ADJ JJ 2 amod", "soldiers soldier NOUN NNS 3 nsubj", "wounded wound VERB VBD 0 root",
