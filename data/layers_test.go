@@ -437,6 +437,19 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: nil,
 		},
 		{
+			name: "issued-a-subpoena-is-090",
+			conll: tree("The U.S. Senate issued a subpoena to Mike Pompeo.",
+				"The the DET DT 3 det", "U.S. U.S. PROPN NNP 3 compound", "Senate Senate PROPN NNP 4 nsubj",
+				"issued issue VERB VBD 0 root", "a a DET DT 6 det", "subpoena subpoena NOUN NN 4 obj",
+				"to to ADP IN 8 case", "Mike Mike PROPN NNP 6 nmod", "Pompeo Pompeo PROPN NNP 8 flat",
+				". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    []string{"090 USAGOVLEG USAGOV verbs.news.txt"},
+			// Upstream ISSUE is in the GRANT block, 060 Engage in
+			// material cooperation, with no pattern for a subpoena.
+			wantOut: []string{"060 USAGOVLEG USAGOV CAMEO.2.0.txt"},
+		},
+		{
 			name: "wounded-in-a-demonstration",
 			conll: tree("Syrian soldiers wounded Turkish protesters in the demonstration.",
 				"Syrian Syrian ADJ JJ 2 amod", "soldiers soldier NOUN NNS 3 nsubj", "wounded wound VERB VBD 0 root",
