@@ -10,11 +10,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 	"time"
 
 	"github.com/eventwire/eventwire/internal/eval/conflibert"
-	"github.com/eventwire/eventwire/internal/progress"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -72,11 +70,7 @@ func runEvalConfliBERT(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval conflibert: %w", err)
 	}
-	var done atomic.Int64
-	meter := progress.Start(m.Stderr, !*quiet && progress.IsTerminal(m.Stderr), func() progress.Status {
-		d := done.Load()
-		return progress.Status{Items: d, Done: d, Total: int64(len(items)), Unit: "sentences"}
-	})
+	meter := startCountMeter(m.Stderr, *quiet, len(items), "sentences")
 	start := time.Now()
 	results := make([]conflibert.Result, 0, len(items))
 	for i := range items {
@@ -86,18 +80,13 @@ func runEvalConfliBERT(ctx context.Context, m *Main, args []string) error {
 		}
 		// The class file has no dates: dated actor roles take the
 		// dictionaries' undated codes.
-		doc := text.NewDoc(items[i].Text)
-		if err := p.parser.Annotate(ctx, doc); err != nil {
-			meter.Stop()
-			return fmt.Errorf("eval conflibert: %s:%d: parse: %w", classPath, items[i].Line, err)
-		}
-		evs, err := p.coder.Code(ctx, doc, time.Time{})
+		doc, evs, err := p.code(ctx, items[i].Text, time.Time{})
 		if err != nil {
 			meter.Stop()
-			return fmt.Errorf("eval conflibert: %s:%d: code: %w", classPath, items[i].Line, err)
+			return fmt.Errorf("eval conflibert: %s:%d: %w", classPath, items[i].Line, err)
 		}
 		results = append(results, conflibert.ScoreSentence(&items[i], conflibert.FromEvents(doc.Text, evs)))
-		done.Add(1)
+		meter.Done.Add(1)
 	}
 	meter.Stop()
 	elapsed := time.Since(start)

@@ -11,13 +11,9 @@ import (
 	"os"
 	"sort"
 	"strings"
-	"sync/atomic"
 	"time"
 
-	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/internal/eval/events"
-	"github.com/eventwire/eventwire/internal/progress"
-	"github.com/eventwire/eventwire/text"
 )
 
 // runEvalEvents parses and codes every article of a JSONL corpus with the
@@ -84,11 +80,7 @@ func runEvalEvents(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval events: %w", err)
 	}
-	var done, failed atomic.Int64
-	meter := progress.Start(m.Stderr, !*quiet && progress.IsTerminal(m.Stderr), func() progress.Status {
-		d := done.Load()
-		return progress.Status{Items: d, Failed: failed.Load(), Done: d, Total: int64(len(arts)), Unit: "articles"}
-	})
+	meter := startCountMeter(m.Stderr, *quiet, len(arts), "articles")
 	start := time.Now()
 	coded := make([]events.ArticleEvents, 0, len(arts))
 	sentences, undated := 0, 0
@@ -102,15 +94,15 @@ func runEvalEvents(ctx context.Context, m *Main, args []string) error {
 		if date.IsZero() {
 			undated++
 		}
-		evs, nsent, err := codeArticle(ctx, p.parser, p.coder, a, date)
-		done.Add(1)
+		doc, evs, err := p.code(ctx, a.Text, date)
+		meter.Done.Add(1)
 		if err != nil {
-			failed.Add(1)
+			meter.Failed.Add(1)
 			failures = append(failures, fmt.Sprintf("%s: %v", a.ID, err))
 			continue
 		}
-		sentences += nsent
-		coded = append(coded, events.ArticleEvents{ID: a.ID, Events: evs})
+		sentences += len(doc.Sents)
+		coded = append(coded, events.ArticleEvents{ID: a.ID, Events: events.FromEvents(a.ID, doc, evs)})
 	}
 	meter.Stop()
 	elapsed := time.Since(start)
@@ -183,19 +175,6 @@ func readJudgedFile(path string) (*events.Judged, error) {
 		return nil, fmt.Errorf("eval events: judged file:\n%w", err)
 	}
 	return j, nil
-}
-
-// codeArticle parses and codes one article's text.
-func codeArticle(ctx context.Context, parser annotator, c *coder.Coder, a events.Article, date time.Time) ([]events.Coded, int, error) {
-	doc := text.NewDoc(a.Text)
-	if err := parser.Annotate(ctx, doc); err != nil {
-		return nil, 0, fmt.Errorf("parse: %w", err)
-	}
-	evs, err := c.Code(ctx, doc, date)
-	if err != nil {
-		return nil, 0, fmt.Errorf("code: %w", err)
-	}
-	return events.FromEvents(a.ID, doc, evs), len(doc.Sents), nil
 }
 
 // summaryLine is the last line of the output.

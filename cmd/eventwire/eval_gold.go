@@ -11,12 +11,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/eventwire/eventwire/internal/eval/gold"
-	"github.com/eventwire/eventwire/internal/progress"
-	"github.com/eventwire/eventwire/text"
 )
 
 // goldMode reports whether "eval events" was asked to score against the
@@ -99,11 +96,7 @@ func runEvalEventsGold(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval events: %w", err)
 	}
-	var done, failed atomic.Int64
-	meter := progress.Start(m.Stderr, !*quiet && progress.IsTerminal(m.Stderr), func() progress.Status {
-		d := done.Load()
-		return progress.Status{Items: d, Failed: failed.Load(), Done: d, Total: int64(len(sel)), Unit: "articles"}
-	})
+	meter := startCountMeter(m.Stderr, *quiet, len(sel), "articles")
 	start := time.Now()
 	var results []*gold.ArticleResult
 	var failures []string
@@ -112,20 +105,14 @@ func runEvalEventsGold(ctx context.Context, m *Main, args []string) error {
 			meter.Stop()
 			return err
 		}
-		doc := text.NewDoc(a.Text)
-		err := p.parser.Annotate(ctx, doc)
-		if err == nil {
-			evs, cerr := p.coder.Code(ctx, doc, articleDate(a.Published))
-			if cerr == nil {
-				results = append(results, gold.Compare(a, an.Events(a.ID), gold.FromCoded(a, evs)))
-			}
-			err = cerr
-		}
-		done.Add(1)
+		_, evs, err := p.code(ctx, a.Text, articleDate(a.Published))
+		meter.Done.Add(1)
 		if err != nil {
-			failed.Add(1)
+			meter.Failed.Add(1)
 			failures = append(failures, fmt.Sprintf("%s: %v", a.ID, err))
+			continue
 		}
+		results = append(results, gold.Compare(a, an.Events(a.ID), gold.FromCoded(a, evs)))
 	}
 	meter.Stop()
 	elapsed := time.Since(start)

@@ -10,12 +10,9 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/eventwire/eventwire/internal/eval/plover"
-	"github.com/eventwire/eventwire/internal/progress"
-	"github.com/eventwire/eventwire/text"
 )
 
 // ploverGoldHint says where the PLOVER gold lives.
@@ -77,11 +74,7 @@ func runEvalPlover(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval plover: %w", err)
 	}
-	var done atomic.Int64
-	meter := progress.Start(m.Stderr, !*quiet && progress.IsTerminal(m.Stderr), func() progress.Status {
-		d := done.Load()
-		return progress.Status{Items: d, Done: d, Total: int64(len(recs)), Unit: "records"}
-	})
+	meter := startCountMeter(m.Stderr, *quiet, len(recs), "records")
 	start := time.Now()
 	results := make([]plover.RecordResult, 0, len(recs))
 	for i := range recs {
@@ -89,18 +82,13 @@ func runEvalPlover(ctx context.Context, m *Main, args []string) error {
 			meter.Stop()
 			return err
 		}
-		doc := text.NewDoc(recs[i].Text)
-		if err := p.parser.Annotate(ctx, doc); err != nil {
-			meter.Stop()
-			return fmt.Errorf("eval plover: %s: parse: %w", recs[i].ID, err)
-		}
-		evs, err := p.coder.Code(ctx, doc, recs[i].Date)
+		doc, evs, err := p.code(ctx, recs[i].Text, recs[i].Date)
 		if err != nil {
 			meter.Stop()
-			return fmt.Errorf("eval plover: %s: code: %w", recs[i].ID, err)
+			return fmt.Errorf("eval plover: %s: %w", recs[i].ID, err)
 		}
 		results = append(results, plover.ScoreRecord(&recs[i], plover.FromEvents(doc.Text, evs)))
-		done.Add(1)
+		meter.Done.Add(1)
 	}
 	meter.Stop()
 	elapsed := time.Since(start)

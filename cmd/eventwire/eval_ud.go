@@ -1,14 +1,9 @@
 package main
 
 import (
-	"bufio"
-	"compress/gzip"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"time"
 
 	"github.com/eventwire/eventwire/internal/eval/ud"
@@ -158,26 +153,11 @@ func stripToTokens(d *text.Doc) *text.Doc {
 // readUDFile reads a CoNLL-U file, gzip-compressed or not, and says
 // clearly when it is absent.
 func readUDFile(path string) ([]*conllu.Sentence, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("treebank %s is absent (UD English EWT is in ../shared/data/ud/en_ewt/ beside the repository; it is not shipped): %w", path, err)
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	br := bufio.NewReader(f)
-	var r io.Reader = br
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		gz, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		r = gz
-	}
-	sents, err := conllu.NewReader(r).Named(path).ReadAll()
-	if err != nil {
-		return nil, err // the errors name the file and line
-	}
-	return sents, nil
+	var sents []*conllu.Sentence
+	err := readDataFile(path, "treebank "+path+" is absent (UD English EWT is in ../shared/data/ud/en_ewt/ beside the repository; it is not shipped)",
+		func(r io.Reader) (err error) {
+			sents, err = conllu.NewReader(r).Named(path).ReadAll()
+			return err // the errors name the file and line
+		})
+	return sents, err
 }

@@ -17,6 +17,8 @@ import (
 	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/progress"
+	"github.com/eventwire/eventwire/text"
 )
 
 // This file wires the stages after extraction (parser, event coder) for
@@ -206,3 +208,39 @@ func startCPUProfile(path string) (stop func(), err error) {
 		f.Close()
 	}, nil
 }
+
+// code parses s and codes its events as of date, as "eventwire code"
+// does: the step the eval commands repeat for every sentence or article.
+// The error says which of the two failed ("parse: ...", "code: ...").
+func (p *pipeline) code(ctx context.Context, s string, date time.Time) (*text.Doc, []eventwire.Event, error) {
+	doc := text.NewDoc(s)
+	if err := p.parser.Annotate(ctx, doc); err != nil {
+		return nil, nil, fmt.Errorf("parse: %w", err)
+	}
+	evs, err := p.coder.Code(ctx, doc, date)
+	if err != nil {
+		return nil, nil, fmt.Errorf("code: %w", err)
+	}
+	return doc, evs, nil
+}
+
+// countMeter is the progress line of a command that works through a
+// known number of items: Done and Failed count them, Stop ends the line.
+type countMeter struct {
+	Done, Failed atomic.Int64
+	meter        *progress.Meter
+}
+
+// startCountMeter shows a progress line on stderr when it is a terminal
+// and quiet is false.
+func startCountMeter(stderr io.Writer, quiet bool, total int, unit string) *countMeter {
+	c := &countMeter{}
+	c.meter = progress.Start(stderr, !quiet && progress.IsTerminal(stderr), func() progress.Status {
+		d := c.Done.Load()
+		return progress.Status{Items: d, Failed: c.Failed.Load(), Done: d, Total: int64(total), Unit: unit}
+	})
+	return c
+}
+
+// Stop ends the progress line.
+func (c *countMeter) Stop() { c.meter.Stop() }

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -130,23 +128,13 @@ func since(t time.Time) string { return time.Since(t).Round(100 * time.Milliseco
 // readTreebank reads a CoNLL-U file, gzipped or not, into one Doc per
 // sentence.
 func readTreebank(path string) ([]*text.Doc, error) {
-	f, err := os.Open(path)
+	var ss []*conllu.Sentence
+	err := readDataFile(path, "", func(r io.Reader) (err error) {
+		ss, err = conllu.NewReader(r).Named(path).ReadAll()
+		return err // the errors name the file and line
+	})
 	if err != nil {
 		return nil, fmt.Errorf("train: %w", err)
-	}
-	defer f.Close()
-	br := bufio.NewReader(f)
-	var r io.Reader = br
-	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
-		gz, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("train: %s: %w", path, err)
-		}
-		r = gz
-	}
-	ss, err := conllu.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("train: %s: %w", path, err)
 	}
 	if len(ss) == 0 {
 		return nil, fmt.Errorf("train: %s: no sentences", path)

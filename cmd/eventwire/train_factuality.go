@@ -1,15 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -126,24 +122,13 @@ func runTrainFactuality(ctx context.Context, m *Main, args []string) error {
 
 // readUDS reads the UDS-IH2 TSV file, gzip-compressed or not.
 func readUDS(path string) ([]factuality.Judgement, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("UDS file %s is absent (UDS-IH2 on EWT is in ../shared/data/ud/uds-factuality/ beside the repository; it is not shipped): %w", path, err)
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	br := bufio.NewReader(f)
-	var r io.Reader = br
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		gz, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		r = gz
-	}
-	return factuality.ReadUDS(r, path)
+	var js []factuality.Judgement
+	err := readDataFile(path, "UDS file "+path+" is absent (UDS-IH2 on EWT is in ../shared/data/ud/uds-factuality/ beside the repository; it is not shipped)",
+		func(r io.Reader) (err error) {
+			js, err = factuality.ReadUDS(r, path)
+			return err
+		})
+	return js, err
 }
 
 // factualityExamples tags and parses the sentences from their gold tokens
