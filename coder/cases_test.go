@@ -239,3 +239,32 @@ func TestEmptyDictionaries(t *testing.T) {
 		}
 	}
 }
+
+// caseDicts loads the hand-built test dictionaries without discards
+// (testdata/dict).
+func caseDicts(tb testing.TB) *dict.Dictionaries {
+	tb.Helper()
+	d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
+		Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
+}
+
+// condemnAttackDoc is "Russia condemned Turkey and attacked Syria.",
+// parsed by hand: a statement (111) and a force event (190) in one
+// sentence, for the tests of options that keep one and drop the other.
+func condemnAttackDoc(t *testing.T) *text.Doc {
+	const conll = `# text = Russia condemned Turkey and attacked Syria.
+1	Russia	Russia	PROPN	_	_	2	nsubj	_	_
+2	condemned	condemn	VERB	_	_	0	root	_	_
+3	Turkey	Turkey	PROPN	_	_	2	obj	_	_
+4	and	and	CCONJ	_	_	5	cc	_	_
+5	attacked	attack	VERB	_	_	2	conj	_	_
+6	Syria	Syria	PROPN	_	_	5	obj	_	SpaceAfter=No
+7	.	.	PUNCT	_	_	2	punct	_	_
+
+`
+	return caseDoc(t, "Russia condemned Turkey and attacked Syria.", []byte(conll))
+}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/eventwire/eventwire/cameo"
 	"github.com/eventwire/eventwire/coder"
-	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -19,11 +18,7 @@ import (
 // those Code gives, each says what its stages decided, and each decision
 // names a word of the text.
 func TestExplain(t *testing.T) {
-	d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
-		Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := caseDicts(t)
 	c := coder.New(d, cameo.Default(), coder.DefaultOptions())
 	paths, _ := filepath.Glob("testdata/cases/*.txtar")
 	for _, path := range paths {
@@ -74,11 +69,7 @@ func TestExplain(t *testing.T) {
 // TestExplainNotAsserted: a predicate the assertion stage rejects is
 // listed with its reason.
 func TestExplainNotAsserted(t *testing.T) {
-	d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
-		Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := caseDicts(t)
 	const conll = `# text = Russia did not condemn Turkey.
 1	Russia	Russia	PROPN	_	_	4	nsubj	_	_
 2	did	do	AUX	_	_	4	aux	_	_
@@ -121,22 +112,8 @@ func (f lowFactuality) Factuality(d *text.Doc, tok int) float64 {
 // FactualityMin is not asserted, whatever the rules say, and the decision
 // says why; others are coded as before.
 func TestFactualityOption(t *testing.T) {
-	d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
-		Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	const conll = `# text = Russia condemned Turkey and attacked Syria.
-1	Russia	Russia	PROPN	_	_	2	nsubj	_	_
-2	condemned	condemn	VERB	_	_	0	root	_	_
-3	Turkey	Turkey	PROPN	_	_	2	obj	_	_
-4	and	and	CCONJ	_	_	5	cc	_	_
-5	attacked	attack	VERB	_	_	2	conj	_	_
-6	Syria	Syria	PROPN	_	_	5	obj	_	SpaceAfter=No
-7	.	.	PUNCT	_	_	2	punct	_	_
-
-`
-	doc := caseDoc(t, "Russia condemned Turkey and attacked Syria.", []byte(conll))
+	d := caseDicts(t)
+	doc := condemnAttackDoc(t)
 	o := coder.DefaultOptions()
 	o.Factuality, o.FactualityMin = lowFactuality{"attacked"}, 0.6
 	evs, decisions, err := coder.New(d, cameo.Default(), o).Explain(context.Background(), doc, time.Time{})

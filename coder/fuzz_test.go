@@ -2,13 +2,11 @@ package coder_test
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/coder"
-	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -17,11 +15,7 @@ import (
 // (cycles included), relations and tags. The coder must not panic or
 // loop, and every event's evidence must lie inside the text.
 func FuzzCode(f *testing.F) {
-	d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
-		Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}})
-	if err != nil {
-		f.Fatal(err)
-	}
+	d := caseDicts(f)
 	o := coder.DefaultOptions()
 	o.NewActorLength = 3
 	c := coder.New(d, nil, o)

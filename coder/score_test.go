@@ -5,14 +5,12 @@ import (
 	"context"
 	"errors"
 	"math"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/eventwire/eventwire/cameo"
 	"github.com/eventwire/eventwire/coder"
-	"github.com/eventwire/eventwire/coder/dict"
 )
 
 func TestScorerReadWrite(t *testing.T) {
@@ -56,22 +54,8 @@ func TestScorerReadWrite(t *testing.T) {
 // dropped, the others carry its probability; Candidates sees them all,
 // each with one value per feature name.
 func TestScorerFilters(t *testing.T) {
-	d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
-		Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	const conll = `# text = Russia condemned Turkey and attacked Syria.
-1	Russia	Russia	PROPN	_	_	2	nsubj	_	_
-2	condemned	condemn	VERB	_	_	0	root	_	_
-3	Turkey	Turkey	PROPN	_	_	2	obj	_	_
-4	and	and	CCONJ	_	_	5	cc	_	_
-5	attacked	attack	VERB	_	_	2	conj	_	_
-6	Syria	Syria	PROPN	_	_	5	obj	_	SpaceAfter=No
-7	.	.	PUNCT	_	_	2	punct	_	_
-
-`
-	doc := caseDoc(t, "Russia condemned Turkey and attacked Syria.", []byte(conll))
+	d := caseDicts(t)
+	doc := condemnAttackDoc(t)
 	// Force (19) events score 1/(1+e^-2) = 0.88, the rest 0.5.
 	s, err := coder.NewScorer(0, map[string]float64{"family:force": 2}, 0.6, nil)
 	if err != nil {
