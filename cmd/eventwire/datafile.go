@@ -8,6 +8,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+
+	"github.com/eventwire/eventwire/internal/progress"
 )
 
 // readDataFile opens path, gzip-compressed or not (by its first bytes,
@@ -34,4 +36,14 @@ func readDataFile(path, absent string, read func(io.Reader) error) error {
 		r = gz
 	}
 	return read(r)
+}
+
+// terminalLog returns a printf that writes a line to w when w is a
+// terminal and does nothing otherwise: the progress of a long training
+// run, which pipes and logs do not need beside its result.
+func terminalLog(w io.Writer) func(format string, a ...any) {
+	if !progress.IsTerminal(w) {
+		return func(string, ...any) {}
+	}
+	return func(format string, a ...any) { fmt.Fprintf(w, format+"\n", a...) }
 }

@@ -48,14 +48,7 @@ func runTrain(ctx context.Context, m *Main, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	// Progress goes to a terminal only; in pipes and logs the command is
-	// quiet apart from its result.
-	logf := func(format string, a ...any) {}
-	if f, ok := m.Stderr.(*os.File); ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-			logf = func(format string, a ...any) { fmt.Fprintf(m.Stderr, format+"\n", a...) }
-		}
-	}
+	logf := terminalLog(m.Stderr)
 	start := time.Now()
 	train, err := readTreebank(*trainPath)
 	if err != nil {

@@ -43,12 +43,7 @@ func runTrainFactuality(ctx context.Context, m *Main, args []string) error {
 	if !ok || g == 0 {
 		return fmt.Errorf("%w: --features %q: unknown feature group", errUsage, *groups)
 	}
-	logf := func(format string, a ...any) {}
-	if f, ok := m.Stderr.(*os.File); ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-			logf = func(format string, a ...any) { fmt.Fprintf(m.Stderr, format+"\n", a...) }
-		}
-	}
+	logf := terminalLog(m.Stderr)
 	start := time.Now()
 	js, err := readUDS(*udsPath)
 	if err != nil {
