@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -70,46 +68,14 @@ func TestEvalConfliBERTUsage(t *testing.T) {
 	noNER := writeConfliBERT(t, tinyConfliBERTClasses, "")
 	badClasses := writeConfliBERT(t, "Only bad.\t7\n", tinyConfliBERTNER)
 
-	tests := []struct {
-		name   string
-		args   []string
-		usage  bool
-		want   []string
-		stderr string
-	}{
+	checkCmdErrors(t, []string{"eval", "conflibert"}, []cmdError{
 		{"no dir", nil, true, nil, "Usage: eventwire eval conflibert"},
 		{"two dirs", []string{noNER, noNER}, true, nil, "Usage: eventwire eval conflibert"},
 		{"absent", []string{absent}, false, []string{absent, "does not exist", "not shipped", "../shared/data/events/conflibert-dev"}, ""},
 		{"no tag file", []string{noNER}, false, []string{filepath.Join(noNER, "cameo_ner_train.txt"), "does not exist", "../shared/data/events/conflibert-dev"}, ""},
 		{"no good line", []string{badClasses}, false, []string{filepath.Join(badClasses, "cameo_class_train.tsv") + `:1: class "7": want 0-4`}, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, stderr, err := runMain(append([]string{"eval", "conflibert"}, tt.args...)...)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if tt.usage != errors.Is(err, errUsage) {
-				t.Errorf("error %v: usage error %v, want %v", err, errors.Is(err, errUsage), tt.usage)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error %q does not say %q", err, w)
-				}
-			}
-			if !strings.Contains(stderr, tt.stderr) {
-				t.Errorf("stderr does not say %q:\n%s", tt.stderr, stderr)
-			}
-		})
-	}
-
-	_, stderr, err := runMain("eval", "conflibert", "-h")
-	if !errors.Is(err, flag.ErrHelp) {
-		t.Errorf("-h: error %v, want flag.ErrHelp", err)
-	}
-	if !strings.Contains(stderr, "Example:\n  eventwire eval conflibert ../shared/data/events/conflibert-dev") {
-		t.Errorf("-h shows no example:\n%s", stderr)
-	}
+	})
+	checkHelpExample(t, []string{"eval", "conflibert"}, "eventwire eval conflibert ../shared/data/events/conflibert-dev")
 }
 
 // TestEvalConfliBERTTiny runs the command end to end (parser and shipped

@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -22,6 +24,56 @@ func runMain(args ...string) (string, string, error) {
 	m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb}
 	err := m.Run(context.Background(), args)
 	return out.String(), errb.String(), err
+}
+
+// cmdError is a bad invocation of a command and what it must say.
+type cmdError struct {
+	name   string
+	args   []string // after the command's words
+	usage  bool     // errUsage wanted, with the command's usage on stderr
+	want   []string // fragments of the error
+	stderr string   // a fragment of stderr, or ""
+}
+
+// checkCmdErrors runs cmd with each case's arguments and checks that it
+// fails as the case says.
+func checkCmdErrors(t *testing.T, cmd []string, tests []cmdError) {
+	t.Helper()
+	usage := "Usage: eventwire " + strings.Join(cmd, " ")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stderr, err := runMain(append(slices.Clone(cmd), tt.args...)...)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if tt.usage != errors.Is(err, errUsage) {
+				t.Errorf("error %v: usage error %v, want %v", err, errors.Is(err, errUsage), tt.usage)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not say %q", err, w)
+				}
+			}
+			if tt.usage && !strings.Contains(stderr, usage) {
+				t.Errorf("no %q on stderr:\n%s", usage, stderr)
+			}
+			if !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("stderr does not say %q:\n%s", tt.stderr, stderr)
+			}
+		})
+	}
+}
+
+// checkHelpExample checks that cmd -h shows example.
+func checkHelpExample(t *testing.T, cmd []string, example string) {
+	t.Helper()
+	_, stderr, err := runMain(append(slices.Clone(cmd), "-h")...)
+	if !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("-h: error %v, want flag.ErrHelp", err)
+	}
+	if !strings.Contains(stderr, "Example:\n  "+example) {
+		t.Errorf("-h shows no example %q:\n%s", example, stderr)
+	}
 }
 
 // summaryRE matches the last line of eval events.
@@ -62,40 +114,16 @@ func TestEvalEventsUsage(t *testing.T) {
 	noCorpus := filepath.Join(dir, "absent.jsonl")
 	noJudged := filepath.Join(dir, "absent.tsv")
 
-	tests := []struct {
-		name  string
-		args  []string
-		usage bool     // errUsage wanted
-		want  []string // fragments of the error
-	}{
-		{"no flags", nil, true, nil},
-		{"no judged", []string{"--corpus", corpus}, true, nil},
-		{"no corpus", []string{"--judged", judged}, true, nil},
-		{"stray argument", []string{"--corpus", corpus, "--judged", judged, "extra"}, true, nil},
-		{"absent corpus", []string{"--corpus", noCorpus, "--judged", judged}, false, []string{noCorpus, "does not exist", "../shared/data/corpus"}},
-		{"absent judged", []string{"--corpus", corpus, "--judged", noJudged}, false, []string{noJudged, "does not exist"}},
-		{"bad judged lines", []string{"--corpus", corpus, "--judged", bad}, false, []string{bad + ":2: 2 tab-separated fields", bad + `:3: cameo "51x"`}},
-		{"empty corpus", []string{"--corpus", empty, "--judged", judged}, false, []string{empty, "no articles"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, stderr, err := runMain(append([]string{"eval", "events"}, tt.args...)...)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if tt.usage != errors.Is(err, errUsage) {
-				t.Errorf("error %v: usage error %v, want %v", err, errors.Is(err, errUsage), tt.usage)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error %q does not say %q", err, w)
-				}
-			}
-			if tt.usage && !strings.Contains(stderr, "Usage: eventwire eval events") {
-				t.Errorf("no usage on stderr:\n%s", stderr)
-			}
-		})
-	}
+	checkCmdErrors(t, []string{"eval", "events"}, []cmdError{
+		{"no flags", nil, true, nil, ""},
+		{"no judged", []string{"--corpus", corpus}, true, nil, ""},
+		{"no corpus", []string{"--judged", judged}, true, nil, ""},
+		{"stray argument", []string{"--corpus", corpus, "--judged", judged, "extra"}, true, nil, ""},
+		{"absent corpus", []string{"--corpus", noCorpus, "--judged", judged}, false, []string{noCorpus, "does not exist", "../shared/data/corpus"}, ""},
+		{"absent judged", []string{"--corpus", corpus, "--judged", noJudged}, false, []string{noJudged, "does not exist"}, ""},
+		{"bad judged lines", []string{"--corpus", corpus, "--judged", bad}, false, []string{bad + ":2: 2 tab-separated fields", bad + `:3: cameo "51x"`}, ""},
+		{"empty corpus", []string{"--corpus", empty, "--judged", judged}, false, []string{empty, "no articles"}, ""},
+	})
 }
 
 // TestEvalEventsTiny runs the command end to end (parser and shipped

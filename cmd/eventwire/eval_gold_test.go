@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -44,54 +43,31 @@ func TestEvalGoldUsage(t *testing.T) {
 	brokenArts := t.TempDir()
 	os.WriteFile(filepath.Join(brokenArts, "articles.jsonl"), []byte(`{"id":"x","split":"train","text":"A.","sentences":[[0,2]]}`+"\n"), 0o644)
 
-	tests := []struct {
-		name  string
-		args  []string
-		usage bool     // errUsage wanted
-		want  []string // fragments of the error
-	}{
-		{"empty gold", []string{"events", "--gold", ""}, true, nil},
-		{"bad split", []string{"events", "--gold", goldDir, "--split", "train"}, true, nil},
-		{"stray argument", []string{"events", "--gold", goldDir, "extra"}, true, nil},
-		{"judged flags", []string{"events", "--gold", goldDir, "--corpus", "c.jsonl"}, true, nil},
-		{"absent dir", []string{"events", "--gold", absent}, false, []string{absent, "does not exist", "testdata/gold"}},
-		{"no articles", []string{"events", "--gold", empty}, false, []string{filepath.Join(empty, "articles.jsonl"), "does not exist"}},
-		{"bad articles", []string{"events", "--gold", brokenArts}, false, []string{filepath.Join(brokenArts, "articles.jsonl") + `:1: article "x": split "train"`}},
-		{"no gold.tsv", []string{"events", "--gold", noGold}, false, []string{filepath.Join(noGold, "gold.tsv"), "does not exist", "--annotations", "reader-a.tsv"}},
-		{"absent annotations", []string{"events", "--gold", goldDir, "--annotations", absent}, false, []string{absent, "does not exist"}},
-		{"bad lines", []string{"events", "--gold", bad}, false, []string{
+	checkCmdErrors(t, []string{"eval", "events"}, []cmdError{
+		{"empty gold", []string{"--gold", ""}, true, nil, ""},
+		{"bad split", []string{"--gold", goldDir, "--split", "train"}, true, nil, `--split "train": want dev, test or all`},
+		{"stray argument", []string{"--gold", goldDir, "extra"}, true, nil, ""},
+		{"judged flags", []string{"--gold", goldDir, "--corpus", "c.jsonl"}, true, nil, ""},
+		{"absent dir", []string{"--gold", absent}, false, []string{absent, "does not exist", "testdata/gold"}, ""},
+		{"no articles", []string{"--gold", empty}, false, []string{filepath.Join(empty, "articles.jsonl"), "does not exist"}, ""},
+		{"bad articles", []string{"--gold", brokenArts}, false, []string{filepath.Join(brokenArts, "articles.jsonl") + `:1: article "x": split "train"`}, ""},
+		{"no gold.tsv", []string{"--gold", noGold}, false, []string{filepath.Join(noGold, "gold.tsv"), "does not exist", "--annotations", "reader-a.tsv"}, ""},
+		{"absent annotations", []string{"--gold", goldDir, "--annotations", absent}, false, []string{absent, "does not exist"}, ""},
+		{"bad lines", []string{"--gold", bad}, false, []string{
 			filepath.Join(bad, "gold.tsv") + `:5: cameo "999"`, filepath.Join(bad, "gold.tsv") + `:6: sent 9`,
-		}},
-		{"article without lines", []string{"events", "--gold", onlyDev}, false, []string{"article gold-2 (test) has no line in", "--partial"}},
-		{"article without lines, test", []string{"events", "--gold", onlyDev, "--split", "test"}, false, []string{"article gold-2 (test) has no line"}},
-		{"partial, nothing", []string{"events", "--gold", onlyDev, "--split", "test", "--partial"}, false, []string{"no annotated article in split test"}},
-
-		{"agreement: no args", []string{"agreement"}, true, nil},
-		{"agreement: two args", []string{"agreement", goldDir, "reader-a.tsv"}, true, nil},
-		{"agreement: bad split", []string{"agreement", "--split", "x", goldDir, "reader-a.tsv", "reader-b.tsv"}, true, nil},
-		{"agreement: absent dir", []string{"agreement", absent, "a.tsv", "b.tsv"}, false, []string{absent, "does not exist"}},
-		{"agreement: absent file", []string{"agreement", goldDir, "reader-a.tsv", "nope.tsv"}, false, []string{"nope.tsv does not exist"}},
-		{"agreement: article without lines", []string{"agreement", onlyDev, "gold.tsv", filepath.Join(goldDir, "reader-b.tsv")}, false, []string{"article gold-2 (test) has no line in " + filepath.Join(onlyDev, "gold.tsv")}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, stderr, err := runMain(append([]string{"eval"}, tt.args...)...)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if tt.usage != errors.Is(err, errUsage) {
-				t.Errorf("error %v: usage error %v, want %v", err, errors.Is(err, errUsage), tt.usage)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error %q does not say %q", err, w)
-				}
-			}
-			if tt.usage && !strings.Contains(stderr, "Usage: eventwire eval "+tt.args[0]) {
-				t.Errorf("no usage on stderr:\n%s", stderr)
-			}
-		})
-	}
+		}, ""},
+		{"article without lines", []string{"--gold", onlyDev}, false, []string{"article gold-2 (test) has no line in", "--partial"}, ""},
+		{"article without lines, test", []string{"--gold", onlyDev, "--split", "test"}, false, []string{"article gold-2 (test) has no line"}, ""},
+		{"partial, nothing", []string{"--gold", onlyDev, "--split", "test", "--partial"}, false, []string{"no annotated article in split test"}, ""},
+	})
+	checkCmdErrors(t, []string{"eval", "agreement"}, []cmdError{
+		{"no args", nil, true, nil, ""},
+		{"two args", []string{goldDir, "reader-a.tsv"}, true, nil, ""},
+		{"bad split", []string{"--split", "x", goldDir, "reader-a.tsv", "reader-b.tsv"}, true, nil, `--split "x": want dev, test or all`},
+		{"absent dir", []string{absent, "a.tsv", "b.tsv"}, false, []string{absent, "does not exist"}, ""},
+		{"absent file", []string{goldDir, "reader-a.tsv", "nope.tsv"}, false, []string{"nope.tsv does not exist"}, ""},
+		{"article without lines", []string{onlyDev, "gold.tsv", filepath.Join(goldDir, "reader-b.tsv")}, false, []string{"article gold-2 (test) has no line in " + filepath.Join(onlyDev, "gold.tsv")}, ""},
+	})
 }
 
 func TestGoldMode(t *testing.T) {

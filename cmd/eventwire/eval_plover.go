@@ -52,6 +52,7 @@ func runEvalPlover(ctx context.Context, m *Main, args []string) error {
 	}
 	if *part != "all" && *part != plover.PartTune && *part != plover.PartCheck {
 		fmt.Fprintf(m.Stderr, "eval plover: --part must be all, tune or check, not %q\n", *part)
+		flags.Usage()
 		return errUsage
 	}
 	path := rest[0]

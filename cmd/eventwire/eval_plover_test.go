@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -58,47 +56,15 @@ func TestEvalPloverUsage(t *testing.T) {
 	os.WriteFile(broken, []byte("[\n{\"id\": }"), 0o644)
 	absent := filepath.Join(dir, "absent.json")
 
-	tests := []struct {
-		name   string
-		args   []string
-		usage  bool
-		want   []string // fragments of the error
-		stderr string   // on stderr
-	}{
+	checkCmdErrors(t, []string{"eval", "plover"}, []cmdError{
 		{"no file", nil, true, nil, "Usage: eventwire eval plover"},
 		{"two files", []string{good, good}, true, nil, "Usage: eventwire eval plover"},
 		{"bad part", []string{"--part", "train", good}, true, nil, `--part must be all, tune or check, not "train"`},
 		{"absent", []string{absent}, false, []string{absent, "does not exist", "../shared/data/events/plover-gsr-dev/PLOVER_GSR_dev.json", "not shipped"}, ""},
 		{"no good record", []string{bad}, false, []string{bad + `:2: record a: event "HUG" is not a PLOVER category`}, ""},
 		{"syntax error", []string{broken}, false, []string{broken + ":2: invalid character '}'"}, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, stderr, err := runMain(append([]string{"eval", "plover"}, tt.args...)...)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if tt.usage != errors.Is(err, errUsage) {
-				t.Errorf("error %v: usage error %v, want %v", err, errors.Is(err, errUsage), tt.usage)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error %q does not say %q", err, w)
-				}
-			}
-			if !strings.Contains(stderr, tt.stderr) {
-				t.Errorf("stderr does not say %q:\n%s", tt.stderr, stderr)
-			}
-		})
-	}
-
-	_, stderr, err := runMain("eval", "plover", "-h")
-	if !errors.Is(err, flag.ErrHelp) {
-		t.Errorf("-h: error %v, want flag.ErrHelp", err)
-	}
-	if !strings.Contains(stderr, "Example:\n  eventwire eval plover ../shared/data/events/plover-gsr-dev/PLOVER_GSR_dev.json") {
-		t.Errorf("-h shows no example:\n%s", stderr)
-	}
+	})
+	checkHelpExample(t, []string{"eval", "plover"}, "eventwire eval plover ../shared/data/events/plover-gsr-dev/PLOVER_GSR_dev.json")
 }
 
 // TestEvalPloverTiny runs the command end to end (parser and shipped
