@@ -37,9 +37,7 @@ func runEvalConfliBERT(ctx context.Context, m *Main, args []string) error {
 	flags := m.newFlagSet("eval conflibert", "[--json] [--dict [KIND=]FILE]... DIR",
 		"eventwire eval conflibert "+confliBERTHint)
 	asJSON := flags.Bool("json", false, "print one JSON line per sentence (gold class and chunks, events, hits) and nothing else on stdout")
-	var userDicts multiFlag
-	flags.Var(&userDicts, "dict", "extra dictionary `[KIND=]FILE` layered over the shipped ones, as for eventwire code; repeatable")
-	quiet := flags.Bool("quiet", false, "no progress line on a terminal")
+	userDicts, quiet := codingFlags(flags)
 	rest, err := parseFlagsInterspersed(flags, args)
 	if err != nil {
 		return err
@@ -66,7 +64,7 @@ func runEvalConfliBERT(ctx context.Context, m *Main, args []string) error {
 	}
 	items, join := conflibert.Join(classes, tagged)
 
-	p, err := newPipeline(m.Stderr, false, userDicts)
+	p, err := newPipeline(m.Stderr, false, *userDicts)
 	if err != nil {
 		return fmt.Errorf("eval conflibert: %w", err)
 	}

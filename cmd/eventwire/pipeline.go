@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -207,6 +208,14 @@ func startCPUProfile(path string) (stop func(), err error) {
 		pprof.StopCPUProfile()
 		f.Close()
 	}, nil
+}
+
+// codingFlags adds the flags of the eval commands that parse and code
+// text: --dict, extra dictionaries as for "eventwire code", and --quiet.
+func codingFlags(flags *flag.FlagSet) (userDicts *multiFlag, quiet *bool) {
+	userDicts = new(multiFlag)
+	flags.Var(userDicts, "dict", "extra dictionary `[KIND=]FILE` layered over the shipped ones, as for eventwire code; repeatable")
+	return userDicts, flags.Bool("quiet", false, "no progress line on a terminal")
 }
 
 // code parses s and codes its events as of date, as "eventwire code"
