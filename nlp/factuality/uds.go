@@ -8,8 +8,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/eventwire/eventwire/internal/eval/fileerr"
 )
 
 // Judgement is one UDS-IH2 factuality judgement: did the event that the
@@ -23,6 +21,33 @@ type Judgement struct {
 	Value      float64 // factual_value
 	Confidence float64 // annotators' normalised confidence, 0-1
 	Line       int     // line in the file, for messages
+}
+
+// Error is a problem at a line of a UDS file.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.File == "" {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+}
+
+// ErrorList is every problem found in a file, in line order.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	switch len(l) {
+	case 0:
+		return "no errors"
+	case 1:
+		return l[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more errors)", l[0].Error(), len(l)-1)
 }
 
 // udsHeader is the header line of the aligned UDS-IH2 file.
@@ -39,16 +64,15 @@ const (
 // (../shared/data/ud/uds-factuality/, uncompressed): a header line, then
 // uds_id, split, sent_id, token_id (from 1), form, UPOS, factual_value,
 // confidence. name labels errors ("file:line: ..."); every bad line is
-// reported, up to a limit, in a fileerr.List (each error an
-// eventwire.ErrInvalid).
+// reported, up to a limit, in an ErrorList.
 func ReadUDS(r io.Reader, name string) ([]Judgement, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 4096), maxUDSLine)
 	var out []Judgement
-	var errs fileerr.List
+	var errs ErrorList
 	fail := func(line int, format string, args ...any) {
 		if len(errs) < maxErrors {
-			errs.Add(name, line, format, args...)
+			errs = append(errs, &Error{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
 		}
 	}
 	line := 0

@@ -4,9 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-
-	"github.com/eventwire/eventwire"
-	"github.com/eventwire/eventwire/internal/eval/fileerr"
 )
 
 const udsHead = "uds_id\tsplit\tsent_id\ttoken_id\tform_v2.16\tupos_v2.16\tfactual_value\tconfidence\n"
@@ -69,9 +66,9 @@ func TestReadUDSErrors(t *testing.T) {
 			if err == nil {
 				t.Fatalf("no error; %d judgements", len(js))
 			}
-			var list fileerr.List
-			if !errors.As(err, &list) || !errors.Is(err, eventwire.ErrInvalid) {
-				t.Fatalf("error %v is not a fileerr.List of eventwire.ErrInvalid", err)
+			var list ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error %v is not an ErrorList", err)
 			}
 			if len(list) != len(tc.want) {
 				t.Fatalf("%d errors, want %d: %v", len(list), len(tc.want), list)

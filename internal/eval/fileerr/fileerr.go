@@ -1,5 +1,4 @@
-// Package fileerr is the error type the evaluation and training-data
-// readers share (internal/eval/..., nlp/factuality.ReadUDS): a
+// Package fileerr is the error type the evaluation readers share: a
 // problem at one line of a data file, and the list of all of a file's
 // problems, reported at once in the manner of go/scanner.ErrorList. Every
 // Error wraps eventwire.ErrInvalid.
