@@ -103,8 +103,12 @@ func (p *Parser) Annotate(ctx context.Context, d *text.Doc) error {
 
 // maxBeamWords bounds the sentences decoded with a beam: each beam step
 // copies its states, which is quadratic in the sentence length, so longer
-// (usually runaway, unsplit) sentences are parsed greedily in linear time.
-const maxBeamWords = 200
+// (usually runaway) sentences are parsed greedily. No sentence of the UD
+// English EWT dev or test set has more than 100 words; the pieces the
+// tokenizer cuts from text without sentence punctuation have up to 200
+// (tokenize.MaxSentenceWords), and a beam over them tripled the time per
+// byte of such text.
+const maxBeamWords = 100
 
 // beamTemp scales perceptron scores before the softmax of beam decoding.
 // Tuned on EWT dev with beam 4: 5 → LAS 82.00, 20 → 82.85, 25 → 82.96,
@@ -459,9 +463,14 @@ func (p *Parser) initRules() {
 }
 
 // hasChild reports whether word h has a dependent to its left with label
-// id lab.
+// id lab. The label set of h's left dependents (ls) answers "no" at once;
+// otherwise the words between h's leftmost dependent and h are scanned,
+// nearest first, so decoding stays linear in the sentence length.
 func (p *Parser) hasChild(s *state, h int32, lab int) bool {
-	for k := int32(0); k < h; k++ {
+	if s.ls[h]&(uint64(1)<<(uint(lab)&63)) == 0 || s.lc1[h] < 0 {
+		return false
+	}
+	for k := h - 1; k >= s.lc1[h]; k-- {
 		if s.heads[k] == h && int(s.labels[k]) == lab {
 			return true
 		}
@@ -518,31 +527,36 @@ func (p *Parser) titleSubjects(st *state, d *text.Doc, sp text.Span) {
 	if p.rules.desc < 0 {
 		return
 	}
-	edges := func(h int32) (lo, hi int32) {
-		lo, hi = h, h
-		for k := int32(0); k < int32(st.n); k++ {
-			for a := k; a >= 0 && a < int32(st.n); a = st.heads[a] {
-				if a == h {
-					lo, hi = min(lo, k), max(hi, k)
-					break
-				}
+	// Everything below is linear in the sentence length, so that a
+	// runaway sentence (a page without sentence punctuation) costs no
+	// more per word than a short one: the extent of every subtree is
+	// computed once, and the subject sibling before each name is the last
+	// one seen in a left-to-right pass (lastSubj, by head).
+	n := int32(st.n)
+	lo, hi := subtreeExtents(st.heads[:n])
+	lastSubj := make([]int32, n+1)
+	for i := range lastSubj {
+		lastSubj[i] = -1
+	}
+	leftChild := func(h int32, lab int) bool {
+		if st.lc1[h] < 0 {
+			return false
+		}
+		for k := h - 1; k >= lo[h]; k-- {
+			if st.heads[k] == h && int(st.labels[k]) == lab {
+				return true
 			}
 		}
-		return lo, hi
+		return false
 	}
-	for b := int32(1); b < int32(st.n); b++ {
+	for b := int32(0); b < n; b++ {
 		h := st.heads[b]
-		if h <= b || !p.rules.subject[st.labels[b]] || d.Tokens[int(sp.Start)+int(b)].UPOS != text.PROPN {
+		if h < 0 || h > n || !p.rules.subject[st.labels[b]] {
 			continue
 		}
-		a := int32(-1)
-		for k := b - 1; k >= 0; k-- {
-			if st.heads[k] == h && p.rules.subject[st.labels[k]] {
-				a = k
-				break
-			}
-		}
-		if a < 0 {
+		a := lastSubj[h]
+		lastSubj[h] = b
+		if b == 0 || h <= b || a < 0 || d.Tokens[int(sp.Start)+int(b)].UPOS != text.PROPN {
 			continue
 		}
 		switch d.Tokens[int(sp.Start)+int(a)].UPOS {
@@ -550,9 +564,9 @@ func (p *Parser) titleSubjects(st *state, d *text.Doc, sp text.Span) {
 		default:
 			continue
 		}
-		aLo, aHi := edges(a)
-		bLo, _ := edges(b)
-		if aHi+1 != bLo || !titleLike(d, sp, aLo, aHi) || !titleLike(d, sp, bLo, b) || p.hasChild(st, a, p.rules.cas) {
+		aLo, aHi := lo[a], hi[a]
+		bLo := lo[b]
+		if aHi+1 != bLo || !titleLike(d, sp, aLo, aHi) || !titleLike(d, sp, bLo, b) || leftChild(a, p.rules.cas) {
 			// Not side by side; or a conjunction, verb or comma in
 			// either phrase before the name ("Arnor and the evil awful
 			// Gondor welcomed", "President Donald Trump and Turkish
@@ -562,7 +576,7 @@ func (p *Parser) titleSubjects(st *state, d *text.Doc, sp text.Span) {
 			// prepositional phrase: no title.
 			continue
 		}
-		if p.hasChild(st, a, p.rules.det) {
+		if leftChild(a, p.rules.det) {
 			// "The former Iraqi leader Saddam Hussein is refusing": with
 			// a determiner EWT makes the title the subject and the name
 			// its apposition, but in "The Hermit Kingdom fired" and "the
@@ -572,7 +586,64 @@ func (p *Parser) titleSubjects(st *state, d *text.Doc, sp text.Span) {
 		}
 		st.heads[a] = b
 		st.labels[a] = uint16(p.rules.desc)
+		// a's subtree lies just left of b's, inside h's: only b's extent
+		// grows.
+		lo[b] = aLo
 	}
+}
+
+// subtreeExtents returns, for every word of a tree given by its heads (a
+// head outside 0..len-1 is the root), the first and last word of its
+// subtree, in time linear in the number of words.
+func subtreeExtents(heads []int32) (lo, hi []int32) {
+	n := int32(len(heads))
+	lo = make([]int32, n)
+	hi = make([]int32, n)
+	// Children in compressed rows: first[h]..first[h+1] index kids.
+	first := make([]int32, n+1)
+	for _, h := range heads {
+		if h >= 0 && h < n {
+			first[h+1]++
+		}
+	}
+	for i := int32(1); i <= n; i++ {
+		first[i] += first[i-1]
+	}
+	kids := make([]int32, first[n])
+	fill := append([]int32(nil), first[:n]...)
+	for k, h := range heads {
+		if h >= 0 && h < n {
+			kids[fill[h]] = int32(k)
+			fill[h]++
+		}
+	}
+	// Post-order without recursion: a word's extent is final once all
+	// its children are. A cycle (never made by the parser) leaves its
+	// words as their own extent.
+	for k := range lo {
+		lo[k], hi[k] = int32(k), int32(k)
+	}
+	pending := make([]int32, n)
+	var ready []int32
+	for k := int32(0); k < n; k++ {
+		pending[k] = first[k+1] - first[k]
+		if pending[k] == 0 {
+			ready = append(ready, k)
+		}
+	}
+	for len(ready) > 0 {
+		k := ready[len(ready)-1]
+		ready = ready[:len(ready)-1]
+		for _, c := range kids[first[k]:first[k+1]] {
+			lo[k], hi[k] = min(lo[k], lo[c]), max(hi[k], hi[c])
+		}
+		if h := heads[k]; h >= 0 && h < n {
+			if pending[h]--; pending[h] == 0 {
+				ready = append(ready, h)
+			}
+		}
+	}
+	return lo, hi
 }
 
 // titleLike reports whether words lo..hi of sentence sp can be a title

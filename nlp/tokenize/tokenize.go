@@ -122,8 +122,77 @@ func (t *Tokenizer) Annotate(ctx context.Context, d *text.Doc) error {
 	if len(d.MWTs) == 0 {
 		d.MWTs = nil
 	}
+	d.Sents = capSentences(d, d.Sents, MaxSentenceWords)
 	d.Attrs = text.AttrTokens | text.AttrSents
 	return nil
+}
+
+// MaxSentenceWords bounds the words of one sentence. Text without sentence
+// punctuation (a list, a table flattened to text, a broken or hostile page)
+// would otherwise be one "sentence" of any length, and the stages after
+// the splitter (the parser's repairs, the factuality features, the coder)
+// look at a whole sentence for each of its words. No sentence of the UD
+// English EWT training set is longer than 159 words (99.9% have at most
+// 88), so the bound changes nothing on real prose and keeps every later
+// stage linear in the length of the text.
+const MaxSentenceWords = 200
+
+// capSentences splits every sentence of more than max words into pieces
+// of at most max words, each cut after the last semicolon, colon or dash
+// in the second half of the piece, else after the last comma there, else
+// at max words; never inside a multi-word token. It returns sents itself
+// when nothing is too long.
+func capSentences(d *text.Doc, sents []text.Span, max int32) []text.Span {
+	long := false
+	for _, sp := range sents {
+		if int32(sp.Len()) > max {
+			long = true
+			break
+		}
+	}
+	if !long {
+		return sents
+	}
+	// inMWT[k]: word k continues a multi-word token (no cut before it).
+	inMWT := make([]bool, len(d.Tokens)+1)
+	for _, m := range d.MWTs {
+		for k := m.Start + 1; k < m.End; k++ {
+			inMWT[k] = true
+		}
+	}
+	out := make([]text.Span, 0, len(sents)+len(d.Tokens)/int(max))
+	for _, sp := range sents {
+		start := sp.Start
+		for sp.End-start > max {
+			cut := int32(-1) // the first word of the next piece
+			rank := 0
+			for k := start + max; k > start+max/2; k-- {
+				if inMWT[k] {
+					continue
+				}
+				r := 1
+				switch d.Form(int(k) - 1) {
+				case ";", ":", "—", "–", "--":
+					r = 3
+				case ",":
+					r = 2
+				}
+				if r > rank || cut < 0 {
+					cut, rank = k, r
+				}
+				if rank == 3 {
+					break
+				}
+			}
+			if cut < 0 {
+				cut = start + max
+			}
+			out = append(out, text.Span{Start: start, End: cut})
+			start = cut
+		}
+		out = append(out, text.Span{Start: start, End: sp.End})
+	}
+	return out
 }
 
 // maxText bounds the text of one Doc: offsets are int32.

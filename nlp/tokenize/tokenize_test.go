@@ -400,3 +400,55 @@ func TestConcurrent(t *testing.T) {
 		t.Errorf("after concurrent use: %s, want %s", got, want)
 	}
 }
+
+// TestRunOnSentences checks the bound on sentence length: text with no
+// sentence punctuation is cut into pieces of at most MaxSentenceWords
+// words, after a semicolon or comma where one is near the bound, never
+// inside a contraction, and the pieces cover every word once.
+func TestRunOnSentences(t *testing.T) {
+	tk := tokenize.New()
+	var b strings.Builder
+	for i := range 1000 {
+		switch {
+		case i%150 == 149:
+			b.WriteString("they're here; ")
+		case i%37 == 36:
+			b.WriteString("word, ")
+		default:
+			b.WriteString("word ")
+		}
+	}
+	d := tk.Tokenize(b.String())
+	if err := d.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Sents) < 5 {
+		t.Fatalf("%d sentences for %d words, want at least 5", len(d.Sents), len(d.Tokens))
+	}
+	next := int32(0)
+	for i, sp := range d.Sents {
+		if sp.Start != next || sp.Len() == 0 || sp.Len() > tokenize.MaxSentenceWords {
+			t.Fatalf("sentence %d = %v after %d: not contiguous or of bad length %d", i, sp, next, sp.Len())
+		}
+		next = sp.End
+		for _, m := range d.MWTs {
+			if m.Start < sp.End && sp.End < m.End {
+				t.Errorf("sentence %d ends inside the multi-word token %v", i, m)
+			}
+		}
+		if i < len(d.Sents)-1 {
+			if last := d.Form(int(sp.End) - 1); last != ";" && last != "," {
+				t.Errorf("sentence %d cut after %q, want after a semicolon or comma", i, last)
+			}
+		}
+	}
+	if next != int32(len(d.Tokens)) {
+		t.Errorf("sentences end at word %d of %d", next, len(d.Tokens))
+	}
+	// Real prose is not touched: a long but punctuated sentence of 120
+	// words stays one sentence.
+	long := strings.Repeat("the minister said, ", 30) + "and left."
+	if d := tk.Tokenize(long); len(d.Sents) != 1 {
+		t.Errorf("a %d-word sentence was split into %d", len(d.Tokens), len(d.Sents))
+	}
+}
