@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+	"time"
 )
 
 // command is one subcommand. Each lives in its own file; wiring of internal
@@ -62,21 +63,57 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go stopOnSignal(sigs, cancel, os.Stderr, stopGrace, os.Exit)
 	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
 	err := m.Run(ctx, os.Args[1:])
-	stop()
+	signal.Stop(sigs)
 	switch {
 	case err == nil:
 	case errors.Is(err, flag.ErrHelp):
 	case errors.Is(err, errUsage):
-		os.Exit(2)
+		os.Exit(exitUsage)
+	case ctx.Err() != nil:
+		fmt.Fprintln(os.Stderr, "eventwire: interrupted")
+		os.Exit(exitInterrupted)
 	case errors.Is(err, errFailures):
-		os.Exit(1)
+		os.Exit(exitFailures)
 	default:
 		fmt.Fprintln(os.Stderr, "eventwire:", err)
-		os.Exit(1)
+		os.Exit(exitFailures)
 	}
+}
+
+// The exit statuses (README, "Exit status").
+const (
+	exitFailures    = 1   // a fatal error, or some items failed (the summary says which)
+	exitUsage       = 2   // bad flags or arguments
+	exitInterrupted = 130 // stopped by SIGINT or SIGTERM, as shells report 128+SIGINT
+)
+
+// stopGrace is how long the commands get to wind down after the first
+// SIGINT or SIGTERM before the process exits anyway. Every store write is
+// one transaction and every queue item is acknowledged only after its
+// commit, so exiting mid-work loses nothing: the next run redoes what was
+// not committed.
+const stopGrace = 1500 * time.Millisecond
+
+// stopOnSignal cancels the commands' context at the first signal, then
+// exits with status 130 at a second signal or when grace has passed.
+func stopOnSignal(sigs <-chan os.Signal, cancel func(), stderr io.Writer, grace time.Duration, exit func(int)) {
+	s := <-sigs
+	fmt.Fprintf(stderr, "\neventwire: %v: stopping; what is stored is kept and the next run resumes (again to quit at once)\n", s)
+	cancel()
+	t := time.NewTimer(grace)
+	defer t.Stop()
+	select {
+	case <-sigs:
+	case <-t.C:
+		fmt.Fprintf(stderr, "eventwire: still busy %v after the signal; quitting\n", grace)
+	}
+	exit(exitInterrupted)
 }
 
 // Run dispatches args[0] to its command.
