@@ -225,9 +225,13 @@ type ArticleSummary struct {
 // Store keeps pages, articles and everything coded from them.
 //
 // PutStory writes the story's page, article, Doc and events in one
-// transaction and sets Story.ID. It is idempotent on (Page.URL,
-// Page.ContentHash()): storing the same page again writes nothing and returns
-// created=false with the existing ID. PutFailure records a page that failed a
+// transaction and sets Story.ID. A URL holds one story: storing the same page
+// again (Page.URL and Page.ContentHash()) writes nothing and returns
+// created=false with the existing ID; a re-fetch whose article text is
+// unchanged (only the boilerplate differs) changes no article or event and
+// returns created=false; a re-fetch with another article text replaces the
+// story's article and everything coded from it under the same ID, keeping
+// the old text for provenance, and returns created=true. PutFailure records a page that failed a
 // stage, with its error, so it can be retried; a later successful PutStory of
 // the same page clears the failure. Implementations are safe for concurrent
 // use.

@@ -138,6 +138,9 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 			if rs, ok := src.(*retrySource); ok && rs.skipped > 0 {
 				fmt.Fprintf(m.Stdout, "skipped %d failures that need their original input (run the original ingest command again)\n", rs.skipped)
 			}
+			if rs, ok := src.(*retrySource); ok && rs.refused > 0 {
+				fmt.Fprintf(m.Stdout, "passed over %d refused inputs (links to directories, special files, unsupported formats; name one as an input to read it)\n", rs.refused)
+			}
 		}
 	}
 	if err != nil {
@@ -392,6 +395,7 @@ type retrySource struct {
 	batch   []sqlite.FailedPage
 	seen    map[string]bool
 	skipped int
+	refused int // failures that were refusals, passed over
 	done    bool
 	cur     eventwire.Source // a local input being read again
 }
@@ -433,6 +437,13 @@ func (r *retrySource) Next(ctx context.Context) (*eventwire.Page, error) {
 			continue
 		}
 		r.seen[p.URL] = true
+		if f.Refused {
+			// Refused for what it is (a link to a directory, a special
+			// file, a binary format): retrying would repeat the refusal,
+			// or read as a named input what the walk kept out.
+			r.refused++
+			continue
+		}
 		if len(p.Body) > 0 {
 			return p, nil
 		}

@@ -154,14 +154,16 @@ func TestIngestDir(t *testing.T) {
 
 	// Retry from the database with a higher extraction cap: the huge page
 	// (body kept) now goes through, extracted only (its 6 MB text is over
-	// the parse cap); the others are read again from disk and fail again.
+	// the parse cap); the others are read again from disk and fail again,
+	// but for the one refused for what it is (unsupported), which is
+	// passed over and said so.
 	var o4 bytes.Buffer
 	m = &Main{Stdout: &o4, Stderr: &e2}
 	err = m.Run(context.Background(), []string{"ingest", "--db", db, "--retry", "--max-extract-bytes", "10000000", "--no-parse"})
 	if !errors.Is(err, errFailures) {
 		t.Errorf("retry err = %v, want errFailures", err)
 	}
-	if !strings.HasPrefix(o4.String(), "ingested 1, unchanged 0, failed 4 ") {
+	if !strings.HasPrefix(o4.String(), "ingested 1, unchanged 0, failed 3 ") || !strings.Contains(o4.String(), "passed over 1 refused input") {
 		t.Errorf("retry summary = %q", o4.String())
 	}
 	if n := countRows(t, db, "SELECT count(*) FROM failures"); n != 4 {
@@ -371,5 +373,50 @@ func TestIngestPipeline(t *testing.T) {
 	}
 	if n := countRows(t, db, "SELECT count(*) FROM docs"); n != 1 {
 		t.Errorf("docs = %d, want 1", n)
+	}
+}
+
+// TestRetryKeepsBoundaries: the reproduction. A link to a directory
+// met in a walk is refused; --retry must not then read it as a named input
+// (which followed the loop and stored the page again under ever longer
+// paths), and a page reached by two paths is stored once, by its resolved
+// path.
+func TestRetryKeepsBoundaries(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "d", "sub")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile("../../testdata/ingest/good.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(sub, "good.html"), good, 0o644)
+	if err := os.Symlink("..", filepath.Join(sub, "up")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	os.Symlink("good.html", filepath.Join(sub, "alias.html"))
+	db := filepath.Join(dir, "r.db")
+	ctx := context.Background()
+	for _, args := range [][]string{
+		{"ingest", "--no-parse", "--db", db, filepath.Join(dir, "d")},
+		{"ingest", "--no-parse", "--db", db, "--retry"},
+		{"ingest", "--no-parse", "--db", db, "--retry"},
+		{"ingest", "--no-parse", "--db", db, filepath.Join(dir, "d", "sub", "..", "sub", "good.html")},
+	} {
+		var o, e bytes.Buffer
+		err := (&Main{Stdout: &o, Stderr: &e}).Run(ctx, args)
+		if err != nil && !errors.Is(err, errFailures) {
+			t.Fatalf("%v: %v\n%s", args, err, e.String())
+		}
+		if n := countRows(t, db, "SELECT count(*) FROM pages"); n != 1 {
+			t.Fatalf("after %v: %d pages stored, want 1\n%s", args, n, o.String())
+		}
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM failures WHERE url LIKE '%/up' AND refused = 1"); n != 1 {
+		t.Errorf("%d refusals of the link to a directory recorded, want 1", n)
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM failures"); n != 1 {
+		t.Errorf("%d failures, want 1 (the refused link)", n)
 	}
 }

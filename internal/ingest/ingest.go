@@ -76,6 +76,14 @@ type PageLooker interface {
 	PageID(ctx context.Context, url, contentHash string) (id int64, ok bool, err error)
 }
 
+// ArticleLooker is implemented by stores that keep one story per URL and
+// can tell whether the story stored under url has exactly this article
+// text, so Process need not parse and code a re-fetch whose boilerplate
+// alone changed.
+type ArticleLooker interface {
+	SameArticle(ctx context.Context, url, text string) (id int64, same bool, err error)
+}
+
 // Processor takes pages through the pipeline. Extractor and Store are
 // required; Annotator may be nil (no Doc is made or stored) and Coders
 // empty. A Processor is safe for concurrent use when its parts are.
@@ -217,6 +225,24 @@ func (p *Processor) ProcessPage(ctx context.Context, page *eventwire.Page) (st *
 	}
 	fillFromHints(a, page)
 	st.Article = a
+	if al, ok := p.Store.(ArticleLooker); ok {
+		// A re-fetch whose article text is unchanged (only the
+		// boilerplate differs) is not parsed or coded again: the store
+		// keeps the story's article and events and updates the page.
+		_, same, err := al.SameArticle(ctx, page.URL, a.Text)
+		if err != nil {
+			return nil, false, p.fail(ctx, page, StageStore, err)
+		}
+		if same {
+			start := time.Now()
+			created, err := p.Store.PutStory(ctx, st)
+			p.Times.record(StageStore, start)
+			if err != nil {
+				return nil, false, p.fail(ctx, page, StageStore, err)
+			}
+			return st, created, nil
+		}
+	}
 	skip := !p.AnyLanguage && SkipLanguage(a.Language, p.Languages)
 	if p.Annotator != nil && !skip {
 		if p.MaxAnnotateBytes > 0 && len(a.Text) > p.MaxAnnotateBytes {

@@ -18,8 +18,9 @@ import (
 	"github.com/eventwire/eventwire/text"
 )
 
-// textExtractor is a stand-in stage: the body is the article text; bodies
-// starting with "FAIL" fail and "PANIC" panic. It counts its calls.
+// textExtractor is a stand-in stage: the body up to a "|" (the rest plays
+// boilerplate) is the article text; bodies starting with "FAIL" fail and
+// "PANIC" panic. It counts its calls.
 type textExtractor struct{ calls atomic.Int64 }
 
 func (x *textExtractor) Extract(ctx context.Context, p *eventwire.Page) (*eventwire.Article, error) {
@@ -31,6 +32,7 @@ func (x *textExtractor) Extract(ctx context.Context, p *eventwire.Page) (*eventw
 	case strings.HasPrefix(b, "PANIC"):
 		panic("extractor bug")
 	}
+	b, _, _ = strings.Cut(b, "|")
 	return &eventwire.Article{Text: b, Paragraphs: []text.Span{{Start: 0, End: int32(len(b))}}}, nil
 }
 
@@ -96,6 +98,7 @@ func TestProcess(t *testing.T) {
 		{"new", page("https://a.example/1", "Text one."), true, ""},
 		{"again", page("https://a.example/1", "Text one."), false, ""},
 		{"changed", page("https://a.example/1", "Text one, updated."), true, ""},
+		{"boilerplate changed", page("https://a.example/1", "Text one, updated.|footer 12:31"), false, ""},
 		{"extract fails", page("https://a.example/2", "FAIL"), false, ingest.StageExtract},
 		{"extract panics", page("https://a.example/3", "PANIC"), false, ingest.StageExtract},
 		{"coder fails", page("https://a.example/4", "CODEFAIL"), false, ingest.StageCode},
@@ -103,7 +106,11 @@ func TestProcess(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			before := coded.Load()
 			st, created, err := p.ProcessPage(ctx, tt.page)
+			if tt.wantStage == "" && !tt.wantCreated && coded.Load() != before {
+				t.Errorf("an unchanged article was coded again")
+			}
 			if tt.wantStage != "" {
 				var ie *eventwire.ItemError
 				if !errors.As(err, &ie) || ie.Op != tt.wantStage {
@@ -123,8 +130,9 @@ func TestProcess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if stats.Pages != 2 || stats.Articles != 2 || stats.Events != 2 || stats.Failures != 3 {
-		t.Errorf("stats = %+v, want 2 pages, 2 articles, 2 events, 3 failures", stats)
+	// One story per URL: the changed article replaced the first version.
+	if stats.Pages != 1 || stats.Articles != 1 || stats.Events != 1 || stats.Failures != 3 {
+		t.Errorf("stats = %+v, want 1 page, 1 article, 1 event, 3 failures", stats)
 	}
 	fs, _ := s.Failures(ctx, 10)
 	for _, f := range fs {

@@ -170,7 +170,7 @@ func ParseJSONLRecord(line []byte, name string, lineNo int, fetched time.Time) (
 		if id == "" {
 			id = fmt.Sprintf("L%d", lineNo)
 		}
-		p.URL = fileURL(name) + "#" + id
+		p.URL = resolvedFileURL(name) + "#" + id
 	}
 	return p, nil
 }

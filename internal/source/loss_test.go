@@ -21,9 +21,10 @@ import (
 // the other.
 
 // TestDirSymlinks: a symbolic link to a file in a walked directory is read
-// (through the link, under the link's name); a link to a directory is not
-// followed (loops) but reported; a dangling link and a named pipe are
-// reported. An input that is itself a link to a directory is walked.
+// under the file's resolved path, and a file reached by two paths is read
+// once (counted as skipped); a link to a directory is not followed (loops)
+// but reported; a dangling link and a named pipe are reported. An input
+// that is itself a link to a directory is walked.
 func TestDirSymlinks(t *testing.T) {
 	dir := t.TempDir()
 	real := filepath.Join(dir, "real")
@@ -57,6 +58,10 @@ func TestDirSymlinks(t *testing.T) {
 		fifo = ""
 	}
 
+	realDir, err := filepath.EvalSymlinks(dir) // pages are stored under resolved paths
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, arg := range []string{in, filepath.Join(dir, "rootlink")} {
 		t.Run(filepath.Base(arg), func(t *testing.T) {
 			src, err := Open(context.Background(), []string{arg}, Options{})
@@ -67,11 +72,14 @@ func TestDirSymlinks(t *testing.T) {
 			pages, errs := drain(t, src)
 			var got []string
 			for _, p := range pages {
-				got = append(got, strings.TrimPrefix(p.URL, "file://"+arg)+"="+string(p.Body))
+				got = append(got, strings.TrimPrefix(p.URL, "file://"+realDir)+"="+string(p.Body))
 			}
-			want := []string{"/link.txt=Text a.", "/sub/b.txt=Text b.", "/sub/up.txt=Text b."}
+			want := []string{"/real/a.txt=Text a.", "/in/sub/b.txt=Text b."}
 			if !slices.Equal(got, want) {
 				t.Errorf("pages %q, want %q", got, want)
+			}
+			if n := src.(Skipper).SkippedRecords()["file reached by another path, read once"]; n != 1 {
+				t.Errorf("%d files skipped as reached by another path, want 1 (sub/up.txt)", n)
 			}
 			failed := map[string]error{}
 			for _, e := range errs {

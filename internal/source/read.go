@@ -165,7 +165,7 @@ func ReadFile(path string, opts Options) (*eventwire.Page, error) {
 		ct = withUTF8Charset(ct)
 	}
 	return &eventwire.Page{
-		URL:         fileURL(path),
+		URL:         resolvedFileURL(path),
 		Body:        body,
 		ContentType: ct,
 		FetchedAt:   opts.now().UTC(),
@@ -252,6 +252,23 @@ func newDirSource(root string, opts Options) (*dirSource, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A file reached by two paths below the root (a link to a file beside
+	// it, "sub/up.txt" -> "../sub/b.txt") is read once, by the first path
+	// in lexical order, and stored under its resolved path.
+	seen := map[string]bool{}
+	kept := d.files[:0]
+	for _, f := range d.files {
+		if f.err == nil {
+			r := resolvedFileURL(f.path)
+			if seen[r] {
+				d.skips.count("file reached by another path, read once", 1)
+				continue
+			}
+			seen[r] = true
+		}
+		kept = append(kept, f)
+	}
+	d.files = kept
 	return d, nil
 }
 
@@ -298,7 +315,7 @@ func (d *dirSource) Next(ctx context.Context) (*eventwire.Page, error) {
 			if errors.As(err, &ie) {
 				return nil, ie
 			}
-			return nil, &eventwire.ItemError{Op: "read", Item: fileURL(f.path), Err: err}
+			return nil, &eventwire.ItemError{Op: "read", Item: resolvedFileURL(f.path), Err: err}
 		}
 		d.cur = src
 	}

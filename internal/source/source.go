@@ -157,7 +157,7 @@ func (m *multi) Next(ctx context.Context) (*eventwire.Page, error) {
 				if !isURL(arg) {
 					// As its page would be stored, so that a later
 					// success clears the failure.
-					item = fileURL(arg)
+					item = resolvedFileURL(arg)
 				}
 				return nil, &eventwire.ItemError{Op: "read", Item: item, Err: err}
 			}
@@ -235,6 +235,14 @@ func (t *skipTally) add(src eventwire.Source) {
 	}
 }
 
+// count adds n records skipped for reason.
+func (t *skipTally) count(reason string, n int64) {
+	if *t == nil {
+		*t = skipTally{}
+	}
+	(*t)[reason] += n
+}
+
 // with returns the tally plus the counts of cur (the source being read).
 func (t skipTally) with(cur eventwire.Source) map[string]int64 {
 	out := skipTally{}
@@ -295,6 +303,21 @@ func fileURL(path string) string {
 		path = abs
 	}
 	return "file://" + filepath.ToSlash(path)
+}
+
+// resolvedFileURL is the URL a file's pages are stored under: its absolute
+// path with every symbolic link resolved, so that a file reached by two
+// paths (a link, "a/../a") is one story. When the path cannot be resolved
+// (it does not exist) it is fileURL's.
+func resolvedFileURL(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fileURL(path)
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = r
+	}
+	return "file://" + filepath.ToSlash(abs)
 }
 
 // onePage is a source of one page.

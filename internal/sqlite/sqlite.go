@@ -303,9 +303,16 @@ func jsonText(v any) string {
 }
 
 // PutStory stores the story's page, article, Doc, events, quotes and places
-// in one transaction and sets s.ID. A page already stored (same URL and
-// content hash) is left as it is: created is false and s.ID is the stored
-// story's. A story without an Article stores the page alone.
+// in one transaction and sets s.ID. There is one story per URL:
+//   - the same URL and content hash again: nothing changes, created is false;
+//   - the same URL with other bytes but the same article text (only the
+//     boilerplate changed): the raw page is updated, the article and its
+//     events stand, created is false;
+//   - the same URL with another article text: the story keeps its id, its
+//     article, Doc, events, quotes and places are replaced, and the old
+//     text is kept in article_versions; created is true.
+//
+// A story without an Article stores the page alone.
 func (s *Store) PutStory(ctx context.Context, st *eventwire.Story) (created bool, err error) {
 	if st == nil || st.Page == nil {
 		return false, fmt.Errorf("sqlite: put story: %w: no page", eventwire.ErrInvalid)
@@ -327,54 +334,117 @@ func (s *Store) PutStory(ctx context.Context, st *eventwire.Story) (created bool
 	}
 	var id int64
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `INSERT INTO pages
-			(url, content_hash, content_type, origin, fetched_at, hints, body_encoding, body_size, body, stored_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (url, content_hash) DO NOTHING RETURNING id`,
-			p.URL, hash, p.ContentType, p.Origin, timeText(p.FetchedAt), jsonText(p.Hints),
-			enc, len(p.Body), body, timeText(s.now())).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) {
-			created = false
-			return tx.QueryRowContext(ctx, `SELECT id FROM pages WHERE url = ? AND content_hash = ?`, p.URL, hash).Scan(&id)
+		err := tx.QueryRowContext(ctx, `SELECT id FROM pages WHERE url = ? AND content_hash = ?`, p.URL, hash).Scan(&id)
+		if err == nil {
+			created = false // the same bytes again
+			return nil
 		}
-		if err != nil {
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		// The newest page stored under this URL, if any (databases
+		// written before one article per URL may hold several).
+		var oldHash string
+		err = tx.QueryRowContext(ctx, `SELECT id, content_hash FROM pages WHERE url = ? ORDER BY id DESC LIMIT 1`,
+			p.URL).Scan(&id, &oldHash)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return err
+		default:
+			// The same URL with other bytes: a re-fetch. The story keeps
+			// its id; what changes depends on the article text.
+			var oldText, oldTitle, oldPublished, oldFetched string
+			var hasArticle bool
+			aerr := tx.QueryRowContext(ctx, `SELECT a.text, a.title, a.published, p.fetched_at
+				FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.page_id = ?`, id).
+				Scan(&oldText, &oldTitle, &oldPublished, &oldFetched)
+			switch {
+			case errors.Is(aerr, sql.ErrNoRows):
+			case aerr != nil:
+				return aerr
+			default:
+				hasArticle = true
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE pages SET content_hash = ?, content_type = ?, origin = ?,
+				fetched_at = ?, hints = ?, body_encoding = ?, body_size = ?, body = ? WHERE id = ?`,
+				hash, p.ContentType, p.Origin, timeText(p.FetchedAt), jsonText(p.Hints), enc, len(p.Body), body, id); err != nil {
+				return fmt.Errorf("page: %w", err)
+			}
+			if hasArticle && st.Article != nil && st.Article.Text == oldText {
+				// Only the boilerplate changed (a footer timestamp, a
+				// new "most read" list): the article, its Doc and its
+				// events stand.
+				created = false
+				_, err := tx.ExecContext(ctx, `DELETE FROM failures WHERE url = ?`, p.URL)
+				return err
+			}
+			if hasArticle {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO article_versions
+					(page_id, content_hash, fetched_at, title, published, text, replaced_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?)`,
+					id, oldHash, oldFetched, oldTitle, oldPublished, oldText, timeText(s.now())); err != nil {
+					return fmt.Errorf("article version: %w", err)
+				}
+			}
+			for _, q := range []string{`DELETE FROM articles WHERE page_id = ?`, `DELETE FROM docs WHERE page_id = ?`,
+				`DELETE FROM events WHERE page_id = ?`, `DELETE FROM quotes WHERE page_id = ?`,
+				`DELETE FROM places WHERE page_id = ?`} {
+				if _, err := tx.ExecContext(ctx, q, id); err != nil {
+					return fmt.Errorf("replacing story %d: %w", id, err)
+				}
+			}
+			created = true
+			return s.putStoryParts(ctx, tx, id, st, docFormat, doc)
+		}
+		if err := tx.QueryRowContext(ctx, `INSERT INTO pages
+			(url, content_hash, content_type, origin, fetched_at, hints, body_encoding, body_size, body, stored_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			p.URL, hash, p.ContentType, p.Origin, timeText(p.FetchedAt), jsonText(p.Hints),
+			enc, len(p.Body), body, timeText(s.now())).Scan(&id); err != nil {
 			return err
 		}
 		created = true
-		if a := st.Article; a != nil {
-			credits := a.Credits
-			if credits == nil {
-				credits = []string{}
-			}
-			paras := a.Paragraphs
-			if paras == nil {
-				paras = []text.Span{}
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO articles
-				(page_id, url, title, published, byline, credits, dateline, language, text, paragraphs)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				id, a.URL, a.Title, a.Published, a.Byline, jsonText(credits), a.Dateline, a.Language,
-				a.Text, jsonText(paras)); err != nil {
-				return fmt.Errorf("article: %w", err)
-			}
-		}
-		if doc != nil {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO docs (page_id, format, data) VALUES (?, ?, ?)`,
-				id, docFormat, doc); err != nil {
-				return fmt.Errorf("doc: %w", err)
-			}
-		}
-		if err := putCoded(ctx, tx, id, st); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM failures WHERE url = ?`, p.URL)
-		return err
+		return s.putStoryParts(ctx, tx, id, st, docFormat, doc)
 	})
 	if err != nil {
 		return false, fmt.Errorf("sqlite: put story %s: %w", p.URL, err)
 	}
 	st.ID = id
 	return created, nil
+}
+
+// putStoryParts inserts the article, Doc, events, quotes and places of
+// story id, and clears the failures of its URL.
+func (s *Store) putStoryParts(ctx context.Context, tx *sql.Tx, id int64, st *eventwire.Story, docFormat string, doc []byte) error {
+	if a := st.Article; a != nil {
+		credits := a.Credits
+		if credits == nil {
+			credits = []string{}
+		}
+		paras := a.Paragraphs
+		if paras == nil {
+			paras = []text.Span{}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO articles
+			(page_id, url, title, published, byline, credits, dateline, language, text, paragraphs)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, a.URL, a.Title, a.Published, a.Byline, jsonText(credits), a.Dateline, a.Language,
+			a.Text, jsonText(paras)); err != nil {
+			return fmt.Errorf("article: %w", err)
+		}
+	}
+	if doc != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO docs (page_id, format, data) VALUES (?, ?, ?)`,
+			id, docFormat, doc); err != nil {
+			return fmt.Errorf("doc: %w", err)
+		}
+	}
+	if err := putCoded(ctx, tx, id, st); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM failures WHERE url = ?`, st.Page.URL)
+	return err
 }
 
 // putEvents inserts events for page id.
@@ -430,15 +500,20 @@ func (s *Store) PutFailure(ctx context.Context, p *eventwire.Page, stage string,
 		hash = p.ContentHash()
 	}
 	now := timeText(s.now())
+	// A refusal (eventwire.ErrUnsupported: a link to a directory, a special
+	// file, a binary format) is what the input is, not a mishap: retries
+	// pass over it.
+	refused := errors.Is(cause, eventwire.ErrUnsupported)
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO failures
-			(url, stage, error, origin, content_type, content_hash, body_encoding, body, attempts, first_at, last_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+			(url, stage, error, origin, content_type, content_hash, body_encoding, body, attempts, first_at, last_at, refused)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
 			ON CONFLICT (url, stage) DO UPDATE SET
 				error = excluded.error, origin = excluded.origin, content_type = excluded.content_type,
 				content_hash = excluded.content_hash, body_encoding = excluded.body_encoding,
-				body = excluded.body, attempts = attempts + 1, last_at = excluded.last_at`,
-			p.URL, stage, msg, p.Origin, p.ContentType, hash, enc, body, now, now)
+				body = excluded.body, attempts = attempts + 1, last_at = excluded.last_at,
+				refused = excluded.refused`,
+			p.URL, stage, msg, p.Origin, p.ContentType, hash, enc, body, now, now, refused)
 		return err
 	})
 	if err != nil {
@@ -861,10 +936,31 @@ func (s *Store) PageID(ctx context.Context, url, contentHash string) (int64, boo
 	return id, true, nil
 }
 
+// SameArticle reports whether the newest story stored under url has an
+// article whose text is exactly text (ingest.ArticleLooker).
+func (s *Store) SameArticle(ctx context.Context, url, text string) (int64, bool, error) {
+	var id int64
+	var same bool
+	err := s.r.QueryRowContext(ctx, `SELECT p.id, a.text = ? FROM pages p JOIN articles a ON a.page_id = p.id
+		WHERE p.url = ? ORDER BY p.id DESC LIMIT 1`, text, url).Scan(&id, &same)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("sqlite: same article: %w", err)
+	}
+	return id, same, nil
+}
+
 // FailedPage is a recorded failure with the page it concerns.
 type FailedPage struct {
 	ID    int64  // the failure's id, for paging
 	Stage string // where the page failed
+	// Refused: the input was refused for what it is (its error wrapped
+	// eventwire.ErrUnsupported), so a retry would only repeat the refusal
+	// or, for a link to a directory read as a named input, cross a
+	// boundary the first run kept.
+	Refused bool
 	// Page has the URL, origin and content type, and the body when one was
 	// kept (failures after reading); FetchedAt is the time of the lookup.
 	Page *eventwire.Page
@@ -878,7 +974,7 @@ func (s *Store) FailedPages(ctx context.Context, afterID int64, limit int) ([]Fa
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT id, url, stage, origin, content_type, body_encoding, body
+	rows, err := s.r.QueryContext(ctx, `SELECT id, url, stage, refused, origin, content_type, body_encoding, body
 		FROM failures WHERE id > ? ORDER BY id LIMIT ?`, afterID, min(limit, MaxLimit))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: failed pages: %w", err)
@@ -890,7 +986,7 @@ func (s *Store) FailedPages(ctx context.Context, afterID int64, limit int) ([]Fa
 		var enc string
 		var body []byte
 		p := &eventwire.Page{}
-		if err := rows.Scan(&f.ID, &p.URL, &f.Stage, &p.Origin, &p.ContentType, &enc, &body); err != nil {
+		if err := rows.Scan(&f.ID, &p.URL, &f.Stage, &f.Refused, &p.Origin, &p.ContentType, &enc, &body); err != nil {
 			return nil, fmt.Errorf("sqlite: failed pages: %w", err)
 		}
 		if len(body) > 0 {

@@ -131,3 +131,50 @@ func TestOddPath(t *testing.T) {
 		})
 	}
 }
+
+// TestArticleVersions: a re-fetch that replaces a story's article keeps the
+// replaced text, with the hash of the page it came from, for provenance;
+// a boilerplate-only change keeps nothing (nothing was replaced).
+func TestArticleVersions(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v.db")
+	s, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := storetest.Story("https://example.com/v", "T", "First text.")
+	boiler := storetest.Story("https://example.com/v", "T", "First text.")
+	boiler.Page.Body = append(boiler.Page.Body, " footer"...)
+	second := storetest.Story("https://example.com/v", "T2", "Second text.")
+	for _, st := range []*eventwire.Story{first, boiler, second} {
+		if _, err := s.PutStory(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT page_id, content_hash, title, text FROM article_versions`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var id int64
+		var hash, title, txt string
+		if err := rows.Scan(&id, &hash, &title, &txt); err != nil {
+			t.Fatal(err)
+		}
+		if id != first.ID || hash != boiler.Page.ContentHash() {
+			t.Errorf("version of page %d from %s, want page %d from the boilerplate fetch", id, hash, first.ID)
+		}
+		got = append(got, title+"|"+txt)
+	}
+	if len(got) != 1 || got[0] != "T|First text." {
+		t.Errorf("article_versions = %q, want the first text once", got)
+	}
+}

@@ -195,17 +195,59 @@ func testIdempotent(t *testing.T, s eventwire.Store) {
 }
 
 func testSameURLNewContent(t *testing.T, s eventwire.Store) {
+	ctx := context.Background()
 	a := Story("https://example.com/a", "Title", "First version.")
-	b := Story("https://example.com/a", "Title", "Second, updated version.")
 	put(t, s, a)
-	if !put(t, s, b) {
-		t.Error("PutStory of changed content: created = false")
+
+	// A re-fetch whose boilerplate changed but whose article did not
+	// changes nothing that was coded.
+	b := Story("https://example.com/a", "Title", "First version.")
+	b.Page.Body = append(b.Page.Body, "<footer>updated 12:31</footer>"...)
+	b.Events = append(b.Events, b.Events[0]) // would double the events if stored
+	if put(t, s, b) {
+		t.Error("PutStory of a page whose boilerplate alone changed: created = true")
 	}
-	if a.ID == b.ID {
-		t.Error("changed content got the same ID")
+	if b.ID != a.ID {
+		t.Errorf("boilerplate change: ID %d, want the story's %d", b.ID, a.ID)
 	}
-	if st := stats(t, s); st.Pages != 2 {
-		t.Errorf("Pages = %d, want 2", st.Pages)
+	if st := stats(t, s); st.Pages != 1 || st.Articles != 1 || st.Events != 1 {
+		t.Errorf("after a boilerplate change: %+v, want 1 page, 1 article, 1 event", st)
+	}
+
+	// A re-fetch with another article text replaces the story's article
+	// and events under the same ID; it never adds a second story.
+	c := Story("https://example.com/a", "Title", "Second, updated version.")
+	c.Events[0].CAMEO = "173"
+	if !put(t, s, c) {
+		t.Error("PutStory of a changed article: created = false")
+	}
+	if c.ID != a.ID {
+		t.Errorf("changed article: ID %d, want the story's %d", c.ID, a.ID)
+	}
+	if st := stats(t, s); st.Pages != 1 || st.Articles != 1 || st.Events != 1 {
+		t.Errorf("after a changed article: %+v, want 1 page, 1 article, 1 event", st)
+	}
+	got, err := s.Story(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Article == nil || got.Article.Text != "Second, updated version." {
+		t.Errorf("stored article %+v, want the second version", got.Article)
+	}
+	if len(got.Events) != 1 || got.Events[0].CAMEO != "173" {
+		t.Errorf("stored events %+v, want the second version's one event (173)", got.Events)
+	}
+	if string(got.Page.Body) != string(c.Page.Body) {
+		t.Error("stored page is not the newest fetch")
+	}
+	// The first fetch's bytes again are a change back, not a new story.
+	d := Story("https://example.com/a", "Title", "First version.")
+	put(t, s, d)
+	if d.ID != a.ID {
+		t.Errorf("first version again: ID %d, want %d", d.ID, a.ID)
+	}
+	if st := stats(t, s); st.Pages != 1 || st.Events != 1 {
+		t.Errorf("after the first version again: %+v, want 1 page, 1 event", st)
 	}
 }
 
