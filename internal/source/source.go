@@ -1,6 +1,7 @@
 // Package source reads pages from where news lives: files and directories
 // (plain or .gz), JSON Lines article dumps, http(s) URLs through a polite
-// fetcher (robots.txt, per-host rate limit, bounded bodies and redirects),
+// fetcher (robots.txt, per-host rate limit, bounded bodies and redirects, a
+// per-host breaker that skips a host after repeated failures),
 // RSS/Atom feeds whose items it fetches, and WARC archives (CC-NEWS style,
 // gzip per record). Every source implements eventwire.Source: per-item
 // problems come back as *eventwire.ItemError and the source goes on.
