@@ -25,6 +25,10 @@ var ErrDisallowed = errors.New("disallowed by robots.txt")
 // too many requests in a row; the error is a *HostDownError.
 var ErrHostDown = errors.New("host down")
 
+// ErrNotModified reports a 304 Not Modified answer to a conditional
+// request (FetchIf): the server has nothing newer than what was named.
+var ErrNotModified = errors.New("not modified")
+
 // errTimedOut is the cause of a request's context when the fetcher's own
 // timeout ends it, which tells a host that did not answer apart from a
 // caller that gave up.
@@ -115,13 +119,23 @@ func (e *HostDownError) Error() string {
 func (e *HostDownError) Unwrap() []error { return []error{ErrHostDown, e.Last} }
 
 // StatusError is an HTTP answer that is not a page: a status other than
-// 2xx.
+// 2xx (or 304 to a conditional request).
 type StatusError struct {
 	Code   int
 	Status string // as the server wrote it, e.g. "503 Service Unavailable"
 }
 
 func (e *StatusError) Error() string { return "HTTP " + e.Status }
+
+// Validators identify the version of a document that a server sent (RFC
+// 9110 section 8.8), so that asking for it again can be conditional.
+type Validators struct {
+	ETag         string
+	LastModified string
+}
+
+// IsZero reports whether v holds no validator.
+func (v Validators) IsZero() bool { return v == Validators{} }
 
 type robotsEntry struct {
 	ready chan struct{} // closed when the fields below are set
@@ -271,7 +285,7 @@ func transportFailure(err error) bool {
 	if err == nil {
 		return false
 	}
-	for _, ours := range []error{ErrDisallowed, ErrHostDown, errRedirects,
+	for _, ours := range []error{ErrDisallowed, ErrHostDown, ErrNotModified, errRedirects,
 		eventwire.ErrTooLarge, eventwire.ErrUnsupported, eventwire.ErrNoContent, eventwire.ErrInvalid} {
 		if errors.Is(err, ours) {
 			return false
@@ -463,73 +477,94 @@ func textual(ct string) bool {
 // ErrUnsupported for a non-text media type, ErrNoContent for an empty
 // body, and network errors.
 func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*eventwire.Page, error) {
+	p, _, err := f.FetchIf(ctx, rawURL, Validators{})
+	return p, err
+}
+
+// FetchIf is Fetch that also returns the validators the server sent with
+// the page and, when v is not zero, asks conditionally (If-None-Match,
+// If-Modified-Since): a 304 answer returns ErrNotModified and v.
+func (f *Fetcher) FetchIf(ctx context.Context, rawURL string, v Validators) (*eventwire.Page, Validators, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", eventwire.ErrInvalid, err)
+		return nil, Validators{}, fmt.Errorf("%w: %v", eventwire.ErrInvalid, err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("%w: scheme %q", eventwire.ErrUnsupported, u.Scheme)
+		return nil, Validators{}, fmt.Errorf("%w: scheme %q", eventwire.ErrUnsupported, u.Scheme)
 	}
 	if u.Host == "" {
-		return nil, fmt.Errorf("%w: no host in %q", eventwire.ErrInvalid, rawURL)
+		return nil, Validators{}, fmt.Errorf("%w: no host in %q", eventwire.ErrInvalid, rawURL)
 	}
 	if err := f.down(u.Host); err != nil {
-		return nil, err
+		return nil, Validators{}, err
 	}
 	ctx, cancel := context.WithTimeoutCause(ctx, f.opts.Timeout, errTimedOut)
 	defer cancel()
 	if err := f.allowed(ctx, u); err != nil {
-		return nil, err
+		return nil, Validators{}, err
 	}
 	if err := f.wait(ctx, u.Host); err != nil {
-		return nil, err
+		return nil, Validators{}, err
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", eventwire.ErrInvalid, err)
+		return nil, Validators{}, fmt.Errorf("%w: %v", eventwire.ErrInvalid, err)
 	}
 	req.Header.Set("User-Agent", UserAgent())
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,text/*;q=0.8,*/*;q=0.1")
+	if v.ETag != "" {
+		req.Header.Set("If-None-Match", v.ETag)
+	}
+	if v.LastModified != "" {
+		req.Header.Set("If-Modified-Since", v.LastModified)
+	}
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return nil, f.record(ctx, failedHost(err, u.Host), err)
+		return nil, Validators{}, f.record(ctx, failedHost(err, u.Host), err)
 	}
 	defer resp.Body.Close()
 	host := resp.Request.URL.Host
+	if resp.StatusCode == http.StatusNotModified && !v.IsZero() {
+		f.record(ctx, host, nil)
+		return nil, v, ErrNotModified
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, f.record(ctx, host, &StatusError{Code: resp.StatusCode, Status: resp.Status})
+		return nil, Validators{}, f.record(ctx, host, &StatusError{Code: resp.StatusCode, Status: resp.Status})
 	}
 	ct := resp.Header.Get("Content-Type")
 	if !textual(ct) {
 		f.record(ctx, host, nil)
-		return nil, fmt.Errorf("%w: content type %q", eventwire.ErrUnsupported, ct)
+		return nil, Validators{}, fmt.Errorf("%w: content type %q", eventwire.ErrUnsupported, ct)
 	}
 	max := f.opts.Limits.maxBytes()
 	if resp.ContentLength > max {
 		f.record(ctx, host, nil)
-		return nil, fmt.Errorf("%w: Content-Length %d over %d", eventwire.ErrTooLarge, resp.ContentLength, max)
+		return nil, Validators{}, fmt.Errorf("%w: Content-Length %d over %d", eventwire.ErrTooLarge, resp.ContentLength, max)
 	}
 	body, err := readBounded(resp.Body, max)
 	if err := f.record(ctx, host, err); err != nil {
-		return nil, err
+		return nil, Validators{}, err
 	}
 	body, ct, _, err = TextBody(body, ct)
 	if err != nil {
-		return nil, err
+		return nil, Validators{}, err
 	}
 	if ct == "" {
 		ct = http.DetectContentType(body)
 	}
-	return &eventwire.Page{
+	p := &eventwire.Page{
 		URL:         resp.Request.URL.String(),
 		Body:        body,
 		ContentType: ct,
 		FetchedAt:   f.now().UTC(),
 		Origin:      "http",
-	}, nil
+	}
+	return p, Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}, nil
 }
 
-// urlSource fetches one URL; a feed yields its items instead.
+// urlSource fetches one URL; a feed yields its items instead. A feed whose
+// validators were saved (Options.Feeds) is asked for conditionally, and
+// yields nothing when it has not changed.
 type urlSource struct {
 	url  string
 	opts Options
@@ -547,7 +582,19 @@ func (s *urlSource) Next(ctx context.Context) (*eventwire.Page, error) {
 		return nil, io.EOF
 	}
 	s.done = true
-	p, err := s.opts.Fetcher.Fetch(ctx, s.url)
+	var v Validators
+	if s.opts.Feeds != nil && !s.opts.Refresh {
+		etag, lastModified, err := s.opts.Feeds.FeedValidators(ctx, s.url)
+		if err != nil {
+			return nil, &eventwire.ItemError{Op: "fetch", Item: s.url, Err: fmt.Errorf("reading the validators of the last poll: %w", err)}
+		}
+		v = Validators{ETag: etag, LastModified: lastModified}
+	}
+	p, nv, err := s.opts.Fetcher.FetchIf(ctx, s.url, v)
+	if errors.Is(err, ErrNotModified) {
+		s.opts.log.notModified()
+		return nil, io.EOF
+	}
 	if err != nil {
 		return nil, &eventwire.ItemError{Op: "fetch", Item: s.url, Err: err}
 	}
@@ -556,6 +603,7 @@ func (s *urlSource) Next(ctx context.Context) (*eventwire.Page, error) {
 		if err != nil {
 			return nil, &eventwire.ItemError{Op: "read", Item: s.url, Err: err}
 		}
+		fs.poll, fs.validators = s.url, nv
 		s.feed = fs
 		return fs.Next(ctx)
 	}
