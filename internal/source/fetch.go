@@ -59,8 +59,9 @@ type FetcherOptions struct {
 	// Rate is the most requests per second sent to one host (robots.txt
 	// included); 0 means DefaultRate, a negative value no limit.
 	Rate float64
-	// Timeout bounds one request, body included, and the robots.txt fetch
-	// it may need first; 0 means DefaultTimeout.
+	// Timeout bounds one request, body and redirects included; a
+	// robots.txt fetch is a request of its own, and the wait for the rate
+	// limit before a request does not count. 0 means DefaultTimeout.
 	Timeout time.Duration
 	// MaxRedirects is the most redirects followed; 0 means
 	// DefaultMaxRedirects.
@@ -396,7 +397,6 @@ func queryOf(u *url.URL) string {
 // redirects) allows everything, both kept for robotsTTL; a 5xx, a network
 // error or a timeout disallow everything for robotsRetry, and count as a
 // failure of the host. A fetch the caller gave up leaves e.r nil: no answer.
-// It shares the timeout of the request that needs it (ctx).
 func (f *Fetcher) fetchRobots(ctx context.Context, base, host string, e *robotsEntry) {
 	answer := func(r *Robots) { e.r, e.until = r, f.now().Add(robotsTTL) }
 	unreachable := func(err error) {
@@ -406,6 +406,8 @@ func (f *Fetcher) fetchRobots(ctx context.Context, base, host string, e *robotsE
 		e.err = err
 		return
 	}
+	ctx, cancel := context.WithTimeoutCause(ctx, f.opts.Timeout, errTimedOut)
+	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/robots.txt", nil)
 	if err != nil {
 		e.err = err
@@ -498,14 +500,14 @@ func (f *Fetcher) FetchIf(ctx context.Context, rawURL string, v Validators) (*ev
 	if err := f.down(u.Host); err != nil {
 		return nil, Validators{}, err
 	}
-	ctx, cancel := context.WithTimeoutCause(ctx, f.opts.Timeout, errTimedOut)
-	defer cancel()
 	if err := f.allowed(ctx, u); err != nil {
 		return nil, Validators{}, err
 	}
 	if err := f.wait(ctx, u.Host); err != nil {
 		return nil, Validators{}, err
 	}
+	ctx, cancel := context.WithTimeoutCause(ctx, f.opts.Timeout, errTimedOut)
+	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, Validators{}, fmt.Errorf("%w: %v", eventwire.ErrInvalid, err)
