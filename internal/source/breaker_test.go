@@ -209,9 +209,12 @@ func TestHostBreaker(t *testing.T) {
 			for i := range items {
 				_, err := f.Fetch(context.Background(), fmt.Sprintf("http://%s/story/%d", addr, i))
 				var hd *HostDownError
+				var te interface{ Timeout() bool }
 				switch {
 				case err == nil:
 					t.Fatalf("item %d fetched", i)
+				case tt.name == "hanging" && (!errors.Is(err, context.DeadlineExceeded) || !errors.As(err, &te) || !te.Timeout()):
+					t.Fatalf("item %d: err = %v, want a timeout (context.DeadlineExceeded, Timeout())", i, err)
 				case i < DefaultMaxHostFailures && errors.Is(err, ErrHostDown):
 					t.Fatalf("item %d: host down after %d failures: %v", i, i, err)
 				case i >= DefaultMaxHostFailures && !errors.As(err, &hd):

@@ -31,8 +31,16 @@ var ErrNotModified = errors.New("not modified")
 
 // errTimedOut is the cause of a request's context when the fetcher's own
 // timeout ends it, which tells a host that did not answer apart from a
-// caller that gave up.
-var errTimedOut = errors.New("fetch timed out")
+// caller that gave up. It is a timeout (context.DeadlineExceeded, and a
+// Timeout method) to whoever inspects the errors it ends up in: the HTTP
+// client returns the cause.
+var errTimedOut error = timeoutError{}
+
+type timeoutError struct{}
+
+func (timeoutError) Error() string        { return "fetch timed out" }
+func (timeoutError) Timeout() bool        { return true }
+func (timeoutError) Is(target error) bool { return target == context.DeadlineExceeded }
 
 // errRedirects reports a chain of redirects longer than MaxRedirects.
 var errRedirects = errors.New("too many redirects")
