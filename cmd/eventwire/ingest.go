@@ -25,6 +25,12 @@ import (
 // defaultDB is where commands keep their store unless --db says otherwise.
 const defaultDB = "eventwire.db"
 
+// The store serves feed polls: conditional requests and known items.
+var (
+	_ source.FeedState = (*sqlite.Store)(nil)
+	_ source.KnownURLs = (*sqlite.Store)(nil)
+)
+
 func runIngest(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlagSet("ingest", "[flags] PATH|URL...",
 		"eventwire ingest --db news.db ./pages https://example.com/feed.xml CC-NEWS-20240101.warc.gz")
@@ -38,6 +44,7 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 	jsonOut := fs.Bool("json", false, "print the summary as JSON")
 	quiet := fs.Bool("quiet", false, "no progress display, even on a terminal")
 	retry := fs.Bool("retry", false, "instead of reading inputs, retry the failures recorded in the database")
+	refresh := fs.Bool("refresh", false, "fetch again the feed items whose URL is already stored (skipped otherwise), and download feeds even when the server says they have not changed since their last poll")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for developers)")
 	maxParse := fs.Int("max-parse-bytes", defaultMaxParse,
 		"longest article text parsed, in bytes; longer ones are stored as failures of stage annotate (the longest of 293 Wikinews articles has 143 KB)")
@@ -102,11 +109,14 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 
 	limits := source.Limits{MaxBytes: *maxBytes}
 	fetcher := source.NewFetcher(&http.Client{}, source.FetcherOptions{Rate: *rate, Timeout: *timeout, Limits: limits})
+	// The store remembers feed validators and answers whether a feed
+	// item's URL is stored.
+	opts := source.Options{Limits: limits, Fetcher: fetcher, Feeds: store, Known: store, Refresh: *refresh}
 	var src eventwire.Source
 	if *retry {
-		src = &retrySource{store: store, opts: source.Options{Limits: limits, Fetcher: fetcher}, seen: map[string]bool{}}
+		src = &retrySource{store: store, opts: opts, seen: map[string]bool{}}
 	} else {
-		src, err = source.Open(ctx, fs.Args(), source.Options{Limits: limits, Fetcher: fetcher})
+		src, err = source.Open(ctx, fs.Args(), opts)
 		if err != nil {
 			return err
 		}
@@ -117,13 +127,22 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 	proc := newProcessor(store, *maxExtract, *maxParse, pl, nil)
 	proc.Languages, proc.AnyLanguage = languages, *anyLang
 	sum, err := ingestRun(ctx, m, src, proc, *workers, !*quiet, counts.add)
+	if c, ok := src.(source.Committer); ok && err == nil {
+		// Only now is every page read stored or recorded as a failure, so
+		// the feeds read may be polled conditionally next time.
+		err = c.Commit(ctx)
+	}
 	if sum != nil {
 		var passed map[string]int64 // archive records that are not pages
 		if sk, ok := src.(source.Skipper); ok {
 			passed = sk.SkippedRecords()
 		}
+		var feeds source.FeedCounts
+		if fc, ok := src.(source.FeedCounter); ok {
+			feeds = fc.FeedCounts()
+		}
 		if *jsonOut {
-			printSummaryJSON(m.Stdout, sum, &counts, passed)
+			printSummaryJSON(m.Stdout, sum, &counts, passed, feeds)
 		} else {
 			printSummaryDB(m.Stdout, sum, *db)
 			if !*noParse && sum.Skipped > 0 {
@@ -134,6 +153,9 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 			}
 			if len(passed) > 0 {
 				fmt.Fprintln(m.Stdout, passedLine(passed))
+			}
+			for _, l := range feedLines(feeds) {
+				fmt.Fprintln(m.Stdout, l)
 			}
 			if rs, ok := src.(*retrySource); ok && rs.skipped > 0 {
 				fmt.Fprintf(m.Stdout, "skipped %d failures that need their original input (run the original ingest command again)\n", rs.skipped)
@@ -340,10 +362,23 @@ func passedLine(passed map[string]int64) string {
 	return fmt.Sprintf("passed over %d archive records that are not pages (%s)", n, countList(passed))
 }
 
+// feedLines say what the feeds read were spared: items not fetched because
+// their URL is stored, feeds not downloaded because unchanged.
+func feedLines(c source.FeedCounts) []string {
+	var out []string
+	if c.Known > 0 {
+		out = append(out, fmt.Sprintf("known, skipped %d feed items whose URL is already stored (--refresh fetches them again)", c.Known))
+	}
+	if c.NotModified > 0 {
+		out = append(out, fmt.Sprintf("not modified since their last poll: %d feeds (--refresh downloads them anyway)", c.NotModified))
+	}
+	return out
+}
+
 // printSummaryJSON writes the summary as one JSON object; the parser and
 // coder counts are those of the newly stored stories, passed the archive
-// records that are not pages, by reason.
-func printSummaryJSON(w io.Writer, s *ingest.Summary, c *nlpCounts, passed map[string]int64) {
+// records that are not pages, by reason, feeds what the feeds were spared.
+func printSummaryJSON(w io.Writer, s *ingest.Summary, c *nlpCounts, passed map[string]int64, feeds source.FeedCounts) {
 	type failure struct {
 		Stage string `json:"stage"`
 		Item  string `json:"item"`
@@ -357,9 +392,10 @@ func printSummaryJSON(w io.Writer, s *ingest.Summary, c *nlpCounts, passed map[s
 		Seconds   float64 `json:"seconds"`
 		// PassedOver counts archive records that are not pages.
 		PassedOver map[string]int64 `json:"passed_over,omitempty"`
-		Failures   []failure        `json:"failures"`
+		source.FeedCounts
+		Failures []failure `json:"failures"`
 	}{Counts: s.Counts, Sentences: c.sentences.Load(), Tokens: c.tokens.Load(), Events: c.events.Load(),
-		Seconds: s.Elapsed.Seconds(), PassedOver: passed, Failures: []failure{}}
+		Seconds: s.Elapsed.Seconds(), PassedOver: passed, FeedCounts: feeds, Failures: []failure{}}
 	for _, f := range s.Failures {
 		out.Failures = append(out.Failures, failure{f.Op, f.Item, f.Err.Error()})
 	}

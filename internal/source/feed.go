@@ -142,8 +142,9 @@ func parseFeed(b []byte, base string) (items []FeedItem, dropped feedDropped, er
 	return items, dropped, nil
 }
 
-// feedSource fetches the items of a parsed feed in order; after the last,
-// it reports the items ParseFeed left out, if any, as one error.
+// feedSource fetches the items of a parsed feed in order, but those whose
+// URL is stored (Options.Known); after the last, it reports the items
+// ParseFeed left out, if any, as one error.
 type feedSource struct {
 	url     string
 	origin  string
@@ -151,6 +152,10 @@ type feedSource struct {
 	dropped error
 	next    int
 	opts    Options
+	// poll is the URL the feed was fetched from, with the validators of
+	// that answer, noted when every item was given out; "" for a file.
+	poll       string
+	validators Validators
 }
 
 func newFeedSource(ctx context.Context, p *eventwire.Page, opts Options) (*feedSource, error) {
@@ -174,26 +179,43 @@ func openFeedFile(path string, opts Options) (*feedSource, error) {
 }
 
 func (s *feedSource) Next(ctx context.Context) (*eventwire.Page, error) {
-	if s.next >= len(s.items) {
-		if err := s.dropped; err != nil {
-			s.dropped = nil
-			return nil, &eventwire.ItemError{Op: "read", Item: s.url, Err: err}
+	for s.next < len(s.items) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
-		return nil, io.EOF
+		it := s.items[s.next]
+		s.next++
+		if s.opts.Known != nil && !s.opts.Refresh {
+			known, err := s.opts.Known.HasURL(ctx, it.Link)
+			if err != nil {
+				return nil, &eventwire.ItemError{Op: "fetch", Item: it.Link, Err: fmt.Errorf("looking up whether it is stored: %w", err)}
+			}
+			if known {
+				s.opts.log.known()
+				continue
+			}
+		}
+		if s.opts.Fetcher == nil {
+			return nil, &eventwire.ItemError{Op: "fetch", Item: it.Link,
+				Err: fmt.Errorf("%w: no fetcher for feed items", eventwire.ErrUnsupported)}
+		}
+		p, err := s.opts.Fetcher.Fetch(ctx, it.Link)
+		if err != nil {
+			return nil, &eventwire.ItemError{Op: "fetch", Item: it.Link, Err: err}
+		}
+		p.Origin = s.origin
+		p.Hints = eventwire.PageHints{Title: it.Title, Published: it.Published, Language: it.Language}
+		return p, nil
 	}
-	it := s.items[s.next]
-	s.next++
-	if s.opts.Fetcher == nil {
-		return nil, &eventwire.ItemError{Op: "fetch", Item: it.Link,
-			Err: fmt.Errorf("%w: no fetcher for feed items", eventwire.ErrUnsupported)}
+	if err := s.dropped; err != nil {
+		s.dropped = nil
+		return nil, &eventwire.ItemError{Op: "read", Item: s.url, Err: err}
 	}
-	p, err := s.opts.Fetcher.Fetch(ctx, it.Link)
-	if err != nil {
-		return nil, &eventwire.ItemError{Op: "fetch", Item: it.Link, Err: err}
+	if s.poll != "" {
+		s.opts.log.read(s.poll, s.validators)
+		s.poll = ""
 	}
-	p.Origin = s.origin
-	p.Hints = eventwire.PageHints{Title: it.Title, Published: it.Published, Language: it.Language}
-	return p, nil
+	return nil, io.EOF
 }
 
 // Progress reports items started of items in the feed.

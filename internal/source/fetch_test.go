@@ -134,6 +134,18 @@ func TestFetchRateLimit(t *testing.T) {
 	}
 }
 
+// The wait for the rate limit is not part of a request's timeout: at a
+// timeout below 1/Rate every second request to a host used to time out.
+func TestFetchRateWaitNotTimed(t *testing.T) {
+	srv, _ := newServer(t)
+	f := NewFetcher(srv.Client(), FetcherOptions{Rate: 5, Timeout: 100 * time.Millisecond}) // 200ms apart
+	for i := range 3 {
+		if _, err := f.Fetch(context.Background(), srv.URL+"/page"); err != nil {
+			t.Fatalf("fetch %d: %v", i, err)
+		}
+	}
+}
+
 func TestFetchUnreachable(t *testing.T) {
 	srv, _ := newServer(t)
 	url := srv.URL

@@ -1,6 +1,7 @@
 // Package source reads pages from where news lives: files and directories
 // (plain or .gz), JSON Lines article dumps, http(s) URLs through a polite
-// fetcher (robots.txt, per-host rate limit, bounded bodies and redirects),
+// fetcher (robots.txt, per-host rate limit, bounded bodies and redirects, a
+// per-host breaker that skips a host after repeated failures),
 // RSS/Atom feeds whose items it fetches, and WARC archives (CC-NEWS style,
 // gzip per record). Every source implements eventwire.Source: per-item
 // problems come back as *eventwire.ItemError and the source goes on.
@@ -17,6 +18,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -61,6 +63,131 @@ type Options struct {
 	Fetcher *Fetcher
 	// Now is the clock for FetchedAt of local files; nil means time.Now.
 	Now func() time.Time
+	// Feeds, if set, makes polling a feed URL again conditional on its
+	// last poll (If-None-Match, If-Modified-Since): a feed the server says
+	// is not modified yields no items. The validators of the feeds read
+	// are saved by Commit.
+	Feeds FeedState
+	// Known, if set, is asked about the link of every feed item: an item
+	// already stored is skipped without fetching, and counted
+	// (FeedCounts.Known).
+	Known KnownURLs
+	// Refresh fetches known feed items again and polls feeds
+	// unconditionally.
+	Refresh bool
+
+	log *feedLog // shared by the sources of one Open
+}
+
+// FeedState remembers the validators (RFC 9110 section 8.8) of each feed
+// URL's last poll whose items were all processed; the sqlite store is one.
+type FeedState interface {
+	// FeedValidators returns the validators saved for feedURL, empty
+	// strings when there are none.
+	FeedValidators(ctx context.Context, feedURL string) (etag, lastModified string, err error)
+	// PutFeedValidators saves the validators of feedURL, replacing any
+	// saved before (empty strings clear them).
+	PutFeedValidators(ctx context.Context, feedURL, etag, lastModified string) error
+}
+
+// KnownURLs tells whether a page is already stored under a URL; the
+// sqlite store is one.
+type KnownURLs interface {
+	HasURL(ctx context.Context, url string) (bool, error)
+}
+
+// FeedCounts counts the work feeds were spared: items not fetched because
+// their URL is stored, feeds not downloaded because the server said they
+// had not changed since their last poll.
+type FeedCounts struct {
+	Known       int64 `json:"known_skipped"`
+	NotModified int64 `json:"feeds_not_modified"`
+}
+
+// FeedCounter is implemented by the sources of Open: FeedCounts returns
+// the counts so far.
+type FeedCounter interface {
+	FeedCounts() FeedCounts
+}
+
+// Committer is implemented by sources that keep something to save once
+// every page they returned was processed (stored, or recorded as a
+// failure): the sources of Open keep the validators of the feeds read to
+// the end, so that the next poll can be conditional. Call Commit after a
+// run that ended without an error. A run that does not commit loses
+// nothing: its feeds are downloaded again next time.
+type Committer interface {
+	Commit(ctx context.Context) error
+}
+
+// feedLog is what the feeds read through one Open did, and the validators
+// to save once their items are processed. A nil *feedLog records nothing.
+type feedLog struct {
+	mu     sync.Mutex
+	counts FeedCounts
+	polled map[string]Validators // by feed URL: polls read to the end
+}
+
+func (l *feedLog) known() {
+	if l != nil {
+		l.mu.Lock()
+		l.counts.Known++
+		l.mu.Unlock()
+	}
+}
+
+func (l *feedLog) notModified() {
+	if l != nil {
+		l.mu.Lock()
+		l.counts.NotModified++
+		l.mu.Unlock()
+	}
+}
+
+// read notes that every item of the poll of feedURL that returned v was
+// given out.
+func (l *feedLog) read(feedURL string, v Validators) {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	if l.polled == nil {
+		l.polled = map[string]Validators{}
+	}
+	l.polled[feedURL] = v
+	l.mu.Unlock()
+}
+
+func (l *feedLog) snapshot() FeedCounts {
+	if l == nil {
+		return FeedCounts{}
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.counts
+}
+
+// commit saves the validators of the polls read to the end in st, in URL
+// order; those saved are forgotten.
+func (l *feedLog) commit(ctx context.Context, st FeedState) error {
+	if l == nil || st == nil {
+		return nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	urls := make([]string, 0, len(l.polled))
+	for u := range l.polled {
+		urls = append(urls, u)
+	}
+	slices.Sort(urls)
+	for _, u := range urls {
+		v := l.polled[u]
+		if err := st.PutFeedValidators(ctx, u, v.ETag, v.LastModified); err != nil {
+			return fmt.Errorf("saving the validators of feed %s: %w", u, err)
+		}
+		delete(l.polled, u)
+	}
+	return nil
 }
 
 func (o *Options) now() time.Time {
@@ -117,6 +244,7 @@ func Open(ctx context.Context, args []string, opts Options) (eventwire.Source, e
 	if len(args) == 0 {
 		return nil, fmt.Errorf("source: nothing to read")
 	}
+	opts.log = &feedLog{}
 	return &multi{ctx: ctx, args: args, opts: opts, total: int64(len(args))}, nil
 }
 
@@ -181,6 +309,12 @@ func (m *multi) SkippedRecords() map[string]int64 {
 	defer m.mu.Unlock()
 	return m.skips.with(m.cur)
 }
+
+// FeedCounts returns what the feeds read so far were spared.
+func (m *multi) FeedCounts() FeedCounts { return m.opts.log.snapshot() }
+
+// Commit saves the validators of the feeds read to the end (Options.Feeds).
+func (m *multi) Commit(ctx context.Context) error { return m.opts.log.commit(ctx, m.opts.Feeds) }
 
 // Progress reports the progress of the only argument when it knows its
 // size, and with several arguments how many are finished.
