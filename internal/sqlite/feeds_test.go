@@ -61,7 +61,7 @@ func TestHasURL(t *testing.T) {
 	}
 }
 
-// TestMigrateFeeds: a database of schema 2 (before the feeds table) is
+// TestMigrateFeeds: a database of schema 3 (before the feeds table) is
 // migrated on Open, its data kept.
 func TestMigrateFeeds(t *testing.T) {
 	ctx := context.Background()
@@ -78,7 +78,7 @@ func TestMigrateFeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Exec("DROP TABLE feeds; PRAGMA user_version = 2"); err != nil {
+	if _, err := db.Exec("DROP TABLE feeds; PRAGMA user_version = 3"); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -88,7 +88,7 @@ func TestMigrateFeeds(t *testing.T) {
 	}
 	defer s.Close()
 	if err := s.PutFeedValidators(ctx, "https://news.example/feed", `"v1"`, ""); err != nil {
-		t.Fatalf("after migrating a schema-2 database: %v", err)
+		t.Fatalf("after migrating a schema-3 database: %v", err)
 	}
 	if ok, err := s.HasURL(ctx, "https://news.example/a"); !ok || err != nil {
 		t.Errorf("HasURL of the stored page = %v, %v", ok, err)
