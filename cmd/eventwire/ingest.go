@@ -168,7 +168,9 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return err
 	}
-	if sum.Failed > 0 {
+	if sum.Failed-sum.FailedKinds["unsupported"] > 0 {
+		// Refusals (robots.txt forbids, links to directories, formats
+		// we do not read) are listed but are not failures of the run.
 		return errFailures
 	}
 	return nil
@@ -206,7 +208,7 @@ func skippedLine(c ingest.Counts) string {
 	for i, l := range langs {
 		parts[i] = fmt.Sprintf("language %s: %d", l, c.SkippedLanguages[l])
 	}
-	return fmt.Sprintf("skipped %d articles (stored, not parsed or coded: %s); --languages or --any-language parses them",
+	return fmt.Sprintf("skipped %d articles (stored, not parsed or coded: %s); \"eventwire recode --parse --any-language\" parses them",
 		c.Skipped, strings.Join(parts, ", "))
 }
 

@@ -82,14 +82,15 @@ func main() {
 		os.Exit(exitFailures)
 	default:
 		fmt.Fprintln(os.Stderr, "eventwire:", err)
-		os.Exit(exitFailures)
+		os.Exit(exitFatal)
 	}
 }
 
 // The exit statuses (README, "Exit status").
 const (
-	exitFailures    = 1   // a fatal error, or some items failed (the summary says which)
+	exitFailures    = 1   // the command ran, but some items failed (its summary lists them)
 	exitUsage       = 2   // bad flags or arguments
+	exitFatal       = 2   // the command could not run (a missing database, an unreadable model)
 	exitInterrupted = 130 // stopped by SIGINT or SIGTERM, as shells report 128+SIGINT
 )
 
@@ -118,6 +119,9 @@ func stopOnSignal(sigs <-chan os.Signal, cancel func(), stderr io.Writer, grace 
 
 // Run dispatches args[0] to its command.
 func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) == 1 && (args[0] == "--version" || args[0] == "-version" || args[0] == "-v") {
+		return runVersion(ctx, m, nil)
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
 			for _, c := range commands {
@@ -180,6 +184,14 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 }
 
 func runVersion(ctx context.Context, m *Main, args []string) error {
+	fs := m.newFlagSet("version", "", "eventwire version")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: version takes no arguments", errUsage)
+	}
 	fmt.Fprintln(m.Stdout, "eventwire", version())
 	return nil
 }

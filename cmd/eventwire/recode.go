@@ -134,7 +134,7 @@ type recodeSummary struct {
 	Failed       int64         `json:"failed"`        // stories that failed to parse or code; their events are kept
 	Failures     []recodeError `json:"failures"`      // the first maxRecodeFailures of them
 	LastID       int64         `json:"last_id"`       // every stored Doc up to this id is recoded
-	Unparsed     int64         `json:"unparsed"`      // articles left without a Doc (ingested with --no-parse), not coded
+	Unparsed     int64         `json:"unparsed"`      // articles left without a Doc (ingested with --no-parse or skipped for their language), not coded
 	// Skipped counts the unparsed articles --parse left alone for their
 	// language (ingest's rule, ingest.SkipLanguage), by language.
 	Skipped          int64            `json:"skipped"`
@@ -395,7 +395,7 @@ func (s *recodeSummary) print(w io.Writer) {
 	case s.Unparsed > s.Skipped && s.parseRan:
 		fmt.Fprintf(w, "%d articles still have no stored parse (see the failures)\n", s.Unparsed-s.Skipped)
 	case s.Unparsed > 0 && !s.parseRan:
-		fmt.Fprintf(w, "%d articles have no stored parse (ingested with --no-parse) and were not coded; --parse parses them\n", s.Unparsed)
+		fmt.Fprintf(w, "%d articles have no stored parse (ingested with --no-parse, or kept out of parsing for their language) and were not coded; --parse parses them (with --any-language, those in other languages too)\n", s.Unparsed)
 	}
 	if len(s.Failures) > 0 {
 		fmt.Fprintln(w, "failures (these stories keep their events):")

@@ -21,6 +21,19 @@ import (
 // disallow.
 var ErrDisallowed = errors.New("disallowed by robots.txt")
 
+// robotsRefusal is the error of a URL that the host's robots.txt forbids:
+// ErrDisallowed, and a refusal (eventwire.ErrUnsupported) rather than a
+// failure, since asking again will not change the answer; an unreachable
+// robots.txt is a plain ErrDisallowed, which a retry may mend.
+type robotsRefusal struct{}
+
+func (robotsRefusal) Error() string { return ErrDisallowed.Error() }
+
+// Is reports ErrDisallowed and eventwire.ErrUnsupported.
+func (robotsRefusal) Is(target error) bool {
+	return target == ErrDisallowed || target == eventwire.ErrUnsupported
+}
+
 // ErrHostDown reports a request that was not sent because its host failed
 // too many requests in a row; the error is a *HostDownError.
 var ErrHostDown = errors.New("host down")
@@ -41,6 +54,15 @@ type timeoutError struct{}
 func (timeoutError) Error() string        { return "fetch timed out" }
 func (timeoutError) Timeout() bool        { return true }
 func (timeoutError) Is(target error) bool { return target == context.DeadlineExceeded }
+
+// redirectError is a redirect refused, with the absolute URL it led to.
+type redirectError struct {
+	url string
+	err error
+}
+
+func (e *redirectError) Error() string { return fmt.Sprintf("redirect to %s: %v", e.url, e.err) }
+func (e *redirectError) Unwrap() error { return e.err }
 
 // errRedirects reports a chain of redirects longer than MaxRedirects.
 var errRedirects = errors.New("too many redirects")
@@ -223,7 +245,7 @@ func (f *Fetcher) host(host string) *hostState {
 
 func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) > f.opts.MaxRedirects {
-		return fmt.Errorf("%w: stopped after %d", errRedirects, f.opts.MaxRedirects)
+		return &redirectError{url: req.URL.String(), err: fmt.Errorf("%w: stopped after %d", errRedirects, f.opts.MaxRedirects)}
 	}
 	if err := f.down(req.URL.Host); err != nil {
 		return err
@@ -387,7 +409,7 @@ func (f *Fetcher) allowed(ctx context.Context, u *url.URL) error {
 			return fmt.Errorf("%w: %w, which RFC 9309 reads as complete disallow; asked again after %s",
 				ErrDisallowed, e.err, e.until.Format(time.TimeOnly))
 		case !e.r.Allowed(u.EscapedPath() + queryOf(u)):
-			return ErrDisallowed
+			return robotsRefusal{}
 		}
 		return nil
 	}
@@ -530,6 +552,12 @@ func (f *Fetcher) FetchIf(ctx context.Context, rawURL string, v Validators) (*ev
 	}
 	resp, err := f.client.Do(req)
 	if err != nil {
+		var re *redirectError
+		if errors.As(err, &re) {
+			// http.Client names the redirect by its Location as written,
+			// often relative ("loop?x=1"): name the absolute URL.
+			err = re
+		}
 		return nil, Validators{}, f.record(ctx, failedHost(err, u.Host), err)
 	}
 	defer resp.Body.Close()

@@ -197,3 +197,25 @@ func TestRobotsErrorNotCached(t *testing.T) {
 		t.Fatalf("fetch after a cancelled robots.txt fetch: %v", err)
 	}
 }
+
+// A redirect loop is reported with the absolute URL it led to, not the
+// Location header as written (often relative).
+func TestFetchRedirectLoop(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Location", "loop?x=1")
+		w.WriteHeader(http.StatusFound)
+	}))
+	defer srv.Close()
+	f := NewFetcher(srv.Client(), FetcherOptions{Rate: -1})
+	_, err := f.Fetch(context.Background(), srv.URL+"/a/loop")
+	if !errors.Is(err, errRedirects) {
+		t.Fatalf("err = %v, want too many redirects", err)
+	}
+	if want := "redirect to " + srv.URL + "/a/loop?x=1"; !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), `"loop?x=1"`) {
+		t.Errorf("err = %q, want it to name %q", err, want)
+	}
+}
