@@ -2,7 +2,7 @@
 GO ?= go
 STATICCHECK_VERSION ?= v0.8.2
 
-.PHONY: build check lint fmt tidy vet staticcheck test test-short bench
+.PHONY: build check lint fmt tidy vet staticcheck test test-short bench fuzz
 
 build:
 	$(GO) build -o bin/eventwire ./cmd/eventwire
@@ -33,3 +33,18 @@ test-short:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# fuzz runs every fuzz target for FUZZTIME (default 10s; the campaign
+# recorded in docs/BENCHMARKS.md used 10m), one after another, and stops at
+# the first crasher, which go test writes under the package's
+# testdata/fuzz/ (commit it: it then runs as a regression test).
+FUZZTIME ?= 10s
+FUZZPKGS ?= ./...
+fuzz:
+	@set -e; for pkg in $$($(GO) list $(FUZZPKGS)); do \
+		dir=$$($(GO) list -f '{{.Dir}}' $$pkg); \
+		for t in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$dir/*_test.go 2>/dev/null | sed 's/^func //'); do \
+			echo "== $$pkg $$t ($(FUZZTIME))"; \
+			$(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -parallel 1 $$pkg; \
+		done; \
+	done
