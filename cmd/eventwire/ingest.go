@@ -434,6 +434,9 @@ type retrySource struct {
 	seen    map[string]bool
 	skipped int
 	refused int // failures that were refusals, passed over
+	// committers are the feeds fetched again, whose polls are saved (and
+	// their failures cleared) by Commit once the run has stored their items.
+	committers []source.Committer
 	done    bool
 	cur     eventwire.Source // a local input being read again
 }
@@ -498,14 +501,31 @@ func (r *retrySource) Next(ctx context.Context) (*eventwire.Page, error) {
 				r.skipped++ // a record of an archive: not ours to fetch
 				continue
 			}
-			np, err := r.opts.Fetcher.Fetch(ctx, p.URL)
+			// Read as an input again: a feed whose fetch failed yields
+			// its items, a page itself.
+			src, err := source.Open(ctx, []string{p.URL}, r.opts)
 			if err != nil {
 				return nil, &eventwire.ItemError{Op: ingest.StageFetch, Item: p.URL, Err: err}
 			}
-			return np, nil
+			r.cur = src
+			if c, ok := src.(source.Committer); ok {
+				r.committers = append(r.committers, c)
+			}
+			continue
 		}
 		r.skipped++
 	}
+}
+
+// Commit implements source.Committer for the feeds fetched again.
+func (r *retrySource) Commit(ctx context.Context) error {
+	for _, c := range r.committers {
+		if err := c.Commit(ctx); err != nil {
+			return err
+		}
+	}
+	r.committers = nil
+	return nil
 }
 
 func (r *retrySource) Close() error {

@@ -220,3 +220,56 @@ func TestIngestFeedDeadHost(t *testing.T) {
 		t.Errorf("failures tried twice: %d, want 10500", n)
 	}
 }
+
+// TestRetryFeedURL: a feed URL whose fetch failed is retried as a feed
+// (its items are read), not stored as one page.
+func TestRetryFeedURL(t *testing.T) {
+	good, err := os.ReadFile("../../testdata/ingest/good.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	down := true
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case r.URL.Path == "/feed.xml" && down:
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+		case r.URL.Path == "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>`+
+				`<item><title>A</title><link>/story/1</link></item><item><title>B</title><link>/story/2</link></item></channel></rss>`)
+		case strings.HasPrefix(r.URL.Path, "/story/"):
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(good)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "f.db")
+	var out bytes.Buffer
+	err = (&Main{Stdout: &out, Stderr: &out}).Run(context.Background(),
+		[]string{"ingest", "--db", db, "--no-parse", "--quiet", "--rate", "-1", srv.URL + "/feed.xml"})
+	if !errors.Is(err, errFailures) {
+		t.Fatalf("first run: %v, want the feed's fetch to fail\n%s", err, out.String())
+	}
+	mu.Lock()
+	down = false
+	mu.Unlock()
+	out.Reset()
+	if err := (&Main{Stdout: &out, Stderr: &out}).Run(context.Background(),
+		[]string{"ingest", "--db", db, "--no-parse", "--quiet", "--rate", "-1", "--retry"}); err != nil {
+		t.Fatalf("retry: %v\n%s", err, out.String())
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM pages WHERE url LIKE '%/story/%'"); n != 2 {
+		t.Errorf("%d feed items stored by the retry, want 2\n%s", n, out.String())
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM pages WHERE url LIKE '%feed.xml'"); n != 0 {
+		t.Errorf("the feed itself was stored as a page")
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM failures"); n != 0 {
+		t.Errorf("%d failures left after the retry, want 0", n)
+	}
+}

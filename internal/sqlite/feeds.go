@@ -29,6 +29,11 @@ func (s *Store) PutFeedValidators(ctx context.Context, url, etag, lastModified s
 			ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
 				polled_at = excluded.polled_at`,
 			url, etag, lastModified, timeText(s.now()))
+		if err != nil {
+			return err
+		}
+		// A feed read to the end is no longer a failure.
+		_, err = tx.ExecContext(ctx, `DELETE FROM failures WHERE url = ?`, url)
 		return err
 	})
 	if err != nil {
