@@ -437,8 +437,8 @@ type retrySource struct {
 	// committers are the feeds fetched again, whose polls are saved (and
 	// their failures cleared) by Commit once the run has stored their items.
 	committers []source.Committer
-	done    bool
-	cur     eventwire.Source // a local input being read again
+	done       bool
+	cur        eventwire.Source // a local input being read again
 }
 
 func (r *retrySource) Next(ctx context.Context) (*eventwire.Page, error) {
