@@ -20,6 +20,7 @@ func fuzzSeeds(f *testing.F) [][]byte {
 		[]byte("<"),
 		[]byte("<html><body><p>Short.</p></body></html>"),
 		[]byte("<p>" + strings.Repeat("<div>", 200) + "deep" + "</p>"),
+		[]byte("<p>" + strings.Repeat("<div><span></b>", 300) + "<p>deeper</p>" + strings.Repeat("</span></div>", 300)),
 		[]byte("\xff\xfe<\x00p\x00>\x00"),
 		[]byte("WASHINGTON (AP) — A\n\n— AP\n"),
 		[]byte("\x00\x01\x02\x03"),

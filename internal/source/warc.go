@@ -28,12 +28,70 @@ import (
 // maxWARCHeader bounds one WARC or HTTP header block.
 const maxWARCHeader = 256 << 10
 
-// ErrCorruptRecord reports a WARC record whose header cannot be read; the
-// reader skips to the next record.
+// maxOverrun bounds how far the reader goes back to a record found inside
+// the block of a damaged record: a Content-Length up to this much too long
+// costs only its own record. The bytes from the first version line found in
+// a block on stay in memory while the block is read, up to this many.
+const maxOverrun = 1 << 20
+
+// maxLost bounds the records reported one by one as lost inside a damaged
+// block (one error counts the rest): a block that ran over them by more
+// than maxOverrun, or when going back again would read the text more than
+// twice.
+const maxLost = 1000
+
+// ErrCorruptRecord reports a WARC record that cannot be read: its header
+// is damaged, its Content-Length is wrong (the block does not end with CR
+// LF CR LF followed by the next record), or its gzip member is damaged. The
+// reader goes on with the next record.
 var ErrCorruptRecord = errors.New("corrupt WARC record")
 
+// ErrGarbage reports bytes between records (or in place of them) that are
+// not WARC data, blank lines aside. No record is lost with them unless
+// another error says so.
+var ErrGarbage = errors.New("not WARC data")
+
+// RecordError is a WARC record that could not be read, or bytes between
+// records that are not WARC data, and where it starts. It wraps
+// ErrCorruptRecord, ErrGarbage, or the error that ended the stream.
+type RecordError struct {
+	// Record is the number of the record from 1, as Records counts; 0
+	// for garbage and for records lost inside the block of another.
+	Record int
+	// Offset is where the record or the garbage starts in the WARC
+	// text: the file offset of a plain WARC, the offset in the
+	// decompressed stream of a WARC.gz; -1 for bytes of a WARC.gz that
+	// are not gzip data.
+	Offset int64
+	// Member, in a WARC.gz, is the file offset of the gzip member that
+	// holds Offset, or of the bytes that are not gzip data; -1 in a
+	// plain WARC or if unknown.
+	Member int64
+	Err    error
+}
+
+func (e *RecordError) Error() string {
+	var b strings.Builder
+	if e.Record > 0 {
+		fmt.Fprintf(&b, "record %d ", e.Record)
+	}
+	switch {
+	case e.Offset >= 0 && e.Member >= 0:
+		fmt.Fprintf(&b, "at offset %d (gzip member at byte %d)", e.Offset, e.Member)
+	case e.Offset >= 0:
+		fmt.Fprintf(&b, "at offset %d", e.Offset)
+	default:
+		fmt.Fprintf(&b, "at byte %d of the file", e.Member)
+	}
+	return b.String() + ": " + e.Err.Error()
+}
+
+// Unwrap returns the cause.
+func (e *RecordError) Unwrap() error { return e.Err }
+
 // WARCRecord is one record header and its block. Block reads at most
-// ContentLength bytes and is valid until the next call to WARCReader.Next.
+// ContentLength bytes and is valid until the next call to WARCReader.Next
+// or EndRecord.
 type WARCRecord struct {
 	Version       string // "WARC/1.0", "WARC/1.1"
 	Header        map[string]string
@@ -42,48 +100,48 @@ type WARCRecord struct {
 	Date          time.Time
 	ContentType   string
 	ContentLength int64
+	Offset        int64 // where the record starts in the WARC text (see RecordError)
 	Block         io.Reader
 }
 
 // WARCReader reads WARC records from a stream, plain or gzip (one member
-// per record or one for the whole file, both work). It holds one header block
-// in memory at a time; blocks are streamed.
+// per record or one for the whole file, both work). It holds one header
+// block in memory at a time; blocks are streamed.
+//
+// Every record comes out as a *WARCRecord whose EndRecord returns nil, or
+// as an error: nothing is skipped silently. A record whose Content-Length
+// runs into the next record is an error, and reading goes back to the next
+// record when its version line was found inside the block (up to
+// maxOverrun bytes back); one whose Content-Length is short is an error,
+// and reading goes on at the next version line.
 type WARCReader struct {
-	cr *countingReader // bytes read from the underlying stream
-	br *bufio.Reader   // the WARC text
-	zr *gzipMembers
-	// pending is a corrupt record found while checking the one before
-	// it, returned by the next call to Next.
-	pending error
-	block   *io.LimitedReader
-	n       int // records started
-	err     error
+	cr   *countingReader // bytes read from the underlying stream
+	text *warcText       // the WARC text
+	zr   *gzipMembers
+	// pending holds errors found while ending a record, about what
+	// follows it, returned by the next calls to Next.
+	pending []error
+	cur     *warcBlock // the block being read, nil between records
+	// resync is set after a damaged record: the bytes up to the next
+	// version line are the rest of it, not garbage to report.
+	resync bool
+	// reread counts the bytes read again after going back (damaged).
+	reread int64
+	n      int // records started
+	err    error
 }
 
 // NewWARCReader returns a reader of r, detecting gzip by its magic number.
 func NewWARCReader(r io.Reader) (*WARCReader, error) {
 	w := &WARCReader{cr: &countingReader{r: r}}
 	br := bufio.NewReaderSize(w.cr, 64<<10)
+	var text io.Reader = br
 	if magic, _ := br.Peek(2); isGzip(magic) {
-		zr := newGzipMembers(br)
-		w.zr = zr
-		br = bufio.NewReaderSize(zr, 64<<10)
+		w.zr = newGzipMembers(br)
+		text = w.zr
 	}
-	w.br = br
+	w.text = newWARCText(text)
 	return w, nil
-}
-
-// readErr turns an error met while reading the stream into what Next
-// returns: a corrupt gzip member that was skipped is a corrupt record (the
-// record it held is lost, the reader goes on with the next member, so the
-// rest of the current block is not to be discarded); anything else ends the
-// stream.
-func (w *WARCReader) readErr(err error) error {
-	if errors.Is(err, errGzipResync) || errors.Is(err, errGzipHeader) {
-		w.block = nil
-		return fmt.Errorf("%w %d: %w", ErrCorruptRecord, w.n, err)
-	}
-	return w.fail(err)
 }
 
 // Records returns the number of records started so far.
@@ -93,93 +151,124 @@ func (w *WARCReader) Records() int { return w.n }
 // stream.
 func (w *WARCReader) BytesRead() int64 { return w.cr.n }
 
-// readLine reads one line (without CR LF) of at most maxWARCHeader bytes.
-func (w *WARCReader) readLine() (string, error) {
-	line, err := readLine(w.br, maxWARCHeader)
-	if err != nil {
-		return "", err
+// memberAt returns the file offset of the gzip member holding pos, an
+// offset in the text, or -1.
+func (w *WARCReader) memberAt(pos int64) int64 {
+	if w.zr == nil {
+		return -1
 	}
-	return string(line), nil
+	return w.zr.memberAt(pos)
 }
 
-// Next returns the next record. It returns io.EOF at the clean end of the
-// stream, an error wrapping ErrCorruptRecord for a record whose header
-// cannot be read (call Next again: the reader has skipped to the next
-// version line), and any other error (a truncated gzip stream) for the end.
+// recordErr returns err about the record numbered rec (0: none) that
+// starts at off in the text.
+func (w *WARCReader) recordErr(rec int, off int64, err error) *RecordError {
+	return &RecordError{Record: rec, Offset: off, Member: w.memberAt(off), Err: err}
+}
+
+// gzipSkipped reports whether err is a damaged gzip member (or bytes that
+// are no member) that was skipped, after which reading goes on.
+func gzipSkipped(err error) bool {
+	return errors.Is(err, errGzipResync) || errors.Is(err, errGzipHeader) || errors.Is(err, errGzipGarbage)
+}
+
+// Next returns the next record, ending the one before if EndRecord was not
+// called. It returns io.EOF at the clean end of the stream; a
+// *RecordError wrapping ErrCorruptRecord for a record that cannot be read,
+// or ErrGarbage for bytes between records that are not WARC data (call
+// Next again); and any other error (a truncated stream), as a
+// *RecordError, for the end.
 func (w *WARCReader) Next() (*WARCRecord, error) {
-	if err := w.pending; err != nil {
-		w.pending = nil
+	if w.cur != nil {
+		if err := w.EndRecord(); err != nil {
+			return nil, err
+		}
+	}
+	if len(w.pending) > 0 {
+		err := w.pending[0]
+		w.pending = w.pending[1:]
 		return nil, err
 	}
 	if w.err != nil {
 		return nil, w.err
 	}
-	if w.block != nil && w.block.N > 0 {
-		if _, err := io.Copy(io.Discard, w.block); err != nil {
-			return nil, w.readErr(err)
+	t := w.text
+	resync := w.resync
+	w.resync = false
+	s, err := t.seekVersion()
+	if err != nil && err != io.EOF {
+		var ge *gzipError
+		if !errors.As(err, &ge) {
+			return nil, w.fail(w.recordErr(0, t.pos(), truncated(err)))
 		}
+		if errors.Is(err, errGzipGarbage) {
+			return nil, &RecordError{Offset: -1, Member: ge.at, Err: fmt.Errorf("%w: %w", ErrGarbage, err)}
+		}
+		// A damaged member between records: the record it held is lost.
+		w.n++
+		w.resync = true
+		return nil, &RecordError{Record: w.n, Offset: t.pos(), Member: ge.at, Err: fmt.Errorf("%w: %w", ErrCorruptRecord, err)}
 	}
-	w.block = nil
-	// Skip the blank lines that end the previous record; anything else
-	// before a version line is garbage to report once.
-	var version string
-	skipped := 0
-	for {
-		line, err := w.readLine()
+	if s.start >= 0 && !resync {
 		if err == io.EOF {
-			if skipped > 0 {
-				w.err = io.EOF
-				return nil, fmt.Errorf("%w: %d bytes of garbage at the end", ErrCorruptRecord, skipped)
-			}
-			return nil, w.fail(io.EOF)
+			w.err = io.EOF
 		}
-		if err != nil && !errors.Is(err, eventwire.ErrTooLarge) {
-			return nil, w.readErr(err)
-		}
-		if err == nil && strings.HasPrefix(line, "WARC/1.") {
-			version = line
-			break
-		}
-		if strings.TrimSpace(line) != "" || err != nil {
-			skipped += len(line) + 1
-		}
+		return nil, w.garbage(s, err == io.EOF)
 	}
+	if err == io.EOF {
+		return nil, w.fail(io.EOF)
+	}
+	start := t.pos()
 	w.n++
-	rec := &WARCRecord{Version: version, Header: map[string]string{}}
+	if w.zr != nil {
+		w.zr.forget(start)
+	}
+	corrupt := func(format string, a ...any) error {
+		w.resync = true
+		return w.recordErr(w.n, start, fmt.Errorf("%w: "+format, append([]any{ErrCorruptRecord}, a...)...))
+	}
+	rec := &WARCRecord{Header: map[string]string{}, Offset: start}
 	size := 0
 	last := ""
 	for {
-		line, err := w.readLine()
+		line, err := t.readLine(maxWARCHeader)
 		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
 			if errors.Is(err, eventwire.ErrTooLarge) {
-				return nil, fmt.Errorf("%w %d: header line too long", ErrCorruptRecord, w.n)
+				return nil, corrupt("header line too long")
 			}
-			return nil, w.readErr(err)
+			if gzipSkipped(err) {
+				return nil, corrupt("%w", err)
+			}
+			if err == io.EOF {
+				err = fmt.Errorf("truncated in its header: %w", io.ErrUnexpectedEOF)
+			}
+			return nil, w.fail(w.recordErr(w.n, start, truncated(err)))
 		}
-		if line == "" {
+		if rec.Version == "" {
+			rec.Version = string(line) // found above
+			continue
+		}
+		if len(line) == 0 {
 			break
 		}
 		size += len(line)
 		if size > maxWARCHeader {
-			return nil, fmt.Errorf("%w %d: header over %d bytes", ErrCorruptRecord, w.n, maxWARCHeader)
+			return nil, corrupt("header over %d bytes", maxWARCHeader)
 		}
 		if (line[0] == ' ' || line[0] == '\t') && last != "" {
-			rec.Header[last] += " " + strings.TrimSpace(line)
+			rec.Header[last] += " " + strings.TrimSpace(string(line))
 			continue
 		}
-		k, v, ok := strings.Cut(line, ":")
+		k, v, ok := strings.Cut(string(line), ":")
 		if !ok {
-			return nil, fmt.Errorf("%w %d: bad header line %.60q", ErrCorruptRecord, w.n, line)
+			return nil, corrupt("bad header line %.60q", line)
 		}
 		last = strings.ToLower(strings.TrimSpace(k))
 		rec.Header[last] = strings.TrimSpace(v)
 	}
 	cl, err := strconv.ParseInt(rec.Header["content-length"], 10, 64)
 	if err != nil || cl < 0 {
-		return nil, fmt.Errorf("%w %d: bad Content-Length %q", ErrCorruptRecord, w.n, rec.Header["content-length"])
+		return nil, corrupt("bad Content-Length %q", rec.Header["content-length"])
 	}
 	rec.ContentLength = cl
 	rec.Type = strings.ToLower(rec.Header["warc-type"])
@@ -188,75 +277,288 @@ func (w *WARCReader) Next() (*WARCRecord, error) {
 	if d := rec.Header["warc-date"]; d != "" {
 		rec.Date, _ = time.Parse(time.RFC3339Nano, d)
 	}
-	w.block = &io.LimitedReader{R: w.br, N: cl}
-	rec.Block = w.block
+	w.cur = &warcBlock{w: w, rec: w.n, start: start, blockStart: t.pos(), cl: cl, left: cl}
+	rec.Block = w.cur
 	return rec, nil
 }
 
-// verifyMember, in a gzip stream, checks the end of the record just read,
-// so that a damaged gzip member does not yield a page of garbage. A record
-// that ends where its member ended with a good checksum (the CC-NEWS
-// layout: looking past the blank lines that end the record makes the
-// member end and its checksum be verified) is good, whatever follows: a
-// damaged next member is reported by the next call to Next. Otherwise (a
-// member of several records, or the whole stream in one) the next record's
-// version line or the end of the stream must follow; a checksum or data
-// error there, or anything else (damaged data decompressed before the error
-// was found, or a wrong Content-Length), makes the record corrupt.
-func (w *WARCReader) verifyMember() error {
-	if w.zr == nil {
-		return nil
+// garbage returns the error for bytes passed over on the way to a record.
+func (w *WARCReader) garbage(s skipped, atEnd bool) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d bytes", s.end-s.start)
+	if s.zero {
+		b.WriteString(", all zero,")
 	}
-	const version = "WARC/1."
-	for {
-		b, err := w.br.Peek(len(version))
-		i := 0
-		for i < len(b) && (b[i] == '\r' || b[i] == '\n') {
-			i++
-		}
-		if i > 0 {
-			w.br.Discard(i)
-			if err == nil {
-				continue
+	switch {
+	case atEnd && w.n == 0 && w.zr == nil:
+		b.WriteString(" and no record: the file is neither gzip nor WARC (no WARC/1.x version line)")
+	case atEnd && w.n == 0:
+		b.WriteString(" and no record (no WARC/1.x version line)")
+	case atEnd:
+		b.WriteString(" at the end, after the last record")
+	default:
+		b.WriteString(" before the next record")
+	}
+	return w.recordErr(0, s.start, fmt.Errorf("%w: %s", ErrGarbage, b.String()))
+}
+
+// warcBlock reads the block of the current record from the text, and
+// notes the version lines that start a line in it: if the record turns
+// out to run over the next ones, reading goes back to the first.
+type warcBlock struct {
+	w          *WARCReader
+	rec        int   // record number
+	start      int64 // offset of the record
+	blockStart int64 // offset of its block
+	cl, left   int64 // Content-Length, bytes of it not read yet
+	err        error
+	// cands are the offsets of the version lines found in the block,
+	// the first kept in the text's buffer; lost those no longer kept
+	// (up to maxLost of them, nLost counts all).
+	cands []int64
+	lost  []int64
+	nLost int
+}
+
+func (b *warcBlock) Read(p []byte) (int, error) {
+	chunk, err := b.next(len(p))
+	return copy(p, chunk), err
+}
+
+// next consumes and returns up to n bytes of the block, valid until the
+// next read of the text.
+func (b *warcBlock) next(n int) ([]byte, error) {
+	if b.left == 0 {
+		return nil, io.EOF
+	}
+	if b.err != nil {
+		return nil, b.err
+	}
+	t := b.w.text
+	if t.off == len(t.buf) {
+		if err := t.more(); err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
 			}
-			// Peek has handed over its error (bufio returns it once):
-			// judge it now, with what is left.
-			b = b[i:]
+			b.err = err
+			return nil, err
 		}
-		ended := w.zr.endedAt(w.zr.out - int64(w.br.Buffered()))
-		if err != nil && err != io.EOF {
-			// What Peek returned with the error is the start of the
-			// damaged member: drop it, the next member follows.
-			w.br.Discard(len(b))
+	}
+	n = int(min(int64(n), b.left, int64(len(t.buf)-t.off)))
+	b.scan(t.off, t.off+n)
+	chunk := t.buf[t.off : t.off+n]
+	t.off += n
+	b.left -= int64(n)
+	// A version line more than maxOverrun back is no longer kept.
+	for len(b.cands) > 0 && t.pos()-b.cands[0] > maxOverrun {
+		if len(b.lost) < maxLost {
+			b.lost = append(b.lost, b.cands[0])
 		}
-		if ended {
-			switch {
-			case err == nil, err == io.EOF:
-			case errors.Is(err, errGzipResync), errors.Is(err, errGzipHeader):
-				w.pending = fmt.Errorf("%w %d: %w", ErrCorruptRecord, w.n+1, err)
-			default:
-				w.pending = w.fail(err) // the stream ends after this record
-			}
-			return nil
+		b.nLost++
+		b.cands = b.cands[1:]
+	}
+	t.keep = -1
+	if len(b.cands) > 0 {
+		t.keep = b.cands[0]
+	}
+	return chunk, nil
+}
+
+// scan notes the version lines starting a line that end in buf[lo:hi], the
+// bytes about to be read (a line may start in the bytes read before).
+func (b *warcBlock) scan(lo, hi int) {
+	t := b.w.text
+	v := []byte(warcVersion)
+	for s := max(lo-len(v)+1, 1); s < hi; {
+		i := bytes.Index(t.buf[s:hi], v)
+		if i < 0 {
+			return
 		}
-		switch {
-		case string(b) == version:
-			return nil
-		case err == io.EOF && len(b) == 0:
-			return nil
-		case err == nil:
-			return fmt.Errorf("%w %d: not followed by the next record (a damaged gzip member, or a wrong Content-Length)",
-				ErrCorruptRecord, w.n)
+		i += s
+		if at := t.base + int64(i); t.buf[i-1] == '\n' && at >= b.blockStart {
+			b.cands = append(b.cands, at)
 		}
-		return w.readErr(err)
+		s = i + 1
 	}
 }
 
-func (w *WARCReader) fail(err error) error {
-	if err == io.ErrUnexpectedEOF || errors.Is(err, io.ErrUnexpectedEOF) {
-		err = fmt.Errorf("truncated: %w", err)
+// EndRecord reads the rest of the current record's block, if any, and
+// checks that the record ends where its Content-Length says: with CR LF CR
+// LF, then the next record, the end of the stream, or the end of its gzip
+// member. It returns nil for a good record (and between records); a
+// *RecordError wrapping ErrCorruptRecord for a damaged one, after which
+// reading goes on at the next record; and another *RecordError when the
+// stream ends in the record (truncated).
+func (w *WARCReader) EndRecord() error {
+	b := w.cur
+	if b == nil {
+		return nil
 	}
+	w.cur = nil
+	t := w.text
+	defer func() { t.keep = -1 }()
+	for b.left > 0 && b.err == nil {
+		b.next(64 << 10)
+	}
+	if b.err != nil {
+		switch {
+		case gzipSkipped(b.err):
+			w.resync = true
+			return w.recordErr(b.rec, b.start, fmt.Errorf("%w: %w", ErrCorruptRecord, b.err))
+		case b.err == io.ErrUnexpectedEOF && len(b.cands)+b.nLost > 0:
+			return w.damaged(b, fmt.Sprintf("its block of Content-Length %d runs over the next record (a version line at offset %d) to the end of the stream",
+				b.cl, append(b.lost, b.cands...)[0]))
+		case b.err == io.ErrUnexpectedEOF:
+			return w.fail(w.recordErr(b.rec, b.start, fmt.Errorf("truncated: the stream ends %d bytes into its block of Content-Length %d: %w",
+				b.cl-b.left, b.cl, io.ErrUnexpectedEOF)))
+		}
+		return w.fail(w.recordErr(b.rec, b.start, truncated(b.err)))
+	}
+	end := t.pos()
+	// Keep what a rewind may go back to: the first version line in the
+	// block, or the last bytes of the block (a version line may start
+	// there, cut by a Content-Length a few bytes too long).
+	t.keep = max(end-int64(len(warcVersion)-1), b.blockStart)
+	if len(b.cands) > 0 {
+		t.keep = b.cands[0]
+	}
+	// The CR LF run after the block, then what follows it.
+	var trailer []byte
+	var next []byte
+	var err error
+	for {
+		next, err = t.peek(len(warcVersion))
+		i := 0
+		for i < len(next) && (next[i] == '\r' || next[i] == '\n') {
+			i++
+		}
+		if len(trailer) < 4 {
+			trailer = append(trailer, next[:min(i, 4-len(trailer))]...)
+		}
+		t.off += i
+		next = next[i:]
+		if i > 0 && err == nil {
+			continue
+		}
+		break
+	}
+	terminated := string(trailer) == "\r\n\r\n"
+	ended := w.zr != nil && w.zr.endedAt(t.pos())
+	follows := ended || string(next) == warcVersion || (err == io.EOF && len(next) == 0)
+	overran := b.overran(end)
+	if err != nil && err != io.EOF {
+		if ended && terminated && !overran {
+			t.pending = err // the next member's damage is the next record's
+			return nil
+		}
+		if gzipSkipped(err) {
+			t.off = len(t.buf)
+			w.resync = true
+			return w.recordErr(b.rec, b.start, fmt.Errorf("%w: %w", ErrCorruptRecord, err))
+		}
+		return w.fail(w.recordErr(b.rec, b.start, truncated(err)))
+	}
+	if terminated && !overran && (follows || len(b.cands)+b.nLost == 0) {
+		// A good record; garbage after it is reported by Next.
+		return nil
+	}
+	var why string
+	switch {
+	case !terminated && len(b.cands)+b.nLost > 0:
+		why = fmt.Sprintf("its block of Content-Length %d runs into the next record (a version line at offset %d)",
+			b.cl, append(b.lost, b.cands...)[0])
+	case !terminated:
+		why = fmt.Sprintf("its block of Content-Length %d is not followed by CR LF CR LF (but by %q): a wrong Content-Length",
+			b.cl, append(trailer, next...))
+	case overran:
+		why = fmt.Sprintf("its block of Content-Length %d holds the next record whole (version line at offset %d)",
+			b.cl, b.cands[0])
+	default:
+		why = fmt.Sprintf("its block of Content-Length %d holds a version line at offset %d and is followed by %q, not the next record",
+			b.cl, append(b.lost, b.cands...)[0], next)
+	}
+	return w.damaged(b, why)
+}
+
+// damaged returns the error of a record whose block is not where its
+// Content-Length says, why being what was found. It goes back to the first
+// version line kept in the block, or to the bytes kept at its end, to look
+// for the next record from there, and queues the errors of the records
+// lost inside the block: those more than maxOverrun before its end, and
+// all of them when going back would read the text more than twice over
+// (each record of a file could run 1 MB over the next ones).
+func (w *WARCReader) damaged(b *warcBlock, why string) error {
+	t := w.text
+	err := w.recordErr(b.rec, b.start, fmt.Errorf("%w: %s", ErrCorruptRecord, why))
+	w.resync = true
+	if len(b.cands) > 0 {
+		back := t.pos() - b.cands[0]
+		if read := t.base + int64(len(t.buf)); w.reread+back <= read {
+			w.reread += back
+			t.keep = b.cands[0]
+			w.resync = false
+		} else {
+			for _, at := range b.cands {
+				if len(b.lost) < maxLost {
+					b.lost = append(b.lost, at)
+				}
+				b.nLost++
+			}
+			// On from the end of the block, where a version line may
+			// start.
+			end := b.blockStart + b.cl - b.left
+			t.keep = max(end-int64(len(warcVersion)-1), b.cands[len(b.cands)-1]+1)
+		}
+	}
+	if t.keep >= 0 {
+		t.rewind()
+	}
+	for _, at := range b.lost {
+		w.pending = append(w.pending, w.recordErr(0, at, fmt.Errorf("%w: a record lost inside the block of record %d, which ran over it",
+			ErrCorruptRecord, b.rec)))
+	}
+	if more := b.nLost - len(b.lost); more > 0 {
+		w.pending = append(w.pending, w.recordErr(0, b.lost[len(b.lost)-1], fmt.Errorf("%w: %d more version lines inside the block of record %d, records lost with it",
+			ErrCorruptRecord, more, b.rec)))
+	}
+	return err
+}
+
+// overran reports whether the last version line found in the block
+// starts a record whose block ends where this one does: the block holds
+// the next record whole, its Content-Length too long by exactly that
+// record.
+func (b *warcBlock) overran(end int64) bool {
+	if len(b.cands) == 0 {
+		return false
+	}
+	t := b.w.text
+	rec := t.buf[b.cands[len(b.cands)-1]-t.base : end-t.base]
+	i := bytes.Index(rec, []byte("\r\n\r\n"))
+	if i < 0 {
+		return false
+	}
+	for _, line := range bytes.Split(rec[:i], []byte("\r\n")) {
+		k, v, ok := bytes.Cut(line, []byte(":"))
+		if ok && strings.EqualFold(string(bytes.TrimSpace(k)), "content-length") {
+			cl, err := strconv.ParseInt(string(bytes.TrimSpace(v)), 10, 64)
+			return err == nil && int64(i+4)+cl == int64(len(rec))
+		}
+	}
+	return false
+}
+
+// fail ends the stream with err.
+func (w *WARCReader) fail(err error) error {
 	w.err = err
+	return err
+}
+
+// truncated says so of an error that cut the stream short.
+func truncated(err error) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("truncated: %w", err)
+	}
 	return err
 }
 
@@ -312,7 +614,10 @@ func (w *WARC) item(rec *WARCRecord) string {
 	return fmt.Sprintf("%s#record%d", w.path, w.r.Records())
 }
 
-// Next returns the next page of the archive.
+// Next returns the next page of the archive. Every record comes out as a
+// page, as a count in SkippedRecords, or as an *eventwire.ItemError whose
+// Err is a *RecordError (a record that cannot be read, or bytes between
+// records that are not WARC data) or about its content.
 func (w *WARC) Next(ctx context.Context) (*eventwire.Page, error) {
 	for {
 		if w.done {
@@ -326,41 +631,32 @@ func (w *WARC) Next(ctx context.Context) (*eventwire.Page, error) {
 			w.done = true
 			return nil, io.EOF
 		}
-		if errors.Is(err, ErrCorruptRecord) {
-			return nil, &eventwire.ItemError{Op: "read", Item: w.item(nil), Err: err}
-		}
 		if err != nil {
-			w.done = true
-			return nil, &eventwire.ItemError{Op: "read", Item: w.item(nil), Err: err}
+			return nil, w.fail(nil, err)
 		}
 		if rec.Type != "response" && rec.Type != "resource" {
+			// Read through before counting it passed over: a wrong
+			// Content-Length makes it a failure instead.
+			if err := w.r.EndRecord(); err != nil {
+				return nil, w.fail(rec, err)
+			}
 			w.skip(SkipNotResponse)
 			continue
 		}
 		max := w.opts.Limits.maxBytes()
 		if rec.ContentLength > max+maxWARCHeader {
-			w.Skipped++
+			if err := w.r.EndRecord(); err != nil {
+				return nil, w.fail(rec, err) // its length may be wrong rather than big
+			}
 			return nil, &eventwire.ItemError{Op: "read", Item: w.item(rec),
 				Err: fmt.Errorf("%w: record of %d bytes over %d", eventwire.ErrTooLarge, rec.ContentLength, max)}
 		}
-		block, err := io.ReadAll(rec.Block)
-		if err != nil {
-			err = w.r.readErr(err)
-			if !errors.Is(err, ErrCorruptRecord) {
-				w.done = true
-			}
-			return nil, &eventwire.ItemError{Op: "read", Item: w.item(rec), Err: err}
+		block, rerr := io.ReadAll(rec.Block)
+		if err := w.r.EndRecord(); err != nil {
+			return nil, w.fail(rec, err)
 		}
-		if int64(len(block)) < rec.ContentLength {
-			w.done = true
-			return nil, &eventwire.ItemError{Op: "read", Item: w.item(rec),
-				Err: w.r.fail(fmt.Errorf("block: %w", io.ErrUnexpectedEOF))}
-		}
-		if err := w.r.verifyMember(); err != nil {
-			if !errors.Is(err, ErrCorruptRecord) {
-				w.done = true
-			}
-			return nil, &eventwire.ItemError{Op: "read", Item: w.item(rec), Err: err}
+		if rerr != nil { // EndRecord reports what ended the block early
+			return nil, w.fail(rec, rerr)
 		}
 		p, skip, err := w.page(rec, block)
 		if skip != "" {
@@ -372,6 +668,15 @@ func (w *WARC) Next(ctx context.Context) (*eventwire.Page, error) {
 		}
 		return p, nil
 	}
+}
+
+// fail returns the item error of a record (nil: not read) that cannot be
+// read, and stops at an error that ends the stream.
+func (w *WARC) fail(rec *WARCRecord, err error) error {
+	if !errors.Is(err, ErrCorruptRecord) && !errors.Is(err, ErrGarbage) {
+		w.done = true
+	}
+	return &eventwire.ItemError{Op: "read", Item: w.item(rec), Err: err}
 }
 
 // Why WARC records that are not pages were skipped (SkippedRecords).

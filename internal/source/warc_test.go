@@ -211,6 +211,11 @@ func FuzzWARC(f *testing.F) {
 	damaged := bytes.Clone(three.Bytes())
 	damaged[mid+40] ^= 0xFF
 	f.Add(damaged)
+	// Wrong Content-Lengths: too long (into the next record), too short.
+	for _, cl := range []string{"Content-Length: 400", "Content-Length: 20"} {
+		f.Add([]byte("WARC/1.0\r\nWARC-Type: response\r\n" + cl + "\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<p>a</p>\r\n\r\n" +
+			"WARC/1.0\r\nWARC-Type: request\r\nContent-Length: 3\r\n\r\nabc\r\n\r\n\x00\x00WARC/1.0\r\nContent-Length: 0\r\n\r\n\r\n\r\n"))
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		src, err := NewWARC(bytes.NewReader(b), "fuzz", Options{Limits: Limits{MaxBytes: 1 << 20}})
 		if err != nil {
@@ -326,5 +331,36 @@ func TestWARCCorruptMember(t *testing.T) {
 	got, errs := read(b)
 	if len(got) != n-2 || got[14] || got[15] || len(errs) < 2 {
 		t.Errorf("two damaged members: %d records (14: %v, 15: %v), errors %v; want the other 28 and two errors", len(got), got[14], got[15], errs)
+	}
+}
+
+// TestWARCNotWARC: a file that holds no WARC data (a zero-filled download,
+// another kind of file named .warc.gz) is one error that says how many
+// bytes, from which offset, and that they are neither gzip nor WARC. A
+// zero-filled file of over 256 KB used to be "1 bytes of garbage".
+func TestWARCNotWARC(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"zeros", make([]byte, 1<<20),
+			"read z.warc.gz#record0: at offset 0: not WARC data: 1048576 bytes, all zero, and no record: the file is neither gzip nor WARC (no WARC/1.x version line)"},
+		{"text", []byte("hello\r\nworld\r\n\r\n"),
+			"read z.warc.gz#record0: at offset 0: not WARC data: 12 bytes and no record: the file is neither gzip nor WARC (no WARC/1.x version line)"},
+		{"gzip of text", gz([]byte("\r\nhello\r\nworld\r\n\r\n")),
+			"read z.warc.gz#record0: at offset 2 (gzip member at byte 0): not WARC data: 12 bytes and no record (no WARC/1.x version line)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, err := NewWARC(bytes.NewReader(tt.data), "z.warc.gz", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages, errs := drain(t, src)
+			if len(pages) != 0 || len(errs) != 1 || errs[0].Error() != tt.want || !errors.Is(errs[0], ErrGarbage) {
+				t.Fatalf("%d pages, errors %q; want one: %q", len(pages), errs, tt.want)
+			}
+		})
 	}
 }
