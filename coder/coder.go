@@ -257,10 +257,9 @@ func (c *Coder) run(ctx context.Context, doc *text.Doc, date time.Time, explain,
 	}
 	var out []eventwire.Event
 	for s := range doc.Sents {
-		if s%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, nil, nil, err
-			}
+		// Every sentence: a stop must not wait for a long document.
+		if err := ctx.Err(); err != nil {
+			return nil, nil, nil, err
 		}
 		out = append(out, dc.sentence(s)...)
 	}

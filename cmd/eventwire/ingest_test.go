@@ -78,8 +78,10 @@ func TestIngestDir(t *testing.T) {
 		"empty.html":            nil,
 		"truncated.html.gz":     gzipped(good)[:200],
 		"bomb.html.gz":          gzipped(make([]byte, 60<<20)), // 60 MB of zeros in ~60 KB
-		// Over the extraction cap (5 MB), under the read cap (50 MB).
-		"huge.html": []byte("<html><body><p>" + strings.Repeat("Words of a very long page. ", 6<<20/27) + "</p></body></html>"),
+		// Over the extraction cap (set to 1 MB below, to keep the test
+		// cheap; 5 MB by default), under the read cap (50 MB); its text
+		// is over the parse cap (1 MiB).
+		"huge.html": []byte("<html><body><p>" + strings.Repeat("Words of a very long page. ", 1200<<10/27) + "</p></body></html>"),
 	}
 	for name, b := range files {
 		p := filepath.Join(in, name)
@@ -92,7 +94,7 @@ func TestIngestDir(t *testing.T) {
 
 	// First run, as a real process: exit status 1 and a summary.
 	var stdout, stderr bytes.Buffer
-	cmd := child("ingest", "--db", db, in)
+	cmd := child("ingest", "--max-extract-bytes", "1000000", "--db", db, in)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err = cmd.Run()
 	var exit *exec.ExitError
@@ -133,7 +135,7 @@ func TestIngestDir(t *testing.T) {
 	// Second run, in process: nothing new, same failures.
 	var o2, e2 bytes.Buffer
 	m := &Main{Stdout: &o2, Stderr: &e2}
-	err = m.Run(context.Background(), []string{"ingest", "--db", db, in})
+	err = m.Run(context.Background(), []string{"ingest", "--max-extract-bytes", "1000000", "--db", db, in})
 	if !errors.Is(err, errFailures) {
 		t.Errorf("second run err = %v, want errFailures", err)
 	}
@@ -153,13 +155,13 @@ func TestIngestDir(t *testing.T) {
 	}
 
 	// Retry from the database with a higher extraction cap: the huge page
-	// (body kept) now goes through, extracted only (its 6 MB text is over
+	// (body kept) now goes through, extracted only (its 1.2 MB text is over
 	// the parse cap); the others are read again from disk and fail again,
 	// but for the one refused for what it is (unsupported), which is
 	// passed over and said so.
 	var o4 bytes.Buffer
 	m = &Main{Stdout: &o4, Stderr: &e2}
-	err = m.Run(context.Background(), []string{"ingest", "--db", db, "--retry", "--max-extract-bytes", "10000000", "--no-parse"})
+	err = m.Run(context.Background(), []string{"ingest", "--db", db, "--retry", "--max-extract-bytes", "2000000", "--no-parse"})
 	if !errors.Is(err, errFailures) {
 		t.Errorf("retry err = %v, want errFailures", err)
 	}
@@ -191,7 +193,7 @@ func TestIngestDir(t *testing.T) {
 	var o5 bytes.Buffer
 	huge := filepath.Join(in, "huge.html")
 	m = &Main{Stdout: &o5, Stderr: &e2}
-	err = m.Run(context.Background(), []string{"ingest", "--db", filepath.Join(dir, "huge.db"), "--max-extract-bytes", "10000000", huge})
+	err = m.Run(context.Background(), []string{"ingest", "--db", filepath.Join(dir, "huge.db"), "--max-extract-bytes", "2000000", huge})
 	if !errors.Is(err, errFailures) || !strings.Contains(o5.String(), "annotate") || !strings.Contains(o5.String(), "input too large") {
 		t.Errorf("huge page with the parser: err = %v, summary:\n%s\nwant an annotate failure, input too large", err, o5.String())
 	}

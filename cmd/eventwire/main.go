@@ -67,6 +67,11 @@ func main() {
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go stopOnSignal(sigs, cancel, os.Stderr, stopGrace, os.Exit)
+	if f := os.Getenv("EVENTWIRE_READY_FILE"); f != "" {
+		// For supervisors and tests: from now on a signal stops the
+		// command cleanly.
+		os.WriteFile(f, nil, 0o644)
+	}
 	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
 	err := m.Run(ctx, os.Args[1:])
 	signal.Stop(sigs)
@@ -99,7 +104,7 @@ const (
 // one transaction and every queue item is acknowledged only after its
 // commit, so exiting mid-work loses nothing: the next run redoes what was
 // not committed.
-const stopGrace = 1500 * time.Millisecond
+const stopGrace = time.Second
 
 // stopOnSignal cancels the commands' context at the first signal, then
 // exits with status 130 at a second signal or when grace has passed.

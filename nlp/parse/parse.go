@@ -68,11 +68,10 @@ func (p *Parser) Annotate(ctx context.Context, d *text.Doc) error {
 	if p.beam > 1 {
 		bm = newBeamSearch(p.beam)
 	}
-	for si, sp := range d.Sents {
-		if si%32 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
+	for _, sp := range d.Sents {
+		// Every sentence: a stop must not wait for a long document.
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		st.reset(d, sp)
 		if bm != nil && sp.Len() <= maxBeamWords {

@@ -78,11 +78,10 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 		return fmt.Errorf("tag: doc lacks %s", t.Requires()&^d.Attrs)
 	}
 	s := t.newScratch()
-	for si, sp := range d.Sents {
-		if si%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
+	for _, sp := range d.Sents {
+		// Every sentence: a stop must not wait for a long document.
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		s.orig = s.orig[:0]
 		for i := sp.Start; i < sp.End; i++ {
