@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/eventwire/eventwire"
@@ -21,9 +20,6 @@ import (
 	"github.com/eventwire/eventwire/extract"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/source"
-	"github.com/eventwire/eventwire/nlp"
-	"github.com/eventwire/eventwire/nlp/english"
-	"github.com/eventwire/eventwire/nlp/factuality"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -31,25 +27,6 @@ import (
 type annotator interface {
 	Annotate(ctx context.Context, d *text.Doc) error
 }
-
-// newEnglish returns eventwire's English pipeline (tokenize, tag, parse)
-// from the embedded models.
-func newEnglish() (annotator, error) {
-	p, err := loadEnglish()
-	if err != nil {
-		return nil, fmt.Errorf("loading the English parser: %w", err)
-	}
-	return p, nil
-}
-
-// loadEnglish and loadFactuality load the embedded models once per
-// process: they are immutable and safe for concurrent use, and a process
-// that runs several commands (the tests, a program embedding Main) need
-// not decode them again.
-var (
-	loadEnglish    = sync.OnceValues(func() (*nlp.Pipeline, error) { return english.New() })
-	loadFactuality = sync.OnceValues(factuality.Load)
-)
 
 // maxCodeInput bounds the page read by "eventwire code".
 const maxCodeInput = 50 << 20
@@ -60,12 +37,13 @@ var dictKinds = []string{"verbs", "actors", "agents", "discards", "issues"}
 // runCode runs the whole pipeline on one article — extract, parse, code —
 // and prints one JSON object: the article, its events, quotes and places.
 func runCode(ctx context.Context, m *Main, args []string) error {
-	fs := m.newFlagSet("code", "FILE|URL|- [--date YYYY-MM-DD] [--dict [KIND=]FILE]...",
+	fs := m.newFlagSet("code", "FILE|URL|- [--date YYYY-MM-DD] [--dict [KIND=]FILE]... [--models DIR]",
 		"eventwire code testdata/samples/rferl-2016-12-23-aleppo.txt --date 2016-12-23")
 	dateFlag := fs.String("date", "", "article `date` (YYYY-MM-DD) for dated actor roles; default: the article's own date, else today")
 	var userDicts multiFlag
 	fs.Var(&userDicts, "dict", "extra dictionary `[KIND=]FILE` layered over the shipped ones; KIND is verbs, actors, agents, discards or issues (default: guessed from the file name, else actors); repeatable")
 	anyLang := fs.Bool("any-language", false, "parse and code the article whatever its detected language (by default only English, or undetected, articles are coded)")
+	modelDir := modelsFlag(fs)
 	explain := fs.Bool("explain", false, "say what each stage of the coder decided: every event gets an \"explain\" object (frame, assertion, coding), and \"decisions\" lists the predicates that gave no event and why")
 	rest, err := parseFlagsInterspersed(fs, args)
 	if err != nil {
@@ -84,14 +62,11 @@ func runCode(ctx context.Context, m *Main, args []string) error {
 	}
 	// Dictionaries (user files reported at file:line) and the parser first:
 	// without them nothing can be coded.
-	c, err := newEventCoder(m.Stderr, userDicts)
+	pl, err := newPipeline(m.Stderr, false, userDicts, *modelDir)
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
 	}
-	parser, err := newEnglish()
-	if err != nil {
-		return fmt.Errorf("code: %w", err)
-	}
+	parser, c := pl.parser, pl.coder
 	page, err := readPage(ctx, m.Stdin, rest[0])
 	if err != nil {
 		return fmt.Errorf("code: %w", err)

@@ -146,7 +146,7 @@ func TestCodePage(t *testing.T) {
 	if err := os.WriteFile(user, []byte("FROBNIA [FRB]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := newEventCoder(io.Discard, []string{user})
+	c, err := newEventCoder(io.Discard, []string{user}, "")
 	if err != nil {
 		t.Fatal(err)
 	}

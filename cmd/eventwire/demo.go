@@ -24,6 +24,7 @@ func runDemo(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlagSet("demo", "[flags]", "eventwire demo --db demo.db && eventwire articles --db demo.db --search Iran")
 	db := fs.String("db", "", "keep the results in this SQLite `file` (default: a temporary one, removed at the end)")
 	workers := fs.Int("workers", 0, "pages processed at once (0: one per CPU)")
+	modelDir := modelsFlag(fs)
 	samplesDir := fs.String("samples", filepath.Join("testdata", "samples"),
 		"`dir`ectory holding the RFE/RL sample page, which is not built into the binary (its licence allows no redistribution); skipped when absent")
 	if err := parseFlags(fs, args); err != nil {
@@ -42,7 +43,7 @@ func runDemo(ctx context.Context, m *Main, args []string) error {
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "demo.db")
 	}
-	rep, err := demo(ctx, m, path, *workers, *samplesDir)
+	rep, err := demo(ctx, m, path, *workers, *samplesDir, *modelDir)
 	if rep != nil {
 		rep.print(m.Stdout, *db)
 	}
@@ -78,7 +79,7 @@ type demoTiming struct {
 
 // demo runs the whole pipeline over the bundled samples into the store at
 // path, one timed step at a time, and reads back what it stored.
-func demo(ctx context.Context, m *Main, path string, workers int, samplesDir string) (*demoReport, error) {
+func demo(ctx context.Context, m *Main, path string, workers int, samplesDir, modelDir string) (*demoReport, error) {
 	if workers <= 0 {
 		workers = defaultWorkers()
 	}
@@ -88,7 +89,7 @@ func demo(ctx context.Context, m *Main, path string, workers int, samplesDir str
 	}
 
 	t := time.Now()
-	pl, err := newPipeline(m.Stderr, false, nil)
+	pl, err := newPipeline(m.Stderr, false, nil, modelDir)
 	if err != nil {
 		return nil, err
 	}

@@ -37,7 +37,7 @@ func runEvalConfliBERT(ctx context.Context, m *Main, args []string) error {
 	flags := m.newFlagSet("eval conflibert", "[--json] [--dict [KIND=]FILE]... DIR",
 		"eventwire eval conflibert "+confliBERTHint)
 	asJSON := flags.Bool("json", false, "print one JSON line per sentence (gold class and chunks, events, hits) and nothing else on stdout")
-	userDicts, quiet := codingFlags(flags)
+	userDicts, modelDir, quiet := codingFlags(flags)
 	rest, err := parseFlagsInterspersed(flags, args)
 	if err != nil {
 		return err
@@ -64,7 +64,7 @@ func runEvalConfliBERT(ctx context.Context, m *Main, args []string) error {
 	}
 	items, join := conflibert.Join(classes, tagged)
 
-	p, err := newPipeline(m.Stderr, false, *userDicts)
+	p, err := newPipeline(m.Stderr, false, *userDicts, *modelDir)
 	if err != nil {
 		return fmt.Errorf("eval conflibert: %w", err)
 	}

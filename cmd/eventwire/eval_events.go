@@ -41,7 +41,7 @@ func runEvalEvents(ctx context.Context, m *Main, args []string) error {
 	judgedPath := flags.String("judged", "", "judged events, a TSV `file` (format: its header comment, or internal/eval/events.ReadJudged); an empty file to start judging")
 	asJSON := flags.Bool("json", false, "print one JSON line per article (events with their judgements, missing ones) and nothing else on stdout")
 	unjudgedPath := flags.String("write-unjudged", "", "write the events not judged yet to this `file` as judged-file lines with an empty judgement")
-	userDicts, quiet := codingFlags(flags)
+	userDicts, modelDir, quiet := codingFlags(flags)
 	flags.String("gold", "", "instead, score recall and precision against the real-news gold standard in `directory` (eval events --gold DIR -h for its flags)")
 	rest, err := parseFlagsInterspersed(flags, args)
 	if err != nil {
@@ -74,7 +74,7 @@ func runEvalEvents(ctx context.Context, m *Main, args []string) error {
 		return err
 	}
 
-	p, err := newPipeline(m.Stderr, false, *userDicts)
+	p, err := newPipeline(m.Stderr, false, *userDicts, *modelDir)
 	if err != nil {
 		return fmt.Errorf("eval events: %w", err)
 	}

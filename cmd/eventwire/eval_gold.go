@@ -62,7 +62,7 @@ func runEvalEventsGold(ctx context.Context, m *Main, args []string) error {
 	asJSON := flags.Bool("json", false, "print one JSON line per article (gold, coded, matched, missed and false events) and nothing else on stdout")
 	noList := flags.Bool("no-list", false, "do not list the missed and false events of each article, only the summary")
 	partial := flags.Bool("partial", false, "score only the articles the annotation file has lines for (a reader's file in progress), instead of refusing one that lacks articles")
-	userDicts, quiet := codingFlags(flags)
+	userDicts, modelDir, quiet := codingFlags(flags)
 	rest, err := parseFlagsInterspersed(flags, args)
 	if err != nil {
 		return err
@@ -90,7 +90,7 @@ func runEvalEventsGold(ctx context.Context, m *Main, args []string) error {
 		return fmt.Errorf("eval events: %w", err)
 	}
 
-	p, err := newPipeline(m.Stderr, false, *userDicts)
+	p, err := newPipeline(m.Stderr, false, *userDicts, *modelDir)
 	if err != nil {
 		return fmt.Errorf("eval events: %w", err)
 	}

@@ -48,6 +48,7 @@ func runEvalPetrarch(ctx context.Context, m *Main, args []string) error {
 	parseMode := fs.String("parse", "given", "`mode`: given = use the records' UD parses; own = parse the <Text> with eventwire's parser")
 	asJSON := fs.Bool("json", false, "print one JSON line per record (id, events) and nothing else on stdout")
 	only := fs.String("only", "", "score only the records whose id matches this `regexp` (for debugging a case)")
+	modelDir := modelsFlag(fs)
 	news := fs.Bool("news", false, "code with eventwire's conventions for news (coder.DefaultOptions: \"will give\" is an intent, 03) instead of PETRARCH's, which the records encode (\"will give\" is the act, 07)")
 	rest, err := parseFlagsInterspersed(fs, args)
 	if err != nil {
@@ -106,7 +107,7 @@ func runEvalPetrarch(ctx context.Context, m *Main, args []string) error {
 
 	var parser annotator
 	if *parseMode == "own" {
-		if parser, err = newEnglish(); err != nil {
+		if parser, err = newEnglish(m.Stderr, *modelDir); err != nil {
 			return fmt.Errorf("eval petrarch: --parse own: %w", err)
 		}
 	}

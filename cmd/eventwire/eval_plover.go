@@ -39,7 +39,7 @@ func runEvalPlover(ctx context.Context, m *Main, args []string) error {
 		"eventwire eval plover "+ploverGoldHint)
 	asJSON := flags.Bool("json", false, "print one JSON line per record (gold, events coded, hit) and nothing else on stdout")
 	part := flags.String("part", "all", "`part` of the file to score: all, tune or check (a record's part depends on its id alone: internal/eval/plover.Part)")
-	userDicts, quiet := codingFlags(flags)
+	userDicts, modelDir, quiet := codingFlags(flags)
 	rest, err := parseFlagsInterspersed(flags, args)
 	if err != nil {
 		return err
@@ -69,7 +69,7 @@ func runEvalPlover(ctx context.Context, m *Main, args []string) error {
 		return fmt.Errorf("eval plover: %s: no records", path)
 	}
 
-	p, err := newPipeline(m.Stderr, false, *userDicts)
+	p, err := newPipeline(m.Stderr, false, *userDicts, *modelDir)
 	if err != nil {
 		return fmt.Errorf("eval plover: %w", err)
 	}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire/internal/eval/ud"
-	"github.com/eventwire/eventwire/nlp/english"
 	"github.com/eventwire/eventwire/nlp/tokenize"
 	"github.com/eventwire/eventwire/text"
 	"github.com/eventwire/eventwire/text/conllu"
@@ -22,6 +21,7 @@ func runEvalUD(ctx context.Context, m *Main, args []string) error {
 	raw := fs.Bool("raw", false, "parse the treebank's running text (rebuilt from its # text lines) from scratch instead of its gold tokens")
 	system := fs.String("system", "", "score this CoNLL-U system output instead of running eventwire")
 	everyGap := fs.Bool("every-gap", false, "with --raw: let sentences end without punctuation (web text; EWT is mostly web text)")
+	modelDir := modelsFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -55,7 +55,7 @@ func runEvalUD(ctx context.Context, m *Main, args []string) error {
 		if *everyGap {
 			opts = append(opts, tokenize.EveryGap())
 		}
-		p, err := rawPipeline(opts...)
+		p, err := rawPipeline(m.Stderr, *modelDir, opts...)
 		if err != nil {
 			return err
 		}
@@ -74,7 +74,7 @@ func runEvalUD(ctx context.Context, m *Main, args []string) error {
 			have |= d.Attrs
 		}
 	default:
-		p, err := english.NewTagParse()
+		p, err := newTagParse(m.Stderr, *modelDir)
 		if err != nil {
 			return err
 		}

@@ -48,6 +48,7 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for developers)")
 	maxParse := fs.Int("max-parse-bytes", defaultMaxParse,
 		"longest article text parsed, in bytes; longer ones are stored as failures of stage annotate (the longest of 293 Wikinews articles has 143 KB)")
+	modelDir := modelsFlag(fs)
 	noParse := fs.Bool("no-parse", false, "extract and store only: no parsing, no event coding (fast bulk archiving; \"eventwire recode --parse\" parses them later)")
 	var userDicts multiFlag
 	fs.Var(&userDicts, "dict", "extra dictionary `[KIND=]FILE` layered over the shipped ones, as in \"eventwire code\"; repeatable")
@@ -97,7 +98,7 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 		return errUsage
 	}
 	// Load the models before opening anything: a bad --dict fails fast.
-	pl, err := newPipeline(m.Stderr, *noParse, userDicts)
+	pl, err := newPipeline(m.Stderr, *noParse, userDicts, *modelDir)
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}

@@ -7,8 +7,6 @@ import (
 	"io"
 	"os"
 
-	"github.com/eventwire/eventwire/nlp"
-	"github.com/eventwire/eventwire/nlp/english"
 	"github.com/eventwire/eventwire/nlp/tokenize"
 	"github.com/eventwire/eventwire/text"
 	"github.com/eventwire/eventwire/text/conllu"
@@ -23,6 +21,7 @@ func runParse(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlagSet("parse", "[FILE|-]", "eventwire parse testdata/samples/rferl-2016-12-23-aleppo.txt")
 	wrapped := fs.Bool("wrapped", false, "single line breaks are spaces (wrapped text); by default each line is a paragraph")
 	everyGap := fs.Bool("every-gap", false, "let sentences end without punctuation (web text: e-mail, forums)")
+	modelDir := modelsFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -55,7 +54,7 @@ func runParse(ctx context.Context, m *Main, args []string) error {
 	if *everyGap {
 		opts = append(opts, tokenize.EveryGap())
 	}
-	p, err := rawPipeline(opts...)
+	p, err := rawPipeline(m.Stderr, *modelDir, opts...)
 	if err != nil {
 		return err
 	}
@@ -68,15 +67,4 @@ func runParse(ctx context.Context, m *Main, args []string) error {
 		return err
 	}
 	return w.Flush()
-}
-
-// rawPipeline returns the pipeline for raw text: the tokenizer with opts,
-// then the embedded tagger and parser configured as english.New configures
-// them.
-func rawPipeline(opts ...tokenize.Option) (*nlp.Pipeline, error) {
-	tg, ps, err := english.Load()
-	if err != nil {
-		return nil, err
-	}
-	return nlp.NewPipeline(tokenize.New(opts...), tg, ps.WithBeam(english.DefaultBeam))
 }

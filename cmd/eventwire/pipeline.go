@@ -37,10 +37,20 @@ type pipeline struct {
 // newPipeline loads the English models and the event coder (the shipped
 // dictionaries with userDicts layered on top) at the same time; with
 // noParse it loads nothing. Problems in the user's dictionary files are
-// printed on stderr and coding goes on without those entries.
-func newPipeline(stderr io.Writer, noParse bool, userDicts []string) (*pipeline, error) {
+// printed on stderr and coding goes on without those entries. The models
+// in modelDir (--models), when given, replace the embedded ones.
+func newPipeline(stderr io.Writer, noParse bool, userDicts []string, modelDir string) (*pipeline, error) {
 	if noParse {
+		if modelDir != "" {
+			fmt.Fprintln(stderr, "note: --no-parse: --models is not used")
+		}
 		return &pipeline{}, nil
+	}
+	// The files are read, and notes written, before the two loads run
+	// side by side.
+	mf, err := readModels(stderr, modelDir, allModels...)
+	if err != nil {
+		return nil, err
 	}
 	type parsed struct {
 		a   annotator
@@ -48,10 +58,10 @@ func newPipeline(stderr io.Writer, noParse bool, userDicts []string) (*pipeline,
 	}
 	ch := make(chan parsed, 1)
 	go func() {
-		a, err := newEnglish()
+		a, err := mf.english()
 		ch <- parsed{a, err}
 	}()
-	c, cerr := newEventCoder(stderr, userDicts)
+	c, cerr := eventCoderFrom(stderr, userDicts, mf)
 	p := <-ch
 	if err := errors.Join(p.err, cerr); err != nil {
 		return nil, err
@@ -60,9 +70,19 @@ func newPipeline(stderr io.Writer, noParse bool, userDicts []string) (*pipeline,
 }
 
 // newEventCoder returns the event coder over the shipped dictionaries and
-// the embedded factuality model (nlp/factuality), with
-// the user's files ([KIND=]FILE, as "code --dict") on top.
-func newEventCoder(stderr io.Writer, userDicts []string) (*coder.Coder, error) {
+// the factuality model (nlp/factuality) of modelDir (--models), else the
+// embedded one, with the user's files ([KIND=]FILE, as "code --dict") on
+// top.
+func newEventCoder(stderr io.Writer, userDicts []string, modelDir string) (*coder.Coder, error) {
+	mf, err := readModels(stderr, modelDir, codingModels...)
+	if err != nil {
+		return nil, err
+	}
+	return eventCoderFrom(stderr, userDicts, mf)
+}
+
+// eventCoderFrom is newEventCoder with the model files already read.
+func eventCoderFrom(stderr io.Writer, userDicts []string, mf *modelFiles) (*coder.Coder, error) {
 	var d *dict.Dictionaries
 	if len(userDicts) == 0 {
 		// The shipped dictionaries have known upstream defects
@@ -79,9 +99,9 @@ func newEventCoder(stderr io.Writer, userDicts []string) (*coder.Coder, error) {
 		}
 	}
 	opts := coder.DefaultOptions()
-	fm, err := loadFactuality()
+	fm, err := mf.factuality()
 	if err != nil {
-		return nil, fmt.Errorf("loading the factuality model: %w", err)
+		return nil, err
 	}
 	opts.Factuality, opts.FactualityMin = fm, coder.DefaultFactualityMin
 	return coder.New(d, cameo.Default(), opts), nil
@@ -211,11 +231,12 @@ func startCPUProfile(path string) (stop func(), err error) {
 }
 
 // codingFlags adds the flags of the eval commands that parse and code
-// text: --dict, extra dictionaries as for "eventwire code", and --quiet.
-func codingFlags(flags *flag.FlagSet) (userDicts *multiFlag, quiet *bool) {
+// text: --dict, extra dictionaries as for "eventwire code", --models and
+// --quiet.
+func codingFlags(flags *flag.FlagSet) (userDicts *multiFlag, modelDir *string, quiet *bool) {
 	userDicts = new(multiFlag)
 	flags.Var(userDicts, "dict", "extra dictionary `[KIND=]FILE` layered over the shipped ones, as for eventwire code; repeatable")
-	return userDicts, flags.Bool("quiet", false, "no progress line on a terminal")
+	return userDicts, modelsFlag(flags), flags.Bool("quiet", false, "no progress line on a terminal")
 }
 
 // code parses s and codes its events as of date, as "eventwire code"

@@ -73,7 +73,7 @@ func runOnText(tb testing.TB, n int) string {
 // quadratic in the length of a sentence. It also checks that the work was
 // done: sentences parsed, and the text cut into bounded sentences.
 func BenchmarkRunOnText(b *testing.B) {
-	p, err := newPipeline(io.Discard, false, nil)
+	p, err := newPipeline(io.Discard, false, nil, "")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -29,6 +29,7 @@ func runRecode(ctx context.Context, m *Main, args []string) error {
 	var userDicts multiFlag
 	fs.Var(&userDicts, "dict", "extra dictionary `[KIND=]FILE` layered over the shipped ones, as in \"eventwire code\"; repeatable")
 	since := fs.Int64("since", 0, "only stories whose id is at least `ID` (to finish an interrupted recode, or code new stories only)")
+	modelDir := modelsFlag(fs)
 	parse := fs.Bool("parse", false, "first parse, store and code the articles stored without a parse (ingested with --no-parse)")
 	jsonOut := fs.Bool("json", false, "print the summary as JSON")
 	quiet := fs.Bool("quiet", false, "no progress display, even on a terminal")
@@ -62,13 +63,13 @@ func runRecode(ctx context.Context, m *Main, args []string) error {
 		rc.workers = defaultWorkers()
 	}
 	if *parse {
-		pl, err := newPipeline(m.Stderr, false, userDicts)
+		pl, err := newPipeline(m.Stderr, false, userDicts, *modelDir)
 		if err != nil {
 			return fmt.Errorf("recode: %w", err)
 		}
 		rc.parser, rc.coder = pl.parser, pl.coder
 	} else {
-		c, err := newEventCoder(m.Stderr, userDicts)
+		c, err := newEventCoder(m.Stderr, userDicts, *modelDir)
 		if err != nil {
 			return fmt.Errorf("recode: %w", err)
 		}

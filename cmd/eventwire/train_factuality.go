@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire/models"
-	"github.com/eventwire/eventwire/nlp/english"
 	"github.com/eventwire/eventwire/nlp/factuality"
 	"github.com/eventwire/eventwire/text"
 	"github.com/eventwire/eventwire/text/conllu"
@@ -31,6 +30,7 @@ func runTrainFactuality(ctx context.Context, m *Main, args []string) error {
 	out := fs.String("out", "", "directory for "+models.FactualityFile)
 	lambda := fs.Float64("lambda", factuality.DefaultLambda, "L2 penalty of the ridge regression")
 	prune := fs.Float64("prune", factuality.DefaultPrune, "drop weights smaller than this in magnitude (negative keeps all)")
+	modelDir := fs.String("models", "", "`dir`ectory of a retrained "+models.TaggerFile+" and "+models.ParserFile+" that tag and parse the treebanks instead of the embedded ones (the factuality model learns from the parses the coder will see)")
 	groups := fs.String("features", "all", "feature groups, e.g. all or all,-window (see the package documentation of nlp/factuality)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -64,7 +64,7 @@ func runTrainFactuality(ctx context.Context, m *Main, args []string) error {
 			return err
 		}
 	}
-	pipe, err := english.NewTagParse()
+	pipe, err := newTagParse(m.Stderr, *modelDir)
 	if err != nil {
 		return err
 	}

@@ -38,6 +38,7 @@ func runTrainScorer(ctx context.Context, m *Main, args []string) error {
 	out := fs.String("out", "", "scorer `file` to write")
 	lambda := fs.Float64("lambda", 1, "L2 penalty on the weights")
 	beta := fs.Float64("beta", 1, "choose the threshold that maximises F-beta of keeping right events (below 1 favours precision)")
+	modelDir := modelsFlag(fs)
 	curve := fs.Bool("curve", false, "print the cross-validated precision and recall at every threshold")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -47,7 +48,7 @@ func runTrainScorer(ctx context.Context, m *Main, args []string) error {
 		return errUsage
 	}
 	start := time.Now()
-	p, err := newPipeline(m.Stderr, false, nil)
+	p, err := newPipeline(m.Stderr, false, nil, *modelDir)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,11 @@ import (
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/shared"
+	"github.com/eventwire/eventwire/nlp"
 	"github.com/eventwire/eventwire/nlp/english"
+	"github.com/eventwire/eventwire/nlp/parse"
+	"github.com/eventwire/eventwire/nlp/tag"
+	"github.com/eventwire/eventwire/nlp/tokenize"
 	"github.com/eventwire/eventwire/text"
 	"github.com/eventwire/eventwire/text/conllu"
 )
@@ -527,5 +531,81 @@ func TestAboutTo(t *testing.T) {
 	}
 	if d.Tokens[3].UPOS != text.ADJ {
 		t.Errorf("about: %v, want ADJ", d.Tokens[3].UPOS)
+	}
+}
+
+const tinyTreebank = `# text = Putin met Assad.
+1	Putin	Putin	PROPN	NNP	Number=Sing	2	nsubj	_	_
+2	met	meet	VERB	VBD	Tense=Past	0	root	_	_
+3	Assad	Assad	PROPN	NNP	Number=Sing	2	obj	_	SpaceAfter=No
+4	.	.	PUNCT	.	_	2	punct	_	_
+
+`
+
+// TestGivenModels checks that Tagger and Parser put other models in place
+// of the embedded ones: a pipeline built with a tagger and a parser trained
+// on one sentence annotates as those models do, not as the embedded ones.
+func TestGivenModels(t *testing.T) {
+	ss, err := conllu.ReadAll(strings.NewReader(tinyTreebank))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []*text.Doc{ss[0].Doc}
+	tg, err := tag.Train(docs, tag.TrainOptions{Epochs: 2, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := parse.Train(docs, parse.TrainOptions{Epochs: 2, Seed: 1, Prune: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const s = "The dog barked at the postman."
+	annotate := func(p *nlp.Pipeline) *text.Doc {
+		t.Helper()
+		d := text.NewDoc(s)
+		if err := p.Annotate(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	given, err := english.New(english.Tagger(tg), english.Parser(ps))
+	if err != nil {
+		t.Fatal(err)
+	}
+	by, err := nlp.NewPipeline(tokenize.New(), tg, ps.WithBeam(english.DefaultBeam))
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded, err := english.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, want, emb := annotate(given), annotate(by), annotate(embedded)
+	if !slices.Equal(got.Tokens, want.Tokens) {
+		t.Errorf("with Tagger and Parser:\n%v\nwant the given models' annotation:\n%v", got.Tokens, want.Tokens)
+	}
+	if slices.Equal(got.Tokens, emb.Tokens) {
+		t.Error("a tagger and parser trained on one sentence annotate as the embedded ones: were they used?")
+	}
+}
+
+// TestTokenizeOption checks that Tokenize reaches the tokenizer of New.
+func TestTokenizeOption(t *testing.T) {
+	const s = "Rebels attacked\nthe convoy."
+	for _, tt := range []struct {
+		opts  []english.Option
+		sents int
+	}{{nil, 2}, {[]english.Option{english.Tokenize(tokenize.WrappedLines())}, 1}} {
+		p, err := english.New(tt.opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := text.NewDoc(s)
+		if err := p.Annotate(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Sents) != tt.sents {
+			t.Errorf("%d options: %d sentences, want %d", len(tt.opts), len(d.Sents), tt.sents)
+		}
 	}
 }
