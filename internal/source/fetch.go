@@ -407,7 +407,7 @@ func (f *Fetcher) allowed(ctx context.Context, u *url.URL) error {
 			continue // the request that fetched it gave up; try with ours
 		case e.err != nil:
 			return fmt.Errorf("%w: %w, which RFC 9309 reads as complete disallow; asked again after %s",
-				ErrDisallowed, e.err, e.until.Format(time.TimeOnly))
+				ErrDisallowed, e.err, e.until.Format("15:04:05 MST"))
 		case !e.r.Allowed(u.EscapedPath() + queryOf(u)):
 			return robotsRefusal{}
 		}
