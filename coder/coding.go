@@ -625,6 +625,10 @@ func (st *sent) codeFrame(f *frame) {
 			f.code = dict.Code{Event: c}
 			f.coding = "a statement of what another must or should do is a demand (10) or an appeal (02)"
 		}
+		if st.commitment(f) {
+			f.code = dict.Code{Event: "030"}
+			f.coding = "agreeing to do something is a commitment: an expressed intent to cooperate (030), not " + f.sense.Event
+		}
 	case negated:
 		if c, ok := negate(st.c.opts.Negation, f.sense); ok {
 			f.code = c
@@ -683,6 +687,32 @@ func (st *sent) obligation(f *frame) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// commitment reports whether f is a verb of agreeing, coded by the
+// dictionary as something other than an intent (AGREE is 050, engage in
+// diplomatic cooperation), that governs what its subject agrees to:
+// "agreed to reopen its borders", "agreed to a six-month extension",
+// "agreed that their countries should cooperate". That is a commitment,
+// CAMEO's expressed intent to cooperate (030), as OFFER, PROMISE and PLEDGE
+// are in the dictionary; when the complement codes an act of its own,
+// intents lets that act's intent stand instead. "Turkey agreed with Iran"
+// and a matched pattern keep the dictionary's code.
+func (st *sent) commitment(f *frame) bool {
+	if f.kind != verbFrame || f.best != nil || st.lemma(f.pred) != "AGREE" || strings.HasPrefix(f.sense.Event, "03") {
+		return false
+	}
+	for _, k := range st.children(f.pred) {
+		switch st.base(k) {
+		case text.Ccomp:
+			return true
+		case text.Xcomp, text.Obl:
+			if st.caseWord(k) == "TO" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // intents lets the act a commitment names stand for the commitment:
