@@ -72,6 +72,9 @@ func TestHeadsOfState(t *testing.T) {
 		{"Donald Trump", "2024-11-06", "USAELI", data.ActorNews},
 		{"Donald Trump", "2025-01-20", "USAGOV", data.ActorNews},
 		{"President Trump", "2026-01-01", "USAGOV", data.ActorNews},
+		// Country abbreviations Phoenix lacks.
+		{"PRC", "2019-01-01", "CHN", data.ActorNews},
+		{"KSA", "2019-01-01", "SAU", data.ActorNews},
 		// The Factbook layer.
 		{"Friedrich Merz", "2025-05-05", "DEUELI", data.ActorFactbook},
 		{"Friedrich Merz", "2025-05-06", "DEUGOV", data.ActorFactbook},
