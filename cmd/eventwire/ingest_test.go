@@ -240,7 +240,7 @@ func TestIngestCrash(t *testing.T) {
 	// Enough pages that the first run is killed (after 50 are committed)
 	// long before it ends; most of the test's time is the second run
 	// storing the rest, so no more than that.
-	const pages = 400
+	const pages = 250
 	dir := t.TempDir()
 	warc := filepath.Join(dir, "crawl.warc.gz")
 	f, err := os.Create(warc)
