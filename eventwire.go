@@ -222,6 +222,32 @@ type ArticleSummary struct {
 	Snippet   string `json:"snippet,omitempty"`
 }
 
+// EventFilter selects stored events. Actor codes match by prefix, so
+// "RUS" selects RUS, RUSGOV and RUSMIL; CAMEO codes too ("19" is every
+// kind of fighting). Dates are YYYY-MM-DD and both ends count.
+type EventFilter struct {
+	Source string // source actor code prefix
+	Target string // target actor code prefix
+	Actor  string // either side's actor code prefix
+	CAMEO  string // CAMEO code prefix
+	PLOVER string // PLOVER category, exactly
+	From   string // first event date
+	To     string // last event date
+	Search string // full-text query over the article's title and text
+	After  int64  // cursor: only events with a larger ID (EventRecord.ID)
+	Limit  int    // 0 means a default
+}
+
+// EventRecord is one stored event with the article it was coded from.
+type EventRecord struct {
+	ID        int64  `json:"id"`       // the event's own, increasing with storage order
+	StoryID   int64  `json:"story_id"` // the article's (Story.ID)
+	URL       string `json:"url"`
+	Title     string `json:"title"`
+	Published string `json:"published"`
+	Event     Event  `json:"event"`
+}
+
 // Store keeps pages, articles and everything coded from them.
 //
 // PutStory writes the story's page, article, Doc and events in one
@@ -240,6 +266,11 @@ type Store interface {
 	PutFailure(ctx context.Context, p *Page, stage string, cause error) error
 	Story(ctx context.Context, id int64) (*Story, error)
 	Articles(ctx context.Context, f ArticleFilter) ([]ArticleSummary, error)
+	// Events lists stored events that pass f, in ID order from f.After,
+	// at most f.Limit (a default when 0, capped by the store); to page on,
+	// pass the last ID returned as the next f.After. An invalid filter (a
+	// malformed date) is ErrInvalid.
+	Events(ctx context.Context, f EventFilter) ([]EventRecord, error)
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (StoreStats, error)
 	// Failures lists recorded failures, most recent first; limit <= 0

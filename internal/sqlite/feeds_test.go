@@ -78,7 +78,7 @@ func TestMigrateFeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Exec("DROP TABLE feeds; PRAGMA user_version = 3"); err != nil {
+	if _, err := db.Exec("DROP TABLE feeds; DROP INDEX events_source; DROP INDEX events_target; DROP INDEX events_plover; PRAGMA user_version = 3"); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

@@ -40,6 +40,7 @@ func Run(t *testing.T, open func(t *testing.T) eventwire.Store) {
 		{"DocsStop", testDocsStop},
 		{"ReplaceEvents", testReplaceEvents},
 		{"UnparsedAndPutDoc", testUnparsedAndPutDoc},
+		{"Events", testEvents},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -641,5 +642,94 @@ func testUnparsedAndPutDoc(t *testing.T, s eventwire.Store) {
 	}
 	if err := s.PutDoc(ctx, bare.ID, nil, nil); !errors.Is(err, eventwire.ErrInvalid) {
 		t.Errorf("PutDoc(nil Doc) = %v, want ErrInvalid", err)
+	}
+}
+
+// testEvents checks the event query: each filter alone and combined, code
+// prefixes, inclusive dates, full-text search, and paging by cursor.
+func testEvents(t *testing.T, s eventwire.Store) {
+	ctx := context.Background()
+	type ev struct{ cameo, plover, src, tgt, date string }
+	stories := []struct {
+		url, title, body string
+		evs              []ev
+	}{
+		{"https://example.com/1", "Strikes on Aleppo", "Russian aircraft bombed Aleppo.", []ev{
+			{"195", "ASSAULT", "RUSMIL", "SYRREB", "2016-12-20"},
+			{"111", "ACCUSE", "TUR", "RUSGOV", "2016-12-21"}}},
+		{"https://example.com/2", "Talks in Astana", "Russia and Turkey met in Astana.", []ev{
+			{"040", "CONSULT", "RUSGOV", "TURGOV", "2016-12-23"},
+			{"040", "CONSULT", "TURGOV", "RUSGOV", "2016-12-23"}}},
+		{"https://example.com/3", "Iran condemns", "Iran condemned the strikes.", []ev{
+			{"111", "ACCUSE", "IRN", "USA", "2017-01-02"}}},
+	}
+	for _, st := range stories {
+		x := Story(st.url, st.title, st.body)
+		x.Events = nil
+		for _, e := range st.evs {
+			x.Events = append(x.Events, eventwire.Event{CAMEO: e.cameo, PLOVER: e.plover, Date: e.date,
+				Source: eventwire.Actor{Code: e.src}, Target: eventwire.Actor{Code: e.tgt}})
+		}
+		put(t, s, x)
+	}
+	codes := func(f eventwire.EventFilter) string {
+		t.Helper()
+		recs, err := s.Events(ctx, f)
+		if err != nil {
+			t.Fatalf("Events(%+v): %v", f, err)
+		}
+		var out []string
+		for _, r := range recs {
+			if r.StoryID == 0 || r.URL == "" || r.Title == "" {
+				t.Errorf("record %+v lacks its article", r)
+			}
+			out = append(out, r.Event.CAMEO+":"+r.Event.Source.Code+">"+r.Event.Target.Code)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, tt := range []struct {
+		name string
+		f    eventwire.EventFilter
+		want string
+	}{
+		{"all", eventwire.EventFilter{}, "195:RUSMIL>SYRREB 111:TUR>RUSGOV 040:RUSGOV>TURGOV 040:TURGOV>RUSGOV 111:IRN>USA"},
+		{"source prefix", eventwire.EventFilter{Source: "RUS"}, "195:RUSMIL>SYRREB 040:RUSGOV>TURGOV"},
+		{"source lower case", eventwire.EventFilter{Source: "rusgov"}, "040:RUSGOV>TURGOV"},
+		{"target", eventwire.EventFilter{Target: "RUS"}, "111:TUR>RUSGOV 040:TURGOV>RUSGOV"},
+		{"either side", eventwire.EventFilter{Actor: "TUR"}, "111:TUR>RUSGOV 040:RUSGOV>TURGOV 040:TURGOV>RUSGOV"},
+		{"code root", eventwire.EventFilter{CAMEO: "19"}, "195:RUSMIL>SYRREB"},
+		{"plover", eventwire.EventFilter{PLOVER: "accuse"}, "111:TUR>RUSGOV 111:IRN>USA"},
+		{"dates inclusive", eventwire.EventFilter{From: "2016-12-21", To: "2016-12-23"}, "111:TUR>RUSGOV 040:RUSGOV>TURGOV 040:TURGOV>RUSGOV"},
+		{"search", eventwire.EventFilter{Search: "Astana"}, "040:RUSGOV>TURGOV 040:TURGOV>RUSGOV"},
+		{"combined", eventwire.EventFilter{Actor: "RUS", CAMEO: "1"}, "195:RUSMIL>SYRREB 111:TUR>RUSGOV"},
+		{"nothing", eventwire.EventFilter{Source: "CHN"}, ""},
+	} {
+		if got := codes(tt.f); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	// Paging: two at a time from the cursor covers all five once.
+	var all []string
+	for after := int64(0); ; {
+		recs, err := s.Events(ctx, eventwire.EventFilter{After: after, Limit: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(recs) == 0 {
+			break
+		}
+		if len(recs) > 2 {
+			t.Fatalf("page of %d, want at most 2", len(recs))
+		}
+		for _, r := range recs {
+			all = append(all, r.Event.CAMEO)
+			after = r.ID
+		}
+	}
+	if len(all) != 5 {
+		t.Errorf("paging gave %d events, want 5", len(all))
+	}
+	if _, err := s.Events(ctx, eventwire.EventFilter{From: "23/12/2016"}); !errors.Is(err, eventwire.ErrInvalid) {
+		t.Errorf("a malformed date: %v, want ErrInvalid", err)
 	}
 }

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/eventwire/eventwire"
+)
+
+// TestEventsCommand ingests the sample article and queries its events in
+// the three formats, with filters that keep some and drop others, and
+// checks the bad invocations.
+func TestEventsCommand(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "e.db")
+	run := func(args ...string) (string, string, error) {
+		var o, e bytes.Buffer
+		err := (&Main{Stdout: &o, Stderr: &e}).Run(ctx, args)
+		return o.String(), e.String(), err
+	}
+	if _, e, err := run("ingest", "--quiet", "--db", db, "../../testdata/samples/rferl-2016-12-23-aleppo.txt"); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, e)
+	}
+	jsonEvents := func(args ...string) []eventwire.EventRecord {
+		t.Helper()
+		out, e, err := run(append([]string{"events", "--db", db, "--format", "json", "--limit", "1000"}, args...)...)
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, e)
+		}
+		var recs []eventwire.EventRecord
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			if l == "" {
+				continue
+			}
+			var r eventwire.EventRecord
+			if err := json.Unmarshal([]byte(l), &r); err != nil {
+				t.Fatalf("%q: %v", l, err)
+			}
+			recs = append(recs, r)
+		}
+		return recs
+	}
+	all := jsonEvents()
+	if len(all) < 5 {
+		t.Fatalf("%d events of the sample article, want at least 5", len(all))
+	}
+	rus := jsonEvents("--actor", "RUS")
+	if len(rus) == 0 || len(rus) == len(all) {
+		t.Errorf("--actor RUS kept %d of %d events, want some", len(rus), len(all))
+	}
+	for _, r := range rus {
+		if !strings.HasPrefix(r.Event.Source.Code, "RUS") && !strings.HasPrefix(r.Event.Target.Code, "RUS") {
+			t.Errorf("--actor RUS listed %s -> %s", r.Event.Source.Code, r.Event.Target.Code)
+		}
+	}
+	if got := jsonEvents("--from", "2017-01-01"); len(got) != 0 {
+		t.Errorf("--from 2017-01-01 listed %d events of a 2016 article", len(got))
+	}
+	if got := jsonEvents("--text", "Astana"); len(got) != len(all) {
+		t.Errorf("--text Astana (in the article) listed %d of %d", len(got), len(all))
+	}
+	if got := jsonEvents("--text", "Zanzibar"); len(got) != 0 {
+		t.Errorf("--text Zanzibar (not in the article) listed %d", len(got))
+	}
+
+	out, _, err := run("events", "--db", db, "--format", "csv", "--actor", "RUS")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) != len(rus)+1 || strings.Join(rows[0], ",") != strings.Join(eventCSVHeader, ",") {
+		t.Errorf("csv: %d rows, %v; want a header and %d rows", len(rows), err, len(rus))
+	}
+	out, _, err = run("events", "--db", db, "--actor", "RUS")
+	if err != nil || !strings.HasPrefix(out, "ID") || strings.Count(out, "\n") != len(rus)+1 {
+		t.Errorf("table: %v\n%s", err, out)
+	}
+
+	for _, bad := range [][]string{
+		{"events", "--db", db, "--format", "xml"},
+		{"events", "--db", db, "--limit", "0"},
+		{"events", "--db", db, "RUS"},
+	} {
+		if _, _, err := run(bad...); !errors.Is(err, errUsage) {
+			t.Errorf("%v: err = %v, want a usage error", bad, err)
+		}
+	}
+	if _, _, err := run("events", "--db", db, "--from", "23/12/2016"); !errors.Is(err, eventwire.ErrInvalid) {
+		t.Errorf("a malformed date: %v, want ErrInvalid", err)
+	}
+	if _, _, err := run("events", "--db", filepath.Join(t.TempDir(), "none.db")); err == nil {
+		t.Error("a missing database gave no error")
+	}
+}
