@@ -248,6 +248,36 @@ type EventRecord struct {
 	Event     Event  `json:"event"`
 }
 
+// MergedEvent is one event as reported by one or more articles: the
+// mentions that share its CAMEO root, source and target actor codes and
+// dates within the merge window (internal/sqlite, "Merging"). Sources counts
+// independent sources: articles that carry one wire agency's copy, or the
+// same evidence text, count once.
+type MergedEvent struct {
+	ID         int64   `json:"id"`
+	CAMEO      string  `json:"cameo"` // the best mention's code
+	PLOVER     string  `json:"plover"`
+	Source     string  `json:"source"` // actor codes
+	Target     string  `json:"target"`
+	FirstDate  string  `json:"first_date"`
+	LastDate   string  `json:"last_date"`
+	Articles   int     `json:"articles"`
+	Sources    int     `json:"sources"`
+	FirstSeen  string  `json:"first_seen"` // when the first article reporting it was fetched
+	LastSeen   string  `json:"last_seen"`
+	Confidence float64 `json:"confidence"` // 1 - the product over sources of (1 - its best mention's confidence)
+	// Best is the mention with the highest confidence, the evidence to show.
+	Best EventRecord `json:"best"`
+	// Mentions are all the mentions, in ID order, when asked for.
+	Mentions []EventRecord `json:"mentions,omitempty"`
+}
+
+// MergeStats says what a merge pass did.
+type MergeStats struct {
+	Events int `json:"events"` // mentions merged in this pass
+	Joined int `json:"joined"` // of them, those that joined an existing event
+}
+
 // Store keeps pages, articles and everything coded from them.
 //
 // PutStory writes the story's page, article, Doc and events in one
@@ -271,6 +301,17 @@ type Store interface {
 	// pass the last ID returned as the next f.After. An invalid filter (a
 	// malformed date) is ErrInvalid.
 	Events(ctx context.Context, f EventFilter) ([]EventRecord, error)
+	// MergeEvents merges the stored events not merged yet, in ID order,
+	// into the merged events they report (same CAMEO root, source and
+	// target codes, a date within windowDays of a member's); rebuild first
+	// forgets every merge. The result depends only on the stored events,
+	// the window and the order of IDs, so a rebuild gives what the
+	// incremental passes gave with the same window.
+	MergeEvents(ctx context.Context, windowDays int, rebuild bool) (MergeStats, error)
+	// MergedEvents lists merged events with a mention that passes f, in
+	// merged-event ID order from f.After (as Events pages); withMentions
+	// fills Mentions.
+	MergedEvents(ctx context.Context, f EventFilter, withMentions bool) ([]MergedEvent, error)
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (StoreStats, error)
 	// Failures lists recorded failures, most recent first; limit <= 0

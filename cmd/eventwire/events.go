@@ -29,6 +29,8 @@ func runEvents(ctx context.Context, m *Main, args []string) error {
 	fs.Int64Var(&f.After, "after", 0, "only events after this event `ID` (to page on: the last ID printed)")
 	fs.IntVar(&f.Limit, "limit", 50, "most events listed")
 	format := fs.String("format", "table", "output `format`: table, json (one object per line) or csv")
+	merged := fs.Bool("merged", false, "one row per event however many articles report it, with their counts (see \"eventwire merge\"); --after pages by merged-event ID")
+	mentions := fs.Bool("mentions", false, "with --merged --format json: each merged event's reports too")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -51,6 +53,9 @@ func runEvents(ctx context.Context, m *Main, args []string) error {
 		return err
 	}
 	defer store.Close()
+	if *merged {
+		return printMerged(ctx, m, store, f, *format, *mentions)
+	}
 	recs, err := store.Events(ctx, f)
 	if err != nil {
 		return fmt.Errorf("events: %w", err)
@@ -125,3 +130,54 @@ func clip(s string, n int) string {
 	}
 	return string(r[:n-1]) + "…"
 }
+
+// printMerged lists merged events.
+func printMerged(ctx context.Context, m *Main, store eventwire.Store, f eventwire.EventFilter, format string, mentions bool) error {
+	ms, err := store.MergedEvents(ctx, f, mentions && format == "json")
+	if err != nil {
+		return fmt.Errorf("events: %w", err)
+	}
+	switch format {
+	case "json":
+		enc := json.NewEncoder(m.Stdout)
+		for _, me := range ms {
+			if err := enc.Encode(me); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "csv":
+		cw := csv.NewWriter(m.Stdout)
+		cw.Write(mergedCSVHeader)
+		for _, me := range ms {
+			cw.Write([]string{strconv.FormatInt(me.ID, 10), me.FirstDate, me.LastDate, me.CAMEO, me.PLOVER, me.Source, me.Target,
+				strconv.Itoa(me.Articles), strconv.Itoa(me.Sources), strconv.FormatFloat(me.Confidence, 'f', 3, 64),
+				me.FirstSeen, me.LastSeen, me.Best.URL, me.Best.Title})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	tw := tabwriter.NewWriter(m.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tDATES\tCAMEO\tPLOVER\tSOURCE\tTARGET\tARTICLES\tSOURCES\tCONF\tBEST REPORT")
+	for _, me := range ms {
+		dates := dash(me.FirstDate)
+		if me.LastDate != me.FirstDate {
+			dates += ".." + me.LastDate
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%.2f\t%d %s\n", me.ID, dates, me.CAMEO, dash(me.PLOVER),
+			actorCell(me.Best.Event.Source), actorCell(me.Best.Event.Target), me.Articles, me.Sources, me.Confidence,
+			me.Best.StoryID, clip(me.Best.Title, 50))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(ms) == f.Limit {
+		fmt.Fprintf(m.Stderr, "(the first %d; --after %d lists the next)\n", f.Limit, ms[len(ms)-1].ID)
+	}
+	return nil
+}
+
+// mergedCSVHeader names the CSV columns of --merged: one row per merged
+// event.
+var mergedCSVHeader = []string{"id", "first_date", "last_date", "cameo", "plover", "source_code", "target_code",
+	"articles", "sources", "confidence", "first_seen", "last_seen", "best_url", "best_title"}

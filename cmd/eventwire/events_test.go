@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -96,5 +97,55 @@ func TestEventsCommand(t *testing.T) {
 	}
 	if _, _, err := run("events", "--db", filepath.Join(t.TempDir(), "none.db")); err == nil {
 		t.Error("a missing database gave no error")
+	}
+}
+
+// TestMergeCommand: ingest merges the events it stores and says so;
+// events --merged lists one row per merged event; merge --rebuild with
+// another window merges again; bad invocations are usage errors.
+func TestMergeCommand(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "m.db")
+	run := func(args ...string) (string, error) {
+		var o, e bytes.Buffer
+		err := (&Main{Stdout: &o, Stderr: &e}).Run(ctx, args)
+		return o.String() + e.String(), err
+	}
+	out, err := run("ingest", "--quiet", "--db", db, "../../testdata/samples/rferl-2016-12-23-aleppo.txt")
+	if err != nil || !strings.Contains(out, "merged ") {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	var nEvents, nMerged int
+	if out, err = run("events", "--db", db, "--format", "csv", "--limit", "1000"); err == nil {
+		nEvents = strings.Count(out, "\n") - 1
+	}
+	out, err = run("events", "--db", db, "--merged", "--format", "csv", "--limit", "1000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nMerged = strings.Count(out, "\n") - 1
+	if !strings.HasPrefix(out, strings.Join(mergedCSVHeader, ",")) || nMerged == 0 || nMerged > nEvents {
+		t.Errorf("%d merged events of %d reports:\n%s", nMerged, nEvents, out)
+	}
+	out, err = run("merge", "--db", db, "--rebuild", "--window", "0")
+	if err != nil || !strings.HasPrefix(out, fmt.Sprintf("merged %d event reports", nEvents)) {
+		t.Errorf("merge --rebuild: %v\n%s", err, out)
+	}
+	if out, err = run("merge", "--db", db); err != nil || !strings.HasPrefix(out, "merged 0 event reports") {
+		t.Errorf("merge with nothing new: %v\n%s", err, out)
+	}
+	for _, bad := range [][]string{{"merge", "--db", db, "x"}, {"merge", "--db", db, "--window", "-1"}} {
+		if _, err := run(bad...); !errors.Is(err, errUsage) {
+			t.Errorf("%v: %v, want a usage error", bad, err)
+		}
+	}
+	// --no-merge leaves the new reports unmerged.
+	db2 := filepath.Join(dir, "n.db")
+	if out, err := run("ingest", "--quiet", "--no-merge", "--db", db2, "../../testdata/samples/rferl-2016-12-23-aleppo.txt"); err != nil || strings.Contains(out, "merged ") {
+		t.Errorf("ingest --no-merge: %v\n%s", err, out)
+	}
+	if out, _ := run("events", "--db", db2, "--merged", "--format", "csv"); strings.Count(out, "\n") != 1 {
+		t.Errorf("merged events after --no-merge:\n%s", out)
 	}
 }

@@ -49,6 +49,7 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 	maxParse := fs.Int("max-parse-bytes", defaultMaxParse,
 		"longest article text parsed, in bytes; longer ones are stored as failures of stage annotate (the longest of 293 Wikinews articles has 143 KB)")
 	modelDir := modelsFlag(fs)
+	noMerge, mergeWindow := mergeFlags(fs)
 	noParse := fs.Bool("no-parse", false, "extract and store only: no parsing, no event coding (fast bulk archiving; \"eventwire recode --parse\" parses them later)")
 	var userDicts multiFlag
 	fs.Var(&userDicts, "dict", "extra dictionary `[KIND=]FILE` layered over the shipped ones, as in \"eventwire code\"; repeatable")
@@ -133,6 +134,15 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 		// the feeds read may be polled conditionally next time.
 		err = c.Commit(ctx)
 	}
+	var merged *eventwire.MergeStats
+	if err == nil && !*noMerge && !*noParse && sum != nil && sum.Ingested > 0 {
+		ms, merr := store.MergeEvents(ctx, *mergeWindow, false)
+		if merr != nil {
+			err = merr
+		} else {
+			merged = &ms
+		}
+	}
 	if sum != nil {
 		var passed map[string]int64 // archive records that are not pages
 		if sk, ok := src.(source.Skipper); ok {
@@ -151,6 +161,9 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 			}
 			if !*noParse && sum.Ingested > 0 {
 				fmt.Fprintln(m.Stdout, counts.line(sum.Elapsed))
+			}
+			if merged != nil && merged.Events > 0 {
+				fmt.Fprintln(m.Stdout, mergeLine(*merged))
 			}
 			if len(passed) > 0 {
 				fmt.Fprintln(m.Stdout, passedLine(passed))

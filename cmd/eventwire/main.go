@@ -31,6 +31,7 @@ var commands = []command{
 	{"extract", "print the clean article of pages as JSON lines", runExtract},
 	{"articles", "list or search stored articles", runArticles},
 	{"events", "list stored events by actor, code, date and words", runEvents},
+	{"merge", "merge the reports of one event from many articles", runMerge},
 	{"parse", "tokenize, tag and parse English text, printing CoNLL-U", runParse},
 	{"train", "train the tagger and parser (train factuality: the factuality model)", runTrain},
 	{"code", "code the events of one article and print them as JSON", runCode},

@@ -30,6 +30,7 @@ func runRecode(ctx context.Context, m *Main, args []string) error {
 	fs.Var(&userDicts, "dict", "extra dictionary `[KIND=]FILE` layered over the shipped ones, as in \"eventwire code\"; repeatable")
 	since := fs.Int64("since", 0, "only stories whose id is at least `ID` (to finish an interrupted recode, or code new stories only)")
 	modelDir := modelsFlag(fs)
+	noMerge, mergeWindow := mergeFlags(fs)
 	parse := fs.Bool("parse", false, "first parse, store and code the articles stored without a parse (ingested with --no-parse)")
 	jsonOut := fs.Bool("json", false, "print the summary as JSON")
 	quiet := fs.Bool("quiet", false, "no progress display, even on a terminal")
@@ -101,6 +102,14 @@ func runRecode(ctx context.Context, m *Main, args []string) error {
 	sum, err := rc.run(ctx, after)
 	meter.Stop()
 	sum.Unparsed, _ = store.CountUnparsed(ctx, after)
+	if err == nil && !*noMerge {
+		// Replaced events left their merged events; merge the new ones.
+		ms, merr := store.MergeEvents(ctx, *mergeWindow, false)
+		if merr != nil {
+			err = merr
+		}
+		sum.Merged = &ms
+	}
 	if *jsonOut {
 		enc := json.NewEncoder(m.Stdout)
 		enc.SetIndent("", "  ")
@@ -126,16 +135,17 @@ func runRecode(ctx context.Context, m *Main, args []string) error {
 
 // recodeSummary is what a recode did.
 type recodeSummary struct {
-	Parsed       int64         `json:"parsed"`        // stories parsed now (--parse), stored and coded
-	ParsedEvents int64         `json:"parsed_events"` // the events coded from them
-	Stories      int64         `json:"stories"`       // stories recoded from their stored Doc
-	Changed      int64         `json:"changed"`       // of those, stories whose events changed (and were rewritten)
-	EventsBefore int64         `json:"events_before"` // events of the recoded stories before
-	EventsAfter  int64         `json:"events_after"`  // and after
-	Failed       int64         `json:"failed"`        // stories that failed to parse or code; their events are kept
-	Failures     []recodeError `json:"failures"`      // the first maxRecodeFailures of them
-	LastID       int64         `json:"last_id"`       // every stored Doc up to this id is recoded
-	Unparsed     int64         `json:"unparsed"`      // articles left without a Doc (ingested with --no-parse or skipped for their language), not coded
+	Parsed       int64                 `json:"parsed"`           // stories parsed now (--parse), stored and coded
+	ParsedEvents int64                 `json:"parsed_events"`    // the events coded from them
+	Stories      int64                 `json:"stories"`          // stories recoded from their stored Doc
+	Changed      int64                 `json:"changed"`          // of those, stories whose events changed (and were rewritten)
+	EventsBefore int64                 `json:"events_before"`    // events of the recoded stories before
+	EventsAfter  int64                 `json:"events_after"`     // and after
+	Failed       int64                 `json:"failed"`           // stories that failed to parse or code; their events are kept
+	Failures     []recodeError         `json:"failures"`         // the first maxRecodeFailures of them
+	LastID       int64                 `json:"last_id"`          // every stored Doc up to this id is recoded
+	Merged       *eventwire.MergeStats `json:"merged,omitempty"` // the merge pass after recoding
+	Unparsed     int64                 `json:"unparsed"`         // articles left without a Doc (ingested with --no-parse or skipped for their language), not coded
 	// Skipped counts the unparsed articles --parse left alone for their
 	// language (ingest's rule, ingest.SkipLanguage), by language.
 	Skipped          int64            `json:"skipped"`
@@ -389,6 +399,9 @@ func (s *recodeSummary) print(w io.Writer) {
 	fmt.Fprintf(w, "recoded %d stories (%d changed, %d unchanged), failed %d; events %d → %d (%s, %.1f stories/s)\n",
 		s.Stories, s.Changed, s.Stories-s.Changed, s.Failed, s.EventsBefore, s.EventsAfter,
 		s.Elapsed.Round(time.Millisecond), rate)
+	if s.Merged != nil && s.Merged.Events > 0 {
+		fmt.Fprintln(w, mergeLine(*s.Merged))
+	}
 	if s.Skipped > 0 {
 		fmt.Fprintln(w, skippedLine(ingest.Counts{Skipped: s.Skipped, SkippedLanguages: s.SkippedLanguages}))
 	}

@@ -15,21 +15,54 @@ import (
 // events_target, events_cameo); a search joins the articles' full-text
 // index.
 func (s *Store) Events(ctx context.Context, f eventwire.EventFilter) ([]eventwire.EventRecord, error) {
-	for _, d := range []string{f.From, f.To} {
-		if d == "" {
-			continue
-		}
-		if _, err := time.Parse("2006-01-02", d); err != nil {
-			return nil, fmt.Errorf("sqlite: events: %w: date %q is not YYYY-MM-DD", eventwire.ErrInvalid, d)
-		}
+	where, args, err := eventWhere(f)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: events: %w", err)
 	}
 	limit := f.Limit
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
-	var where []string
-	var args []any
+	where = append(where, "e.id > ?")
+	args = append(args, f.After, limit)
+	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.page_id, p.url, COALESCE(a.title, ''), COALESCE(a.published, ''), e.json
+		FROM events e JOIN pages p ON p.id = e.page_id LEFT JOIN articles a ON a.page_id = e.page_id
+		WHERE `+strings.Join(where, " AND ")+` ORDER BY e.id LIMIT ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: events: %w", err)
+	}
+	defer rows.Close()
+	out := []eventwire.EventRecord{}
+	for rows.Next() {
+		var r eventwire.EventRecord
+		var js string
+		if err := rows.Scan(&r.ID, &r.StoryID, &r.URL, &r.Title, &r.Published, &js); err != nil {
+			return nil, fmt.Errorf("sqlite: events: %w", err)
+		}
+		if err := json.Unmarshal([]byte(js), &r.Event); err != nil {
+			return nil, fmt.Errorf("sqlite: event %d: %w", r.ID, err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: events: %w", err)
+	}
+	return out, nil
+}
+
+// eventWhere is the WHERE clause (its terms, to be joined by AND) and
+// arguments of the events, aliased e, that pass f's filters other than
+// the cursor and the limit.
+func eventWhere(f eventwire.EventFilter) (where []string, args []any, err error) {
+	for _, d := range []string{f.From, f.To} {
+		if d == "" {
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", d); err != nil {
+			return nil, nil, fmt.Errorf("%w: date %q is not YYYY-MM-DD", eventwire.ErrInvalid, d)
+		}
+	}
 	prefix := func(col, p string) {
 		if p == "" {
 			return
@@ -64,29 +97,5 @@ func (s *Store) Events(ctx context.Context, f eventwire.EventFilter) ([]eventwir
 		where = append(where, "e.page_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
 		args = append(args, q)
 	}
-	where = append(where, "e.id > ?")
-	args = append(args, f.After, limit)
-	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.page_id, p.url, COALESCE(a.title, ''), COALESCE(a.published, ''), e.json
-		FROM events e JOIN pages p ON p.id = e.page_id LEFT JOIN articles a ON a.page_id = e.page_id
-		WHERE `+strings.Join(where, " AND ")+` ORDER BY e.id LIMIT ?`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: events: %w", err)
-	}
-	defer rows.Close()
-	out := []eventwire.EventRecord{}
-	for rows.Next() {
-		var r eventwire.EventRecord
-		var js string
-		if err := rows.Scan(&r.ID, &r.StoryID, &r.URL, &r.Title, &r.Published, &js); err != nil {
-			return nil, fmt.Errorf("sqlite: events: %w", err)
-		}
-		if err := json.Unmarshal([]byte(js), &r.Event); err != nil {
-			return nil, fmt.Errorf("sqlite: event %d: %w", r.ID, err)
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: events: %w", err)
-	}
-	return out, nil
+	return where, args, nil
 }

@@ -1,7 +1,7 @@
 // Package storetest is the conformance suite every eventwire.Store passes:
-// round trips, idempotence on (URL, content hash), failure records cleared by
-// a later success, search, concurrent writers, and the walk over stored Docs
-// with event replacement that recoding uses. A store's own test calls
+// round trips, one story per URL, failure records cleared by a later
+// success, search, concurrent writers, the walk over stored Docs with event
+// replacement that recoding uses, event queries and merging. A store's own test calls
 // Run with a function that opens a fresh, empty store.
 package storetest
 
@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"sync"
@@ -41,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) eventwire.Store) {
 		{"ReplaceEvents", testReplaceEvents},
 		{"UnparsedAndPutDoc", testUnparsedAndPutDoc},
 		{"Events", testEvents},
+		{"Merge", testMerge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -731,5 +733,116 @@ func testEvents(t *testing.T, s eventwire.Store) {
 	}
 	if _, err := s.Events(ctx, eventwire.EventFilter{From: "23/12/2016"}); !errors.Is(err, eventwire.ErrInvalid) {
 		t.Errorf("a malformed date: %v, want ErrInvalid", err)
+	}
+}
+
+// testMerge checks merging: reports of one event (same CAMEO root, source
+// and target, dates within the window) from several articles become one
+// merged event; a wire agency's copies, and copies of one evidence text,
+// count as one source; a different target, root or a date outside the
+// window stays apart; deleting mentions updates the merged events; a
+// rebuild gives what the incremental passes gave.
+func testMerge(t *testing.T, s eventwire.Store) {
+	ctx := context.Background()
+	type m struct {
+		url, credit, body, cameo, src, tgt, date string
+		conf                                     float64
+	}
+	add := func(x m) {
+		st := Story(x.url, "Story "+x.url, x.body)
+		st.Article.Credits = nil
+		if x.credit != "" {
+			st.Article.Credits = []string{x.credit}
+		}
+		end := int32(len(x.body))
+		st.Events = []eventwire.Event{{CAMEO: x.cameo, Date: x.date, Confidence: x.conf,
+			Source: eventwire.Actor{Code: x.src}, Target: eventwire.Actor{Code: x.tgt},
+			Evidence: eventwire.Evidence{Source: text.Span{Start: 0, End: 6}, Target: text.Span{Start: end - 7, End: end}}}}
+		put(t, s, st)
+	}
+	strike := "Russia bombed rebels in Aleppo."
+	for _, x := range []m{
+		{"https://a.example/1", "", strike, "195", "RUS", "SYRREB", "2016-12-20", 0.5},
+		{"https://b.example/1", "", "Russia struck the rebels near Aleppo.", "190", "RUS", "SYRREB", "2016-12-21", 0.6},
+		{"https://c.example/1", "AP", "Russia hit the rebels near Aleppo today.", "190", "RUS", "SYRREB", "2016-12-21", 0.4},
+		{"https://d.example/1", "AP", "Russia hit the rebels near Aleppo overnight.", "190", "RUS", "SYRREB", "2016-12-20", 0.4},
+		{"https://e.example/1", "", strike, "195", "RUS", "SYRREB", "2016-12-20", 0.5},   // a copy of a's text
+		{"https://f.example/1", "", strike, "195", "RUS", "SYRREB", "2016-12-25", 0.5},   // outside the window
+		{"https://g.example/1", "", "Russia met the rebels.", "040", "RUS", "SYRREB", "2016-12-20", 0.5}, // another root
+		{"https://h.example/1", "", "Russia bombed Turkey.", "195", "RUS", "TUR", "2016-12-20", 0.5},     // another target
+	} {
+		add(x)
+	}
+	stats, err := s.MergeEvents(ctx, 1, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Events != 8 || stats.Joined != 4 {
+		t.Errorf("merge stats %+v, want 8 mentions, 4 joined", stats)
+	}
+	list := func(f eventwire.EventFilter) []eventwire.MergedEvent {
+		t.Helper()
+		ms, err := s.MergedEvents(ctx, f, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ms
+	}
+	ms := list(eventwire.EventFilter{})
+	if len(ms) != 4 {
+		t.Fatalf("%d merged events, want 4: %+v", len(ms), ms)
+	}
+	big := ms[0]
+	// a, e (a copy of a's text), b, c and d (AP): sources a.example, b.example, AP.
+	if big.Articles != 5 || big.Sources != 3 || len(big.Mentions) != 5 {
+		t.Errorf("merged strike: %d articles, %d sources, %d mentions; want 5, 3, 5", big.Articles, big.Sources, len(big.Mentions))
+	}
+	if big.FirstDate != "2016-12-20" || big.LastDate != "2016-12-21" || big.Source != "RUS" || big.Target != "SYRREB" {
+		t.Errorf("merged strike: %+v", big)
+	}
+	if big.Best.Event.Confidence != 0.6 || big.Best.URL != "https://b.example/1" {
+		t.Errorf("best mention %s (%.2f), want b's (0.6)", big.Best.URL, big.Best.Event.Confidence)
+	}
+	// 1 - (1-0.5)(1-0.6)(1-0.4) = 0.88
+	if math.Abs(big.Confidence-0.88) > 1e-9 {
+		t.Errorf("confidence %.3f, want 0.880", big.Confidence)
+	}
+	if got := list(eventwire.EventFilter{Target: "TUR"}); len(got) != 1 || got[0].Articles != 1 {
+		t.Errorf("--target TUR: %+v", got)
+	}
+	// Merging again does nothing; a rebuild gives the same groups.
+	if st, err := s.MergeEvents(ctx, 1, false); err != nil || st.Events != 0 {
+		t.Errorf("second merge: %+v, %v; want nothing to do", st, err)
+	}
+	groups := func() string {
+		var out []string
+		for _, me := range list(eventwire.EventFilter{}) {
+			out = append(out, fmt.Sprintf("%d:%d/%d", me.ID, me.Articles, me.Sources))
+		}
+		return strings.Join(out, " ")
+	}
+	before := groups()
+	if _, err := s.MergeEvents(ctx, 1, true); err != nil {
+		t.Fatal(err)
+	}
+	if after := groups(); after != before {
+		t.Errorf("rebuild: %s, incremental: %s", after, before)
+	}
+	// A wider window takes in the late report.
+	if _, err := s.MergeEvents(ctx, 5, true); err != nil {
+		t.Fatal(err)
+	}
+	if got := list(eventwire.EventFilter{}); len(got) != 3 || got[0].Articles != 6 {
+		t.Errorf("window 5: %d merged events, the first of %d articles; want 3 and 6", len(got), got[0].Articles)
+	}
+	// Deleting a mention's events updates its merged event.
+	if err := s.ReplaceEvents(ctx, big.Best.StoryID, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := list(eventwire.EventFilter{}); got[0].Articles != 5 {
+		t.Errorf("after deleting b's events: %d articles, want 5", got[0].Articles)
+	}
+	if _, err := s.MergeEvents(ctx, -1, false); !errors.Is(err, eventwire.ErrInvalid) {
+		t.Errorf("negative window: %v, want ErrInvalid", err)
 	}
 }

@@ -1,0 +1,307 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/eventwire/eventwire"
+)
+
+// Merging. News reports one event in many articles; the events table holds
+// one row per report (a mention). MergeEvents puts each mention, in ID
+// order, into the first merged event whose members share its CAMEO root
+// (the first two digits), its source and its target actor codes exactly,
+// and one of which is dated within the window (days) of it; else it starts
+// a merged event of its own, named by its ID. Mentions without a date or
+// without both actor codes are merged with nothing. Each mention counts for
+// an independent source: the first wire agency its article credits, else
+// the site (the URL's host, "file" for local files), except that a mention
+// whose evidence text (from the source's words to the target's,
+// normalised) a member already has counts for that member's source, since
+// it is a copy of one report.
+
+// DefaultMergeWindow is the merge window, in days, of eventwire merge and
+// ingest: reports of one event are dated on the same or the next day.
+const DefaultMergeWindow = 1
+
+// mergeBatch is how many unmerged mentions one transaction merges.
+const mergeBatch = 500
+
+// MergeEvents implements eventwire.Store.
+func (s *Store) MergeEvents(ctx context.Context, windowDays int, rebuild bool) (eventwire.MergeStats, error) {
+	var st eventwire.MergeStats
+	if windowDays < 0 {
+		return st, fmt.Errorf("sqlite: merge: %w: negative window %d", eventwire.ErrInvalid, windowDays)
+	}
+	if rebuild {
+		if err := s.tx(ctx, func(tx *sql.Tx) error {
+			_, err := tx.ExecContext(ctx, `DELETE FROM event_merges`)
+			return err
+		}); err != nil {
+			return st, fmt.Errorf("sqlite: merge: %w", err)
+		}
+	}
+	for {
+		n := 0
+		err := s.tx(ctx, func(tx *sql.Tx) error {
+			ms, err := unmerged(ctx, tx)
+			if err != nil {
+				return err
+			}
+			n = len(ms)
+			for _, m := range ms {
+				joined, err := mergeOne(ctx, tx, m, windowDays)
+				if err != nil {
+					return fmt.Errorf("event %d: %w", m.id, err)
+				}
+				st.Events++
+				if joined {
+					st.Joined++
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return st, fmt.Errorf("sqlite: merge: %w", err)
+		}
+		if n < mergeBatch {
+			return st, nil
+		}
+	}
+}
+
+// mention is what merging needs of one stored event.
+type mention struct {
+	id                         int64
+	cameo, source, target, day string
+	sourceKey, textHash        string
+}
+
+// unmerged returns the next batch of mentions not merged yet, in ID order.
+func unmerged(ctx context.Context, tx *sql.Tx) ([]mention, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.cameo, e.source_code, e.target_code, e.date, e.json,
+			p.url, COALESCE(a.credits, '[]'), COALESCE(a.text, '')
+		FROM events e JOIN pages p ON p.id = e.page_id LEFT JOIN articles a ON a.page_id = e.page_id
+		WHERE NOT EXISTS (SELECT 1 FROM event_merges m WHERE m.event_id = e.id)
+		ORDER BY e.id LIMIT ?`, mergeBatch)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []mention
+	for rows.Next() {
+		var m mention
+		var js, u, credits, text string
+		if err := rows.Scan(&m.id, &m.cameo, &m.source, &m.target, &m.day, &js, &u, &credits, &text); err != nil {
+			return nil, err
+		}
+		var ev eventwire.Event
+		if err := json.Unmarshal([]byte(js), &ev); err != nil {
+			return nil, fmt.Errorf("event %d: %w", m.id, err)
+		}
+		if len(m.day) > 10 {
+			m.day = m.day[:10]
+		}
+		m.sourceKey = sourceKey(u, credits)
+		m.textHash = evidenceHash(text, ev.Evidence)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// sourceKey is the independent source an article counts for: the first
+// wire agency it credits, else its site.
+func sourceKey(pageURL, creditsJSON string) string {
+	var credits []string
+	if json.Unmarshal([]byte(creditsJSON), &credits) == nil && len(credits) > 0 && credits[0] != "" {
+		return "wire:" + strings.ToUpper(credits[0])
+	}
+	u, err := url.Parse(pageURL)
+	if err != nil || u.Host == "" {
+		if strings.HasPrefix(pageURL, "file:") {
+			return "site:file"
+		}
+		return "site:" + pageURL
+	}
+	return "site:" + strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// evidenceHash hashes the article text from the first to the last byte of
+// an event's evidence, lower-cased with runs of spaces made one: the words
+// a copy of the report repeats. "" when the spans do not fit the text.
+func evidenceHash(text string, ev eventwire.Evidence) string {
+	lo, hi := int32(-1), int32(-1)
+	for _, sp := range []struct{ s, e int32 }{{ev.Source.Start, ev.Source.End}, {ev.Verb.Start, ev.Verb.End}, {ev.Target.Start, ev.Target.End}} {
+		if sp.e <= sp.s {
+			continue
+		}
+		if lo < 0 || sp.s < lo {
+			lo = sp.s
+		}
+		if sp.e > hi {
+			hi = sp.e
+		}
+	}
+	if lo < 0 || int(hi) > len(text) {
+		return ""
+	}
+	norm := strings.Join(strings.Fields(strings.ToLower(text[lo:hi])), " ")
+	h := sha256.Sum256([]byte(norm))
+	return hex.EncodeToString(h[:12])
+}
+
+// mergeOne puts m into the first merged event that matches it, or into a
+// new one; it reports whether m joined one.
+func mergeOne(ctx context.Context, tx *sql.Tx, m mention, windowDays int) (bool, error) {
+	group := m.id
+	joined := false
+	if m.day != "" && m.source != "" && m.target != "" && len(m.cameo) >= 2 {
+		d, err := time.Parse("2006-01-02", m.day)
+		if err == nil {
+			lo := d.AddDate(0, 0, -windowDays).Format("2006-01-02")
+			hi := d.AddDate(0, 0, windowDays).Format("2006-01-02") + "\xff"
+			err := tx.QueryRowContext(ctx, `SELECT m.merged_id FROM event_merges m JOIN events e ON e.id = m.event_id
+				WHERE e.source_code = ? AND e.target_code = ? AND substr(e.cameo, 1, 2) = ?
+					AND e.date >= ? AND e.date < ?
+				ORDER BY m.merged_id LIMIT 1`, m.source, m.target, m.cameo[:2], lo, hi).Scan(&group)
+			switch {
+			case err == nil:
+				joined = true
+			case err != sql.ErrNoRows:
+				return false, err
+			}
+		}
+	}
+	key := m.sourceKey
+	if joined && m.textHash != "" {
+		// A copy of a member's report counts for that member's source.
+		var k string
+		err := tx.QueryRowContext(ctx, `SELECT source_key FROM event_merges WHERE merged_id = ? AND text_hash = ?
+			ORDER BY event_id LIMIT 1`, group, m.textHash).Scan(&k)
+		switch {
+		case err == nil:
+			key = k
+		case err != sql.ErrNoRows:
+			return false, err
+		}
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO event_merges (event_id, merged_id, source_key, text_hash) VALUES (?, ?, ?, ?)`,
+		m.id, group, key, m.textHash)
+	return joined, err
+}
+
+// MergedEvents implements eventwire.Store.
+func (s *Store) MergedEvents(ctx context.Context, f eventwire.EventFilter, withMentions bool) ([]eventwire.MergedEvent, error) {
+	where, args, err := eventWhere(f)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: merged events: %w", err)
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	limit = min(limit, MaxLimit)
+	where = append(where, "m.merged_id > ?")
+	args = append(args, f.After, limit)
+	rows, err := s.r.QueryContext(ctx, `SELECT DISTINCT m.merged_id FROM event_merges m JOIN events e ON e.id = m.event_id
+		WHERE `+strings.Join(where, " AND ")+` ORDER BY m.merged_id LIMIT ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: merged events: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("sqlite: merged events: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: merged events: %w", err)
+	}
+	out := make([]eventwire.MergedEvent, 0, len(ids))
+	for _, id := range ids {
+		me, err := s.mergedEvent(ctx, id, withMentions)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, me)
+	}
+	return out, nil
+}
+
+// mergedEvent assembles merged event id from its mentions.
+func (s *Store) mergedEvent(ctx context.Context, id int64, withMentions bool) (eventwire.MergedEvent, error) {
+	me := eventwire.MergedEvent{ID: id}
+	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.page_id, p.url, COALESCE(a.title, ''), COALESCE(a.published, ''),
+			p.fetched_at, e.json, m.source_key
+		FROM event_merges m JOIN events e ON e.id = m.event_id JOIN pages p ON p.id = e.page_id
+			LEFT JOIN articles a ON a.page_id = e.page_id
+		WHERE m.merged_id = ? ORDER BY e.id`, id)
+	if err != nil {
+		return me, fmt.Errorf("sqlite: merged event %d: %w", id, err)
+	}
+	defer rows.Close()
+	articles := map[int64]bool{}
+	best := map[string]float64{} // by source: its best mention's confidence
+	bestConf := -1.0
+	for rows.Next() {
+		var r eventwire.EventRecord
+		var fetched, js, key string
+		if err := rows.Scan(&r.ID, &r.StoryID, &r.URL, &r.Title, &r.Published, &fetched, &js, &key); err != nil {
+			return me, fmt.Errorf("sqlite: merged event %d: %w", id, err)
+		}
+		if err := json.Unmarshal([]byte(js), &r.Event); err != nil {
+			return me, fmt.Errorf("sqlite: event %d: %w", r.ID, err)
+		}
+		articles[r.StoryID] = true
+		if c, ok := best[key]; !ok || r.Event.Confidence > c {
+			best[key] = r.Event.Confidence
+		}
+		if r.Event.Confidence > bestConf {
+			bestConf, me.Best = r.Event.Confidence, r
+		}
+		if d := r.Event.Date; d != "" {
+			if len(d) > 10 {
+				d = d[:10]
+			}
+			if me.FirstDate == "" || d < me.FirstDate {
+				me.FirstDate = d
+			}
+			if d > me.LastDate {
+				me.LastDate = d
+			}
+		}
+		if fetched != "" && (me.FirstSeen == "" || fetched < me.FirstSeen) {
+			me.FirstSeen = fetched
+		}
+		if fetched > me.LastSeen {
+			me.LastSeen = fetched
+		}
+		if withMentions {
+			me.Mentions = append(me.Mentions, r)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return me, fmt.Errorf("sqlite: merged event %d: %w", id, err)
+	}
+	me.Articles, me.Sources = len(articles), len(best)
+	miss := 1.0
+	for _, c := range best {
+		miss *= 1 - math.Max(0, math.Min(1, c))
+	}
+	me.Confidence = math.Round((1-miss)*1000) / 1000
+	me.CAMEO, me.PLOVER = me.Best.Event.CAMEO, me.Best.Event.PLOVER
+	me.Source, me.Target = me.Best.Event.Source.Code, me.Best.Event.Target.Code
+	return me, nil
+}
