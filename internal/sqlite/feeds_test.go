@@ -4,7 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/eventwire/eventwire"
@@ -61,6 +66,35 @@ func TestHasURL(t *testing.T) {
 	}
 }
 
+// undoMigrationsAfter returns the SQL that drops the tables and indexes
+// that the migrations numbered above version create (read from
+// migrations/*.sql), so that a database can be taken back to that version.
+func undoMigrationsAfter(t *testing.T, version int) string {
+	t.Helper()
+	files, err := filepath.Glob("migrations/*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	create := regexp.MustCompile(`(?m)^CREATE (TABLE|INDEX) (\w+)`)
+	var drops []string
+	for _, f := range files {
+		n, err := strconv.Atoi(strings.SplitN(filepath.Base(f), "_", 2)[0])
+		if err != nil || n <= version {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range create.FindAllStringSubmatch(string(b), -1) {
+			drops = append(drops, "DROP "+m[1]+" IF EXISTS "+m[2]+";")
+		}
+	}
+	// Indexes first, then tables, the later migrations' first.
+	slices.Reverse(drops)
+	return strings.Join(drops, " ") + " "
+}
+
 // TestMigrateFeeds: a database of schema 3 (before the feeds table) is
 // migrated on Open, its data kept.
 func TestMigrateFeeds(t *testing.T) {
@@ -78,7 +112,7 @@ func TestMigrateFeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Exec("DROP TABLE feeds; DROP INDEX events_source; DROP INDEX events_target; DROP INDEX events_plover; PRAGMA user_version = 3"); err != nil {
+	if _, err := db.Exec(undoMigrationsAfter(t, 3) + "PRAGMA user_version = 3"); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
