@@ -766,8 +766,8 @@ func testMerge(t *testing.T, s eventwire.Store) {
 		{"https://b.example/1", "", "Russia struck the rebels near Aleppo.", "190", "RUS", "SYRREB", "2016-12-21", 0.6},
 		{"https://c.example/1", "AP", "Russia hit the rebels near Aleppo today.", "190", "RUS", "SYRREB", "2016-12-21", 0.4},
 		{"https://d.example/1", "AP", "Russia hit the rebels near Aleppo overnight.", "190", "RUS", "SYRREB", "2016-12-20", 0.4},
-		{"https://e.example/1", "", strike, "195", "RUS", "SYRREB", "2016-12-20", 0.5},   // a copy of a's text
-		{"https://f.example/1", "", strike, "195", "RUS", "SYRREB", "2016-12-25", 0.5},   // outside the window
+		{"https://e.example/1", "", strike, "195", "RUS", "SYRREB", "2016-12-20", 0.5},                   // a copy of a's text
+		{"https://f.example/1", "", strike, "195", "RUS", "SYRREB", "2016-12-25", 0.5},                   // outside the window
 		{"https://g.example/1", "", "Russia met the rebels.", "040", "RUS", "SYRREB", "2016-12-20", 0.5}, // another root
 		{"https://h.example/1", "", "Russia bombed Turkey.", "195", "RUS", "TUR", "2016-12-20", 0.5},     // another target
 	} {
