@@ -246,7 +246,7 @@ func (m *matcher) numeric(i int) int {
 		case a.num == b.num:
 			mo, d = a.num, b.num
 		default:
-			return 0 // 05/06/2016: day-month or month-day
+			return 5 // 05/06/2016: day-month or month-day
 		}
 	default:
 		return 0
@@ -291,6 +291,12 @@ func (m *matcher) dayInYear(i, j int, mo time.Month, d int) int {
 		return j - i
 	}
 	y := m.ref.Year()
+	if m.low(i-1) == "year" {
+		// "last year August 8"
+		if n, ok := map[string]int{"last": -1, "this": 0, "next": 1}[m.low(i-2)]; ok && valid(y+n, mo, d) {
+			return m.emitN(i, j, day(y+n, mo, d), Day, Deictic)
+		}
+	}
 	best := time.Time{}
 	switch m.tense(i, j) {
 	case tensePast:
@@ -470,12 +476,28 @@ func (m *matcher) bareYear(i int) int {
 	if m.isPunct(i-1, "-") && (m.low(i-2) == "mid") {
 		return m.emitN(i-2, i+1, day(y, 1, 1), Year, Absolute) - 2
 	}
-	// "the 2019 election", "Iran's 2019 budget": a year before a noun.
-	if (p == "the" || p == "s" || p == "its" || p == "a" || p == "his" || p == "her" || p == "their") &&
-		i+1 < len(m.ws) && m.ws[i+1].kind == kLetters && !m.ws[i+1].upper && !plural(m.ws[i+1].low) {
-		return m.emitN(i, i+1, day(y, 1, 1), Year, Absolute)
+	// The second year of a range: "2017–2018".
+	if i > 1 && m.ws[i].glued && m.ws[i-1].glued && m.ws[i-1].kind == kPunct && (m.low(i-1) == "-" || m.s[m.ws[i-1].start:m.ws[i-1].end] == "–") {
+		if _, ok := m.yearNum(i - 2); ok {
+			return m.emitN(i, i+1, day(y, 1, 1), Year, Absolute)
+		}
 	}
-	return 0
+	// "the 2019 election", "the upcoming 2020 race", "the 2020 US
+	// Presidential Election": a year before a noun that is not a plural
+	// it counts ("2000 soldiers"), a clock time ("1922 UTC") or a day.
+	if y < 1900 || y > 2099 || p == "at" || i+1 >= len(m.ws) || m.ws[i+1].kind != kLetters || plural(m.ws[i+1].low) {
+		return 0
+	}
+	if nw := m.s[m.ws[i+1].start:m.ws[i+1].end]; nw == "UTC" || nw == "GMT" || nw == "hours" || nw == "hrs" || m.ws[i+1].low == "" {
+		return 0
+	}
+	if _, ok := weekdays[m.ws[i+1].low]; ok {
+		return 0
+	}
+	if i > 0 && (m.ws[i-1].kind == kNumber || m.isPunct(i-1, "$") || m.isPunct(i-1, "£") || m.isPunct(i-1, "€")) {
+		return 0
+	}
+	return m.emitN(i, i+1, day(y, 1, 1), Year, Absolute)
 }
 
 // plural guesses a plural noun ("people", "soldiers"): a count, not a year.
@@ -575,8 +597,12 @@ func (m *matcher) lastNext(i int) int {
 		n = 1
 	}
 	if w == "past" || w == "coming" {
-		// "the past week" is a span of seven days, not a calendar week.
-		if m.low(i-1) == "the" {
+		// "the past week" is a span of seven days, not a calendar
+		// week; "the coming week" begins now: the reference's week.
+		if m.low(i-1) != "the" {
+		} else if w == "coming" {
+			return m.emitN(i-1, j+1, m.ref, g, Deictic) - 1
+		} else {
 			return 0
 		}
 	}

@@ -35,6 +35,9 @@ func (m *matcher) wordTense(i int) tense {
 		if futureWords[m.ws[k].low] && m.ws[k].kind == kLetters {
 			return tenseFuture
 		}
+		if m.ws[k].low == "to" && (m.low(k-1) == "is" || m.low(k-1) == "are") {
+			return tenseFuture // "is to take effect on December 10"
+		}
 	}
 	return tensePast
 }
@@ -82,7 +85,7 @@ func (m *matcher) verbOf(start, end int32) int {
 // "has said"); tenseUnknown when they say nothing.
 func verbTense(d *text.Doc, v int) tense {
 	t := &d.Tokens[v]
-	auxPast, auxPres, perfect, modal := false, false, false, false
+	auxPast, auxPres, perfect, modal, weak := false, false, false, false, false
 	for _, c := range d.Children(v) {
 		ct := &d.Tokens[c]
 		base := ct.Dep.Universal().Base()
@@ -93,6 +96,9 @@ func verbTense(d *text.Doc, v int) tense {
 		switch {
 		case form == "will" || form == "'ll" || form == "shall" || form == "wo" || form == "would":
 			return tenseFuture
+		case form == "could" || form == "might":
+			// "could reinstate it on Saturday": past as often as not.
+			weak = true
 		case ct.XPOS == "MD":
 			modal = true
 		case ct.Lemma == "have" || form == "has" || form == "have" || form == "had":
@@ -111,6 +117,8 @@ func verbTense(d *text.Doc, v int) tense {
 		return tensePast
 	case modal:
 		return tenseFuture
+	case weak:
+		return tenseUnknown
 	}
 	switch t.XPOS {
 	case "VBD":
@@ -125,7 +133,11 @@ func verbTense(d *text.Doc, v int) tense {
 			return tenseFuture // "is meeting on Friday"
 		}
 	case "VBZ", "VBP":
-		return tenseFuture // "begins on Wednesday"
+		// "begins on Wednesday" is the future, but news seldom places
+		// an act with the simple present, and the tagger takes past
+		// participles and nouns for it ("purchases", "indicate ...
+		// marched on Saturday"): let the words decide.
+		return tenseUnknown
 	case "VB":
 		return tenseFuture // "to meet on Friday"
 	}
