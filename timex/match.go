@@ -144,12 +144,12 @@ func (m *matcher) emit(i, j int, t time.Time, g Granularity, how How) {
 	if m.isPunct(j-1, ",") || m.isPunct(j-1, ".") && !m.ws[j-1].glued {
 		end = m.ws[j-2].end
 	}
-	e := Expr{Span: text.Span{Start: start, End: end}, Text: m.s[start:end], Value: value(t, g), Gran: g, How: how, Verb: -1}
+	e := Expr{Span: text.Span{Start: start, End: end}, Text: m.s[start:end], Value: value(t, g), Gran: g, How: how, Head: -1, Verb: -1}
 	if p := m.low(i - 1); mods[p] && i > 0 && m.ws[i-1].kind == kLetters {
 		e.Mod = p
 	}
 	if m.doc != nil {
-		e.Verb = m.verbOf(start, end)
+		e.Head, e.Verb = m.attach(start, end)
 	}
 	if g == Day {
 		m.last = t

@@ -12,7 +12,7 @@ import (
 // the words before it in its sentence.
 func (m *matcher) tense(i, j int) tense {
 	if m.doc != nil {
-		if v := m.verbOf(m.ws[i].start, m.ws[j-1].end); v >= 0 {
+		if _, v := m.attach(m.ws[i].start, m.ws[j-1].end); v >= 0 {
 			if t := verbTense(m.doc, v); t != tenseUnknown {
 				return t
 			}
@@ -42,15 +42,16 @@ func (m *matcher) wordTense(i int) tense {
 	return tensePast
 }
 
-// verbOf returns the token the expression over bytes [start, end)
-// attaches to: the first verb up its head chain, else the root of its
-// clause; -1 when no token lies in the span.
-func (m *matcher) verbOf(start, end int32) int {
+// attach returns the head token of the expression over bytes [start,
+// end) and the token it attaches to: the first verb up its head chain,
+// else the root of its sentence; -1 when no token lies in the span (and
+// a verb of -1 when the expression is its sentence's root).
+func (m *matcher) attach(start, end int32) (head, verb int) {
 	d := m.doc
 	toks := d.Tokens
 	a := sort.Search(len(toks), func(k int) bool { return toks[k].End > start })
 	if a >= len(toks) || toks[a].Start >= end {
-		return -1
+		return -1, -1
 	}
 	b := a
 	for b+1 < len(toks) && toks[b+1].Start < end {
@@ -64,20 +65,21 @@ func (m *matcher) verbOf(start, end int32) int {
 			break
 		}
 	}
+	head = h
 	for steps := 0; steps < 6; steps++ {
 		hd := int(toks[h].Head)
 		if hd < 0 || hd >= len(toks) || hd == h {
 			if h >= a && h <= b {
-				return -1 // the expression is its sentence's root
+				return head, -1 // the expression is its sentence's root
 			}
-			return h
+			return head, h
 		}
 		h = hd
 		if toks[h].UPOS == text.VERB {
-			return h
+			return head, h
 		}
 	}
-	return h
+	return head, h
 }
 
 // verbTense reads the tense of the clause headed by token v from its

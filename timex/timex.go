@@ -52,8 +52,12 @@ type Expr struct {
 	// placing an act ("since", "until", "by", "before", "after", "from");
 	// "" otherwise.
 	Mod string `json:"mod,omitempty"`
+	// Head is the index in Doc.Tokens of the expression's head word, the
+	// one whose head is outside it (FindDoc); -1 for raw text.
+	Head int `json:"head"`
 	// Verb is the index in Doc.Tokens of the verb the expression attaches
-	// to (FindDoc); -1 when unknown.
+	// to, the first verb up the head chain, else the root of its sentence
+	// (FindDoc); -1 when unknown.
 	Verb int `json:"verb"`
 }
 
