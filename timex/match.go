@@ -140,6 +140,9 @@ func (m *matcher) yearNum(i int) (int, bool) {
 
 // emit records an expression over words [i, j).
 func (m *matcher) emit(i, j int, t time.Time, g Granularity, how How) {
+	if y := t.Year(); y < 1 || y > 9999 {
+		return // a reference at the end of time: no four-digit value
+	}
 	start, end := m.ws[i].start, m.ws[j-1].end
 	if m.isPunct(j-1, ",") || m.isPunct(j-1, ".") && !m.ws[j-1].glued {
 		end = m.ws[j-2].end

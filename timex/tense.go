@@ -82,14 +82,23 @@ func (m *matcher) attach(start, end int32) (head, verb int) {
 	return head, h
 }
 
+// auxWindow is how far before its verb an auxiliary is looked for.
+const auxWindow = 8
+
 // verbTense reads the tense of the clause headed by token v from its
 // form and its auxiliaries ("will meet", "was killed", "is scheduled",
 // "has said"); tenseUnknown when they say nothing.
 func verbTense(d *text.Doc, v int) tense {
 	t := &d.Tokens[v]
 	auxPast, auxPres, perfect, modal, weak := false, false, false, false, false
-	for _, c := range d.Children(v) {
+	// Auxiliaries and copulas stand just before their verb ("will be
+	// held"): a window, not the whole sentence, keeps FindDoc linear
+	// however long a sentence is.
+	for c := max(0, v-auxWindow); c < min(len(d.Tokens), v+3); c++ {
 		ct := &d.Tokens[c]
+		if int(ct.Head) != v || c == v {
+			continue
+		}
 		base := ct.Dep.Universal().Base()
 		if base != text.DepRel("aux") && base != text.DepRel("cop") {
 			continue

@@ -108,7 +108,7 @@ func governs(doc *text.Doc, dv, ev int) bool {
 	if dv < 0 || ev < 0 {
 		return false
 	}
-	for h, steps := ev, 0; h >= 0 && h < len(doc.Tokens) && steps < len(doc.Tokens); steps++ {
+	for h, steps := ev, 0; h >= 0 && h < len(doc.Tokens) && steps < maxClimb; steps++ {
 		if h == dv {
 			return true
 		}
@@ -116,6 +116,9 @@ func governs(doc *text.Doc, dv, ev int) bool {
 	}
 	return false
 }
+
+// maxClimb bounds the walk up a head chain (a broken tree may loop).
+const maxClimb = 64
 
 // tokenAt returns the index of the token that starts at byte offset b, or
 // -1 (a zero span, an event without a verb).
