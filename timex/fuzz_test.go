@@ -85,7 +85,7 @@ func wordDoc(s string) *text.Doc {
 	for i := range d.Tokens {
 		tk := &d.Tokens[i]
 		c := int(s[tk.Start])
-		tk.Head = int32((c*7 + i) % (n + 1) - 1)
+		tk.Head = int32((c*7+i)%(n+1) - 1)
 		tk.UPOS = text.UPOS(c % 18)
 		tk.XPOS = xpos[c%len(xpos)]
 		tk.Dep = deps[c%len(deps)]
