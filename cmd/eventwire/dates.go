@@ -73,7 +73,10 @@ func dateEvents(doc *text.Doc, evs []eventwire.Event, ref time.Time) {
 		if len(exprs) == 0 {
 			continue
 		}
-		verb := tokenAt(doc, ev.Evidence.Verb.Start)
+		verb := -1
+		if ev.Evidence.Verb.Len() > 0 {
+			verb = tokenAt(doc, ev.Evidence.Verb.Start)
+		}
 		chosen := -1
 		for k, e := range exprs {
 			if verb >= 0 && e.Verb == verb {
@@ -121,7 +124,7 @@ func governs(doc *text.Doc, dv, ev int) bool {
 const maxClimb = 64
 
 // tokenAt returns the index of the token that starts at byte offset b, or
-// -1 (a zero span, an event without a verb).
+// -1.
 func tokenAt(doc *text.Doc, b int32) int {
 	toks := doc.Tokens
 	i := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= b })

@@ -124,3 +124,66 @@ func TestDatelineDate(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDateEvents dates events of any sentence against any tree: the
+// heads, relations and verb spans come from the input bytes.
+func FuzzDateEvents(f *testing.F) {
+	f.Add("Rebels attacked the town on Monday , since 2015 , the 2020 election", []byte{2, 0, 7, 3, 9, 1})
+	f.Add("On the same day , they met two weeks ago .", []byte{255, 3, 3, 3})
+	f.Fuzz(func(t *testing.T, s string, shape []byte) {
+		d := text.NewDoc(s)
+		for _, f := range strings.Fields(s) {
+			start := strings.Index(s[int(endOf(d)):], f) + int(endOf(d))
+			d.Tokens = append(d.Tokens, text.Token{Start: int32(start), End: int32(start + len(f))})
+		}
+		n := len(d.Tokens)
+		deps := []text.DepRel{"obl", "compound", "root", "nmod", "aux", "advmod"}
+		for i := range d.Tokens {
+			b := byte(i)
+			if i < len(shape) {
+				b = shape[i]
+			}
+			d.Tokens[i].Head = int32(int(b)%(n+1) - 1)
+			d.Tokens[i].Dep = deps[int(b)%len(deps)]
+			d.Tokens[i].UPOS = text.UPOS(int(b) % 18)
+		}
+		if n > 0 {
+			d.Sents = []text.Span{{Start: 0, End: int32(n)}}
+		}
+		evs := []eventwire.Event{{}}
+		for i, b := range shape {
+			if n == 0 {
+				break
+			}
+			tk := d.Tokens[int(b)%n]
+			evs = append(evs, eventwire.Event{Sentence: i % 2, Evidence: eventwire.Evidence{Verb: text.Span{Start: tk.Start, End: tk.End}}})
+		}
+		dateEvents(d, evs, time.Date(2016, 12, 23, 0, 0, 0, 0, time.UTC))
+		for _, e := range evs {
+			if e.DateFrom != "sentence" && e.DateFrom != "article" || e.Date == "" {
+				t.Fatalf("event dated %q from %q", e.Date, e.DateFrom)
+			}
+		}
+	})
+}
+
+// endOf is the end of d's last token, 0 for none.
+func endOf(d *text.Doc) int32 {
+	if len(d.Tokens) == 0 {
+		return 0
+	}
+	return d.Tokens[len(d.Tokens)-1].End
+}
+
+func FuzzParseTimexRows(f *testing.F) {
+	f.Add("# header\nid\t2019-01-04\tOn Monday they met.\ton Monday\t2018-12-31\n")
+	f.Add("a\tb\tc\n\t\t\t\t\nid\t2019-02-30\ts\ts\tv\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		rows, _ := parseTimexRows(strings.NewReader(in), "fuzz.tsv")
+		for _, r := range rows {
+			if !strings.Contains(r.sentence, r.expression) || r.published.IsZero() {
+				t.Fatalf("bad row %+v", r)
+			}
+		}
+	})
+}

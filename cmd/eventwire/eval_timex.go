@@ -49,7 +49,12 @@ func readTimexRows(path string) ([]timexRow, error) {
 		return nil, err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(io.LimitReader(f, maxTimexFile))
+	return parseTimexRows(f, path)
+}
+
+// parseTimexRows reads annotated expressions from r, named path in errors.
+func parseTimexRows(r io.Reader, path string) ([]timexRow, error) {
+	sc := bufio.NewScanner(io.LimitReader(r, maxTimexFile))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	var rows []timexRow
 	var errs []error
