@@ -377,7 +377,7 @@ func (m *matcher) monthDay(i int) int {
 	p := m.low(i - 1)
 	if (mo == 5 || mo == 3) && !(p == "in" || p == "of" || p == "since" || p == "until" || p == "by" ||
 		p == "last" || p == "next" || p == "this" || p == "early" || p == "late" || p == "mid" || p == "during" ||
-		p == "from" || p == "to" || p == "through" || p == "before" || p == "after") {
+		p == "from" || p == "to" || p == "through" || p == "before" || p == "after" || p == "for") {
 		return 0
 	}
 	return m.monthInYear(i, j, mo)
