@@ -15,8 +15,12 @@
 // What the reference date does not say, the tense does: "on Wednesday" is
 // the last Wednesday on or before the reference in a clause in the past
 // tense, the next one on or after it in the future ("will meet",
-// "is scheduled", "next Wednesday"); a month or day given without its year
-// takes the year that puts it on the same side of the reference. FindDoc
+// "is scheduled"); "last Wednesday" and "next Wednesday" are strictly
+// before and after it. A month or day given without its year takes the
+// year that puts it on the same side of the reference. The simple
+// present and "could" say nothing (news seldom places an act with them,
+// and taggers take participles for present verbs); with nothing to go
+// on, the past, as news is mostly about what happened. FindDoc
 // reads the tense from the dependency tree of a parsed text.Doc (the verb
 // an expression attaches to, its Tense feature and its auxiliaries); Find
 // works on raw text and reads it from the words nearby.
