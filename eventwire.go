@@ -129,6 +129,7 @@ type Event struct {
 	// Pattern names the dictionary entry or verb pattern that fired.
 	Pattern    string  `json:"pattern"`
 	Date       string  `json:"date"`
+	DateFrom   string  `json:"date_from,omitempty"` // "sentence": Date is a date expression of the event's clause or sentence (timex); "article": the article's date
 	Negated    bool    `json:"negated,omitempty"`
 	Confidence float64 `json:"confidence"`
 	// Coder says what coded the event: the eventwire version and the

@@ -115,6 +115,9 @@ func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date 
 		date = articleDate(art.Published)
 	}
 	if date.IsZero() {
+		date = datelineDate(art, time.Now().UTC())
+	}
+	if date.IsZero() {
 		date = time.Now().UTC().Truncate(24 * time.Hour)
 		fmt.Fprintf(stderr, "note: the article has no date; dated actor roles are taken at today's date, %s (set --date)\n", date.Format("2006-01-02"))
 	}
@@ -126,8 +129,9 @@ func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date 
 	var decisions []coder.Decision
 	if opts.explain {
 		events, decisions, err = c.Explain(ctx, doc, date)
+		dateEvents(doc, events, date)
 	} else {
-		events, err = c.Code(ctx, doc, date)
+		events, err = codeDated(ctx, c, doc, date)
 	}
 	if err != nil {
 		return nil, err

@@ -134,7 +134,7 @@ func (e eventCoder) Code(ctx context.Context, st *eventwire.Story) error {
 	if st.Doc == nil {
 		return nil
 	}
-	evs, err := e.c.Code(ctx, st.Doc, storyDate(st))
+	evs, err := codeDated(ctx, e.c, st.Doc, storyDate(st))
 	if err != nil {
 		return err
 	}
@@ -143,8 +143,9 @@ func (e eventCoder) Code(ctx context.Context, st *eventwire.Story) error {
 }
 
 // storyDate is the date that selects dated actor roles ("Putin" is RUSGOV
-// from 2000): the article's published date, else the day the page was
-// fetched, else zero (the dictionaries' undated codes).
+// from 2000) and dates events: the article's published date, else its
+// dateline's ("LONDON, March 6 (Reuters)", in the year of the fetch), else
+// the day the page was fetched, else zero (the dictionaries' undated codes).
 func storyDate(st *eventwire.Story) time.Time {
 	if st.Article != nil {
 		if d := articleDate(st.Article.Published); !d.IsZero() {
@@ -152,7 +153,11 @@ func storyDate(st *eventwire.Story) time.Time {
 		}
 	}
 	if st.Page != nil && !st.Page.FetchedAt.IsZero() {
-		return st.Page.FetchedAt.UTC().Truncate(24 * time.Hour)
+		fetched := st.Page.FetchedAt.UTC().Truncate(24 * time.Hour)
+		if d := datelineDate(st.Article, fetched); !d.IsZero() {
+			return d
+		}
+		return fetched
 	}
 	return time.Time{}
 }

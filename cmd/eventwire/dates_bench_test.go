@@ -1,0 +1,42 @@
+package main
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/eventwire/eventwire/text"
+)
+
+// BenchmarkDatesStage measures the dates stage per article, as ingest
+// runs it after the coder: timex.FindDoc on the parsed sample article
+// and the dating of its events. The parse and the coding are done once,
+// outside the loop.
+func BenchmarkDatesStage(b *testing.B) {
+	body, err := os.ReadFile("../../testdata/samples/rferl-2016-12-23-aleppo.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := newPipeline(os.Stderr, false, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	ref := time.Date(2016, 12, 23, 0, 0, 0, 0, time.UTC)
+	doc := text.NewDoc(string(body))
+	if err := p.parser.Annotate(ctx, doc); err != nil {
+		b.Fatal(err)
+	}
+	evs, err := p.coder.Code(ctx, doc, ref)
+	if err != nil || len(evs) == 0 {
+		b.Fatalf("%d events, %v", len(evs), err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		dateEvents(doc, evs, ref)
+	}
+	if evs[0].DateFrom == "" {
+		b.Fatal("events not dated")
+	}
+}

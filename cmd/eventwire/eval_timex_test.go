@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestTimexFloor fails when the timex package gives fewer gold values on
+// the annotated Wikinews expressions than it did when measured
+// (docs/BENCHMARKS.md); the floors only rise.
+func TestTimexFloor(t *testing.T) {
+	rows, err := readTimexRows("../../" + timexDataHint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 200 {
+		t.Fatalf("%d rows, want at least 200", len(rows))
+	}
+	parser, err := newEnglish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	floors := []struct {
+		mode   string
+		parser annotator
+		exact  map[string]int
+	}{
+		{"parsed", parser, map[string]int{"dev": 152, "test": 124}},
+		{"raw", nil, map[string]int{"dev": 152, "test": 123}},
+	}
+	for _, f := range floors {
+		scores, _, err := scoreTimex(context.Background(), f.parser, rows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for split, floor := range f.exact {
+			s := scores[split]
+			t.Logf("%s %s: %d/%d exact (%.1f%%)", f.mode, split, s.Exact, s.N, 100*s.accuracy())
+			if s.Exact < floor {
+				t.Errorf("%s %s: %d exact of %d, below the floor %d", f.mode, split, s.Exact, s.N, floor)
+			}
+		}
+	}
+}
+
+func TestTimexSplitFixed(t *testing.T) {
+	// The split depends on the article id alone (CRC-32 IEEE, even = dev).
+	if got := timexSplit("wikinews-2019-01-24-car-bomb-ramming-attack-kills-dozens-at-military-base-in-maid"); got != "dev" && got != "test" {
+		t.Fatalf("split %q", got)
+	}
+	rows, err := readTimexRows("../../" + timexDataHint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := map[string]int{}
+	for _, r := range rows {
+		n[timexSplit(r.id)]++
+	}
+	if n["dev"] != 157 || n["test"] != 129 {
+		t.Errorf("split sizes %v, want dev 157 test 129 (testdata/timex/README.md)", n)
+	}
+}
+
+func TestEvalTimexCommand(t *testing.T) {
+	var out, errb bytes.Buffer
+	m := &Main{Stdout: &out, Stderr: &errb}
+	if err := runEvalTimex(context.Background(), m, []string{"--data", "../../" + timexDataHint}); err != nil {
+		t.Fatalf("%v\n%s", err, errb.String())
+	}
+	for _, want := range []string{"parsed dev:  expressions 157", "parsed test: expressions 129", "raw dev:", "accuracy"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
