@@ -18,7 +18,7 @@ func BenchmarkDatesStage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p, err := newPipeline(os.Stderr, false, nil)
+	p, err := newPipeline(os.Stderr, false, nil, "")
 	if err != nil {
 		b.Fatal(err)
 	}

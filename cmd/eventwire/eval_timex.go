@@ -177,6 +177,7 @@ func runEvalTimex(ctx context.Context, m *Main, args []string) error {
 	data := flags.String("data", timexDataHint, "annotated date expressions, tab-separated (`FILE`; format in testdata/timex/README.md)")
 	showErrors := flags.Bool("errors", false, "list the expressions not given their gold value")
 	split := flags.String("split", "all", "which half to list with --errors: all, dev or test")
+	modelDir := modelsFlag(flags)
 	rest, err := parseFlagsInterspersed(flags, args)
 	if err != nil {
 		return err
@@ -192,7 +193,7 @@ func runEvalTimex(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		fmt.Fprintf(m.Stderr, "warning: rows skipped:\n%v\n", err)
 	}
-	parser, err := newEnglish()
+	parser, err := newEnglish(m.Stderr, *modelDir)
 	if err != nil {
 		return fmt.Errorf("eval timex: %w", err)
 	}

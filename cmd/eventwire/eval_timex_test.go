@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"strings"
 	"testing"
 )
@@ -18,7 +19,7 @@ func TestTimexFloor(t *testing.T) {
 	if len(rows) < 200 {
 		t.Fatalf("%d rows, want at least 200", len(rows))
 	}
-	parser, err := newEnglish()
+	parser, err := newEnglish(io.Discard, "")
 	if err != nil {
 		t.Fatal(err)
 	}
