@@ -19,9 +19,14 @@ import (
 // one row per report (a mention). MergeEvents puts each mention, in ID
 // order, into the first merged event whose members share its CAMEO root
 // (the first two digits), its source and its target actor codes exactly,
-// and one of which is dated within the window (days) of it; else it starts
-// a merged event of its own, named by its ID. Mentions without a date or
-// without both actor codes are merged with nothing. Each mention counts for
+// and one of which is dated within the window (days) of it (a date of a
+// week, "2020-W01" for "last week", covers its seven days), and that has
+// no report from the mention's own article: one article reporting two
+// acts of one kind between the same actors on one day (a campaign
+// round-up: "Trump attacked Biden for ..., accused Biden of ...") reports
+// two events. Otherwise the mention starts a merged event of its own,
+// named by its ID. Mentions without a day or week date, or without both
+// actor codes, are merged with nothing. Each mention counts for
 // an independent source: the first wire agency its article credits, else
 // the site (the URL's host, "file" for local files), except that a mention
 // whose evidence text (from the source's words to the target's,
@@ -80,14 +85,34 @@ func (s *Store) MergeEvents(ctx context.Context, windowDays int, rebuild bool) (
 
 // mention is what merging needs of one stored event.
 type mention struct {
-	id                         int64
-	cameo, source, target, day string
-	sourceKey, textHash        string
+	id, page              int64
+	cameo, source, target string
+	lo, hi                string // the days its date covers; "" when vaguer than a week
+	sourceKey, textHash   string
+}
+
+// dayRange returns the first and last day a date covers: a day
+// ("2016-12-23", or an RFC 3339 time) itself, an ISO week ("2020-W01")
+// Monday to Sunday; ok is false for a month, a year or no date.
+func dayRange(date string) (lo, hi time.Time, ok bool) {
+	if len(date) >= 10 {
+		if d, err := time.Parse("2006-01-02", date[:10]); err == nil {
+			return d, d, true
+		}
+	}
+	var y, w int
+	if n, err := fmt.Sscanf(date, "%4d-W%2d", &y, &w); err == nil && n == 2 && len(date) == 8 && w >= 1 && w <= 53 {
+		// ISO week 1 holds January 4th.
+		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+(w-1)*7)
+		return monday, monday.AddDate(0, 0, 6), true
+	}
+	return time.Time{}, time.Time{}, false
 }
 
 // unmerged returns the next batch of mentions not merged yet, in ID order.
 func unmerged(ctx context.Context, tx *sql.Tx) ([]mention, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.cameo, e.source_code, e.target_code, e.date, e.json,
+	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.page_id, e.cameo, e.source_code, e.target_code, e.date, e.json,
 			p.url, COALESCE(a.credits, '[]'), COALESCE(a.text, '')
 		FROM events e JOIN pages p ON p.id = e.page_id LEFT JOIN articles a ON a.page_id = e.page_id
 		WHERE NOT EXISTS (SELECT 1 FROM event_merges m WHERE m.event_id = e.id)
@@ -99,16 +124,16 @@ func unmerged(ctx context.Context, tx *sql.Tx) ([]mention, error) {
 	var out []mention
 	for rows.Next() {
 		var m mention
-		var js, u, credits, text string
-		if err := rows.Scan(&m.id, &m.cameo, &m.source, &m.target, &m.day, &js, &u, &credits, &text); err != nil {
+		var date, js, u, credits, text string
+		if err := rows.Scan(&m.id, &m.page, &m.cameo, &m.source, &m.target, &date, &js, &u, &credits, &text); err != nil {
 			return nil, err
+		}
+		if lo, hi, ok := dayRange(date); ok {
+			m.lo, m.hi = lo.Format(time.DateOnly), hi.Format(time.DateOnly)
 		}
 		var ev eventwire.Event
 		if err := json.Unmarshal([]byte(js), &ev); err != nil {
 			return nil, fmt.Errorf("event %d: %w", m.id, err)
-		}
-		if len(m.day) > 10 {
-			m.day = m.day[:10]
 		}
 		m.sourceKey = sourceKey(u, credits)
 		m.textHash = evidenceHash(text, ev.Evidence)
@@ -163,21 +188,22 @@ func evidenceHash(text string, ev eventwire.Evidence) string {
 func mergeOne(ctx context.Context, tx *sql.Tx, m mention, windowDays int) (bool, error) {
 	group := m.id
 	joined := false
-	if m.day != "" && m.source != "" && m.target != "" && len(m.cameo) >= 2 {
-		d, err := time.Parse("2006-01-02", m.day)
-		if err == nil {
-			lo := d.AddDate(0, 0, -windowDays).Format("2006-01-02")
-			hi := d.AddDate(0, 0, windowDays).Format("2006-01-02") + "\xff"
-			err := tx.QueryRowContext(ctx, `SELECT m.merged_id FROM event_merges m JOIN events e ON e.id = m.event_id
-				WHERE e.source_code = ? AND e.target_code = ? AND substr(e.cameo, 1, 2) = ?
-					AND e.date >= ? AND e.date < ?
-				ORDER BY m.merged_id LIMIT 1`, m.source, m.target, m.cameo[:2], lo, hi).Scan(&group)
-			switch {
-			case err == nil:
-				joined = true
-			case err != sql.ErrNoRows:
-				return false, err
-			}
+	if m.lo != "" && m.source != "" && m.target != "" && len(m.cameo) >= 2 {
+		lo, _ := time.Parse(time.DateOnly, m.lo)
+		hi, _ := time.Parse(time.DateOnly, m.hi)
+		err := tx.QueryRowContext(ctx, `SELECT m.merged_id FROM event_merges m JOIN events e ON e.id = m.event_id
+			WHERE e.source_code = ? AND e.target_code = ? AND substr(e.cameo, 1, 2) = ?
+				AND m.day_lo <> '' AND m.day_lo <= ? AND m.day_hi >= ?
+				AND NOT EXISTS (SELECT 1 FROM event_merges m2 JOIN events e2 ON e2.id = m2.event_id
+					WHERE m2.merged_id = m.merged_id AND e2.page_id = ?)
+			ORDER BY m.merged_id LIMIT 1`, m.source, m.target, m.cameo[:2],
+			hi.AddDate(0, 0, windowDays).Format(time.DateOnly), lo.AddDate(0, 0, -windowDays).Format(time.DateOnly),
+			m.page).Scan(&group)
+		switch {
+		case err == nil:
+			joined = true
+		case err != sql.ErrNoRows:
+			return false, err
 		}
 	}
 	key := m.sourceKey
@@ -193,8 +219,8 @@ func mergeOne(ctx context.Context, tx *sql.Tx, m mention, windowDays int) (bool,
 			return false, err
 		}
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO event_merges (event_id, merged_id, source_key, text_hash) VALUES (?, ?, ?, ?)`,
-		m.id, group, key, m.textHash)
+	_, err := tx.ExecContext(ctx, `INSERT INTO event_merges (event_id, merged_id, source_key, text_hash, day_lo, day_hi)
+		VALUES (?, ?, ?, ?, ?, ?)`, m.id, group, key, m.textHash, m.lo, m.hi)
 	return joined, err
 }
 

@@ -43,6 +43,7 @@ func Run(t *testing.T, open func(t *testing.T) eventwire.Store) {
 		{"UnparsedAndPutDoc", testUnparsedAndPutDoc},
 		{"Events", testEvents},
 		{"Merge", testMerge},
+		{"MergeArticleAndWeek", testMergeArticleAndWeek},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -844,5 +845,44 @@ func testMerge(t *testing.T, s eventwire.Store) {
 	}
 	if _, err := s.MergeEvents(ctx, -1, false); !errors.Is(err, eventwire.ErrInvalid) {
 		t.Errorf("negative window: %v, want ErrInvalid", err)
+	}
+}
+
+// testMergeArticleAndWeek: two reports of one kind between the same actors
+// in one article are two events ("Trump attacked Biden for X ... accused
+// Biden of Y"), even when a report in another article matches both; a
+// report dated by its week ("last week": 2020-W01) merges with one dated
+// on a day of that week.
+func testMergeArticleAndWeek(t *testing.T, s eventwire.Store) {
+	ctx := context.Background()
+	add := func(url, date string, cameos ...string) {
+		st := Story(url, "Story "+url, "Trump attacked Biden and accused Biden.")
+		st.Article.Credits = nil
+		st.Events = nil
+		for _, c := range cameos {
+			st.Events = append(st.Events, eventwire.Event{CAMEO: c, Date: date,
+				Source: eventwire.Actor{Code: "USAGOV"}, Target: eventwire.Actor{Code: "USAELI"}})
+		}
+		put(t, s, st)
+	}
+	add("https://a.example/roundup", "2020-10-29", "111", "112")
+	add("https://b.example/one", "2020-10-29", "111")
+	add("https://c.example/strike", "2020-W01", "190")
+	add("https://d.example/strike", "2020-01-02", "190")
+	if _, err := s.MergeEvents(ctx, 1, false); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := s.MergedEvents(ctx, eventwire.EventFilter{}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, me := range ms {
+		got = append(got, fmt.Sprintf("%s/%d", me.CAMEO, me.Articles))
+	}
+	// The round-up's 111 takes b's report; its 112 stays alone; the week
+	// and the day merge.
+	if strings.Join(got, " ") != "111/2 112/1 190/2" {
+		t.Errorf("merged events %q, want [111/2 112/1 190/2]", got)
 	}
 }

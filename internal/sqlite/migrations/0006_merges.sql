@@ -10,6 +10,8 @@ CREATE TABLE event_merges (
 	event_id   INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
 	merged_id  INTEGER NOT NULL,
 	source_key TEXT    NOT NULL,
-	text_hash  TEXT    NOT NULL
+	text_hash  TEXT    NOT NULL,
+	day_lo     TEXT    NOT NULL DEFAULT '',
+	day_hi     TEXT    NOT NULL DEFAULT ''
 );
 CREATE INDEX event_merges_group ON event_merges(merged_id);
