@@ -457,6 +457,13 @@ func (st *sent) applyRole(m *match, k int, e dict.Elem) {
 	}
 }
 
+// infinitive reports whether clause k is a to-infinitive: its "to" is a
+// particle, not a preposition.
+func (st *sent) infinitive(k int) bool {
+	c := st.caseTok(k)
+	return c >= 0 && st.tok(c).UPOS == text.PART && st.key(c) == "TO"
+}
+
 // findPrep finds a prepositional phrase (or particle, or "to"-clause)
 // of v, or of v's objects, that matches e; before selects phrases before
 // the verb. It returns the phrase's head, or -1.
@@ -474,6 +481,15 @@ func (st *sent) findPrep(v int, e dict.Elem, before bool) int {
 			switch r.Base() {
 			case text.Obl, text.Nmod, text.Advcl, text.Xcomp, text.Acl, text.Ccomp:
 				if r == text.NmodPoss || st.caseWord(k) != e.Prep {
+					continue
+				}
+				if e.Head == "" && h != v && st.infinitive(k) {
+					// A bare preposition on the verb's object names a
+					// prepositional phrase, not the object noun's own
+					// to-infinitive: "dismissed an appeal from Turkey to
+					// leave Syria" is no "(TO)" of the export pattern.
+					// The verb's own infinitive still is ("encouraged
+					// Germany to restrict", verbs.news.txt).
 					continue
 				}
 				if e.Head == "" || st.nounIs(k, e.Head, e.Mods) || (len(e.Mods) == 0 && st.phraseHas(k, e.Head)) {
