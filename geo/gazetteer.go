@@ -29,7 +29,8 @@ type Kind uint8
 const (
 	Continent Kind = iota + 1
 	Country
-	Division // a first-level administrative division: state, province, governorate
+	Division  // a first-level administrative division: state, province, governorate
+	Division2 // a second-level division: county, district (no GeoNames id)
 	City     // a populated place
 )
 
@@ -131,6 +132,9 @@ func Load(places, points, aliases, demonyms io.Reader) (*Gazetteer, error) {
 		case Country:
 			g.countries[e.Country] = i
 			g.index(e.Country, i) // "US", "UK" in news are the countries
+			if t, ok := strings.CutPrefix(e.Name, "The "); ok {
+				g.index(t, i)
+			}
 		case Division:
 			g.divisions[e.Country+"."+e.Admin1] = i
 			g.admin1[e.Country+"."+e.Admin1] = e.Name
@@ -269,6 +273,16 @@ func parseEntry(f []string) (Entry, []string, error) {
 			e.Pop, err = strconv.ParseInt(f[6], 10, 64)
 		}
 		alts = f[7]
+	case f[0] == "B" && len(f) == 6:
+		parts := strings.SplitN(f[1], ".", 3)
+		if len(parts) != 3 {
+			return e, nil, fmt.Errorf("division code %q, want CC.ADM1.ADM2", f[1])
+		}
+		e = Entry{Kind: Division2, Code: "ADM2", Country: parts[0], Admin1: parts[1], Name: f[2]}
+		e.Lat, e.Lon, err = parsePoint(f[3], f[4])
+		if err == nil {
+			e.Pop, err = strconv.ParseInt(f[5], 10, 64)
+		}
 	case f[0] == "P" && len(f) == 10:
 		e = Entry{Kind: City, Name: f[2], Code: f[5], Country: f[6], Admin1: f[7]}
 		e.ID, err = strconv.ParseInt(f[1], 10, 64)

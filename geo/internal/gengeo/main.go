@@ -52,6 +52,7 @@ type place struct {
 	lat, lon  float64
 	fcode     string
 	cc, adm1  string
+	adm2      string
 	pop       int64
 	alts      []string
 	suppement bool
@@ -91,7 +92,7 @@ func run(dir, out string) error {
 		lats, lons []float64
 		pop        int64
 	}
-	byCC, byAdm := map[string]*agg{}, map[string]*agg{}
+	byCC, byAdm, byAdm2 := map[string]*agg{}, map[string]*agg{}, map[string]*agg{}
 	add := func(m map[string]*agg, k string, p place) {
 		a := m[k]
 		if a == nil {
@@ -105,12 +106,27 @@ func run(dir, out string) error {
 	for _, p := range places {
 		add(byCC, p.cc, p)
 		add(byAdm, p.cc+"."+p.adm1, p)
+		if p.adm2 != "" {
+			add(byAdm2, p.cc+"."+p.adm1+"."+p.adm2, p)
+		}
 	}
+	// Countries: the middle 90% of their places (outlying islands
+	// would pull a whole range); divisions: the whole range.
 	centre := func(a *agg) (float64, float64, bool) {
 		if a == nil || len(a.lats) == 0 {
 			return 0, 0, false
 		}
-		return mid(a.lats), mid(a.lons), true
+		return mid(a.lats, 5), mid(a.lons, 5), true
+	}
+	whole := func(a *agg) (float64, float64, bool) {
+		if a == nil || len(a.lats) == 0 {
+			return 0, 0, false
+		}
+		return mid(a.lats, 0), mid(a.lons, 0), true
+	}
+	admin2, err := readAdmin2(filepath.Join(dir, "admin2Codes-names.tsv.gz"))
+	if err != nil {
+		return err
 	}
 
 	var b bytes.Buffer
@@ -118,6 +134,7 @@ func run(dir, out string) error {
 	b.WriteString("# Contains data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0.\n")
 	b.WriteString("# C iso2 iso3 geonameid name capital continent population lat lon\n")
 	b.WriteString("# A code geonameid name lat lon population alternates\n")
+	b.WriteString("# B code name lat lon population   (second-level divisions that hold a place)\n")
 	b.WriteString("# P geonameid name lat lon fcode country admin1 population alternates\n")
 	for _, f := range countries {
 		if len(f) < 17 || f[16] == "" {
@@ -133,7 +150,7 @@ func run(dir, out string) error {
 		if len(f) < 4 {
 			continue
 		}
-		lat, lon, ok := centre(byAdm[f[0]])
+		lat, lon, ok := whole(byAdm[f[0]])
 		if !ok {
 			continue
 		}
@@ -142,6 +159,15 @@ func run(dir, out string) error {
 			alts = append(alts, f[2])
 		}
 		fmt.Fprintf(&b, "A\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", f[0], f[3], f[1], ff(lat), ff(lon), byAdm[f[0]].pop, strings.Join(alts, "|"))
+	}
+	n2 := 0
+	for _, f := range admin2 {
+		lat, lon, ok := whole(byAdm2[f[0]])
+		if !ok || len(f) < 2 {
+			continue
+		}
+		n2++
+		fmt.Fprintf(&b, "B\t%s\t%s\t%s\t%s\t%d\n", f[0], clean(f[1]), ff(lat), ff(lon), byAdm2[f[0]].pop)
 	}
 	for _, p := range places {
 		fmt.Fprintf(&b, "P\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", p.id, p.name, ff(p.lat), ff(p.lon), p.fcode, p.cc, p.adm1, p.pop, strings.Join(p.alts, "|"))
@@ -152,15 +178,16 @@ func run(dir, out string) error {
 	if err := zw.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "gengeo: %d places, %d countries, %d divisions; %d bytes, %d compressed\n", len(places), len(countries), len(admin1), b.Len(), z.Len())
+	fmt.Fprintf(os.Stderr, "gengeo: %d places, %d countries, %d divisions, %d second-level; %d bytes, %d compressed\n", len(places), len(countries), len(admin1), n2, b.Len(), z.Len())
 	return os.WriteFile(out, z.Bytes(), 0o644)
 }
 
-// mid is the centre of the range that holds the middle 90% of xs.
-func mid(xs []float64) float64 {
+// mid is the centre of the range that holds xs but the trim% lowest and
+// highest.
+func mid(xs []float64, trim int) float64 {
 	s := append([]float64(nil), xs...)
 	sort.Float64s(s)
-	lo, hi := s[len(s)*5/100], s[(len(s)-1)*95/100]
+	lo, hi := s[len(s)*trim/100], s[(len(s)-1)*(100-trim)/100]
 	return (lo + hi) / 2
 }
 
@@ -209,7 +236,7 @@ func readPlaces(path string) ([]place, error) {
 		if err := errors.Join(err1, err2, err3); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
-		p := place{id: id, name: clean(c[1]), lat: lat, lon: lon, fcode: c[7], cc: c[8], adm1: clean(c[10]), pop: pop}
+		p := place{id: id, name: clean(c[1]), lat: lat, lon: lon, fcode: c[7], cc: c[8], adm1: clean(c[10]), adm2: clean(c[11]), pop: pop}
 		have := map[string]bool{strings.ToLower(p.name): true}
 		if a := clean(c[2]); !have[strings.ToLower(a)] {
 			have[strings.ToLower(a)] = true
@@ -270,4 +297,25 @@ func clean(s string) string {
 	}, strings.TrimSpace(s))
 }
 
-var _ = io.EOF
+func readAdmin2(path string) ([][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	var out [][]string
+	for _, l := range strings.Split(string(b), "\n") {
+		if l = strings.TrimRight(l, "\r"); l != "" && l[0] != '#' {
+			out = append(out, strings.Split(l, "\t"))
+		}
+	}
+	return out, nil
+}
