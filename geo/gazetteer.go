@@ -31,7 +31,7 @@ const (
 	Country
 	Division  // a first-level administrative division: state, province, governorate
 	Division2 // a second-level division: county, district (no GeoNames id)
-	City     // a populated place
+	City      // a populated place
 )
 
 // Entry is one place of the gazetteer.

@@ -179,7 +179,7 @@ func (g *Gazetteer) longest(d *text.Doc, i, end int) (mention, bool) {
 		if stopNames[k] {
 			continue
 		}
-		if c := g.names[k]; len(c) > 0 {
+		if c := g.names[k]; len(c) > 0 && (!allCaps(surface) || len(surface) > 5 || g.anyBig(c)) {
 			m := mention{span: sp, t0: i, t1: j, cands: c}
 			for _, e := range c {
 				if g.entries[e].Kind == Country {
@@ -229,13 +229,17 @@ func (g *Gazetteer) anyBig(c []int32) bool {
 }
 
 // locativeAt reports whether token i heads, or is inside, a phrase with a
-// locative preposition ("in Aleppo", "outside the city").
-func (g *Gazetteer) locativeAt(d *text.Doc, i int) bool {
+// locative preposition ("in Aleppo", "outside the city", "from Aleppo").
+func (g *Gazetteer) locativeAt(d *text.Doc, i int) bool { return locative(d, i, locativePreps) }
+
+// locative reports whether token i heads, or is inside, a phrase with one
+// of preps as its case marker.
+func locative(d *text.Doc, i int, preps map[string]bool) bool {
 	// The preposition is a case child of the phrase's head; a multi-word
 	// name hangs on one of its words, so look at the word's head too.
 	for hop, j := 0, i; hop < 2 && j >= 0 && j < len(d.Tokens); hop++ {
 		for _, c := range d.Children(j) {
-			if d.Tokens[c].Dep.Base() == text.DepRel("case") && locativePreps[strings.ToLower(d.Text[d.Tokens[c].Start:d.Tokens[c].End])] {
+			if d.Tokens[c].Dep.Base() == text.DepRel("case") && preps[strings.ToLower(d.Text[d.Tokens[c].Start:d.Tokens[c].End])] {
 				return true
 			}
 		}
@@ -246,7 +250,7 @@ func (g *Gazetteer) locativeAt(d *text.Doc, i int) bool {
 	}
 	// Unparsed text: the word before.
 	if i > 0 && d.Tokens[i].Head < 0 {
-		return locativePreps[strings.ToLower(d.Text[d.Tokens[i-1].Start:d.Tokens[i-1].End])]
+		return preps[strings.ToLower(d.Text[d.Tokens[i-1].Start:d.Tokens[i-1].End])]
 	}
 	return false
 }
@@ -410,7 +414,7 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 	var bestWhy []string
 	for _, i := range m.cands {
 		e := g.entries[i]
-		if e.Kind == Division && seat[e.Country+"."+e.Admin1] && norm(divisionShort(e.Name)) == surface {
+		if e.Kind == Division && seat[e.Country+"."+e.Admin1] && (norm(e.Name) == surface || norm(divisionShort(e.Name)) == surface) {
 			continue
 		}
 		score := math.Log10(float64(e.Pop) + 10)
@@ -465,10 +469,13 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 			} else {
 				score -= 4
 			}
-		} else if m.city && m.desc != "" {
+		}
+		if m.city && m.desc != "" {
 			if e.Kind == City {
 				score += 2
-				why = append(why, "description: "+m.desc)
+				if m.hint == "" {
+					why = append(why, "description: "+m.desc)
+				}
 			} else {
 				score -= 4
 			}

@@ -160,7 +160,11 @@ func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date 
 	if events == nil {
 		events = []eventwire.Event{}
 	}
-	return &codeOutput{Article: art, Events: events, Quotes: []eventwire.Quote{}, Places: []eventwire.Place{}, Decisions: decisions}, nil
+	places, err := placeEvents(art, doc, events)
+	if err != nil {
+		return nil, err
+	}
+	return &codeOutput{Article: art, Events: events, Quotes: []eventwire.Quote{}, Places: places, Decisions: decisions}, nil
 }
 
 // userDictErrors keeps the dictionary problems that are in user files.
