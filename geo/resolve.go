@@ -74,7 +74,7 @@ var stopNames = map[string]bool{
 	"cnn": true, "un": true, "eu": true, "who": true, "nato": true, "aids": true, "hiv": true,
 	"sars": true, "flu": true, "h1n1": true, "avian": true, "swine": true, "wikinews": true,
 	"science": true, "nature": true, "general": true, "secretary": true, "office": true,
-	"agency": true, "council": true, "organization": true, "organisation": true,
+	"agency": true, "council": true, "post": true, "times": true, "organization": true, "organisation": true,
 }
 
 func upperInitial(s string) bool {
@@ -128,13 +128,13 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 			// "Aleppo University" (but "U.S. President", "Texas Governor").
 			if i > int(s.Start) {
 				p := d.Tokens[i-1]
-				if p.UPOS == text.PROPN && upperInitial(form(i-1)) && !g.isPlaceWord(form(i-1)) {
+				if p.UPOS == text.PROPN && upperInitial(form(i-1)) && !direction(form(i-1)) {
 					continue
 				}
 			}
 			if m.t1 < int(s.End) {
 				nx := d.Tokens[m.t1]
-				if nx.UPOS == text.PROPN && upperInitial(form(m.t1)) && !g.anyBig(m.cands) {
+				if nx.UPOS == text.PROPN && upperInitial(form(m.t1)) && (!g.anyBig(m.cands) || orgWords[strings.ToLower(form(m.t1))]) {
 					continue
 				}
 			}
@@ -208,14 +208,23 @@ func allCaps(s string) bool {
 	return up >= 2
 }
 
-// isPlaceWord reports whether w could begin a place name: a name of the
-// gazetteer or a direction ("Northern").
-func (g *Gazetteer) isPlaceWord(w string) bool {
+// direction reports whether w is a word of direction that can begin a
+// place name the gazetteer lacks ("Northern Syria").
+func direction(w string) bool {
 	switch strings.ToLower(w) {
 	case "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "greater", "upper", "lower":
 		return true
 	}
-	return len(g.names[norm(w)]) > 0
+	return false
+}
+
+// orgWords, after a place name, make it part of an organisation's name:
+// "Washington Post", "Kenya Airways".
+var orgWords = map[string]bool{
+	"post": true, "times": true, "journal": true, "university": true, "airways": true, "airlines": true,
+	"police": true, "herald": true, "tribune": true, "daily": true, "express": true, "mail": true,
+	"star": true, "news": true, "press": true, "globe": true, "fc": true, "united": true, "city": false,
+	"college": true, "institute": true, "hospital": true, "club": true, "bank": true, "council": true,
 }
 
 // anyBig reports whether a candidate is a continent, country or division.
@@ -302,6 +311,7 @@ type context struct {
 func (g *Gazetteer) Resolve(d *text.Doc, dateline string) []eventwire.Place {
 	ms := g.mentions(d)
 	ctx := g.context(ms, dateline)
+	g.firstPass(d, ms, ctx)
 	out := make([]eventwire.Place, 0, len(ms))
 	for i := range ms {
 		if p, ok := g.pick(d, &ms[i], ctx); ok {
@@ -309,6 +319,25 @@ func (g *Gazetteer) Resolve(d *text.Doc, dateline string) []eventwire.Place {
 		}
 	}
 	return out
+}
+
+// firstPass resolves the mentions once and counts the divisions of the
+// cities chosen, so that "Georgia" after "Atlanta" is the state.
+func (g *Gazetteer) firstPass(d *text.Doc, ms []mention, ctx *context) {
+	add := map[string]float64{}
+	for i := range ms {
+		if p, ok := g.pick(d, &ms[i], ctx); ok && p.Admin1 != "" && len(ms[i].cands) > 0 {
+			for _, c := range ms[i].cands {
+				if e := g.entries[c]; e.ID == p.GeonameID && e.Kind == City {
+					add[e.Country+"."+e.Admin1] += 0.5
+					break
+				}
+			}
+		}
+	}
+	for k, w := range add {
+		ctx.divisions[k] += w
+	}
 }
 
 // ResolveSpans resolves the given byte spans of d as place names, in the
@@ -338,6 +367,7 @@ func (g *Gazetteer) ResolveSpans(d *text.Doc, dateline string, spans []text.Span
 		}
 	}
 	ctx := g.context(append(append([]mention(nil), found...), ms...), dateline)
+	g.firstPass(d, ms, ctx)
 	out := make([]eventwire.Place, len(spans))
 	for i := range ms {
 		if p, ok := g.pick(d, &ms[i], ctx); ok {
@@ -374,6 +404,10 @@ func (g *Gazetteer) context(ms []mention, dateline string) *context {
 				if cc != "" {
 					c.countries[cc] += 0.5
 				}
+			}
+			if len(m.cands) == 1 && g.entries[m.cands[0]].Kind == City {
+				e := g.entries[m.cands[0]]
+				c.divisions[e.Country+"."+e.Admin1] += 0.5
 			}
 		}
 	}
@@ -453,6 +487,10 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 				score += 3 * math.Min(1, w)
 				why = append(why, "country in the article: "+e.Country)
 			}
+		}
+		if e.Kind == Division && c.divisions[e.Country+"."+e.Admin1] > 0 {
+			score += 3 * math.Min(1, 2*c.divisions[e.Country+"."+e.Admin1])
+			why = append(why, "its places in the article")
 		}
 		if (e.Kind == City || e.Kind == Division2) && c.divisions[e.Country+"."+e.Admin1] > 0 {
 			score += 2
