@@ -307,7 +307,13 @@ func parseEntry(f []string) (Entry, []string, error) {
 	}
 	if e.Kind == Division {
 		// "Aleppo Governorate", "Province of Sichuan": news says "Aleppo".
-		alts = strings.Join(append(strings.Split(alts, "|"), divisionShort(e.Name)), "|")
+		// "Akita Prefecture", "Sichuan Province": and the long forms.
+		short := divisionShort(e.Name)
+		base := e.Name
+		if short != "" {
+			base = short
+		}
+		alts = strings.Join(append(strings.Split(alts, "|"), short, base+" Province", base+" Prefecture", base+" State", base+" Region"), "|")
 	}
 	var as []string
 	if alts != "" {

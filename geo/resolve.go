@@ -31,6 +31,7 @@ type mention struct {
 	desc       string // the description, for evidence
 	locative   bool   // in a phrase with a locative preposition
 	ownCountry bool   // one of its candidates is a country
+	within     string // "Paris, Texas": the division (CC.ADM1) a comma names
 }
 
 // locativePreps mark a place as where something is or happens.
@@ -74,7 +75,7 @@ var stopNames = map[string]bool{
 	"cnn": true, "un": true, "eu": true, "who": true, "nato": true, "aids": true, "hiv": true,
 	"sars": true, "flu": true, "h1n1": true, "avian": true, "swine": true, "wikinews": true,
 	"science": true, "nature": true, "general": true, "secretary": true, "office": true,
-	"agency": true, "council": true, "post": true, "times": true, "organization": true, "organisation": true,
+	"agency": true, "council": true, "post": true, "times": true, "pacific": true, "atlantic": true, "arctic": true, "organization": true, "organisation": true,
 }
 
 func upperInitial(s string) bool {
@@ -221,7 +222,7 @@ func direction(w string) bool {
 // orgWords, after a place name, make it part of an organisation's name:
 // "Washington Post", "Kenya Airways".
 var orgWords = map[string]bool{
-	"post": true, "times": true, "journal": true, "university": true, "airways": true, "airlines": true,
+	"post": true, "times": true, "pacific": true, "atlantic": true, "arctic": true, "journal": true, "university": true, "airways": true, "airlines": true,
 	"police": true, "herald": true, "tribune": true, "daily": true, "express": true, "mail": true,
 	"star": true, "news": true, "press": true, "globe": true, "fc": true, "united": true, "city": false,
 	"college": true, "institute": true, "hospital": true, "club": true, "bank": true, "council": true,
@@ -310,6 +311,7 @@ type context struct {
 // it. d needs tokens and tags; dependencies help (locative phrases).
 func (g *Gazetteer) Resolve(d *text.Doc, dateline string) []eventwire.Place {
 	ms := g.mentions(d)
+	g.qualify(d, ms)
 	ctx := g.context(ms, dateline)
 	g.firstPass(d, ms, ctx)
 	out := make([]eventwire.Place, 0, len(ms))
@@ -319,6 +321,41 @@ func (g *Gazetteer) Resolve(d *text.Doc, dateline string) []eventwire.Place {
 		}
 	}
 	return out
+}
+
+// qualify reads "Paris, Texas", "Pandi, Bulacan", "Washington, D.C.": a
+// name followed by a comma and a division or country is a place in it.
+func (g *Gazetteer) qualify(d *text.Doc, ms []mention) {
+	for i := 0; i+1 < len(ms); i++ {
+		m, q := &ms[i], ms[i+1]
+		if m.t1 < 0 || q.t0 != m.t1+1 || d.Text[d.Tokens[m.t1].Start:d.Tokens[m.t1].End] != "," {
+			continue
+		}
+		if m.ownCountry {
+			continue // a list: "Syria, Iraq"
+		}
+		// Only when a city of that name is there: not "Ontario, Michigan".
+		has := func(cc, adm string) bool {
+			for _, c := range m.cands {
+				if e := g.entries[c]; e.Kind == City && e.Country == cc && (adm == "" || e.Admin1 == adm) {
+					return true
+				}
+			}
+			return false
+		}
+		for _, c := range q.cands {
+			e := g.entries[c]
+			if e.Kind == Country && m.hint == "" && has(e.Country, "") {
+				m.hint, m.desc = e.Country, d.Text[m.span.Start:q.span.End]
+			}
+			if e.Kind == Division && m.within == "" && has(e.Country, e.Admin1) {
+				m.within, m.desc = e.Country+"."+e.Admin1, d.Text[m.span.Start:q.span.End]
+				if m.hint == "" {
+					m.hint = e.Country
+				}
+			}
+		}
+	}
 }
 
 // firstPass resolves the mentions once and counts the divisions of the
@@ -507,6 +544,10 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 			} else {
 				score -= 4
 			}
+		}
+		if m.within != "" && e.Kind != Division && e.Country+"."+e.Admin1 == m.within {
+			score += 4
+			why = append(why, "in "+g.admin1[m.within])
 		}
 		if m.city && m.desc != "" {
 			if e.Kind == City {
