@@ -103,7 +103,7 @@ func (e *LoadError) Unwrap() error { return e.Err }
 // it is not nil.
 func Load(places, points, aliases, demonyms io.Reader) (*Gazetteer, error) {
 	g := &Gazetteer{
-		names:     make(map[string][]int32, 1<<18),
+		names:     map[string][]int32{},
 		countries: map[string]int32{},
 		divisions: map[string]int32{},
 		capitals:  map[string]int32{},

@@ -409,8 +409,10 @@ func (g *Gazetteer) ResolveSpans(d *text.Doc, dateline string, spans []text.Span
 	for i := range ms {
 		if p, ok := g.pick(d, &ms[i], ctx); ok {
 			out[i] = p
+		} else if sp := spans[i]; sp.Start >= 0 && sp.End <= int32(len(d.Text)) && sp.Start <= sp.End {
+			out[i] = eventwire.Place{Text: d.Text[sp.Start:sp.End], Span: sp}
 		} else {
-			out[i] = eventwire.Place{Text: d.Text[spans[i].Start:spans[i].End], Span: spans[i]}
+			out[i] = eventwire.Place{Span: sp}
 		}
 	}
 	return out
