@@ -1,7 +1,6 @@
 package geo
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"embed"
@@ -50,13 +49,15 @@ type Entry struct {
 // concurrent use.
 type Gazetteer struct {
 	entries   []Entry
-	names     map[string][]int32 // norm(name) → entries
-	countries map[string]int32   // ISO2 → entry
-	divisions map[string]int32   // "CC.ADM1" → entry
-	capitals  map[string]int32   // ISO2 → its PPLC
-	demonyms  map[string]string  // norm(demonym) → ISO2
-	admin1    map[string]string  // "CC.ADM1" → name
-	maxWords  int                // most words in a name
+	names     map[string]int32  // norm(name) → entry i (i >= 0) or multi[-i-1]
+	multi     [][]int32         // the entries of names with several
+	ids       []int32           // ids[i] == i: a one-entry slice without allocating
+	countries map[string]int32  // ISO2 → entry
+	divisions map[string]int32  // "CC.ADM1" → entry
+	capitals  map[string]int32  // ISO2 → its PPLC
+	demonyms  map[string]string // norm(demonym) → ISO2
+	admin1    map[string]string // "CC.ADM1" → name
+	maxWords  int               // most words in a name
 }
 
 // Limits of the loader: the shipped gazetteer is well inside them, and a
@@ -103,7 +104,7 @@ func (e *LoadError) Unwrap() error { return e.Err }
 // it is not nil.
 func Load(places, points, aliases, demonyms io.Reader) (*Gazetteer, error) {
 	g := &Gazetteer{
-		names:     map[string][]int32{},
+		names:     map[string]int32{},
 		countries: map[string]int32{},
 		divisions: map[string]int32{},
 		capitals:  map[string]int32{},
@@ -117,7 +118,15 @@ func Load(places, points, aliases, demonyms io.Reader) (*Gazetteer, error) {
 		}
 	}
 	continents := map[string]int32{}
-	err := eachLine(places, func(line int, f []string) error {
+	all, err := readAll(places)
+	if err != nil {
+		return nil, fmt.Errorf("geo: gazetteer: %w", err)
+	}
+	// Room for every line, and for the names of the shipped file.
+	lines := min(strings.Count(all, "\n")+1, 1<<17)
+	g.entries = make([]Entry, 0, lines+8)
+	g.names = make(map[string]int32, lines*5/2)
+	err = eachLineOf(all, func(line int, f []string) error {
 		if len(g.entries) >= maxEntries {
 			return errors.New("too many entries")
 		}
@@ -217,6 +226,10 @@ func Load(places, points, aliases, demonyms io.Reader) (*Gazetteer, error) {
 			return nil, fmt.Errorf("geo: demonyms: %w", err)
 		}
 	}
+	g.ids = make([]int32, len(g.entries))
+	for i := range g.ids {
+		g.ids[i] = int32(i)
+	}
 	return g, errors.Join(errs...)
 }
 
@@ -233,13 +246,37 @@ func (g *Gazetteer) index(name string, i int32) {
 	if w > g.maxWords {
 		g.maxWords = w
 	}
-	l := g.names[k]
-	for _, j := range l {
-		if j == i {
-			return
+	v, ok := g.names[k]
+	switch {
+	case !ok:
+		g.names[k] = i
+	case v >= 0:
+		if v != i {
+			g.names[k] = int32(-len(g.multi) - 1)
+			g.multi = append(g.multi, []int32{v, i})
 		}
+	default:
+		l := g.multi[-v-1]
+		for _, j := range l {
+			if j == i {
+				return
+			}
+		}
+		g.multi[-v-1] = append(l, i)
 	}
-	g.names[k] = append(l, i)
+}
+
+// lookup returns the entries of a normalised name; the caller must not
+// modify the slice.
+func (g *Gazetteer) lookup(k string) []int32 {
+	v, ok := g.names[k]
+	switch {
+	case !ok:
+		return nil
+	case v >= 0:
+		return g.ids[v : v+1]
+	}
+	return g.multi[-v-1]
 }
 
 func parseEntry(f []string) (Entry, []string, error) {
@@ -316,11 +353,10 @@ func parseEntry(f []string) (Entry, []string, error) {
 		alts = strings.Join(append(strings.Split(alts, "|"), short, base+" Province", base+" Prefecture", base+" State", base+" Region"), "|")
 	}
 	var as []string
-	if alts != "" {
-		as = strings.Split(alts, "|")
-		if len(as) > maxAlts {
-			as = as[:maxAlts]
-		}
+	for alts != "" && len(as) < maxAlts {
+		var a string
+		a, alts, _ = strings.Cut(alts, "|")
+		as = append(as, a)
 	}
 	return e, as, nil
 }
@@ -352,25 +388,60 @@ func parsePoint(a, b string) (lat, lon float64, err error) {
 	return lat, lon, nil
 }
 
+// maxInput bounds what Load reads from each reader.
+const maxInput = 64 << 20
+
 // eachLine calls fn with the tab-separated fields of every line of r that
-// is neither blank nor a comment. It stops at fn's error or at a line
-// longer than maxLine.
+// is neither blank nor a comment; fn must not keep f (its strings it may).
+// It stops at fn's error, at a line longer than maxLine, or after
+// maxInput bytes.
 func eachLine(r io.Reader, fn func(line int, f []string) error) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), maxLine)
-	n := 0
-	for sc.Scan() {
-		n++
-		l := strings.TrimRight(sc.Text(), "\r")
+	rest, err := readAll(r)
+	if err != nil {
+		return err
+	}
+	return eachLineOf(rest, fn)
+}
+
+// readAll reads r, up to maxInput bytes.
+func readAll(r io.Reader) (string, error) {
+	var sb strings.Builder
+	n, err := io.Copy(&sb, io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return "", err
+	}
+	if n > maxInput {
+		return "", fmt.Errorf("more than %d bytes", maxInput)
+	}
+	return sb.String(), nil
+}
+
+// eachLineOf is eachLine over a string.
+func eachLineOf(rest string, fn func(line int, f []string) error) error {
+	f := make([]string, 0, 16)
+	for n := 1; rest != ""; n++ {
+		var l string
+		l, rest, _ = strings.Cut(rest, "\n")
+		if len(l) > maxLine {
+			return fmt.Errorf("line %d: longer than %d bytes", n, maxLine)
+		}
+		l = strings.TrimRight(l, "\r")
 		if l == "" || l[0] == '#' {
 			continue
 		}
-		if err := fn(n, strings.Split(l, "\t")); err != nil {
+		f = f[:0]
+		for len(f) < 32 {
+			i := strings.IndexByte(l, '\t')
+			if i < 0 {
+				break
+			}
+			f = append(f, l[:i])
+			l = l[i+1:]
+		}
+		f = append(f, l)
+		if err := fn(n, f); err != nil {
 			return fmt.Errorf("line %d: %w", n, err)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("line %d: %w", n+1, err)
 	}
 	return nil
 }
@@ -378,6 +449,14 @@ func eachLine(r io.Reader, fn func(line int, f []string) error) error {
 // norm is the form names are looked up by: lower case, without full stops,
 // with single spaces ("U.S." and "US" are "us").
 func norm(s string) string {
+	clean := s != "" && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; clean && i < len(s); i++ {
+		c := s[i]
+		clean = !('A' <= c && c <= 'Z') && c != '.' && c < 0x80 && c != '\t' && c != '\n' && !(c == ' ' && s[i+1] == ' ')
+	}
+	if clean {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -416,7 +495,7 @@ func (g *Gazetteer) Entry(i int) Entry { return g.entries[i] }
 // Lookup returns the entries a name may refer to, in gazetteer order.
 func (g *Gazetteer) Lookup(name string) []Entry {
 	var out []Entry
-	for _, i := range g.names[norm(name)] {
+	for _, i := range g.lookup(norm(name)) {
 		out = append(out, g.entries[i])
 	}
 	return out

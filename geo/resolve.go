@@ -180,7 +180,7 @@ func (g *Gazetteer) longest(d *text.Doc, i, end int) (mention, bool) {
 		if stopNames[k] {
 			continue
 		}
-		if c := g.names[k]; len(c) > 0 && (!allCaps(surface) || len(surface) > 5 || g.anyBig(c)) {
+		if c := g.lookup(k); len(c) > 0 && (!allCaps(surface) || len(surface) > 5 || g.anyBig(c)) {
 			m := mention{span: sp, t0: i, t1: j, cands: c}
 			for _, e := range c {
 				if g.entries[e].Kind == Country {
@@ -396,7 +396,7 @@ func (g *Gazetteer) ResolveSpans(d *text.Doc, dateline string, spans []text.Span
 			ms[i] = *f
 			continue
 		}
-		ms[i] = mention{span: sp, t0: -1, cands: g.names[norm(d.Text[sp.Start:sp.End])]}
+		ms[i] = mention{span: sp, t0: -1, cands: g.lookup(norm(d.Text[sp.Start:sp.End]))}
 		for _, e := range ms[i].cands {
 			if g.entries[e].Kind == Country {
 				ms[i].ownCountry = true
@@ -452,7 +452,7 @@ func (g *Gazetteer) context(ms []mention, dateline string) *context {
 	}
 	if dateline != "" {
 		for _, part := range strings.Split(dateline, ",") {
-			for _, i := range g.names[norm(part)] {
+			for _, i := range g.lookup(norm(part)) {
 				e := g.entries[i]
 				if e.Kind == Country || (e.Kind == City && (e.Code == "PPLC" || e.Pop > 100000)) {
 					c.dateline = e.Country
