@@ -84,6 +84,7 @@ func runCode(ctx context.Context, m *Main, args []string) error {
 	}
 	// Dictionaries (user files reported at file:line) and the parser first:
 	// without them nothing can be coded.
+	go loadGazetteer() // for the places, while the dictionaries and models load
 	c, err := newEventCoder(m.Stderr, userDicts)
 	if err != nil {
 		return fmt.Errorf("code: %w", err)

@@ -47,6 +47,7 @@ func newPipeline(stderr io.Writer, noParse bool, userDicts []string) (*pipeline,
 		err error
 	}
 	ch := make(chan parsed, 1)
+	go loadGazetteer() // for the places stage, while the models load
 	go func() {
 		a, err := newEnglish()
 		ch <- parsed{a, err}
