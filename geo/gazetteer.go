@@ -311,6 +311,16 @@ func parseEntry(f []string) (Entry, []string, error) {
 		}
 		alts = f[7]
 	case f[0] == "B" && len(f) == 6:
+		// "Province of Laguna" is "Laguna" in news; "Scott County" stays
+		// whole ("Scott" is a person far more often).
+		for _, p := range []string{"Province of ", "Provincia de ", "Provincia di "} {
+			if t, ok := strings.CutPrefix(f[2], p); ok && t != "" {
+				alts = t
+			}
+		}
+		if t, ok := strings.CutSuffix(f[2], " Province"); ok && t != "" {
+			alts = t
+		}
 		parts := strings.SplitN(f[1], ".", 3)
 		if len(parts) != 3 {
 			return e, nil, fmt.Errorf("division code %q, want CC.ADM1.ADM2", f[1])

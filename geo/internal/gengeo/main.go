@@ -110,13 +110,18 @@ func run(dir, out string) error {
 			add(byAdm2, p.cc+"."+p.adm1+"."+p.adm2, p)
 		}
 	}
-	// Countries: the middle 90% of their places (outlying islands
-	// would pull a whole range); divisions: the whole range.
+	// Countries: the whole range of their places, or its middle 90%
+	// where the whole spans more than 20 degrees (outlying islands would
+	// pull it); divisions: the whole range.
 	centre := func(a *agg) (float64, float64, bool) {
 		if a == nil || len(a.lats) == 0 {
 			return 0, 0, false
 		}
-		return mid(a.lats, 5), mid(a.lons, 5), true
+		lat, lon := mid(a.lats, 0), mid(a.lons, 0)
+		if span(a.lats) > 20 || span(a.lons) > 20 {
+			lat, lon = mid(a.lats, 5), mid(a.lons, 5)
+		}
+		return lat, lon, true
 	}
 	whole := func(a *agg) (float64, float64, bool) {
 		if a == nil || len(a.lats) == 0 {
@@ -189,6 +194,15 @@ func mid(xs []float64, trim int) float64 {
 	sort.Float64s(s)
 	lo, hi := s[len(s)*trim/100], s[(len(s)-1)*(100-trim)/100]
 	return (lo + hi) / 2
+}
+
+// span is the range of xs.
+func span(xs []float64) float64 {
+	lo, hi := xs[0], xs[0]
+	for _, x := range xs {
+		lo, hi = min(lo, x), max(hi, x)
+	}
+	return hi - lo
 }
 
 func ff(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
