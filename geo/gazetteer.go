@@ -140,7 +140,6 @@ func Load(places, points, aliases, demonyms io.Reader) (*Gazetteer, error) {
 		switch e.Kind {
 		case Country:
 			g.countries[e.Country] = i
-			g.index(e.Country, i) // "US", "UK" in news are the countries
 			if t, ok := strings.CutPrefix(e.Name, "The "); ok {
 				g.index(t, i)
 			}

@@ -129,9 +129,19 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 			// "Aleppo University" (but "U.S. President", "Texas Governor").
 			if i > int(s.Start) {
 				p := d.Tokens[i-1]
-				if p.UPOS == text.PROPN && upperInitial(form(i-1)) && !direction(form(i-1)) {
+				pw := form(i - 1)
+				// Mid-sentence any capitalised word counts (taggers miss
+				// "Hong" in "Hong Kong"); first in the sentence only a
+				// proper noun ("In Syria" is fine).
+				if upperInitial(pw) && !direction(pw) && (p.UPOS == text.PROPN || i-1 > int(s.Start)) {
 					continue
 				}
+				if personParticles[strings.ToLower(pw)] {
+					continue // "bin Laden"
+				}
+			}
+			if m.t1 < int(s.End) && personParticles[strings.ToLower(form(m.t1))] {
+				continue // "Hamza bin Laden"
 			}
 			if m.t1 < int(s.End) {
 				nx := d.Tokens[m.t1]
@@ -218,6 +228,9 @@ func direction(w string) bool {
 	}
 	return false
 }
+
+// personParticles join the parts of Arabic and other names of persons.
+var personParticles = map[string]bool{"bin": true, "ibn": true, "bint": true, "abu": true, "ben": true}
 
 // orgWords, after a place name, make it part of an organisation's name:
 // "Washington Post", "Kenya Airways".
