@@ -88,6 +88,7 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 	var out []mention
 	form := func(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].End] }
 	lower := func(i int) string { return strings.ToLower(form(i)) }
+	persons := map[string]bool{} // names seen as the first name of a person
 	for si, s := range d.Sents {
 		_ = si
 		n := 0
@@ -140,8 +141,13 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 					continue // "bin Laden"
 				}
 			}
+			key := norm(d.Text[m.span.Start:m.span.End])
 			if m.t1 < int(s.End) && personParticles[strings.ToLower(form(m.t1))] {
-				continue // "Hamza bin Laden"
+				persons[key] = true // "Hamza bin Laden", and "Hamza" after
+				continue
+			}
+			if persons[key] {
+				continue
 			}
 			if m.t1 < int(s.End) {
 				nx := d.Tokens[m.t1]
