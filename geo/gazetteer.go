@@ -456,12 +456,13 @@ func eachLineOf(rest string, fn func(line int, f []string) error) error {
 }
 
 // norm is the form names are looked up by: lower case, without full stops,
-// with single spaces ("U.S." and "US" are "us").
+// hyphens as spaces, with single spaces ("U.S." and "US" are "us";
+// "Kvemo-Kartli" is "kvemo kartli").
 func norm(s string) string {
 	clean := s != "" && s[0] != ' ' && s[len(s)-1] != ' '
 	for i := 0; clean && i < len(s); i++ {
 		c := s[i]
-		clean = !('A' <= c && c <= 'Z') && c != '.' && c < 0x80 && c != '\t' && c != '\n' && !(c == ' ' && s[i+1] == ' ')
+		clean = !('A' <= c && c <= 'Z') && c != '.' && c != '-' && c < 0x80 && c != '\t' && c != '\n' && !(c == ' ' && s[i+1] == ' ')
 	}
 	if clean {
 		return s
@@ -473,7 +474,7 @@ func norm(s string) string {
 		switch {
 		case r == '.':
 			continue
-		case r == ' ' || r == '\t' || r == '\n' || r == '\u00a0':
+		case r == ' ' || r == '-' || r == '\t' || r == '\n' || r == '\u00a0':
 			space = b.Len() > 0
 			continue
 		case r == '’':
