@@ -119,13 +119,17 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 					}
 				}
 			}
-			if !upperInitial(w) || (t.UPOS != text.PROPN && !allCaps(w)) {
+			if !upperInitial(w) {
 				continue
 			}
 			m, ok := g.longest(d, i, int(s.End))
-			if !ok {
+			// A name starts at a proper noun or an all-caps word; a
+			// name of several capitalised words may start at any
+			// ("United States", "New York": taggers call them ADJ).
+			if !ok || (t.UPOS != text.PROPN && !allCaps(w) && m.t1-m.t0 < 2) {
 				continue
 			}
+			onlyCities := !g.anyBig(m.cands)
 			// A part of a longer name: "Lake Victoria", "George Washington",
 			// "Aleppo University" (but "U.S. President", "Texas Governor").
 			if i > int(s.Start) {
@@ -135,6 +139,9 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 				// "Hong" in "Hong Kong"); first in the sentence only a
 				// proper noun ("In Syria" is fine).
 				if upperInitial(pw) && !direction(pw) && (p.UPOS == text.PROPN || i-1 > int(s.Start)) {
+					if onlyCities {
+						persons[norm(d.Text[m.span.Start:m.span.End])] = true // "John Campbell", then "Campbell"
+					}
 					continue
 				}
 				if personParticles[strings.ToLower(pw)] {
@@ -151,8 +158,14 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 			}
 			if m.t1 < int(s.End) {
 				nx := d.Tokens[m.t1]
-				if nx.UPOS == text.PROPN && upperInitial(form(m.t1)) && (!g.anyBig(m.cands) || orgWords[strings.ToLower(form(m.t1))]) {
+				if nx.UPOS == text.PROPN && upperInitial(form(m.t1)) && (onlyCities || orgWords[strings.ToLower(form(m.t1))]) {
+					if onlyCities {
+						persons[norm(d.Text[m.span.Start:m.span.End])] = true // "Michael Smith", then "Michael"
+					}
 					continue
+				}
+				if nameWords[strings.ToLower(form(m.t1))] {
+					continue // "Reston virus", "Marburg fever"
 				}
 			}
 			g.describe(d, &m, int(s.Start))
@@ -234,6 +247,10 @@ func direction(w string) bool {
 	}
 	return false
 }
+
+// nameWords, after a place name, make it the name of something else.
+var nameWords = map[string]bool{"virus": true, "ebolavirus": true, "flu": true, "influenza": true,
+	"strain": true, "fever": true, "disease": true, "syndrome": true, "variant": true}
 
 // personParticles join the parts of Arabic and other names of persons.
 var personParticles = map[string]bool{"bin": true, "ibn": true, "bint": true, "abu": true, "ben": true}

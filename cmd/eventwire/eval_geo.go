@@ -79,7 +79,7 @@ func runEvalGeo(ctx context.Context, m *Main, args []string) error {
 		"eventwire eval geo --data "+geoEvalHint)
 	data := flags.String("data", "", "toponym gold `file` (JSONL)")
 	part := flags.String("part", "all", "`part` for the last line: all, dev or test (by a hash of the article id)")
-	verbose := flags.Bool("v", false, "list every toponym resolved more than 161 km from the gold")
+	verbose := flags.Bool("v", false, "list every toponym resolved more than 161 km from the gold (miss), every gold span not found (unfound) and every span found that is not gold (extra)")
 	quiet := flags.Bool("quiet", false, "no progress line on a terminal")
 	rest, err := parseFlagsInterspersed(flags, args)
 	if err != nil {
@@ -142,15 +142,24 @@ func runEvalGeo(ctx context.Context, m *Main, args []string) error {
 			for _, sp := range gold {
 				exact[sp] = true
 			}
+			got := map[text.Span]bool{}
 			for _, p := range found {
+				got[p.Span] = true
 				if exact[p.Span] {
 					s.exactSpans++
+				} else if *verbose && s == scores["all"] {
+					fmt.Fprintf(m.Stdout, "extra %s %q\n", a.ID, p.Text)
 				}
 				for _, sp := range gold {
 					if p.Span.Start < sp.End && sp.Start < p.Span.End {
 						s.overlapHits++
 						break
 					}
+				}
+			}
+			for _, sp := range gold {
+				if !got[sp] && *verbose && s == scores["all"] {
+					fmt.Fprintf(m.Stdout, "unfound %s %q\n", a.ID, a.Text[sp.Start:sp.End])
 				}
 			}
 			for i, t := range a.Toponyms {
