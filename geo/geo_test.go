@@ -186,3 +186,24 @@ func BenchmarkResolve(b *testing.B) {
 		}
 	}
 }
+
+// TestConcurrent: one Gazetteer serves many goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	g := load(t)
+	d := parse(t, "Rebels shelled Aleppo. Talks were held in the Kazakh capital, Astana.")
+	want := len(g.Resolve(d, ""))
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				if got := len(g.Resolve(d, "ALEPPO, Syria")); got != want {
+					t.Errorf("%d places, want %d", got, want)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -14,8 +14,10 @@ import (
 // Floors of eventwire eval geo on GeoVirus (../shared/data/geo-eval):
 // accuracy within 161 km on each half, tuned on dev only. They only rise.
 const (
-	geoDevAcc161Floor  = 0.87
-	geoTestAcc161Floor = 0.78
+	geoDevAcc161Floor   = 0.88
+	geoTestAcc161Floor  = 0.79
+	geoDevRecogF1Floor  = 0.91 // exact spans
+	geoTestRecogF1Floor = 0.84
 )
 
 func TestEvalGeoFloor(t *testing.T) {
@@ -24,9 +26,9 @@ func TestEvalGeoFloor(t *testing.T) {
 	}
 	path := shared.Data(t, "geo-eval", "geovirus.jsonl")
 	for _, c := range []struct {
-		part  string
-		floor float64
-	}{{"dev", geoDevAcc161Floor}, {"test", geoTestAcc161Floor}} {
+		part         string
+		floor, recog float64
+	}{{"dev", geoDevAcc161Floor, geoDevRecogF1Floor}, {"test", geoTestAcc161Floor, geoTestRecogF1Floor}} {
 		out, stderr, err := runMain("eval", "geo", "--part", c.part, "--data", path)
 		if err != nil {
 			t.Fatalf("%v\n%s", err, stderr)
@@ -43,6 +45,19 @@ func TestEvalGeoFloor(t *testing.T) {
 		}
 		if acc < c.floor {
 			t.Errorf("%s acc@161km %.3f is below the floor %.3f:\n%s", c.part, acc, c.floor, out)
+		}
+		// "part dev ...", then "  recognition  exact P x R y F1 z ..."
+		lines := strings.Split(out, "\n")
+		for i, l := range lines {
+			if strings.HasPrefix(l, "part "+c.part+" ") && i+1 < len(lines) {
+				f := strings.Fields(lines[i+1])
+				if len(f) < 8 || f[6] != "F1" {
+					t.Fatalf("recognition line %q", lines[i+1])
+				}
+				if f1, _ := strconv.ParseFloat(f[7], 64); f1 < c.recog {
+					t.Errorf("%s recognition F1 %.3f is below the floor %.3f", c.part, f1, c.recog)
+				}
+			}
 		}
 	}
 }
