@@ -63,12 +63,29 @@ func run(dir, out string) error {
 		fmt.Fprintf(os.Stderr, "gengeo: %s absent; %s left as it is\n", dir, out)
 		return nil
 	}
+	b, report, err := generate(dir)
+	if err != nil {
+		return err
+	}
+	var z bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+	zw.Write(b)
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "gengeo: %s; %d bytes, %d compressed\n", report, len(b), z.Len())
+	return os.WriteFile(out, z.Bytes(), 0o644)
+}
+
+// generate makes the gazetteer, uncompressed, from the GeoNames files in
+// dir, and says what it holds.
+func generate(dir string) ([]byte, string, error) {
 	var places []place
 	seen := map[int64]bool{}
 	for _, f := range []string{"cities15000.txt.gz", "cities5000-supplement.txt.gz"} {
 		ps, err := readPlaces(filepath.Join(dir, f))
 		if err != nil {
-			return err
+			return nil, "", err
 		}
 		for _, p := range ps {
 			if !seen[p.id] {
@@ -80,11 +97,11 @@ func run(dir, out string) error {
 	sort.Slice(places, func(i, j int) bool { return places[i].id < places[j].id })
 	countries, err := readLines(filepath.Join(dir, "countryInfo.txt"))
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	admin1, err := readLines(filepath.Join(dir, "admin1CodesASCII.txt"))
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 
 	// Points and populations of countries and divisions, from their places.
@@ -131,7 +148,7 @@ func run(dir, out string) error {
 	}
 	admin2, err := readAdmin2(filepath.Join(dir, "admin2Codes-names.tsv.gz"))
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 
 	var b bytes.Buffer
@@ -177,14 +194,7 @@ func run(dir, out string) error {
 	for _, p := range places {
 		fmt.Fprintf(&b, "P\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", p.id, p.name, ff(p.lat), ff(p.lon), p.fcode, p.cc, p.adm1, p.pop, strings.Join(p.alts, "|"))
 	}
-	var z bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
-	zw.Write(b.Bytes())
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "gengeo: %d places, %d countries, %d divisions, %d second-level; %d bytes, %d compressed\n", len(places), len(countries), len(admin1), n2, b.Len(), z.Len())
-	return os.WriteFile(out, z.Bytes(), 0o644)
+	return b.Bytes(), fmt.Sprintf("%d places, %d countries, %d divisions, %d second-level", len(places), len(countries), len(admin1), n2), nil
 }
 
 // mid is the centre of the range that holds xs but the trim% lowest and
