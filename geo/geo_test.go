@@ -166,6 +166,21 @@ func TestManyPlaces(t *testing.T) {
 	}
 }
 
+// TestUnsplitDoc: a Doc with tokens but no sentences (not annotated) gives
+// no places and no panic.
+func TestUnsplitDoc(t *testing.T) {
+	g := load(t)
+	d := wordDoc("Rebels shelled Aleppo .")
+	d.Sents = nil
+	ps := g.Resolve(d, "")
+	geo.Locate(d, ps, []eventwire.Event{{Evidence: eventwire.Evidence{Verb: spanOf(7, 7)}}})
+	if len(ps) != 0 {
+		t.Errorf("places %v", ps)
+	}
+	geo.Locate(d, []eventwire.Place{{Name: "Aleppo", GeonameID: 170063, Span: spanOf(15, 6)}}, []eventwire.Event{{Evidence: eventwire.Evidence{Verb: spanOf(7, 7)}}})
+	geo.Locate(nil, nil, nil)
+}
+
 func BenchmarkDefault(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {

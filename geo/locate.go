@@ -77,6 +77,9 @@ func Locate(d *text.Doc, places []eventwire.Place, evs []eventwire.Event) {
 			continue
 		}
 		s := d.SentOf(v)
+		if s < 0 {
+			continue // a Doc without sentences
+		}
 		// The clause: a place whose path up the tree reaches the
 		// predicate, in a locative phrase or as the target.
 		for _, k := range bySent[s] {
