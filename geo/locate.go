@@ -58,6 +58,17 @@ func Locate(d *text.Doc, places []eventwire.Place, evs []eventwire.Event) {
 		bySent[sp.sent] = append(bySent[sp.sent], len(ps))
 		ps = append(ps, sp)
 	}
+	// The tokens that refer back to a place ("the city"), by sentence,
+	// found once: a sentence may hold many events.
+	refs := map[int][]int{}
+	for si, sp := range d.Sents {
+		for i := max(int(sp.Start), 1); i < int(sp.End) && i < len(d.Tokens); i++ {
+			t := d.Tokens[i]
+			if placeRefs[strings.ToLower(d.Text[t.Start:t.End])] && strings.EqualFold(d.Text[d.Tokens[i-1].Start:d.Tokens[i-1].End], "the") {
+				refs[si] = append(refs[si], i)
+			}
+		}
+	}
 	loc := func(p *eventwire.Place, how string) *eventwire.Location {
 		return &eventwire.Location{Name: p.Name, GeonameID: p.GeonameID, Country: p.Country, Lat: p.Lat, Lon: p.Lon, How: how, Span: p.Span}
 	}
@@ -97,12 +108,8 @@ func Locate(d *text.Doc, places []eventwire.Place, evs []eventwire.Event) {
 			continue
 		}
 		// "shelling the city" after the city was named.
-		sp := d.Sents[s]
-		for i := int(sp.Start); i < int(sp.End); i++ {
+		for _, i := range refs[s] {
 			t := d.Tokens[i]
-			if !placeRefs[strings.ToLower(d.Text[t.Start:t.End])] || i == 0 || !strings.EqualFold(d.Text[d.Tokens[i-1].Start:d.Tokens[i-1].End], "the") {
-				continue
-			}
 			target := ev.Evidence.Target.End > 0 && t.Start >= ev.Evidence.Target.Start && t.End <= ev.Evidence.Target.End
 			if (target || locative(d, i, inPreps)) && reaches(d, i, v) {
 				if p := lastCity(t.Start); p != nil {

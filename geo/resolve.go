@@ -75,7 +75,7 @@ var stopNames = map[string]bool{
 	"cnn": true, "un": true, "eu": true, "who": true, "nato": true, "aids": true, "hiv": true,
 	"sars": true, "flu": true, "h1n1": true, "avian": true, "swine": true, "wikinews": true,
 	"science": true, "nature": true, "general": true, "secretary": true, "office": true,
-	"agency": true, "council": true, "post": true, "times": true, "pacific": true, "atlantic": true, "arctic": true, "organization": true, "organisation": true,
+	"agency": true, "council": true, "post": true, "times": true, "white house": true, "pacific": true, "atlantic": true, "arctic": true, "organization": true, "organisation": true,
 }
 
 func upperInitial(s string) bool {
@@ -170,6 +170,13 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 			}
 			g.describe(d, &m, int(s.Start))
 			m.locative = m.locative || g.locativeAt(d, m.t0)
+			// A one-word name of nothing but small towns ("King",
+			// "Justice") is a place only where the text says so: after a
+			// locative preposition, in a description, or before a comma.
+			if onlyCities && m.t1-m.t0 == 1 && !m.locative && m.desc == "" && g.maxPop(m.cands) < smallTown &&
+				(m.t1 >= int(s.End) || form(m.t1) != ",") {
+				continue
+			}
 			out = append(out, m)
 			n++
 			i = m.t1 - 1
@@ -258,10 +265,23 @@ var personParticles = map[string]bool{"bin": true, "ibn": true, "bint": true, "a
 // orgWords, after a place name, make it part of an organisation's name:
 // "Washington Post", "Kenya Airways".
 var orgWords = map[string]bool{
-	"post": true, "times": true, "pacific": true, "atlantic": true, "arctic": true, "journal": true, "university": true, "airways": true, "airlines": true,
+	"post": true, "times": true, "white house": true, "pacific": true, "atlantic": true, "arctic": true, "journal": true, "university": true, "airways": true, "airlines": true,
 	"police": true, "herald": true, "tribune": true, "daily": true, "express": true, "mail": true,
 	"star": true, "news": true, "press": true, "globe": true, "fc": true, "united": true, "city": false,
 	"college": true, "institute": true, "hospital": true, "club": true, "bank": true, "council": true,
+}
+
+// smallTown is the population under which a one-word name needs the
+// text's word that it is a place.
+const smallTown = 20000
+
+// maxPop is the largest population among c.
+func (g *Gazetteer) maxPop(c []int32) int64 {
+	var m int64
+	for _, i := range c {
+		m = max(m, g.entries[i].Pop)
+	}
+	return m
 }
 
 // anyBig reports whether a candidate is a continent, country or division.
