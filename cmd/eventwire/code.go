@@ -161,7 +161,7 @@ func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date 
 	if events == nil {
 		events = []eventwire.Event{}
 	}
-	places, err := placeEvents(art, doc, events)
+	places, err := placeEvents(ctx, art, doc, events)
 	if err != nil {
 		return nil, err
 	}

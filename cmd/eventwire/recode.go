@@ -227,7 +227,7 @@ func (r *recoder) run(ctx context.Context, after int64) (*recodeSummary, error) 
 			}
 			j.doc = d
 			if j.evs, j.err = r.coder.Code(ctx, d, storyDate(j.st)); j.err == nil {
-				_, j.err = placeEvents(j.st.Article, d, j.evs)
+				_, j.err = placeEvents(ctx, j.st.Article, d, j.evs)
 			}
 		}, func(j *job) (bool, error) {
 			if j.skip != "" {
@@ -258,7 +258,7 @@ func (r *recoder) run(ctx context.Context, after int64) (*recodeSummary, error) 
 	err := r.walk(ctx, after, r.store.Docs, func(j *job) {
 		if !parsedNow[j.st.ID] {
 			if j.evs, j.err = r.coder.Code(ctx, j.st.Doc, storyDate(j.st)); j.err == nil {
-				_, j.err = placeEvents(j.st.Article, j.st.Doc, j.evs)
+				_, j.err = placeEvents(ctx, j.st.Article, j.st.Doc, j.evs)
 			}
 		}
 	}, func(j *job) (bool, error) {
