@@ -222,3 +222,19 @@ func TestConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestResolveSpans(t *testing.T) {
+	g := load(t)
+	txt := "Flooding hit North Dallas and the Swat Valley, not Qqxland."
+	d := parse(t, txt)
+	at := func(w string) text.Span { return spanOf(strings.Index(txt, w), len(w)) }
+	got := g.ResolveSpans(d, "", []text.Span{at("North Dallas"), at("Swat Valley"), at("Qqxland"), {Start: 5, End: 2}})
+	if len(got) != 4 {
+		t.Fatalf("%d places for 4 spans", len(got))
+	}
+	for i, want := range []string{"Dallas", "Swat", "", ""} {
+		if got[i].Name != want && !(want != "" && strings.HasPrefix(got[i].Name, want)) {
+			t.Errorf("span %d resolved to %q (%s), want %q", i, got[i].Name, got[i].Evidence, want)
+		}
+	}
+}

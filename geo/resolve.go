@@ -379,6 +379,25 @@ func (g *Gazetteer) Resolve(d *text.Doc, dateline string) []eventwire.Place {
 	return out
 }
 
+// headName drops from a place name the words that say which part of a
+// place it is ("North Dallas", "Western Kasai", "Swat Valley"): the place
+// it is a part of, for a name the gazetteer lacks.
+func headName(s string) string {
+	for {
+		w, rest, ok := strings.Cut(s, " ")
+		if !ok || !direction(w) && !strings.EqualFold(w, "the") {
+			break
+		}
+		s = rest
+	}
+	for _, suf := range []string{" Valley", " Province", " Region", " District", " State", " Prefecture", " Governorate", " area"} {
+		if t, ok := strings.CutSuffix(s, suf); ok && t != "" {
+			s = t
+		}
+	}
+	return s
+}
+
 // qualify reads "Paris, Texas", "Pandi, Bulacan", "Washington, D.C.": a
 // name followed by a comma and a division or country is a place in it.
 func (g *Gazetteer) qualify(d *text.Doc, ms []mention) {
@@ -453,6 +472,9 @@ func (g *Gazetteer) ResolveSpans(d *text.Doc, dateline string, spans []text.Span
 			continue
 		}
 		ms[i] = mention{span: sp, t0: -1, cands: g.lookup(norm(d.Text[sp.Start:sp.End]))}
+		if len(ms[i].cands) == 0 {
+			ms[i].cands = g.lookup(norm(headName(d.Text[sp.Start:sp.End])))
+		}
 		for _, e := range ms[i].cands {
 			if g.entries[e].Kind == Country {
 				ms[i].ownCountry = true
