@@ -19,7 +19,7 @@ var evalCommands = []command{
 
 func runEval(ctx context.Context, m *Main, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprintln(m.Stderr, "Usage: eventwire eval extract|ud|petrarch|events|plover|conflibert|agreement [flags]")
+		fmt.Fprintln(m.Stderr, "Usage: eventwire eval extract|ud|petrarch|events|plover|conflibert|geo|agreement [flags]")
 		fmt.Fprintln(m.Stderr)
 		for _, c := range evalCommands {
 			fmt.Fprintf(m.Stderr, "  %-10s %s\n", c.name, c.summary)
