@@ -2,7 +2,6 @@ package geo
 
 import (
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -68,7 +67,7 @@ var stopNames = map[string]bool{
 	"march": true, "may": true, "june": true, "july": true, "april": true, "august": true,
 	"january": true, "february": true, "september": true, "october": true, "november": true,
 	"december": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
-	"friday": true, "saturday": true, "sunday": true, "mobile": true, "victoria": false,
+	"friday": true, "saturday": true, "sunday": true, "mobile": true,
 	"health": true, "world": true, "national": true, "north": true, "south": true,
 	"east": true, "west": true, "central": true, "media": true, "of the": true, "god": true,
 	"man": true, "page": true, "bush": true, "obama": true, "trump": true, "bbc": true,
@@ -89,8 +88,7 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 	form := func(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].End] }
 	lower := func(i int) string { return strings.ToLower(form(i)) }
 	persons := map[string]bool{} // names seen as the first name of a person
-	for si, s := range d.Sents {
-		_ = si
+	for _, s := range d.Sents {
 		n := 0
 		for i := int(s.Start); i < int(s.End) && n < maxPerSentence && len(out) < maxMentions; i++ {
 			t := d.Tokens[i]
@@ -267,7 +265,7 @@ var personParticles = map[string]bool{"bin": true, "ibn": true, "bint": true, "a
 var orgWords = map[string]bool{
 	"post": true, "times": true, "white house": true, "pacific": true, "atlantic": true, "arctic": true, "journal": true, "university": true, "airways": true, "airlines": true,
 	"police": true, "herald": true, "tribune": true, "daily": true, "express": true, "mail": true,
-	"star": true, "news": true, "press": true, "globe": true, "fc": true, "united": true, "city": false,
+	"star": true, "news": true, "press": true, "globe": true, "fc": true, "united": true,
 	"college": true, "institute": true, "hospital": true, "club": true, "bank": true, "council": true,
 }
 
@@ -657,7 +655,6 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 	if len(m.cands) > 1 {
 		why = append(why, strconv.Itoa(len(m.cands))+" candidates")
 	}
-	sort.Strings(why[:0])
 	p := eventwire.Place{
 		Text: d.Text[m.span.Start:m.span.End], Span: m.span, GeonameID: e.ID, Name: e.Name,
 		Country: e.Country, Lat: e.Lat, Lon: e.Lon, Evidence: strings.Join(why, "; "),

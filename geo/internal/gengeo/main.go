@@ -47,15 +47,14 @@ func main() {
 }
 
 type place struct {
-	id        int64
-	name      string
-	lat, lon  float64
-	fcode     string
-	cc, adm1  string
-	adm2      string
-	pop       int64
-	alts      []string
-	suppement bool
+	id       int64
+	name     string
+	lat, lon float64
+	fcode    string
+	cc, adm1 string
+	adm2     string
+	pop      int64
+	alts     []string
 }
 
 func run(dir, out string) error {
