@@ -128,6 +128,7 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 				continue
 			}
 			onlyCities := !g.anyBig(m.cands)
+			key := norm(d.Text[m.span.Start:m.span.End])
 			// A part of a longer name: "Lake Victoria", "George Washington",
 			// "Aleppo University" (but "U.S. President", "Texas Governor").
 			if i > int(s.Start) {
@@ -138,7 +139,7 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 				// proper noun ("In Syria" is fine).
 				if upperInitial(pw) && !direction(pw) && (p.UPOS == text.PROPN || i-1 > int(s.Start)) {
 					if onlyCities {
-						persons[norm(d.Text[m.span.Start:m.span.End])] = true // "John Campbell", then "Campbell"
+						persons[key] = true // "John Campbell", then "Campbell"
 					}
 					continue
 				}
@@ -146,7 +147,6 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 					continue // "bin Laden"
 				}
 			}
-			key := norm(d.Text[m.span.Start:m.span.End])
 			if m.t1 < int(s.End) && personParticles[strings.ToLower(form(m.t1))] {
 				persons[key] = true // "Hamza bin Laden", and "Hamza" after
 				continue
@@ -158,7 +158,7 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 				nx := d.Tokens[m.t1]
 				if nx.UPOS == text.PROPN && upperInitial(form(m.t1)) && (onlyCities || orgWords[strings.ToLower(form(m.t1))]) {
 					if onlyCities {
-						persons[norm(d.Text[m.span.Start:m.span.End])] = true // "Michael Smith", then "Michael"
+						persons[key] = true // "Michael Smith", then "Michael"
 					}
 					continue
 				}
@@ -171,7 +171,8 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 			// A one-word name of nothing but small towns ("King",
 			// "Justice") is a place only where the text says so: after a
 			// locative preposition, in a description, or before a comma.
-			if onlyCities && m.t1-m.t0 == 1 && !m.locative && m.desc == "" && g.maxPop(m.cands) < smallTown &&
+			// So is one known only by another name ("Pech" for Pécs).
+			if onlyCities && m.t1-m.t0 == 1 && !m.locative && m.desc == "" && (g.maxPop(m.cands) < smallTown || !g.ownName(m.cands, key)) &&
 				(m.t1 >= int(s.End) || form(m.t1) != ",") {
 				continue
 			}
@@ -273,6 +274,17 @@ var orgWords = map[string]bool{
 // text's word that it is a place.
 const smallTown = 20000
 
+// ownName reports whether key is the own name of one of c, not only an
+// alternate.
+func (g *Gazetteer) ownName(c []int32, key string) bool {
+	for _, i := range c {
+		if norm(g.entries[i].Name) == key {
+			return true
+		}
+	}
+	return false
+}
+
 // maxPop is the largest population among c.
 func (g *Gazetteer) maxPop(c []int32) int64 {
 	var m int64
@@ -282,10 +294,12 @@ func (g *Gazetteer) maxPop(c []int32) int64 {
 	return m
 }
 
-// anyBig reports whether a candidate is a continent, country or division.
+// anyBig reports whether a candidate is a continent, country or
+// first-level division (second-level ones are named like towns: "Time",
+// "Stavanger").
 func (g *Gazetteer) anyBig(c []int32) bool {
 	for _, i := range c {
-		if g.entries[i].Kind != City {
+		if k := g.entries[i].Kind; k != City && k != Division2 {
 			return true
 		}
 	}
@@ -559,11 +573,22 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 			seat[e.Country+"."+e.Admin1] = true
 		}
 	}
+	// A second-level division is dropped for a city of its division
+	// (the municipality of Stavanger is, in news, the city).
+	cityIn := map[string]bool{}
+	for _, i := range m.cands {
+		if e := g.entries[i]; e.Kind == City {
+			cityIn[e.Country+"."+e.Admin1] = true
+		}
+	}
 	best, bestScore := int32(-1), math.Inf(-1)
 	var bestWhy []string
 	for _, i := range m.cands {
 		e := g.entries[i]
 		if e.Kind == Division && seat[e.Country+"."+e.Admin1] && (norm(e.Name) == surface || norm(divisionShort(e.Name)) == surface) {
+			continue
+		}
+		if e.Kind == Division2 && cityIn[e.Country+"."+e.Admin1] {
 			continue
 		}
 		score := math.Log10(float64(e.Pop) + 10)
