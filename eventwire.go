@@ -198,7 +198,7 @@ type Location struct {
 	// How is "clause" (a place in the event's own clause: "talks in
 	// Astana", "shelling the city" after the city was named), "sentence"
 	// (a place the sentence puts something in) or "article" (the last
-	// such place before it, else the dateline).
+	// such place before the sentence).
 	How string `json:"how"`
 	// Span is the place mention in Article.Text that gave the location.
 	Span text.Span `json:"span"`
