@@ -126,6 +126,9 @@ type Event struct {
 	Goldstein float64  `json:"goldstein"`
 	Sentence  int      `json:"sentence"`
 	Evidence  Evidence `json:"evidence"`
+	// Location is where the event took place, when its clause, sentence or
+	// article says; nil otherwise.
+	Location *Location `json:"location,omitempty"`
 	// Pattern names the dictionary entry or verb pattern that fired.
 	Pattern    string  `json:"pattern"`
 	Date       string  `json:"date"`
@@ -180,6 +183,26 @@ type Place struct {
 	Admin1    string    `json:"admin1,omitempty"`
 	Lat       float64   `json:"lat"`
 	Lon       float64   `json:"lon"`
+	// Evidence says what decided the resolution ("country in the article:
+	// SY; seat of a division; population 1602264; 3 candidates").
+	Evidence string `json:"evidence,omitempty"`
+}
+
+// Location is where an event took place: a resolved place and how it was
+// found for the event.
+type Location struct {
+	Name      string  `json:"name"`
+	GeonameID int64   `json:"geonameid"`
+	Country   string  `json:"country"` // ISO 3166-1 alpha-2
+	Lat       float64 `json:"lat"`
+	Lon       float64 `json:"lon"`
+	// How is "clause" (a place in the event's own clause: "talks in
+	// Astana", "shelling the city" after the city was named), "sentence"
+	// (a place the sentence puts something in) or "article" (the last
+	// such place before the sentence).
+	How string `json:"how"`
+	// Span is the place mention in Article.Text that gave the location.
+	Span text.Span `json:"span"`
 }
 
 // Story is everything eventwire knows about one page: the page, its article,

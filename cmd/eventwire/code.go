@@ -62,6 +62,7 @@ func runCode(ctx context.Context, m *Main, args []string) error {
 	}
 	// Dictionaries (user files reported at file:line) and the parser first:
 	// without them nothing can be coded.
+	go loadGazetteer() // for the places, while the dictionaries and models load
 	pl, err := newPipeline(m.Stderr, false, userDicts, *modelDir)
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
@@ -139,7 +140,11 @@ func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date 
 	if events == nil {
 		events = []eventwire.Event{}
 	}
-	return &codeOutput{Article: art, Events: events, Quotes: []eventwire.Quote{}, Places: []eventwire.Place{}, Decisions: decisions}, nil
+	places, err := placeEvents(ctx, art, doc, events)
+	if err != nil {
+		return nil, err
+	}
+	return &codeOutput{Article: art, Events: events, Quotes: []eventwire.Quote{}, Places: places, Decisions: decisions}, nil
 }
 
 // userDictErrors keeps the dictionary problems that are in user files.

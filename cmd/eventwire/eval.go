@@ -14,12 +14,13 @@ var evalCommands = []command{
 	{"plover", "PLOVER gold news sentences: recall, precision, F1 by gold category and source country; tune/check halves", runEvalPlover},
 	{"conflibert", "ConfliBERT wire-news sentences: coded at all, PentaClass recall and precision, with source and target spans", runEvalConfliBERT},
 	{"timex", "annotated date expressions in news: exact accuracy of the normalised value, dev and test halves", runEvalTimex},
+	{"geo", "toponyms: recognition P/R/F1, exact GeoNames id, accuracy within 161 km, mean error; dev/test halves", runEvalGeo},
 	{"agreement", "two readings of the real-news gold: event F1, Cohen's kappa on the CAMEO root and on any event", runEvalAgreement},
 }
 
 func runEval(ctx context.Context, m *Main, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprintln(m.Stderr, "Usage: eventwire eval extract|ud|petrarch|events|plover|conflibert|agreement [flags]")
+		fmt.Fprintln(m.Stderr, "Usage: eventwire eval extract|ud|petrarch|events|plover|conflibert|geo|agreement [flags]")
 		fmt.Fprintln(m.Stderr)
 		for _, c := range evalCommands {
 			fmt.Fprintf(m.Stderr, "  %-10s %s\n", c.name, c.summary)

@@ -57,6 +57,7 @@ func newPipeline(stderr io.Writer, noParse bool, userDicts []string, modelDir st
 		err error
 	}
 	ch := make(chan parsed, 1)
+	go loadGazetteer() // for the places stage, while the models load
 	go func() {
 		a, err := mf.english()
 		ch <- parsed{a, err}
@@ -120,7 +121,7 @@ func (p *pipeline) stages() (ingest.Annotator, []ingest.Coder) {
 	if p == nil || p.parser == nil {
 		return nil, nil
 	}
-	return p.parser, []ingest.Coder{eventCoder{p.coder}}
+	return p.parser, []ingest.Coder{eventCoder{p.coder}, placeCoder{}}
 }
 
 // eventCoder is the ingest stage that codes a story's events from its Doc.

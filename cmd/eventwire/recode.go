@@ -237,7 +237,9 @@ func (r *recoder) run(ctx context.Context, after int64) (*recodeSummary, error) 
 				return
 			}
 			j.doc = d
-			j.evs, j.err = codeDated(ctx, r.coder, d, storyDate(j.st))
+			if j.evs, j.err = codeDated(ctx, r.coder, d, storyDate(j.st)); j.err == nil {
+				_, j.err = placeEvents(ctx, j.st.Article, d, j.evs)
+			}
 		}, func(j *job) (bool, error) {
 			if j.skip != "" {
 				sum.Skipped++
@@ -266,7 +268,9 @@ func (r *recoder) run(ctx context.Context, after int64) (*recodeSummary, error) 
 	sum.phase = phaseRecode
 	err := r.walk(ctx, after, r.store.Docs, func(j *job) {
 		if !parsedNow[j.st.ID] {
-			j.evs, j.err = codeDated(ctx, r.coder, j.st.Doc, storyDate(j.st))
+			if j.evs, j.err = codeDated(ctx, r.coder, j.st.Doc, storyDate(j.st)); j.err == nil {
+				_, j.err = placeEvents(ctx, j.st.Article, j.st.Doc, j.evs)
+			}
 		}
 	}, func(j *job) (bool, error) {
 		sum.LastID = j.st.ID

@@ -1,0 +1,244 @@
+package geo_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/geo"
+	"github.com/eventwire/eventwire/nlp"
+	"github.com/eventwire/eventwire/nlp/english"
+	"github.com/eventwire/eventwire/text"
+)
+
+var (
+	gaz    = sync.OnceValues(geo.Default)
+	parser = sync.OnceValues(func() (*nlp.Pipeline, error) { return english.New() })
+)
+
+func load(t testing.TB) *geo.Gazetteer {
+	t.Helper()
+	g, err := gaz()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func parse(t testing.TB, s string) *text.Doc {
+	t.Helper()
+	p, err := parser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := text.NewDoc(s)
+	if err := p.Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestDefault(t *testing.T) {
+	g := load(t)
+	if g.Len() < 60000 {
+		t.Errorf("%d entries, want the ~80,000 shipped", g.Len())
+	}
+	for _, c := range []struct {
+		name string
+		id   int64
+	}{{"Aleppo", 170063}, {"Astana", 1526273}, {"Tartus", 163345}, {"U.S.", 6252001}, {"the Netherlands", 0}} {
+		found := false
+		for _, e := range g.Lookup(c.name) {
+			found = found || e.ID == c.id || c.id == 0
+		}
+		if !found {
+			t.Errorf("Lookup(%q) = %v, want an entry with id %d", c.name, g.Lookup(c.name), c.id)
+		}
+	}
+	if iso, ok := g.Demonym("Kazakh"); !ok || iso != "KZ" {
+		t.Errorf("Demonym(Kazakh) = %q, %v", iso, ok)
+	}
+}
+
+// The ids were looked up by hand in ../shared/data/geo/cities15000.txt.gz
+// and admin1CodesASCII.txt.
+func TestResolve(t *testing.T) {
+	g := load(t)
+	for _, c := range []struct {
+		name, text, dateline string
+		want                 map[string]int64 // mention text → geonameid
+	}{
+		{"kazakh capital", "He said the next round of talks would be held in the Kazakh capital, Astana, next month.", "",
+			map[string]int64{"Kazakh capital": 1526273, "Astana": 1526273}},
+		{"syrian city", "Putin signed an order to expand Russia's naval facility in the Syrian city of Tartus.", "",
+			map[string]int64{"Russia": 2017370, "Tartus": 163345}},
+		{"seat city over its division", "Rebels were evacuated from Aleppo on Thursday.", "",
+			map[string]int64{"Aleppo": 170063}},
+		{"division in the article", "Storms hit Atlanta and other parts of Georgia on Monday.", "",
+			map[string]int64{"Atlanta": 4180439, "Georgia": 4197000}},
+		{"country by its neighbours", "Protests spread across Georgia and Armenia.", "",
+			map[string]int64{"Georgia": 614540, "Armenia": 174982}},
+		{"capital by population", "Talks in Paris ended on Friday.", "",
+			map[string]int64{"Paris": 2988507}},
+		{"dateline", "Officials said the hospital in Victoria was closed.", "MELBOURNE, Australia",
+			map[string]int64{"Victoria": 2145234}},
+		{"aliases", "The U.S. and the UK sent aid to the DRC.", "",
+			map[string]int64{"U.S.": 6252001, "UK": 2635167, "DRC": 203312}},
+		{"demonym as a place", "Shells landed in Syrian territory, a Turkish official said.", "",
+			map[string]int64{"Syrian territory": 163843}},
+		{"comma qualifies", "The fair in Paris, Texas, drew crowds.", "",
+			map[string]int64{"Paris": 4717560, "Texas": 4736286}},
+		{"not a place", "George Washington wrote to the Washington Post.", "", map[string]int64{}},
+		{"a person's name", "US officials said Hamza bin Laden had died. The death of Hamza was reported.", "",
+			map[string]int64{"US": 6252001}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := parse(t, c.text)
+			got := map[string]int64{}
+			for _, p := range g.Resolve(d, c.dateline) {
+				if d.Text[p.Span.Start:p.Span.End] != p.Text {
+					t.Errorf("place %q has span %v = %q", p.Text, p.Span, d.Text[p.Span.Start:p.Span.End])
+				}
+				if p.Evidence == "" {
+					t.Errorf("place %q has no evidence", p.Text)
+				}
+				got[p.Text] = p.GeonameID
+			}
+			for k, id := range c.want {
+				if got[k] != id {
+					t.Errorf("%q resolved to %d, want %d (all: %v)", k, got[k], id, got)
+				}
+			}
+			if len(got) != len(c.want) {
+				t.Errorf("places %v, want none", got)
+			}
+		})
+	}
+}
+
+func TestLocate(t *testing.T) {
+	g := load(t)
+	txt := "Government forces entered Aleppo on Monday. Rebels started shelling the city. Russia held talks with Turkey in Astana. Officials praised the deal."
+	d := parse(t, txt)
+	places := g.Resolve(d, "")
+	at := func(w string) text.Span { return spanOf(strings.Index(txt, w), len(w)) }
+	span := func(w string) eventwire.Evidence { return eventwire.Evidence{Verb: at(w)} }
+	evs := []eventwire.Event{
+		{Evidence: eventwire.Evidence{Verb: at("entered"), Target: at("Aleppo")}},
+		{Evidence: eventwire.Evidence{Verb: at("shelling"), Target: at("the city")}},
+		{Evidence: span("held")},
+		{Evidence: span("praised")},
+		{},
+	}
+	geo.Locate(d, places, evs)
+	for i, c := range []struct{ name, how string }{{"Aleppo", "clause"}, {"Aleppo", "clause"}, {"Astana", "clause"}, {"Astana", "article"}, {"", ""}} {
+		l := evs[i].Location
+		switch {
+		case c.name == "" && l != nil:
+			t.Errorf("event %d: location %+v, want none", i, l)
+		case c.name != "" && (l == nil || l.Name != c.name || l.How != c.how):
+			t.Errorf("event %d: location %+v, want %s by %s", i, l, c.name, c.how)
+		}
+	}
+}
+
+func spanOf(i, n int) text.Span { return text.Span{Start: int32(i), End: int32(i + n)} }
+
+// TestManyPlaces: a sentence of a thousand place names gives a bounded
+// list of places and no panic.
+func TestManyPlaces(t *testing.T) {
+	g := load(t)
+	names := []string{"Paris", "London", "Aleppo", "Kabul", "Lagos", "Lima", "Berlin", "Cairo", "Tartus", "Astana"}
+	var b strings.Builder
+	b.WriteString("Protests were held in ")
+	for i := 0; i < 1000; i++ {
+		b.WriteString(names[i%len(names)])
+		b.WriteString(", ")
+	}
+	b.WriteString("and Oslo.")
+	d := parse(t, b.String())
+	places := g.Resolve(d, strings.Repeat("Paris, ", 500))
+	if len(places) == 0 || len(places) > 1001 {
+		t.Errorf("%d places", len(places))
+	}
+	evs := []eventwire.Event{{Evidence: eventwire.Evidence{Verb: spanOf(strings.Index(b.String(), "held"), 4)}}}
+	geo.Locate(d, places, evs)
+	if evs[0].Location == nil {
+		t.Errorf("the protests have no location")
+	}
+}
+
+// TestUnsplitDoc: a Doc with tokens but no sentences (not annotated) gives
+// no places and no panic.
+func TestUnsplitDoc(t *testing.T) {
+	g := load(t)
+	d := wordDoc("Rebels shelled Aleppo .")
+	d.Sents = nil
+	ps := g.Resolve(d, "")
+	geo.Locate(d, ps, []eventwire.Event{{Evidence: eventwire.Evidence{Verb: spanOf(7, 7)}}})
+	if len(ps) != 0 {
+		t.Errorf("places %v", ps)
+	}
+	geo.Locate(d, []eventwire.Place{{Name: "Aleppo", GeonameID: 170063, Span: spanOf(15, 6)}}, []eventwire.Event{{Evidence: eventwire.Evidence{Verb: spanOf(7, 7)}}})
+	geo.Locate(nil, nil, nil)
+}
+
+func BenchmarkDefault(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		g, err := geo.Default()
+		if err != nil || g.Len() < 60000 {
+			b.Fatal(err, g.Len())
+		}
+	}
+}
+
+func BenchmarkResolve(b *testing.B) {
+	g := load(b)
+	d := parse(b, strings.Repeat("Rebels shelled Aleppo and talks were held in the Kazakh capital, Astana, as Russia expanded its base in the Syrian city of Tartus. ", 20))
+	b.ResetTimer()
+	for b.Loop() {
+		if len(g.Resolve(d, "")) < 60 {
+			b.Fatal("places lost")
+		}
+	}
+}
+
+// TestConcurrent: one Gazetteer serves many goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	g := load(t)
+	d := parse(t, "Rebels shelled Aleppo. Talks were held in the Kazakh capital, Astana.")
+	want := len(g.Resolve(d, ""))
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				if got := len(g.Resolve(d, "ALEPPO, Syria")); got != want {
+					t.Errorf("%d places, want %d", got, want)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestResolveSpans(t *testing.T) {
+	g := load(t)
+	txt := "Flooding hit North Dallas and the Swat Valley, not Qqxland."
+	d := parse(t, txt)
+	at := func(w string) text.Span { return spanOf(strings.Index(txt, w), len(w)) }
+	got := g.ResolveSpans(d, "", []text.Span{at("North Dallas"), at("Swat Valley"), at("Qqxland"), {Start: 5, End: 2}})
+	if len(got) != 4 {
+		t.Fatalf("%d places for 4 spans", len(got))
+	}
+	for i, want := range []string{"Dallas", "Swat", "", ""} {
+		if got[i].Name != want && !(want != "" && strings.HasPrefix(got[i].Name, want)) {
+			t.Errorf("span %d resolved to %q (%s), want %q", i, got[i].Name, got[i].Evidence, want)
+		}
+	}
+}

@@ -1,0 +1,691 @@
+package geo
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/text"
+)
+
+// Bounds on the work per document: a "sentence" of a thousand place
+// names gets its first maxPerSentence mentions, a document its first
+// maxMentions.
+const (
+	maxPerSentence = 100
+	maxMentions    = 2000
+)
+
+// mention is a place mention found in a Doc, before resolution.
+type mention struct {
+	span       text.Span // bytes
+	t0, t1     int       // tokens [t0, t1)
+	cands      []int32
+	hint       string // a country the description gives: "the Syrian city of"
+	city       bool   // the description says it is a city, town or port
+	capitalOf  string // "the Kazakh capital": the capital of this country
+	desc       string // the description, for evidence
+	locative   bool   // in a phrase with a locative preposition
+	ownCountry bool   // one of its candidates is a country
+	within     string // "Paris, Texas": the division (CC.ADM1) a comma names
+}
+
+// locativePreps mark a place as where something is or happens.
+var locativePreps = map[string]bool{
+	"in": true, "at": true, "near": true, "outside": true, "inside": true, "around": true,
+	"across": true, "throughout": true, "within": true, "into": true, "on": true, "off": true,
+	"from": true, "to": true, "towards": true, "toward": true, "through": true, "between": true,
+	"nearby": true, "beyond": true, "along": true, "over": true,
+}
+
+// inPreps are the locative prepositions that say where an act took place
+// (not where it came from or went to).
+var inPreps = map[string]bool{
+	"in": true, "at": true, "near": true, "outside": true, "inside": true, "around": true,
+	"across": true, "throughout": true, "within": true, "on": true, "off": true, "over": true,
+	"along": true, "nearby": true,
+}
+
+// placeNouns are the nouns a description of a place ends in.
+var placeNouns = map[string]bool{
+	"city": true, "town": true, "village": true, "port": true, "capital": true,
+	"province": true, "region": true, "state": true, "district": true, "island": true,
+	"territory": true, "soil": true, "border": true, "coast": true, "airspace": true,
+	"waters": true, "county": true, "governorate": true, "enclave": true, "stronghold": true,
+}
+
+// stopNames are names of places that are far more often something else
+// when they stand alone in news.
+var stopNames = map[string]bool{
+	"of": true, "police": true, "university": true, "hospital": true, "ministry": true,
+	"president": true, "minister": true, "government": true, "army": true, "city": true,
+	"department": true, "republic": true, "union": true, "centre": true, "center": true,
+	"church": true, "reuters": true, "ebola": true, "mass": true, "bar": true, "best": true,
+	"march": true, "may": true, "june": true, "july": true, "april": true, "august": true,
+	"january": true, "february": true, "september": true, "october": true, "november": true,
+	"december": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "mobile": true,
+	"health": true, "world": true, "national": true, "north": true, "south": true,
+	"east": true, "west": true, "central": true, "media": true, "of the": true, "god": true,
+	"man": true, "page": true, "bush": true, "obama": true, "trump": true, "bbc": true,
+	"cnn": true, "un": true, "eu": true, "who": true, "nato": true, "aids": true, "hiv": true,
+	"sars": true, "flu": true, "h1n1": true, "avian": true, "swine": true, "wikinews": true,
+	"science": true, "nature": true, "general": true, "secretary": true, "office": true,
+	"agency": true, "council": true, "post": true, "times": true, "white house": true, "pacific": true, "atlantic": true, "arctic": true, "organization": true, "organisation": true,
+}
+
+func upperInitial(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// mentions finds the place mentions of d.
+func (g *Gazetteer) mentions(d *text.Doc) []mention {
+	var out []mention
+	form := func(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].End] }
+	lower := func(i int) string { return strings.ToLower(form(i)) }
+	persons := map[string]bool{} // names seen as the first name of a person
+	for _, s := range d.Sents {
+		n := 0
+		for i := int(s.Start); i < int(s.End) && n < maxPerSentence && len(out) < maxMentions; i++ {
+			t := d.Tokens[i]
+			w := form(i)
+			// "the Kazakh capital", "in Syrian territory": a demonym
+			// before a place noun.
+			if iso, ok := g.demonyms[norm(w)]; ok && i+1 < int(s.End) && placeNouns[lower(i+1)] {
+				noun := lower(i + 1)
+				det := i > int(s.Start) && lower(i-1) == "the"
+				switch {
+				case noun == "capital" && det && (i+2 >= int(s.End) || lower(i+2) != "of"):
+					if c, ok := g.capitals[iso]; ok {
+						out = append(out, mention{span: text.Span{Start: t.Start, End: d.Tokens[i+1].End}, t0: i, t1: i + 2,
+							cands: []int32{c}, capitalOf: iso, desc: "the " + w + " capital", locative: g.locativeAt(d, i+1)})
+						n++
+						i++
+						continue
+					}
+				case (noun == "territory" || noun == "soil" || noun == "airspace" || noun == "waters") && g.locativeAt(d, i+1):
+					if c, ok := g.countries[iso]; ok {
+						out = append(out, mention{span: text.Span{Start: t.Start, End: d.Tokens[i+1].End}, t0: i, t1: i + 2,
+							cands: []int32{c}, desc: w + " " + noun, locative: true, ownCountry: true})
+						n++
+						i++
+						continue
+					}
+				}
+			}
+			if !upperInitial(w) {
+				continue
+			}
+			m, ok := g.longest(d, i, int(s.End))
+			// A name starts at a proper noun or an all-caps word; a
+			// name of several capitalised words may start at any
+			// ("United States", "New York": taggers call them ADJ).
+			if !ok || (t.UPOS != text.PROPN && !allCaps(w) && m.t1-m.t0 < 2) {
+				continue
+			}
+			onlyCities := !g.anyBig(m.cands)
+			key := norm(d.Text[m.span.Start:m.span.End])
+			// A part of a longer name: "Lake Victoria", "George Washington",
+			// "Aleppo University" (but "U.S. President", "Texas Governor").
+			if i > int(s.Start) {
+				p := d.Tokens[i-1]
+				pw := form(i - 1)
+				// Mid-sentence any capitalised word counts (taggers miss
+				// "Hong" in "Hong Kong"); first in the sentence only a
+				// proper noun ("In Syria" is fine).
+				if upperInitial(pw) && !direction(pw) && (p.UPOS == text.PROPN || i-1 > int(s.Start)) {
+					if onlyCities {
+						persons[key] = true // "John Campbell", then "Campbell"
+					}
+					continue
+				}
+				if personParticles[strings.ToLower(pw)] {
+					continue // "bin Laden"
+				}
+			}
+			if m.t1 < int(s.End) && personParticles[strings.ToLower(form(m.t1))] {
+				persons[key] = true // "Hamza bin Laden", and "Hamza" after
+				continue
+			}
+			if persons[key] {
+				continue
+			}
+			if m.t1 < int(s.End) {
+				nx := d.Tokens[m.t1]
+				if nx.UPOS == text.PROPN && upperInitial(form(m.t1)) && (onlyCities || orgWords[strings.ToLower(form(m.t1))]) {
+					if onlyCities {
+						persons[key] = true // "Michael Smith", then "Michael"
+					}
+					continue
+				}
+				if nameWords[strings.ToLower(form(m.t1))] {
+					continue // "Reston virus", "Marburg fever"
+				}
+			}
+			g.describe(d, &m, int(s.Start))
+			m.locative = m.locative || g.locativeAt(d, m.t0)
+			// A one-word name of nothing but small towns ("King",
+			// "Justice") is a place only where the text says so: after a
+			// locative preposition, in a description, or before a comma.
+			// So is one known only by another name ("Pech" for Pécs).
+			if onlyCities && m.t1-m.t0 == 1 && !m.locative && m.desc == "" && (g.maxPop(m.cands) < smallTown || !g.ownName(m.cands, key)) &&
+				(m.t1 >= int(s.End) || form(m.t1) != ",") {
+				continue
+			}
+			out = append(out, m)
+			n++
+			i = m.t1 - 1
+		}
+	}
+	return out
+}
+
+// longest matches the longest name starting at token i.
+func (g *Gazetteer) longest(d *text.Doc, i, end int) (mention, bool) {
+	maxT := i + 2*g.maxWords + 1
+	if maxT > end {
+		maxT = end
+	}
+	for j := maxT; j > i; j-- {
+		last := d.Text[d.Tokens[j-1].Start:d.Tokens[j-1].End]
+		if !upperInitial(last) && j-1 != i {
+			continue
+		}
+		ok := true
+		for k := i + 1; k < j-1; k++ {
+			f := d.Text[d.Tokens[k].Start:d.Tokens[k].End]
+			if !upperInitial(f) && !connector[strings.ToLower(f)] {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		sp := text.Span{Start: d.Tokens[i].Start, End: d.Tokens[j-1].End}
+		surface := d.Text[sp.Start:sp.End]
+		if strings.ContainsAny(surface, "\n,;()\"") {
+			continue
+		}
+		k := norm(surface)
+		if stopNames[k] {
+			continue
+		}
+		if c := g.lookup(k); len(c) > 0 && (!allCaps(surface) || len(surface) > 5 || g.anyBig(c)) {
+			m := mention{span: sp, t0: i, t1: j, cands: c}
+			for _, e := range c {
+				if g.entries[e].Kind == Country {
+					m.ownCountry = true
+				}
+			}
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+var connector = map[string]bool{"of": true, "the": true, "de": true, "del": true, "la": true, "al": true, "el": true,
+	"du": true, "da": true, "upon": true, "-": true, "'s": true, "and": true}
+
+func allCaps(s string) bool {
+	up := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			up++
+		}
+	}
+	return up >= 2
+}
+
+// direction reports whether w is a word of direction that can begin a
+// place name the gazetteer lacks ("Northern Syria").
+func direction(w string) bool {
+	switch strings.ToLower(w) {
+	case "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "greater", "upper", "lower":
+		return true
+	}
+	return false
+}
+
+// nameWords, after a place name, make it the name of something else.
+var nameWords = map[string]bool{"virus": true, "ebolavirus": true, "flu": true, "influenza": true,
+	"strain": true, "fever": true, "disease": true, "syndrome": true, "variant": true}
+
+// personParticles join the parts of Arabic and other names of persons.
+var personParticles = map[string]bool{"bin": true, "ibn": true, "bint": true, "abu": true, "ben": true}
+
+// orgWords, after a place name, make it part of an organisation's name:
+// "Washington Post", "Kenya Airways".
+var orgWords = map[string]bool{
+	"post": true, "times": true, "white house": true, "pacific": true, "atlantic": true, "arctic": true, "journal": true, "university": true, "airways": true, "airlines": true,
+	"police": true, "herald": true, "tribune": true, "daily": true, "express": true, "mail": true,
+	"star": true, "news": true, "press": true, "globe": true, "fc": true, "united": true,
+	"college": true, "institute": true, "hospital": true, "club": true, "bank": true, "council": true,
+}
+
+// smallTown is the population under which a one-word name needs the
+// text's word that it is a place.
+const smallTown = 20000
+
+// ownName reports whether key is the own name of one of c, not only an
+// alternate.
+func (g *Gazetteer) ownName(c []int32, key string) bool {
+	for _, i := range c {
+		if norm(g.entries[i].Name) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// maxPop is the largest population among c.
+func (g *Gazetteer) maxPop(c []int32) int64 {
+	var m int64
+	for _, i := range c {
+		m = max(m, g.entries[i].Pop)
+	}
+	return m
+}
+
+// anyBig reports whether a candidate is a continent, country or
+// first-level division (second-level ones are named like towns: "Time",
+// "Stavanger").
+func (g *Gazetteer) anyBig(c []int32) bool {
+	for _, i := range c {
+		if k := g.entries[i].Kind; k != City && k != Division2 {
+			return true
+		}
+	}
+	return false
+}
+
+// locativeAt reports whether token i heads, or is inside, a phrase with a
+// locative preposition ("in Aleppo", "outside the city", "from Aleppo").
+func (g *Gazetteer) locativeAt(d *text.Doc, i int) bool { return locative(d, i, locativePreps) }
+
+// locative reports whether token i heads, or is inside, a phrase with one
+// of preps as its case marker.
+func locative(d *text.Doc, i int, preps map[string]bool) bool {
+	// The preposition is a case child of the phrase's head; a multi-word
+	// name hangs on one of its words, so look at the word's head too.
+	for hop, j := 0, i; hop < 2 && j >= 0 && j < len(d.Tokens); hop++ {
+		for _, c := range d.Children(j) {
+			if d.Tokens[c].Dep.Base() == text.DepRel("case") && preps[strings.ToLower(d.Text[d.Tokens[c].Start:d.Tokens[c].End])] {
+				return true
+			}
+		}
+		if d.Tokens[j].Dep.Base() != "flat" && d.Tokens[j].Dep.Base() != "compound" && d.Tokens[j].Dep.Base() != "amod" {
+			break
+		}
+		j = int(d.Tokens[j].Head)
+	}
+	// Unparsed text: the word before.
+	if i > 0 && d.Tokens[i].Head < 0 {
+		return preps[strings.ToLower(d.Text[d.Tokens[i-1].Start:d.Tokens[i-1].End])]
+	}
+	return false
+}
+
+// describe reads the description before a name: "the Syrian city of
+// Tartus", "the northern town of X", "the port of Y".
+func (g *Gazetteer) describe(d *text.Doc, m *mention, s0 int) {
+	i := m.t0 - 1
+	if i-1 < s0 || strings.ToLower(d.Text[d.Tokens[i].Start:d.Tokens[i].End]) != "of" {
+		return
+	}
+	noun := strings.ToLower(d.Text[d.Tokens[i-1].Start:d.Tokens[i-1].End])
+	if noun != "city" && noun != "town" && noun != "village" && noun != "port" && noun != "capital" {
+		return
+	}
+	m.city = true
+	from := i - 1
+	for k := i - 2; k >= s0 && k >= i-4; k-- {
+		w := d.Text[d.Tokens[k].Start:d.Tokens[k].End]
+		if iso, ok := g.demonyms[norm(w)]; ok {
+			m.hint = iso
+			from = k
+			break
+		}
+		if strings.EqualFold(w, "the") {
+			from = k
+			break
+		}
+	}
+	m.desc = d.Text[d.Tokens[from].Start:d.Tokens[i].End]
+	if m.locative = g.locativeAt(d, i-1); !m.locative && from > s0 {
+		m.locative = locativePreps[strings.ToLower(d.Text[d.Tokens[from-1].Start:d.Tokens[from-1].End])]
+	}
+}
+
+// context is what an article says about where it is.
+type context struct {
+	countries map[string]float64 // ISO2 → how often named (directly or by its places)
+	divisions map[string]float64 // CC.ADM1 → how often named
+	dateline  string             // ISO2 of the dateline's place
+}
+
+// Resolve finds the place mentions of d and resolves each against the
+// gazetteer in the article's context: the countries and divisions it
+// names, the country of its dateline ("ALEPPO, Syria"; "" for none), each
+// candidate's kind (country, division, capital, seat) and population.
+// Every Place carries its span in d.Text and, in Evidence, what decided
+// it. d needs tokens and tags; dependencies help (locative phrases).
+func (g *Gazetteer) Resolve(d *text.Doc, dateline string) []eventwire.Place {
+	ms := g.mentions(d)
+	g.qualify(d, ms)
+	ctx := g.context(ms, dateline)
+	g.firstPass(d, ms, ctx)
+	out := make([]eventwire.Place, 0, len(ms))
+	for i := range ms {
+		if p, ok := g.pick(d, &ms[i], ctx); ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// headName drops from a place name the words that say which part of a
+// place it is ("North Dallas", "Western Kasai", "Swat Valley"): the place
+// it is a part of, for a name the gazetteer lacks.
+func headName(s string) string {
+	for {
+		w, rest, ok := strings.Cut(s, " ")
+		if !ok || !direction(w) && !strings.EqualFold(w, "the") {
+			break
+		}
+		s = rest
+	}
+	for _, suf := range []string{" Valley", " Province", " Region", " District", " State", " Prefecture", " Governorate", " area"} {
+		if t, ok := strings.CutSuffix(s, suf); ok && t != "" {
+			s = t
+		}
+	}
+	return s
+}
+
+// qualify reads "Paris, Texas", "Pandi, Bulacan", "Washington, D.C.": a
+// name followed by a comma and a division or country is a place in it.
+func (g *Gazetteer) qualify(d *text.Doc, ms []mention) {
+	for i := 0; i+1 < len(ms); i++ {
+		m, q := &ms[i], ms[i+1]
+		if m.t1 < 0 || q.t0 != m.t1+1 || d.Text[d.Tokens[m.t1].Start:d.Tokens[m.t1].End] != "," {
+			continue
+		}
+		if m.ownCountry {
+			continue // a list: "Syria, Iraq"
+		}
+		// Only when a city of that name is there: not "Ontario, Michigan".
+		has := func(cc, adm string) bool {
+			for _, c := range m.cands {
+				if e := g.entries[c]; e.Kind == City && e.Country == cc && (adm == "" || e.Admin1 == adm) {
+					return true
+				}
+			}
+			return false
+		}
+		for _, c := range q.cands {
+			e := g.entries[c]
+			if e.Kind == Country && m.hint == "" && has(e.Country, "") {
+				m.hint, m.desc = e.Country, d.Text[m.span.Start:q.span.End]
+			}
+			if e.Kind == Division && m.within == "" && has(e.Country, e.Admin1) {
+				m.within, m.desc = e.Country+"."+e.Admin1, d.Text[m.span.Start:q.span.End]
+				if m.hint == "" {
+					m.hint = e.Country
+				}
+			}
+		}
+	}
+}
+
+// firstPass resolves the mentions once and counts the divisions of the
+// cities chosen, so that "Georgia" after "Atlanta" is the state.
+func (g *Gazetteer) firstPass(d *text.Doc, ms []mention, ctx *context) {
+	add := map[string]float64{}
+	for i := range ms {
+		if p, ok := g.pick(d, &ms[i], ctx); ok && p.Admin1 != "" && len(ms[i].cands) > 0 {
+			for _, c := range ms[i].cands {
+				if e := g.entries[c]; e.ID == p.GeonameID && e.Kind == City {
+					add[e.Country+"."+e.Admin1] += 0.5
+					break
+				}
+			}
+		}
+	}
+	for k, w := range add {
+		ctx.divisions[k] += w
+	}
+}
+
+// ResolveSpans resolves the given byte spans of d as place names, in the
+// context of the places Resolve would find; the result has one Place per
+// span, with GeonameID 0 and no Name where the gazetteer has no candidate.
+// It serves evaluation on gold spans.
+func (g *Gazetteer) ResolveSpans(d *text.Doc, dateline string, spans []text.Span) []eventwire.Place {
+	found := g.mentions(d)
+	byStart := map[int32]*mention{}
+	for i := range found {
+		byStart[found[i].span.Start] = &found[i]
+	}
+	ms := make([]mention, len(spans))
+	for i, sp := range spans {
+		if sp.Start < 0 || sp.End > int32(len(d.Text)) || sp.Start > sp.End {
+			continue
+		}
+		if f := byStart[sp.Start]; f != nil && f.span.End == sp.End {
+			ms[i] = *f
+			continue
+		}
+		ms[i] = mention{span: sp, t0: -1, cands: g.lookup(norm(d.Text[sp.Start:sp.End]))}
+		if len(ms[i].cands) == 0 {
+			ms[i].cands = g.lookup(norm(headName(d.Text[sp.Start:sp.End])))
+		}
+		for _, e := range ms[i].cands {
+			if g.entries[e].Kind == Country {
+				ms[i].ownCountry = true
+			}
+		}
+	}
+	ctx := g.context(append(append([]mention(nil), found...), ms...), dateline)
+	g.firstPass(d, ms, ctx)
+	out := make([]eventwire.Place, len(spans))
+	for i := range ms {
+		if p, ok := g.pick(d, &ms[i], ctx); ok {
+			out[i] = p
+		} else if sp := spans[i]; sp.Start >= 0 && sp.End <= int32(len(d.Text)) && sp.Start <= sp.End {
+			out[i] = eventwire.Place{Text: d.Text[sp.Start:sp.End], Span: sp}
+		} else {
+			out[i] = eventwire.Place{Span: sp}
+		}
+	}
+	return out
+}
+
+// context gathers the countries and divisions the mentions name.
+func (g *Gazetteer) context(ms []mention, dateline string) *context {
+	c := &context{countries: map[string]float64{}, divisions: map[string]float64{}}
+	for _, m := range ms {
+		if m.hint != "" {
+			c.countries[m.hint] += 0.5
+		}
+		one := map[string]bool{}
+		for _, i := range m.cands {
+			e := g.entries[i]
+			switch e.Kind {
+			case Country:
+				c.countries[e.Country]++
+			case Division:
+				if len(m.cands) == 1 {
+					c.divisions[e.Country+"."+e.Admin1]++
+				}
+			}
+			one[e.Country] = true
+		}
+		if !m.ownCountry && len(one) == 1 {
+			for cc := range one {
+				if cc != "" {
+					c.countries[cc] += 0.5
+				}
+			}
+			if len(m.cands) == 1 && g.entries[m.cands[0]].Kind == City {
+				e := g.entries[m.cands[0]]
+				c.divisions[e.Country+"."+e.Admin1] += 0.5
+			}
+		}
+	}
+	if dateline != "" {
+		for _, part := range strings.Split(dateline, ",") {
+			for _, i := range g.lookup(norm(part)) {
+				e := g.entries[i]
+				if e.Kind == Country || (e.Kind == City && (e.Code == "PPLC" || e.Pop > 100000)) {
+					c.dateline = e.Country
+					c.countries[e.Country] += 2
+					break
+				}
+			}
+			if c.dateline != "" {
+				break
+			}
+		}
+	}
+	return c
+}
+
+// pick scores the candidates of m and returns the best as a Place.
+func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, bool) {
+	if len(m.cands) == 0 {
+		return eventwire.Place{}, false
+	}
+	surface := norm(d.Text[m.span.Start:m.span.End])
+	// A division that shares its name with its own seat is, in news, the
+	// city ("Aleppo", not Aleppo Governorate).
+	seat := map[string]bool{}
+	for _, i := range m.cands {
+		e := g.entries[i]
+		if e.Kind == City && (e.Code == "PPLA" || e.Code == "PPLC") {
+			seat[e.Country+"."+e.Admin1] = true
+		}
+	}
+	// A second-level division is dropped for a city of its division
+	// (the municipality of Stavanger is, in news, the city).
+	cityIn := map[string]bool{}
+	for _, i := range m.cands {
+		if e := g.entries[i]; e.Kind == City {
+			cityIn[e.Country+"."+e.Admin1] = true
+		}
+	}
+	best, bestScore := int32(-1), math.Inf(-1)
+	var bestWhy []string
+	for _, i := range m.cands {
+		e := g.entries[i]
+		if e.Kind == Division && seat[e.Country+"."+e.Admin1] && (norm(e.Name) == surface || norm(divisionShort(e.Name)) == surface) {
+			continue
+		}
+		if e.Kind == Division2 && cityIn[e.Country+"."+e.Admin1] {
+			continue
+		}
+		score := math.Log10(float64(e.Pop) + 10)
+		var why []string
+		switch e.Kind {
+		case Continent:
+			score += 4
+			why = append(why, "continent")
+		case Country:
+			score += 5
+			why = append(why, "country")
+		case Division:
+			score += 2.5
+			why = append(why, "first-level division")
+		case Division2:
+			score += 1
+			why = append(why, "second-level division")
+		case City:
+			switch e.Code {
+			case "PPLC":
+				score += 2
+				why = append(why, "capital")
+			case "PPLA":
+				score++
+				why = append(why, "seat of a division")
+			case "PPLA2":
+				score += 0.5
+			}
+		}
+		if m.capitalOf != "" {
+			why = append(why, "description: "+m.desc)
+		}
+		if e.Country != "" && e.Kind != Country {
+			w := c.countries[e.Country]
+			if w > 0 {
+				score += 3 * math.Min(1, w)
+				why = append(why, "country in the article: "+e.Country)
+			}
+		}
+		if e.Kind == Division && c.divisions[e.Country+"."+e.Admin1] > 0 {
+			score += 3 * math.Min(1, 2*c.divisions[e.Country+"."+e.Admin1])
+			why = append(why, "its places in the article")
+		}
+		if (e.Kind == City || e.Kind == Division2) && c.divisions[e.Country+"."+e.Admin1] > 0 {
+			score += 2
+			why = append(why, "division in the article: "+g.admin1[e.Country+"."+e.Admin1])
+		}
+		if c.dateline != "" && e.Country == c.dateline {
+			score += 1
+			why = append(why, "dateline")
+		}
+		if m.hint != "" {
+			if e.Country == m.hint {
+				score += 8
+				why = append(why, "description: "+m.desc)
+			} else {
+				score -= 4
+			}
+		}
+		if m.within != "" && e.Kind != Division && e.Country+"."+e.Admin1 == m.within {
+			score += 4
+			why = append(why, "in "+g.admin1[m.within])
+		}
+		if m.city && m.desc != "" {
+			if e.Kind == City {
+				score += 2
+				if m.hint == "" {
+					why = append(why, "description: "+m.desc)
+				}
+			} else {
+				score -= 4
+			}
+		}
+		if norm(e.Name) == surface || (e.Kind == Country && len(surface) > 3) {
+			score += 1
+		}
+		if score > bestScore || (score == bestScore && best >= 0 && e.ID < g.entries[best].ID) {
+			best, bestScore, bestWhy = i, score, why
+		}
+	}
+	if best < 0 {
+		return eventwire.Place{}, false
+	}
+	e := g.entries[best]
+	why := append([]string(nil), bestWhy...)
+	if e.Pop > 0 {
+		why = append(why, "population "+strconv.FormatInt(e.Pop, 10))
+	}
+	if len(m.cands) > 1 {
+		why = append(why, strconv.Itoa(len(m.cands))+" candidates")
+	}
+	p := eventwire.Place{
+		Text: d.Text[m.span.Start:m.span.End], Span: m.span, GeonameID: e.ID, Name: e.Name,
+		Country: e.Country, Lat: e.Lat, Lon: e.Lon, Evidence: strings.Join(why, "; "),
+	}
+	if e.Kind == City || e.Kind == Division || e.Kind == Division2 {
+		p.Admin1 = g.admin1[e.Country+"."+e.Admin1]
+	}
+	return p, true
+}
