@@ -1,0 +1,1014 @@
+package quote
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/text"
+)
+
+// A Resolver gives the actors that noun phrases name: for each token of
+// heads, the head of a phrase in doc, the actor with its code, dictionary
+// entry and, for a phrase that does not name it itself, where the code
+// came from. An Actor with no Code means the phrase names no known actor.
+// The result has one Actor per head, in order. The event coder's mentions
+// stage is one (cmd/eventwire wires coder.Coder.Actors in); the quote
+// package does not import the coder.
+type Resolver interface {
+	Actors(ctx context.Context, doc *text.Doc, heads []int) ([]eventwire.Actor, error)
+}
+
+// ResolverFunc adapts a function to Resolver.
+type ResolverFunc func(ctx context.Context, doc *text.Doc, heads []int) ([]eventwire.Actor, error)
+
+// Actors calls f.
+func (f ResolverFunc) Actors(ctx context.Context, doc *text.Doc, heads []int) ([]eventwire.Actor, error) {
+	return f(ctx, doc, heads)
+}
+
+// maxDepth bounds every walk up or down a tree, whatever the parse.
+const maxDepth = 64
+
+// continueParas is how many paragraphs back a quotation paragraph without
+// attribution may find the speaker it continues.
+const continueParas = 3
+
+// Attribute finds the quotes of doc and who said them. doc must carry
+// tokens, sentences, UPOS, lemmas and dependencies, and its Text is the
+// article's (the spans are byte offsets into it); paras are the article's
+// paragraphs (Article.Paragraphs), or nil to split Text at blank lines.
+// r, when not nil, codes speakers, addressees and reporters; without it
+// they carry only their text and, for references, the mention they refer
+// to. A doc that fails Validate gives an error wrapping
+// eventwire.ErrInvalid; odd text never does: unpaired quotation marks
+// close at the paragraph's end. Attribute returns ctx.Err() if ctx is
+// done.
+func Attribute(ctx context.Context, doc *text.Doc, paras []text.Span, r Resolver) ([]eventwire.Quote, error) {
+	if doc == nil || len(doc.Tokens) == 0 {
+		return nil, nil
+	}
+	if err := doc.Validate(); err != nil {
+		return nil, fmt.Errorf("quote: %w: %w", eventwire.ErrInvalid, err)
+	}
+	a := newAttributor(doc, paragraphs(doc.Text, paras))
+	if err := a.run(ctx); err != nil {
+		return nil, err
+	}
+	return a.quotes(ctx, r)
+}
+
+// found is one attribution being built.
+type found struct {
+	kind     string
+	cue      int       // cue token; -1 for a colon or a continuation
+	cueSpan  text.Span // the cue's words ("according to": both)
+	speaker  int       // head token of the speaker phrase; -1 when unknown
+	addr     int       // head token of the addressee; -1 for none
+	reporter int       // head token of who reports the speech; -1 for none
+	content  []text.Span
+	cont     *found // the quote this paragraph continues
+	para     int
+	dropped  bool
+}
+
+func (f *found) start() int32 {
+	if len(f.content) == 0 {
+		return 0
+	}
+	return f.content[0].Start
+}
+
+type attributor struct {
+	doc    *text.Doc
+	s      string
+	kids   [][]int
+	sentOf []int32
+	paras  []text.Span
+	segs   []segment
+	segOf  []int32 // the segment each token lies in, -1 for none
+	used   map[int]bool
+	segUse []bool
+	found  []*found
+	names  []nameRun
+}
+
+// nameRun is a run of proper nouns (a name) outside quotation marks.
+type nameRun struct{ a, b int }
+
+func newAttributor(doc *text.Doc, paras []text.Span) *attributor {
+	n := len(doc.Tokens)
+	a := &attributor{doc: doc, s: doc.Text, kids: make([][]int, n), sentOf: make([]int32, n), paras: paras,
+		segOf: make([]int32, n), used: map[int]bool{}}
+	for i := range a.sentOf {
+		a.sentOf[i] = -1
+	}
+	for s, sp := range doc.Sents {
+		for i := int(sp.Start); i < int(sp.End) && i < n; i++ {
+			if i >= 0 {
+				a.sentOf[i] = int32(s)
+			}
+		}
+	}
+	for i, t := range doc.Tokens {
+		if h := int(t.Head); h >= 0 && h < n && h != i && a.sentOf[h] == a.sentOf[i] {
+			a.kids[h] = append(a.kids[h], i)
+		}
+	}
+	a.segs = mergeSegments(a.s, findSegments(a.s, paras))
+	a.segUse = make([]bool, len(a.segs))
+	for i := range a.segOf {
+		a.segOf[i] = -1
+	}
+	k := 0
+	for i, t := range doc.Tokens {
+		for k < len(a.segs) && a.segs[k].span().End <= t.Start {
+			k++
+		}
+		if k < len(a.segs) {
+			for _, p := range a.segs[k].parts {
+				if p.Start <= t.Start && t.Start < p.End {
+					a.segOf[i] = int32(k)
+				}
+			}
+		}
+	}
+	for i := 0; i < n; {
+		if doc.Tokens[i].UPOS != text.PROPN || a.segOf[i] >= 0 {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < n && doc.Tokens[j+1].UPOS == text.PROPN && a.sentOf[j+1] == a.sentOf[i] && a.segOf[j+1] < 0 {
+			j++
+		}
+		a.names = append(a.names, nameRun{i, j})
+		i = j + 1
+	}
+	return a
+}
+
+// mergeSegments joins quotations that follow each other in one paragraph
+// with nothing but spaces between them (“…,” “…” said X).
+func mergeSegments(s string, segs []segment) []segment {
+	var out []segment
+	for _, sg := range segs {
+		if n := len(out); n > 0 {
+			prev := &out[n-1]
+			if prev.close >= 0 && prev.para == sg.para && strings.TrimSpace(s[prev.close:sg.open]) == markText(s, prev.close) {
+				prev.parts = append(prev.parts, sg.parts...)
+				prev.close, prev.words, prev.sepBefore = sg.close, prev.words+sg.words, sg.sepBefore
+				continue
+			}
+		}
+		out = append(out, sg)
+	}
+	return out
+}
+
+// markText is the quotation mark at byte i of s.
+func markText(s string, i int) string {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return s[i : i+n]
+}
+
+func (a *attributor) tok(i int) *text.Token { return &a.doc.Tokens[i] }
+
+func (a *attributor) lemma(i int) string {
+	t := a.tok(i)
+	if t.Lemma != "" {
+		return strings.ToLower(t.Lemma)
+	}
+	return strings.ToLower(a.form(i))
+}
+
+func (a *attributor) form(i int) string {
+	t := a.tok(i)
+	return a.s[t.Start:t.End]
+}
+
+func (a *attributor) head(i int) int {
+	h := int(a.tok(i).Head)
+	if h < 0 || h >= len(a.doc.Tokens) || a.sentOf[h] != a.sentOf[i] {
+		return -1
+	}
+	return h
+}
+
+func (a *attributor) base(i int) text.DepRel { return a.tok(i).Dep.Universal().Base() }
+
+// isCue reports whether token i is a verb that reports speech, outside
+// quotation marks.
+func (a *attributor) isCue(i int) bool {
+	if a.segOf[i] >= 0 {
+		return false
+	}
+	switch a.tok(i).UPOS {
+	case text.VERB:
+	default:
+		return false
+	}
+	return cues[a.lemma(i)] != 0
+}
+
+// subject returns the head of the subject of verb v: its own, a first
+// conjunct's ("credited ... and said"), a participle's governor's
+// ("hailed ..., calling it"), or the noun a relative clause modifies
+// ("Putin, who said"); -1 when there is none or it is passive.
+func (a *attributor) subject(v int) int {
+	for n := 0; n < 6 && v >= 0; n++ {
+		for _, k := range a.kids[v] {
+			d := a.tok(k).Dep.Universal()
+			if d.IsPassiveSubject() {
+				return -1
+			}
+			if d.IsSubject() {
+				if d.Subtype() == "" && a.isRelPron(k) && a.base(v) == text.Acl {
+					return a.head(v)
+				}
+				return k
+			}
+		}
+		switch a.base(v) {
+		case text.Conj, text.Advcl, text.Xcomp:
+			v = a.head(v)
+		case text.Acl:
+			return a.head(v)
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+func (a *attributor) isRelPron(k int) bool {
+	switch strings.ToLower(a.form(k)) {
+	case "who", "which", "that":
+		return true
+	}
+	return false
+}
+
+// childOf returns the first child of v with base relation rel, or -1.
+func (a *attributor) childOf(v int, rel text.DepRel) int {
+	for _, k := range a.kids[v] {
+		if a.base(k) == rel {
+			return k
+		}
+	}
+	return -1
+}
+
+// subtree returns the tokens under h (h included) in order, without the
+// children whose relation skip rejects, bounded in depth.
+func (a *attributor) subtree(h int, skip func(k int) bool) []int {
+	var out []int
+	type item struct{ t, d int }
+	stack := []item{{h, 0}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		out = append(out, it.t)
+		if it.d >= maxDepth {
+			continue
+		}
+		for _, k := range a.kids[it.t] {
+			if skip == nil || !skip(k) {
+				stack = append(stack, item{k, it.d + 1})
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// phrase returns the byte span of the noun phrase headed by h, without
+// relative clauses, appositions and punctuation at its edges.
+func (a *attributor) phrase(h int) text.Span {
+	toks := a.subtree(h, func(k int) bool {
+		switch a.base(k) {
+		case text.Acl, text.Appos, text.Parataxis, text.Advcl, text.Dep, text.Punct:
+			return true
+		}
+		return a.segOf[k] >= 0 && a.segOf[h] < 0
+	})
+	return a.spanOf(toks)
+}
+
+// spanOf is the byte span from the first to the last of toks (in order),
+// without punctuation at the edges.
+func (a *attributor) spanOf(toks []int) text.Span {
+	for len(toks) > 0 && a.tok(toks[0]).UPOS == text.PUNCT {
+		toks = toks[1:]
+	}
+	for len(toks) > 0 && a.tok(toks[len(toks)-1]).UPOS == text.PUNCT {
+		toks = toks[:len(toks)-1]
+	}
+	if len(toks) == 0 {
+		return text.Span{}
+	}
+	return text.Span{Start: a.tok(toks[0]).Start, End: a.tok(toks[len(toks)-1]).End}
+}
+
+// spansOf cuts toks (in order) into byte spans of consecutive tokens,
+// each without punctuation at its edges, and drops a leading
+// complementiser ("that").
+func (a *attributor) spansOf(toks []int) []text.Span {
+	for len(toks) > 1 && (a.tok(toks[0]).UPOS == text.PUNCT || a.lemma(toks[0]) == "that" && a.tok(toks[0]).UPOS != text.NOUN) {
+		toks = toks[1:]
+	}
+	var out []text.Span
+	for i := 0; i < len(toks); {
+		j := i
+		for j+1 < len(toks) && toks[j+1] == toks[j]+1 {
+			j++
+		}
+		if sp := a.spanOf(toks[i : j+1]); sp.End > sp.Start {
+			out = append(out, sp)
+		}
+		i = j + 1
+	}
+	return out
+}
+
+// words counts the word tokens of toks that lie outside quotation marks
+// and are not a complementiser.
+func (a *attributor) wordsOutside(toks []int) int {
+	n := 0
+	for _, k := range toks {
+		if a.segOf[k] >= 0 || a.tok(k).UPOS == text.PUNCT || a.base(k) == text.Mark {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// tokAt returns the first token that starts at or after byte b.
+func (a *attributor) tokAt(b int32) int {
+	return sort.Search(len(a.doc.Tokens), func(i int) bool { return a.doc.Tokens[i].Start >= b })
+}
+
+// paraOf returns the paragraph that holds byte b, or -1.
+func (a *attributor) paraOf(b int32) int {
+	i := sort.Search(len(a.paras), func(i int) bool { return a.paras[i].End > b })
+	if i < len(a.paras) && a.paras[i].Start <= b {
+		return i
+	}
+	return -1
+}
+
+func (a *attributor) run(ctx context.Context) error {
+	for i := range a.segs {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		a.direct(i)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for v := range a.doc.Tokens {
+		if a.used[v] {
+			continue
+		}
+		if a.isCue(v) {
+			a.indirect(v)
+		} else if strings.EqualFold(a.form(v), "according") {
+			a.according(v)
+		}
+	}
+	sort.SliceStable(a.found, func(i, j int) bool { return a.found[i].start() < a.found[j].start() })
+	a.continuations()
+	a.chains()
+	return nil
+}
+
+// direct attributes the quotation segs[si]: to the cue just after it
+// ("…," Putin said), between its parts, or before it in its sentence
+// (Putin said: "…"; told Assad that "…").
+func (a *attributor) direct(si int) {
+	sg := &a.segs[si]
+	first := a.tokAt(sg.parts[0].Start)
+	if first >= len(a.doc.Tokens) {
+		return
+	}
+	v := a.trailingCue(sg)
+	if v < 0 {
+		v = a.leadingCue(sg, first)
+	}
+	colon := -1
+	if v < 0 {
+		colon = a.colonSpeaker(sg, first)
+	}
+	if sg.words <= 2 && !(v >= 0 && sg.sepBefore) {
+		return // a scare quote, or a word or two cited
+	}
+	if v < 0 && colon < 0 {
+		return
+	}
+	f := &found{kind: "direct", cue: v, speaker: -1, addr: -1, reporter: -1, para: sg.para, content: sg.parts}
+	if colon >= 0 {
+		f.speaker = colon
+		f.cueSpan = text.Span{Start: sg.parts[0].Start, End: sg.parts[0].Start}
+		if k := a.tokAt(int32(sg.open)) - 1; k >= 0 && a.form(k) == ":" {
+			f.cueSpan = text.Span{Start: a.tok(k).Start, End: a.tok(k).End}
+		}
+	} else {
+		a.used[v] = true
+		f.cueSpan = text.Span{Start: a.tok(v).Start, End: a.tok(v).End}
+		f.speaker = a.subject(v)
+		f.addr = a.addressee(v)
+		// Reported speech with quoted words in it: "said the takeover
+		// "has opened the door"".
+		if c := a.complement(v); c >= 0 {
+			toks := a.subtree(c, nil)
+			if len(toks) > 0 && a.tok(toks[0]).Start <= sg.parts[0].Start && a.tok(toks[len(toks)-1]).End >= sg.parts[0].End && a.wordsOutside(toks) >= 2 {
+				f.kind = "mixed"
+				f.content = a.spansOf(toks)
+				a.claimSegments(toks)
+			}
+		}
+	}
+	a.segUse[si] = true
+	a.found = append(a.found, f)
+}
+
+// claimSegments marks the quotations among toks as attributed.
+func (a *attributor) claimSegments(toks []int) {
+	for _, k := range toks {
+		if s := a.segOf[k]; s >= 0 {
+			a.segUse[s] = true
+		}
+	}
+}
+
+// trailingCue returns the cue just after the closing mark of sg: within a
+// few tokens, in the same paragraph, with no other verb between; -1 if
+// none.
+func (a *attributor) trailingCue(sg *segment) int {
+	if sg.close < 0 {
+		return -1
+	}
+	end := sg.close + len(markText(a.s, sg.close))
+	k := a.tokAt(int32(end))
+	para := a.paraOf(int32(sg.close))
+	for n := 0; n < 6 && k < len(a.doc.Tokens); n, k = n+1, k+1 {
+		if a.segOf[k] >= 0 || a.paraOf(a.tok(k).Start) != para {
+			return -1
+		}
+		if a.isCue(k) {
+			if !sg.sepBefore {
+				// "…end." Trump said on Monday that X: a new statement
+				// with content of its own.
+				if c := a.complement(k); c >= 0 && c > k {
+					return -1
+				}
+			}
+			return k
+		}
+		switch a.tok(k).UPOS {
+		case text.VERB:
+			return -1
+		case text.PUNCT:
+			if f := a.form(k); f == "." || f == ";" {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// leadingCue returns the last cue before the opening mark of sg in its
+// sentence (or, for a quotation that starts a paragraph, in the previous
+// paragraph when it ends with a colon) that introduces it: a cue that
+// governs the quoted words, or one a comma or colon separates from them;
+// -1 if none.
+func (a *attributor) leadingCue(sg *segment, first int) int {
+	s := a.sentOf[first]
+	open := a.tokAt(int32(sg.open))
+	if open > first {
+		open = first
+	}
+	lo := first
+	if s >= 0 {
+		lo = int(a.doc.Sents[s].Start)
+	}
+	for k := open - 1; k >= lo; k-- {
+		if a.segOf[k] >= 0 {
+			break
+		}
+		if !a.isCue(k) || a.used[k] {
+			continue
+		}
+		if a.governs(k, first) {
+			return k
+		}
+		if gap := open - k; gap <= 6 {
+			if f := a.form(open - 1); f == ":" || f == "," {
+				return k
+			}
+		}
+		return -1
+	}
+	// "Caddell continued:" ending the paragraph before.
+	if p := a.paraOf(int32(sg.open)); p > 0 && a.paras[p].Start == int32(sg.open) {
+		prev := a.paras[p-1]
+		end := a.tokAt(prev.End) - 1
+		if end >= 0 && a.form(end) == ":" {
+			for k := end - 1; k >= 0 && k >= end-8 && a.tok(k).Start >= prev.Start; k-- {
+				if a.isCue(k) && !a.used[k] {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// governs reports whether token k is an ancestor of token t.
+func (a *attributor) governs(k, t int) bool {
+	for n := 0; n < maxDepth && t >= 0; n++ {
+		t = a.head(t)
+		if t == k {
+			return true
+		}
+	}
+	return false
+}
+
+// colonSpeaker returns the head of a name that a colon introduces the
+// quotation with ("Caddell: "…"" in a headline), or -1.
+func (a *attributor) colonSpeaker(sg *segment, first int) int {
+	k := a.tokAt(int32(sg.open)) - 1
+	if k < 1 || a.form(k) != ":" || a.sentOf[k] != a.sentOf[first] {
+		return -1
+	}
+	if a.tok(k-1).UPOS != text.PROPN {
+		return -1
+	}
+	// The name must open its sentence.
+	j := k - 1
+	for j > 0 && a.tok(j-1).UPOS == text.PROPN && a.sentOf[j-1] == a.sentOf[k] {
+		j--
+	}
+	if s := a.sentOf[k]; s < 0 || int(a.doc.Sents[s].Start) != j {
+		return -1
+	}
+	return k - 1
+}
+
+// complement returns the clause that verb v reports: its clausal
+// complement, an infinitive it takes (vowed to fight), the charge of
+// "accused X of ..."; -1 if none.
+func (a *attributor) complement(v int) int {
+	if c := a.childOf(v, text.Ccomp); c >= 0 {
+		return c
+	}
+	l := a.lemma(v)
+	if intentCues[l] {
+		if c := a.childOf(v, text.Xcomp); c >= 0 {
+			return c
+		}
+	}
+	if l == "accuse" || l == "charge" {
+		for _, k := range a.kids[v] {
+			if b := a.base(k); b == text.Advcl || b == text.Obl {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// addressee returns the head of whom a verb of telling addresses ("told
+// Assad that"), or -1.
+func (a *attributor) addressee(v int) int {
+	if !toldVerbs[a.lemma(v)] {
+		return -1
+	}
+	for _, k := range a.kids[v] {
+		switch a.base(k) {
+		case text.Obj, text.Iobj:
+			switch a.tok(k).UPOS {
+			case text.NOUN, text.PROPN, text.PRON:
+				if a.segOf[k] < 0 {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// indirect attributes reported speech to the subject of cue v: "X said
+// (that) …", "X told Y that …", "…, X said" (the cue a parenthetical of
+// the clause it reports).
+func (a *attributor) indirect(v int) {
+	spk := a.subject(v)
+	if spk < 0 || a.segOf[spk] >= 0 {
+		return
+	}
+	var toks []int
+	if c := a.complement(v); c >= 0 {
+		toks = a.subtree(c, nil)
+	} else if a.base(v) == text.Parataxis && cues[a.lemma(v)] == speech {
+		h := a.head(v)
+		if h < 0 {
+			return
+		}
+		own := map[int]bool{}
+		for _, k := range a.subtree(v, nil) {
+			own[k] = true
+		}
+		for _, k := range a.subtree(h, nil) {
+			if !own[k] {
+				toks = append(toks, k)
+			}
+		}
+	}
+	if a.wordsOutside(toks) == 0 && !a.hasSegment(toks) {
+		return
+	}
+	f := &found{kind: "indirect", cue: v, speaker: spk, addr: a.addressee(v), reporter: -1,
+		cueSpan: text.Span{Start: a.tok(v).Start, End: a.tok(v).End}, content: a.spansOf(toks)}
+	if len(f.content) == 0 {
+		return
+	}
+	f.para = a.paraOf(f.content[0].Start)
+	if a.hasSegment(toks) {
+		f.kind = "mixed"
+		a.claimSegments(toks)
+	}
+	a.used[v] = true
+	a.found = append(a.found, f)
+}
+
+// hasSegment reports whether toks hold quoted words of a quotation of
+// three words or more.
+func (a *attributor) hasSegment(toks []int) bool {
+	for _, k := range toks {
+		if s := a.segOf[k]; s >= 0 && a.segs[s].words >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// according attributes the clause of "according to X" to X.
+func (a *attributor) according(i int) {
+	n := len(a.doc.Tokens)
+	if i+1 >= n || !strings.EqualFold(a.form(i+1), "to") || a.segOf[i] >= 0 {
+		return
+	}
+	x := a.head(i)
+	if x <= i+1 {
+		// "to" or the name is the head: the first noun after "to".
+		x = -1
+		for k := i + 2; k < n && k < i+6 && a.sentOf[k] == a.sentOf[i]; k++ {
+			if u := a.tok(k).UPOS; u == text.PROPN || u == text.NOUN || u == text.PRON {
+				x = k
+				for h := a.head(k); h > k && h < i+8 && (a.tok(h).UPOS == text.PROPN || a.tok(h).UPOS == text.NOUN); h = a.head(h) {
+					x = h
+				}
+				break
+			}
+		}
+	}
+	if x < 0 {
+		return
+	}
+	s := a.sentOf[i]
+	if s < 0 {
+		return
+	}
+	own := map[int]bool{}
+	for _, k := range a.subtree(x, nil) {
+		own[k] = true
+	}
+	own[i], own[i+1] = true, true
+	clause := a.head(x)
+	var scope []int
+	if clause < 0 {
+		for k := int(a.doc.Sents[s].Start); k < int(a.doc.Sents[s].End); k++ {
+			scope = append(scope, k)
+		}
+	} else {
+		scope = a.subtree(clause, nil)
+	}
+	var toks []int
+	for _, k := range scope {
+		if !own[k] {
+			toks = append(toks, k)
+		}
+	}
+	if a.wordsOutside(toks) < 2 {
+		return
+	}
+	f := &found{kind: "indirect", cue: -1, speaker: x, addr: -1, reporter: -1,
+		cueSpan: text.Span{Start: a.tok(i).Start, End: a.tok(i + 1).End}, content: a.spansOf(toks)}
+	if len(f.content) == 0 {
+		return
+	}
+	f.para = a.paraOf(f.content[0].Start)
+	if a.hasSegment(toks) {
+		f.kind = "mixed"
+		a.claimSegments(toks)
+	}
+	a.found = append(a.found, f)
+}
+
+// continuations attributes a quotation that is a paragraph of its own,
+// with no cue, to the speaker of the last quote of the paragraphs just
+// before.
+func (a *attributor) continuations() {
+	var out []*found
+	k := 0
+	var last *found
+	for si := range a.segs {
+		sg := &a.segs[si]
+		for k < len(a.found) && a.found[k].start() <= sg.parts[0].Start {
+			out = append(out, a.found[k])
+			if a.found[k].speaker >= 0 {
+				last = a.found[k]
+			}
+			k++
+		}
+		if a.segUse[si] || sg.words < 3 || last == nil || sg.para-last.para > continueParas || sg.para < last.para {
+			continue
+		}
+		p := a.paraOf(int32(sg.open))
+		if p < 0 || a.paras[p].Start != int32(sg.open) {
+			continue
+		}
+		// Only quoted words in the paragraph, give or take a word or two.
+		para := a.paras[p]
+		rest := countWords(a.s[para.Start:para.End]) - sg.words
+		if rest > 2 {
+			continue
+		}
+		f := &found{kind: "direct", cue: -1, speaker: last.speaker, addr: -1, reporter: last.reporter, para: sg.para, content: sg.parts, cont: last}
+		a.segUse[si] = true
+		out = append(out, f)
+		last = f
+	}
+	out = append(out, a.found[k:]...)
+	a.found = out
+}
+
+// chains records who reports a speech: a cue whose clause is the
+// complement of another cue ("SANA said Assad responded that …") is the
+// speech of its own subject, reported by the other cue's subject, and the
+// outer report is not a quote of its own.
+func (a *attributor) chains() {
+	byCue := map[int]*found{}
+	for _, f := range a.found {
+		if f.cue >= 0 {
+			byCue[f.cue] = f
+		}
+	}
+	for _, f := range a.found {
+		if f.cue < 0 || f.cont != nil {
+			continue
+		}
+		v := f.cue
+		for n := 0; n < 4; n++ {
+			if a.base(v) != text.Ccomp {
+				break
+			}
+			g := a.head(v)
+			if g < 0 || !a.isCue(g) {
+				break
+			}
+			if s := a.subject(g); s >= 0 && s != f.speaker {
+				f.reporter = s
+				if o := byCue[g]; o != nil && o != f {
+					o.dropped = true
+				}
+			}
+			v = g
+		}
+	}
+	out := a.found[:0]
+	for _, f := range a.found {
+		if f.dropped {
+			continue
+		}
+		if f.cont != nil && f.cont.dropped {
+			continue
+		}
+		out = append(out, f)
+	}
+	a.found = out
+}
+
+// ref is what a speaker phrase refers to when it does not name the
+// speaker itself.
+type ref struct {
+	how  string
+	head int
+	span text.Span
+}
+
+// refer resolves a pronoun, a surname or a role noun ("the minister") to
+// the last full mention it refers to: the last named speaker or
+// person-like name before it.
+func (a *attributor) refer(h int, speakers []int) (ref, bool) {
+	t := a.tok(h)
+	lf := strings.ToLower(a.form(h))
+	switch {
+	case t.UPOS == text.PRON:
+		switch lf {
+		case "he", "she", "him", "her":
+		default:
+			return ref{}, false
+		}
+		for i := len(speakers) - 1; i >= 0; i-- {
+			if s := speakers[i]; s < h && a.tok(s).UPOS == text.PROPN {
+				if r, ok := a.fullName(s); ok {
+					return r, true
+				}
+				return ref{how: "pronoun", head: s, span: a.phrase(s)}, true
+			}
+		}
+		for i := len(a.names) - 1; i >= 0; i-- {
+			nr := a.names[i]
+			if nr.b < h && nr.b > nr.a && a.tok(nr.b).Dep.Universal().IsSubject() {
+				return ref{how: "pronoun", head: nr.b, span: text.Span{Start: a.tok(nr.a).Start, End: a.tok(nr.b).End}}, true
+			}
+		}
+	case t.UPOS == text.PROPN:
+		return a.fullName(h)
+	case t.UPOS == text.NOUN:
+		det := false
+		for _, k := range a.kids[h] {
+			if a.base(k) == text.Det && strings.EqualFold(a.form(k), "the") {
+				det = true
+			}
+		}
+		if !det {
+			return ref{}, false
+		}
+		l := a.lemma(h)
+		for i := len(a.names) - 1; i >= 0; i-- {
+			nr := a.names[i]
+			if nr.b >= h {
+				continue
+			}
+			for k := max(nr.a-3, 0); k <= nr.b; k++ {
+				if a.lemma(k) == l && a.sentOf[k] == a.sentOf[nr.a] {
+					return ref{how: "role-ref", head: nr.b, span: text.Span{Start: a.tok(min(k, nr.a)).Start, End: a.tok(nr.b).End}}, true
+				}
+			}
+		}
+	}
+	return ref{}, false
+}
+
+// fullName resolves a one-word name ("Caddell") to the last longer name
+// before it that ends with the same word ("Pat Caddell").
+func (a *attributor) fullName(h int) (ref, bool) {
+	if h > 0 && a.tok(h-1).UPOS == text.PROPN && a.sentOf[h-1] == a.sentOf[h] {
+		return ref{}, false
+	}
+	if h+1 < len(a.doc.Tokens) && a.tok(h+1).UPOS == text.PROPN && a.sentOf[h+1] == a.sentOf[h] {
+		return ref{}, false
+	}
+	w := a.form(h)
+	for i := len(a.names) - 1; i >= 0; i-- {
+		nr := a.names[i]
+		if nr.b >= h || nr.b == nr.a {
+			continue
+		}
+		if strings.EqualFold(a.form(nr.b), w) {
+			return ref{how: "short-ref", head: nr.b, span: text.Span{Start: a.tok(nr.a).Start, End: a.tok(nr.b).End}}, true
+		}
+	}
+	return ref{}, false
+}
+
+// quotes builds the quotes, coding their actors with r.
+func (a *attributor) quotes(ctx context.Context, r Resolver) ([]eventwire.Quote, error) {
+	if len(a.found) == 0 {
+		return nil, nil
+	}
+	var speakers []int
+	refs := map[int]ref{}
+	var heads []int
+	for _, f := range a.found {
+		for _, h := range []int{f.speaker, f.addr, f.reporter} {
+			if h < 0 {
+				continue
+			}
+			if _, ok := refs[h]; !ok {
+				rf, ok := a.refer(h, speakers)
+				if ok {
+					refs[h] = rf
+					heads = append(heads, rf.head)
+				} else {
+					refs[h] = ref{head: -1}
+				}
+				heads = append(heads, h)
+			}
+		}
+		if f.speaker >= 0 && f.cont == nil {
+			speakers = append(speakers, f.speaker)
+		}
+	}
+	coded := map[int]eventwire.Actor{}
+	if r != nil && len(heads) > 0 {
+		sort.Ints(heads)
+		heads = dedup(heads)
+		acts, err := r.Actors(ctx, a.doc, heads)
+		if err != nil {
+			return nil, fmt.Errorf("quote: speakers: %w", err)
+		}
+		for i, h := range heads {
+			if i < len(acts) {
+				coded[h] = acts[i]
+			}
+		}
+	}
+	actor := func(h int) (eventwire.Actor, text.Span) {
+		sp := a.phrase(h)
+		act := eventwire.Actor{Text: a.s[sp.Start:sp.End]}
+		c := coded[h]
+		act.Code, act.Entry, act.Via = c.Code, c.Entry, c.Via
+		if rf := refs[h]; rf.head >= 0 && act.Via == nil && (act.Code == "" || strings.HasPrefix(act.Code, "---")) {
+			act.Via = &eventwire.Via{How: rf.how, Text: a.s[rf.span.Start:rf.span.End], Span: rf.span}
+			if ac := coded[rf.head]; ac.Code != "" {
+				act.Code, act.Entry = ac.Code, ac.Entry
+			}
+		}
+		return act, sp
+	}
+	out := make([]eventwire.Quote, 0, len(a.found))
+	for _, f := range a.found {
+		if len(f.content) == 0 {
+			continue
+		}
+		q := eventwire.Quote{Kind: f.kind, Direct: f.kind == "direct"}
+		var parts []string
+		for _, c := range f.content {
+			parts = append(parts, a.s[c.Start:c.End])
+		}
+		q.Text = strings.Join(parts, " … ")
+		q.Span = text.Span{Start: f.content[0].Start, End: f.content[len(f.content)-1].End}
+		q.Evidence.Content = f.content
+		if k := a.tokAt(q.Span.Start); k < len(a.doc.Tokens) {
+			q.Sentence = int(a.sentOf[k])
+		}
+		q.Evidence.Cue = f.cueSpan
+		q.Cue = a.s[f.cueSpan.Start:f.cueSpan.End]
+		if f.speaker >= 0 {
+			q.Speaker, q.SpeakerSpan = actor(f.speaker)
+			q.Evidence.Speaker = q.SpeakerSpan
+		}
+		if f.addr >= 0 {
+			act, sp := actor(f.addr)
+			q.Addressee, q.Evidence.Addressee = &act, sp
+		}
+		if f.reporter >= 0 {
+			act, sp := actor(f.reporter)
+			q.ReportedBy, q.Evidence.ReportedBy = &act, sp
+		}
+		out = append(out, q)
+	}
+	return out, nil
+}
+
+func dedup(s []int) []int {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// Link points the statement events (CAMEO 01-02, 10-13) and the quotes
+// whose cue coded them at each other: Event.Quote and Quote.Events. An
+// event is a quote's when its verb is the quote's cue.
+func Link(quotes []eventwire.Quote, events []eventwire.Event) {
+	for i := range events {
+		e := &events[i]
+		if len(e.CAMEO) < 2 || !statementRoots[e.CAMEO[:2]] || e.Evidence.Verb.End <= e.Evidence.Verb.Start {
+			continue
+		}
+		for qi := range quotes {
+			c := quotes[qi].Evidence.Cue
+			if c.End > c.Start && c.Start < e.Evidence.Verb.End && e.Evidence.Verb.Start < c.End {
+				e.Quote = &qi
+				quotes[qi].Events = append(quotes[qi].Events, i)
+				break
+			}
+		}
+	}
+}
+

@@ -1,0 +1,42 @@
+package quote
+
+// cueKind says how a cue reports what was said.
+type cueKind uint8
+
+const (
+	speech cueKind = 1 + iota // say, tell, warn: direct or indirect speech
+	belief                    // think, believe: indirect only
+)
+
+// cues are the lemmas of the verbs that report speech or thought.
+var cues = map[string]cueKind{
+	"say": speech, "tell": speech, "add": speech, "warn": speech, "accuse": speech, "insist": speech,
+	"claim": speech, "deny": speech, "announce": speech, "state": speech, "declare": speech,
+	"explain": speech, "note": speech, "argue": speech, "suggest": speech, "stress": speech,
+	"report": speech, "write": speech, "reply": speech, "respond": speech, "ask": speech,
+	"urge": speech, "acknowledge": speech, "admit": speech, "confirm": speech, "reveal": speech,
+	"predict": speech, "vow": speech, "promise": speech, "threaten": speech, "complain": speech,
+	"recall": speech, "tweet": speech, "continue": speech, "conclude": speech,
+	"emphasize": speech, "emphasise": speech, "assert": speech, "allege": speech, "maintain": speech,
+	"contend": speech, "caution": speech, "observe": speech, "remark": speech, "comment": speech,
+	"testify": speech, "mention": speech, "assure": speech, "inform": speech, "disclose": speech,
+	"concede": speech, "boast": speech, "joke": speech, "quip": speech, "shout": speech,
+	"yell": speech, "demand": speech, "charge": speech, "counter": speech, "retort": speech,
+	"lament": speech, "plead": speech, "pledge": speech, "proclaim": speech, "agree": speech,
+	"call": speech, "describe": speech, "hail": speech, "predicted": speech, "acknowledged": speech,
+	"believe": belief, "think": belief, "expect": belief, "hope": belief, "fear": belief,
+	"worry": belief, "doubt": belief, "feel": belief,
+}
+
+// toldVerbs name whom they address by their object: "told Assad that".
+var toldVerbs = map[string]bool{"tell": true, "assure": true, "inform": true, "warn": true, "remind": true,
+	"urge": true, "ask": true, "promise": true, "advise": true}
+
+// intentCues take an infinitive as what was said: "vowed to fight".
+var intentCues = map[string]bool{"vow": true, "promise": true, "threaten": true, "pledge": true, "urge": true,
+	"ask": true, "warn": true, "demand": true}
+
+// statementRoots are the CAMEO roots of statement events: public
+// statements, appeals, demands, disapproval, rejection, threats (01-02,
+// 10-13).
+var statementRoots = map[string]bool{"01": true, "02": true, "10": true, "11": true, "12": true, "13": true}
