@@ -120,7 +120,7 @@ func (p *pipeline) stages() (ingest.Annotator, []ingest.Coder) {
 	if p == nil || p.parser == nil {
 		return nil, nil
 	}
-	return p.parser, []ingest.Coder{eventCoder{p.coder}}
+	return p.parser, []ingest.Coder{eventCoder{p.coder}, quoteStage{p.coder}}
 }
 
 // eventCoder is the ingest stage that codes a story's events from its Doc.
