@@ -1011,4 +1011,3 @@ func Link(quotes []eventwire.Quote, events []eventwire.Event) {
 		}
 	}
 }
-

@@ -13,6 +13,7 @@ var evalCommands = []command{
 	{"events", "judged news events: precision with a Wilson interval, unjudged events, judged-right events lost", runEvalEvents},
 	{"plover", "PLOVER gold news sentences: recall, precision, F1 by gold category and source country; tune/check halves", runEvalPlover},
 	{"conflibert", "ConfliBERT wire-news sentences: coded at all, PentaClass recall and precision, with source and target spans", runEvalConfliBERT},
+	{"quotes", "PolNeAR attributions: speaker and content precision, recall, F1 (direct, mixed, indirect); tune/check halves", runEvalQuotes},
 	{"agreement", "two readings of the real-news gold: event F1, Cohen's kappa on the CAMEO root and on any event", runEvalAgreement},
 }
 
