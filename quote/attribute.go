@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/eventwire/eventwire"
@@ -55,6 +56,7 @@ func Attribute(ctx context.Context, doc *text.Doc, paras []text.Span, r Resolver
 		return nil, fmt.Errorf("quote: %w: %w", eventwire.ErrInvalid, err)
 	}
 	a := newAttributor(doc, paragraphs(doc.Text, paras))
+	a.stances = true
 	if err := a.run(ctx); err != nil {
 		return nil, err
 	}
@@ -94,6 +96,9 @@ type attributor struct {
 	segUse []bool
 	found  []*found
 	names  []nameRun
+	// stances takes noun phrases as what a cue reports ("denied the
+	// report"), as PolNeAR does; without it only clauses are.
+	stances bool
 }
 
 // nameRun is a run of proper nouns (a name) outside quotation marks.
@@ -171,6 +176,9 @@ func mergeSegments(s string, segs []segment) []segment {
 
 // markText is the quotation mark at byte i of s.
 func markText(s string, i int) string {
+	if i+1 < len(s) && (s[i] == '\'' || s[i] == '`') && s[i+1] == s[i] {
+		return s[i : i+2]
+	}
 	_, n := utf8.DecodeRuneInString(s[i:])
 	return s[i : i+n]
 }
@@ -289,6 +297,9 @@ func (a *attributor) subtree(h int, skip func(k int) bool) []int {
 // relative clauses, appositions and punctuation at its edges.
 func (a *attributor) phrase(h int) text.Span {
 	toks := a.subtree(h, func(k int) bool {
+		if a.base(k) == text.Case && a.head(k) == h && k < h {
+			return true // "according to X", "by X"
+		}
 		switch a.base(k) {
 		case text.Acl, text.Appos, text.Parataxis, text.Advcl, text.Dep, text.Punct:
 			return true
@@ -406,14 +417,21 @@ func (a *attributor) direct(si int) {
 	if v < 0 {
 		colon = a.colonSpeaker(sg, first)
 	}
+	dash := -1
+	if v < 0 && colon < 0 {
+		dash = a.dashSpeaker(sg)
+	}
 	if sg.words <= 2 && !(v >= 0 && sg.sepBefore) {
 		return // a scare quote, or a word or two cited
 	}
-	if v < 0 && colon < 0 {
+	if v < 0 && colon < 0 && dash < 0 {
 		return
 	}
 	f := &found{kind: "direct", cue: v, speaker: -1, addr: -1, reporter: -1, para: sg.para, content: sg.parts}
-	if colon >= 0 {
+	if dash >= 0 {
+		f.speaker = dash
+		f.cueSpan = a.dashSpan(sg)
+	} else if colon >= 0 {
 		f.speaker = colon
 		f.cueSpan = text.Span{Start: sg.parts[0].Start, End: sg.parts[0].Start}
 		if k := a.tokAt(int32(sg.open)) - 1; k >= 0 && a.form(k) == ":" {
@@ -422,7 +440,7 @@ func (a *attributor) direct(si int) {
 	} else {
 		a.used[v] = true
 		f.cueSpan = text.Span{Start: a.tok(v).Start, End: a.tok(v).End}
-		f.speaker = a.subject(v)
+		f.speaker = a.directSpeaker(v, sg)
 		f.addr = a.addressee(v)
 		// Reported speech with quoted words in it: "said the takeover
 		// "has opened the door"".
@@ -462,7 +480,7 @@ func (a *attributor) trailingCue(sg *segment) int {
 		if a.segOf[k] >= 0 || a.paraOf(a.tok(k).Start) != para {
 			return -1
 		}
-		if a.isCue(k) {
+		if a.isCue(k) && cues[a.lemma(k)] == speech {
 			if !sg.sepBefore {
 				// "…end." Trump said on Monday that X: a new statement
 				// with content of its own.
@@ -503,7 +521,7 @@ func (a *attributor) leadingCue(sg *segment, first int) int {
 		if a.segOf[k] >= 0 {
 			break
 		}
-		if !a.isCue(k) || a.used[k] {
+		if !a.isCue(k) || a.used[k] || cues[a.lemma(k)] != speech {
 			continue
 		}
 		if a.governs(k, first) {
@@ -571,7 +589,7 @@ func (a *attributor) complement(v int) int {
 		return c
 	}
 	l := a.lemma(v)
-	if intentCues[l] {
+	if intentCues[l] || cues[l] == stance {
 		if c := a.childOf(v, text.Xcomp); c >= 0 {
 			return c
 		}
@@ -614,6 +632,10 @@ func (a *attributor) indirect(v int) {
 	if spk < 0 || a.segOf[spk] >= 0 {
 		return
 	}
+	switch strings.ToLower(a.form(spk)) {
+	case "i", "you", "we":
+		return // the words of someone quoted, whose quotation marks were lost
+	}
 	var toks []int
 	if c := a.complement(v); c >= 0 {
 		toks = a.subtree(c, nil)
@@ -630,6 +652,11 @@ func (a *attributor) indirect(v int) {
 			if !own[k] {
 				toks = append(toks, k)
 			}
+		}
+	}
+	if len(toks) == 0 && a.stances {
+		if c := a.npContent(v); c >= 0 {
+			toks = a.subtree(c, nil)
 		}
 	}
 	if a.wordsOutside(toks) == 0 && !a.hasSegment(toks) {
@@ -667,7 +694,7 @@ func (a *attributor) according(i int) {
 		return
 	}
 	x := a.head(i)
-	if x <= i+1 {
+	if x <= i+1 || !nominal(a.tok(x).UPOS) {
 		// "to" or the name is the head: the first noun after "to".
 		x = -1
 		for k := i + 2; k < n && k < i+6 && a.sentOf[k] == a.sentOf[i]; k++ {
@@ -1010,4 +1037,144 @@ func Link(quotes []eventwire.Quote, events []eventwire.Event) {
 			}
 		}
 	}
+}
+
+func nominal(u text.UPOS) bool {
+	return u == text.NOUN || u == text.PROPN || u == text.PRON
+}
+
+// directSpeaker returns the speaker of the quotation sg that cue v
+// reports: the cue's subject outside the quotation marks, else the name
+// or pronoun next to the cue (the parser often takes a quotation's words
+// for the subject of a cue that follows it: "“One of the things ...,”
+// said Caddell").
+func (a *attributor) directSpeaker(v int, sg *segment) int {
+	for _, k := range a.kids[v] {
+		if a.tok(k).Dep.Universal().IsSubject() && !a.tok(k).Dep.Universal().IsPassiveSubject() && a.segOf[k] < 0 {
+			return k
+		}
+	}
+	near := func(k int) bool {
+		return k >= 0 && k < len(a.doc.Tokens) && a.segOf[k] < 0 && a.sentOf[k] == a.sentOf[v]
+	}
+	top := func(k int) int {
+		// The head of the name k is in: "Caddell" of "Pat Caddell".
+		for n := 0; n < 4; n++ {
+			h := a.head(k)
+			if h < 0 || !near(h) || h == v || !nominal(a.tok(h).UPOS) || (h-k) > 4 || (k-h) > 4 {
+				break
+			}
+			k = h
+		}
+		return k
+	}
+	if sg.close >= 0 && a.tok(v).Start > int32(sg.close) {
+		// "…," he said / "…," the minister said.
+		for k := v - 1; near(k) && a.tok(k).Start > int32(sg.close); k-- {
+			if nominal(a.tok(k).UPOS) {
+				return top(k)
+			}
+		}
+		// "…," said Caddell.
+		for k := v + 1; near(k) && k <= v+4; k++ {
+			if a.tok(k).UPOS == text.PUNCT {
+				break
+			}
+			if nominal(a.tok(k).UPOS) {
+				for k+1 < len(a.doc.Tokens) && near(k+1) && a.tok(k+1).UPOS == a.tok(k).UPOS && a.tok(k).UPOS == text.PROPN {
+					k++
+				}
+				return top(k)
+			}
+		}
+	}
+	if s := a.subject(v); s >= 0 && a.segOf[s] < 0 {
+		return s
+	}
+	return -1
+}
+
+// isDash reports whether r is a dash that attributes a quotation to the
+// name after it ("“…” ― Jane Doe").
+func isDash(r rune) bool { return r == '―' || r == '—' || r == '–' }
+
+// dashSpeaker returns the head of the name that a dash after the closing
+// mark of sg gives as its speaker, in the same paragraph or as a paragraph
+// of its own just after, or -1.
+func (a *attributor) dashSpeaker(sg *segment) int {
+	d := a.dashAt(sg)
+	if d < 0 {
+		return -1
+	}
+	_, n := utf8.DecodeRuneInString(a.s[d:])
+	k := a.tokAt(int32(d + n))
+	j := k
+	for j < len(a.doc.Tokens) && j < k+6 && a.tok(j).UPOS == text.PROPN && a.segOf[j] < 0 {
+		j++
+	}
+	if j == k {
+		return -1
+	}
+	return j - 1
+}
+
+// dashAt returns the byte offset of an attributing dash after sg, or -1.
+func (a *attributor) dashAt(sg *segment) int {
+	if sg.close < 0 {
+		return -1
+	}
+	i := sg.close + len(markText(a.s, sg.close))
+	newlines := 0
+	for i < len(a.s) && i < sg.close+64 {
+		r, n := utf8.DecodeRuneInString(a.s[i:])
+		switch {
+		case r == '\n':
+			newlines++
+		case unicode.IsSpace(r):
+		case isDash(r):
+			if newlines > 2 {
+				return -1
+			}
+			return i
+		default:
+			return -1
+		}
+		i += n
+	}
+	return -1
+}
+
+func (a *attributor) dashSpan(sg *segment) text.Span {
+	d := a.dashAt(sg)
+	_, n := utf8.DecodeRuneInString(a.s[d:])
+	return text.Span{Start: int32(d), End: int32(d + n)}
+}
+
+// npContent returns the noun phrase or prepositional object that says
+// what a cue's subject said or stood for ("denied the report", "called
+// for a ceasefire"), or -1. The addressee of a verb of telling is not its
+// content.
+func (a *attributor) npContent(v int) int {
+	addr := a.addressee(v)
+	for _, k := range a.kids[v] {
+		if k == addr {
+			continue
+		}
+		switch a.base(k) {
+		case text.Obj:
+			if k != addr {
+				return k
+			}
+		case text.Obl:
+			if timeWords[a.lemma(k)] || a.tok(k).UPOS == text.NUM {
+				continue
+			}
+			for _, c := range a.kids[k] {
+				if a.base(c) == text.Case && stancePreps[a.lemma(c)] {
+					return k
+				}
+			}
+		}
+	}
+	return -1
 }

@@ -6,7 +6,35 @@ type cueKind uint8
 const (
 	speech cueKind = 1 + iota // say, tell, warn: direct or indirect speech
 	belief                    // think, believe: indirect only
+	stance                    // criticize, call for: indirect only, a clause or a noun phrase
 )
+
+// stances are the verbs whose object or prepositional phrase says what
+// their subject said or stood for: "criticized the move", "called for a
+// ceasefire"; the speech verbs take them too ("denied the report").
+var stances = []string{"criticize", "criticise", "condemn", "praise", "attack", "propose", "support", "oppose",
+	"endorse", "discuss", "talk", "speak", "question", "cite", "welcome", "reject", "blame", "defend", "dismiss",
+	"slam", "blast", "hammer", "recommend", "reiterate", "signal", "indicate", "estimate", "forecast", "decline",
+	"refuse", "plan", "dispute", "challenge", "mock", "applaud", "decry", "denounce", "protest", "demand", "request", "seek",
+	"advocate", "back", "tout", "highlight", "point", "refer", "describe", "liken", "compare", "acknowledge"}
+
+func init() {
+	for _, v := range stances {
+		if cues[v] == 0 {
+			cues[v] = stance
+		}
+	}
+}
+
+// stancePreps are the prepositions that introduce what a stance verb is
+// about: "called for", "commented on", "talked about", "warned against".
+var stancePreps = map[string]bool{"for": true, "on": true, "about": true, "against": true, "over": true, "of": true}
+
+// timeWords head the prepositional phrases that say when, not what: "on
+// Thursday", "over the weekend".
+var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "day": true, "week": true, "weekend": true, "month": true, "year": true,
+	"morning": true, "afternoon": true, "evening": true, "night": true, "time": true, "occasion": true, "past": true}
 
 // cues are the lemmas of the verbs that report speech or thought.
 var cues = map[string]cueKind{
@@ -25,7 +53,8 @@ var cues = map[string]cueKind{
 	"lament": speech, "plead": speech, "pledge": speech, "proclaim": speech, "agree": speech,
 	"call": speech, "describe": speech, "hail": speech, "predicted": speech, "acknowledged": speech,
 	"believe": belief, "think": belief, "expect": belief, "hope": belief, "fear": belief,
-	"worry": belief, "doubt": belief, "feel": belief,
+	"worry": belief, "doubt": belief, "feel": belief, "know": belief, "find": belief, "show": belief,
+	"consider": belief, "suspect": belief, "wonder": belief,
 }
 
 // toldVerbs name whom they address by their object: "told Assad that".

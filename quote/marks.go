@@ -123,6 +123,13 @@ func findSegments(s string, paras []text.Span) []segment {
 			wasFirst := first
 			first = false
 			k, sg := mark(r)
+			if (r == '\'' || r == '`') && i+1 < hi && s[i+1] == byte(r) {
+				// ''…'' and ``…'': double marks typed as two singles.
+				k, sg, n = eitherMark, false, 2
+				if r == '`' {
+					k = openMark
+				}
+			}
 			if k == notMark {
 				i += n
 				continue

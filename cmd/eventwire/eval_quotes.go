@@ -129,6 +129,7 @@ type polnearDoc struct {
 // goldAttr is one PolNeAR attribution, in byte offsets of the text.
 type goldAttr struct {
 	source  []text.Span
+	cue     []text.Span
 	content []text.Span
 	kind    string
 }
@@ -241,6 +242,8 @@ func readBrat(r io.Reader, txt string) ([]goldAttr, error) {
 			switch {
 			case role == "Source":
 				g.source = append(g.source, spans[id]...)
+			case role == "Cue":
+				g.cue = append(g.cue, spans[id]...)
 			case strings.HasPrefix(role, "Content"):
 				g.content = append(g.content, spans[id]...)
 			}
@@ -468,7 +471,7 @@ func printQuoteErrors(w io.Writer, d polnearDoc, qs []eventwire.Quote, r docResu
 			return k
 		}
 		if !r.goldMatched[gi] {
-			fmt.Fprintf(w, "MISS %s [%s] src=%q content=%q\n", d.name, g.kind, join(g.source), clip(join(g.content)))
+			fmt.Fprintf(w, "MISS %s [%s] cue=%q src=%q content=%q\n", d.name, g.kind, join(g.cue), join(g.source), clip(join(g.content)))
 			k++
 		}
 	}
