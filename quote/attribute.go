@@ -72,7 +72,8 @@ type found struct {
 	addr     int       // head token of the addressee; -1 for none
 	reporter int       // head token of who reports the speech; -1 for none
 	content  []text.Span
-	cont     *found // the quote this paragraph continues
+	spkSpan  text.Span // the speaker's words, when not the phrase of speaker
+	cont     *found    // the quote this paragraph continues
 	para     int
 	dropped  bool
 }
@@ -388,7 +389,7 @@ func (a *attributor) run(ctx context.Context) error {
 		if a.used[v] {
 			continue
 		}
-		if a.isCue(v) {
+		if a.isCue(v) || a.attitude(v) {
 			a.indirect(v)
 		} else if strings.EqualFold(a.form(v), "according") {
 			a.according(v)
@@ -654,7 +655,7 @@ func (a *attributor) indirect(v int) {
 			}
 		}
 	}
-	if len(toks) == 0 && a.stances {
+	if len(toks) == 0 && a.stances && (cues[a.lemma(v)] == stance || npSpeech[a.lemma(v)]) {
 		if c := a.npContent(v); c >= 0 {
 			toks = a.subtree(c, nil)
 		}
@@ -739,6 +740,15 @@ func (a *attributor) according(i int) {
 	}
 	f := &found{kind: "indirect", cue: -1, speaker: x, addr: -1, reporter: -1,
 		cueSpan: text.Span{Start: a.tok(i).Start, End: a.tok(i + 1).End}, content: a.spansOf(toks)}
+	// The speaker's words are those after "according to", whatever the
+	// parse hangs on them.
+	var spk []int
+	for _, k := range a.subtree(x, nil) {
+		if k > i+1 && (len(spk) == 0 && k == i+2 || len(spk) > 0 && k == spk[len(spk)-1]+1) {
+			spk = append(spk, k)
+		}
+	}
+	f.spkSpan = a.spanOf(spk)
 	if len(f.content) == 0 {
 		return
 	}
@@ -994,6 +1004,10 @@ func (a *attributor) quotes(ctx context.Context, r Resolver) ([]eventwire.Quote,
 		q.Cue = a.s[f.cueSpan.Start:f.cueSpan.End]
 		if f.speaker >= 0 {
 			q.Speaker, q.SpeakerSpan = actor(f.speaker)
+			if f.spkSpan.End > f.spkSpan.Start {
+				q.SpeakerSpan = f.spkSpan
+				q.Speaker.Text = a.s[f.spkSpan.Start:f.spkSpan.End]
+			}
 			q.Evidence.Speaker = q.SpeakerSpan
 		}
 		if f.addr >= 0 {
@@ -1178,3 +1192,27 @@ func (a *attributor) npContent(v int) int {
 	}
 	return -1
 }
+
+// attitude reports whether v, a verb outside the cue lexicon, reports
+// what its subject holds true by a clause it governs ("recognized that
+// ...", "feels that ..."), as PolNeAR counts.
+func (a *attributor) attitude(v int) bool {
+	if !a.stances || a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB || notAttitude[a.lemma(v)] {
+		return false
+	}
+	c := a.childOf(v, text.Ccomp)
+	if c < 0 {
+		return false
+	}
+	for _, k := range a.kids[c] {
+		if a.base(k) == text.Mark && a.lemma(k) == "that" {
+			return true
+		}
+	}
+	return false
+}
+
+// notAttitude are verbs whose "that" clause is no one's statement or
+// belief.
+var notAttitude = map[string]bool{"be": true, "have": true, "mean": true, "ensure": true, "make": true, "seem": true,
+	"appear": true, "happen": true, "require": true, "suggest": false}

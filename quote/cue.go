@@ -26,6 +26,13 @@ func init() {
 	}
 }
 
+// npSpeech are the speech verbs that also take a noun phrase for what
+// was said: "denied the report", "called for a ceasefire".
+var npSpeech = map[string]bool{"deny": true, "announce": true, "claim": true, "report": true, "confirm": true,
+	"reveal": true, "acknowledge": true, "admit": true, "call": true, "demand": true, "ask": true, "accuse": true,
+	"warn": true, "threaten": true, "promise": true, "pledge": true, "disclose": true, "tweet": true, "hail": true,
+	"describe": true, "comment": true, "complain": true, "insist": true, "urge": true}
+
 // stancePreps are the prepositions that introduce what a stance verb is
 // about: "called for", "commented on", "talked about", "warned against".
 var stancePreps = map[string]bool{"for": true, "on": true, "about": true, "against": true, "over": true, "of": true}
