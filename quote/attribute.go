@@ -655,6 +655,11 @@ func (a *attributor) indirect(v int) {
 			}
 		}
 	}
+	if len(toks) == 0 && cues[a.lemma(v)] == speech {
+		if c := a.clauseAfter(v); c >= 0 {
+			toks = a.subtree(c, nil)
+		}
+	}
 	if len(toks) == 0 && a.stances && (cues[a.lemma(v)] == stance || npSpeech[a.lemma(v)]) {
 		if c := a.npContent(v); c >= 0 {
 			toks = a.subtree(c, nil)
@@ -1216,3 +1221,31 @@ func (a *attributor) attitude(v int) bool {
 // belief.
 var notAttitude = map[string]bool{"be": true, "have": true, "mean": true, "ensure": true, "make": true, "seem": true,
 	"appear": true, "happen": true, "require": true, "suggest": false}
+
+// clauseAfter returns the clause after a speech cue that the parser did
+// not attach as its complement ("officials said the two raised $350
+// million", parsed with "$" as the object): a child after v of three
+// words or more that holds a verb; -1 if none.
+func (a *attributor) clauseAfter(v int) int {
+	addr := a.addressee(v)
+	for _, k := range a.kids[v] {
+		if k < v || k == addr || a.segOf[k] >= 0 {
+			continue
+		}
+		switch a.base(k) {
+		case text.Obj, text.Parataxis, text.Dep, text.Xcomp, text.Advcl:
+		default:
+			continue
+		}
+		toks := a.subtree(k, nil)
+		if a.wordsOutside(toks) < 3 {
+			continue
+		}
+		for _, t := range toks {
+			if a.tok(t).UPOS == text.VERB || a.tok(t).UPOS == text.AUX {
+				return k
+			}
+		}
+	}
+	return -1
+}
