@@ -34,6 +34,14 @@ func (f ResolverFunc) Actors(ctx context.Context, doc *text.Doc, heads []int) ([
 // maxDepth bounds every walk up or down a tree, whatever the parse.
 const maxDepth = 64
 
+// maxBack bounds how many earlier names and speakers a reference is
+// looked up among, and maxLead how far before a quotation its cue may be,
+// so that the work stays linear in a long text.
+const (
+	maxBack = 400
+	maxLead = 80
+)
+
 // continueParas is how many paragraphs back a quotation paragraph without
 // attribution may find the speaker it continues.
 const continueParas = 3
@@ -97,6 +105,9 @@ type attributor struct {
 	segUse []bool
 	found  []*found
 	names  []nameRun
+	// seen and stamp mark the tokens a walk has visited.
+	seen  []uint32
+	stamp uint32
 	// stances takes noun phrases as what a cue reports ("denied the
 	// report"), as PolNeAR does; without it only clauses are.
 	stances bool
@@ -108,7 +119,7 @@ type nameRun struct{ a, b int }
 func newAttributor(doc *text.Doc, paras []text.Span) *attributor {
 	n := len(doc.Tokens)
 	a := &attributor{doc: doc, s: doc.Text, kids: make([][]int, n), sentOf: make([]int32, n), paras: paras,
-		segOf: make([]int32, n), used: map[int]bool{}}
+		segOf: make([]int32, n), used: map[int]bool{}, seen: make([]uint32, n)}
 	for i := range a.sentOf {
 		a.sentOf[i] = -1
 	}
@@ -276,10 +287,15 @@ func (a *attributor) childOf(v int, rel text.DepRel) int {
 func (a *attributor) subtree(h int, skip func(k int) bool) []int {
 	var out []int
 	type item struct{ t, d int }
+	a.stamp++
 	stack := []item{{h, 0}}
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
+		if a.seen[it.t] == a.stamp {
+			continue // a cycle in a broken tree
+		}
+		a.seen[it.t] = a.stamp
 		out = append(out, it.t)
 		if it.d >= maxDepth {
 			continue
@@ -518,6 +534,7 @@ func (a *attributor) leadingCue(sg *segment, first int) int {
 	if s >= 0 {
 		lo = int(a.doc.Sents[s].Start)
 	}
+	lo = max(lo, open-maxLead)
 	for k := open - 1; k >= lo; k-- {
 		if a.segOf[k] >= 0 {
 			break
@@ -870,7 +887,7 @@ func (a *attributor) refer(h int, speakers []int) (ref, bool) {
 		default:
 			return ref{}, false
 		}
-		for i := len(speakers) - 1; i >= 0; i-- {
+		for i := len(speakers) - 1; i >= 0 && i >= len(speakers)-maxBack; i-- {
 			if s := speakers[i]; s < h && a.tok(s).UPOS == text.PROPN {
 				if r, ok := a.fullName(s); ok {
 					return r, true
@@ -878,7 +895,7 @@ func (a *attributor) refer(h int, speakers []int) (ref, bool) {
 				return ref{how: "pronoun", head: s, span: a.phrase(s)}, true
 			}
 		}
-		for i := len(a.names) - 1; i >= 0; i-- {
+		for i := a.namesBefore(h) - 1; i >= 0 && i >= a.namesBefore(h)-maxBack; i-- {
 			nr := a.names[i]
 			if nr.b < h && nr.b > nr.a && a.tok(nr.b).Dep.Universal().IsSubject() {
 				return ref{how: "pronoun", head: nr.b, span: text.Span{Start: a.tok(nr.a).Start, End: a.tok(nr.b).End}}, true
@@ -897,7 +914,7 @@ func (a *attributor) refer(h int, speakers []int) (ref, bool) {
 			return ref{}, false
 		}
 		l := a.lemma(h)
-		for i := len(a.names) - 1; i >= 0; i-- {
+		for i := a.namesBefore(h) - 1; i >= 0 && i >= a.namesBefore(h)-maxBack; i-- {
 			nr := a.names[i]
 			if nr.b >= h {
 				continue
@@ -922,7 +939,7 @@ func (a *attributor) fullName(h int) (ref, bool) {
 		return ref{}, false
 	}
 	w := a.form(h)
-	for i := len(a.names) - 1; i >= 0; i-- {
+	for i := a.namesBefore(h) - 1; i >= 0 && i >= a.namesBefore(h)-maxBack; i-- {
 		nr := a.names[i]
 		if nr.b >= h || nr.b == nr.a {
 			continue
@@ -1248,4 +1265,9 @@ func (a *attributor) clauseAfter(v int) int {
 		}
 	}
 	return -1
+}
+
+// namesBefore returns the number of names that start before token h.
+func (a *attributor) namesBefore(h int) int {
+	return sort.Search(len(a.names), func(i int) bool { return a.names[i].a >= h })
 }
