@@ -422,6 +422,9 @@ func (a *attributor) run(ctx context.Context) error {
 // (Putin said: "…"; told Assad that "…").
 func (a *attributor) direct(si int) {
 	sg := &a.segs[si]
+	if a.segUse[si] {
+		return // the second part of an interrupted quotation
+	}
 	first := a.tokAt(sg.parts[0].Start)
 	if first >= len(a.doc.Tokens) {
 		return
@@ -471,6 +474,24 @@ func (a *attributor) direct(si int) {
 		}
 	}
 	a.segUse[si] = true
+	if v >= 0 && f.kind == "direct" && sg.close >= 0 && a.tok(v).Start > int32(sg.close) && si+1 < len(a.segs) {
+		// "…," said Jones, "…": the next quotation, after the
+		// attribution's few words, goes on with the same one.
+		nx := &a.segs[si+1]
+		k := a.tokAt(int32(nx.open))
+		if nx.para == sg.para && k-v <= 8 && k > v {
+			ok := true
+			for j := v + 1; j < k; j++ {
+				if u := a.tok(j).UPOS; u == text.VERB || a.form(j) == "." {
+					ok = false
+				}
+			}
+			if ok {
+				f.content = append(append([]text.Span(nil), f.content...), nx.parts...)
+				a.segUse[si+1] = true
+			}
+		}
+	}
 	a.found = append(a.found, f)
 }
 
@@ -897,8 +918,8 @@ func (a *attributor) refer(h int, speakers []int) (ref, bool) {
 		}
 		for i := a.namesBefore(h) - 1; i >= 0 && i >= a.namesBefore(h)-maxBack; i-- {
 			nr := a.names[i]
-			if nr.b < h && nr.b > nr.a && a.tok(nr.b).Dep.Universal().IsSubject() {
-				return ref{how: "pronoun", head: nr.b, span: text.Span{Start: a.tok(nr.a).Start, End: a.tok(nr.b).End}}, true
+			if nr.b < h && nr.b > nr.a && a.tok(a.runHead(nr)).Dep.Universal().IsSubject() {
+				return ref{how: "pronoun", head: a.runHead(nr), span: text.Span{Start: a.tok(nr.a).Start, End: a.tok(nr.b).End}}, true
 			}
 		}
 	case t.UPOS == text.PROPN:
@@ -921,7 +942,7 @@ func (a *attributor) refer(h int, speakers []int) (ref, bool) {
 			}
 			for k := max(nr.a-3, 0); k <= nr.b; k++ {
 				if a.lemma(k) == l && a.sentOf[k] == a.sentOf[nr.a] {
-					return ref{how: "role-ref", head: nr.b, span: text.Span{Start: a.tok(min(k, nr.a)).Start, End: a.tok(nr.b).End}}, true
+					return ref{how: "role-ref", head: a.runHead(nr), span: text.Span{Start: a.tok(min(k, nr.a)).Start, End: a.tok(nr.b).End}}, true
 				}
 			}
 		}
@@ -945,7 +966,7 @@ func (a *attributor) fullName(h int) (ref, bool) {
 			continue
 		}
 		if strings.EqualFold(a.form(nr.b), w) {
-			return ref{how: "short-ref", head: nr.b, span: text.Span{Start: a.tok(nr.a).Start, End: a.tok(nr.b).End}}, true
+			return ref{how: "short-ref", head: a.runHead(nr), span: text.Span{Start: a.tok(nr.a).Start, End: a.tok(nr.b).End}}, true
 		}
 	}
 	return ref{}, false
@@ -1270,4 +1291,15 @@ func (a *attributor) clauseAfter(v int) int {
 // namesBefore returns the number of names that start before token h.
 func (a *attributor) namesBefore(h int) int {
 	return sort.Search(len(a.names), func(i int) bool { return a.names[i].a >= h })
+}
+
+// runHead returns the token of a name whose head lies outside it (UD
+// makes a name's first word its head: "Anna" of "Anna Berg").
+func (a *attributor) runHead(nr nameRun) int {
+	for k := nr.a; k <= nr.b; k++ {
+		if h := a.head(k); h < nr.a || h > nr.b {
+			return k
+		}
+	}
+	return nr.b
 }
