@@ -412,6 +412,7 @@ func (a *attributor) run(ctx context.Context) error {
 		}
 	}
 	sort.SliceStable(a.found, func(i, j int) bool { return a.found[i].start() < a.found[j].start() })
+	a.nested()
 	a.continuations()
 	a.chains()
 	return nil
@@ -853,8 +854,8 @@ func (a *attributor) chains() {
 		}
 	}
 	for _, f := range a.found {
-		if f.cue < 0 || f.cont != nil {
-			continue
+		if f.cue < 0 || f.cont != nil || cues[a.lemma(f.cue)] != speech {
+			continue // agreeing or believing is no speech that someone reports
 		}
 		v := f.cue
 		for n := 0; n < 4; n++ {
@@ -877,9 +878,6 @@ func (a *attributor) chains() {
 	out := a.found[:0]
 	for _, f := range a.found {
 		if f.dropped {
-			continue
-		}
-		if f.cont != nil && f.cont.dropped {
 			continue
 		}
 		out = append(out, f)
@@ -911,6 +909,7 @@ func (a *attributor) refer(h int, speakers []int) (ref, bool) {
 		for i := len(speakers) - 1; i >= 0 && i >= len(speakers)-maxBack; i-- {
 			if s := speakers[i]; s < h && a.tok(s).UPOS == text.PROPN {
 				if r, ok := a.fullName(s); ok {
+					r.how = "pronoun"
 					return r, true
 				}
 				return ref{how: "pronoun", head: s, span: a.phrase(s)}, true
@@ -931,10 +930,15 @@ func (a *attributor) refer(h int, speakers []int) (ref, bool) {
 				det = true
 			}
 		}
-		if !det {
-			return ref{}, false
-		}
 		l := a.lemma(h)
+		if !det || strings.ToLower(a.form(h)) != l {
+			return ref{}, false // "the minister", not "the ministers"
+		}
+		for _, k := range a.kids[h] {
+			if b := a.base(k); b == text.Nmod || b == text.Appos || b == text.Conj {
+				return ref{}, false // "the president of Syria" says who
+			}
+		}
 		for i := a.namesBefore(h) - 1; i >= 0 && i >= a.namesBefore(h)-maxBack; i-- {
 			nr := a.names[i]
 			if nr.b >= h {
@@ -1213,12 +1217,18 @@ func (a *attributor) dashSpan(sg *segment) text.Span {
 // content.
 func (a *attributor) npContent(v int) int {
 	addr := a.addressee(v)
+	call := a.lemma(v) == "call"
 	for _, k := range a.kids[v] {
 		if k == addr {
 			continue
 		}
 		switch a.base(k) {
 		case text.Obj:
+			// "called Assad" is a telephone call; "called it a
+			// breakthrough" is a statement.
+			if x := a.childOf(v, text.Xcomp); call && (x < 0 || a.tok(x).UPOS == text.VERB) {
+				continue
+			}
 			if k != addr {
 				return k
 			}
@@ -1267,11 +1277,20 @@ var notAttitude = map[string]bool{"be": true, "have": true, "mean": true, "ensur
 func (a *attributor) clauseAfter(v int) int {
 	addr := a.addressee(v)
 	for _, k := range a.kids[v] {
-		if k < v || k == addr || a.segOf[k] >= 0 {
+		if k < v || k == addr || a.segOf[k] >= 0 || a.isCue(k) {
 			continue
 		}
+		obj := false
 		switch a.base(k) {
-		case text.Obj, text.Parataxis, text.Dep, text.Xcomp, text.Advcl:
+		case text.Obj:
+			obj = true
+		case text.Parataxis, text.Dep, text.Advcl:
+		case text.Xcomp:
+			// A mis-attached "that" clause, not "called Assad to
+			// congratulate him".
+			if a.lemma(v) == "call" || a.hasMark(k, "to") {
+				continue
+			}
 		default:
 			continue
 		}
@@ -1280,7 +1299,17 @@ func (a *attributor) clauseAfter(v int) int {
 			continue
 		}
 		for _, t := range toks {
-			if a.tok(t).UPOS == text.VERB || a.tok(t).UPOS == text.AUX {
+			tk := a.tok(t)
+			if tk.UPOS != text.VERB && (obj || tk.UPOS != text.AUX) {
+				continue
+			}
+			if !obj {
+				return k
+			}
+			// An object that is a clause in disguise holds a finite
+			// verb that no relative clause hangs on it ("the news ...
+			// where a free press is banned" is a noun phrase).
+			if b := a.base(t); b != text.Acl && (tk.XPOS == "VBD" || tk.XPOS == "VBZ" || tk.XPOS == "VBP" || strings.Contains(tk.Feats, "VerbForm=Fin")) {
 				return k
 			}
 		}
@@ -1302,4 +1331,44 @@ func (a *attributor) runHead(nr nameRun) int {
 		}
 	}
 	return nr.b
+}
+
+// nested drops the stances and beliefs reported inside another quote.
+func (a *attributor) nested() {
+	// A stance or belief inside what someone else is reported to have
+	// said is part of that report ("He said the troika had agreed to
+	// ..."), not a quote of its own.
+	for _, f := range a.found {
+		if f.cue < 0 || cues[a.lemma(f.cue)] == speech || f.dropped {
+			continue
+		}
+		at := a.tok(f.cue).Start
+		for _, o := range a.found {
+			if o == f || o.dropped {
+				continue
+			}
+			for _, c := range o.content {
+				if c.Start <= at && at < c.End {
+					f.dropped = true
+				}
+			}
+		}
+	}
+	out := a.found[:0]
+	for _, f := range a.found {
+		if !f.dropped {
+			out = append(out, f)
+		}
+	}
+	a.found = out
+}
+
+// hasMark reports whether k has the marker word w ("to", "that").
+func (a *attributor) hasMark(k int, w string) bool {
+	for _, c := range a.kids[k] {
+		if a.base(c) == text.Mark && a.lemma(c) == w {
+			return true
+		}
+	}
+	return false
 }

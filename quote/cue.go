@@ -15,8 +15,8 @@ const (
 var stances = []string{"criticize", "criticise", "condemn", "praise", "attack", "propose", "support", "oppose",
 	"endorse", "discuss", "talk", "speak", "question", "cite", "welcome", "reject", "blame", "defend", "dismiss",
 	"slam", "blast", "hammer", "recommend", "reiterate", "signal", "indicate", "estimate", "forecast", "decline",
-	"refuse", "plan", "dispute", "challenge", "mock", "applaud", "decry", "denounce", "protest", "demand", "request", "seek",
-	"advocate", "back", "tout", "highlight", "point", "refer", "describe", "liken", "compare", "acknowledge"}
+	"refuse", "plan", "dispute", "agree", "challenge", "mock", "applaud", "decry", "denounce", "protest", "demand", "request",
+	"advocate", "tout", "highlight", "point", "refer", "describe", "liken", "compare", "acknowledge"}
 
 func init() {
 	for _, v := range stances {
@@ -28,7 +28,7 @@ func init() {
 
 // npSpeech are the speech verbs that also take a noun phrase for what
 // was said: "denied the report", "called for a ceasefire".
-var npSpeech = map[string]bool{"deny": true, "announce": true, "claim": true, "report": true, "confirm": true,
+var npSpeech = map[string]bool{"deny": true, "announce": true, "claim": true, "confirm": true,
 	"reveal": true, "acknowledge": true, "admit": true, "call": true, "demand": true, "ask": true, "accuse": true,
 	"warn": true, "threaten": true, "promise": true, "pledge": true, "disclose": true, "tweet": true, "hail": true,
 	"describe": true, "comment": true, "complain": true, "insist": true, "urge": true}
@@ -57,7 +57,7 @@ var cues = map[string]cueKind{
 	"testify": speech, "mention": speech, "assure": speech, "inform": speech, "disclose": speech,
 	"concede": speech, "boast": speech, "joke": speech, "quip": speech, "shout": speech,
 	"yell": speech, "demand": speech, "charge": speech, "counter": speech, "retort": speech,
-	"lament": speech, "plead": speech, "pledge": speech, "proclaim": speech, "agree": speech,
+	"lament": speech, "plead": speech, "pledge": speech, "proclaim": speech,
 	"call": speech, "describe": speech, "hail": speech, "predicted": speech, "acknowledged": speech,
 	"believe": belief, "think": belief, "expect": belief, "hope": belief, "fear": belief,
 	"worry": belief, "doubt": belief, "feel": belief, "know": belief, "find": belief, "show": belief,
