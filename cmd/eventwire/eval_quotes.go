@@ -52,7 +52,7 @@ func runEvalQuotes(ctx context.Context, m *Main, args []string) error {
 	flags := m.newFlagSet("eval quotes", "--data DIR [--part all|tune|check] [--errors N]",
 		"eventwire eval quotes --data "+polnearHint)
 	dataDir := flags.String("data", "", "the PolNeAR `folder` (it holds dev/text and dev/attributions)")
-	part := flags.String("part", "all", "`part` whose scores end the output: all, tune or check")
+	part := flags.String("part", "all", "`part` whose errors --errors prints: all, tune or check (the scores of all three are printed)")
 	nErr := flags.Int("errors", 0, "print up to `N` missed and N spurious quotes of the selected part on stderr, for error analysis")
 	modelDir, quiet := modelsFlag(flags), flags.Bool("quiet", false, "no progress line on a terminal")
 	rest, err := parseFlagsInterspersed(flags, args)
@@ -65,6 +65,7 @@ func runEvalQuotes(ctx context.Context, m *Main, args []string) error {
 	}
 	if *part != "all" && *part != "tune" && *part != "check" {
 		fmt.Fprintf(m.Stderr, "eval quotes: --part must be all, tune or check, not %q\n", *part)
+		flags.Usage()
 		return errUsage
 	}
 	docs, err := readPolNeAR(*dataDir)
