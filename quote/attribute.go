@@ -401,6 +401,7 @@ func (a *attributor) run(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	a.headlines()
 	for v := range a.doc.Tokens {
 		if a.used[v] {
 			continue
@@ -697,6 +698,22 @@ func (a *attributor) indirect(v int) {
 	if len(toks) == 0 && cues[a.lemma(v)] == speech {
 		if c := a.clauseAfter(v); c >= 0 {
 			toks = a.subtree(c, nil)
+		}
+	}
+	if len(toks) == 0 && namingVerbs[a.lemma(v)] {
+		// "called Clinton a champion", "called it a common ailment".
+		var objs []int
+		for _, k := range a.kids[v] {
+			switch a.base(k) {
+			case text.Obj, text.Iobj, text.Xcomp:
+				if a.tok(k).UPOS != text.VERB {
+					objs = append(objs, k)
+				}
+			}
+		}
+		if len(objs) >= 2 {
+			toks = append(a.subtree(objs[0], nil), a.subtree(objs[1], nil)...)
+			sort.Ints(toks)
 		}
 	}
 	if len(toks) == 0 && a.stances && (cues[a.lemma(v)] == stance || npSpeech[a.lemma(v)]) {
@@ -1371,4 +1388,48 @@ func (a *attributor) hasMark(k int, w string) bool {
 		}
 	}
 	return false
+}
+
+// namingVerbs say what their subject called something: "called it a
+// disaster".
+var namingVerbs = map[string]bool{"call": true, "label": true, "brand": true, "dub": true, "describe": true}
+
+// headlines attributes a short paragraph that a name and a colon open
+// ("Sanders: Clinton needs to change course") to that name.
+func (a *attributor) headlines() {
+	for _, p := range a.paras {
+		if countWords(a.s[p.Start:p.End]) > 25 {
+			continue
+		}
+		first := a.tokAt(p.Start)
+		k := first
+		for k < len(a.doc.Tokens) && k < first+4 && a.tok(k).UPOS == text.PROPN && a.segOf[k] < 0 {
+			k++
+		}
+		if k == first || k >= len(a.doc.Tokens) || a.form(k) != ":" || a.tok(k).End > p.End {
+			continue
+		}
+		rest, _ := trimSpan(a.s, int(a.tok(k).End), int(p.End))
+		if rest.End <= rest.Start || countWords(a.s[rest.Start:rest.End]) < 3 {
+			continue
+		}
+		spk := a.runHead(nameRun{first, k - 1})
+		f := &found{kind: "indirect", cue: -1, speaker: spk, addr: -1, reporter: -1, para: a.paraOf(p.Start),
+			cueSpan: text.Span{Start: a.tok(k).Start, End: a.tok(k).End}, content: []text.Span{rest},
+			spkSpan: text.Span{Start: a.tok(first).Start, End: a.tok(k - 1).End}}
+		if a.hasSegment(a.tokensIn(rest)) {
+			f.kind = "mixed"
+			a.claimSegments(a.tokensIn(rest))
+		}
+		a.found = append(a.found, f)
+	}
+}
+
+// tokensIn returns the tokens that start inside sp.
+func (a *attributor) tokensIn(sp text.Span) []int {
+	var out []int
+	for k := a.tokAt(sp.Start); k < len(a.doc.Tokens) && a.tok(k).Start < sp.End; k++ {
+		out = append(out, k)
+	}
+	return out
 }
