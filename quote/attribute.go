@@ -246,9 +246,8 @@ func (a *attributor) subject(v int) int {
 				return -1
 			}
 			if d.IsSubject() {
-				if d.Subtype() == "" && a.isRelPron(k) && a.base(v) == text.Acl {
-					return a.head(v)
-				}
+				// "Putin, who said": the speaker mention is "who",
+				// which refer resolves to "Putin".
 				return k
 			}
 		}
@@ -917,6 +916,25 @@ func (a *attributor) refer(h int, speakers []int) (ref, bool) {
 	t := a.tok(h)
 	lf := strings.ToLower(a.form(h))
 	switch {
+	case t.UPOS == text.PRON && a.isRelPron(h):
+		// "who" of "Putin, who said": the noun the clause modifies.
+		if v := a.head(h); v >= 0 && a.base(v) == text.Acl {
+			if n := a.head(v); n >= 0 && nominal(a.tok(n).UPOS) {
+				return ref{how: "pronoun", head: n, span: a.phrase(n)}, true
+			}
+		}
+		// A relative clause the parser did not attach: the name just
+		// before the comma.
+		k := h - 1
+		for k >= 0 && a.sentOf[k] == a.sentOf[h] && a.tok(k).UPOS == text.PUNCT {
+			k--
+		}
+		if k >= 0 && a.sentOf[k] == a.sentOf[h] && a.tok(k).UPOS == text.PROPN {
+			if i := a.namesBefore(k+1) - 1; i >= 0 && a.names[i].a <= k && k <= a.names[i].b {
+				nr := a.names[i]
+				return ref{how: "pronoun", head: a.runHead(nr), span: text.Span{Start: a.tok(nr.a).Start, End: a.tok(nr.b).End}}, true
+			}
+		}
 	case t.UPOS == text.PRON:
 		switch lf {
 		case "he", "she", "him", "her":

@@ -80,6 +80,8 @@ func TestAttribute(t *testing.T) {
 			[]string{`direct "said" Berg: We will win this election,`, `direct "" Berg: Nobody can stop us now.`}},
 		{"quotation over paragraphs", "Berg said: \"The first paragraph of the quotation.\n\n\"The second paragraph of it.\"",
 			[]string{`direct "said" Berg: The first paragraph of the quotation. … The second paragraph of it.`}},
+		{"relative", "The talks were led by Maria Jones, who said the deal was close.",
+			[]string{`indirect "said" who→Maria Jones(pronoun): the deal was close`}},
 		{"chain", "The agency said Smith told Jones that the deal was off.",
 			[]string{`indirect "told" Smith to Jones by The agency: the deal was off`}},
 		{"mixed", `Smith said the plan "has no chance of success" in parliament.`,
