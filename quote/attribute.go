@@ -442,11 +442,12 @@ func (a *attributor) direct(si int) {
 	if v < 0 && colon < 0 {
 		dash = a.dashSpeaker(sg)
 	}
+	if v < 0 && colon < 0 && dash < 0 {
+		a.embedded(si, first)
+		return
+	}
 	if sg.words <= 2 && !(v >= 0 && sg.sepBefore) {
 		return // a scare quote, or a word or two cited
-	}
-	if v < 0 && colon < 0 && dash < 0 {
-		return
 	}
 	f := &found{kind: "direct", cue: v, speaker: -1, addr: -1, reporter: -1, para: sg.para, content: sg.parts}
 	if dash >= 0 {
@@ -1410,7 +1411,8 @@ func (a *attributor) hasMark(k int, w string) bool {
 
 // namingVerbs say what their subject called something: "called it a
 // disaster".
-var namingVerbs = map[string]bool{"call": true, "label": true, "brand": true, "dub": true, "describe": true}
+var namingVerbs = map[string]bool{"call": true, "label": true, "brand": true, "dub": true, "describe": true,
+	"characterize": true, "characterise": true, "liken": true, "compare": true}
 
 // headlines attributes a short paragraph that a name and a colon open
 // ("Sanders: Clinton needs to change course") to that name.
@@ -1450,4 +1452,63 @@ func (a *attributor) tokensIn(sp text.Span) []int {
 		out = append(out, k)
 	}
 	return out
+}
+
+// embedded attributes quoted words that an argument of a cue holds ("Japan
+// branded North Korea an "outlaw nation"", "Protesters chanted "What
+// curfew?"") to the cue's subject: direct when the quotation is the whole
+// argument, mixed otherwise. A word or two in quotation marks counts only
+// under a verb of naming or speech ("called them "losers""); under no cue
+// it is a scare quote or a title.
+func (a *attributor) embedded(si, first int) {
+	sg := &a.segs[si]
+	child, g := -1, first
+	for n := 0; n < maxDepth; n++ {
+		h := a.head(g)
+		if h < 0 {
+			return
+		}
+		if a.segOf[h] != int32(si) {
+			child, g = g, h
+			break
+		}
+		g = h
+	}
+	if child < 0 || a.segOf[g] >= 0 || a.used[g] || a.tok(g).UPOS != text.VERB {
+		return
+	}
+	l := a.lemma(g)
+	if cues[l] == 0 || (sg.words <= 2 && cues[l] != speech && !namingVerbs[l]) {
+		return
+	}
+	spk := a.subject(g)
+	if spk < 0 || a.segOf[spk] >= 0 {
+		return
+	}
+	switch strings.ToLower(a.form(spk)) {
+	case "i", "you", "we":
+		return
+	}
+	f := &found{kind: "direct", cue: g, speaker: spk, addr: a.addressee(g), reporter: -1, para: sg.para,
+		cueSpan: text.Span{Start: a.tok(g).Start, End: a.tok(g).End}, content: sg.parts}
+	if toks := a.subtree(child, nil); a.wordsOutside(toks) >= 1 {
+		f.kind = "mixed"
+		if namingVerbs[l] {
+			// "called Clinton a "champion"": what she was called.
+			for _, k := range a.kids[g] {
+				if k != child && (a.base(k) == text.Obj || a.base(k) == text.Iobj) {
+					toks = append(toks, a.subtree(k, nil)...)
+				}
+			}
+			sort.Ints(toks)
+		}
+		f.content = a.spansOf(toks)
+		a.claimSegments(toks)
+	}
+	if len(f.content) == 0 {
+		return
+	}
+	a.used[g] = true
+	a.segUse[si] = true
+	a.found = append(a.found, f)
 }

@@ -15,7 +15,7 @@ const (
 var stances = []string{"criticize", "criticise", "condemn", "praise", "attack", "propose", "support", "oppose",
 	"endorse", "discuss", "talk", "speak", "question", "cite", "welcome", "reject", "blame", "defend", "dismiss",
 	"slam", "blast", "hammer", "recommend", "reiterate", "signal", "indicate", "estimate", "forecast", "decline",
-	"refuse", "plan", "dispute", "agree", "challenge", "mock", "applaud", "decry", "denounce", "protest", "demand", "request",
+	"refuse", "plan", "dispute", "agree", "label", "brand", "dub", "characterize", "characterise", "laud", "challenge", "mock", "applaud", "decry", "denounce", "protest", "demand", "request",
 	"advocate", "tout", "highlight", "point", "refer", "describe", "liken", "compare", "acknowledge"}
 
 func init() {
@@ -57,6 +57,7 @@ var cues = map[string]cueKind{
 	"testify": speech, "mention": speech, "assure": speech, "inform": speech, "disclose": speech,
 	"concede": speech, "boast": speech, "joke": speech, "quip": speech, "shout": speech,
 	"yell": speech, "demand": speech, "charge": speech, "counter": speech, "retort": speech,
+	"chant": speech, "scream": speech, "read": speech, "type": speech,
 	"lament": speech, "plead": speech, "pledge": speech, "proclaim": speech,
 	"call": speech, "describe": speech, "hail": speech, "predicted": speech, "acknowledged": speech,
 	"believe": belief, "think": belief, "expect": belief, "hope": belief, "fear": belief,
