@@ -670,7 +670,11 @@ func (a *attributor) addressee(v int) int {
 // the clause it reports).
 func (a *attributor) indirect(v int) {
 	spk := a.subject(v)
-	if spk < 0 || a.segOf[spk] >= 0 {
+	if spk < 0 {
+		a.passive(v)
+		return
+	}
+	if a.segOf[spk] >= 0 {
 		return
 	}
 	switch strings.ToLower(a.form(spk)) {
@@ -1510,5 +1514,47 @@ func (a *attributor) embedded(si, first int) {
 	}
 	a.used[g] = true
 	a.segUse[si] = true
+	a.found = append(a.found, f)
+}
+
+// passive attributes reported speech whose cue is passive: "X is expected
+// to win", "it was reported that ...", "was told by aides that ...": the
+// speaker is the by-agent, or unknown.
+func (a *attributor) passive(v int) {
+	psubj, agent := -1, -1
+	for _, k := range a.kids[v] {
+		d := a.tok(k).Dep.Universal()
+		switch {
+		case d.IsPassiveSubject():
+			psubj = k
+		case d == "obl:agent":
+			agent = k
+		}
+	}
+	if psubj < 0 || a.segOf[psubj] >= 0 {
+		return
+	}
+	var toks []int
+	if c := a.childOf(v, text.Ccomp); c >= 0 {
+		toks = a.subtree(c, nil)
+	} else if x := a.childOf(v, text.Xcomp); x >= 0 && a.hasMark(x, "to") && cues[a.lemma(v)] != speech {
+		// "Obama's veto is expected to come before the deadline".
+		toks = append(a.subtree(psubj, nil), a.subtree(x, nil)...)
+		sort.Ints(toks)
+	}
+	if a.wordsOutside(toks) < 2 {
+		return
+	}
+	f := &found{kind: "indirect", cue: v, speaker: agent, addr: -1, reporter: -1,
+		cueSpan: text.Span{Start: a.tok(v).Start, End: a.tok(v).End}, content: a.spansOf(toks)}
+	if len(f.content) == 0 {
+		return
+	}
+	f.para = a.paraOf(f.content[0].Start)
+	if a.hasSegment(toks) {
+		f.kind = "mixed"
+		a.claimSegments(toks)
+	}
+	a.used[v] = true
 	a.found = append(a.found, f)
 }
