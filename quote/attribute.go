@@ -1308,7 +1308,7 @@ func (a *attributor) attitude(v int) bool {
 // notAttitude are verbs whose "that" clause is no one's statement or
 // belief.
 var notAttitude = map[string]bool{"be": true, "have": true, "mean": true, "ensure": true, "make": true, "seem": true,
-	"appear": true, "happen": true, "require": true, "suggest": false}
+	"appear": true, "happen": true, "require": true}
 
 // clauseAfter returns the clause after a speech cue that the parser did
 // not attach as its complement ("officials said the two raised $350

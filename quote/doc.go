@@ -14,12 +14,20 @@
 //     speaker; a word or two in quotation marks is a scare quote, not a
 //     quote;
 //   - indirect: reported speech, the clause a cue verb governs ("X said
-//     (that) …", "X told Y that …", "X warned …", "…, X said") and
-//     "according to X";
-//   - mixed: reported speech with quoted words in it.
+//     (that) …", "X told Y that …", "X warned …", "…, X said"), "according
+//     to X", any verb with a "that" clause ("recognized that …"), the
+//     noun phrase of a stance verb ("criticized the move", "called for a
+//     ceasefire"), a passive cue ("is expected to …", the by-agent
+//     speaking), and a short paragraph that a name and a colon open
+//     (headlines: "Sanders: …");
+//   - mixed: reported speech with quoted words in it, and quoted words
+//     that an argument of a cue holds ("branded North Korea an "outlaw
+//     nation"").
 //
 // The speaker is the cue's subject (a first conjunct's, a participle's
-// governor's, the noun a relative clause modifies). A pronoun, a surname
+// governor's; "who" of a relative clause, referring to the noun it
+// modifies), or, when the parser took quoted words for the subject, the
+// name or pronoun beside the cue. A pronoun, a surname
 // or a role noun ("the minister") is resolved to the full mention it
 // refers to (Actor.Via), and, through a Resolver (the event coder's
 // mentions stage, passed in by the caller), coded. A cue whose clause is
