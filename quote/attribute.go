@@ -136,6 +136,23 @@ func newAttributor(doc *text.Doc, paras []text.Span) *attributor {
 		}
 	}
 	a.segs = mergeSegments(a.s, findSegments(a.s, paras))
+	// A quotation that never closes ends with its first sentence: a
+	// stray mark must not hide the cues of the rest of its paragraph.
+	for i := range a.segs {
+		sg := &a.segs[i]
+		if sg.close >= 0 || len(sg.parts) != 1 {
+			continue
+		}
+		k := sort.Search(n, func(j int) bool { return doc.Tokens[j].Start >= sg.parts[0].Start })
+		if k >= n || a.sentOf[k] < 0 {
+			continue
+		}
+		last := int(doc.Sents[a.sentOf[k]].End) - 1
+		if end := doc.Tokens[last].End; end < sg.parts[0].End && end > sg.parts[0].Start {
+			sg.parts[0].End = end
+			sg.words = countWords(a.s[sg.parts[0].Start:end])
+		}
+	}
 	a.segUse = make([]bool, len(a.segs))
 	for i := range a.segOf {
 		a.segOf[i] = -1
@@ -626,7 +643,15 @@ func (a *attributor) colonSpeaker(sg *segment, first int) int {
 // complement, an infinitive it takes (vowed to fight), the charge of
 // "accused X of ..."; -1 if none.
 func (a *attributor) complement(v int) int {
-	if c := a.childOf(v, text.Ccomp); c >= 0 {
+	// The clause after the cue first: a clause before it may be a
+	// sentence the parser joined on.
+	c := -1
+	for _, k := range a.kids[v] {
+		if a.base(k) == text.Ccomp && (c < 0 || c < v && k > v) {
+			c = k
+		}
+	}
+	if c >= 0 {
 		return c
 	}
 	l := a.lemma(v)
@@ -884,7 +909,10 @@ func (a *attributor) chains() {
 				break
 			}
 			g := a.head(v)
-			if g < 0 || !a.isCue(g) {
+			if g < 0 || g > v || !a.isCue(g) {
+				// The reporter's cue comes first ("SANA said Assad
+				// responded"); a cue after the clause is a misparse of
+				// two sentences.
 				break
 			}
 			if s := a.subject(g); s >= 0 && s != f.speaker {
