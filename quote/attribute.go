@@ -699,6 +699,7 @@ func (a *attributor) indirect(v int) {
 		a.passive(v)
 		return
 	}
+	spk = a.besideCue(v, spk)
 	if a.segOf[spk] >= 0 {
 		return
 	}
@@ -1585,4 +1586,35 @@ func (a *attributor) passive(v int) {
 	}
 	a.used[v] = true
 	a.found = append(a.found, f)
+}
+
+// besideCue returns the name or noun just before cue v when the parser
+// gave v a subject further back that does not hold it ("The revelation
+// came ..., Republicans said they ..." parsed with "revelation" as the
+// subject of "said"); spk otherwise.
+func (a *attributor) besideCue(v, spk int) int {
+	k := v - 1
+	for k > spk && a.tok(k).UPOS == text.AUX || k > spk && a.tok(k).UPOS == text.ADV {
+		k-- // "Republicans have said", "Republicans also said"
+	}
+	if k <= spk || a.sentOf[k] != a.sentOf[v] || a.segOf[k] >= 0 {
+		return spk
+	}
+	if u := a.tok(k).UPOS; u != text.PROPN && u != text.NOUN {
+		return spk
+	}
+	for _, t := range a.subtree(spk, nil) {
+		if t == k {
+			return spk
+		}
+	}
+	// The head of the phrase k ends.
+	for n := 0; n < 4; n++ {
+		h := a.head(k)
+		if h < 0 || h > v || h < k-4 || !nominal(a.tok(h).UPOS) {
+			break
+		}
+		k = h
+	}
+	return k
 }
