@@ -143,6 +143,10 @@ type Event struct {
 	// Explain says what each stage of the coder decided, when asked for
 	// (eventwire code --explain); nil otherwise.
 	Explain *Explanation `json:"explain,omitempty"`
+	// Quote, for a statement event (CAMEO 01-02, 10-13) coded from a
+	// quote's cue, is the index of that quote in Story.Quotes; nil
+	// otherwise.
+	Quote *int `json:"quote,omitempty"`
 }
 
 // Explanation says what each stage of the event coder decided about an
@@ -171,6 +175,38 @@ type Quote struct {
 	SpeakerSpan text.Span `json:"speaker_span"`
 	Sentence    int       `json:"sentence"`
 	Direct      bool      `json:"direct"`
+	// Cue is the word or phrase that reports the speech ("said", "told",
+	// "according to", ":"); "" for a paragraph that only continues the
+	// last speaker's quotation.
+	Cue string `json:"cue,omitempty"`
+	// Kind is "direct" (the speaker's words in quotation marks, Text
+	// without the marks), "indirect" (reported speech: "X said (that)
+	// ...") or "mixed" (reported speech with quoted words in it).
+	Kind string `json:"kind,omitempty"`
+	// Addressee is whom the speaker spoke to ("told Assad"); nil if the
+	// text does not say.
+	Addressee *Actor `json:"addressee,omitempty"`
+	// ReportedBy is who reports the speech, when the text says so ("the
+	// Kremlin said Putin told Assad ...": the Kremlin); nil otherwise.
+	ReportedBy *Actor `json:"reported_by,omitempty"`
+	// Evidence holds the byte ranges of the quote's parts in Article.Text.
+	Evidence QuoteEvidence `json:"evidence"`
+	// Events are the indexes in Story.Events of the statement events
+	// (CAMEO 01-02, 10-13) coded from this quote's cue.
+	Events []int `json:"events,omitempty"`
+}
+
+// QuoteEvidence holds the byte ranges in Article.Text that a quote was read
+// from. A zero Span means "absent".
+type QuoteEvidence struct {
+	Speaker text.Span `json:"speaker"`
+	Cue     text.Span `json:"cue"`
+	// Content are the stretches of the quoted or reported words, in
+	// order: one, or several for a quotation interrupted by its
+	// attribution or running over paragraphs.
+	Content    []text.Span `json:"content"`
+	Addressee  text.Span   `json:"addressee"`
+	ReportedBy text.Span   `json:"reported_by"`
 }
 
 // Place is a resolved place mention.

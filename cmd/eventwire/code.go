@@ -20,6 +20,7 @@ import (
 	"github.com/eventwire/eventwire/extract"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/source"
+	"github.com/eventwire/eventwire/quote"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -144,7 +145,12 @@ func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date 
 	if err != nil {
 		return nil, err
 	}
-	return &codeOutput{Article: art, Events: events, Quotes: []eventwire.Quote{}, Places: places, Decisions: decisions}, nil
+	quotes, err := attributeQuotes(ctx, c, doc, art.Paragraphs, date)
+	if err != nil {
+		return nil, err
+	}
+	quote.Link(quotes, events)
+	return &codeOutput{Article: art, Events: events, Quotes: quotes, Places: places, Decisions: decisions}, nil
 }
 
 // userDictErrors keeps the dictionary problems that are in user files.

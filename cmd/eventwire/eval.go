@@ -15,6 +15,7 @@ var evalCommands = []command{
 	{"conflibert", "ConfliBERT wire-news sentences: coded at all, PentaClass recall and precision, with source and target spans", runEvalConfliBERT},
 	{"timex", "annotated date expressions in news: exact accuracy of the normalised value, dev and test halves", runEvalTimex},
 	{"geo", "toponyms: recognition P/R/F1, exact GeoNames id, accuracy within 161 km, mean error; dev/test halves", runEvalGeo},
+	{"quotes", "PolNeAR attributions: speaker and content precision, recall, F1 (direct, mixed, indirect); tune/check halves", runEvalQuotes},
 	{"agreement", "two readings of the real-news gold: event F1, Cohen's kappa on the CAMEO root and on any event", runEvalAgreement},
 }
 

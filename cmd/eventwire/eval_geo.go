@@ -275,6 +275,7 @@ func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
 }
 
+// ratio is a/b, 0 when b is 0 (eval geo and eval quotes).
 func ratio(a, b int) float64 {
 	if b == 0 {
 		return 0

@@ -121,7 +121,7 @@ func (p *pipeline) stages() (ingest.Annotator, []ingest.Coder) {
 	if p == nil || p.parser == nil {
 		return nil, nil
 	}
-	return p.parser, []ingest.Coder{eventCoder{p.coder}, placeCoder{}}
+	return p.parser, []ingest.Coder{eventCoder{p.coder}, placeCoder{}, quoteStage{p.coder}}
 }
 
 // eventCoder is the ingest stage that codes a story's events from its Doc.

@@ -16,6 +16,7 @@ import (
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/progress"
 	"github.com/eventwire/eventwire/internal/sqlite"
+	"github.com/eventwire/eventwire/quote"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -237,9 +238,7 @@ func (r *recoder) run(ctx context.Context, after int64) (*recodeSummary, error) 
 				return
 			}
 			j.doc = d
-			if j.evs, j.err = codeDated(ctx, r.coder, d, storyDate(j.st)); j.err == nil {
-				_, j.err = placeEvents(ctx, j.st.Article, d, j.evs)
-			}
+			j.evs, j.err = codeStored(ctx, r.coder, j.st, d)
 		}, func(j *job) (bool, error) {
 			if j.skip != "" {
 				sum.Skipped++
@@ -268,9 +267,7 @@ func (r *recoder) run(ctx context.Context, after int64) (*recodeSummary, error) 
 	sum.phase = phaseRecode
 	err := r.walk(ctx, after, r.store.Docs, func(j *job) {
 		if !parsedNow[j.st.ID] {
-			if j.evs, j.err = codeDated(ctx, r.coder, j.st.Doc, storyDate(j.st)); j.err == nil {
-				_, j.err = placeEvents(ctx, j.st.Article, j.st.Doc, j.evs)
-			}
+			j.evs, j.err = codeStored(ctx, r.coder, j.st, j.st.Doc)
 		}
 	}, func(j *job) (bool, error) {
 		sum.LastID = j.st.ID
@@ -424,4 +421,28 @@ func (s *recodeSummary) print(w io.Writer) {
 			fmt.Fprintf(w, "  ... and %d more\n", n)
 		}
 	}
+}
+
+// codeStored codes a stored story's Doc as ingest does after parsing: the
+// events, their dates, places and the links of statement events to the
+// story's quotes (found again from the Doc: the same as those stored, so
+// the links point into the stored list).
+func codeStored(ctx context.Context, c *coder.Coder, st *eventwire.Story, d *text.Doc) ([]eventwire.Event, error) {
+	evs, err := codeDated(ctx, c, d, storyDate(st))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := placeEvents(ctx, st.Article, d, evs); err != nil {
+		return nil, err
+	}
+	var paras []text.Span
+	if st.Article != nil {
+		paras = st.Article.Paragraphs
+	}
+	qs, err := attributeQuotes(ctx, c, d, paras, storyDate(st))
+	if err != nil {
+		return nil, err
+	}
+	quote.Link(qs, evs)
+	return evs, nil
 }

@@ -1,0 +1,1620 @@
+package quote
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/text"
+)
+
+// A Resolver gives the actors that noun phrases name: for each token of
+// heads, the head of a phrase in doc, the actor with its code, dictionary
+// entry and, for a phrase that does not name it itself, where the code
+// came from. An Actor with no Code means the phrase names no known actor.
+// The result has one Actor per head, in order. The event coder's mentions
+// stage is one (cmd/eventwire wires coder.Coder.Actors in); the quote
+// package does not import the coder.
+type Resolver interface {
+	Actors(ctx context.Context, doc *text.Doc, heads []int) ([]eventwire.Actor, error)
+}
+
+// ResolverFunc adapts a function to Resolver.
+type ResolverFunc func(ctx context.Context, doc *text.Doc, heads []int) ([]eventwire.Actor, error)
+
+// Actors calls f.
+func (f ResolverFunc) Actors(ctx context.Context, doc *text.Doc, heads []int) ([]eventwire.Actor, error) {
+	return f(ctx, doc, heads)
+}
+
+// maxDepth bounds every walk up or down a tree, whatever the parse.
+const maxDepth = 64
+
+// maxBack bounds how many earlier names and speakers a reference is
+// looked up among, and maxLead how far before a quotation its cue may be,
+// so that the work stays linear in a long text.
+const (
+	maxBack = 400
+	maxLead = 80
+)
+
+// continueParas is how many paragraphs back a quotation paragraph without
+// attribution may find the speaker it continues.
+const continueParas = 3
+
+// Attribute finds the quotes of doc and who said them. doc must carry
+// tokens, sentences, UPOS, lemmas and dependencies, and its Text is the
+// article's (the spans are byte offsets into it); paras are the article's
+// paragraphs (Article.Paragraphs), or nil to split Text at blank lines.
+// r, when not nil, codes speakers, addressees and reporters; without it
+// they carry only their text and, for references, the mention they refer
+// to. A doc that fails Validate gives an error wrapping
+// eventwire.ErrInvalid; odd text never does: unpaired quotation marks
+// close at the paragraph's end. Attribute returns ctx.Err() if ctx is
+// done.
+func Attribute(ctx context.Context, doc *text.Doc, paras []text.Span, r Resolver) ([]eventwire.Quote, error) {
+	if doc == nil || len(doc.Tokens) == 0 {
+		return nil, nil
+	}
+	if err := doc.Validate(); err != nil {
+		return nil, fmt.Errorf("quote: %w: %w", eventwire.ErrInvalid, err)
+	}
+	a := newAttributor(doc, paragraphs(doc.Text, paras))
+	a.stances = true
+	if err := a.run(ctx); err != nil {
+		return nil, err
+	}
+	return a.quotes(ctx, r)
+}
+
+// found is one attribution being built.
+type found struct {
+	kind     string
+	cue      int       // cue token; -1 for a colon or a continuation
+	cueSpan  text.Span // the cue's words ("according to": both)
+	speaker  int       // head token of the speaker phrase; -1 when unknown
+	addr     int       // head token of the addressee; -1 for none
+	reporter int       // head token of who reports the speech; -1 for none
+	content  []text.Span
+	spkSpan  text.Span // the speaker's words, when not the phrase of speaker
+	cont     *found    // the quote this paragraph continues
+	para     int
+	dropped  bool
+}
+
+func (f *found) start() int32 {
+	if len(f.content) == 0 {
+		return 0
+	}
+	return f.content[0].Start
+}
+
+type attributor struct {
+	doc    *text.Doc
+	s      string
+	kids   [][]int
+	sentOf []int32
+	paras  []text.Span
+	segs   []segment
+	segOf  []int32 // the segment each token lies in, -1 for none
+	used   map[int]bool
+	segUse []bool
+	found  []*found
+	names  []nameRun
+	// seen and stamp mark the tokens a walk has visited.
+	seen  []uint32
+	stamp uint32
+	// stances takes noun phrases as what a cue reports ("denied the
+	// report"), as PolNeAR does; without it only clauses are.
+	stances bool
+}
+
+// nameRun is a run of proper nouns (a name) outside quotation marks.
+type nameRun struct{ a, b int }
+
+func newAttributor(doc *text.Doc, paras []text.Span) *attributor {
+	n := len(doc.Tokens)
+	a := &attributor{doc: doc, s: doc.Text, kids: make([][]int, n), sentOf: make([]int32, n), paras: paras,
+		segOf: make([]int32, n), used: map[int]bool{}, seen: make([]uint32, n)}
+	for i := range a.sentOf {
+		a.sentOf[i] = -1
+	}
+	for s, sp := range doc.Sents {
+		for i := int(sp.Start); i < int(sp.End) && i < n; i++ {
+			if i >= 0 {
+				a.sentOf[i] = int32(s)
+			}
+		}
+	}
+	for i, t := range doc.Tokens {
+		if h := int(t.Head); h >= 0 && h < n && h != i && a.sentOf[h] == a.sentOf[i] {
+			a.kids[h] = append(a.kids[h], i)
+		}
+	}
+	a.segs = mergeSegments(a.s, findSegments(a.s, paras))
+	// A quotation that never closes ends with its first sentence: a
+	// stray mark must not hide the cues of the rest of its paragraph.
+	for i := range a.segs {
+		sg := &a.segs[i]
+		if sg.close >= 0 || len(sg.parts) != 1 {
+			continue
+		}
+		k := sort.Search(n, func(j int) bool { return doc.Tokens[j].Start >= sg.parts[0].Start })
+		if k >= n || a.sentOf[k] < 0 {
+			continue
+		}
+		last := int(doc.Sents[a.sentOf[k]].End) - 1
+		if end := doc.Tokens[last].End; end < sg.parts[0].End && end > sg.parts[0].Start {
+			sg.parts[0].End = end
+			sg.words = countWords(a.s[sg.parts[0].Start:end])
+		}
+	}
+	a.segUse = make([]bool, len(a.segs))
+	for i := range a.segOf {
+		a.segOf[i] = -1
+	}
+	k := 0
+	for i, t := range doc.Tokens {
+		for k < len(a.segs) && a.segs[k].span().End <= t.Start {
+			k++
+		}
+		if k < len(a.segs) {
+			for _, p := range a.segs[k].parts {
+				if p.Start <= t.Start && t.Start < p.End {
+					a.segOf[i] = int32(k)
+				}
+			}
+		}
+	}
+	for i := 0; i < n; {
+		if doc.Tokens[i].UPOS != text.PROPN || a.segOf[i] >= 0 {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < n && doc.Tokens[j+1].UPOS == text.PROPN && a.sentOf[j+1] == a.sentOf[i] && a.segOf[j+1] < 0 {
+			j++
+		}
+		a.names = append(a.names, nameRun{i, j})
+		i = j + 1
+	}
+	return a
+}
+
+// mergeSegments joins quotations that follow each other in one paragraph
+// with nothing but spaces between them (“…,” “…” said X).
+func mergeSegments(s string, segs []segment) []segment {
+	var out []segment
+	for _, sg := range segs {
+		if n := len(out); n > 0 {
+			prev := &out[n-1]
+			if prev.close >= 0 && prev.para == sg.para && strings.TrimSpace(s[prev.close:sg.open]) == markText(s, prev.close) {
+				prev.parts = append(prev.parts, sg.parts...)
+				prev.close, prev.words, prev.sepBefore = sg.close, prev.words+sg.words, sg.sepBefore
+				continue
+			}
+		}
+		out = append(out, sg)
+	}
+	return out
+}
+
+// markText is the quotation mark at byte i of s.
+func markText(s string, i int) string {
+	if i+1 < len(s) && (s[i] == '\'' || s[i] == '`') && s[i+1] == s[i] {
+		return s[i : i+2]
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return s[i : i+n]
+}
+
+func (a *attributor) tok(i int) *text.Token { return &a.doc.Tokens[i] }
+
+func (a *attributor) lemma(i int) string {
+	t := a.tok(i)
+	if t.Lemma != "" {
+		return strings.ToLower(t.Lemma)
+	}
+	return strings.ToLower(a.form(i))
+}
+
+func (a *attributor) form(i int) string {
+	t := a.tok(i)
+	return a.s[t.Start:t.End]
+}
+
+func (a *attributor) head(i int) int {
+	h := int(a.tok(i).Head)
+	if h < 0 || h >= len(a.doc.Tokens) || a.sentOf[h] != a.sentOf[i] {
+		return -1
+	}
+	return h
+}
+
+func (a *attributor) base(i int) text.DepRel { return a.tok(i).Dep.Universal().Base() }
+
+// isCue reports whether token i is a verb that reports speech, outside
+// quotation marks.
+func (a *attributor) isCue(i int) bool {
+	if a.segOf[i] >= 0 {
+		return false
+	}
+	switch a.tok(i).UPOS {
+	case text.VERB:
+	default:
+		return false
+	}
+	return cues[a.lemma(i)] != 0
+}
+
+// subject returns the head of the subject of verb v: its own, a first
+// conjunct's ("credited ... and said"), a participle's governor's
+// ("hailed ..., calling it"), or the noun a relative clause modifies
+// ("Putin, who said"); -1 when there is none or it is passive.
+func (a *attributor) subject(v int) int {
+	for n := 0; n < 6 && v >= 0; n++ {
+		for _, k := range a.kids[v] {
+			d := a.tok(k).Dep.Universal()
+			if d.IsPassiveSubject() {
+				return -1
+			}
+			if d.IsSubject() {
+				// "Putin, who said": the speaker mention is "who",
+				// which refer resolves to "Putin".
+				return k
+			}
+		}
+		switch a.base(v) {
+		case text.Conj, text.Advcl, text.Xcomp:
+			v = a.head(v)
+		case text.Acl:
+			return a.head(v)
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+func (a *attributor) isRelPron(k int) bool {
+	switch strings.ToLower(a.form(k)) {
+	case "who", "which", "that":
+		return true
+	}
+	return false
+}
+
+// childOf returns the first child of v with base relation rel, or -1.
+func (a *attributor) childOf(v int, rel text.DepRel) int {
+	for _, k := range a.kids[v] {
+		if a.base(k) == rel {
+			return k
+		}
+	}
+	return -1
+}
+
+// subtree returns the tokens under h (h included) in order, without the
+// children whose relation skip rejects, bounded in depth.
+func (a *attributor) subtree(h int, skip func(k int) bool) []int {
+	var out []int
+	type item struct{ t, d int }
+	a.stamp++
+	stack := []item{{h, 0}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if a.seen[it.t] == a.stamp {
+			continue // a cycle in a broken tree
+		}
+		a.seen[it.t] = a.stamp
+		out = append(out, it.t)
+		if it.d >= maxDepth {
+			continue
+		}
+		for _, k := range a.kids[it.t] {
+			if skip == nil || !skip(k) {
+				stack = append(stack, item{k, it.d + 1})
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// phrase returns the byte span of the noun phrase headed by h, without
+// relative clauses, appositions and punctuation at its edges.
+func (a *attributor) phrase(h int) text.Span {
+	toks := a.subtree(h, func(k int) bool {
+		if a.base(k) == text.Case && a.head(k) == h && k < h {
+			return true // "according to X", "by X"
+		}
+		switch a.base(k) {
+		case text.Acl, text.Appos, text.Parataxis, text.Advcl, text.Dep, text.Punct:
+			return true
+		}
+		return a.segOf[k] >= 0 && a.segOf[h] < 0
+	})
+	return a.spanOf(toks)
+}
+
+// spanOf is the byte span from the first to the last of toks (in order),
+// without punctuation at the edges.
+func (a *attributor) spanOf(toks []int) text.Span {
+	for len(toks) > 0 && a.tok(toks[0]).UPOS == text.PUNCT {
+		toks = toks[1:]
+	}
+	for len(toks) > 0 && a.tok(toks[len(toks)-1]).UPOS == text.PUNCT {
+		toks = toks[:len(toks)-1]
+	}
+	if len(toks) == 0 {
+		return text.Span{}
+	}
+	return text.Span{Start: a.tok(toks[0]).Start, End: a.tok(toks[len(toks)-1]).End}
+}
+
+// spansOf cuts toks (in order) into byte spans of consecutive tokens,
+// each without punctuation at its edges, and drops a leading
+// complementiser ("that").
+func (a *attributor) spansOf(toks []int) []text.Span {
+	for len(toks) > 1 && (a.tok(toks[0]).UPOS == text.PUNCT || a.lemma(toks[0]) == "that" && a.tok(toks[0]).UPOS != text.NOUN) {
+		toks = toks[1:]
+	}
+	var out []text.Span
+	for i := 0; i < len(toks); {
+		j := i
+		for j+1 < len(toks) && toks[j+1] == toks[j]+1 {
+			j++
+		}
+		if sp := a.spanOf(toks[i : j+1]); sp.End > sp.Start {
+			out = append(out, sp)
+		}
+		i = j + 1
+	}
+	return out
+}
+
+// words counts the word tokens of toks that lie outside quotation marks
+// and are not a complementiser.
+func (a *attributor) wordsOutside(toks []int) int {
+	n := 0
+	for _, k := range toks {
+		if a.segOf[k] >= 0 || a.tok(k).UPOS == text.PUNCT || a.base(k) == text.Mark {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// tokAt returns the first token that starts at or after byte b.
+func (a *attributor) tokAt(b int32) int {
+	return sort.Search(len(a.doc.Tokens), func(i int) bool { return a.doc.Tokens[i].Start >= b })
+}
+
+// paraOf returns the paragraph that holds byte b, or -1.
+func (a *attributor) paraOf(b int32) int {
+	i := sort.Search(len(a.paras), func(i int) bool { return a.paras[i].End > b })
+	if i < len(a.paras) && a.paras[i].Start <= b {
+		return i
+	}
+	return -1
+}
+
+func (a *attributor) run(ctx context.Context) error {
+	for i := range a.segs {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		a.direct(i)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	a.headlines()
+	for v := range a.doc.Tokens {
+		if a.used[v] {
+			continue
+		}
+		if a.isCue(v) || a.attitude(v) {
+			a.indirect(v)
+		} else if strings.EqualFold(a.form(v), "according") {
+			a.according(v)
+		}
+	}
+	sort.SliceStable(a.found, func(i, j int) bool { return a.found[i].start() < a.found[j].start() })
+	a.nested()
+	a.continuations()
+	a.chains()
+	return nil
+}
+
+// direct attributes the quotation segs[si]: to the cue just after it
+// ("…," Putin said), between its parts, or before it in its sentence
+// (Putin said: "…"; told Assad that "…").
+func (a *attributor) direct(si int) {
+	sg := &a.segs[si]
+	if a.segUse[si] {
+		return // the second part of an interrupted quotation
+	}
+	first := a.tokAt(sg.parts[0].Start)
+	if first >= len(a.doc.Tokens) {
+		return
+	}
+	v := a.trailingCue(sg)
+	if v < 0 {
+		v = a.leadingCue(sg, first)
+	}
+	colon := -1
+	if v < 0 {
+		colon = a.colonSpeaker(sg, first)
+	}
+	dash := -1
+	if v < 0 && colon < 0 {
+		dash = a.dashSpeaker(sg)
+	}
+	if v < 0 && colon < 0 && dash < 0 {
+		a.embedded(si, first)
+		return
+	}
+	if sg.words <= 2 && !(v >= 0 && sg.sepBefore) {
+		return // a scare quote, or a word or two cited
+	}
+	f := &found{kind: "direct", cue: v, speaker: -1, addr: -1, reporter: -1, para: sg.para, content: sg.parts}
+	if dash >= 0 {
+		f.speaker = dash
+		f.cueSpan = a.dashSpan(sg)
+	} else if colon >= 0 {
+		f.speaker = colon
+		f.cueSpan = text.Span{Start: sg.parts[0].Start, End: sg.parts[0].Start}
+		if k := a.tokAt(int32(sg.open)) - 1; k >= 0 && a.form(k) == ":" {
+			f.cueSpan = text.Span{Start: a.tok(k).Start, End: a.tok(k).End}
+		}
+	} else {
+		a.used[v] = true
+		f.cueSpan = text.Span{Start: a.tok(v).Start, End: a.tok(v).End}
+		f.speaker = a.directSpeaker(v, sg)
+		f.addr = a.addressee(v)
+		// Reported speech with quoted words in it: "said the takeover
+		// "has opened the door"".
+		if c := a.complement(v); c >= 0 {
+			toks := a.subtree(c, nil)
+			if len(toks) > 0 && a.tok(toks[0]).Start <= sg.parts[0].Start && a.tok(toks[len(toks)-1]).End >= sg.parts[0].End && a.wordsOutside(toks) >= 2 {
+				f.kind = "mixed"
+				f.content = a.spansOf(toks)
+				a.claimSegments(toks)
+			}
+		}
+	}
+	a.segUse[si] = true
+	if v >= 0 && f.kind == "direct" && sg.close >= 0 && a.tok(v).Start > int32(sg.close) && si+1 < len(a.segs) {
+		// "…," said Jones, "…": the next quotation, after the
+		// attribution's few words, goes on with the same one.
+		nx := &a.segs[si+1]
+		k := a.tokAt(int32(nx.open))
+		if nx.para == sg.para && k-v <= 8 && k > v {
+			ok := true
+			for j := v + 1; j < k; j++ {
+				if u := a.tok(j).UPOS; u == text.VERB || a.form(j) == "." {
+					ok = false
+				}
+			}
+			if ok {
+				f.content = append(append([]text.Span(nil), f.content...), nx.parts...)
+				a.segUse[si+1] = true
+			}
+		}
+	}
+	a.found = append(a.found, f)
+}
+
+// claimSegments marks the quotations among toks as attributed.
+func (a *attributor) claimSegments(toks []int) {
+	for _, k := range toks {
+		if s := a.segOf[k]; s >= 0 {
+			a.segUse[s] = true
+		}
+	}
+}
+
+// trailingCue returns the cue just after the closing mark of sg: within a
+// few tokens, in the same paragraph, with no other verb between; -1 if
+// none.
+func (a *attributor) trailingCue(sg *segment) int {
+	if sg.close < 0 {
+		return -1
+	}
+	end := sg.close + len(markText(a.s, sg.close))
+	k := a.tokAt(int32(end))
+	para := a.paraOf(int32(sg.close))
+	for n := 0; n < 6 && k < len(a.doc.Tokens); n, k = n+1, k+1 {
+		if a.segOf[k] >= 0 || a.paraOf(a.tok(k).Start) != para {
+			return -1
+		}
+		if a.isCue(k) && cues[a.lemma(k)] == speech {
+			if !sg.sepBefore {
+				// "…end." Trump said on Monday that X: a new statement
+				// with content of its own.
+				if c := a.complement(k); c >= 0 && c > k {
+					return -1
+				}
+			}
+			return k
+		}
+		switch a.tok(k).UPOS {
+		case text.VERB:
+			return -1
+		case text.PUNCT:
+			if f := a.form(k); f == "." || f == ";" {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// leadingCue returns the last cue before the opening mark of sg in its
+// sentence (or, for a quotation that starts a paragraph, in the previous
+// paragraph when it ends with a colon) that introduces it: a cue that
+// governs the quoted words, or one a comma or colon separates from them;
+// -1 if none.
+func (a *attributor) leadingCue(sg *segment, first int) int {
+	s := a.sentOf[first]
+	open := a.tokAt(int32(sg.open))
+	if open > first {
+		open = first
+	}
+	lo := first
+	if s >= 0 {
+		lo = int(a.doc.Sents[s].Start)
+	}
+	lo = max(lo, open-maxLead)
+	for k := open - 1; k >= lo; k-- {
+		if a.segOf[k] >= 0 {
+			break
+		}
+		if !a.isCue(k) || a.used[k] || cues[a.lemma(k)] != speech {
+			continue
+		}
+		if a.governs(k, first) {
+			return k
+		}
+		if gap := open - k; gap <= 6 {
+			if f := a.form(open - 1); f == ":" || f == "," {
+				return k
+			}
+		}
+		return -1
+	}
+	// "Caddell continued:" ending the paragraph before.
+	if p := a.paraOf(int32(sg.open)); p > 0 && a.paras[p].Start == int32(sg.open) {
+		prev := a.paras[p-1]
+		end := a.tokAt(prev.End) - 1
+		if end >= 0 && a.form(end) == ":" {
+			for k := end - 1; k >= 0 && k >= end-8 && a.tok(k).Start >= prev.Start; k-- {
+				if a.isCue(k) && !a.used[k] {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// governs reports whether token k is an ancestor of token t.
+func (a *attributor) governs(k, t int) bool {
+	for n := 0; n < maxDepth && t >= 0; n++ {
+		t = a.head(t)
+		if t == k {
+			return true
+		}
+	}
+	return false
+}
+
+// colonSpeaker returns the head of a name that a colon introduces the
+// quotation with ("Caddell: "…"" in a headline), or -1.
+func (a *attributor) colonSpeaker(sg *segment, first int) int {
+	k := a.tokAt(int32(sg.open)) - 1
+	if k < 1 || a.form(k) != ":" || a.sentOf[k] != a.sentOf[first] {
+		return -1
+	}
+	if a.tok(k-1).UPOS != text.PROPN {
+		return -1
+	}
+	// The name must open its sentence.
+	j := k - 1
+	for j > 0 && a.tok(j-1).UPOS == text.PROPN && a.sentOf[j-1] == a.sentOf[k] {
+		j--
+	}
+	if s := a.sentOf[k]; s < 0 || int(a.doc.Sents[s].Start) != j {
+		return -1
+	}
+	return k - 1
+}
+
+// complement returns the clause that verb v reports: its clausal
+// complement, an infinitive it takes (vowed to fight), the charge of
+// "accused X of ..."; -1 if none.
+func (a *attributor) complement(v int) int {
+	// The clause after the cue first: a clause before it may be a
+	// sentence the parser joined on.
+	c := -1
+	for _, k := range a.kids[v] {
+		if a.base(k) == text.Ccomp && (c < 0 || c < v && k > v) {
+			c = k
+		}
+	}
+	if c >= 0 {
+		return c
+	}
+	l := a.lemma(v)
+	if intentCues[l] || cues[l] == stance {
+		if c := a.childOf(v, text.Xcomp); c >= 0 {
+			return c
+		}
+	}
+	if l == "accuse" || l == "charge" {
+		for _, k := range a.kids[v] {
+			if b := a.base(k); b == text.Advcl || b == text.Obl {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// addressee returns the head of whom a verb of telling addresses ("told
+// Assad that"), or -1.
+func (a *attributor) addressee(v int) int {
+	if !toldVerbs[a.lemma(v)] {
+		return -1
+	}
+	for _, k := range a.kids[v] {
+		switch a.base(k) {
+		case text.Obj, text.Iobj:
+			switch a.tok(k).UPOS {
+			case text.NOUN, text.PROPN, text.PRON:
+				if a.segOf[k] < 0 {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// indirect attributes reported speech to the subject of cue v: "X said
+// (that) …", "X told Y that …", "…, X said" (the cue a parenthetical of
+// the clause it reports).
+func (a *attributor) indirect(v int) {
+	spk := a.subject(v)
+	if spk < 0 {
+		a.passive(v)
+		return
+	}
+	spk = a.besideCue(v, spk)
+	if a.segOf[spk] >= 0 {
+		return
+	}
+	switch strings.ToLower(a.form(spk)) {
+	case "i", "you", "we":
+		return // the words of someone quoted, whose quotation marks were lost
+	}
+	var toks []int
+	if c := a.complement(v); c >= 0 {
+		toks = a.subtree(c, nil)
+	} else if a.base(v) == text.Parataxis && cues[a.lemma(v)] == speech {
+		h := a.head(v)
+		if h < 0 {
+			return
+		}
+		own := map[int]bool{}
+		for _, k := range a.subtree(v, nil) {
+			own[k] = true
+		}
+		for _, k := range a.subtree(h, nil) {
+			if !own[k] {
+				toks = append(toks, k)
+			}
+		}
+	}
+	if len(toks) == 0 && cues[a.lemma(v)] == speech {
+		if c := a.clauseAfter(v); c >= 0 {
+			toks = a.subtree(c, nil)
+		}
+	}
+	if len(toks) == 0 && namingVerbs[a.lemma(v)] {
+		// "called Clinton a champion", "called it a common ailment".
+		var objs []int
+		for _, k := range a.kids[v] {
+			switch a.base(k) {
+			case text.Obj, text.Iobj, text.Xcomp:
+				if a.tok(k).UPOS != text.VERB {
+					objs = append(objs, k)
+				}
+			}
+		}
+		if len(objs) >= 2 {
+			toks = append(a.subtree(objs[0], nil), a.subtree(objs[1], nil)...)
+			sort.Ints(toks)
+		}
+	}
+	if len(toks) == 0 && a.stances && (cues[a.lemma(v)] == stance || npSpeech[a.lemma(v)]) {
+		if c := a.npContent(v); c >= 0 {
+			toks = a.subtree(c, nil)
+		}
+	}
+	if a.wordsOutside(toks) == 0 && !a.hasSegment(toks) {
+		return
+	}
+	f := &found{kind: "indirect", cue: v, speaker: spk, addr: a.addressee(v), reporter: -1,
+		cueSpan: text.Span{Start: a.tok(v).Start, End: a.tok(v).End}, content: a.spansOf(toks)}
+	if len(f.content) == 0 {
+		return
+	}
+	f.para = a.paraOf(f.content[0].Start)
+	if a.hasSegment(toks) {
+		f.kind = "mixed"
+		a.claimSegments(toks)
+	}
+	a.used[v] = true
+	a.found = append(a.found, f)
+}
+
+// hasSegment reports whether toks hold quoted words of a quotation of
+// three words or more.
+func (a *attributor) hasSegment(toks []int) bool {
+	for _, k := range toks {
+		if s := a.segOf[k]; s >= 0 && a.segs[s].words >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// according attributes the clause of "according to X" to X.
+func (a *attributor) according(i int) {
+	n := len(a.doc.Tokens)
+	if i+1 >= n || !strings.EqualFold(a.form(i+1), "to") || a.segOf[i] >= 0 {
+		return
+	}
+	x := a.head(i)
+	if x <= i+1 || !nominal(a.tok(x).UPOS) {
+		// "to" or the name is the head: the first noun after "to".
+		x = -1
+		for k := i + 2; k < n && k < i+6 && a.sentOf[k] == a.sentOf[i]; k++ {
+			if u := a.tok(k).UPOS; u == text.PROPN || u == text.NOUN || u == text.PRON {
+				x = k
+				for h := a.head(k); h > k && h < i+8 && (a.tok(h).UPOS == text.PROPN || a.tok(h).UPOS == text.NOUN); h = a.head(h) {
+					x = h
+				}
+				break
+			}
+		}
+	}
+	if x < 0 {
+		return
+	}
+	s := a.sentOf[i]
+	if s < 0 {
+		return
+	}
+	own := map[int]bool{}
+	for _, k := range a.subtree(x, nil) {
+		own[k] = true
+	}
+	own[i], own[i+1] = true, true
+	clause := a.head(x)
+	var scope []int
+	if clause < 0 {
+		for k := int(a.doc.Sents[s].Start); k < int(a.doc.Sents[s].End); k++ {
+			scope = append(scope, k)
+		}
+	} else {
+		scope = a.subtree(clause, nil)
+	}
+	var toks []int
+	for _, k := range scope {
+		if !own[k] {
+			toks = append(toks, k)
+		}
+	}
+	if a.wordsOutside(toks) < 2 {
+		return
+	}
+	f := &found{kind: "indirect", cue: -1, speaker: x, addr: -1, reporter: -1,
+		cueSpan: text.Span{Start: a.tok(i).Start, End: a.tok(i + 1).End}, content: a.spansOf(toks)}
+	// The speaker's words are those after "according to", whatever the
+	// parse hangs on them.
+	var spk []int
+	for _, k := range a.subtree(x, nil) {
+		if k > i+1 && (len(spk) == 0 && k == i+2 || len(spk) > 0 && k == spk[len(spk)-1]+1) {
+			spk = append(spk, k)
+		}
+	}
+	f.spkSpan = a.spanOf(spk)
+	if len(f.content) == 0 {
+		return
+	}
+	f.para = a.paraOf(f.content[0].Start)
+	if a.hasSegment(toks) {
+		f.kind = "mixed"
+		a.claimSegments(toks)
+	}
+	a.found = append(a.found, f)
+}
+
+// continuations attributes a quotation that is a paragraph of its own,
+// with no cue, to the speaker of the last quote of the paragraphs just
+// before.
+func (a *attributor) continuations() {
+	var out []*found
+	k := 0
+	var last *found
+	for si := range a.segs {
+		sg := &a.segs[si]
+		for k < len(a.found) && a.found[k].start() <= sg.parts[0].Start {
+			out = append(out, a.found[k])
+			if a.found[k].speaker >= 0 {
+				last = a.found[k]
+			}
+			k++
+		}
+		if a.segUse[si] || sg.words < 3 || last == nil || sg.para-last.para > continueParas || sg.para < last.para {
+			continue
+		}
+		p := a.paraOf(int32(sg.open))
+		if p < 0 || a.paras[p].Start != int32(sg.open) {
+			continue
+		}
+		// Only quoted words in the paragraph, give or take a word or two.
+		para := a.paras[p]
+		rest := countWords(a.s[para.Start:para.End]) - sg.words
+		if rest > 2 {
+			continue
+		}
+		f := &found{kind: "direct", cue: -1, speaker: last.speaker, addr: -1, reporter: last.reporter, para: sg.para, content: sg.parts, cont: last}
+		a.segUse[si] = true
+		out = append(out, f)
+		last = f
+	}
+	out = append(out, a.found[k:]...)
+	a.found = out
+}
+
+// chains records who reports a speech: a cue whose clause is the
+// complement of another cue ("SANA said Assad responded that …") is the
+// speech of its own subject, reported by the other cue's subject, and the
+// outer report is not a quote of its own.
+func (a *attributor) chains() {
+	byCue := map[int]*found{}
+	for _, f := range a.found {
+		if f.cue >= 0 {
+			byCue[f.cue] = f
+		}
+	}
+	for _, f := range a.found {
+		if f.cue < 0 || f.cont != nil || cues[a.lemma(f.cue)] != speech {
+			continue // agreeing or believing is no speech that someone reports
+		}
+		v := f.cue
+		for n := 0; n < 4; n++ {
+			if a.base(v) != text.Ccomp {
+				break
+			}
+			g := a.head(v)
+			if g < 0 || g > v || !a.isCue(g) {
+				// The reporter's cue comes first ("SANA said Assad
+				// responded"); a cue after the clause is a misparse of
+				// two sentences.
+				break
+			}
+			if s := a.subject(g); s >= 0 && s != f.speaker {
+				f.reporter = s
+				if o := byCue[g]; o != nil && o != f {
+					o.dropped = true
+				}
+			}
+			v = g
+		}
+	}
+	out := a.found[:0]
+	for _, f := range a.found {
+		if f.dropped {
+			continue
+		}
+		out = append(out, f)
+	}
+	a.found = out
+}
+
+// ref is what a speaker phrase refers to when it does not name the
+// speaker itself.
+type ref struct {
+	how  string
+	head int
+	span text.Span
+}
+
+// refer resolves a pronoun, a surname or a role noun ("the minister") to
+// the last full mention it refers to: the last named speaker or
+// person-like name before it.
+func (a *attributor) refer(h int, speakers []int) (ref, bool) {
+	t := a.tok(h)
+	lf := strings.ToLower(a.form(h))
+	switch {
+	case t.UPOS == text.PRON && a.isRelPron(h):
+		// "who" of "Putin, who said": the noun the clause modifies.
+		if v := a.head(h); v >= 0 && a.base(v) == text.Acl {
+			if n := a.head(v); n >= 0 && nominal(a.tok(n).UPOS) {
+				return ref{how: "pronoun", head: n, span: a.phrase(n)}, true
+			}
+		}
+		// A relative clause the parser did not attach: the name just
+		// before the comma.
+		k := h - 1
+		for k >= 0 && a.sentOf[k] == a.sentOf[h] && a.tok(k).UPOS == text.PUNCT {
+			k--
+		}
+		if k >= 0 && a.sentOf[k] == a.sentOf[h] && a.tok(k).UPOS == text.PROPN {
+			if i := a.namesBefore(k+1) - 1; i >= 0 && a.names[i].a <= k && k <= a.names[i].b {
+				nr := a.names[i]
+				return ref{how: "pronoun", head: a.runHead(nr), span: text.Span{Start: a.tok(nr.a).Start, End: a.tok(nr.b).End}}, true
+			}
+		}
+	case t.UPOS == text.PRON:
+		switch lf {
+		case "he", "she", "him", "her":
+		default:
+			return ref{}, false
+		}
+		for i := len(speakers) - 1; i >= 0 && i >= len(speakers)-maxBack; i-- {
+			if s := speakers[i]; s < h && a.tok(s).UPOS == text.PROPN {
+				if r, ok := a.fullName(s); ok {
+					r.how = "pronoun"
+					return r, true
+				}
+				return ref{how: "pronoun", head: s, span: a.phrase(s)}, true
+			}
+		}
+		for i := a.namesBefore(h) - 1; i >= 0 && i >= a.namesBefore(h)-maxBack; i-- {
+			nr := a.names[i]
+			if nr.b < h && nr.b > nr.a && a.tok(a.runHead(nr)).Dep.Universal().IsSubject() {
+				return ref{how: "pronoun", head: a.runHead(nr), span: text.Span{Start: a.tok(nr.a).Start, End: a.tok(nr.b).End}}, true
+			}
+		}
+	case t.UPOS == text.PROPN:
+		return a.fullName(h)
+	case t.UPOS == text.NOUN:
+		det := false
+		for _, k := range a.kids[h] {
+			if a.base(k) == text.Det && strings.EqualFold(a.form(k), "the") {
+				det = true
+			}
+		}
+		l := a.lemma(h)
+		if !det || strings.ToLower(a.form(h)) != l {
+			return ref{}, false // "the minister", not "the ministers"
+		}
+		for _, k := range a.kids[h] {
+			if b := a.base(k); b == text.Nmod || b == text.Appos || b == text.Conj {
+				return ref{}, false // "the president of Syria" says who
+			}
+		}
+		for i := a.namesBefore(h) - 1; i >= 0 && i >= a.namesBefore(h)-maxBack; i-- {
+			nr := a.names[i]
+			if nr.b >= h {
+				continue
+			}
+			for k := max(nr.a-3, 0); k <= nr.b; k++ {
+				if a.lemma(k) == l && a.sentOf[k] == a.sentOf[nr.a] {
+					return ref{how: "role-ref", head: a.runHead(nr), span: text.Span{Start: a.tok(min(k, nr.a)).Start, End: a.tok(nr.b).End}}, true
+				}
+			}
+		}
+	}
+	return ref{}, false
+}
+
+// fullName resolves a one-word name ("Caddell") to the last longer name
+// before it that ends with the same word ("Pat Caddell").
+func (a *attributor) fullName(h int) (ref, bool) {
+	if h > 0 && a.tok(h-1).UPOS == text.PROPN && a.sentOf[h-1] == a.sentOf[h] {
+		return ref{}, false
+	}
+	if h+1 < len(a.doc.Tokens) && a.tok(h+1).UPOS == text.PROPN && a.sentOf[h+1] == a.sentOf[h] {
+		return ref{}, false
+	}
+	w := a.form(h)
+	for i := a.namesBefore(h) - 1; i >= 0 && i >= a.namesBefore(h)-maxBack; i-- {
+		nr := a.names[i]
+		if nr.b >= h || nr.b == nr.a {
+			continue
+		}
+		if strings.EqualFold(a.form(nr.b), w) {
+			return ref{how: "short-ref", head: a.runHead(nr), span: text.Span{Start: a.tok(nr.a).Start, End: a.tok(nr.b).End}}, true
+		}
+	}
+	return ref{}, false
+}
+
+// quotes builds the quotes, coding their actors with r.
+func (a *attributor) quotes(ctx context.Context, r Resolver) ([]eventwire.Quote, error) {
+	if len(a.found) == 0 {
+		return nil, nil
+	}
+	var speakers []int
+	refs := map[int]ref{}
+	var heads []int
+	for _, f := range a.found {
+		for _, h := range []int{f.speaker, f.addr, f.reporter} {
+			if h < 0 {
+				continue
+			}
+			if _, ok := refs[h]; !ok {
+				rf, ok := a.refer(h, speakers)
+				if ok {
+					refs[h] = rf
+					heads = append(heads, rf.head)
+				} else {
+					refs[h] = ref{head: -1}
+				}
+				heads = append(heads, h)
+			}
+		}
+		if f.speaker >= 0 && f.cont == nil {
+			speakers = append(speakers, f.speaker)
+		}
+	}
+	coded := map[int]eventwire.Actor{}
+	if r != nil && len(heads) > 0 {
+		sort.Ints(heads)
+		heads = dedup(heads)
+		acts, err := r.Actors(ctx, a.doc, heads)
+		if err != nil {
+			return nil, fmt.Errorf("quote: speakers: %w", err)
+		}
+		for i, h := range heads {
+			if i < len(acts) {
+				coded[h] = acts[i]
+			}
+		}
+	}
+	actor := func(h int) (eventwire.Actor, text.Span) {
+		sp := a.phrase(h)
+		act := eventwire.Actor{Text: a.s[sp.Start:sp.End]}
+		c := coded[h]
+		act.Code, act.Entry, act.Via = c.Code, c.Entry, c.Via
+		if rf := refs[h]; rf.head >= 0 && act.Via == nil && (act.Code == "" || strings.HasPrefix(act.Code, "---")) {
+			act.Via = &eventwire.Via{How: rf.how, Text: a.s[rf.span.Start:rf.span.End], Span: rf.span}
+			if ac := coded[rf.head]; ac.Code != "" {
+				act.Code, act.Entry = ac.Code, ac.Entry
+			}
+		}
+		return act, sp
+	}
+	out := make([]eventwire.Quote, 0, len(a.found))
+	for _, f := range a.found {
+		if len(f.content) == 0 {
+			continue
+		}
+		q := eventwire.Quote{Kind: f.kind, Direct: f.kind == "direct"}
+		var parts []string
+		for _, c := range f.content {
+			parts = append(parts, a.s[c.Start:c.End])
+		}
+		q.Text = strings.Join(parts, " … ")
+		q.Span = text.Span{Start: f.content[0].Start, End: f.content[len(f.content)-1].End}
+		q.Evidence.Content = f.content
+		if k := a.tokAt(q.Span.Start); k < len(a.doc.Tokens) {
+			q.Sentence = int(a.sentOf[k])
+		}
+		q.Evidence.Cue = f.cueSpan
+		q.Cue = a.s[f.cueSpan.Start:f.cueSpan.End]
+		if f.speaker >= 0 {
+			q.Speaker, q.SpeakerSpan = actor(f.speaker)
+			if f.spkSpan.End > f.spkSpan.Start {
+				q.SpeakerSpan = f.spkSpan
+				q.Speaker.Text = a.s[f.spkSpan.Start:f.spkSpan.End]
+			}
+			q.Evidence.Speaker = q.SpeakerSpan
+		}
+		if f.addr >= 0 {
+			act, sp := actor(f.addr)
+			q.Addressee, q.Evidence.Addressee = &act, sp
+		}
+		if f.reporter >= 0 {
+			act, sp := actor(f.reporter)
+			q.ReportedBy, q.Evidence.ReportedBy = &act, sp
+		}
+		out = append(out, q)
+	}
+	return out, nil
+}
+
+func dedup(s []int) []int {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// Link points the statement events (CAMEO 01-02, 10-13) and the quotes
+// whose cue coded them at each other: Event.Quote and Quote.Events. An
+// event is a quote's when its verb is the quote's cue.
+func Link(quotes []eventwire.Quote, events []eventwire.Event) {
+	for i := range events {
+		e := &events[i]
+		if len(e.CAMEO) < 2 || !statementRoots[e.CAMEO[:2]] || e.Evidence.Verb.End <= e.Evidence.Verb.Start {
+			continue
+		}
+		for qi := range quotes {
+			c := quotes[qi].Evidence.Cue
+			if c.End > c.Start && c.Start < e.Evidence.Verb.End && e.Evidence.Verb.Start < c.End {
+				e.Quote = &qi
+				quotes[qi].Events = append(quotes[qi].Events, i)
+				break
+			}
+		}
+	}
+}
+
+func nominal(u text.UPOS) bool {
+	return u == text.NOUN || u == text.PROPN || u == text.PRON
+}
+
+// directSpeaker returns the speaker of the quotation sg that cue v
+// reports: the cue's subject outside the quotation marks, else the name
+// or pronoun next to the cue (the parser often takes a quotation's words
+// for the subject of a cue that follows it: "“One of the things ...,”
+// said Caddell").
+func (a *attributor) directSpeaker(v int, sg *segment) int {
+	for _, k := range a.kids[v] {
+		if a.tok(k).Dep.Universal().IsSubject() && !a.tok(k).Dep.Universal().IsPassiveSubject() && a.segOf[k] < 0 {
+			return k
+		}
+	}
+	near := func(k int) bool {
+		return k >= 0 && k < len(a.doc.Tokens) && a.segOf[k] < 0 && a.sentOf[k] == a.sentOf[v]
+	}
+	top := func(k int) int {
+		// The head of the name k is in: "Caddell" of "Pat Caddell".
+		for n := 0; n < 4; n++ {
+			h := a.head(k)
+			if h < 0 || !near(h) || h == v || !nominal(a.tok(h).UPOS) || (h-k) > 4 || (k-h) > 4 {
+				break
+			}
+			k = h
+		}
+		return k
+	}
+	if sg.close >= 0 && a.tok(v).Start > int32(sg.close) {
+		// "…," he said / "…," the minister said.
+		for k := v - 1; near(k) && a.tok(k).Start > int32(sg.close); k-- {
+			if nominal(a.tok(k).UPOS) {
+				return top(k)
+			}
+		}
+		// "…," said Caddell.
+		for k := v + 1; near(k) && k <= v+4; k++ {
+			if a.tok(k).UPOS == text.PUNCT {
+				break
+			}
+			if nominal(a.tok(k).UPOS) {
+				for k+1 < len(a.doc.Tokens) && near(k+1) && a.tok(k+1).UPOS == a.tok(k).UPOS && a.tok(k).UPOS == text.PROPN {
+					k++
+				}
+				return top(k)
+			}
+		}
+	}
+	if s := a.subject(v); s >= 0 && a.segOf[s] < 0 {
+		return s
+	}
+	return -1
+}
+
+// isDash reports whether r is a dash that attributes a quotation to the
+// name after it ("“…” ― Jane Doe").
+func isDash(r rune) bool { return r == '―' || r == '—' || r == '–' }
+
+// dashSpeaker returns the head of the name that a dash after the closing
+// mark of sg gives as its speaker, in the same paragraph or as a paragraph
+// of its own just after, or -1.
+func (a *attributor) dashSpeaker(sg *segment) int {
+	d := a.dashAt(sg)
+	if d < 0 {
+		return -1
+	}
+	_, n := utf8.DecodeRuneInString(a.s[d:])
+	k := a.tokAt(int32(d + n))
+	j := k
+	for j < len(a.doc.Tokens) && j < k+6 && a.tok(j).UPOS == text.PROPN && a.segOf[j] < 0 {
+		j++
+	}
+	if j == k {
+		return -1
+	}
+	return j - 1
+}
+
+// dashAt returns the byte offset of an attributing dash after sg, or -1.
+func (a *attributor) dashAt(sg *segment) int {
+	if sg.close < 0 {
+		return -1
+	}
+	i := sg.close + len(markText(a.s, sg.close))
+	newlines := 0
+	for i < len(a.s) && i < sg.close+64 {
+		r, n := utf8.DecodeRuneInString(a.s[i:])
+		switch {
+		case r == '\n':
+			newlines++
+		case unicode.IsSpace(r):
+		case isDash(r):
+			if newlines > 2 {
+				return -1
+			}
+			return i
+		default:
+			return -1
+		}
+		i += n
+	}
+	return -1
+}
+
+func (a *attributor) dashSpan(sg *segment) text.Span {
+	d := a.dashAt(sg)
+	_, n := utf8.DecodeRuneInString(a.s[d:])
+	return text.Span{Start: int32(d), End: int32(d + n)}
+}
+
+// npContent returns the noun phrase or prepositional object that says
+// what a cue's subject said or stood for ("denied the report", "called
+// for a ceasefire"), or -1. The addressee of a verb of telling is not its
+// content.
+func (a *attributor) npContent(v int) int {
+	addr := a.addressee(v)
+	call := a.lemma(v) == "call"
+	for _, k := range a.kids[v] {
+		if k == addr {
+			continue
+		}
+		switch a.base(k) {
+		case text.Obj:
+			// "called Assad" is a telephone call; "called it a
+			// breakthrough" is a statement.
+			if x := a.childOf(v, text.Xcomp); call && (x < 0 || a.tok(x).UPOS == text.VERB) {
+				continue
+			}
+			if k != addr {
+				return k
+			}
+		case text.Obl:
+			if timeWords[a.lemma(k)] || a.tok(k).UPOS == text.NUM {
+				continue
+			}
+			for _, c := range a.kids[k] {
+				if a.base(c) == text.Case && stancePreps[a.lemma(c)] {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// attitude reports whether v, a verb outside the cue lexicon, reports
+// what its subject holds true by a clause it governs ("recognized that
+// ...", "feels that ..."), as PolNeAR counts.
+func (a *attributor) attitude(v int) bool {
+	if !a.stances || a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB || notAttitude[a.lemma(v)] {
+		return false
+	}
+	c := a.childOf(v, text.Ccomp)
+	if c < 0 {
+		return false
+	}
+	for _, k := range a.kids[c] {
+		if a.base(k) == text.Mark && a.lemma(k) == "that" {
+			return true
+		}
+	}
+	return false
+}
+
+// notAttitude are verbs whose "that" clause is no one's statement or
+// belief.
+var notAttitude = map[string]bool{"be": true, "have": true, "mean": true, "ensure": true, "make": true, "seem": true,
+	"appear": true, "happen": true, "require": true}
+
+// clauseAfter returns the clause after a speech cue that the parser did
+// not attach as its complement ("officials said the two raised $350
+// million", parsed with "$" as the object): a child after v of three
+// words or more that holds a verb; -1 if none.
+func (a *attributor) clauseAfter(v int) int {
+	addr := a.addressee(v)
+	for _, k := range a.kids[v] {
+		if k < v || k == addr || a.segOf[k] >= 0 || a.isCue(k) {
+			continue
+		}
+		obj := false
+		switch a.base(k) {
+		case text.Obj:
+			obj = true
+		case text.Parataxis, text.Dep, text.Advcl:
+		case text.Xcomp:
+			// A mis-attached "that" clause, not "called Assad to
+			// congratulate him".
+			if a.lemma(v) == "call" || a.hasMark(k, "to") {
+				continue
+			}
+		default:
+			continue
+		}
+		toks := a.subtree(k, nil)
+		if a.wordsOutside(toks) < 3 {
+			continue
+		}
+		for _, t := range toks {
+			tk := a.tok(t)
+			if tk.UPOS != text.VERB && (obj || tk.UPOS != text.AUX) {
+				continue
+			}
+			if !obj {
+				return k
+			}
+			// An object that is a clause in disguise holds a finite
+			// verb that no relative clause hangs on it ("the news ...
+			// where a free press is banned" is a noun phrase).
+			if b := a.base(t); b != text.Acl && (tk.XPOS == "VBD" || tk.XPOS == "VBZ" || tk.XPOS == "VBP" || strings.Contains(tk.Feats, "VerbForm=Fin")) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// namesBefore returns the number of names that start before token h.
+func (a *attributor) namesBefore(h int) int {
+	return sort.Search(len(a.names), func(i int) bool { return a.names[i].a >= h })
+}
+
+// runHead returns the token of a name whose head lies outside it (UD
+// makes a name's first word its head: "Anna" of "Anna Berg").
+func (a *attributor) runHead(nr nameRun) int {
+	for k := nr.a; k <= nr.b; k++ {
+		if h := a.head(k); h < nr.a || h > nr.b {
+			return k
+		}
+	}
+	return nr.b
+}
+
+// nested drops the stances and beliefs reported inside another quote.
+func (a *attributor) nested() {
+	// A stance or belief inside what someone else is reported to have
+	// said is part of that report ("He said the troika had agreed to
+	// ..."), not a quote of its own.
+	for _, f := range a.found {
+		if f.cue < 0 || cues[a.lemma(f.cue)] == speech || f.dropped {
+			continue
+		}
+		at := a.tok(f.cue).Start
+		for _, o := range a.found {
+			if o == f || o.dropped {
+				continue
+			}
+			for _, c := range o.content {
+				if c.Start <= at && at < c.End {
+					f.dropped = true
+				}
+			}
+		}
+	}
+	out := a.found[:0]
+	for _, f := range a.found {
+		if !f.dropped {
+			out = append(out, f)
+		}
+	}
+	a.found = out
+}
+
+// hasMark reports whether k has the marker word w ("to", "that").
+func (a *attributor) hasMark(k int, w string) bool {
+	for _, c := range a.kids[k] {
+		if a.base(c) == text.Mark && a.lemma(c) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// namingVerbs say what their subject called something: "called it a
+// disaster".
+var namingVerbs = map[string]bool{"call": true, "label": true, "brand": true, "dub": true, "describe": true,
+	"characterize": true, "characterise": true, "liken": true, "compare": true}
+
+// headlines attributes a short paragraph that a name and a colon open
+// ("Sanders: Clinton needs to change course") to that name.
+func (a *attributor) headlines() {
+	for _, p := range a.paras {
+		if countWords(a.s[p.Start:p.End]) > 25 {
+			continue
+		}
+		first := a.tokAt(p.Start)
+		k := first
+		for k < len(a.doc.Tokens) && k < first+4 && a.tok(k).UPOS == text.PROPN && a.segOf[k] < 0 {
+			k++
+		}
+		if k == first || k >= len(a.doc.Tokens) || a.form(k) != ":" || a.tok(k).End > p.End {
+			continue
+		}
+		rest, _ := trimSpan(a.s, int(a.tok(k).End), int(p.End))
+		if rest.End <= rest.Start || countWords(a.s[rest.Start:rest.End]) < 3 {
+			continue
+		}
+		spk := a.runHead(nameRun{first, k - 1})
+		f := &found{kind: "indirect", cue: -1, speaker: spk, addr: -1, reporter: -1, para: a.paraOf(p.Start),
+			cueSpan: text.Span{Start: a.tok(k).Start, End: a.tok(k).End}, content: []text.Span{rest},
+			spkSpan: text.Span{Start: a.tok(first).Start, End: a.tok(k - 1).End}}
+		if a.hasSegment(a.tokensIn(rest)) {
+			f.kind = "mixed"
+			a.claimSegments(a.tokensIn(rest))
+		}
+		a.found = append(a.found, f)
+	}
+}
+
+// tokensIn returns the tokens that start inside sp.
+func (a *attributor) tokensIn(sp text.Span) []int {
+	var out []int
+	for k := a.tokAt(sp.Start); k < len(a.doc.Tokens) && a.tok(k).Start < sp.End; k++ {
+		out = append(out, k)
+	}
+	return out
+}
+
+// embedded attributes quoted words that an argument of a cue holds ("Japan
+// branded North Korea an "outlaw nation"", "Protesters chanted "What
+// curfew?"") to the cue's subject: direct when the quotation is the whole
+// argument, mixed otherwise. A word or two in quotation marks counts only
+// under a verb of naming or speech ("called them "losers""); under no cue
+// it is a scare quote or a title.
+func (a *attributor) embedded(si, first int) {
+	sg := &a.segs[si]
+	child, g := -1, first
+	for n := 0; n < maxDepth; n++ {
+		h := a.head(g)
+		if h < 0 {
+			return
+		}
+		if a.segOf[h] != int32(si) {
+			child, g = g, h
+			break
+		}
+		g = h
+	}
+	if child < 0 || a.segOf[g] >= 0 || a.used[g] || a.tok(g).UPOS != text.VERB {
+		return
+	}
+	l := a.lemma(g)
+	if cues[l] == 0 || (sg.words <= 2 && cues[l] != speech && !namingVerbs[l]) {
+		return
+	}
+	spk := a.subject(g)
+	if spk < 0 || a.segOf[spk] >= 0 {
+		return
+	}
+	switch strings.ToLower(a.form(spk)) {
+	case "i", "you", "we":
+		return
+	}
+	f := &found{kind: "direct", cue: g, speaker: spk, addr: a.addressee(g), reporter: -1, para: sg.para,
+		cueSpan: text.Span{Start: a.tok(g).Start, End: a.tok(g).End}, content: sg.parts}
+	if toks := a.subtree(child, nil); a.wordsOutside(toks) >= 1 {
+		f.kind = "mixed"
+		if namingVerbs[l] {
+			// "called Clinton a "champion"": what she was called.
+			for _, k := range a.kids[g] {
+				if k != child && (a.base(k) == text.Obj || a.base(k) == text.Iobj) {
+					toks = append(toks, a.subtree(k, nil)...)
+				}
+			}
+			sort.Ints(toks)
+		}
+		f.content = a.spansOf(toks)
+		a.claimSegments(toks)
+	}
+	if len(f.content) == 0 {
+		return
+	}
+	a.used[g] = true
+	a.segUse[si] = true
+	a.found = append(a.found, f)
+}
+
+// passive attributes reported speech whose cue is passive: "X is expected
+// to win", "it was reported that ...", "was told by aides that ...": the
+// speaker is the by-agent, or unknown.
+func (a *attributor) passive(v int) {
+	psubj, agent := -1, -1
+	for _, k := range a.kids[v] {
+		d := a.tok(k).Dep.Universal()
+		switch {
+		case d.IsPassiveSubject():
+			psubj = k
+		case d == "obl:agent":
+			agent = k
+		}
+	}
+	if psubj < 0 || a.segOf[psubj] >= 0 {
+		return
+	}
+	var toks []int
+	if c := a.childOf(v, text.Ccomp); c >= 0 {
+		toks = a.subtree(c, nil)
+	} else if x := a.childOf(v, text.Xcomp); x >= 0 && a.hasMark(x, "to") && cues[a.lemma(v)] != speech {
+		// "Obama's veto is expected to come before the deadline".
+		toks = append(a.subtree(psubj, nil), a.subtree(x, nil)...)
+		sort.Ints(toks)
+	}
+	if a.wordsOutside(toks) < 2 {
+		return
+	}
+	f := &found{kind: "indirect", cue: v, speaker: agent, addr: -1, reporter: -1,
+		cueSpan: text.Span{Start: a.tok(v).Start, End: a.tok(v).End}, content: a.spansOf(toks)}
+	if len(f.content) == 0 {
+		return
+	}
+	f.para = a.paraOf(f.content[0].Start)
+	if a.hasSegment(toks) {
+		f.kind = "mixed"
+		a.claimSegments(toks)
+	}
+	a.used[v] = true
+	a.found = append(a.found, f)
+}
+
+// besideCue returns the name or noun just before cue v when the parser
+// gave v a subject further back that does not hold it ("The revelation
+// came ..., Republicans said they ..." parsed with "revelation" as the
+// subject of "said"); spk otherwise.
+func (a *attributor) besideCue(v, spk int) int {
+	k := v - 1
+	for k > spk && a.tok(k).UPOS == text.AUX || k > spk && a.tok(k).UPOS == text.ADV {
+		k-- // "Republicans have said", "Republicans also said"
+	}
+	if k <= spk || a.sentOf[k] != a.sentOf[v] || a.segOf[k] >= 0 {
+		return spk
+	}
+	if u := a.tok(k).UPOS; u != text.PROPN && u != text.NOUN {
+		return spk
+	}
+	for _, t := range a.subtree(spk, nil) {
+		if t == k {
+			return spk
+		}
+	}
+	// The head of the phrase k ends.
+	for n := 0; n < 4; n++ {
+		h := a.head(k)
+		if h < 0 || h > v || h < k-4 || !nominal(a.tok(h).UPOS) {
+			break
+		}
+		k = h
+	}
+	return k
+}

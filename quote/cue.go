@@ -1,0 +1,79 @@
+package quote
+
+// cueKind says how a cue reports what was said.
+type cueKind uint8
+
+const (
+	speech cueKind = 1 + iota // say, tell, warn: direct or indirect speech
+	belief                    // think, believe: indirect only
+	stance                    // criticize, call for: indirect only, a clause or a noun phrase
+)
+
+// stances are the verbs whose object or prepositional phrase says what
+// their subject said or stood for: "criticized the move", "called for a
+// ceasefire"; the speech verbs take them too ("denied the report").
+var stances = []string{"criticize", "criticise", "condemn", "praise", "attack", "propose", "support", "oppose",
+	"endorse", "discuss", "talk", "speak", "question", "cite", "welcome", "reject", "blame", "defend", "dismiss",
+	"slam", "blast", "hammer", "recommend", "reiterate", "signal", "indicate", "estimate", "forecast", "decline",
+	"refuse", "plan", "dispute", "agree", "label", "brand", "dub", "characterize", "characterise", "laud", "challenge", "mock", "applaud", "decry", "denounce", "protest", "demand", "request",
+	"advocate", "tout", "highlight", "point", "refer", "describe", "liken", "compare", "acknowledge"}
+
+func init() {
+	for _, v := range stances {
+		if cues[v] == 0 {
+			cues[v] = stance
+		}
+	}
+}
+
+// npSpeech are the speech verbs that also take a noun phrase for what
+// was said: "denied the report", "called for a ceasefire".
+var npSpeech = map[string]bool{"deny": true, "announce": true, "claim": true, "confirm": true,
+	"reveal": true, "acknowledge": true, "admit": true, "call": true, "demand": true, "ask": true, "accuse": true,
+	"warn": true, "threaten": true, "promise": true, "pledge": true, "disclose": true, "tweet": true, "hail": true,
+	"describe": true, "comment": true, "complain": true, "insist": true, "urge": true}
+
+// stancePreps are the prepositions that introduce what a stance verb is
+// about: "called for", "commented on", "talked about", "warned against".
+var stancePreps = map[string]bool{"for": true, "on": true, "about": true, "against": true, "over": true, "of": true}
+
+// timeWords head the prepositional phrases that say when, not what: "on
+// Thursday", "over the weekend".
+var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "day": true, "week": true, "weekend": true, "month": true, "year": true,
+	"morning": true, "afternoon": true, "evening": true, "night": true, "time": true, "occasion": true, "past": true}
+
+// cues are the lemmas of the verbs that report speech or thought.
+var cues = map[string]cueKind{
+	"say": speech, "tell": speech, "add": speech, "warn": speech, "accuse": speech, "insist": speech,
+	"claim": speech, "deny": speech, "announce": speech, "state": speech, "declare": speech,
+	"explain": speech, "note": speech, "argue": speech, "suggest": speech, "stress": speech,
+	"report": speech, "write": speech, "reply": speech, "respond": speech, "ask": speech,
+	"urge": speech, "acknowledge": speech, "admit": speech, "confirm": speech, "reveal": speech,
+	"predict": speech, "vow": speech, "promise": speech, "threaten": speech, "complain": speech,
+	"recall": speech, "tweet": speech, "continue": speech, "conclude": speech,
+	"emphasize": speech, "emphasise": speech, "assert": speech, "allege": speech, "maintain": speech,
+	"contend": speech, "caution": speech, "observe": speech, "remark": speech, "comment": speech,
+	"testify": speech, "mention": speech, "assure": speech, "inform": speech, "disclose": speech,
+	"concede": speech, "boast": speech, "joke": speech, "quip": speech, "shout": speech,
+	"yell": speech, "demand": speech, "charge": speech, "counter": speech, "retort": speech,
+	"chant": speech, "scream": speech, "read": speech, "type": speech,
+	"lament": speech, "plead": speech, "pledge": speech, "proclaim": speech,
+	"call": speech, "describe": speech, "hail": speech, "predicted": speech, "acknowledged": speech,
+	"believe": belief, "think": belief, "expect": belief, "hope": belief, "fear": belief,
+	"worry": belief, "doubt": belief, "feel": belief, "know": belief, "find": belief, "show": belief,
+	"consider": belief, "suspect": belief, "wonder": belief,
+}
+
+// toldVerbs name whom they address by their object: "told Assad that".
+var toldVerbs = map[string]bool{"tell": true, "assure": true, "inform": true, "warn": true, "remind": true,
+	"urge": true, "ask": true, "promise": true, "advise": true}
+
+// intentCues take an infinitive as what was said: "vowed to fight".
+var intentCues = map[string]bool{"vow": true, "promise": true, "threaten": true, "pledge": true, "urge": true,
+	"ask": true, "warn": true, "demand": true}
+
+// statementRoots are the CAMEO roots of statement events: public
+// statements, appeals, demands, disapproval, rejection, threats (01-02,
+// 10-13).
+var statementRoots = map[string]bool{"01": true, "02": true, "10": true, "11": true, "12": true, "13": true}
