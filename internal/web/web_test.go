@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -465,4 +466,47 @@ func TestUINeverParsesText(t *testing.T) {
 	if err != nil || n == 0 {
 		t.Fatalf("reading static: %v (%d files)", err, n)
 	}
+}
+
+// TestUISmoke runs the UI's script in Node, when Node is installed, with
+// a minimal DOM of its own (testdata/uismoke.js) against a real server,
+// and checks that every view renders without an error, that markup in
+// article text arrives as text, and that the event page marks source,
+// verb and target.
+func TestUISmoke(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed")
+	}
+	srv := httptest.NewServer(web.New(newStore(t), nil, web.Options{}))
+	defer srv.Close()
+	routes := []string{"#/", "#/events?actor=RUS&code=19", "#/events?merged=true", "#/event/4", "#/merged/1",
+		"#/article/3", "#/articles?text=Astana", "#/timeline", "#/actors", "#/actor/RUS", "#/map"}
+	out, err := exec.Command(node, append([]string{"testdata/uismoke.js", srv.URL + "/"}, routes...)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	views := map[string]string{}
+	for _, block := range strings.Split(string(out), "== ")[1:] {
+		r, body, _ := strings.Cut(block, "\n")
+		views[r] = body
+	}
+	for _, tt := range []struct{ route, want string }{
+		{"#/", "5 events"},
+		{"#/events?actor=RUS&code=19", "2 events"},
+		{"#/events?merged=true", "merged events"},
+		{"#/event/4", "Turkey met Russia <script>alert(2)</script> in Astana."},
+		{"#/merged/1", "2 mentions"},
+		{"#/article/3", "<script>alert(1)</script> Talks"},
+		{"#/articles?text=Astana", "Talks"},
+		{"#/timeline", "2016-12-20"},
+		{"#/actors", "RUSMIL"},
+		{"#/actor/RUS", "Actor RUS"},
+		{"#/map", "places"},
+	} {
+		if !strings.Contains(views[tt.route], tt.want) {
+			t.Errorf("%s: no %q in\n%s", tt.route, tt.want, views[tt.route])
+		}
+	}
+	t.Logf("%s", out)
 }
