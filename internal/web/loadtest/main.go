@@ -48,10 +48,18 @@ func main() {
 
 // The vocabulary of the synthetic events.
 var (
-	actors = []string{"USA", "USAGOV", "USAMIL", "RUS", "RUSGOV", "RUSMIL", "CHN", "CHNGOV", "IRN", "IRNGOV",
-		"SYR", "SYRGOV", "SYRREB", "TUR", "TURGOV", "TURMIL", "ISR", "ISRMIL", "PSE", "PSEREB", "UKR", "UKRGOV",
-		"UKRMIL", "GBR", "FRA", "DEU", "IRQ", "IRQGOV", "AFG", "PAK", "IND", "SAU", "YEM", "YEMREB", "EGY", "LBY",
-		"UNO", "IGOEUREEC", "NGO", "JPN"}
+	// actors are 40 countries, each alone and with 5 sectors: 240 codes,
+	// about as many as a month of news names.
+	actors = func() []string {
+		var out []string
+		for _, c := range strings.Fields("USA RUS CHN IRN SYR TUR ISR PSE UKR GBR FRA DEU IRQ AFG PAK IND SAU YEM EGY LBY " +
+			"JPN KOR PRK VEN COL MEX BRA NGA ETH SDN SOM KEN ZAF LBN JOR QAT ARE POL HUN SRB") {
+			for _, sector := range []string{"", "GOV", "MIL", "REB", "OPP", "BUS"} {
+				out = append(out, c+sector)
+			}
+		}
+		return out
+	}()
 	cameos = []struct {
 		code, plover string
 		quad         int
