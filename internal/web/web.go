@@ -11,7 +11,10 @@
 //
 // Every response carries a restrictive Content-Security-Policy and the
 // other security headers; there is no CORS. The API answers only GET and
-// HEAD: ingesting over HTTP is not offered yet.
+// HEAD unless the handler is given a token and an ingest function: then
+// POST /api/ingest/url and /api/ingest/file take pages from clients that
+// present the token, bounded in size, time and rate, and URLs are fetched
+// only from public addresses (GuardedClient).
 package web
 
 import (
@@ -36,6 +39,26 @@ type Options struct {
 	Timeout time.Duration
 	// MaxLimit bounds the page size clients may ask for; 0 means 500.
 	MaxLimit int
+
+	// Token, with Ingest, enables the ingest endpoints (POST
+	// /api/ingest/url and /api/ingest/file) for requests that carry it as
+	// a bearer token; "" leaves the API read-only.
+	Token string
+	// Ingest stores one page through the pipeline (extract, parse, code,
+	// store, merge) and returns its story and whether it was new.
+	Ingest func(ctx context.Context, p *eventwire.Page) (*eventwire.Story, bool, error)
+	// Fetch fetches a URL a client asked to ingest; it must refuse
+	// private and loopback targets (GuardedClient). nil: files only.
+	Fetch func(ctx context.Context, url string) (*eventwire.Page, error)
+	// MaxBody bounds an uploaded page; 0 means 5 MB.
+	MaxBody int64
+	// IngestRate is how many ingest requests a second all clients
+	// together may make, in bursts of 5; 0 means 1.
+	IngestRate float64
+	// IngestTimeout bounds one ingest request; 0 means 2 minutes.
+	IngestTimeout time.Duration
+	// Now is the clock of the rate limit; nil means time.Now.
+	Now func() time.Time
 }
 
 // DefaultLimit is the page size when a request names none.
@@ -48,6 +71,10 @@ type Handler struct {
 	log   *slog.Logger
 	opts  Options
 	mux   *http.ServeMux
+
+	ingestOn bool
+	rate     *limiter
+	slots    chan struct{}
 }
 
 // route is one API endpoint: its path pattern (as http.ServeMux and the
@@ -85,14 +112,37 @@ func New(store eventwire.Store, log *slog.Logger, opts Options) *Handler {
 	if opts.MaxLimit <= 0 {
 		opts.MaxLimit = 500
 	}
-	h := &Handler{store: store, log: log, opts: opts, mux: http.NewServeMux()}
-	for _, rt := range routes {
+	if opts.MaxBody <= 0 {
+		opts.MaxBody = 5 << 20
+	}
+	if opts.IngestRate <= 0 {
+		opts.IngestRate = 1
+	}
+	if opts.IngestTimeout <= 0 {
+		opts.IngestTimeout = 2 * time.Minute
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	h := &Handler{store: store, log: log, opts: opts, mux: http.NewServeMux(),
+		ingestOn: opts.Token != "" && opts.Ingest != nil,
+		rate:     &limiter{rate: opts.IngestRate, burst: ingestBurst, tokens: ingestBurst, now: opts.Now},
+		slots:    make(chan struct{}, ingestSlots)}
+	handle := func(method string, rt route) {
 		fn := rt.fn
-		h.mux.HandleFunc("GET "+rt.path, func(w http.ResponseWriter, r *http.Request) {
+		h.mux.HandleFunc(method+" "+rt.path, func(w http.ResponseWriter, r *http.Request) {
 			if err := fn(h, w, r); err != nil {
 				h.fail(w, r, err)
 			}
 		})
+	}
+	for _, rt := range routes {
+		handle("GET", rt)
+	}
+	if h.ingestOn {
+		for _, rt := range ingestRoutes {
+			handle("POST", rt)
+		}
 	}
 	h.mux.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, eventwire.ErrNotFound)
@@ -124,6 +174,17 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for k, v := range securityHeaders {
 		hd.Set(k, v)
 	}
+	if h.ingestOn && h.isIngest(r.URL.Path) {
+		if r.Method != http.MethodPost {
+			hd.Set("Allow", "POST")
+			writeJSON(w, http.StatusMethodNotAllowed, errorBody{"method not allowed"})
+			return
+		}
+		r, cancel := h.ingestContext(r)
+		defer cancel()
+		h.mux.ServeHTTP(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		hd.Set("Allow", "GET, HEAD")
 		writeJSON(w, http.StatusMethodNotAllowed, errorBody{"method not allowed"})
@@ -149,6 +210,10 @@ func (e *badRequest) Error() string { return e.msg }
 // clients (badRequest) reach them.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var br *badRequest
+	if status, msg, ok := ingestError(err); ok {
+		writeJSON(w, status, errorBody{msg})
+		return
+	}
 	switch {
 	case errors.As(err, &br):
 		writeJSON(w, http.StatusBadRequest, errorBody{br.msg})
@@ -192,12 +257,25 @@ func NewServer(addr string, h http.Handler) *http.Server {
 	}
 }
 
-// Routes lists the paths of the API's endpoints, for tests and
-// documentation.
+// Routes lists the API's endpoints as "METHOD /path", the ingest
+// endpoints included, for tests and documentation.
 func Routes() []string {
-	out := make([]string, len(routes))
-	for i, r := range routes {
-		out[i] = r.path
+	var out []string
+	for _, r := range routes {
+		out = append(out, "GET "+r.path)
+	}
+	for _, r := range ingestRoutes {
+		out = append(out, "POST "+r.path)
 	}
 	return out
+}
+
+// isIngest reports whether path is an ingest endpoint's.
+func (h *Handler) isIngest(path string) bool {
+	for _, r := range ingestRoutes {
+		if r.path == path {
+			return true
+		}
+	}
+	return false
 }

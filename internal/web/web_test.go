@@ -414,22 +414,23 @@ func TestOpenAPICoversRoutes(t *testing.T) {
 	}
 	var documented []string
 	for p, ops := range doc.Paths {
-		documented = append(documented, p)
 		for m := range ops {
-			if m != "get" {
-				t.Errorf("%s documents %s; the API answers only GET", p, m)
-			}
+			documented = append(documented, strings.ToUpper(m)+" "+p)
 		}
 	}
 	routes := web.Routes()
 	sort.Strings(documented)
 	sort.Strings(routes)
-	if strings.Join(documented, " ") != strings.Join(routes, " ") {
-		t.Errorf("documented paths\n%v\nroutes\n%v", documented, routes)
+	if strings.Join(documented, ",") != strings.Join(routes, ",") {
+		t.Errorf("documented\n%v\nroutes\n%v", documented, routes)
 	}
-	// Each route answers something other than the catch-all 404.
+	// Each GET route answers something other than the catch-all 404.
 	for _, r := range routes {
-		target := strings.NewReplacer("{id}", "1", "{code}", "RUS").Replace(r)
+		path, ok := strings.CutPrefix(r, "GET ")
+		if !ok {
+			continue
+		}
+		target := strings.NewReplacer("{id}", "1", "{code}", "RUS").Replace(path)
 		if rec := get(t, h, "GET", target); rec.Code != 200 {
 			t.Errorf("GET %s: %d %s", target, rec.Code, rec.Body)
 		}
