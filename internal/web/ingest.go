@@ -131,7 +131,11 @@ func (h *Handler) ingestURL(w http.ResponseWriter, r *http.Request) error {
 	}
 	page, err := h.opts.Fetch(r.Context(), u.String())
 	if err != nil {
-		return fmt.Errorf("fetch: %w", err)
+		if _, _, ok := ingestError(err); ok || r.Context().Err() != nil {
+			return fmt.Errorf("fetch: %w", err)
+		}
+		h.log.Info("ingest fetch failed", "url", u.String(), "err", err)
+		return &fetchFailed{}
 	}
 	return h.ingest(w, r, page)
 }
@@ -185,6 +189,12 @@ func (h *Handler) ingest(w http.ResponseWriter, r *http.Request, page *eventwire
 	return nil
 }
 
+// fetchFailed is a URL that could not be fetched (no answer, an HTTP
+// error, robots.txt); the detail goes to the log.
+type fetchFailed struct{}
+
+func (*fetchFailed) Error() string { return "could not fetch the URL" }
+
 // ingestError maps the errors only ingesting has to a status and a
 // message safe to show; ok is false for the others.
 func ingestError(err error) (status int, msg string, ok bool) {
@@ -197,6 +207,15 @@ func ingestError(err error) (status int, msg string, ok bool) {
 		return http.StatusUnsupportedMediaType, "unsupported media type: want HTML or plain text", true
 	case errors.Is(err, eventwire.ErrNoContent):
 		return http.StatusUnprocessableEntity, "no article text in the page", true
+	}
+	var ff *fetchFailed
+	if errors.As(err, &ff) {
+		return http.StatusBadGateway, ff.Error(), true
+	}
+	var ie *eventwire.ItemError
+	if errors.As(err, &ie) {
+		// The stage is safe to show; the cause may hold internal detail.
+		return http.StatusUnprocessableEntity, "the page failed at the " + ie.Op + " stage", true
 	}
 	return 0, "", false
 }
