@@ -25,6 +25,8 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"runtime"
+	"strings"
 	"time"
 
 	"github.com/eventwire/eventwire"
@@ -39,6 +41,10 @@ type Options struct {
 	Timeout time.Duration
 	// MaxLimit bounds the page size clients may ask for; 0 means 500.
 	MaxLimit int
+	// MaxInFlight bounds the API requests served at once; the others wait
+	// their turn in arrival order, within their time bound. 0 means 4 per
+	// CPU.
+	MaxInFlight int
 
 	// Token, with Ingest, enables the ingest endpoints (POST
 	// /api/ingest/url and /api/ingest/file) for requests that carry it as
@@ -75,6 +81,7 @@ type Handler struct {
 	ingestOn bool
 	rate     *limiter
 	slots    chan struct{}
+	inFlight chan struct{}
 }
 
 // route is one API endpoint: its path pattern (as http.ServeMux and the
@@ -112,6 +119,9 @@ func New(store eventwire.Store, log *slog.Logger, opts Options) *Handler {
 	if opts.MaxLimit <= 0 {
 		opts.MaxLimit = 500
 	}
+	if opts.MaxInFlight <= 0 {
+		opts.MaxInFlight = 4 * runtime.GOMAXPROCS(0)
+	}
 	if opts.MaxBody <= 0 {
 		opts.MaxBody = 5 << 20
 	}
@@ -127,7 +137,8 @@ func New(store eventwire.Store, log *slog.Logger, opts Options) *Handler {
 	h := &Handler{store: store, log: log, opts: opts, mux: http.NewServeMux(),
 		ingestOn: opts.Token != "" && opts.Ingest != nil,
 		rate:     &limiter{rate: opts.IngestRate, burst: ingestBurst, tokens: ingestBurst, now: opts.Now},
-		slots:    make(chan struct{}, ingestSlots)}
+		slots:    make(chan struct{}, ingestSlots),
+		inFlight: make(chan struct{}, opts.MaxInFlight)}
 	handle := func(method string, rt route) {
 		fn := rt.fn
 		h.mux.HandleFunc(method+" "+rt.path, func(w http.ResponseWriter, r *http.Request) {
@@ -192,6 +203,19 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), h.opts.Timeout)
 	defer cancel()
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		// Admission: a request that holds the store's few connections
+		// runs to its end, instead of every request queueing for a
+		// connection at each of its queries (which made the tail
+		// seconds long under 64 clients).
+		select {
+		case h.inFlight <- struct{}{}:
+			defer func() { <-h.inFlight }()
+		case <-ctx.Done():
+			h.fail(w, r, ctx.Err())
+			return
+		}
+	}
 	h.mux.ServeHTTP(w, r.WithContext(ctx))
 }
 

@@ -20,9 +20,11 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/eventwire/eventwire"
@@ -39,8 +41,19 @@ func main() {
 	duration := flag.Duration("duration", 60*time.Second, "how long to load")
 	target := flag.String("url", "", "base URL of a running eventwire serve (default: serve -db in process on loopback)")
 	seed := flag.Uint64("seed", 1, "random seed of the data and the requests")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to `file`")
 	flag.Parse()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "loadtest:", err)
+			os.Exit(1)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	if err := run(*db, *events, *clients, *duration, *target, *seed); err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)
 	}
@@ -187,6 +200,7 @@ func run(db string, n, clients int, duration time.Duration, base string, seed ui
 	fmt.Fprintf(os.Stderr, "loading %s: %d events, %d articles, %d clients for %v\n", base, st.Events, st.Articles, clients, duration)
 	results := make(chan []result, clients)
 	deadline := time.Now().Add(duration)
+	cpu0 := cpuTime()
 	start := time.Now()
 	var wg sync.WaitGroup
 	for c := range clients {
@@ -206,6 +220,7 @@ func run(db string, n, clients int, duration time.Duration, base string, seed ui
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	cpu := cpuTime() - cpu0
 	close(results)
 	byKind := map[string][]result{}
 	var all []result
@@ -215,7 +230,8 @@ func run(db string, n, clients int, duration time.Duration, base string, seed ui
 			byKind[x.kind] = append(byKind[x.kind], x)
 		}
 	}
-	fmt.Printf("%d requests in %v by %d clients: %.0f requests/s\n\n", len(all), elapsed.Round(time.Millisecond), clients, float64(len(all))/elapsed.Seconds())
+	fmt.Printf("%d requests in %v by %d clients: %.0f requests/s; %.1f s of CPU, %.0f requests per CPU-second (server and clients)\n\n",
+		len(all), elapsed.Round(time.Millisecond), clients, float64(len(all))/elapsed.Seconds(), cpu.Seconds(), float64(len(all))/cpu.Seconds())
 	fmt.Println("| requests | count | errors | p50 | p90 | p99 | max |")
 	fmt.Println("|---|---:|---:|---:|---:|---:|---:|")
 	kinds := []string{}
@@ -273,4 +289,14 @@ func row(kind string, rs []result) {
 		return ds[min(len(ds)-1, int(p*float64(len(ds))))].Round(100 * time.Microsecond).String()
 	}
 	fmt.Printf("| %s | %d | %d | %s | %s | %s | %s |\n", kind, len(rs), errs, q(0.50), q(0.90), q(0.99), q(1))
+}
+
+// cpuTime is the CPU time (user and system) the process has used: on a
+// shared machine, requests per CPU-second is the steadier figure.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
