@@ -31,7 +31,7 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	maxLimit := fs.Int("max-limit", 500, "largest page `size` a client may ask for")
 	tokenFile := fs.String("ingest-token-file", "", "enable POST /api/ingest/url and /api/ingest/file for clients that send the token in this `file` (Authorization: Bearer TOKEN)")
 	allowPrivate := fs.Bool("allow-private", false, "with --ingest-token-file: let /api/ingest/url fetch loopback, private and link-local addresses")
-	ingestRate := fs.Float64("ingest-rate", 1, "ingest requests per `second`, all clients together (bursts of 5)")
+	ingestRate := fs.Float64("ingest-rate", 1, "ingest `rate`: requests per second, all clients together (bursts of 5)")
 	maxBody := fs.Int64("max-body", 5<<20, "largest page `bytes` ingested over HTTP (uploaded or fetched)")
 	ingestTimeout := fs.Duration("ingest-timeout", 2*time.Minute, "most time one ingest request may take")
 	if err := parseFlags(fs, args); err != nil {

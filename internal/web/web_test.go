@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/internal/sqlite"
@@ -510,4 +511,14 @@ func TestUISmoke(t *testing.T) {
 		}
 	}
 	t.Logf("%s", out)
+}
+
+// TestTimeout checks that a request that runs out of time is 503 with a
+// JSON error, not a hang or a 500.
+func TestTimeout(t *testing.T) {
+	h := web.New(newStore(t), nil, web.Options{Timeout: time.Nanosecond})
+	rec := get(t, h, "GET", "/api/events")
+	if rec.Code != 503 || !strings.Contains(rec.Body.String(), `"error"`) {
+		t.Errorf("timed out: %d %s", rec.Code, rec.Body)
+	}
 }
