@@ -541,21 +541,25 @@ func (h *Handler) article(w http.ResponseWriter, r *http.Request) error {
 	}
 	a := st.Article
 	out := struct {
-		ID         int64          `json:"id"`
-		URL        string         `json:"url"`
-		Title      string         `json:"title"`
-		Published  string         `json:"published"`
-		Byline     string         `json:"byline"`
-		Credits    []string       `json:"credits"`
-		Dateline   string         `json:"dateline"`
-		Language   string         `json:"language"`
-		FetchedAt  time.Time      `json:"fetched_at"`
-		Text       string         `json:"text"`
-		Paragraphs []string       `json:"paragraphs"`
-		Events     []articleEvent `json:"events"`
+		ID         int64             `json:"id"`
+		URL        string            `json:"url"`
+		Title      string            `json:"title"`
+		Published  string            `json:"published"`
+		Byline     string            `json:"byline"`
+		Credits    []string          `json:"credits"`
+		Dateline   string            `json:"dateline"`
+		Language   string            `json:"language"`
+		FetchedAt  time.Time         `json:"fetched_at"`
+		Text       string            `json:"text"`
+		Paragraphs []string          `json:"paragraphs"`
+		Events     []articleEvent    `json:"events"`
+		Places     []eventwire.Place `json:"places"`
 	}{ID: id, URL: a.URL, Title: a.Title, Published: a.Published, Byline: a.Byline, Credits: a.Credits,
 		Dateline: a.Dateline, Language: a.Language, FetchedAt: st.Page.FetchedAt, Text: a.Text,
-		Paragraphs: []string{}, Events: []articleEvent{}}
+		Paragraphs: []string{}, Events: []articleEvent{}, Places: st.Places}
+	if out.Places == nil {
+		out.Places = []eventwire.Place{}
+	}
 	if out.Credits == nil {
 		out.Credits = []string{}
 	}

@@ -500,6 +500,7 @@ func TestUISmoke(t *testing.T) {
 		{"#/event/4", "Turkey met Russia <script>alert(2)</script> in Astana."},
 		{"#/merged/1", "2 mentions"},
 		{"#/article/3", "<script>alert(1)</script> Talks"},
+		{"#/article/3", "Baghdad (IQ) 33.34, 44.40"},
 		{"#/articles?text=Astana", "Talks"},
 		{"#/timeline", "2016-12-20"},
 		{"#/actors", "RUSMIL"},

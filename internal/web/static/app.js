@@ -226,6 +226,8 @@
       a.events.map((e) => el("div", null,
         el("p", null, el("span", { class: "code" }, e.cameo), " ", actorLink(e.source.code), " → ", actorLink(e.target.code), " ", el("span", { class: "muted" }, e.date || "")),
         sentence(e.sentence_text))),
+      a.places.length ? [el("h2", null, "Places"), el("ul", null, a.places.map((p) => el("li", null, p.name || p.text,
+        p.country ? " (" + p.country + ")" : "", " ", el("span", { class: "muted" }, Number(p.lat).toFixed(2) + ", " + Number(p.lon).toFixed(2)))))] : null,
       el("h2", null, "Text"),
       el("article", null, a.paragraphs.map((p) => el("p", null, p))));
   }
