@@ -39,7 +39,8 @@ var assets embed.FS
 type Options struct {
 	// Timeout bounds the work of one request; 0 means 10s.
 	Timeout time.Duration
-	// MaxLimit bounds the page size clients may ask for; 0 means 500.
+	// MaxLimit bounds the page size clients may ask for; 0 means 500, and
+	// more than maxPage is cut to it (stores cap their own listings).
 	MaxLimit int
 	// MaxInFlight bounds the API requests served at once; the others wait
 	// their turn in arrival order, within their time bound. 0 means 4 per
@@ -69,6 +70,10 @@ type Options struct {
 
 // DefaultLimit is the page size when a request names none.
 const DefaultLimit = 50
+
+// maxPage is the largest page size: a page asks the store for one row
+// more, and the SQLite store lists at most 10,000 rows at once.
+const maxPage = 5000
 
 // Handler is the API and the UI as one http.Handler. It is safe for
 // concurrent use.
@@ -119,6 +124,7 @@ func New(store eventwire.Store, log *slog.Logger, opts Options) *Handler {
 	if opts.MaxLimit <= 0 {
 		opts.MaxLimit = 500
 	}
+	opts.MaxLimit = min(opts.MaxLimit, maxPage)
 	if opts.MaxInFlight <= 0 {
 		opts.MaxInFlight = 4 * runtime.GOMAXPROCS(0)
 	}
