@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -599,5 +600,42 @@ func (h *Handler) openapi(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Write(b)
+	return nil
+}
+
+// PlaceLister is what a store offers for place pages beyond the Store
+// contract (the SQLite store has it): the place with gazetteer ID id and
+// the articles that mention it, at most limit.
+type PlaceLister interface {
+	PlaceArticles(ctx context.Context, id int64, limit int) (eventwire.Place, []eventwire.ArticleSummary, error)
+}
+
+// place is one gazetteer place and the articles that mention it: GET
+// /api/places/{id}; 404 when the store keeps no such index.
+func (h *Handler) place(w http.ResponseWriter, r *http.Request) error {
+	p, err := readParams(r, "limit")
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	_, limit, err := h.page(p)
+	if err != nil {
+		return err
+	}
+	pl, ok := h.store.(PlaceLister)
+	if !ok {
+		return eventwire.ErrNotFound
+	}
+	place, as, err := pl.PlaceArticles(r.Context(), id, limit)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Place    eventwire.Place            `json:"place"`
+		Articles []eventwire.ArticleSummary `json:"articles"`
+	}{place, as})
 	return nil
 }

@@ -107,6 +107,7 @@ var routes = []route{
 	{"/api/articles/{id}", (*Handler).article},
 	{"/api/actors", (*Handler).actors},
 	{"/api/actors/{code}", (*Handler).actor},
+	{"/api/places/{id}", (*Handler).place},
 	{"/api/timeline", (*Handler).timeline},
 	{"/api/stats", (*Handler).stats},
 	{"/api/openapi.json", (*Handler).openapi},

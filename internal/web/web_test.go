@@ -309,6 +309,15 @@ func TestActorsTimelineStats(t *testing.T) {
 		t.Errorf("actor RUS: %+v", actor)
 	}
 	getJSON(t, h, "/api/actors/CHN", 404, nil)
+	var pl struct {
+		Place    eventwire.Place            `json:"place"`
+		Articles []eventwire.ArticleSummary `json:"articles"`
+	}
+	getJSON(t, h, "/api/places/98182?limit=2", 200, &pl)
+	if pl.Place.Name != "Baghdad" || len(pl.Articles) != 2 {
+		t.Errorf("place: %+v", pl)
+	}
+	getJSON(t, h, "/api/places/1", 404, nil)
 	getJSON(t, h, "/api/actors/R-S", 400, nil)
 	var tl struct {
 		Days []struct {
@@ -432,6 +441,9 @@ func TestOpenAPICoversRoutes(t *testing.T) {
 			continue
 		}
 		target := strings.NewReplacer("{id}", "1", "{code}", "RUS").Replace(path)
+		if path == "/api/places/{id}" {
+			target = "/api/places/98182"
+		}
 		if rec := get(t, h, "GET", target); rec.Code != 200 {
 			t.Errorf("GET %s: %d %s", target, rec.Code, rec.Body)
 		}
@@ -483,7 +495,7 @@ func TestUISmoke(t *testing.T) {
 	srv := httptest.NewServer(web.New(newStore(t), nil, web.Options{}))
 	defer srv.Close()
 	routes := []string{"#/", "#/events?actor=RUS&code=19", "#/events?merged=true", "#/event/4", "#/merged/1",
-		"#/article/3", "#/articles?text=Astana", "#/timeline", "#/actors", "#/actor/RUS", "#/map"}
+		"#/article/3", "#/place/98182", "#/articles?text=Astana", "#/timeline", "#/actors", "#/actor/RUS", "#/map"}
 	out, err := exec.Command(node, append([]string{"testdata/uismoke.js", srv.URL + "/"}, routes...)...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -506,6 +518,7 @@ func TestUISmoke(t *testing.T) {
 		{"#/actors", "RUSMIL"},
 		{"#/actor/RUS", "Actor RUS"},
 		{"#/map", "places"},
+		{"#/place/98182", "3 articles mention it"},
 	} {
 		if !strings.Contains(views[tt.route], tt.want) {
 			t.Errorf("%s: no %q in\n%s", tt.route, tt.want, views[tt.route])
@@ -523,3 +536,6 @@ func TestTimeout(t *testing.T) {
 		t.Errorf("timed out: %d %s", rec.Code, rec.Body)
 	}
 }
+
+// The SQLite store serves place pages.
+var _ web.PlaceLister = (*sqlite.Store)(nil)

@@ -226,7 +226,8 @@
       a.events.map((e) => el("div", null,
         el("p", null, el("span", { class: "code" }, e.cameo), " ", actorLink(e.source.code), " → ", actorLink(e.target.code), " ", el("span", { class: "muted" }, e.date || "")),
         sentence(e.sentence_text))),
-      a.places.length ? [el("h2", null, "Places"), el("ul", null, a.places.map((p) => el("li", null, p.name || p.text,
+      a.places.length ? [el("h2", null, "Places"), el("ul", null, a.places.map((p) => el("li", null,
+        p.geonameid ? el("a", { href: "#/place/" + encodeURIComponent(p.geonameid) }, p.name || p.text) : p.name || p.text,
         p.country ? " (" + p.country + ")" : "", " ", el("span", { class: "muted" }, Number(p.lat).toFixed(2) + ", " + Number(p.lon).toFixed(2)))))] : null,
       el("h2", null, "Text"),
       el("article", null, a.paragraphs.map((p) => el("p", null, p))));
@@ -361,13 +362,27 @@
       el("div", { class: "table-wrap" }, el("table", null, el("tbody", null, a.events.map(eventRow)))));
   }
 
+  async function viewPlace(r) {
+    const d = await api("places/" + encodeURIComponent(r.arg));
+    const p = d.place;
+    render(p.name || p.text,
+      el("dl", { class: "meta" },
+        el("dt", null, "Country"), el("dd", null, p.country || "–"),
+        p.admin1 ? [el("dt", null, "Region"), el("dd", null, p.admin1)] : null,
+        el("dt", null, "Coordinates"), el("dd", null, Number(p.lat).toFixed(4) + ", " + Number(p.lon).toFixed(4)),
+        el("dt", null, "GeoNames ID"), el("dd", null, String(p.geonameid))),
+      el("h2", null, d.articles.length + " articles mention it"),
+      el("ol", null, d.articles.map((a) => el("li", null, el("a", { href: "#/article/" + a.id }, a.title || a.url), " ",
+        el("span", { class: "muted" }, a.published || "")))));
+  }
+
   function viewMap() {
     render("Map", el("p", null, "A map of event locations comes when events carry their places (issue #8). ",
       el("a", { href: "#/" }, "Back to the events.")));
   }
 
   const views = { events: viewEvents, event: viewEvent, merged: viewMerged, article: viewArticle, articles: viewArticles,
-    timeline: viewTimeline, actors: viewActors, actor: viewActor, map: viewMap };
+    timeline: viewTimeline, actors: viewActors, actor: viewActor, place: viewPlace, map: viewMap };
 
   async function show() {
     const r = route();
