@@ -372,6 +372,9 @@ type Store interface {
 	// merged-event ID order from f.After (as Events pages); withMentions
 	// fills Mentions.
 	MergedEvents(ctx context.Context, f EventFilter, withMentions bool) ([]MergedEvent, error)
+	// CountEvents counts the events that pass f (f.After is ignored)
+	// grouped by; an unknown grouping or an invalid filter is ErrInvalid.
+	CountEvents(ctx context.Context, f EventFilter, by CountBy) ([]EventCount, error)
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (StoreStats, error)
 	// Failures lists recorded failures, most recent first; limit <= 0

@@ -33,6 +33,7 @@ var commands = []command{
 	{"events", "list stored events by actor, code, date and words", runEvents},
 	{"merge", "merge the reports of one event from many articles", runMerge},
 	{"export", "write the events as JSON lines, CSV or Parquet (GDELT columns)", runExport},
+	{"serve", "serve the read-only JSON API and the web UI over HTTP", runServe},
 	{"parse", "tokenize, tag and parse English text, printing CoNLL-U", runParse},
 	{"train", "train the tagger and parser (train factuality: the factuality model)", runTrain},
 	{"code", "code the events of one article and print them as JSON", runCode},

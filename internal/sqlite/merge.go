@@ -255,79 +255,114 @@ func (s *Store) MergedEvents(ctx context.Context, f eventwire.EventFilter, withM
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: merged events: %w", err)
 	}
+	return s.mergedEvents(ctx, ids, withMentions)
+}
+
+// mergedEvents assembles the merged events ids (in increasing order) from
+// their mentions, read in one query: one query per merged event made a
+// page of 50 wait 51 times for a connection under load.
+func (s *Store) mergedEvents(ctx context.Context, ids []int64, withMentions bool) ([]eventwire.MergedEvent, error) {
 	out := make([]eventwire.MergedEvent, 0, len(ids))
-	for _, id := range ids {
-		me, err := s.mergedEvent(ctx, id, withMentions)
-		if err != nil {
-			return nil, err
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT m.merged_id, e.id, e.page_id, p.url, COALESCE(a.title, ''), COALESCE(a.published, ''),
+			p.fetched_at, e.json, m.source_key
+		FROM event_merges m JOIN events e ON e.id = m.event_id JOIN pages p ON p.id = e.page_id
+			LEFT JOIN articles a ON a.page_id = e.page_id
+		WHERE m.merged_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY m.merged_id, e.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: merged events: %w", err)
+	}
+	defer rows.Close()
+	var b *mergedBuilder
+	for rows.Next() {
+		var id int64
+		var r eventwire.EventRecord
+		var fetched, js, key string
+		if err := rows.Scan(&id, &r.ID, &r.StoryID, &r.URL, &r.Title, &r.Published, &fetched, &js, &key); err != nil {
+			return nil, fmt.Errorf("sqlite: merged events: %w", err)
 		}
-		out = append(out, me)
+		if err := json.Unmarshal([]byte(js), &r.Event); err != nil {
+			return nil, fmt.Errorf("sqlite: event %d: %w", r.ID, err)
+		}
+		if b == nil || b.me.ID != id {
+			if b != nil {
+				out = append(out, b.finish())
+			}
+			b = newMergedBuilder(id, withMentions)
+		}
+		b.add(r, fetched, key)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: merged events: %w", err)
+	}
+	if b != nil {
+		out = append(out, b.finish())
 	}
 	return out, nil
 }
 
-// mergedEvent assembles merged event id from its mentions.
-func (s *Store) mergedEvent(ctx context.Context, id int64, withMentions bool) (eventwire.MergedEvent, error) {
-	me := eventwire.MergedEvent{ID: id}
-	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.page_id, p.url, COALESCE(a.title, ''), COALESCE(a.published, ''),
-			p.fetched_at, e.json, m.source_key
-		FROM event_merges m JOIN events e ON e.id = m.event_id JOIN pages p ON p.id = e.page_id
-			LEFT JOIN articles a ON a.page_id = e.page_id
-		WHERE m.merged_id = ? ORDER BY e.id`, id)
-	if err != nil {
-		return me, fmt.Errorf("sqlite: merged event %d: %w", id, err)
+// mergedBuilder assembles one merged event from its mentions in ID order.
+type mergedBuilder struct {
+	me           eventwire.MergedEvent
+	withMentions bool
+	articles     map[int64]bool
+	best         map[string]float64 // by source: its best mention's confidence
+	bestConf     float64
+}
+
+func newMergedBuilder(id int64, withMentions bool) *mergedBuilder {
+	return &mergedBuilder{me: eventwire.MergedEvent{ID: id}, withMentions: withMentions,
+		articles: map[int64]bool{}, best: map[string]float64{}, bestConf: -1}
+}
+
+// add counts mention r, fetched at fetched, of independent source key.
+func (b *mergedBuilder) add(r eventwire.EventRecord, fetched, key string) {
+	me := &b.me
+	b.articles[r.StoryID] = true
+	if c, ok := b.best[key]; !ok || r.Event.Confidence > c {
+		b.best[key] = r.Event.Confidence
 	}
-	defer rows.Close()
-	articles := map[int64]bool{}
-	best := map[string]float64{} // by source: its best mention's confidence
-	bestConf := -1.0
-	for rows.Next() {
-		var r eventwire.EventRecord
-		var fetched, js, key string
-		if err := rows.Scan(&r.ID, &r.StoryID, &r.URL, &r.Title, &r.Published, &fetched, &js, &key); err != nil {
-			return me, fmt.Errorf("sqlite: merged event %d: %w", id, err)
+	if r.Event.Confidence > b.bestConf {
+		b.bestConf, me.Best = r.Event.Confidence, r
+	}
+	if d := r.Event.Date; d != "" {
+		if len(d) > 10 {
+			d = d[:10]
 		}
-		if err := json.Unmarshal([]byte(js), &r.Event); err != nil {
-			return me, fmt.Errorf("sqlite: event %d: %w", r.ID, err)
+		if me.FirstDate == "" || d < me.FirstDate {
+			me.FirstDate = d
 		}
-		articles[r.StoryID] = true
-		if c, ok := best[key]; !ok || r.Event.Confidence > c {
-			best[key] = r.Event.Confidence
-		}
-		if r.Event.Confidence > bestConf {
-			bestConf, me.Best = r.Event.Confidence, r
-		}
-		if d := r.Event.Date; d != "" {
-			if len(d) > 10 {
-				d = d[:10]
-			}
-			if me.FirstDate == "" || d < me.FirstDate {
-				me.FirstDate = d
-			}
-			if d > me.LastDate {
-				me.LastDate = d
-			}
-		}
-		if fetched != "" && (me.FirstSeen == "" || fetched < me.FirstSeen) {
-			me.FirstSeen = fetched
-		}
-		if fetched > me.LastSeen {
-			me.LastSeen = fetched
-		}
-		if withMentions {
-			me.Mentions = append(me.Mentions, r)
+		if d > me.LastDate {
+			me.LastDate = d
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return me, fmt.Errorf("sqlite: merged event %d: %w", id, err)
+	if fetched != "" && (me.FirstSeen == "" || fetched < me.FirstSeen) {
+		me.FirstSeen = fetched
 	}
-	me.Articles, me.Sources = len(articles), len(best)
+	if fetched > me.LastSeen {
+		me.LastSeen = fetched
+	}
+	if b.withMentions {
+		me.Mentions = append(me.Mentions, r)
+	}
+}
+
+// finish computes the counts and the confidence.
+func (b *mergedBuilder) finish() eventwire.MergedEvent {
+	me := b.me
+	me.Articles, me.Sources = len(b.articles), len(b.best)
 	miss := 1.0
-	for _, c := range best {
+	for _, c := range b.best {
 		miss *= 1 - math.Max(0, math.Min(1, c))
 	}
 	me.Confidence = math.Round((1-miss)*1000) / 1000
 	me.CAMEO, me.PLOVER = me.Best.Event.CAMEO, me.Best.Event.PLOVER
 	me.Source, me.Target = me.Best.Event.Source.Code, me.Best.Event.Target.Code
-	return me, nil
+	return me
 }

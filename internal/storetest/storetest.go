@@ -1,7 +1,7 @@
 // Package storetest is the conformance suite every eventwire.Store passes:
 // round trips, one story per URL, failure records cleared by a later
 // success, search, concurrent writers, the walk over stored Docs with event
-// replacement that recoding uses, event queries and merging. A store's own test calls
+// replacement that recoding uses, event queries, counts and merging. A store's own test calls
 // Run with a function that opens a fresh, empty store.
 package storetest
 
@@ -44,6 +44,7 @@ func Run(t *testing.T, open func(t *testing.T) eventwire.Store) {
 		{"Events", testEvents},
 		{"Merge", testMerge},
 		{"MergeArticleAndWeek", testMergeArticleAndWeek},
+		{"CountEvents", testCountEvents},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -884,5 +885,68 @@ func testMergeArticleAndWeek(t *testing.T, s eventwire.Store) {
 	// and the day merge.
 	if strings.Join(got, " ") != "111/2 112/1 190/2" {
 		t.Errorf("merged events %q, want [111/2 112/1 190/2]", got)
+	}
+}
+
+// testCountEvents checks the aggregates behind the timeline and the actor
+// network: counts per day and quad class (times cut to the day, undated
+// events left out), counts per dyad (most first, bounded by the limit,
+// events without both codes left out), both under a filter.
+func testCountEvents(t *testing.T, s eventwire.Store) {
+	ctx := context.Background()
+	type ev struct {
+		src, tgt, date string
+		quad           int
+	}
+	for i, evs := range [][]ev{
+		{{"RUS", "SYR", "2016-12-20", 4}, {"RUS", "SYR", "2016-12-20T10:00:00Z", 4}, {"TUR", "RUS", "2016-12-20", 3}},
+		{{"RUS", "SYR", "2016-12-21", 1}, {"IRN", "", "2016-12-21", 2}, {"USA", "IRN", "", 3}},
+	} {
+		x := Story(fmt.Sprintf("https://example.com/count/%d", i), "Counts", "Counted words here.")
+		x.Events = nil
+		for _, e := range evs {
+			x.Events = append(x.Events, eventwire.Event{CAMEO: "190", QuadClass: e.quad, Date: e.date,
+				Source: eventwire.Actor{Code: e.src}, Target: eventwire.Actor{Code: e.tgt}})
+		}
+		put(t, s, x)
+	}
+	show := func(f eventwire.EventFilter, by eventwire.CountBy) string {
+		t.Helper()
+		cs, err := s.CountEvents(ctx, f, by)
+		if err != nil {
+			t.Fatalf("CountEvents(%+v, %d): %v", f, by, err)
+		}
+		var out []string
+		for _, c := range cs {
+			if by == eventwire.CountByDay {
+				out = append(out, fmt.Sprintf("%s/%d=%d", c.Day, c.QuadClass, c.Events))
+			} else {
+				out = append(out, fmt.Sprintf("%s>%s=%d", c.Source, c.Target, c.Events))
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	for _, tt := range []struct {
+		name string
+		f    eventwire.EventFilter
+		by   eventwire.CountBy
+		want string
+	}{
+		{"days", eventwire.EventFilter{}, eventwire.CountByDay, "2016-12-20/3=1 2016-12-20/4=2 2016-12-21/1=1 2016-12-21/2=1"},
+		{"days filtered", eventwire.EventFilter{Source: "RUS"}, eventwire.CountByDay, "2016-12-20/4=2 2016-12-21/1=1"},
+		{"dyads", eventwire.EventFilter{}, eventwire.CountByDyad, "RUS>SYR=3 TUR>RUS=1 USA>IRN=1"},
+		{"dyads limited", eventwire.EventFilter{Limit: 1}, eventwire.CountByDyad, "RUS>SYR=3"},
+		{"dyads filtered", eventwire.EventFilter{Actor: "IRN"}, eventwire.CountByDyad, "USA>IRN=1"},
+		{"nothing", eventwire.EventFilter{Actor: "CHN"}, eventwire.CountByDyad, ""},
+	} {
+		if got := show(tt.f, tt.by); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	if _, err := s.CountEvents(ctx, eventwire.EventFilter{}, 0); !errors.Is(err, eventwire.ErrInvalid) {
+		t.Errorf("no grouping: %v, want ErrInvalid", err)
+	}
+	if _, err := s.CountEvents(ctx, eventwire.EventFilter{To: "tomorrow"}, eventwire.CountByDay); !errors.Is(err, eventwire.ErrInvalid) {
+		t.Errorf("a malformed date: %v, want ErrInvalid", err)
 	}
 }

@@ -1,0 +1,18 @@
+package main
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestRun loads a small synthetic store for a moment: every request of
+// the mix must succeed.
+func TestRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fills a store and loads it")
+	}
+	if err := run(filepath.Join(t.TempDir(), "load.db"), 500, 4, 500*time.Millisecond, "", 1); err != nil {
+		t.Fatal(err)
+	}
+}
