@@ -2,6 +2,8 @@ package geo_test
 
 import (
 	"context"
+	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -240,5 +242,63 @@ func TestResolveSpans(t *testing.T) {
 		if got[i].Name != want && !(want != "" && strings.HasPrefix(got[i].Name, want)) {
 			t.Errorf("span %d resolved to %q (%s), want %q", i, got[i].Name, got[i].Evidence, want)
 		}
+	}
+}
+
+// TestCountryPointsInside checks the hand-entered points of
+// gazetteer/points.txt, which were typed from memory and not from a cited
+// source: each country's point must lie within the bounding box of that
+// country's own GeoNames places, widened by 7 degrees (a point in an
+// empty interior, as Greenland's ice sheet, lies beyond the places on its
+// coasts; a sign or a digit typed wrong lies far outside).
+func TestCountryPointsInside(t *testing.T) {
+	g, err := geo.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type box struct{ minLat, maxLat, minLon, maxLon float64 }
+	boxes := map[string]*box{}
+	for i := range g.Len() {
+		e := g.Entry(i)
+		if e.Kind != geo.City || e.Country == "" {
+			continue
+		}
+		b := boxes[e.Country]
+		if b == nil {
+			b = &box{e.Lat, e.Lat, e.Lon, e.Lon}
+			boxes[e.Country] = b
+		}
+		b.minLat, b.maxLat = min(b.minLat, e.Lat), max(b.maxLat, e.Lat)
+		b.minLon, b.maxLon = min(b.minLon, e.Lon), max(b.maxLon, e.Lon)
+	}
+	data, err := os.ReadFile("gazetteer/points.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for n, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 3 || strings.HasPrefix(f[0], "#") || len(f[0]) != 2 {
+			continue
+		}
+		b := boxes[f[0]]
+		if b == nil {
+			continue // a continent code, or a country without places
+		}
+		lat, err1 := strconv.ParseFloat(f[1], 64)
+		lon, err2 := strconv.ParseFloat(f[2], 64)
+		if err1 != nil || err2 != nil {
+			t.Errorf("points.txt:%d: %q", n+1, line)
+			continue
+		}
+		const m = 7
+		if lat < b.minLat-m || lat > b.maxLat+m || lon < b.minLon-m || lon > b.maxLon+m {
+			t.Errorf("points.txt:%d: %s at %.1f,%.1f lies outside its places (lat %.1f..%.1f, lon %.1f..%.1f)",
+				n+1, f[0], lat, lon, b.minLat, b.maxLat, b.minLon, b.maxLon)
+		}
+		checked++
+	}
+	if checked < 70 {
+		t.Errorf("checked %d country points, want the table's (72)", checked)
 	}
 }
