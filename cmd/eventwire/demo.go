@@ -25,6 +25,8 @@ func runDemo(ctx context.Context, m *Main, args []string) error {
 	db := fs.String("db", "", "keep the results in this SQLite `file` (default: a temporary one, removed at the end)")
 	workers := fs.Int("workers", 0, "pages processed at once (0: one per CPU)")
 	modelDir := modelsFlag(fs)
+	serve := fs.Bool("serve", false, "then serve the results over HTTP (the web UI and the JSON API, as \"eventwire serve\") until Ctrl-C")
+	addr := fs.String("addr", "127.0.0.1:8080", "with --serve: `host:port` to listen on")
 	samplesDir := fs.String("samples", filepath.Join("testdata", "samples"),
 		"`dir`ectory holding the RFE/RL sample page, which is not built into the binary (its licence allows no redistribution); skipped when absent")
 	if err := parseFlags(fs, args); err != nil {
@@ -52,6 +54,9 @@ func runDemo(ctx context.Context, m *Main, args []string) error {
 	}
 	if rep.Summary.Failed > 0 {
 		return errFailures
+	}
+	if *serve {
+		return runServe(ctx, m, []string{"--db", path, "--addr", *addr})
 	}
 	return nil
 }
@@ -125,6 +130,11 @@ func demo(ctx context.Context, m *Main, path string, workers int, samplesDir, mo
 	if err != nil {
 		return rep, err
 	}
+	t = time.Now()
+	if _, err := store.MergeEvents(ctx, sqlite.DefaultMergeWindow, false); err != nil {
+		return rep, err
+	}
+	step("merge reports of one event", t)
 
 	t = time.Now()
 	if rep.Stats, err = store.Stats(ctx); err != nil {

@@ -5,11 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/internal/sqlite"
@@ -182,5 +185,91 @@ func TestDemoAndArticles(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// lockedBuffer is a bytes.Buffer safe for a command writing while a test
+// reads.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestDemoServe: demo --serve runs the demo, merges its events, then
+// serves the results until its context ends: the API answers with the
+// demo's stories and merged events, and the command returns cleanly.
+func TestDemoServe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole demo")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errs lockedBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- (&Main{Stdout: &out, Stderr: &errs}).Run(ctx, []string{"demo", "--samples", "../../testdata/samples",
+			"--serve", "--addr", "127.0.0.1:0"})
+	}()
+	re := regexp.MustCompile(`on (http://127\.0\.0\.1:\d+/)`)
+	var base string
+	for deadline := time.Now().Add(3 * time.Minute); base == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		select {
+		case err := <-done:
+			t.Fatalf("demo ended before serving: %v\n%s", err, errs.String())
+		default:
+		}
+		if m := re.FindStringSubmatch(errs.String()); m != nil {
+			base = m[1]
+		}
+	}
+	if base == "" {
+		t.Fatalf("demo did not serve:\n%s", errs.String())
+	}
+	get := func(path string, v any) {
+		t.Helper()
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %s", path, resp.Status)
+		}
+		if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+			t.Fatalf("GET %s: %v", path, err)
+		}
+	}
+	var stats eventwire.StoreStats
+	get("api/stats", &stats)
+	if stats.Articles < 50 || stats.Events == 0 {
+		t.Errorf("served stats %+v, want the demo's 51 articles and their events", stats)
+	}
+	var merged struct {
+		Events []eventwire.MergedEvent `json:"events"`
+	}
+	get("api/events/merged?limit=5", &merged)
+	if len(merged.Events) == 0 {
+		t.Error("no merged events served: the demo did not merge")
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("demo --serve after cancel: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("demo --serve did not stop")
 	}
 }
