@@ -58,7 +58,6 @@ type matcher struct {
 	doc  *text.Doc
 	out  []Expr
 	last time.Time // the last day an expression gave, for anchored ones
-	tok  int       // a cursor in doc.Tokens, moving forward only
 }
 
 func find(s string, ref time.Time, d *text.Doc) []Expr {

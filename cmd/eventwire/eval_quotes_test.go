@@ -89,9 +89,14 @@ func TestScoreQuotes(t *testing.T) {
 }
 
 func TestPolnearPart(t *testing.T) {
-	// The cut depends on the name alone.
-	if polnearPart("a") == polnearPart("a") && polnearPart("nyt_x") != polnearPart("nyt_x") {
-		t.Fatal("not deterministic")
+	// The cut depends on the name alone: the same part on every call.
+	for _, name := range []string{"a", "nyt_x", "wsj_0001"} {
+		first := polnearPart(name)
+		for range 3 {
+			if polnearPart(name) != first {
+				t.Fatalf("polnearPart(%q) not deterministic", name)
+			}
+		}
 	}
 	n := map[string]int{}
 	for i := range 200 {
