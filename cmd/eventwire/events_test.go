@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -147,5 +148,53 @@ func TestMergeCommand(t *testing.T) {
 	}
 	if out, _ := run("events", "--db", db2, "--merged", "--format", "csv"); strings.Count(out, "\n") != 1 {
 		t.Errorf("merged events after --no-merge:\n%s", out)
+	}
+}
+
+// TestActorsCommand: the counts per pair add up to the events listed, and
+// per source to the same total; filters narrow them; bad flags are usage
+// errors.
+func TestActorsCommand(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "a.db")
+	run := func(args ...string) (string, error) {
+		var o, e bytes.Buffer
+		err := (&Main{Stdout: &o, Stderr: &e}).Run(ctx, args)
+		return o.String(), err
+	}
+	if _, err := run("ingest", "--quiet", "--db", db, "../../testdata/samples/rferl-2016-12-23-aleppo.txt"); err != nil {
+		t.Fatal(err)
+	}
+	total := func(args ...string) (int64, int) {
+		t.Helper()
+		out, err := run(append([]string{"actors", "--db", db, "--format", "csv", "--limit", "1000"}, args...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil || len(rows) < 1 || strings.Join(rows[0], ",") != "source,target,events" {
+			t.Fatalf("csv %q: %v", out, err)
+		}
+		var n int64
+		for _, r := range rows[1:] {
+			v, _ := strconv.ParseInt(r[2], 10, 64)
+			n += v
+		}
+		return n, len(rows) - 1
+	}
+	recs, _ := run("events", "--db", db, "--format", "csv", "--limit", "1000")
+	events := int64(strings.Count(recs, "\n") - 1)
+	byDyad, pairs := total()
+	bySource, sources := total("--by", "source")
+	if byDyad != events || bySource != events || sources > pairs || pairs == 0 {
+		t.Errorf("events %d; by dyad %d in %d pairs; by source %d in %d", events, byDyad, pairs, bySource, sources)
+	}
+	if rus, _ := total("--actor", "RUS"); rus == 0 || rus >= events {
+		t.Errorf("--actor RUS: %d of %d events", rus, events)
+	}
+	for _, bad := range [][]string{{"actors", "--db", db, "--by", "country"}, {"actors", "--db", db, "--limit", "0"}} {
+		if _, err := run(bad...); !errors.Is(err, errUsage) {
+			t.Errorf("%v: %v, want a usage error", bad, err)
+		}
 	}
 }
