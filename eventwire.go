@@ -298,6 +298,25 @@ type EventFilter struct {
 	Limit  int    // 0 means a default
 }
 
+// QuoteFilter selects stored quotes.
+type QuoteFilter struct {
+	Speaker string // the speaker's actor code prefix
+	Kind    string // "direct", "indirect" or "mixed"; "" for all
+	Search  string // full-text query over the article's title and text
+	After   int64  // cursor: only quotes with a larger QuoteRecord.ID
+	Limit   int    // 0 means a default
+}
+
+// QuoteRecord is one stored quote with the article it comes from.
+type QuoteRecord struct {
+	ID        int64  `json:"id"` // the quote's own, increasing with storage order
+	StoryID   int64  `json:"story_id"`
+	URL       string `json:"url"`
+	Title     string `json:"title"`
+	Published string `json:"published"`
+	Quote     Quote  `json:"quote"`
+}
+
 // EventRecord is one stored event with the article it was coded from.
 type EventRecord struct {
 	ID        int64  `json:"id"`       // the event's own, increasing with storage order
@@ -372,6 +391,9 @@ type Store interface {
 	// merged-event ID order from f.After (as Events pages); withMentions
 	// fills Mentions.
 	MergedEvents(ctx context.Context, f EventFilter, withMentions bool) ([]MergedEvent, error)
+	// Quotes lists stored quotes that pass f, in ID order from f.After, at
+	// most f.Limit (a default when 0, capped by the store).
+	Quotes(ctx context.Context, f QuoteFilter) ([]QuoteRecord, error)
 	// CountEvents counts the events that pass f (f.After is ignored)
 	// grouped by; an unknown grouping or an invalid filter is ErrInvalid.
 	CountEvents(ctx context.Context, f EventFilter, by CountBy) ([]EventCount, error)

@@ -198,3 +198,48 @@ func TestActorsCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotesCommand lists the sample article's quotes: Assad's, reported
+// by SANA, by speaker and kind; bad flags are usage errors.
+func TestQuotesCommand(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "q.db")
+	run := func(args ...string) (string, error) {
+		var o, e bytes.Buffer
+		err := (&Main{Stdout: &o, Stderr: &e}).Run(ctx, args)
+		return o.String(), err
+	}
+	if _, err := run("ingest", "--quiet", "--db", db, "../../testdata/samples/rferl-2016-12-23-aleppo.txt"); err != nil {
+		t.Fatal(err)
+	}
+	out, err := run("quotes", "--db", db, "--speaker", "SYRGOV", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r eventwire.QuoteRecord
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("%q: %v", l, err)
+		}
+		if !strings.HasPrefix(r.Quote.Speaker.Code, "SYRGOV") {
+			t.Errorf("--speaker SYRGOV listed %s", r.Quote.Speaker.Code)
+		}
+		if r.Quote.Speaker.Text == "Assad" && r.Quote.ReportedBy != nil && strings.Contains(r.Quote.ReportedBy.Text, "SANA") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Assad's quote reported by SANA not listed:\n%s", out)
+	}
+	all, _ := run("quotes", "--db", db, "--format", "csv", "--limit", "1000")
+	direct, _ := run("quotes", "--db", db, "--format", "csv", "--kind", "direct", "--limit", "1000")
+	if strings.Count(direct, "\n") >= strings.Count(all, "\n") || strings.Count(direct, "\n") < 2 {
+		t.Errorf("--kind direct kept %d of %d lines", strings.Count(direct, "\n"), strings.Count(all, "\n"))
+	}
+	for _, bad := range [][]string{{"quotes", "--db", db, "--kind", "shouted"}, {"quotes", "--db", db, "x"}} {
+		if _, err := run(bad...); !errors.Is(err, errUsage) {
+			t.Errorf("%v: %v, want a usage error", bad, err)
+		}
+	}
+}

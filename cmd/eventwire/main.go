@@ -32,6 +32,7 @@ var commands = []command{
 	{"articles", "list or search stored articles", runArticles},
 	{"events", "list stored events by actor, code, date and words", runEvents},
 	{"actors", "who acts most, and on whom: events per actor or pair", runActors},
+	{"quotes", "list stored quotes by speaker, kind and words", runQuotes},
 	{"merge", "merge the reports of one event from many articles", runMerge},
 	{"export", "write the events as JSON lines, CSV or Parquet (GDELT columns)", runExport},
 	{"serve", "serve the read-only JSON API and the web UI over HTTP", runServe},

@@ -43,6 +43,7 @@ func Run(t *testing.T, open func(t *testing.T) eventwire.Store) {
 		{"UnparsedAndPutDoc", testUnparsedAndPutDoc},
 		{"Events", testEvents},
 		{"Merge", testMerge},
+		{"Quotes", testQuotes},
 		{"MergeArticleAndWeek", testMergeArticleAndWeek},
 		{"CountEvents", testCountEvents},
 	}
@@ -948,5 +949,71 @@ func testCountEvents(t *testing.T, s eventwire.Store) {
 	}
 	if _, err := s.CountEvents(ctx, eventwire.EventFilter{To: "tomorrow"}, eventwire.CountByDay); !errors.Is(err, eventwire.ErrInvalid) {
 		t.Errorf("a malformed date: %v, want ErrInvalid", err)
+	}
+}
+
+// testQuotes checks the quote query: by speaker code prefix, by kind, by
+// the words of the article, and paging by cursor.
+func testQuotes(t *testing.T, s eventwire.Store) {
+	ctx := context.Background()
+	add := func(url, body string, qs ...eventwire.Quote) {
+		st := Story(url, "Story "+url, body)
+		st.Quotes = qs
+		put(t, s, st)
+	}
+	q := func(code, kind, txt string) eventwire.Quote {
+		return eventwire.Quote{Text: txt, Speaker: eventwire.Actor{Code: code}, Kind: kind, Direct: kind == "direct"}
+	}
+	add("https://q.example/1", "Putin spoke in Moscow.", q("RUSGOV", "direct", "a"), q("SYRGOV", "indirect", "b"))
+	add("https://q.example/2", "Assad spoke in Damascus.", q("SYRGOV", "direct", "c"), q("RUSMIL", "mixed", "d"))
+	texts := func(f eventwire.QuoteFilter) string {
+		t.Helper()
+		rs, err := s.Quotes(ctx, f)
+		if err != nil {
+			t.Fatalf("Quotes(%+v): %v", f, err)
+		}
+		var out []string
+		for _, r := range rs {
+			if r.StoryID == 0 || r.URL == "" {
+				t.Errorf("quote record %+v lacks its article", r)
+			}
+			out = append(out, r.Quote.Text)
+		}
+		return strings.Join(out, "")
+	}
+	for _, tt := range []struct {
+		f    eventwire.QuoteFilter
+		want string
+	}{
+		{eventwire.QuoteFilter{}, "abcd"},
+		{eventwire.QuoteFilter{Speaker: "RUS"}, "ad"},
+		{eventwire.QuoteFilter{Speaker: "syrgov"}, "bc"},
+		{eventwire.QuoteFilter{Kind: "direct"}, "ac"},
+		{eventwire.QuoteFilter{Search: "Damascus"}, "cd"},
+		{eventwire.QuoteFilter{Speaker: "SYR", Kind: "direct"}, "c"},
+	} {
+		if got := texts(tt.f); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.f, got, tt.want)
+		}
+	}
+	var all string
+	for after := int64(0); ; {
+		rs, err := s.Quotes(ctx, eventwire.QuoteFilter{After: after, Limit: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) == 0 {
+			break
+		}
+		for _, r := range rs {
+			all += r.Quote.Text
+			after = r.ID
+		}
+	}
+	if all != "abcd" {
+		t.Errorf("paging gave %q, want abcd", all)
+	}
+	if _, err := s.Quotes(ctx, eventwire.QuoteFilter{Kind: "shouted"}); !errors.Is(err, eventwire.ErrInvalid) {
+		t.Errorf("an unknown kind: %v, want ErrInvalid", err)
 	}
 }
