@@ -174,6 +174,9 @@ const (
 // files and fails when class recall, class+source+target recall or
 // precision fall below their floors. It skips in -short.
 func TestEvalConfliBERTFloor(t *testing.T) {
+	// Parallel: a long workload of its own; under -race the floors take
+	// minutes, and run two at a time on a 2-core machine.
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("parses 1,349 sentences; skipped in -short")
 	}

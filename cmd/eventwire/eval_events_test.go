@@ -240,6 +240,9 @@ const demoMaxMissing = 5
 // a floor, not a target. It skips in -short; without ../shared/data it
 // fails under CI and skips otherwise.
 func TestEvalEventsDemoFloor(t *testing.T) {
+	// Parallel: a long workload of its own; under -race the floors take
+	// minutes, and run two at a time on a 2-core machine.
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("parses 50 articles; skipped in -short")
 	}

@@ -21,6 +21,9 @@ const (
 )
 
 func TestEvalGeoFloor(t *testing.T) {
+	// Parallel: a long workload of its own; under -race the floors take
+	// minutes, and run two at a time on a 2-core machine.
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("parses 229 articles; skipped in -short")
 	}

@@ -279,6 +279,9 @@ func TestEvalAgreement(t *testing.T) {
 const goldDevFloor = 0.066
 
 func TestEvalGoldDevFloor(t *testing.T) {
+	// Parallel: a long workload of its own; under -race the floors take
+	// minutes, and run two at a time on a 2-core machine.
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("parses 32 articles; skipped in -short")
 	}

@@ -128,6 +128,9 @@ func TestEvalPetrarch(t *testing.T) {
 // rise: measured at commit c402476 on 2026-11-25 (docs/notes/cameo-eval.md):
 // given parses F1 0.896, 87.0% exact; own parses F1 0.770, 69.4% exact.
 func TestEvalPetrarchUDFloor(t *testing.T) {
+	// Parallel: a long workload of its own; under -race the floors take
+	// minutes, and run two at a time on a 2-core machine.
+	t.Parallel()
 	file := shared.Data(t, "petrarch", "universalpetrarch", "PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml")
 	dir := shared.Data(t, "petrarch")
 	for _, tc := range []struct {

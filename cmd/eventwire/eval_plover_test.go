@@ -179,6 +179,9 @@ const (
 // and fails when recall, precision or strict recall fall below their
 // floors. It skips in -short.
 func TestEvalPloverFloor(t *testing.T) {
+	// Parallel: a long workload of its own; under -race the floors take
+	// minutes, and run two at a time on a 2-core machine.
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("parses 163 sentences; skipped in -short")
 	}

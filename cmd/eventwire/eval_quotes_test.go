@@ -121,6 +121,9 @@ var quoteLineRE = regexp.MustCompile(`F1 (\d\.\d{3})`)
 // TestEvalQuotesFloor scores PolNeAR's dev compartment and holds the
 // figures above their floors, on both halves.
 func TestEvalQuotesFloor(t *testing.T) {
+	// Parallel: a long workload of its own; under -race the floors take
+	// minutes, and run two at a time on a 2-core machine.
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("parses 84 articles; skipped in -short")
 	}

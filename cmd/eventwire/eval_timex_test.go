@@ -12,6 +12,9 @@ import (
 // the annotated Wikinews expressions than it did when measured
 // (docs/BENCHMARKS.md); the floors only rise.
 func TestTimexFloor(t *testing.T) {
+	// Parallel: a long workload of its own; under -race the floors take
+	// minutes, and run two at a time on a 2-core machine.
+	t.Parallel()
 	rows, err := readTimexRows("../../" + timexDataHint)
 	if err != nil {
 		t.Fatal(err)

@@ -122,6 +122,9 @@ func TestIngestFeedPoll(t *testing.T) {
 // with a handful of connection attempts in all, and ingest --retry takes
 // them all again.
 func TestIngestFeedDeadHost(t *testing.T) {
+	// Parallel: a long workload of its own; under -race the floors take
+	// minutes, and run two at a time on a 2-core machine.
+	t.Parallel()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
