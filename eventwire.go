@@ -415,8 +415,8 @@ type Store interface {
 	// (stored without parsing): the story has its ID, Page (without Body),
 	// Article and Events.
 	Unparsed(ctx context.Context, after int64, fn func(*Story) error) error
-	// PutDoc sets the Doc of story id and replaces its events, in one
-	// transaction: ErrNotFound if there is no such story.
-	PutDoc(ctx context.Context, id int64, d *text.Doc, events []Event) error
+	// PutDoc sets the Doc of story id and replaces its events, quotes and
+	// places, in one transaction: ErrNotFound if there is no such story.
+	PutDoc(ctx context.Context, id int64, d *text.Doc, events []Event, quotes []Quote, places []Place) error
 	Close() error
 }

@@ -193,7 +193,10 @@ type job struct {
 	st  *eventwire.Story
 	doc *text.Doc // parsed now (parse phase)
 	evs []eventwire.Event
-	err error
+	// quotes and places found in a Doc parsed now, stored with it.
+	quotes []eventwire.Quote
+	places []eventwire.Place
+	err    error
 	// skip is the language for which the parse phase left the story
 	// alone; "" when it did not.
 	skip string
@@ -238,7 +241,7 @@ func (r *recoder) run(ctx context.Context, after int64) (*recodeSummary, error) 
 				return
 			}
 			j.doc = d
-			j.evs, j.err = codeStored(ctx, r.coder, j.st, d)
+			j.evs, j.quotes, j.places, j.err = codeStored(ctx, r.coder, j.st, d)
 		}, func(j *job) (bool, error) {
 			if j.skip != "" {
 				sum.Skipped++
@@ -252,7 +255,7 @@ func (r *recoder) run(ctx context.Context, after int64) (*recodeSummary, error) 
 				fail(j.st, j.err)
 				return true, nil
 			}
-			if err := r.store.PutDoc(ctx, j.st.ID, j.doc, j.evs); err != nil {
+			if err := r.store.PutDoc(ctx, j.st.ID, j.doc, j.evs, j.quotes, j.places); err != nil {
 				return false, err
 			}
 			parsedNow[j.st.ID] = true
@@ -267,7 +270,7 @@ func (r *recoder) run(ctx context.Context, after int64) (*recodeSummary, error) 
 	sum.phase = phaseRecode
 	err := r.walk(ctx, after, r.store.Docs, func(j *job) {
 		if !parsedNow[j.st.ID] {
-			j.evs, j.err = codeStored(ctx, r.coder, j.st, j.st.Doc)
+			j.evs, _, _, j.err = codeStored(ctx, r.coder, j.st, j.st.Doc)
 		}
 	}, func(j *job) (bool, error) {
 		sum.LastID = j.st.ID
@@ -424,16 +427,18 @@ func (s *recodeSummary) print(w io.Writer) {
 }
 
 // codeStored codes a stored story's Doc as ingest does after parsing: the
-// events, their dates, places and the links of statement events to the
-// story's quotes (found again from the Doc: the same as those stored, so
-// the links point into the stored list).
-func codeStored(ctx context.Context, c *coder.Coder, st *eventwire.Story, d *text.Doc) ([]eventwire.Event, error) {
+// events with their dates and places, the article's places, and its quotes,
+// statement events linked to them. Recoding a parsed story keeps its stored
+// quotes and places (found again from the same Doc, they are the same, so
+// the links point into the stored list); a story parsed now stores them.
+func codeStored(ctx context.Context, c *coder.Coder, st *eventwire.Story, d *text.Doc) ([]eventwire.Event, []eventwire.Quote, []eventwire.Place, error) {
 	evs, err := codeDated(ctx, c, d, storyDate(st))
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
-	if _, err := placeEvents(ctx, st.Article, d, evs); err != nil {
-		return nil, err
+	places, err := placeEvents(ctx, st.Article, d, evs)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	var paras []text.Span
 	if st.Article != nil {
@@ -441,8 +446,8 @@ func codeStored(ctx context.Context, c *coder.Coder, st *eventwire.Story, d *tex
 	}
 	qs, err := attributeQuotes(ctx, c, d, paras, storyDate(st))
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	quote.Link(qs, evs)
-	return evs, nil
+	return evs, qs, places, nil
 }

@@ -246,4 +246,12 @@ func TestRecodeParse(t *testing.T) {
 	if a, b := storedDocs(t, later), storedDocs(t, full); !reflect.DeepEqual(a, b) {
 		t.Errorf("stored Docs differ:\n%v\n%v", a, b)
 	}
+	// The quotes and places of the stories parsed later are stored as
+	// ingest stores them.
+	for _, table := range []string{"quotes", "places"} {
+		q := "SELECT count(*) FROM " + table
+		if got, want := countRows(t, later, q), countRows(t, full, q); got != want || want == 0 {
+			t.Errorf("%s after recode --parse: %d, after ingest: %d", table, got, want)
+		}
+	}
 }

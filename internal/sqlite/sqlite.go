@@ -758,8 +758,9 @@ func (s *Store) CountUnparsed(ctx context.Context, after int64) (int64, error) {
 }
 
 // PutDoc sets the Doc of story id (replacing any) and replaces its events,
+// quotes and places,
 // in one transaction; eventwire.ErrNotFound if no page has that id.
-func (s *Store) PutDoc(ctx context.Context, id int64, d *text.Doc, events []eventwire.Event) error {
+func (s *Store) PutDoc(ctx context.Context, id int64, d *text.Doc, events []eventwire.Event, quotes []eventwire.Quote, places []eventwire.Place) error {
 	if d == nil {
 		return fmt.Errorf("sqlite: put doc of story %d: %w: no Doc", id, eventwire.ErrInvalid)
 	}
@@ -779,10 +780,13 @@ func (s *Store) PutDoc(ctx context.Context, id int64, d *text.Doc, events []even
 			id, format, data); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE page_id = ?`, id); err != nil {
-			return err
+		for _, q := range []string{`DELETE FROM events WHERE page_id = ?`, `DELETE FROM quotes WHERE page_id = ?`,
+			`DELETE FROM places WHERE page_id = ?`} {
+			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+				return err
+			}
 		}
-		return putEvents(ctx, tx, id, events)
+		return putCoded(ctx, tx, id, &eventwire.Story{Events: events, Quotes: quotes, Places: places})
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: put doc of story %d: %w", id, err)

@@ -621,7 +621,9 @@ func testUnparsedAndPutDoc(t *testing.T, s eventwire.Store) {
 	d := Story(bare.Page.URL, "B", bare.Article.Text).Doc
 	evs := []eventwire.Event{parsed.Events[0], parsed.Events[0]}
 	evs[1].CAMEO = "036"
-	if err := s.PutDoc(ctx, bare.ID, d, evs); err != nil {
+	qs := []eventwire.Quote{{Text: "q", Speaker: eventwire.Actor{Code: "TUR"}, Kind: "direct"}}
+	pls := []eventwire.Place{{Text: "Ankara", GeonameID: 323786, Country: "TR"}}
+	if err := s.PutDoc(ctx, bare.ID, d, evs, qs, pls); err != nil {
 		t.Fatal(err)
 	}
 	if got := walk(s.Unparsed); len(got) != 0 {
@@ -635,17 +637,23 @@ func testUnparsedAndPutDoc(t *testing.T, s eventwire.Store) {
 	if err != nil || !reflect.DeepEqual(st.Doc, d) || !reflect.DeepEqual(st.Events, evs) {
 		t.Errorf("Story after PutDoc: %v, Doc %+v, events %+v", err, st.Doc, st.Events)
 	}
-	// Again: the Doc is replaced, not duplicated.
-	if err := s.PutDoc(ctx, bare.ID, d, evs[:1]); err != nil {
+	if len(st.Quotes) != 1 || st.Quotes[0].Speaker.Code != "TUR" || len(st.Places) != 1 || st.Places[0].GeonameID != 323786 {
+		t.Errorf("quotes %+v and places %+v after PutDoc, want the ones given", st.Quotes, st.Places)
+	}
+	// Again: the Doc, events, quotes and places are replaced, not
+	// duplicated.
+	if err := s.PutDoc(ctx, bare.ID, d, evs[:1], qs, pls); err != nil {
 		t.Fatal(err)
 	}
-	if n := stats(t, s).Events; n != 2 {
-		t.Errorf("events after a second PutDoc = %d, want 2 (one per story)", n)
+	// One quote and one place per story (the page-only story keeps its
+	// own), and one event each for the two with articles.
+	if st := stats(t, s); st.Events != 2 || st.Quotes != 3 || st.Places != 3 {
+		t.Errorf("after a second PutDoc: %+v, want 2 events, 3 quotes, 3 places", st)
 	}
-	if err := s.PutDoc(ctx, 1<<40, d, nil); !errors.Is(err, eventwire.ErrNotFound) {
+	if err := s.PutDoc(ctx, 1<<40, d, nil, nil, nil); !errors.Is(err, eventwire.ErrNotFound) {
 		t.Errorf("PutDoc(missing) = %v, want ErrNotFound", err)
 	}
-	if err := s.PutDoc(ctx, bare.ID, nil, nil); !errors.Is(err, eventwire.ErrInvalid) {
+	if err := s.PutDoc(ctx, bare.ID, nil, nil, nil, nil); !errors.Is(err, eventwire.ErrInvalid) {
 		t.Errorf("PutDoc(nil Doc) = %v, want ErrInvalid", err)
 	}
 }
