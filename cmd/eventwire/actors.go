@@ -31,14 +31,7 @@ func runActors(ctx context.Context, m *Main, args []string) error {
 	format := fs.String("format", "table", "output `format`: table, json (one object per line) or csv")
 	limit := fs.Int("limit", 20, "most rows listed")
 	var f eventwire.EventFilter
-	fs.StringVar(&f.Actor, "actor", "", "either side's actor `code` or its prefix")
-	fs.StringVar(&f.Source, "source", "", "the source actor's `code` or its prefix")
-	fs.StringVar(&f.Target, "target", "", "the target actor's `code` or its prefix")
-	fs.StringVar(&f.CAMEO, "code", "", "CAMEO `code` or its prefix")
-	fs.StringVar(&f.PLOVER, "plover", "", "PLOVER `category`")
-	fs.StringVar(&f.From, "from", "", "first event `date`, YYYY-MM-DD")
-	fs.StringVar(&f.To, "to", "", "last event `date`, YYYY-MM-DD (included)")
-	fs.StringVar(&f.Search, "text", "", "only events of articles whose title or text hold all these `words`")
+	eventFilterFlags(fs, &f)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

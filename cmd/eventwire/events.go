@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -18,14 +19,7 @@ func runEvents(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlagSet("events", "[flags]", `eventwire events --db news.db --actor RUS --code 19 --from 2016-12-01 --format csv`)
 	db := fs.String("db", defaultDB, "SQLite database `file`")
 	var f eventwire.EventFilter
-	fs.StringVar(&f.Actor, "actor", "", "either side's actor `code` or its prefix (RUS: RUS, RUSGOV, RUSMIL...)")
-	fs.StringVar(&f.Source, "source", "", "the source actor's `code` or its prefix")
-	fs.StringVar(&f.Target, "target", "", "the target actor's `code` or its prefix")
-	fs.StringVar(&f.CAMEO, "code", "", "CAMEO `code` or its prefix (19: all fighting)")
-	fs.StringVar(&f.PLOVER, "plover", "", "PLOVER `category` (ASSAULT, CONSULT...)")
-	fs.StringVar(&f.From, "from", "", "first event `date`, YYYY-MM-DD")
-	fs.StringVar(&f.To, "to", "", "last event `date`, YYYY-MM-DD (included)")
-	fs.StringVar(&f.Search, "text", "", "only events of articles whose title or text hold all these `words`")
+	eventFilterFlags(fs, &f)
 	fs.Int64Var(&f.After, "after", 0, "only events after this event `ID` (to page on: the last ID printed)")
 	fs.IntVar(&f.Limit, "limit", 50, "most events listed")
 	format := fs.String("format", "table", "output `format`: table, json (one object per line) or csv")
@@ -181,3 +175,16 @@ func printMerged(ctx context.Context, m *Main, store eventwire.Store, f eventwir
 // event.
 var mergedCSVHeader = []string{"id", "first_date", "last_date", "cameo", "plover", "source_code", "target_code",
 	"articles", "sources", "confidence", "first_seen", "last_seen", "best_url", "best_title"}
+
+// eventFilterFlags defines the event filters that events, export and
+// actors share, writing into f.
+func eventFilterFlags(fs *flag.FlagSet, f *eventwire.EventFilter) {
+	fs.StringVar(&f.Actor, "actor", "", "either side's actor `code` or its prefix (RUS: RUS, RUSGOV, RUSMIL...)")
+	fs.StringVar(&f.Source, "source", "", "the source actor's `code` or its prefix")
+	fs.StringVar(&f.Target, "target", "", "the target actor's `code` or its prefix")
+	fs.StringVar(&f.CAMEO, "code", "", "CAMEO `code` or its prefix (19: all fighting)")
+	fs.StringVar(&f.PLOVER, "plover", "", "PLOVER `category` (ASSAULT, CONSULT...)")
+	fs.StringVar(&f.From, "from", "", "first event `date`, YYYY-MM-DD")
+	fs.StringVar(&f.To, "to", "", "last event `date`, YYYY-MM-DD (included)")
+	fs.StringVar(&f.Search, "text", "", "only events of articles whose title or text hold all these `words`")
+}

@@ -148,14 +148,7 @@ func runExport(ctx context.Context, m *Main, args []string) error {
 	perMention := fs.Bool("mentions", false, "one row per report (each article's mention) instead of one per merged event")
 	out := fs.String("out", "", "output `file` (default standard output; parquet needs a file)")
 	var f eventwire.EventFilter
-	fs.StringVar(&f.Actor, "actor", "", "either side's actor `code` or its prefix")
-	fs.StringVar(&f.Source, "source", "", "the source actor's `code` or its prefix")
-	fs.StringVar(&f.Target, "target", "", "the target actor's `code` or its prefix")
-	fs.StringVar(&f.CAMEO, "code", "", "CAMEO `code` or its prefix")
-	fs.StringVar(&f.PLOVER, "plover", "", "PLOVER `category`")
-	fs.StringVar(&f.From, "from", "", "first event `date`, YYYY-MM-DD")
-	fs.StringVar(&f.To, "to", "", "last event `date`, YYYY-MM-DD (included)")
-	fs.StringVar(&f.Search, "text", "", "only events of articles whose title or text hold all these `words`")
+	eventFilterFlags(fs, &f)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
