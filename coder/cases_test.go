@@ -120,9 +120,13 @@ func TestCases(t *testing.T) {
 			}
 			comment, files := parseTxtar(data)
 			var date time.Time
+			var placeLines []string
 			for _, l := range strings.Split(comment, "\n") {
 				if v, ok := strings.CutPrefix(l, "date: "); ok {
 					date, _ = time.Parse("2006-01-02", strings.TrimSpace(v))
+				}
+				if v, ok := strings.CutPrefix(l, "place: "); ok {
+					placeLines = append(placeLines, v)
 				}
 			}
 			d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
@@ -132,13 +136,36 @@ func TestCases(t *testing.T) {
 			}
 			doc := caseDoc(t, strings.TrimRight(string(files["text.txt"]), "\n"), files["sentence.conllu"])
 			c := coder.New(d, cameo.Default(), coder.DefaultOptions())
-			evs, err := c.Code(context.Background(), doc, date)
+			evs, err := c.CodePlaces(context.Background(), doc, date, casePlaces(t, doc.Text, placeLines))
 			if err != nil {
 				t.Fatal(err)
 			}
 			compareEvents(t, doc, evs, files["want.json"])
 		})
 	}
+}
+
+// casePlaces reads a case's "place: NAME ISO3 STATE NAME" lines: every
+// occurrence of NAME in the text is a geocoded place in that state.
+func casePlaces(t *testing.T, txt string, lines []string) []coder.Place {
+	var out []coder.Place
+	for _, l := range lines {
+		f := strings.Fields(l)
+		if len(f) < 3 {
+			t.Fatalf("place line %q: want NAME ISO3 STATE", l)
+		}
+		for at := 0; ; {
+			i := strings.Index(txt[at:], f[0])
+			if i < 0 {
+				break
+			}
+			start := at + i
+			out = append(out, coder.Place{Span: text.Span{Start: int32(start), End: int32(start + len(f[0]))},
+				Country: f[1], CountryName: strings.Join(f[2:], " "), Entry: "gazetteer " + f[0]})
+			at = start + len(f[0])
+		}
+	}
+	return out
 }
 
 // compareEvents checks evs against the want.json of a case, through the

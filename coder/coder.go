@@ -35,6 +35,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/eventwire/eventwire"
@@ -129,6 +130,8 @@ type Coder struct {
 	// stamp is every event's Coder: the version and the dictionaries'
 	// digest.
 	stamp string
+	// states caches the code of each geocoded place's state (stateCode).
+	states sync.Map
 }
 
 // synset is a verb-dictionary synonym set prepared for matching.
@@ -193,7 +196,30 @@ func New(d *dict.Dictionaries, book *cameo.Codebook, opts Options) *Coder {
 // the dated actor roles that apply (a zero date selects the default
 // codes). Code returns ctx.Err() if ctx is done.
 func (c *Coder) Code(ctx context.Context, doc *text.Doc, date time.Time) ([]eventwire.Event, error) {
-	evs, _, err := c.code(ctx, doc, date, false)
+	evs, _, err := c.code(ctx, doc, date, nil, false)
+	return evs, err
+}
+
+// A Place is a place name of the doc that the geocoder resolved: the span
+// of the name in doc.Text, its state (ISO 3166-1 alpha-3 and the state's
+// name) and the gazetteer entry ("geonames:170063 Aleppo"). The coder
+// codes the place by the code its actor dictionaries give the state's
+// name ("Kosovo" is KSV there, XKX in ISO), else by the ISO code.
+type Place struct {
+	Span        text.Span
+	Country     string
+	CountryName string
+	Entry       string
+}
+
+// CodePlaces codes doc as Code does, knowing the places the geocoder
+// resolved in it: a place name that no actor dictionary lists ("Tal
+// Abyad", "Kramatorsk") is an actor of its state, as the dictionaries'
+// own places are, and tells a group acting there its country. The
+// dictionaries' entries win where both know a name. Places whose spans
+// are not whole tokens of doc are ignored.
+func (c *Coder) CodePlaces(ctx context.Context, doc *text.Doc, date time.Time, places []Place) ([]eventwire.Event, error) {
+	evs, _, err := c.code(ctx, doc, date, places, false)
 	return evs, err
 }
 
@@ -214,14 +240,19 @@ type Decision struct {
 // gave no event and why. It is slower than Code and meant for people
 // reading why an event was, or was not, coded.
 func (c *Coder) Explain(ctx context.Context, doc *text.Doc, date time.Time) ([]eventwire.Event, []Decision, error) {
-	return c.code(ctx, doc, date, true)
+	return c.code(ctx, doc, date, nil, true)
+}
+
+// ExplainPlaces is Explain knowing the places of doc, as CodePlaces.
+func (c *Coder) ExplainPlaces(ctx context.Context, doc *text.Doc, date time.Time, places []Place) ([]eventwire.Event, []Decision, error) {
+	return c.code(ctx, doc, date, places, true)
 }
 
 // Candidates codes doc as Code does, without the learned scorer's filter,
 // and returns every event with the features the scorer reads, for
 // training and inspecting it (eventwire train scorer).
 func (c *Coder) Candidates(ctx context.Context, doc *text.Doc, date time.Time) ([]Candidate, error) {
-	dc, evs, _, err := c.run(ctx, doc, date, false, true)
+	dc, evs, _, err := c.run(ctx, doc, date, nil, false, true)
 	if err != nil || dc == nil {
 		return nil, err
 	}
@@ -232,12 +263,12 @@ func (c *Coder) Candidates(ctx context.Context, doc *text.Doc, date time.Time) (
 	return out, nil
 }
 
-func (c *Coder) code(ctx context.Context, doc *text.Doc, date time.Time, explain bool) ([]eventwire.Event, []Decision, error) {
-	_, evs, trace, err := c.run(ctx, doc, date, explain, false)
+func (c *Coder) code(ctx context.Context, doc *text.Doc, date time.Time, places []Place, explain bool) ([]eventwire.Event, []Decision, error) {
+	_, evs, trace, err := c.run(ctx, doc, date, places, explain, false)
 	return evs, trace, err
 }
 
-func (c *Coder) run(ctx context.Context, doc *text.Doc, date time.Time, explain, collect bool) (*docState, []eventwire.Event, []Decision, error) {
+func (c *Coder) run(ctx context.Context, doc *text.Doc, date time.Time, places []Place, explain, collect bool) (*docState, []eventwire.Event, []Decision, error) {
 	if doc == nil {
 		return nil, nil, nil, nil
 	}
@@ -247,7 +278,7 @@ func (c *Coder) run(ctx context.Context, doc *text.Doc, date time.Time, explain,
 	if err := doc.Validate(); err != nil {
 		return nil, nil, nil, fmt.Errorf("coder: %w: %w", eventwire.ErrInvalid, err)
 	}
-	dc := &docState{c: c, doc: doc, date: date, explain: explain, collect: collect}
+	dc := &docState{c: c, doc: doc, date: date, explain: explain, collect: collect, places: c.placeIndex(doc, places)}
 	if c.d.Discards != nil {
 		story, hits, _ := c.d.Discards.Find(doc.Text)
 		if story {
@@ -291,6 +322,9 @@ type docState struct {
 	// unfiltered, in the order of the events (Coder.Candidates).
 	collect  bool
 	features [][]float32
+	// places are the geocoder's places by the token they start at (the
+	// token's index), each with the index of its last token.
+	places map[int]docPlace
 }
 
 func (dc *docState) sentence(s int) []eventwire.Event {

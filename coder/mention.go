@@ -132,6 +132,15 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 				// date) does not hide the words inside it.
 			}
 		}
+		if p, ok := st.dc.places[i]; ok && p.last < end && p.last < st.hi {
+			// A place the geocoder resolved and no actor dictionary
+			// lists: an actor of its state, as the dictionaries' places.
+			j := p.last
+			pi.actors = append(pi.actors, actorHit{tok: j, code: p.code, entry: p.entry,
+				span: text.Span{Start: st.tok(i).Start, End: st.tok(j).End}, last: st.key(j)})
+			i = j + 1
+			continue
+		}
 		if d.Agents != nil {
 			if ag, n := d.Agents.Match(st.words, i-st.lo, end-st.lo); ag != nil && !st.surname(i, n) {
 				pi.agents = append(pi.agents, ag)

@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"strings"
+
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/text"
@@ -11,6 +13,66 @@ import (
 // Aleppo", "in Cairo"); it refers back to a place by its kind ("the city",
 // "the country"). The actor dictionaries code places by their state
 // (ALEPPO is SYR), so a place gives a country code.
+
+// docPlace is a geocoded place of the doc: its last token and what it
+// codes.
+type docPlace struct {
+	last        int
+	code, entry string
+}
+
+// stateCode is the code of a state for places in it: the bare state code
+// the actor dictionaries give its name, else its ISO 3166-1 alpha-3 code,
+// which the dictionaries use for nearly every state. Codes are cached.
+func (c *Coder) stateCode(iso3, name string) string {
+	key := iso3 + " " + name
+	if v, ok := c.states.Load(key); ok {
+		return v.(string)
+	}
+	code := iso3
+	if c.d.Actors != nil && name != "" {
+		w := dict.NewWords(strings.Fields(name))
+		if a, n := c.d.Actors.Match(w, 0, len(w.Keys)); a != nil && n == len(w.Keys) {
+			if d := a.Code; len(d) == 3 && placeCode(d) {
+				code = d
+			}
+		}
+	}
+	if len(code) != 3 || !isUpper(code) {
+		code = ""
+	}
+	c.states.Store(key, code)
+	return code
+}
+
+// placeIndex indexes places by the token each starts at, coded by their
+// state. A place that does not start and end at token boundaries, or whose
+// state has no code, is left out.
+func (c *Coder) placeIndex(doc *text.Doc, places []Place) map[int]docPlace {
+	if len(places) == 0 {
+		return nil
+	}
+	starts := make(map[int32]int, len(doc.Tokens))
+	ends := make(map[int32]int, len(doc.Tokens))
+	for i, t := range doc.Tokens {
+		starts[t.Start] = i
+		ends[t.End] = i
+	}
+	out := map[int]docPlace{}
+	for _, p := range places {
+		a, ok1 := starts[p.Span.Start]
+		b, ok2 := ends[p.Span.End]
+		if !ok1 || !ok2 || b < a {
+			continue
+		}
+		code := c.stateCode(p.Country, p.CountryName)
+		if code == "" {
+			continue
+		}
+		out[a] = docPlace{last: b, code: code, entry: p.Entry}
+	}
+	return out
+}
 
 // locative holds the prepositions after which a place is where something
 // happens or where a group is from: "rebels outside Aleppo", "evacuated

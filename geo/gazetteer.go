@@ -40,6 +40,7 @@ type Entry struct {
 	Kind     Kind
 	Code     string // GeoNames feature code for cities (PPL, PPLA, PPLC, ...); "PCLI", "ADM1", "CONT" otherwise
 	Country  string // ISO 3166-1 alpha-2; "" for continents
+	ISO3     string // ISO 3166-1 alpha-3, for countries only
 	Admin1   string // GeoNames admin1 code within Country ("CA" in US.CA)
 	Lat, Lon float64
 	Pop      int64 // population; for countries and divisions, that of their places
@@ -284,7 +285,7 @@ func parseEntry(f []string) (Entry, []string, error) {
 	var err error
 	switch {
 	case f[0] == "C" && len(f) == 10:
-		e = Entry{Kind: Country, Code: "PCLI", Country: f[1], Name: f[4]}
+		e = Entry{Kind: Country, Code: "PCLI", Country: f[1], ISO3: f[2], Name: f[4]}
 		e.ID, err = strconv.ParseInt(f[3], 10, 64)
 		if err == nil {
 			e.Pop, err = strconv.ParseInt(f[7], 10, 64)
@@ -294,6 +295,9 @@ func parseEntry(f []string) (Entry, []string, error) {
 		}
 		if err == nil && (len(e.Country) != 2 || strings.ContainsAny(e.Country, ".@")) {
 			err = fmt.Errorf("country code %q", e.Country)
+		}
+		if err == nil && !upperCode(e.ISO3, 3) {
+			err = fmt.Errorf("alpha-3 country code %q", e.ISO3)
 		}
 	case f[0] == "A" && len(f) == 8:
 		cc, a1, ok := strings.Cut(f[1], ".")
@@ -518,6 +522,19 @@ func (g *Gazetteer) Country(iso2 string) (Entry, bool) {
 		return Entry{}, false
 	}
 	return g.entries[i], true
+}
+
+// upperCode reports whether s is n letters A-Z.
+func upperCode(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for i := range len(s) {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // Demonym returns the country a demonym ("Syrian", "Kazakh") names.

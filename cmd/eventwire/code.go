@@ -18,6 +18,7 @@ import (
 	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/data"
 	"github.com/eventwire/eventwire/extract"
+	"github.com/eventwire/eventwire/geo"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/source"
 	"github.com/eventwire/eventwire/quote"
@@ -127,13 +128,17 @@ func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date 
 	if err := parser.Annotate(ctx, doc); err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
+	places, err := resolvePlaces(ctx, art, doc)
+	if err != nil {
+		return nil, err
+	}
 	var events []eventwire.Event
 	var decisions []coder.Decision
 	if opts.explain {
-		events, decisions, err = c.Explain(ctx, doc, date)
+		events, decisions, err = c.ExplainPlaces(ctx, doc, date, codePlaces(places))
 		dateEvents(doc, events, date)
 	} else {
-		events, err = codeDated(ctx, c, doc, date)
+		events, err = codeDated(ctx, c, doc, date, places)
 	}
 	if err != nil {
 		return nil, err
@@ -141,10 +146,7 @@ func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date 
 	if events == nil {
 		events = []eventwire.Event{}
 	}
-	places, err := placeEvents(ctx, art, doc, events)
-	if err != nil {
-		return nil, err
-	}
+	geo.Locate(doc, places, events)
 	quotes, err := attributeQuotes(ctx, c, doc, art.Paragraphs, date)
 	if err != nil {
 		return nil, err

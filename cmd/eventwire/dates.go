@@ -24,11 +24,12 @@ const (
 	dateFromArticle  = "article"
 )
 
-// codeDated codes doc as c.Code does and dates the events (dateEvents).
-// Every command that stores or prints events codes through it, so that
-// ingest, recode and code agree.
-func codeDated(ctx context.Context, c *coder.Coder, doc *text.Doc, date time.Time) ([]eventwire.Event, error) {
-	evs, err := c.Code(ctx, doc, date)
+// codeDated codes doc as c.CodePlaces does, knowing the places resolved
+// in it (resolvePlaces), and dates the events (dateEvents). Every command
+// that stores or prints events codes through it, so that ingest, recode
+// and code agree.
+func codeDated(ctx context.Context, c *coder.Coder, doc *text.Doc, date time.Time, places []eventwire.Place) ([]eventwire.Event, error) {
+	evs, err := c.CodePlaces(ctx, doc, date, codePlaces(places))
 	if err != nil {
 		return nil, err
 	}

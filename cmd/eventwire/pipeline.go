@@ -130,16 +130,21 @@ type eventCoder struct{ c *coder.Coder }
 // Name names the stage in failure records.
 func (eventCoder) Name() string { return "events" }
 
-// Code sets st.Events from st.Doc; a story without a Doc gets none.
+// Code sets st.Places and st.Events from st.Doc; a story without a Doc
+// gets none.
 func (e eventCoder) Code(ctx context.Context, st *eventwire.Story) error {
 	if st.Doc == nil {
 		return nil
 	}
-	evs, err := codeDated(ctx, e.c, st.Doc, storyDate(st))
+	places, err := resolvePlaces(ctx, st.Article, st.Doc)
 	if err != nil {
 		return err
 	}
-	st.Events = evs
+	evs, err := codeDated(ctx, e.c, st.Doc, storyDate(st), places)
+	if err != nil {
+		return err
+	}
+	st.Places, st.Events = places, evs
 	return nil
 }
 
@@ -253,7 +258,11 @@ func (p *pipeline) code(ctx context.Context, s string, date time.Time) (*text.Do
 	if err := p.parser.Annotate(ctx, doc); err != nil {
 		return nil, nil, fmt.Errorf("parse: %w", err)
 	}
-	evs, err := p.coder.Code(ctx, doc, date)
+	places, err := resolvePlaces(ctx, nil, doc)
+	if err != nil {
+		return nil, nil, err
+	}
+	evs, err := p.coder.CodePlaces(ctx, doc, date, codePlaces(places))
 	if err != nil {
 		return nil, nil, fmt.Errorf("code: %w", err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/coder"
+	"github.com/eventwire/eventwire/geo"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/progress"
 	"github.com/eventwire/eventwire/internal/sqlite"
@@ -432,14 +433,15 @@ func (s *recodeSummary) print(w io.Writer) {
 // quotes and places (found again from the same Doc, they are the same, so
 // the links point into the stored list); a story parsed now stores them.
 func codeStored(ctx context.Context, c *coder.Coder, st *eventwire.Story, d *text.Doc) ([]eventwire.Event, []eventwire.Quote, []eventwire.Place, error) {
-	evs, err := codeDated(ctx, c, d, storyDate(st))
+	places, err := resolvePlaces(ctx, st.Article, d)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	places, err := placeEvents(ctx, st.Article, d, evs)
+	evs, err := codeDated(ctx, c, d, storyDate(st), places)
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	geo.Locate(d, places, evs)
 	var paras []text.Span
 	if st.Article != nil {
 		paras = st.Article.Paragraphs
