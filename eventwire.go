@@ -99,8 +99,9 @@ type Via struct {
 	// dictionaries lack, described beside it: "Mohammad Radmanish, an
 	// Afghan defence spokesperson"), "article" (a local group's country
 	// from the places the article is set in: "protesters" in an article
-	// about Hong Kong) and "act-ref" (the doer of the act the article
-	// leads with, for "criticized the move").
+	// about Hong Kong), "act-ref" (the doer of the act the article
+	// leads with, for "criticized the move") and "quote-speaker" ("I" or
+	// "we" in a direct quotation: its speaker).
 	How string `json:"how"`
 	// Text and Span are the mention the code came from; Span is a byte
 	// range of Article.Text.

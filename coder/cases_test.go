@@ -120,13 +120,16 @@ func TestCases(t *testing.T) {
 			}
 			comment, files := parseTxtar(data)
 			var date time.Time
-			var placeLines []string
+			var placeLines, quoteLines []string
 			for _, l := range strings.Split(comment, "\n") {
 				if v, ok := strings.CutPrefix(l, "date: "); ok {
 					date, _ = time.Parse("2006-01-02", strings.TrimSpace(v))
 				}
 				if v, ok := strings.CutPrefix(l, "place: "); ok {
 					placeLines = append(placeLines, v)
+				}
+				if v, ok := strings.CutPrefix(l, "quote: "); ok {
+					quoteLines = append(quoteLines, v)
 				}
 			}
 			d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
@@ -136,7 +139,8 @@ func TestCases(t *testing.T) {
 			}
 			doc := caseDoc(t, strings.TrimRight(string(files["text.txt"]), "\n"), files["sentence.conllu"])
 			c := coder.New(d, cameo.Default(), coder.DefaultOptions())
-			evs, err := c.CodePlaces(context.Background(), doc, date, casePlaces(t, doc.Text, placeLines))
+			evs, err := c.CodeGiven(context.Background(), doc, date, coder.Given{
+				Places: casePlaces(t, doc.Text, placeLines), Quotes: caseQuotes(t, doc.Text, quoteLines)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -164,6 +168,25 @@ func casePlaces(t *testing.T, txt string, lines []string) []coder.Place {
 				Country: f[1], CountryName: strings.Join(f[2:], " "), Entry: "gazetteer " + f[0]})
 			at = start + len(f[0])
 		}
+	}
+	return out
+}
+
+// caseQuotes reads a case's "quote: CODE SPEAKER | WORDS" lines: the
+// first occurrence of WORDS in the text is a direct quotation whose
+// speaker is coded CODE, at the first occurrence of SPEAKER.
+func caseQuotes(t *testing.T, txt string, lines []string) []eventwire.Quote {
+	var out []eventwire.Quote
+	for _, l := range lines {
+		head, words, ok := strings.Cut(l, " | ")
+		code, speaker, ok2 := strings.Cut(head, " ")
+		i, j := strings.Index(txt, words), strings.Index(txt, speaker)
+		if !ok || !ok2 || i < 0 || j < 0 {
+			t.Fatalf("quote line %q: want CODE SPEAKER | WORDS, both in the text", l)
+		}
+		sp := text.Span{Start: int32(j), End: int32(j + len(speaker))}
+		out = append(out, eventwire.Quote{Kind: "direct", Direct: true, Speaker: eventwire.Actor{Text: speaker, Code: code},
+			SpeakerSpan: sp, Evidence: eventwire.QuoteEvidence{Speaker: sp, Content: []text.Span{{Start: int32(i), End: int32(i + len(words))}}}})
 	}
 	return out
 }

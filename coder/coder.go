@@ -196,7 +196,7 @@ func New(d *dict.Dictionaries, book *cameo.Codebook, opts Options) *Coder {
 // the dated actor roles that apply (a zero date selects the default
 // codes). Code returns ctx.Err() if ctx is done.
 func (c *Coder) Code(ctx context.Context, doc *text.Doc, date time.Time) ([]eventwire.Event, error) {
-	evs, _, err := c.code(ctx, doc, date, nil, false)
+	evs, _, err := c.code(ctx, doc, date, Given{}, false)
 	return evs, err
 }
 
@@ -212,14 +212,24 @@ type Place struct {
 	Entry       string
 }
 
-// CodePlaces codes doc as Code does, knowing the places the geocoder
-// resolved in it: a place name that no actor dictionary lists ("Tal
-// Abyad", "Kramatorsk") is an actor of its state, as the dictionaries'
-// own places are, and tells a group acting there its country. The
-// dictionaries' entries win where both know a name. Places whose spans
-// are not whole tokens of doc are ignored.
-func (c *Coder) CodePlaces(ctx context.Context, doc *text.Doc, date time.Time, places []Place) ([]eventwire.Event, error) {
-	evs, _, err := c.code(ctx, doc, date, places, false)
+// Given is what the pipeline knows of a doc before the coder reads it.
+type Given struct {
+	// Places are the place names the geocoder resolved: a place that no
+	// actor dictionary lists ("Tal Abyad", "Kramatorsk") is an actor of
+	// its state, as the dictionaries' own places are, and tells a group
+	// acting there its country. The dictionaries' entries win where both
+	// know a name. Places whose spans are not whole tokens are ignored.
+	Places []Place
+	// Quotes are the quotations attributed to their speakers (package
+	// quote): in the words of a direct or mixed quote, "I", "we", "me",
+	// "us", "my" and "our" are its speaker ("I asked John for his
+	// resignation," wrote Trump).
+	Quotes []eventwire.Quote
+}
+
+// CodeGiven codes doc as Code does, knowing what g gives.
+func (c *Coder) CodeGiven(ctx context.Context, doc *text.Doc, date time.Time, g Given) ([]eventwire.Event, error) {
+	evs, _, err := c.code(ctx, doc, date, g, false)
 	return evs, err
 }
 
@@ -240,19 +250,19 @@ type Decision struct {
 // gave no event and why. It is slower than Code and meant for people
 // reading why an event was, or was not, coded.
 func (c *Coder) Explain(ctx context.Context, doc *text.Doc, date time.Time) ([]eventwire.Event, []Decision, error) {
-	return c.code(ctx, doc, date, nil, true)
+	return c.code(ctx, doc, date, Given{}, true)
 }
 
-// ExplainPlaces is Explain knowing the places of doc, as CodePlaces.
-func (c *Coder) ExplainPlaces(ctx context.Context, doc *text.Doc, date time.Time, places []Place) ([]eventwire.Event, []Decision, error) {
-	return c.code(ctx, doc, date, places, true)
+// ExplainGiven is Explain knowing what g gives, as CodeGiven.
+func (c *Coder) ExplainGiven(ctx context.Context, doc *text.Doc, date time.Time, g Given) ([]eventwire.Event, []Decision, error) {
+	return c.code(ctx, doc, date, g, true)
 }
 
 // Candidates codes doc as Code does, without the learned scorer's filter,
 // and returns every event with the features the scorer reads, for
 // training and inspecting it (eventwire train scorer).
 func (c *Coder) Candidates(ctx context.Context, doc *text.Doc, date time.Time) ([]Candidate, error) {
-	dc, evs, _, err := c.run(ctx, doc, date, nil, false, true)
+	dc, evs, _, err := c.run(ctx, doc, date, Given{}, false, true)
 	if err != nil || dc == nil {
 		return nil, err
 	}
@@ -263,12 +273,12 @@ func (c *Coder) Candidates(ctx context.Context, doc *text.Doc, date time.Time) (
 	return out, nil
 }
 
-func (c *Coder) code(ctx context.Context, doc *text.Doc, date time.Time, places []Place, explain bool) ([]eventwire.Event, []Decision, error) {
-	_, evs, trace, err := c.run(ctx, doc, date, places, explain, false)
+func (c *Coder) code(ctx context.Context, doc *text.Doc, date time.Time, g Given, explain bool) ([]eventwire.Event, []Decision, error) {
+	_, evs, trace, err := c.run(ctx, doc, date, g, explain, false)
 	return evs, trace, err
 }
 
-func (c *Coder) run(ctx context.Context, doc *text.Doc, date time.Time, places []Place, explain, collect bool) (*docState, []eventwire.Event, []Decision, error) {
+func (c *Coder) run(ctx context.Context, doc *text.Doc, date time.Time, g Given, explain, collect bool) (*docState, []eventwire.Event, []Decision, error) {
 	if doc == nil {
 		return nil, nil, nil, nil
 	}
@@ -278,7 +288,7 @@ func (c *Coder) run(ctx context.Context, doc *text.Doc, date time.Time, places [
 	if err := doc.Validate(); err != nil {
 		return nil, nil, nil, fmt.Errorf("coder: %w: %w", eventwire.ErrInvalid, err)
 	}
-	dc := &docState{c: c, doc: doc, date: date, explain: explain, collect: collect, places: c.placeIndex(doc, places)}
+	dc := &docState{c: c, doc: doc, date: date, explain: explain, collect: collect, places: c.placeIndex(doc, g.Places), quotes: speakerIndex(g.Quotes)}
 	if c.d.Discards != nil {
 		story, hits, _ := c.d.Discards.Find(doc.Text)
 		if story {
@@ -325,6 +335,8 @@ type docState struct {
 	// places are the geocoder's places by the token they start at (the
 	// token's index), each with the index of its last token.
 	places map[int]docPlace
+	// quotes are the direct and mixed quotes with a coded speaker.
+	quotes []quoted
 }
 
 func (dc *docState) sentence(s int) []eventwire.Event {

@@ -215,6 +215,11 @@ func (st *sent) mention1(h int) []entity {
 				return []entity{r}
 			}
 		}
+		if r, ok := st.quoteSpeaker(h); ok {
+			r.span = text.Span{Start: t.Start, End: t.End}
+			r.head = h
+			return []entity{r}
+		}
 		return nil
 	}
 	pi := st.scanPhrase(h)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/eventwire/eventwire"
@@ -73,4 +74,52 @@ func (c *Coder) Actors(ctx context.Context, doc *text.Doc, date time.Time, heads
 		dc.history = append(dc.history, st.occurrences...)
 	}
 	return out, nil
+}
+
+// quoted is a quotation's words and its coded speaker.
+type quoted struct {
+	content []text.Span
+	speaker entity
+}
+
+// speakerIndex keeps the direct and mixed quotes whose speaker has a code.
+func speakerIndex(qs []eventwire.Quote) []quoted {
+	var out []quoted
+	for _, q := range qs {
+		if q.Kind != "direct" && q.Kind != "mixed" && !(q.Kind == "" && q.Direct) {
+			continue
+		}
+		code := q.Speaker.Code
+		if code == "" || strings.Trim(code, "-") == "" || len(q.Evidence.Content) == 0 {
+			continue
+		}
+		sp := q.Evidence.Speaker
+		if sp == (text.Span{}) {
+			sp = q.SpeakerSpan
+		}
+		out = append(out, quoted{content: q.Evidence.Content, speaker: entity{code: code, entry: q.Speaker.Entry,
+			span: sp, inferred: true, viaHow: "quote-speaker", viaSpan: sp, person: !organisation(code)}})
+	}
+	return out
+}
+
+// firstPerson are the pronouns that, in a quotation, are its speaker.
+var firstPerson = map[string]bool{"I": true, "ME": true, "MY": true, "WE": true, "US": true, "OUR": true}
+
+// quoteSpeaker resolves a first-person pronoun at h inside a quotation's
+// words to the quotation's speaker: "I asked John for his resignation,"
+// wrote Trump.
+func (st *sent) quoteSpeaker(h int) (entity, bool) {
+	if !firstPerson[st.key(h)] {
+		return entity{}, false
+	}
+	t := st.tok(h)
+	for _, q := range st.dc.quotes {
+		for _, c := range q.content {
+			if c.Start <= t.Start && t.End <= c.End {
+				return q.speaker, true
+			}
+		}
+	}
+	return entity{}, false
 }

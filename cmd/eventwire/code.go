@@ -132,13 +132,17 @@ func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date 
 	if err != nil {
 		return nil, err
 	}
+	quotes, err := attributeQuotes(ctx, c, doc, art.Paragraphs, date)
+	if err != nil {
+		return nil, err
+	}
 	var events []eventwire.Event
 	var decisions []coder.Decision
 	if opts.explain {
-		events, decisions, err = c.ExplainPlaces(ctx, doc, date, codePlaces(places))
+		events, decisions, err = c.ExplainGiven(ctx, doc, date, coder.Given{Places: codePlaces(places), Quotes: quotes})
 		dateEvents(doc, events, date)
 	} else {
-		events, err = codeDated(ctx, c, doc, date, places)
+		events, err = codeDated(ctx, c, doc, date, places, quotes)
 	}
 	if err != nil {
 		return nil, err
@@ -147,10 +151,6 @@ func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date 
 		events = []eventwire.Event{}
 	}
 	geo.Locate(doc, places, events)
-	quotes, err := attributeQuotes(ctx, c, doc, art.Paragraphs, date)
-	if err != nil {
-		return nil, err
-	}
 	quote.Link(quotes, events)
 	return &codeOutput{Article: art, Events: events, Quotes: quotes, Places: places, Decisions: decisions}, nil
 }

@@ -24,12 +24,12 @@ const (
 	dateFromArticle  = "article"
 )
 
-// codeDated codes doc as c.CodePlaces does, knowing the places resolved
-// in it (resolvePlaces), and dates the events (dateEvents). Every command
-// that stores or prints events codes through it, so that ingest, recode
-// and code agree.
-func codeDated(ctx context.Context, c *coder.Coder, doc *text.Doc, date time.Time, places []eventwire.Place) ([]eventwire.Event, error) {
-	evs, err := c.CodePlaces(ctx, doc, date, codePlaces(places))
+// codeDated codes doc as c.CodeGiven does, knowing the places resolved in
+// it (resolvePlaces) and its quotes (attributeQuotes), and dates the
+// events (dateEvents). Every command that stores or prints events codes
+// through it, so that ingest, recode and code agree.
+func codeDated(ctx context.Context, c *coder.Coder, doc *text.Doc, date time.Time, places []eventwire.Place, quotes []eventwire.Quote) ([]eventwire.Event, error) {
+	evs, err := c.CodeGiven(ctx, doc, date, coder.Given{Places: codePlaces(places), Quotes: quotes})
 	if err != nil {
 		return nil, err
 	}

@@ -17,8 +17,10 @@ import (
 	"github.com/eventwire/eventwire/cameo"
 	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/coder/dict"
+	"github.com/eventwire/eventwire/geo"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/progress"
+	"github.com/eventwire/eventwire/quote"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -121,7 +123,7 @@ func (p *pipeline) stages() (ingest.Annotator, []ingest.Coder) {
 	if p == nil || p.parser == nil {
 		return nil, nil
 	}
-	return p.parser, []ingest.Coder{eventCoder{p.coder}, placeCoder{}, quoteStage{p.coder}}
+	return p.parser, []ingest.Coder{placeCoder{}, quoteStage{p.coder}, eventCoder{p.coder}}
 }
 
 // eventCoder is the ingest stage that codes a story's events from its Doc.
@@ -130,21 +132,20 @@ type eventCoder struct{ c *coder.Coder }
 // Name names the stage in failure records.
 func (eventCoder) Name() string { return "events" }
 
-// Code sets st.Places and st.Events from st.Doc; a story without a Doc
-// gets none.
+// Code sets st.Events from st.Doc, knowing the story's places and quotes
+// (the stages before it), places the events and links the statement
+// events to their quotes; a story without a Doc gets none.
 func (e eventCoder) Code(ctx context.Context, st *eventwire.Story) error {
 	if st.Doc == nil {
 		return nil
 	}
-	places, err := resolvePlaces(ctx, st.Article, st.Doc)
+	evs, err := codeDated(ctx, e.c, st.Doc, storyDate(st), st.Places, st.Quotes)
 	if err != nil {
 		return err
 	}
-	evs, err := codeDated(ctx, e.c, st.Doc, storyDate(st), places)
-	if err != nil {
-		return err
-	}
-	st.Places, st.Events = places, evs
+	geo.Locate(st.Doc, st.Places, evs)
+	quote.Link(st.Quotes, evs)
+	st.Events = evs
 	return nil
 }
 
@@ -262,7 +263,11 @@ func (p *pipeline) code(ctx context.Context, s string, date time.Time) (*text.Do
 	if err != nil {
 		return nil, nil, err
 	}
-	evs, err := p.coder.CodePlaces(ctx, doc, date, codePlaces(places))
+	quotes, err := attributeQuotes(ctx, p.coder, doc, nil, date)
+	if err != nil {
+		return nil, nil, err
+	}
+	evs, err := p.coder.CodeGiven(ctx, doc, date, coder.Given{Places: codePlaces(places), Quotes: quotes})
 	if err != nil {
 		return nil, nil, fmt.Errorf("code: %w", err)
 	}

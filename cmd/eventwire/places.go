@@ -7,34 +7,35 @@ import (
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/coder"
-	"github.com/eventwire/eventwire/geo"
 	"github.com/eventwire/eventwire/text"
 )
 
-// placeCoder is the ingest stage after the event coder: it gives the
-// story's events their Location from the places the event stage resolved
-// (Story.Places). The gazetteer is loaded once per process, on first use.
+// placeCoder is the first ingest stage after parsing: it resolves the
+// story's place mentions (geo) into Story.Places, which the event stage
+// codes as actors and places its events by. The gazetteer is loaded once
+// per process, on first use.
 type placeCoder struct{}
 
 // Name names the stage in failure records.
 func (placeCoder) Name() string { return "places" }
 
-// Code sets the events' locations; a story without a Doc gets none.
+// Code sets st.Places; a story without a Doc gets none.
 func (placeCoder) Code(ctx context.Context, st *eventwire.Story) error {
-	if st.Doc == nil || st.Article == nil {
+	if st.Doc == nil {
 		return nil
 	}
-	if err := ctx.Err(); err != nil {
+	places, err := resolvePlaces(ctx, st.Article, st.Doc)
+	if err != nil {
 		return err
 	}
-	geo.Locate(st.Doc, st.Places, st.Events)
+	st.Places = places
 	return nil
 }
 
 // resolvePlaces resolves the place mentions of a parsed article (its
 // dateline helping; a nil article has none). The geocoder runs before the
-// event coder, which codes the places it finds (codePlaces), and after it
-// geo.Locate places the events. Its work is bounded and short (under a
+// event coder, which codes the places it finds (codePlaces), and
+// geo.Locate then places the events. Its work is bounded and short (under a
 // millisecond an article); it checks ctx before it starts. The result is
 // never nil.
 func resolvePlaces(ctx context.Context, a *eventwire.Article, d *text.Doc) ([]eventwire.Place, error) {

@@ -10,9 +10,10 @@ import (
 	"github.com/eventwire/eventwire/text"
 )
 
-// quoteStage is the ingest stage after the event coder: it finds a
-// story's quotes and their speakers, codes the speakers with the coder's
-// mentions, and links the statement events to the quotes they come from.
+// quoteStage is the ingest stage after the places: it finds a story's
+// quotes and their speakers, coding the speakers with the coder's
+// mentions. The event stage then reads "I" and "we" in a quotation as its
+// speaker, and links its statement events to the quotes.
 type quoteStage struct{ c *coder.Coder }
 
 // Name names the stage in failure records.
@@ -32,7 +33,6 @@ func (q quoteStage) Code(ctx context.Context, st *eventwire.Story) error {
 		return err
 	}
 	st.Quotes = qs
-	quote.Link(st.Quotes, st.Events)
 	return nil
 }
 

@@ -437,11 +437,6 @@ func codeStored(ctx context.Context, c *coder.Coder, st *eventwire.Story, d *tex
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	evs, err := codeDated(ctx, c, d, storyDate(st), places)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	geo.Locate(d, places, evs)
 	var paras []text.Span
 	if st.Article != nil {
 		paras = st.Article.Paragraphs
@@ -450,6 +445,11 @@ func codeStored(ctx context.Context, c *coder.Coder, st *eventwire.Story, d *tex
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	evs, err := codeDated(ctx, c, d, storyDate(st), places, qs)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	geo.Locate(d, places, evs)
 	quote.Link(qs, evs)
 	return evs, qs, places, nil
 }
