@@ -968,7 +968,20 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 	}
 	for _, k := range kids {
 		if r := st.rel(k); (r.IsObject() || r.Base() == text.Iobj) && !st.commaObject(v, k) {
-			if e := st.mentionDeep(k); len(e) > 0 && !sameAs(e, sources) {
+			e := st.mentionDeep(k)
+			if len(e) > 0 && ownOrgan(e, sources) {
+				// "withdrew its troops from Lebanon": where from or to.
+				for _, o := range st.childrenRel(k, text.Nmod) {
+					if r := st.rel(o); r == text.NmodPoss || unmarked(r) || notTarget[st.caseWord(o)] {
+						continue
+					}
+					if e := st.mention(o); len(e) > 0 && !sameAs(e, sources) && !ownOrgan(e, sources) {
+						return e
+					}
+				}
+				continue
+			}
+			if len(e) > 0 && !sameAs(e, sources) {
 				return e
 			}
 		}
@@ -1061,6 +1074,22 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 		}
 	}
 	return nil
+}
+
+// ownOrgan reports whether e, an object, is an organ of the source's own
+// state (troops, diplomats, its government) while the source is that
+// state or one of its organs: what the source moves or sends, not whom it
+// acts on. "Syria withdrew its troops from Lebanon", "recalled its
+// ambassador from Paris": the target is where from or to.
+func ownOrgan(e, sources []entity) bool {
+	if len(e) != 1 || len(sources) != 1 {
+		return false
+	}
+	s, o := sources[0].code, e[0].code
+	if len(s) < 3 || len(o) < 6 || s[:3] != o[:3] || !placeCode(s[:3]) || !stateAgents[o[3:6]] {
+		return false
+	}
+	return len(s) == 3 || stateAgents[s[3:min(6, len(s))]]
 }
 
 // notTarget are prepositions whose phrase places or dates an event

@@ -188,10 +188,12 @@ func (st *sent) verbAbove(h int) (int, bool) {
 	return 0, false
 }
 
-// repairSubjects joins a subject to the verb's next subject when it stands
-// right before that subject's phrase ("The Hermit Kingdom fired" parsed
-// with both "Hermit" and "Kingdom" as subjects; "Old foe Gondor"): the
-// first is a compound of the second. It runs once per sentence, before
+// repairSubjects joins a subject to the verb's next subject when it, or
+// its whole subtree, stands right before that subject's phrase ("The
+// Hermit Kingdom fired" parsed with both "Hermit" and "Kingdom" as
+// subjects; "Old foe Gondor"; "Rights watchdog Gondor Watch", with
+// "watchdog" taken for a participle): the first is a compound of the
+// second. It runs once per sentence, before
 // actors are scanned.
 func (st *sent) repairSubjects() {
 	for v := st.lo; v < st.hi; v++ {
@@ -212,7 +214,11 @@ func (st *sent) repairSubjects() {
 				continue
 			}
 			lo, _ := st.phraseSpan(b)
-			if a+1 != lo && a+1 != b {
+			// a's whole subtree stands right before b's phrase: "Human
+			// rights watchdog Amnesty International accused", with
+			// "watchdog" mis-tagged as a participle on "rights".
+			_, aEnd := st.span(a, func(int) bool { return true })
+			if a+1 != lo && a+1 != b && (aEnd+1 != lo || aEnd >= b) {
 				continue
 			}
 			if len(st.childrenRel(a, text.Conj)) > 0 {

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/eventwire/eventwire/coder"
+	"github.com/eventwire/eventwire/geo"
+	"github.com/eventwire/eventwire/quote"
+	"github.com/eventwire/eventwire/text"
+)
+
+// BenchmarkArticleStages measures each stage after extraction on the
+// sample article, one article per op: parsing, the places (geo.Resolve
+// and Locate), the quotes (quote.Attribute with the coder's speakers), the
+// event coder given both, and the dates. Issue #8 asks that places,
+// quotes and dates together add under a quarter to the time per article:
+// compare places+quotes+dates with parse+events.
+func BenchmarkArticleStages(b *testing.B) {
+	body, err := os.ReadFile("../../testdata/samples/rferl-2016-12-23-aleppo.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := newPipeline(os.Stderr, false, nil, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := loadGazetteer(); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	ref := time.Date(2016, 12, 23, 0, 0, 0, 0, time.UTC)
+	doc := text.NewDoc(string(body))
+	if err := p.parser.Annotate(ctx, doc); err != nil {
+		b.Fatal(err)
+	}
+	places, err := resolvePlaces(ctx, nil, doc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	quotes, err := attributeQuotes(ctx, p.coder, doc, nil, ref)
+	if err != nil {
+		b.Fatal(err)
+	}
+	given := coder.Given{Places: codePlaces(places), Quotes: quotes}
+	evs, err := p.coder.CodeGiven(ctx, doc, ref, given)
+	if err != nil || len(evs) == 0 || len(places) == 0 || len(quotes) == 0 {
+		b.Fatalf("%d events, %d places, %d quotes, %v", len(evs), len(places), len(quotes), err)
+	}
+	b.Run("parse", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			d := text.NewDoc(string(body))
+			if err := p.parser.Annotate(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("places", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			ps, _ := resolvePlaces(ctx, nil, doc)
+			geo.Locate(doc, ps, evs)
+		}
+	})
+	b.Run("quotes", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			qs, _ := attributeQuotes(ctx, p.coder, doc, nil, ref)
+			quote.Link(qs, evs)
+		}
+	})
+	b.Run("events", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := p.coder.CodeGiven(ctx, doc, ref, given); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("dates", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			dateEvents(doc, evs, ref)
+		}
+	})
+}
