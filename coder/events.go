@@ -123,6 +123,8 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 		return "source and target are one actor (" + src.code + ")"
 	case st.c.opts.RequireDyad && strings.HasPrefix(src.code, "---") && strings.HasPrefix(tgt.code, "---"):
 		return "neither side has a country or an organisation" // "officials said ... advocates"
+	case st.c.opts.RequireCountry && strings.HasPrefix(src.code, "---"):
+		return "the source has no country or organisation (" + src.code + ")" // "a government official said"
 	case (bareOf(src.code, tgt.code) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) &&
 		!((forceCode(code) || strings.HasPrefix(code, "13")) && !st.eventHead(src)):
 		return "an actor and its own state (" + src.code + ", " + tgt.code + ")" // "Putin said Russia will ..."

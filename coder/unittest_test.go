@@ -242,7 +242,9 @@ func TestUnitTestNewsConventions(t *testing.T) {
 	_, _, fn := news.f1()
 	_, _, fp := pet.f1()
 	t.Logf("event F1: news conventions %.3f, PETRARCH's %.3f", fn, fp)
-	const floor = 0.83
+	// 0.840 before Options.RequireCountry (0.827 with it), whose dropped
+	// events (a source with no country: ---GOV) PETRARCH's tests expect.
+	const floor = 0.815
 	if fn < floor {
 		t.Errorf("event F1 with news conventions %.3f below floor %.3f", fn, floor)
 	}
