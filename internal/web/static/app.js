@@ -548,6 +548,7 @@
   const views = { events: viewEvents, event: viewEvent, merged: viewMerged, article: viewArticle, articles: viewArticles,
     timeline: viewTimeline, actors: viewActors, actor: viewActor, place: viewPlace, map: viewMap };
 
+  let shows = 0; // navigations so far
   async function show() {
     const r = route();
     for (const a of document.querySelectorAll("nav a")) {
@@ -557,6 +558,10 @@
     }
     const view = views[r.view];
     if (r.view !== "map") mapData = null;
+    // aria-busy tells assistive technology (and the tests) that the view
+    // is still loading; only the latest navigation clears it.
+    const seq = ++shows;
+    main.setAttribute("aria-busy", "true");
     try {
       if (!view) {
         render("Not found", el("p", null, "No such page. ", el("a", { href: "#/" }, "Events")));
@@ -566,7 +571,17 @@
       return await view(r);
     } catch (err) {
       showError(err);
+    } finally {
+      if (seq === shows) main.setAttribute("aria-busy", "false");
     }
+  }
+  // The skip link moves focus to the content without touching the hash,
+  // which names the view.
+  for (const a of document.querySelectorAll("a.skip")) {
+    a.addEventListener("click", (ev) => {
+      ev.preventDefault();
+      main.focus();
+    });
   }
   // After navigating, focus moves to the new content (or to the element
   // the view names), so keyboard and screen-reader users start there.
