@@ -494,6 +494,12 @@
     const places = data.located;
     const chosen = places.find((p) => p.id === r.params.place) || null;
     const nLocated = places.reduce((n, p) => n + p.events.length, 0);
+    const count = el("p", { class: "muted", "aria-live": "polite" }, data.read + (data.capped ? "+" : "") + " events, " + nLocated + " with a location, at " + places.length + " places",
+      data.capped ? " (the map shows the first " + data.read + "; narrow the filters to see the others)" : "");
+    if (!places.length) {
+      append(holder, [count, el("p", { class: "muted" }, "None of these events has a location.")]);
+      return null;
+    }
     // The map fits every place, or, once one is chosen, the region around
     // it, where its neighbours stand apart (on a phone too). Markers are
     // drawn largest first and tabbed to in that order; only those in view
@@ -526,9 +532,9 @@
       ? chosen.events.length + (chosen.events.length === 1 ? " event at " : " events at ") + placeLabel(chosen)
       : nLocated + " located events");
     append(holder, [
-      el("p", { class: "muted", "aria-live": "polite" }, data.read + (data.capped ? "+" : "") + " events, " + nLocated + " with a location, at " + places.length + " places",
-        data.capped ? " (the map shows the first " + data.read + "; narrow the filters to see the others)" : ""),
-      places.length ? el("div", { class: "map-wrap" }, chart) : el("p", { class: "muted" }, "None of these events has a location."),
+      count,
+      el("div", { class: "map-wrap" }, chart),
+      r.params.place && !chosen ? el("p", { class: "muted" }, "None of these events is located at the place asked for.") : null,
       heading,
       chosen ? el("p", null, el("a", { href: hashFor("map", filters) }, "All places, the whole map"),
         chosen.geonameid ? [" · ", el("a", { href: "#/place/" + encodeURIComponent(chosen.geonameid) }, "Articles that mention " + (chosen.name || "it"))] : null) : null,
@@ -536,11 +542,12 @@
       el("div", { class: "table-wrap" }, el("table", null,
         el("thead", null, el("tr", null, ["Date", "CAMEO", "PLOVER", "Source", "Target", "Article"].map((h, i) => el("th", { scope: "col", class: i === 5 ? "wide" : null }, h)))),
         el("tbody", null, shown.slice(0, MAP_ROWS).map(eventRow)))),
-      places.length ? [el("h2", null, "Places"), el("div", { class: "table-wrap" }, el("table", null,
+      el("h2", null, "Places"),
+      el("div", { class: "table-wrap" }, el("table", null,
         el("thead", null, el("tr", null, ["Place", "Country", "Events"].map((h) => el("th", { scope: "col" }, h)))),
         el("tbody", null, places.map((p) => el("tr", null,
           el("td", null, el("a", { href: hashFor("map", Object.assign({}, filters, { place: p.id })) }, p.name || "?")),
-          el("td", null, p.country || "–"), el("td", { class: "num" }, p.events.length))))))] : null]);
+          el("td", null, p.country || "–"), el("td", { class: "num" }, p.events.length))))))]);
     // After choosing a place, start at its events.
     return chosen ? heading : null;
   }
