@@ -188,15 +188,18 @@ func newBrowser(t *testing.T, chromium, base string) *browser {
 	if os.Geteuid() == 0 {
 		opts = append(opts, chromedp.NoSandbox) // Chromium refuses root with its sandbox
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	// The browser lives at most browserTimeout: a hang fails the test.
+	bctx, cancelAll := context.WithTimeout(context.Background(), browserTimeout)
+	actx, cancelAlloc := chromedp.NewExecAllocator(bctx, opts...)
 	ctx, cancelTab := chromedp.NewContext(actx)
 	b := &browser{ctx: ctx, base: base, shots: os.Getenv("EVENTWIRE_SCREENSHOTS"), urls: map[network.RequestID]string{}}
 	t.Cleanup(func() {
 		cancelTab()
 		cancelAlloc()
+		cancelAll()
 	})
 	start := time.Now()
-	if err := chromedp.Do(ctx); err != nil { // starts the browser, with no deadline
+	if err := chromedp.Do(ctx); err != nil { // starts the browser
 		t.Fatalf("starting %s: %v", chromium, err)
 	}
 	if err := chromedp.Listen(ctx, b.listen); err != nil {
@@ -348,8 +351,8 @@ func (b *browser) shot(t *testing.T, name string) {
 	}
 }
 
-// rows returns the event IDs the event table of the view lists, in order,
-// and the actor codes of each row.
+// row is a row of the view's event table: its event and the actor codes
+// it shows (rowsJS reads them all, in order).
 type row struct {
 	ID     int64  `json:"id"`
 	Source string `json:"source"`
@@ -368,14 +371,12 @@ func TestBrowser(t *testing.T) {
 	store := demoStore(t)
 	facts := readFacts(t, store)
 	b := newBrowser(t, chromium, serve(t, store))
-	deadline := time.AfterFunc(browserTimeout, func() { chromedp.Cancel(b.ctx) })
-	defer deadline.Stop()
 
 	// Every page loads with no console error, no exception, no failed
 	// request and no error shown.
 	b.open(t, "#/events?merged=true")
 	b.shot(t, "events-merged")
-	mergedID := eval[int64](t, b, `Number((document.querySelector('main tbody a[href^="#/merged/"]') || {getAttribute: () => "#/merged/0"}).getAttribute("href").slice(9))`)
+	mergedID := eval[int64](t, b, `(() => { const a = document.querySelector('main tbody a[href^="#/merged/"]'); return a ? Number(a.getAttribute("href").slice(9)) : 0; })()`)
 	if mergedID == 0 {
 		t.Fatal("the merged events list has no links")
 	}
