@@ -150,7 +150,7 @@
   function eventRow(x) {
     const e = x.event;
     return el("tr", null,
-      el("td", null, el("a", { href: "#/event/" + x.id }, (e.date || "").slice(0, 10) || "undated")),
+      el("td", { class: "date" }, el("a", { href: "#/event/" + x.id }, (e.date || "").slice(0, 10) || "undated")),
       el("td", { class: "code" }, e.cameo), el("td", null, e.plover || "–"),
       el("td", null, actorLink(e.source.code)), el("td", null, actorLink(e.target.code)),
       el("td", { class: "wide" }, el("a", { href: "#/article/" + x.story_id }, x.title || x.url)));
@@ -188,6 +188,8 @@
       el("dt", null, "Goldstein"), el("dd", null, String(e.goldstein)),
       el("dt", null, "Source"), el("dd", null, actorLink(e.source.code, e.source.text ? "(" + e.source.text + ")" : "")),
       el("dt", null, "Target"), el("dd", null, actorLink(e.target.code, e.target.text ? "(" + e.target.text + ")" : "")),
+      e.location ? [el("dt", null, "Place"), el("dd", null, el("a", { href: hashFor("map", { place: placeKey(e.location) }) }, placeLabel(e.location)),
+        e.location.how ? el("span", { class: "muted" }, " (from the " + e.location.how + ")") : null)] : null,
       el("dt", null, "Pattern"), el("dd", { class: "code" }, e.pattern || "–"),
       el("dt", null, "Confidence"), el("dd", null, String(e.confidence)),
       e.negated ? [el("dt", null, "Negated"), el("dd", null, "yes")] : null);
@@ -371,19 +373,189 @@
         p.admin1 ? [el("dt", null, "Region"), el("dd", null, p.admin1)] : null,
         el("dt", null, "Coordinates"), el("dd", null, Number(p.lat).toFixed(4) + ", " + Number(p.lon).toFixed(4)),
         el("dt", null, "GeoNames ID"), el("dd", null, String(p.geonameid))),
+      el("p", null, el("a", { href: hashFor("map", { place: String(p.geonameid) }) }, "Events located here, on the map")),
       el("h2", null, d.articles.length + " articles mention it"),
       el("ol", null, d.articles.map((a) => el("li", null, el("a", { href: "#/article/" + a.id }, a.title || a.url), " ",
         el("span", { class: "muted" }, a.published || "")))));
   }
 
-  function viewMap() {
-    render("Map", el("p", null, "A map of event locations comes when events carry their places (issue #8). ",
-      el("a", { href: "#/" }, "Back to the events.")));
+  // Map: where events took place. The countries are Natural Earth's
+  // (static/map, fetched once), drawn with an equirectangular projection
+  // cropped to 84°N-60°S; every place that events are located at is a
+  // circle whose area grows with its count of events, a link that
+  // narrows the list under the map to that place.
+  const MAP_W = 1000, MAP_N = 84, MAP_S = -60, MAP_H = ((MAP_N - MAP_S) * MAP_W) / 360;
+  const MAP_EVENTS = 2000; // events read for the map at most
+  const MAP_ROWS = 200; // events listed under it at most
+  const mapX = (lon) => ((lon + 180) * MAP_W) / 360;
+  const mapY = (lat) => ((MAP_N - lat) * MAP_W) / 360;
+  let countries = null; // [{name, d}], once loaded
+  let mapData = null; // {key, located, read, capped}: the last events read, kept while the map view stays
+
+  // loadCountries decodes the TopoJSON file into one SVG path per country:
+  // arcs are delta-encoded on a quantized grid, and a ring lists arcs by
+  // index, ~i for arc i reversed.
+  async function loadCountries() {
+    if (countries) return countries;
+    const res = await fetch("map/countries-110m.json");
+    if (!res.ok) throw new Error("map: " + res.status + " " + res.statusText);
+    const topo = await res.json();
+    const [sx, sy] = topo.transform.scale, [tx, ty] = topo.transform.translate;
+    const arcs = topo.arcs.map((arc) => {
+      let x = 0, y = 0;
+      return arc.map(([dx, dy]) => {
+        x += dx;
+        y += dy;
+        return [x * sx + tx, y * sy + ty];
+      });
+    });
+    const path = (pts) => "M" + pts.map(([lon, lat]) => mapX(lon).toFixed(1) + "," + mapY(lat).toFixed(1)).join("L") + "Z";
+    // A ring that crosses the antimeridian (Russia's east, Fiji) jumps
+    // from 180° to -180°: it is unwrapped into one continuous ring and
+    // drawn again 360° over, so each side of the map shows its part.
+    const ring = (r) => {
+      const pts = [];
+      for (const i of r) {
+        const a = i >= 0 ? arcs[i] : arcs[~i].slice().reverse();
+        pts.push(...(pts.length ? a.slice(1) : a));
+      }
+      let shift = 0, prev = null, lo = Infinity, hi = -Infinity;
+      const un = pts.map(([lon, lat]) => {
+        if (prev !== null && Math.abs(lon + shift - prev) > 180) shift += lon + shift > prev ? -360 : 360;
+        prev = lon + shift;
+        lo = Math.min(lo, prev);
+        hi = Math.max(hi, prev);
+        return [prev, lat];
+      });
+      return path(un) + (hi > 180 ? path(un.map(([l, a]) => [l - 360, a])) : "") + (lo < -180 ? path(un.map(([l, a]) => [l + 360, a])) : "");
+    };
+    countries = topo.objects.countries.geometries.map((g) => {
+      const polys = g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : [];
+      return { name: (g.properties && g.properties.name) || "", d: polys.map((p) => p.map(ring).join("")).join("") };
+    });
+    return countries;
+  }
+
+  // mapEvents reads the events of the filters, up to MAP_EVENTS, and
+  // groups those with a location by place, most events first.
+  async function mapEvents(filters) {
+    const key = JSON.stringify(filters);
+    if (mapData && mapData.key === key) return mapData;
+    const byPlace = new Map();
+    let read = 0, next = null;
+    do {
+      const q = Object.assign({}, filters, { limit: 500 });
+      if (next) q.after = next;
+      const page = await api("events", q);
+      read += page.events.length;
+      next = page.next;
+      for (const x of page.events) {
+        const l = x.event.location;
+        if (!l || !isFinite(l.lat) || !isFinite(l.lon)) continue;
+        const id = placeKey(l);
+        let p = byPlace.get(id);
+        if (!p) byPlace.set(id, (p = { id: id, geonameid: l.geonameid, name: l.name, country: l.country, lat: l.lat, lon: l.lon, events: [] }));
+        p.events.push(x);
+      }
+    } while (next && read < MAP_EVENTS);
+    const located = [...byPlace.values()].sort((a, b) => b.events.length - a.events.length || a.name.localeCompare(b.name));
+    mapData = { key: key, located: located, read: read, capped: !!next };
+    return mapData;
+  }
+
+  // mapView returns the viewBox that shows every place with a margin, at
+  // least minW wide, in the map's proportions.
+  function mapView(places, minW) {
+    if (!places.length) return [0, 0, MAP_W, MAP_H];
+    const xs = places.map((p) => mapX(p.lon)), ys = places.map((p) => mapY(p.lat));
+    const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+    let w = Math.max((x1 - x0) * 1.25, minW), h = Math.max((y1 - y0) * 1.25, (w * MAP_H) / MAP_W);
+    w = Math.max(w, (h * MAP_W) / MAP_H);
+    if (w >= MAP_W) return [0, 0, MAP_W, MAP_H];
+    h = (w * MAP_H) / MAP_W;
+    const x = Math.min(Math.max((x0 + x1) / 2 - w / 2, 0), MAP_W - w), y = Math.min(Math.max((y0 + y1) / 2 - h / 2, 0), MAP_H - h);
+    return [x, y, w, h];
+  }
+
+  // placeKey names a location in the map's hash: its GeoNames ID, else
+  // its point.
+  function placeKey(l) {
+    return l.geonameid ? String(l.geonameid) : Number(l.lat).toFixed(3) + "," + Number(l.lon).toFixed(3);
+  }
+  function placeLabel(p) {
+    return (p.name || "?") + (p.country ? " (" + p.country + ")" : "");
+  }
+
+  async function viewMap(r) {
+    const filters = filtersOf(r.params);
+    const holder = el("div");
+    render("Map", filterForm("map", r.params), holder);
+    const [world, data] = await Promise.all([loadCountries(), mapEvents(filters)]);
+    const places = data.located;
+    const chosen = places.find((p) => p.id === r.params.place) || null;
+    const nLocated = places.reduce((n, p) => n + p.events.length, 0);
+    const count = el("p", { class: "muted", "aria-live": "polite" }, data.read + (data.capped ? "+" : "") + " events, " + nLocated + " with a location, at " + places.length + " places",
+      data.capped ? " (the map shows the first " + data.read + "; narrow the filters to see the others)" : "");
+    if (!places.length) {
+      append(holder, [count, el("p", { class: "muted" }, "None of these events has a location.")]);
+      return null;
+    }
+    // The map fits every place, or, once one is chosen, the region around
+    // it, where its neighbours stand apart (on a phone too). Markers are
+    // drawn largest first and tabbed to in that order; only those in view
+    // are drawn, the table below lists them all.
+    const [vx, vy, vw, vh] = chosen ? mapView([chosen], MAP_W / 4) : mapView(places, MAP_W / 6);
+    const inView = (p) => { const x = mapX(p.lon), y = mapY(p.lat); return x >= vx && x <= vx + vw && y >= vy && y <= vy + vh; };
+    // Circles are sized in pixels of the map as drawn, smaller on a narrow
+    // screen, and converted to the units of the viewBox.
+    const px = Math.max(Number(main.clientWidth) || 900, 200);
+    const unit = vw / px, scale = Math.min(1, Math.max(0.6, px / 800));
+    const maxN = Math.max(1, ...places.map((p) => p.events.length));
+    const chart = svg("svg", { class: "map", viewBox: [vx, vy, vw, vh].map((v) => v.toFixed(1)).join(" "), role: "group",
+      "aria-label": "Map of the " + places.length + " places where " + nLocated + " of these events took place" });
+    chart.appendChild(svg("rect", { class: "sea", x: 0, y: 0, width: MAP_W, height: MAP_H }));
+    chart.appendChild(svg("g", { "aria-hidden": "true" }, world.map((c) => svg("path", { class: "land", d: c.d }, svg("title", null, c.name)))));
+    for (const p of places.filter(inView)) {
+      const rpx = (5 + 11 * Math.sqrt(p.events.length / maxN)) * scale;
+      const label = placeLabel(p) + ": " + p.events.length + (p.events.length === 1 ? " event" : " events");
+      chart.appendChild(svg("a", { href: hashFor("map", Object.assign({}, filters, { place: p.id })), class: p === chosen ? "marker chosen" : "marker", "aria-label": label },
+        svg("title", null, label),
+        svg("circle", { cx: mapX(p.lon).toFixed(1), cy: mapY(p.lat).toFixed(1), r: (rpx * unit).toFixed(2) })));
+    }
+    if (chosen) {
+      // A ring over every marker shows the chosen place even where others
+      // cover it.
+      chart.appendChild(svg("circle", { class: "ring", "aria-hidden": "true", cx: mapX(chosen.lon).toFixed(1), cy: mapY(chosen.lat).toFixed(1), r: (20 * scale * unit).toFixed(2) }));
+    }
+    const shown = chosen ? chosen.events : places.flatMap((p) => p.events).sort((a, b) => a.id - b.id);
+    const heading = el("h2", { tabindex: "-1" }, chosen
+      ? chosen.events.length + (chosen.events.length === 1 ? " event at " : " events at ") + placeLabel(chosen)
+      : nLocated + " located events");
+    append(holder, [
+      count,
+      el("div", { class: "map-wrap" }, chart),
+      r.params.place && !chosen ? el("p", { class: "muted" }, "None of these events is located at the place asked for.") : null,
+      heading,
+      chosen ? el("p", null, el("a", { href: hashFor("map", filters) }, "All places, the whole map"),
+        chosen.geonameid ? [" · ", el("a", { href: "#/place/" + encodeURIComponent(chosen.geonameid) }, "Articles that mention " + (chosen.name || "it"))] : null) : null,
+      shown.length > MAP_ROWS ? el("p", { class: "muted" }, "The first " + MAP_ROWS + " of them:") : null,
+      el("div", { class: "table-wrap" }, el("table", null,
+        el("thead", null, el("tr", null, ["Date", "CAMEO", "PLOVER", "Source", "Target", "Article"].map((h, i) => el("th", { scope: "col", class: i === 5 ? "wide" : null }, h)))),
+        el("tbody", null, shown.slice(0, MAP_ROWS).map(eventRow)))),
+      el("h2", null, "Places"),
+      el("div", { class: "table-wrap" }, el("table", null,
+        el("thead", null, el("tr", null, ["Place", "Country", "Events"].map((h) => el("th", { scope: "col" }, h)))),
+        el("tbody", null, places.map((p) => el("tr", null,
+          el("td", null, el("a", { href: hashFor("map", Object.assign({}, filters, { place: p.id })) }, p.name || "?")),
+          el("td", null, p.country || "–"), el("td", { class: "num" }, p.events.length))))))]);
+    // After choosing a place, start at its events.
+    return chosen ? heading : null;
   }
 
   const views = { events: viewEvents, event: viewEvent, merged: viewMerged, article: viewArticle, articles: viewArticles,
     timeline: viewTimeline, actors: viewActors, actor: viewActor, place: viewPlace, map: viewMap };
 
+  let shows = 0; // navigations so far
   async function show() {
     const r = route();
     for (const a of document.querySelectorAll("nav a")) {
@@ -392,19 +564,34 @@
       else a.removeAttribute("aria-current");
     }
     const view = views[r.view];
+    if (r.view !== "map") mapData = null;
+    // aria-busy tells assistive technology (and the tests) that the view
+    // is still loading; only the latest navigation clears it.
+    const seq = ++shows;
+    main.setAttribute("aria-busy", "true");
     try {
       if (!view) {
         render("Not found", el("p", null, "No such page. ", el("a", { href: "#/" }, "Events")));
         return;
       }
       main.replaceChildren(el("p", { class: "muted" }, "Loading…"));
-      await view(r);
+      return await view(r);
     } catch (err) {
       showError(err);
+    } finally {
+      if (seq === shows) main.setAttribute("aria-busy", "false");
     }
   }
-  // After navigating, focus moves to the new content, so keyboard and
-  // screen-reader users start there.
-  window.addEventListener("hashchange", () => show().then(() => main.focus()));
+  // The skip link moves focus to the content without touching the hash,
+  // which names the view.
+  for (const a of document.querySelectorAll("a.skip")) {
+    a.addEventListener("click", (ev) => {
+      ev.preventDefault();
+      main.focus();
+    });
+  }
+  // After navigating, focus moves to the new content (or to the element
+  // the view names), so keyboard and screen-reader users start there.
+  window.addEventListener("hashchange", () => show().then((f) => (f || main).focus()));
   show();
 })();

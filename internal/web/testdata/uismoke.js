@@ -86,15 +86,21 @@ global.fetch = (u, opts) => realFetch(new URL(u, base).href, opts);
 
 eval(fs.readFileSync(path.join(__dirname, "..", "static", "app.js"), "utf8")); // the script under test, as a browser would run it
 
+// rendered waits until the view has rendered: it sets main's aria-busy to
+// "false" then (a view renders its frame first and fills it when its data
+// arrive, so the text alone does not tell).
+async function rendered(r) {
+  for (let i = 0; i < 1500 && main.getAttribute("aria-busy") !== "false"; i++) await new Promise((res) => setTimeout(res, 20));
+  if (main.getAttribute("aria-busy") !== "false") throw new Error(r + ": not rendered in 30 s");
+}
+
 (async () => {
-  await new Promise((r) => setTimeout(r, 200));
+  await rendered("the first view");
   let failed = false;
   for (const r of routes) {
     location.hash = r;
     winListeners.hashchange();
-    // Views load asynchronously: wait until "Loading…" is gone.
-    for (let i = 0; i < 100 && /Loading…/.test(main.textContent); i++) await new Promise((res) => setTimeout(res, 20));
-    await new Promise((res) => setTimeout(res, 50));
+    await rendered(r);
     const out = main.textContent.replace(/\n+/g, "\n").trim();
     console.log("== " + r + "\n" + out);
     if (main.all().some((n) => n.attrs.class === "error")) {
