@@ -167,6 +167,12 @@ func (r *Reader) Next() (*Sentence, error) {
 				bad = r.errorf("bad multi-word token range %q", id)
 				continue
 			}
+			if f[1] == "" {
+				// A token with no characters: its words would have none
+				// either, and nothing could align them.
+				bad = r.errorf("empty FORM of multi-word token %q", id)
+				continue
+			}
 			mwts = append(mwts, mwt{first: a, last: b, form: f[1], spaceAfter: !hasNoSpace(f[9])})
 			continue
 		}
