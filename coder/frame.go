@@ -1076,20 +1076,22 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 	return nil
 }
 
-// ownOrgan reports whether e, an object, is an organ of the source's own
-// state (troops, diplomats, its government) while the source is that
-// state or one of its organs: what the source moves or sends, not whom it
-// acts on. "Syria withdrew its troops from Lebanon", "recalled its
-// ambassador from Paris": the target is where from or to.
+// ownOrgan reports whether e, an object, is the armed forces of the
+// source's own state while the source is that state or its government:
+// what the source moves or sends, not whom it acts on. "Syria withdrew its
+// troops from Lebanon", "the government sent its army to Aleppo": the
+// target is where from or to. Other organs stay targets ("the army placed
+// the president under house arrest", "the House subpoenaed the White
+// House").
 func ownOrgan(e, sources []entity) bool {
 	if len(e) != 1 || len(sources) != 1 {
 		return false
 	}
 	s, o := sources[0].code, e[0].code
-	if len(s) < 3 || len(o) < 6 || s[:3] != o[:3] || !placeCode(s[:3]) || !stateAgents[o[3:6]] {
+	if len(s) < 3 || len(o) < 6 || s[:3] != o[:3] || !placeCode(s[:3]) || o[3:6] != "MIL" {
 		return false
 	}
-	return len(s) == 3 || stateAgents[s[3:min(6, len(s))]]
+	return len(s) == 3 || s[3:min(6, len(s))] == "GOV"
 }
 
 // notTarget are prepositions whose phrase places or dates an event

@@ -15,6 +15,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/eventwire/eventwire/text"
 )
@@ -167,9 +168,9 @@ func (r *Reader) Next() (*Sentence, error) {
 				bad = r.errorf("bad multi-word token range %q", id)
 				continue
 			}
-			if f[1] == "" {
-				// A token with no characters: its words would have none
-				// either, and nothing could align them.
+			if blank(f[1]) {
+				// A token with no characters but spaces: its words would
+				// have none either, and nothing could align them.
 				bad = r.errorf("empty FORM of multi-word token %q", id)
 				continue
 			}
@@ -181,7 +182,7 @@ func (r *Reader) Next() (*Sentence, error) {
 			bad = r.errorf("word id %q out of sequence (want %d)", id, len(words)+1)
 			continue
 		}
-		if f[1] == "" {
+		if blank(f[1]) {
 			bad = r.errorf("empty FORM")
 			continue
 		}
@@ -495,3 +496,7 @@ func field(s string) string {
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// blank reports whether a FORM has no characters but white space, which
+// CoNLL-U does not allow (a token is written, spaces at most inside it).
+func blank(s string) bool { return strings.TrimFunc(s, unicode.IsSpace) == "" }

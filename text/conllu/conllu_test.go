@@ -91,6 +91,7 @@ func TestErrors(t *testing.T) {
 			"2-3\tyz\t_\t_\t_\t_\t_\t_\t_\t_\n2\ty\ty\tX\t_\t_\t1\tdep\t_\t_\n3\tz\tz\tX\t_\t_\t1\tdep\t_\t_\n\n",
 		"one-word range": "1-1\tx\t_\t_\t_\t_\t_\t_\t_\t_\n1\tx\tx\tX\t_\t_\t0\troot\t_\t_\n\n",
 		"empty form":     "1\t\tx\tX\t_\t_\t0\troot\t_\t_\n\n",
+		"blank form":     "1\t \u00a0\tx\tX\t_\t_\t0\troot\t_\t_\n\n",
 		// Found by FuzzEvaluate (internal/eval/ud): a token of no
 		// characters left its words nothing to align by.
 		"empty range form": "1-2\t\t_\t_\t_\t_\t_\t_\t_\t_\n1\tx\tx\tX\t_\t_\t0\troot\t_\t_\n2\ty\ty\tX\t_\t_\t1\tdep\t_\t_\n\n",
