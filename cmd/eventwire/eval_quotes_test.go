@@ -80,6 +80,16 @@ func TestScoreQuotes(t *testing.T) {
 	if s.exact.sysOK != 1 {
 		t.Errorf("exact %+v, want one", s.exact)
 	}
+	// Non-space characters: "votewasfair" and "Wewon," shared; the
+	// system's 11+6+4, the gold's "thevotewasfair" and "“Wewon,”".
+	if s.chars != (prf{sys: 21, sysOK: 17, gold: 22, goldOK: 17}) {
+		t.Errorf("chars %+v", s.chars)
+	}
+	// Spans that share only a space do not match.
+	r = scoreQuotes(d, []eventwire.Quote{{Kind: "indirect", Evidence: eventwire.QuoteEvidence{Content: []text.Span{sp(24, 25)}}}})
+	if r.match[0] >= 0 {
+		t.Errorf("a space matched gold %d", r.match[0])
+	}
 	if got := *s.speaker["all"]; got != (prf{sys: 3, sysOK: 1, gold: 2, goldOK: 1}) {
 		t.Errorf("speaker %+v", got)
 	}
