@@ -81,6 +81,7 @@ type found struct {
 	reporter int       // head token of who reports the speech; -1 for none
 	content  []text.Span
 	spkSpan  text.Span // the speaker's words, when not the phrase of speaker
+	np       bool      // the content is a noun phrase, not a clause ("denied the report")
 	cont     *found    // the quote this paragraph continues
 	para     int
 	dropped  bool
@@ -269,10 +270,36 @@ func (a *attributor) subject(v int) int {
 			}
 		}
 		switch a.base(v) {
-		case text.Conj, text.Advcl, text.Xcomp:
+		case text.Xcomp, text.Advcl:
+			h := a.head(v)
+			if h >= 0 && n == 0 && a.hasMark(v, "to") && controlVerbs[a.lemma(h)] {
+				// Object control: "forced the banker to admit", "urged
+				// them to say": the object speaks.
+				for _, k := range a.kids[h] {
+					if a.base(k) == text.Obj && k < v && a.segOf[k] < 0 && nominal(a.tok(k).UPOS) {
+						return k
+					}
+				}
+			}
+			v = h
+		case text.Conj:
 			v = a.head(v)
 		case text.Acl:
-			return a.head(v)
+			h := a.head(v)
+			if a.tok(v).XPOS == "VBG" && v > 0 && a.form(v-1) == "," {
+				// "spoke to a crowd of farmers, promising …": a
+				// participle after a comma, hung on the last noun,
+				// tells of the clause's subject.
+				g := h
+				for m := 0; m < 4 && g >= 0 && a.tok(g).UPOS != text.VERB; m++ {
+					g = a.head(g)
+				}
+				if g >= 0 && a.tok(g).UPOS == text.VERB {
+					v = g
+					continue
+				}
+			}
+			return h
 		default:
 			return -1
 		}
@@ -426,6 +453,11 @@ func (a *attributor) run(ctx context.Context) error {
 			a.indirect(v)
 		} else if strings.EqualFold(a.form(v), "according") {
 			a.according(v)
+		} else if a.stances {
+			a.nounVerb(v)
+			if !a.used[v] {
+				a.nounCue(v)
+			}
 		}
 	}
 	sort.SliceStable(a.found, func(i, j int) bool { return a.found[i].start() < a.found[j].start() })
@@ -537,7 +569,7 @@ func (a *attributor) trailingCue(sg *segment) int {
 		if a.segOf[k] >= 0 || a.paraOf(a.tok(k).Start) != para {
 			return -1
 		}
-		if a.isCue(k) && cues[a.lemma(k)] == speech {
+		if a.cueWord(k) {
 			if !sg.sepBefore {
 				// "…end." Trump said on Monday that X: a new statement
 				// with content of its own.
@@ -579,7 +611,7 @@ func (a *attributor) leadingCue(sg *segment, first int) int {
 		if a.segOf[k] >= 0 {
 			break
 		}
-		if !a.isCue(k) || a.used[k] || cues[a.lemma(k)] != speech {
+		if !a.cueWord(k) || a.used[k] {
 			continue
 		}
 		if a.governs(k, first) {
@@ -598,8 +630,17 @@ func (a *attributor) leadingCue(sg *segment, first int) int {
 		end := a.tokAt(prev.End) - 1
 		if end >= 0 && a.form(end) == ":" {
 			for k := end - 1; k >= 0 && k >= end-8 && a.tok(k).Start >= prev.Start; k-- {
-				if a.isCue(k) && !a.used[k] {
+				if (a.isCue(k) || a.cueWord(k)) && !a.used[k] {
 					return k
+				}
+			}
+			// "The minister gave this answer:": the
+			// verb of the clause the colon ends, with its subject.
+			if s := a.sentOf[end]; s >= 0 {
+				for k := end - 1; k >= int(a.doc.Sents[s].Start) && k >= end-maxLead; k-- {
+					if a.tok(k).UPOS == text.VERB && a.head(k) < 0 && !a.used[k] && a.segOf[k] < 0 && a.subject(k) >= 0 {
+						return k
+					}
 				}
 			}
 		}
@@ -655,8 +696,8 @@ func (a *attributor) complement(v int) int {
 		return c
 	}
 	l := a.lemma(v)
-	if intentCues[l] || cues[l] == stance {
-		if c := a.childOf(v, text.Xcomp); c >= 0 {
+	if intentCues[l] || cues[l] == stance || wishCues[l] {
+		if c := a.childOf(v, text.Xcomp); c >= 0 && (a.hasMark(c, "to") || !wishCues[l]) {
 			return c
 		}
 	}
@@ -694,6 +735,17 @@ func (a *attributor) addressee(v int) int {
 // (that) …", "X told Y that …", "…, X said" (the cue a parenthetical of
 // the clause it reports).
 func (a *attributor) indirect(v int) {
+	if k := cues[a.lemma(v)]; k == speech || k == belief {
+		// A cue set off by commas with its speaker, however the parser
+		// hung it ("…, a spokesman announced Monday", parsed as an
+		// adjective of "Monday"; "…, said one official at the talks").
+		if s, sp, toks, ok := a.parenthetical(v); ok && a.segOf[s] < 0 && !firstOrSecond(a.form(s)) {
+			if f := a.add(v, s, toks); f != nil {
+				f.spkSpan = sp
+			}
+			return
+		}
+	}
 	spk := a.subject(v)
 	if spk < 0 {
 		a.passive(v)
@@ -703,13 +755,20 @@ func (a *attributor) indirect(v int) {
 	if a.segOf[spk] >= 0 {
 		return
 	}
-	switch strings.ToLower(a.form(spk)) {
-	case "i", "you", "we":
+	if firstOrSecond(a.form(spk)) {
 		return // the words of someone quoted, whose quotation marks were lost
 	}
 	var toks []int
-	if c := a.complement(v); c >= 0 {
-		toks = a.subtree(c, nil)
+	if c := a.attitudeAdj(v); c >= 0 {
+		toks = a.withoutCase(c)
+	} else if c := a.complement(v); c >= 0 {
+		if a.base(c) == text.Xcomp {
+			// An infinitive holds no clause with a subject of its
+			// own: "plan to sell the farm and their children hope to …".
+			toks = a.subtree(c, func(k int) bool { return a.base(k) == text.Conj && a.hasSubject(k) })
+		} else {
+			toks = a.subtree(c, nil)
+		}
 	} else if a.base(v) == text.Parataxis && cues[a.lemma(v)] == speech {
 		h := a.head(v)
 		if h < 0 {
@@ -725,10 +784,18 @@ func (a *attributor) indirect(v int) {
 			}
 		}
 	}
+	if len(toks) == 0 && a.lemma(v) == "call" && a.appeal(v) {
+		toks = a.callOn(v)
+	}
 	if len(toks) == 0 && cues[a.lemma(v)] == speech {
 		if c := a.clauseAfter(v); c >= 0 {
 			toks = a.subtree(c, nil)
 		}
+	}
+	var spkSpan text.Span
+	np := false
+	if len(toks) == 0 && cues[a.lemma(v)] == speech {
+		toks = a.restAfter(v)
 	}
 	if len(toks) == 0 && namingVerbs[a.lemma(v)] {
 		// "called Clinton a champion", "called it a common ailment".
@@ -748,16 +815,24 @@ func (a *attributor) indirect(v int) {
 	}
 	if len(toks) == 0 && a.stances && (cues[a.lemma(v)] == stance || npSpeech[a.lemma(v)]) {
 		if c := a.npContent(v); c >= 0 {
-			toks = a.subtree(c, nil)
+			toks, np = a.withoutCase(c), true
 		}
 	}
 	if a.wordsOutside(toks) == 0 && !a.hasSegment(toks) {
 		return
 	}
+	if f := a.add(v, spk, toks); f != nil {
+		f.spkSpan, f.np = spkSpan, np
+	}
+}
+
+// add records what cue v reports: toks, said by spk; nil if toks hold
+// no words.
+func (a *attributor) add(v, spk int, toks []int) *found {
 	f := &found{kind: "indirect", cue: v, speaker: spk, addr: a.addressee(v), reporter: -1,
 		cueSpan: text.Span{Start: a.tok(v).Start, End: a.tok(v).End}, content: a.spansOf(toks)}
 	if len(f.content) == 0 {
-		return
+		return nil
 	}
 	f.para = a.paraOf(f.content[0].Start)
 	if a.hasSegment(toks) {
@@ -766,6 +841,63 @@ func (a *attributor) indirect(v int) {
 	}
 	a.used[v] = true
 	a.found = append(a.found, f)
+	return f
+}
+
+// withoutCase returns the tokens under h without the preposition that
+// introduces it: what "called for a ceasefire" or "critical of the plan" is
+// about is "a ceasefire", "the plan".
+func (a *attributor) withoutCase(h int) []int {
+	return a.subtree(h, func(k int) bool { return a.base(k) == text.Case && a.head(k) == h && k < h })
+}
+
+// hasSubject reports whether k has a subject of its own.
+func (a *attributor) hasSubject(k int) bool {
+	for _, c := range a.kids[k] {
+		if a.tok(c).Dep.Universal().IsSubject() {
+			return true
+		}
+	}
+	return false
+}
+
+// cueWord reports whether token k is a speech cue outside quotation
+// marks, or a form of one the tagger took for a noun or a name ("…,
+// tweeting, “…”", "The Courier reports:", "“…,” the letter read").
+func (a *attributor) cueWord(k int) bool {
+	if a.segOf[k] >= 0 {
+		return false
+	}
+	if a.tok(k).UPOS == text.VERB {
+		return cues[a.lemma(k)] == speech
+	}
+	switch a.tok(k).UPOS {
+	case text.NOUN, text.PROPN, text.ADJ:
+	default:
+		return false
+	}
+	speechWord := func(c string) bool {
+		return len(c) > 2 && (clauseCues[c] && cues[c] == speech || c == "tweet" || c == "report")
+	}
+	switch f := strings.ToLower(a.form(k)); {
+	case f == "read" || f == "wrote" || f == "said":
+		return true
+	case strings.HasSuffix(f, "ing"):
+		stem := strings.TrimSuffix(f, "ing")
+		return speechWord(stem) || speechWord(stem+"e")
+	case strings.HasSuffix(f, "s"):
+		return speechWord(strings.TrimSuffix(f, "s"))
+	}
+	return false
+}
+
+// firstOrSecond reports whether w is "I", "you" or "we".
+func firstOrSecond(w string) bool {
+	switch strings.ToLower(w) {
+	case "i", "you", "we":
+		return true
+	}
+	return false
 }
 
 // hasSegment reports whether toks hold quoted words of a quotation of
@@ -813,7 +945,13 @@ func (a *attributor) according(i int) {
 	own[i], own[i+1] = true, true
 	clause := a.head(x)
 	var scope []int
-	if clause < 0 {
+	if lo, hi := a.sentRange(i); a.asideAt(i, x, lo, hi) {
+		// "…, according to X." or "According to X, …": the rest of
+		// the sentence, whatever the parse hangs the phrase on.
+		for k := lo; k < hi; k++ {
+			scope = append(scope, k)
+		}
+	} else if clause < 0 {
 		for k := int(a.doc.Sents[s].Start); k < int(a.doc.Sents[s].End); k++ {
 			scope = append(scope, k)
 		}
@@ -849,6 +987,32 @@ func (a *attributor) according(i int) {
 		a.claimSegments(toks)
 	}
 	a.found = append(a.found, f)
+}
+
+// asideAt reports whether the phrase from token i to the end of the
+// phrase headed by x is set off from the rest of the sentence [lo, hi):
+// it opens the sentence and a comma follows, or a comma precedes it and
+// it ends the sentence.
+func (a *attributor) asideAt(i, x, lo, hi int) bool {
+	toks := a.subtree(x, nil)
+	end := toks[len(toks)-1]
+	for _, k := range toks {
+		if a.isSep(k) && k > i {
+			end = k - 1 // an apposition of the source's is not its end
+			break
+		}
+	}
+	after := end + 1
+	for after < hi && a.tok(after).UPOS == text.PUNCT && !a.isSep(after) && a.segOf[after] < 0 {
+		after++
+	}
+	switch {
+	case i == lo:
+		return after < hi && a.form(after) == ","
+	case i > lo && a.form(i-1) == ",":
+		return after >= hi || a.isSep(after) && a.form(after) != "(" && after+1 >= hi
+	}
+	return false
 }
 
 // continuations attributes a quotation that is a paragraph of its own,
@@ -901,8 +1065,11 @@ func (a *attributor) chains() {
 		}
 	}
 	for _, f := range a.found {
-		if f.cue < 0 || f.cont != nil || cues[a.lemma(f.cue)] != speech {
-			continue // agreeing or believing is no speech that someone reports
+		if f.cue < 0 || f.cont != nil || cues[a.lemma(f.cue)] != speech || f.np {
+			// Agreeing or believing is no speech that someone
+			// reports, nor is a noun phrase ("the board would
+			// announce its decision").
+			continue
 		}
 		v := f.cue
 		for n := 0; n < 4; n++ {
@@ -910,7 +1077,7 @@ func (a *attributor) chains() {
 				break
 			}
 			g := a.head(v)
-			if g < 0 || g > v || !a.isCue(g) {
+			if g < 0 || g > v || !a.isCue(g) || cues[a.lemma(g)] != speech {
 				// The reporter's cue comes first ("SANA said Assad
 				// responded"); a cue after the clause is a misparse of
 				// two sentences.
@@ -1179,6 +1346,23 @@ func nominal(u text.UPOS) bool {
 // for the subject of a cue that follows it: "“One of the things ...,”
 // said Caddell").
 func (a *attributor) directSpeaker(v int, sg *segment) int {
+	if a.tok(v).UPOS != text.VERB && (sg.close < 0 || a.tok(v).Start < int32(sg.close)) {
+		// A cue the tagger took for a noun before the quotation: ",
+		// tweeting, “…”" tells of the sentence's subject; "The Courier
+		// reports:" of the name before it.
+		if strings.HasSuffix(strings.ToLower(a.form(v)), "ing") && v > 0 && a.form(v-1) == "," {
+			if s := a.sentOf[v]; s >= 0 {
+				for k := int(a.doc.Sents[s].Start); k < v; k++ {
+					if a.head(k) < 0 {
+						if sub := a.subject(k); sub >= 0 {
+							return sub
+						}
+					}
+				}
+			}
+		}
+		return a.chunkHead(a.chunkStart(v), v)
+	}
 	for _, k := range a.kids[v] {
 		if a.tok(k).Dep.Universal().IsSubject() && !a.tok(k).Dep.Universal().IsPassiveSubject() && a.segOf[k] < 0 {
 			return k
@@ -1306,9 +1490,13 @@ func (a *attributor) npContent(v int) int {
 				continue
 			}
 			for _, c := range a.kids[k] {
-				if a.base(c) == text.Case && stancePreps[a.lemma(c)] {
-					return k
+				if a.base(c) != text.Case || !stancePreps[a.lemma(c)] {
+					continue
 				}
+				if l := a.lemma(v); (l == "speak" || l == "talk") && a.lemma(c) != "about" && a.lemma(c) != "of" {
+					continue // "spoke on the phone", "speaking to reporters"
+				}
+				return k
 			}
 		}
 	}
@@ -1319,7 +1507,13 @@ func (a *attributor) npContent(v int) int {
 // what its subject holds true by a clause it governs ("recognized that
 // ...", "feels that ..."), as PolNeAR counts.
 func (a *attributor) attitude(v int) bool {
-	if !a.stances || a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB || notAttitude[a.lemma(v)] {
+	if !a.stances || a.segOf[v] >= 0 || notAttitude[a.lemma(v)] {
+		return false
+	}
+	if a.tok(v).UPOS == text.ADJ {
+		return a.attitudeAdj(v) >= 0
+	}
+	if a.tok(v).UPOS != text.VERB {
 		return false
 	}
 	c := a.childOf(v, text.Ccomp)
@@ -1332,6 +1526,51 @@ func (a *attributor) attitude(v int) bool {
 		}
 	}
 	return false
+}
+
+// attitudeAdjs are the adjectives of a belief or a feeling about what a
+// clause or an "about" phrase says: "she was sure (that) …", "were
+// concerned about the new rules", "has been critical of the plan".
+var attitudeAdjs = map[string]bool{"sure": true, "certain": true, "confident": true, "convinced": true,
+	"afraid": true, "aware": true, "worried": true, "concerned": true, "frustrated": true, "angry": true,
+	"upset": true, "happy": true, "glad": true, "pleased": true, "proud": true, "disappointed": true,
+	"surprised": true, "optimistic": true, "hopeful": true, "pessimistic": true, "skeptical": true,
+	"sceptical": true, "adamant": true, "unsure": true, "uncertain": true, "doubtful": true, "fearful": true,
+	"satisfied": true, "grateful": true, "sorry": true, "eager": true, "anxious": true, "nervous": true,
+	"furious": true, "outraged": true, "incensed": true, "critical": true, "coy": true, "wary": true,
+	"supportive": true, "dismissive": true, "emphatic": true, "explicit": true, "unhappy": true,
+	"enthusiastic": true, "cautious": true, "insistent": true, "resentful": true, "suspicious": true}
+
+// attitudeAdj returns what attitude adjective v (attitudeAdjs) with a
+// subject of its own is about: its clause ("was sure the team would win"),
+// or its "about", "of" or "over" phrase; -1 if none.
+func (a *attributor) attitudeAdj(v int) int {
+	if a.tok(v).UPOS != text.ADJ || !attitudeAdjs[a.lemma(v)] || a.segOf[v] >= 0 {
+		return -1
+	}
+	subj := false
+	for _, k := range a.kids[v] {
+		if d := a.tok(k).Dep.Universal(); d.IsSubject() && !d.IsPassiveSubject() && nominal(a.tok(k).UPOS) && !strings.EqualFold(a.form(k), "it") {
+			subj = true
+		}
+	}
+	if !subj {
+		return -1
+	}
+	if c := a.childOf(v, text.Ccomp); c > v {
+		return c
+	}
+	for _, k := range a.kids[v] {
+		if a.base(k) != text.Obl || k < v {
+			continue
+		}
+		for _, c := range a.kids[k] {
+			if a.base(c) == text.Case && (a.lemma(c) == "about" || a.lemma(c) == "of" || a.lemma(c) == "over") {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // notAttitude are verbs whose "that" clause is no one's statement or
@@ -1354,6 +1593,12 @@ func (a *attributor) clauseAfter(v int) int {
 		case text.Obj:
 			obj = true
 		case text.Parataxis, text.Dep, text.Advcl:
+			if a.adverbial(k) || a.base(k) == text.Advcl && a.hasMark(k, "to") && !a.appeal(v) {
+				// "refuse them a licence until the fee is paid",
+				// "called the governor to thank him" (but "called on
+				// the mayor to resign", "urged both sides to resume talks").
+				continue
+			}
 		case text.Xcomp:
 			// A mis-attached "that" clause, not "called Assad to
 			// congratulate him".
@@ -1386,6 +1631,78 @@ func (a *attributor) clauseAfter(v int) int {
 	return -1
 }
 
+// appeal reports whether cue v asks someone to act, so that its
+// infinitive is what was asked: "urged both sides to resume talks", "called on
+// the mayor to resign" (not "called Assad to congratulate him").
+func (a *attributor) appeal(v int) bool {
+	switch a.lemma(v) {
+	case "urge", "ask", "press", "push", "plead", "appeal", "beg", "implore", "encourage", "invite",
+		"challenge", "dare", "warn", "tell", "order", "demand", "advise", "remind":
+		return true
+	case "call":
+		for _, k := range a.kids[v] {
+			if a.base(k) == text.Obl && (a.hasCase(k, "on") || a.hasCase(k, "upon")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// callOn returns what "called on X to …" asks: X and the infinitive,
+// wherever the parse hangs the infinitive (on the verb or on X); nil
+// without one.
+func (a *attributor) callOn(v int) []int {
+	on := -1
+	for _, k := range a.kids[v] {
+		if a.base(k) == text.Obl && (a.hasCase(k, "on") || a.hasCase(k, "upon")) {
+			on = k
+			break
+		}
+	}
+	if on < 0 {
+		return nil
+	}
+	toks := a.withoutCase(on)
+	inf := false
+	for _, t := range toks {
+		if a.tok(t).UPOS == text.VERB && a.hasMark(t, "to") {
+			inf = true
+		}
+	}
+	if !inf {
+		for _, k := range a.kids[v] {
+			if b := a.base(k); k > on && (b == text.Xcomp || b == text.Advcl) && a.hasMark(k, "to") {
+				toks = append(toks, a.subtree(k, nil)...)
+				inf = true
+				break
+			}
+		}
+	}
+	if !inf {
+		return nil
+	}
+	sort.Ints(toks)
+	return toks
+}
+
+// adverbial reports whether clause k opens with a conjunction that makes
+// it say when, why or on what condition ("until", "because", "when"),
+// not what was said.
+func (a *attributor) adverbial(k int) bool {
+	for _, c := range a.kids[k] {
+		if a.base(c) != text.Mark && !(a.base(c) == text.Advmod && c < k && a.tok(c).XPOS == "WRB") {
+			continue
+		}
+		switch a.lemma(c) {
+		case "when", "until", "till", "as", "because", "after", "before", "while", "since", "although",
+			"though", "unless", "once", "where", "whereas", "so":
+			return true
+		}
+	}
+	return false
+}
+
 // namesBefore returns the number of names that start before token h.
 func (a *attributor) namesBefore(h int) int {
 	return sort.Search(len(a.names), func(i int) bool { return a.names[i].a >= h })
@@ -1404,32 +1721,158 @@ func (a *attributor) runHead(nr nameRun) int {
 
 // nested drops the stances and beliefs reported inside another quote.
 func (a *attributor) nested() {
-	// A stance or belief inside what someone else is reported to have
-	// said is part of that report ("He said the troika had agreed to
-	// ..."), not a quote of its own.
-	for _, f := range a.found {
-		if f.cue < 0 || cues[a.lemma(f.cue)] == speech || f.dropped {
+	// What someone else is reported to have said, inside a report, is
+	// part of that report ("He said the troika had agreed to …"), not a
+	// quote of its own; but a statement of its own that the parse hangs
+	// on the end of a report ("said the count was wrong, arguing that
+	// …", "…, though she admitted …") is cut off the report.
+	for i, f := range a.found {
+		if f.cue < 0 || f.dropped || f.kind == "direct" {
 			continue
 		}
 		at := a.tok(f.cue).Start
-		for _, o := range a.found {
-			if o == f || o.dropped {
+		// The quotes are in the order of their content; one that holds
+		// f's cue is among its neighbours (the cue's sentence holds
+		// few), and looking no further keeps the work linear.
+		for _, o := range a.found[max(0, i-maxNest):min(len(a.found), i+maxNest+1)] {
+			if o == f || o.dropped || !o.holds(at) {
 				continue
 			}
-			for _, c := range o.content {
-				if c.Start <= at && at < c.End {
-					f.dropped = true
-				}
+			if o.cue < 0 {
+				// "The club has said …, according to its lawyers",
+				// "Berg: the talks must go on": the report is the
+				// outer one.
+				f.dropped = true
+				break
 			}
+			if cues[a.lemma(f.cue)] == speech && cues[a.lemma(o.cue)] == speech && !f.np && a.reportsTo(f.cue, o.cue) {
+				continue // "the Kremlin said Putin told Assad": chains'
+			}
+			if cut, ok := a.aside(f); ok && (cues[a.lemma(f.cue)] == speech || cues[a.lemma(f.cue)] == belief) {
+				o.content = a.cutSpans(o.content, cut)
+				if a.tok(f.cue).XPOS == "VBG" && o.speaker >= 0 {
+					// The participle tells of the reporter, not of
+					// the subject of the clause it hangs on.
+					f.speaker, f.spkSpan = o.speaker, o.spkSpan
+				}
+				continue
+			}
+			f.dropped = true
 		}
 	}
 	out := a.found[:0]
 	for _, f := range a.found {
-		if !f.dropped {
+		if !f.dropped && len(f.content) > 0 {
 			out = append(out, f)
 		}
 	}
 	a.found = out
+}
+
+// maxNest bounds how many quotes before and after one are looked at for a
+// report that holds its cue.
+const maxNest = 32
+
+// holds reports whether byte b lies in the content of f.
+func (f *found) holds(b int32) bool {
+	for _, c := range f.content {
+		if c.Start <= b && b < c.End {
+			return true
+		}
+	}
+	return false
+}
+
+// reportsTo reports whether cue v is (through clausal complements and
+// conjuncts) the clause that cue o reports: "o said … v told".
+func (a *attributor) reportsTo(v, o int) bool {
+	for n := 0; n < 4 && v >= 0; n++ {
+		switch a.base(v) {
+		case text.Ccomp, text.Conj, text.Parataxis:
+		default:
+			return false
+		}
+		v = a.head(v)
+		if v == o {
+			return true
+		}
+	}
+	return false
+}
+
+// aside returns the bytes of the clause of quote f when it is a
+// statement of its own beside the clause it hangs on: a participle after
+// a comma (", arguing that …") or a clause a conjunction opens (",
+// though she admitted …"), from the comma or the conjunction to the
+// clause's end.
+func (a *attributor) aside(f *found) (text.Span, bool) {
+	v := f.cue
+	switch a.base(v) {
+	case text.Advcl, text.Conj, text.Parataxis:
+	default:
+		return text.Span{}, false
+	}
+	toks := a.subtree(v, nil)
+	for len(toks) > 1 && a.tok(toks[0]).UPOS == text.PUNCT {
+		toks = toks[1:]
+	}
+	first, last := toks[0], toks[len(toks)-1]
+	lead := first
+	switch {
+	case a.tok(v).XPOS == "VBG" && first == v:
+	case a.tok(first).UPOS == text.CCONJ:
+	case a.tok(first).UPOS == text.SCONJ:
+		switch a.lemma(first) {
+		case "though", "although", "while", "whereas":
+			// ", though she admitted …": a statement against the
+			// report, not part of it ("as they seek …" is).
+		default:
+			return text.Span{}, false
+		}
+	default:
+		return text.Span{}, false
+	}
+	if lead > 0 && (a.form(lead-1) == "," || a.tok(lead-1).UPOS == text.CCONJ) && a.sentOf[lead-1] == a.sentOf[v] {
+		lead--
+	}
+	if lead == first && a.tok(first).UPOS != text.SCONJ && a.tok(first).UPOS != text.CCONJ {
+		return text.Span{}, false // a participle needs its comma
+	}
+	return text.Span{Start: a.tok(lead).Start, End: a.tok(last).End}, true
+}
+
+// cutSpans removes the bytes of cut from the spans ss, trimming the
+// spaces at the new edges.
+func (a *attributor) cutSpans(ss []text.Span, cut text.Span) []text.Span {
+	var out []text.Span
+	add := func(i, j int32) {
+		if sp, ok := trimSpan(a.s, int(i), int(j)); ok {
+			out = append(out, sp)
+		}
+	}
+	for _, s := range ss {
+		if s.End <= cut.Start || s.Start >= cut.End {
+			out = append(out, s)
+			continue
+		}
+		if s.Start < cut.Start {
+			add(s.Start, cut.Start)
+		}
+		if cut.End < s.End {
+			add(cut.End, s.End)
+		}
+	}
+	return out
+}
+
+// hasCase reports whether k has the preposition w ("as", "for").
+func (a *attributor) hasCase(k int, w string) bool {
+	for _, c := range a.kids[k] {
+		if a.base(c) == text.Case && a.lemma(c) == w {
+			return true
+		}
+	}
+	return false
 }
 
 // hasMark reports whether k has the marker word w ("to", "that").
@@ -1441,6 +1884,18 @@ func (a *attributor) hasMark(k int, w string) bool {
 	}
 	return false
 }
+
+// passiveSpeech are the speech cues whose passive subject is what was
+// said, or whom it was said of: "was accused of", "was announced".
+var passiveSpeech = map[string]bool{"accuse": true, "charge": true, "announce": true,
+	"mention": true, "describe": true, "declare": true, "deny": true, "reveal": true, "allege": true}
+
+// controlVerbs make their object the subject of their infinitive:
+// "forced the banker to admit", "urged them to say".
+var controlVerbs = map[string]bool{"force": true, "urge": true, "ask": true, "push": true, "press": true,
+	"pressure": true, "persuade": true, "convince": true, "encourage": true, "invite": true, "lead": true,
+	"prompt": true, "compel": true, "tell": true, "order": true, "challenge": true, "dare": true, "implore": true,
+	"beg": true, "allow": true, "get": true, "require": true}
 
 // namingVerbs say what their subject called something: "called it a
 // disaster".
@@ -1549,7 +2004,7 @@ func (a *attributor) embedded(si, first int) {
 // passive attributes reported speech whose cue is passive: "X is expected
 // to win", "it was reported that ...", "was told by aides that ...": the
 // speaker is the by-agent, or unknown.
-func (a *attributor) passive(v int) {
+func (a *attributor) passive(v int) bool {
 	psubj, agent := -1, -1
 	for _, k := range a.kids[v] {
 		d := a.tok(k).Dep.Universal()
@@ -1561,7 +2016,7 @@ func (a *attributor) passive(v int) {
 		}
 	}
 	if psubj < 0 || a.segOf[psubj] >= 0 {
-		return
+		return false
 	}
 	var toks []int
 	if c := a.childOf(v, text.Ccomp); c >= 0 {
@@ -1570,14 +2025,51 @@ func (a *attributor) passive(v int) {
 		// "Obama's veto is expected to come before the deadline".
 		toks = append(a.subtree(psubj, nil), a.subtree(x, nil)...)
 		sort.Ints(toks)
+	} else if l := a.lemma(v); a.isRelPron(psubj) || len(a.subtree(psubj, nil)) > 20 {
+		// Too far from what was called or supported to say it.
+	} else if namingVerbs[l] || l == "consider" || l == "deem" || l == "regard" || l == "view" {
+		// "the mayor was dubbed the winner", "the river is considered
+		// a danger": what the subject was called.
+		for _, k := range a.kids[v] {
+			if b := a.base(k); k > v && (b == text.Obj || b == text.Xcomp || b == text.Obl && a.hasCase(k, "as")) {
+				toks = append(a.subtree(psubj, nil), a.subtree(k, nil)...)
+				sort.Ints(toks)
+				break
+			}
+		}
+	} else if agent >= 0 && (cues[l] == stance || npSpeech[l]) && a.segOf[agent] < 0 {
+		// "The plan is supported by a coalition of farmers": what
+		// the agent stood for is the subject.
+		toks = a.subtree(psubj, nil)
+	} else if cues[l] == stance && l != "recommend" || passiveSpeech[l] {
+		// "the treasurer was accused of taking the money", "a holiday
+		// was announced", "they have been criticized for acting late": the
+		// subject and what it is said of it.
+		toks = a.subtree(psubj, nil)
+		for _, k := range a.kids[v] {
+			if k < v || a.segOf[k] >= 0 {
+				continue
+			}
+			switch a.base(k) {
+			case text.Obl:
+				if a.hasCase(k, "of") || a.hasCase(k, "for") || a.hasCase(k, "with") || a.hasCase(k, "as") || a.hasCase(k, "about") {
+					toks = append(toks, a.subtree(k, nil)...)
+				}
+			case text.Advcl, text.Obj:
+				if !a.adverbial(k) {
+					toks = append(toks, a.subtree(k, nil)...)
+				}
+			}
+		}
+		sort.Ints(toks)
 	}
 	if a.wordsOutside(toks) < 2 {
-		return
+		return false
 	}
 	f := &found{kind: "indirect", cue: v, speaker: agent, addr: -1, reporter: -1,
 		cueSpan: text.Span{Start: a.tok(v).Start, End: a.tok(v).End}, content: a.spansOf(toks)}
 	if len(f.content) == 0 {
-		return
+		return false
 	}
 	f.para = a.paraOf(f.content[0].Start)
 	if a.hasSegment(toks) {
@@ -1586,6 +2078,7 @@ func (a *attributor) passive(v int) {
 	}
 	a.used[v] = true
 	a.found = append(a.found, f)
+	return true
 }
 
 // besideCue returns the name or noun just before cue v when the parser
@@ -1600,8 +2093,11 @@ func (a *attributor) besideCue(v, spk int) int {
 	if k <= spk || a.sentOf[k] != a.sentOf[v] || a.segOf[k] >= 0 {
 		return spk
 	}
-	if u := a.tok(k).UPOS; u != text.PROPN && u != text.NOUN {
-		return spk
+	if u := a.tok(k).UPOS; u != text.PROPN && u != text.NOUN || timeWords[a.lemma(k)] || a.isDay(k) {
+		return spk // "the bank this week announced"
+	}
+	if a.tok(v).XPOS == "VBG" || a.hasMark(v, "to") {
+		return spk // a participle's or an infinitive's subject is its governor's
 	}
 	for _, t := range a.subtree(spk, nil) {
 		if t == k {
@@ -1615,6 +2111,12 @@ func (a *attributor) besideCue(v, spk int) int {
 			break
 		}
 		k = h
+	}
+	switch a.base(k) {
+	case text.Obj, text.Iobj, text.Obl, text.Nmod:
+		if h := a.head(k); h >= 0 && h != v {
+			return spk // "wrote to the council urging": another verb's object
+		}
 	}
 	return k
 }

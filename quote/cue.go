@@ -16,7 +16,12 @@ var stances = []string{"criticize", "criticise", "condemn", "praise", "attack", 
 	"endorse", "discuss", "talk", "speak", "question", "cite", "welcome", "reject", "blame", "defend", "dismiss",
 	"slam", "blast", "hammer", "recommend", "reiterate", "signal", "indicate", "estimate", "forecast", "decline",
 	"refuse", "plan", "dispute", "agree", "label", "brand", "dub", "characterize", "characterise", "laud", "challenge", "mock", "applaud", "decry", "denounce", "protest", "demand", "request",
-	"advocate", "tout", "highlight", "point", "refer", "describe", "liken", "compare", "acknowledge"}
+	"advocate", "tout", "highlight", "point", "refer", "describe", "liken", "compare", "acknowledge",
+	// Verbs of judging (Levin's class 33) and of speaking about a topic.
+	"applaud", "censure", "commend", "compliment", "fault", "lambaste", "lambast", "rebuke",
+	"ridicule", "scold", "excoriate", "chastise", "berate", "castigate", "assail", "deride", "disparage",
+	"belittle", "extol", "salute", "bemoan", "deplore", "downplay", "grill", "rail", "reference", "echo",
+	"repeat", "recite", "underscore", "outline", "unveil", "champion", "embrace", "tout"}
 
 func init() {
 	for _, v := range stances {
@@ -31,7 +36,8 @@ func init() {
 var npSpeech = map[string]bool{"deny": true, "announce": true, "claim": true, "confirm": true,
 	"reveal": true, "acknowledge": true, "admit": true, "call": true, "demand": true, "ask": true, "accuse": true,
 	"warn": true, "threaten": true, "promise": true, "pledge": true, "disclose": true, "tweet": true, "hail": true,
-	"describe": true, "comment": true, "complain": true, "insist": true, "urge": true}
+	"describe": true, "comment": true, "complain": true, "insist": true, "urge": true,
+	"note": true, "suggest": true, "declare": true, "mention": true, "predict": true, "seek": true, "vow": true}
 
 // stancePreps are the prepositions that introduce what a stance verb is
 // about: "called for", "commented on", "talked about", "warned against".
@@ -63,6 +69,19 @@ var cues = map[string]cueKind{
 	"believe": belief, "think": belief, "expect": belief, "hope": belief, "fear": belief,
 	"worry": belief, "doubt": belief, "feel": belief, "know": belief, "find": belief, "show": belief,
 	"consider": belief, "suspect": belief, "wonder": belief,
+}
+
+// wishCues report what their subject hopes or means to do by an
+// infinitive: "hopes to offset", "seeks to end", "expects to win".
+var wishCues = map[string]bool{"hope": true, "expect": true, "seek": true, "aim": true, "intend": true,
+	"plan": true, "wish": true}
+
+func init() {
+	for v := range wishCues {
+		if cues[v] == 0 {
+			cues[v] = belief
+		}
+	}
 }
 
 // toldVerbs name whom they address by their object: "told Assad that".

@@ -187,3 +187,22 @@ func TestCancel(t *testing.T) {
 		t.Fatal("no error for a cancelled context")
 	}
 }
+
+// TestLongSentence attributes a megabyte of one sentence (no full stop)
+// full of cues set off by commas, noun cues and "according to": the rules
+// that read a sentence in word order look no further than a bounded
+// stretch around each cue, so the work stays linear.
+func TestLongSentence(t *testing.T) {
+	var b strings.Builder
+	for b.Len() < 1<<20 {
+		b.WriteString("the plan failed, the agency said in a report, and Smith claims that prices rose, ")
+		b.WriteString("said Jones, according to Berg, who told reporters the talks failed, ")
+	}
+	d := roughDoc(b.String(), []byte{0, 1, 2})
+	if len(d.Sents) != 1 {
+		t.Fatalf("%d sentences, want one", len(d.Sents))
+	}
+	if _, err := Attribute(context.Background(), d, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -35,8 +35,11 @@ const polnearHint = "../shared/data/quotes/polnear"
 // share of system quotes matched, recall the share of gold attributions
 // matched; exact content counts a match only when both contents are equal
 // once quotation marks, spaces and the punctuation at their ends are
-// removed. A speaker is right when the quote is matched and its speaker
-// mention (Quote.SpeakerSpan) shares a character with the gold Source;
+// removed; content chars is the share of the non-space characters of the
+// system contents (P) and of the gold contents (R) that matched pairs
+// share, so that a content cut too long or too short costs. A speaker is
+// right when the quote is matched and its speaker mention
+// (Quote.SpeakerSpan) shares a non-space character with the gold Source;
 // speaker precision is over the system quotes (less those matched to an
 // attribution the gold gives no source), recall over the gold
 // attributions that have a source. Direct, mixed and indirect are scored
@@ -297,16 +300,41 @@ type docResult struct {
 	speakerOK   []bool // per system quote
 	kinds       []string
 	gold        []goldAttr
+	// shared counts the non-space characters that matched pairs share,
+	// sysChars and goldChars those of all system and gold contents.
+	shared, sysChars, goldChars int
 }
 
-func overlap(a, b []text.Span) int {
+// overlap counts the non-space characters of txt that spans a and b
+// share.
+func overlap(txt string, a, b []text.Span) int {
 	n := 0
 	for _, x := range a {
 		for _, y := range b {
 			if lo, hi := max(x.Start, y.Start), min(x.End, y.End); hi > lo {
-				n += int(hi - lo)
+				n += chars(txt[lo:hi])
 			}
 		}
+	}
+	return n
+}
+
+// chars counts the non-space characters of s.
+func chars(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// spanChars counts the non-space characters of txt in the spans ss.
+func spanChars(txt string, ss []text.Span) int {
+	n := 0
+	for _, s := range ss {
+		n += chars(txt[s.Start:s.End])
 	}
 	return n
 }
@@ -335,7 +363,7 @@ func scoreQuotes(d polnearDoc, qs []eventwire.Quote) docResult {
 		r.match[qi] = -1
 		r.kinds = append(r.kinds, q.Kind)
 		for gi, g := range d.gold {
-			if n := overlap(q.Evidence.Content, g.content); n > 0 {
+			if n := overlap(d.text, q.Evidence.Content, g.content); n > 0 {
 				pairs = append(pairs, pair{qi, gi, n})
 			}
 		}
@@ -348,9 +376,16 @@ func scoreQuotes(d polnearDoc, qs []eventwire.Quote) docResult {
 		r.match[p.q], r.goldMatched[p.g] = p.g, true
 		g, q := d.gold[p.g], qs[p.q]
 		r.exact[p.q] = normContent(d.text, g.content) == normContent(d.text, q.Evidence.Content)
-		if sp := q.SpeakerSpan; sp.End > sp.Start && overlap([]text.Span{sp}, g.source) > 0 {
+		if sp := q.SpeakerSpan; sp.End > sp.Start && overlap(d.text, []text.Span{sp}, g.source) > 0 {
 			r.speakerOK[p.q] = true
 		}
+		r.shared += p.n
+	}
+	for _, q := range qs {
+		r.sysChars += spanChars(d.text, q.Evidence.Content)
+	}
+	for _, g := range d.gold {
+		r.goldChars += spanChars(d.text, g.content)
 	}
 	return r
 }
@@ -370,6 +405,7 @@ func (c prf) String() string {
 // quoteScore accumulates the counts of one part.
 type quoteScore struct {
 	content, exact prf
+	chars          prf             // non-space characters of matched contents
 	speaker        map[string]*prf // by kind, and "all"
 }
 
@@ -380,6 +416,10 @@ func (s *quoteScore) add(r docResult) {
 			s.speaker[k] = &prf{}
 		}
 	}
+	s.chars.sys += r.sysChars
+	s.chars.sysOK += r.shared
+	s.chars.gold += r.goldChars
+	s.chars.goldOK += r.shared
 	for qi, gi := range r.match {
 		s.content.sys++
 		s.exact.sys++
@@ -441,6 +481,7 @@ func (s *quoteScore) print(w io.Writer, part string) {
 	fmt.Fprintf(w, "  speaker  indirect %v\n", *s.speaker["indirect"])
 	fmt.Fprintf(w, "  content  overlap  %v\n", s.content)
 	fmt.Fprintf(w, "  content  exact    %v\n", s.exact)
+	fmt.Fprintf(w, "  content  chars    %v\n", s.chars)
 }
 
 // printQuoteErrors prints up to n missed gold attributions and spurious
