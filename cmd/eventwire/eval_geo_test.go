@@ -68,8 +68,10 @@ func TestEvalGeoFloor(t *testing.T) {
 func TestEvalGeoTiny(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "g.jsonl")
-	// Offsets in code points: "Zürich" has one two-byte letter before Aleppo.
-	line := `{"id":"a","text":"Zürich met Aleppo.","toponyms":[{"start":0,"end":6,"name":"Zürich","geonameid":2657896,"lat":47.37,"lon":8.55},{"start":11,"end":17,"name":"Aleppo","geonameid":170063,"lat":36.2,"lon":37.16}]}`
+	// Offsets in code points: "Zürich" has one two-byte letter before
+	// Aleppo. Canada's gold point is GeoNames' of 2017, 1,000 km from
+	// the gazetteer's (Wikipedia's): its id makes it a hit all the same.
+	line := `{"id":"a","text":"Zürich met Aleppo in Canada.","toponyms":[{"start":0,"end":6,"name":"Zürich","geonameid":2657896,"lat":47.37,"lon":8.55},{"start":11,"end":17,"name":"Aleppo","geonameid":170063,"lat":36.2,"lon":37.16},{"start":21,"end":27,"name":"Canada","geonameid":6251999,"lat":60.10867,"lon":-113.64258}]}`
 	if err := os.WriteFile(path, []byte(line+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -77,8 +79,11 @@ func TestEvalGeoTiny(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
-	if got := lastLine(out); got != "exact 1.000 acc161 1.000 n 2" {
-		t.Errorf("last line %q, want exact 1.000 acc161 1.000 n 2\n%s", got, out)
+	if got := lastLine(out); got != "exact 1.000 acc161 1.000 n 3" {
+		t.Errorf("last line %q, want exact 1.000 acc161 1.000 n 3\n%s", got, out)
+	}
+	if !strings.Contains(out, "by points alone (the gold's id not counted as a hit): acc@161km 0.667") {
+		t.Errorf("no accuracy by points alone of 0.667 (Canada's points 1,000 km apart):\n%s", out)
 	}
 	checkCmdErrors(t, []string{"eval", "geo"}, []cmdError{
 		{name: "no data", args: nil, usage: true},
