@@ -93,6 +93,23 @@ func TestResolve(t *testing.T) {
 		{"comma qualifies", "The fair in Paris, Texas, drew crowds.", "",
 			map[string]int64{"Paris": 4717560, "Texas": 4736286}},
 		{"not a place", "George Washington wrote to the Washington Post.", "", map[string]int64{}},
+		// Made-up sentences for the classes of errors of the geo-eval
+		// dev halves (docs/BENCHMARKS.md).
+		{"state abbreviation qualifies", "GLASGOW, Ky. - A woman was hurt on a road in Glasgow on Friday.", "",
+			map[string]int64{"GLASGOW": 4292826, "Ky.": 6254925, "Glasgow": 4292826}},
+		{"postal code qualifies", "The plant in Glasgow, KY, will close.", "",
+			map[string]int64{"Glasgow": 4292826, "KY": 6254925}},
+		{"a place the gazetteer lacks", "A man from Qqxville, West Virginia, was arrested. Police in Qqxville said so.", "",
+			map[string]int64{"Qqxville": 4826850, "West Virginia": 4826850}},
+		{"no candidate in the division", "He grew up in Edmonton, Ky., on a farm.", "",
+			map[string]int64{"Edmonton": 6254925, "Ky.": 6254925}},
+		{"a person and an age", "Burton, 39, runs a farm in Paris, Texas.", "",
+			map[string]int64{"Paris": 4717560, "Texas": 4736286}},
+		{"a list of divisions", "Cases were found in Washington, Pennsylvania and California.", "",
+			map[string]int64{"Washington": 5815135, "Pennsylvania": 6254927, "California": 5332921}},
+		{"a capital and its division", "Talks were held in Washington, D.C., and Virginia.", "",
+			map[string]int64{"Washington": 4140963, "D.C.": 4138106, "Virginia": 6254928}},
+		{"continent", "Birds flew in from Africa.", "", map[string]int64{"Africa": 6255146}},
 		{"a person's name", "US officials said Hamza bin Laden had died. The death of Hamza was reported.", "",
 			map[string]int64{"US": 6252001}},
 	} {
@@ -227,6 +244,25 @@ func TestConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestResolveSpansDemonyms: a span given as a place that is a demonym
+// names its country or continent.
+func TestResolveSpansDemonyms(t *testing.T) {
+	g := load(t)
+	txt := "Egyptian officials met Israelis and African envoys in B.C. and Sask. on Friday."
+	d := parse(t, txt)
+	words := []string{"Egyptian", "Israelis", "African", "B.C.", "Sask."}
+	var spans []text.Span
+	for _, w := range words {
+		spans = append(spans, spanOf(strings.Index(txt, w), len(w)))
+	}
+	got := g.ResolveSpans(d, "", spans)
+	for i, want := range []int64{357994, 294640, 6255146, 5909050, 6141242} {
+		if got[i].GeonameID != want {
+			t.Errorf("%q resolved to %d (%s), want %d", words[i], got[i].GeonameID, got[i].Name, want)
+		}
+	}
 }
 
 func TestResolveSpans(t *testing.T) {

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -31,6 +32,7 @@ type mention struct {
 	locative   bool   // in a phrase with a locative preposition
 	ownCountry bool   // one of its candidates is a country
 	within     string // "Paris, Texas": the division (CC.ADM1) a comma names
+	unknown    string // "Beaver, West Virginia": a place the gazetteer lacks, resolved to where it is
 }
 
 // locativePreps mark a place as where something is or happens.
@@ -120,6 +122,16 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 			if !upperInitial(w) {
 				continue
 			}
+			// "Glasgow, Ky.", "Melville, Sask.": an abbreviation of a
+			// division that names it only after a place and a comma.
+			if len(out) > 0 && out[len(out)-1].t1 == i-1 && form(i-1) == "," {
+				if q, ok := g.qualifierAt(d, i, int(s.End)); ok {
+					out = append(out, q)
+					n++
+					i = q.t1 - 1
+					continue
+				}
+			}
 			m, ok := g.longest(d, i, int(s.End))
 			// A name starts at a proper noun or an all-caps word; a
 			// name of several capitalised words may start at any
@@ -166,6 +178,11 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 					continue // "Reston virus", "Marburg fever"
 				}
 			}
+			// "Burton, 39, runs": a person and an age.
+			if onlyCities && m.t1+1 < int(s.End) && form(m.t1) == "," && d.Tokens[m.t1+1].UPOS == text.NUM {
+				persons[key] = true
+				continue
+			}
 			g.describe(d, &m, int(s.Start))
 			m.locative = m.locative || g.locativeAt(d, m.t0)
 			// A one-word name of nothing but small towns ("King",
@@ -182,6 +199,26 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 		}
 	}
 	return out
+}
+
+// qualifierAt matches at token i, before end, the longest abbreviation
+// of a division that is one only after a comma ("Ky.", "KY", "W. Va.").
+func (g *Gazetteer) qualifierAt(d *text.Doc, i, end int) (mention, bool) {
+	for j := min(end, i+4); j > i; j-- {
+		last := d.Text[d.Tokens[j-1].Start:d.Tokens[j-1].End]
+		if r, _ := utf8.DecodeRuneInString(last); last != "." && !unicode.IsLetter(r) {
+			continue
+		}
+		sp := text.Span{Start: d.Tokens[i].Start, End: d.Tokens[j-1].End}
+		surface := d.Text[sp.Start:sp.End]
+		if strings.ContainsAny(surface, "\n,;()\"-") {
+			continue
+		}
+		if c := g.qualifier[norm(surface)]; len(c) > 0 {
+			return mention{span: sp, t0: i, t1: j, cands: c}, true
+		}
+	}
+	return mention{}, false
 }
 
 // longest matches the longest name starting at token i.
@@ -378,8 +415,8 @@ type context struct {
 // Every Place carries its span in d.Text and, in Evidence, what decided
 // it. d needs tokens and tags; dependencies help (locative phrases).
 func (g *Gazetteer) Resolve(d *text.Doc, dateline string) []eventwire.Place {
-	ms := g.mentions(d)
-	g.qualify(d, ms)
+	ms := g.qualify(d, g.mentions(d))
+	g.propagate(d, ms, ms)
 	ctx := g.context(ms, dateline)
 	g.firstPass(d, ms, ctx)
 	out := make([]eventwire.Place, 0, len(ms))
@@ -410,38 +447,215 @@ func headName(s string) string {
 	return s
 }
 
-// qualify reads "Paris, Texas", "Pandi, Bulacan", "Washington, D.C.": a
-// name followed by a comma and a division or country is a place in it.
-func (g *Gazetteer) qualify(d *text.Doc, ms []mention) {
-	for i := 0; i+1 < len(ms); i++ {
-		m, q := &ms[i], ms[i+1]
-		if m.t1 < 0 || q.t0 != m.t1+1 || d.Text[d.Tokens[m.t1].Start:d.Tokens[m.t1].End] != "," {
+// qualify reads "Paris, Texas", "Pandi, Bulacan", "Washington, D.C.",
+// "Glasgow, Ky.": a name followed by a comma and a division or country is
+// a place in it. A name with no candidate there ("Edmonton, Ky.", where
+// the gazetteer knows only Edmonton, Alberta), or a capitalised name the
+// gazetteer lacks ("Beaver, West Virginia"), is a place it does not know
+// in that division or country, and resolves to it. It returns ms with
+// those names added.
+func (g *Gazetteer) qualify(d *text.Doc, ms []mention) []mention {
+	form := func(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].End] }
+	var added []mention
+	for i := range ms {
+		q := ms[i]
+		if q.t0 < 2 || form(q.t0-1) != "," {
 			continue
 		}
-		if m.ownCountry {
-			continue // a list: "Syria, Iraq"
+		// Not "Smith, Texas Republican": the qualifier ends the name.
+		if q.t1 < len(d.Tokens) && upperInitial(form(q.t1)) && d.SentOf(q.t1) == d.SentOf(q.t0) {
+			continue
 		}
-		// Only when a city of that name is there: not "Ontario, Michigan".
-		has := func(cc, adm string) bool {
-			for _, c := range m.cands {
-				if e := g.entries[c]; e.Kind == City && e.Country == cc && (adm == "" || e.Admin1 == adm) {
-					return true
+		// The division or country a qualifier names, unless a comma and
+		// another place follow that is not its country ("New York City,
+		// Long Island, New York": Long Island is not the Bahamas').
+		in, inOK := g.qualifierOf(q.cands)
+		if i+1 < len(ms) && ms[i+1].t0 == q.t1+1 && form(q.t1) == "," {
+			next, ok := g.qualifierOf(ms[i+1].cands)
+			inOK = inOK && ok && g.entries[next].Kind == Country && g.entries[next].Country == g.entries[in].Country
+		}
+		if i > 0 && ms[i-1].t1 == q.t0-1 {
+			m := &ms[i-1]
+			if m.ownCountry {
+				continue // a list: "Syria, Iraq"
+			}
+			if g.divisionList(d, m, q, ms[i+1:]) {
+				continue
+			}
+			// Only when a place of that name is there: not "Ontario,
+			// Michigan".
+			has := func(cc, adm string) bool {
+				for _, c := range m.cands {
+					if e := g.entries[c]; (e.Kind == City || e.Kind == Division2) && e.Country == cc && (adm == "" || e.Admin1 == adm) {
+						return true
+					}
+				}
+				return false
+			}
+			for _, c := range q.cands {
+				e := g.entries[c]
+				if e.Kind == Country && m.hint == "" && has(e.Country, "") {
+					m.hint, m.desc = e.Country, d.Text[m.span.Start:q.span.End]
+				}
+				if e.Kind == Division && m.within == "" && has(e.Country, e.Admin1) {
+					m.within, m.desc = e.Country+"."+e.Admin1, d.Text[m.span.Start:q.span.End]
+					if m.hint == "" {
+						m.hint = e.Country
+					}
 				}
 			}
-			return false
-		}
-		for _, c := range q.cands {
-			e := g.entries[c]
-			if e.Kind == Country && m.hint == "" && has(e.Country, "") {
-				m.hint, m.desc = e.Country, d.Text[m.span.Start:q.span.End]
+			if m.hint == "" && !g.anyBig(m.cands) && inOK {
+				m.cands, m.unknown = g.ids[in:in+1], d.Text[m.span.Start:q.span.End]
 			}
-			if e.Kind == Division && m.within == "" && has(e.Country, e.Admin1) {
-				m.within, m.desc = e.Country+"."+e.Admin1, d.Text[m.span.Start:q.span.End]
-				if m.hint == "" {
-					m.hint = e.Country
+			continue
+		}
+		// A name the gazetteer lacks: capitalised proper nouns of the
+		// sentence just before the comma, in no mention.
+		t1 := q.t0 - 1
+		t0 := t1
+		for t0 > 0 && t1-t0 < 3 && d.SentOf(t0-1) == d.SentOf(q.t0) && d.Tokens[t0-1].UPOS == text.PROPN && upperInitial(form(t0-1)) {
+			t0--
+		}
+		if t0 == t1 || (i > 0 && ms[i-1].t1 > t0) || personParticles[strings.ToLower(form(t0))] {
+			continue
+		}
+		if inOK {
+			sp := text.Span{Start: d.Tokens[t0].Start, End: d.Tokens[t1-1].End}
+			if strings.ContainsAny(d.Text[sp.Start:sp.End], "\n\"()") || stopNames[norm(d.Text[sp.Start:sp.End])] {
+				continue
+			}
+			m := mention{span: sp, t0: t0, t1: t1, locative: g.locativeAt(d, t0)}
+			// A name the mentions passed over as a person's ("Blue Collar
+			// Paris ... in Paris, Texas") that has a place there.
+			e := g.entries[in]
+			for _, c := range g.lookup(norm(d.Text[sp.Start:sp.End])) {
+				if f := g.entries[c]; (f.Kind == City || f.Kind == Division2) && f.Country == e.Country && (e.Kind == Country || f.Admin1 == e.Admin1) {
+					m.cands = append(m.cands, c)
 				}
 			}
+			if len(m.cands) > 0 {
+				m.hint, m.desc = e.Country, d.Text[sp.Start:q.span.End]
+				if e.Kind == Division {
+					m.within = e.Country + "." + e.Admin1
+				}
+			} else {
+				m.cands, m.unknown = g.ids[in:in+1], d.Text[sp.Start:q.span.End]
+			}
+			added = append(added, m)
 		}
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	ms = append(ms, added...)
+	slices.SortFunc(ms, func(a, b mention) int { return int(a.span.Start) - int(b.span.Start) })
+	return ms
+}
+
+// divisionList reports whether m, q and the mentions after them are a
+// list of divisions ("cases in Washington, Pennsylvania and California"):
+// m can be a division of q's country and q is followed by "and", "or" or
+// a comma and another division. A capital and its division are no list
+// ("Washington, D.C., and Virginia").
+func (g *Gazetteer) divisionList(d *text.Doc, m *mention, q mention, after []mention) bool {
+	if len(after) == 0 || after[0].t0 != q.t1+1 {
+		return false
+	}
+	w := strings.ToLower(d.Text[d.Tokens[q.t1].Start:d.Tokens[q.t1].End])
+	if w != "and" && w != "or" && w != "," {
+		return false
+	}
+	divOf := func(c []int32) map[string]bool {
+		out := map[string]bool{}
+		for _, i := range c {
+			if e := g.entries[i]; e.Kind == Division {
+				out[e.Country] = true
+			}
+		}
+		return out
+	}
+	mc, qc, ac := divOf(m.cands), divOf(q.cands), divOf(after[0].cands)
+	for _, i := range m.cands {
+		e := g.entries[i]
+		if e.Code != "PPLC" {
+			continue
+		}
+		for _, j := range q.cands {
+			if f := g.entries[j]; f.Kind == Division && f.Country == e.Country && f.Admin1 == e.Admin1 {
+				return false
+			}
+		}
+	}
+	for cc := range qc {
+		if mc[cc] && ac[cc] {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifierOf returns the one division, else the one country, that a
+// qualifier's candidates name.
+func (g *Gazetteer) qualifierOf(c []int32) (int32, bool) {
+	div, country := int32(-1), int32(-1)
+	nd, nc := 0, 0
+	for _, i := range c {
+		switch g.entries[i].Kind {
+		case Division:
+			div, nd = i, nd+1
+		case Country:
+			country, nc = i, nc+1
+		}
+	}
+	switch {
+	case nd == 1 && nc == 0:
+		return div, true
+	case nd == 0 && nc == 1:
+		return country, true
+	}
+	return 0, false
+}
+
+// propagate gives the mentions of ms that the text does not qualify the
+// reading of a mention of from with the same name that it does: "Glasgow,
+// Ky." and then "in Glasgow" (one sense of a name per article).
+func (g *Gazetteer) propagate(d *text.Doc, ms, from []mention) {
+	type reading struct {
+		within, hint, unknown, desc string
+		cands                       []int32
+		n                           int
+	}
+	by := map[string]*reading{}
+	for _, m := range from {
+		if m.within == "" && m.hint == "" && m.unknown == "" || m.t0 < 0 {
+			continue
+		}
+		k := norm(d.Text[m.span.Start:m.span.End])
+		r := by[k]
+		if r == nil {
+			by[k] = &reading{m.within, m.hint, m.unknown, m.desc, m.cands, 1}
+			continue
+		}
+		if r.within != m.within || r.hint != m.hint || r.unknown != m.unknown {
+			r.n = -1 // two readings: leave each mention its own
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.within != "" || m.hint != "" || m.unknown != "" || len(m.cands) == 0 && m.t0 >= 0 {
+			continue
+		}
+		r := by[norm(d.Text[m.span.Start:m.span.End])]
+		if r == nil || r.n < 0 {
+			continue
+		}
+		if r.unknown != "" {
+			if !g.anyBig(m.cands) {
+				m.cands, m.unknown = r.cands, r.unknown
+			}
+			continue
+		}
+		m.within, m.hint, m.desc = r.within, r.hint, r.desc
 	}
 }
 
@@ -469,7 +683,7 @@ func (g *Gazetteer) firstPass(d *text.Doc, ms []mention, ctx *context) {
 // span, with GeonameID 0 and no Name where the gazetteer has no candidate.
 // It serves evaluation on gold spans.
 func (g *Gazetteer) ResolveSpans(d *text.Doc, dateline string, spans []text.Span) []eventwire.Place {
-	found := g.mentions(d)
+	found := g.qualify(d, g.mentions(d))
 	byStart := map[int32]*mention{}
 	for i := range found {
 		byStart[found[i].span.Start] = &found[i]
@@ -483,16 +697,14 @@ func (g *Gazetteer) ResolveSpans(d *text.Doc, dateline string, spans []text.Span
 			ms[i] = *f
 			continue
 		}
-		ms[i] = mention{span: sp, t0: -1, cands: g.lookup(norm(d.Text[sp.Start:sp.End]))}
-		if len(ms[i].cands) == 0 {
-			ms[i].cands = g.lookup(norm(headName(d.Text[sp.Start:sp.End])))
-		}
+		ms[i] = mention{span: sp, t0: -1, cands: g.spanCands(d.Text[sp.Start:sp.End])}
 		for _, e := range ms[i].cands {
 			if g.entries[e].Kind == Country {
 				ms[i].ownCountry = true
 			}
 		}
 	}
+	g.propagate(d, ms, found)
 	ctx := g.context(append(append([]mention(nil), found...), ms...), dateline)
 	g.firstPass(d, ms, ctx)
 	out := make([]eventwire.Place, len(spans))
@@ -506,6 +718,29 @@ func (g *Gazetteer) ResolveSpans(d *text.Doc, dateline string, spans []text.Span
 		}
 	}
 	return out
+}
+
+// spanCands returns the candidates of a span given as a place name: its
+// own name's, else those of the place it is a part of ("North Dallas"),
+// else the country or continent of a demonym ("Egyptian", "Syrians",
+// "African"), else the divisions an abbreviation names ("Ky.").
+func (g *Gazetteer) spanCands(s string) []int32 {
+	k := norm(s)
+	if c := g.lookup(k); len(c) > 0 {
+		return c
+	}
+	if c := g.lookup(norm(headName(s))); len(c) > 0 {
+		return c
+	}
+	if i, ok := g.demonymOf[k]; ok {
+		return g.ids[i : i+1]
+	}
+	if t, ok := strings.CutSuffix(k, "s"); ok {
+		if i, ok := g.demonymOf[t]; ok {
+			return g.ids[i : i+1]
+		}
+	}
+	return g.qualifier[k]
 }
 
 // context gathers the countries and divisions the mentions name.
@@ -674,6 +909,9 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 	}
 	e := g.entries[best]
 	why := append([]string(nil), bestWhy...)
+	if m.unknown != "" {
+		why = append([]string{"a place the gazetteer lacks, in " + e.Name + ": " + m.unknown}, why...)
+	}
 	if e.Pop > 0 {
 		why = append(why, "population "+strconv.FormatInt(e.Pop, 10))
 	}
