@@ -110,6 +110,8 @@ func TestResolve(t *testing.T) {
 		{"a capital and its division", "Talks were held in Washington, D.C., and Virginia.", "",
 			map[string]int64{"Washington": 4140963, "D.C.": 4138106, "Virginia": 6254928}},
 		{"continent", "Birds flew in from Africa.", "", map[string]int64{"Africa": 6255146}},
+		{"head of a longer name", "Tankers were hit in the Gulf of Oman and the Bay of Bengal, the Bank of England said.", "",
+			map[string]int64{}},
 		{"a person's name", "US officials said Hamza bin Laden had died. The death of Hamza was reported.", "",
 			map[string]int64{"US": 6252001}},
 	} {
@@ -244,6 +246,20 @@ func TestConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestNotOwnContext: a place is not its own context; the countries of
+// a name's own candidates do not count as the article's.
+func TestNotOwnContext(t *testing.T) {
+	g := load(t)
+	d := parse(t, "Storms hit Atlanta.")
+	ps := g.Resolve(d, "")
+	if len(ps) != 1 || ps[0].GeonameID != 4180439 {
+		t.Fatalf("places %+v, want Atlanta, Georgia", ps)
+	}
+	if strings.Contains(ps[0].Evidence, "in the article") {
+		t.Errorf("Atlanta alone is its own context: %s", ps[0].Evidence)
+	}
 }
 
 // TestResolveSpansDemonyms: a span given as a place that is a demonym

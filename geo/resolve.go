@@ -178,6 +178,18 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 					continue // "Reston virus", "Marburg fever"
 				}
 			}
+			// "the Gulf of Oman", "the Bay of Bengal", "the Bank of
+			// England": a name followed by "of" and a capitalised word,
+			// which the gazetteer does not hold as a whole (longest tried
+			// it), is the head of a longer name.
+			if m.t1+1 < int(s.End) && lower(m.t1) == "of" && upperInitial(form(m.t1+1)) {
+				j := m.t1 + 1
+				for j+1 < int(s.End) && (upperInitial(form(j+1)) || connector[lower(j+1)] && j+2 < int(s.End) && upperInitial(form(j+2))) {
+					j++
+				}
+				i = j
+				continue
+			}
 			// "Burton, 39, runs": a person and an age.
 			if onlyCities && m.t1+1 < int(s.End) && form(m.t1) == "," && d.Tokens[m.t1+1].UPOS == text.NUM {
 				persons[key] = true
@@ -403,9 +415,10 @@ func (g *Gazetteer) describe(d *text.Doc, m *mention, s0 int) {
 
 // context is what an article says about where it is.
 type context struct {
-	countries map[string]float64 // ISO2 → how often named (directly or by its places)
-	divisions map[string]float64 // CC.ADM1 → how often named
-	dateline  string             // ISO2 of the dateline's place
+	countries map[string]float64   // ISO2 → how often named (directly or by its places)
+	divisions map[string]float64   // CC.ADM1 → how often named
+	firstPass map[text.Span]string // the division a mention's first reading added to divisions
+	dateline  string               // ISO2 of the dateline's place
 }
 
 // Resolve finds the place mentions of d and resolves each against the
@@ -668,6 +681,7 @@ func (g *Gazetteer) firstPass(d *text.Doc, ms []mention, ctx *context) {
 			for _, c := range ms[i].cands {
 				if e := g.entries[c]; e.ID == p.GeonameID && e.Kind == City {
 					add[e.Country+"."+e.Admin1] += 0.5
+					ctx.firstPass[ms[i].span] = e.Country + "." + e.Admin1
 					break
 				}
 			}
@@ -689,6 +703,7 @@ func (g *Gazetteer) ResolveSpans(d *text.Doc, dateline string, spans []text.Span
 		byStart[found[i].span.Start] = &found[i]
 	}
 	ms := make([]mention, len(spans))
+	fresh := make([]bool, len(spans)) // not among found
 	for i, sp := range spans {
 		if sp.Start < 0 || sp.End > int32(len(d.Text)) || sp.Start > sp.End {
 			continue
@@ -697,6 +712,7 @@ func (g *Gazetteer) ResolveSpans(d *text.Doc, dateline string, spans []text.Span
 			ms[i] = *f
 			continue
 		}
+		fresh[i] = true
 		ms[i] = mention{span: sp, t0: -1, cands: g.spanCands(d.Text[sp.Start:sp.End])}
 		for _, e := range ms[i].cands {
 			if g.entries[e].Kind == Country {
@@ -705,7 +721,13 @@ func (g *Gazetteer) ResolveSpans(d *text.Doc, dateline string, spans []text.Span
 		}
 	}
 	g.propagate(d, ms, found)
-	ctx := g.context(append(append([]mention(nil), found...), ms...), dateline)
+	all := append([]mention(nil), found...) // each mention once
+	for i := range ms {
+		if fresh[i] {
+			all = append(all, ms[i])
+		}
+	}
+	ctx := g.context(all, dateline)
 	g.firstPass(d, ms, ctx)
 	out := make([]eventwire.Place, len(spans))
 	for i := range ms {
@@ -745,34 +767,14 @@ func (g *Gazetteer) spanCands(s string) []int32 {
 
 // context gathers the countries and divisions the mentions name.
 func (g *Gazetteer) context(ms []mention, dateline string) *context {
-	c := &context{countries: map[string]float64{}, divisions: map[string]float64{}}
+	c := &context{countries: map[string]float64{}, divisions: map[string]float64{}, firstPass: map[text.Span]string{}}
 	for _, m := range ms {
-		if m.hint != "" {
-			c.countries[m.hint] += 0.5
+		countries, divisions := g.support(m)
+		for _, w := range countries {
+			c.countries[w.key] += w.w
 		}
-		one := map[string]bool{}
-		for _, i := range m.cands {
-			e := g.entries[i]
-			switch e.Kind {
-			case Country:
-				c.countries[e.Country]++
-			case Division:
-				if len(m.cands) == 1 {
-					c.divisions[e.Country+"."+e.Admin1]++
-				}
-			}
-			one[e.Country] = true
-		}
-		if !m.ownCountry && len(one) == 1 {
-			for cc := range one {
-				if cc != "" {
-					c.countries[cc] += 0.5
-				}
-			}
-			if len(m.cands) == 1 && g.entries[m.cands[0]].Kind == City {
-				e := g.entries[m.cands[0]]
-				c.divisions[e.Country+"."+e.Admin1] += 0.5
-			}
+		for _, w := range divisions {
+			c.divisions[w.key] += w.w
 		}
 	}
 	if dateline != "" {
@@ -791,6 +793,60 @@ func (g *Gazetteer) context(ms []mention, dateline string) *context {
 		}
 	}
 	return c
+}
+
+// weight is what a mention adds to the support of a country or division.
+type weight struct {
+	key string
+	w   float64
+}
+
+// support is what mention m says of the article's countries (ISO2) and
+// divisions (CC.ADM1): a country it may name counts 1, the one country all
+// its candidates lie in 0.5 (not for a name that may be a country itself),
+// its one division 1 (or, a city's, 0.5), a country a description gives
+// 0.5.
+func (g *Gazetteer) support(m mention) (countries, divisions []weight) {
+	if m.hint != "" {
+		countries = append(countries, weight{m.hint, 0.5})
+	}
+	one := ""
+	for k, i := range m.cands {
+		e := g.entries[i]
+		switch e.Kind {
+		case Country:
+			countries = append(countries, weight{e.Country, 1})
+		case Division:
+			if len(m.cands) == 1 {
+				divisions = append(divisions, weight{e.Country + "." + e.Admin1, 1})
+			}
+		}
+		if k == 0 {
+			one = e.Country
+		} else if one != e.Country {
+			one = "-"
+		}
+	}
+	if !m.ownCountry && one != "-" && one != "" {
+		countries = append(countries, weight{one, 0.5})
+		if len(m.cands) == 1 && g.entries[m.cands[0]].Kind == City {
+			e := g.entries[m.cands[0]]
+			divisions = append(divisions, weight{e.Country + "." + e.Admin1, 0.5})
+		}
+	}
+	return countries, divisions
+}
+
+// others returns the support of the country or division key in the
+// article less what m itself gives it: a place is not its own context.
+func (c *context) others(own []weight, of map[string]float64, key string) float64 {
+	w := of[key]
+	for _, o := range own {
+		if o.key == key {
+			w -= o.w
+		}
+	}
+	return w
 }
 
 // pick scores the candidates of m and returns the best as a Place.
@@ -815,6 +871,10 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 		if e := g.entries[i]; e.Kind == City {
 			cityIn[e.Country+"."+e.Admin1] = true
 		}
+	}
+	ownC, ownD := g.support(*m)
+	if k, ok := c.firstPass[m.span]; ok {
+		ownD = append(ownD, weight{k, 0.5})
 	}
 	best, bestScore := int32(-1), math.Inf(-1)
 	var bestWhy []string
@@ -857,17 +917,18 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 			why = append(why, "description: "+m.desc)
 		}
 		if e.Country != "" && e.Kind != Country {
-			w := c.countries[e.Country]
+			w := c.others(ownC, c.countries, e.Country)
 			if w > 0 {
 				score += 3 * math.Min(1, w)
 				why = append(why, "country in the article: "+e.Country)
 			}
 		}
-		if e.Kind == Division && c.divisions[e.Country+"."+e.Admin1] > 0 {
-			score += 3 * math.Min(1, 2*c.divisions[e.Country+"."+e.Admin1])
+		dw := c.others(ownD, c.divisions, e.Country+"."+e.Admin1)
+		if e.Kind == Division && dw > 0 {
+			score += 3 * math.Min(1, 2*dw)
 			why = append(why, "its places in the article")
 		}
-		if (e.Kind == City || e.Kind == Division2) && c.divisions[e.Country+"."+e.Admin1] > 0 {
+		if (e.Kind == City || e.Kind == Division2) && dw > 0 {
 			score += 2
 			why = append(why, "division in the article: "+g.admin1[e.Country+"."+e.Admin1])
 		}
