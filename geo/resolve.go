@@ -33,6 +33,8 @@ type mention struct {
 	ownCountry bool   // one of its candidates is a country
 	within     string // "Paris, Texas": the division (CC.ADM1) a comma names
 	unknown    string // "Beaver, West Virginia": a place the gazetteer lacks, resolved to where it is
+	state      bool   // "Washington state", "the state of Washington"
+	divList    bool   // in a list with a division of a country a division candidate is in
 }
 
 // locativePreps mark a place as where something is or happens.
@@ -205,12 +207,58 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 				(m.t1 >= int(s.End) || form(m.t1) != ",") {
 				continue
 			}
+			m.state = m.t1 < int(s.End) && lower(m.t1) == "state" ||
+				m.t0-2 >= int(s.Start) && lower(m.t0-1) == "of" && lower(m.t0-2) == "state"
 			out = append(out, m)
 			n++
 			i = m.t1 - 1
 		}
 	}
+	g.lists(d, out)
 	return out
+}
+
+// lists marks the mentions listed beside a division of a country one of
+// their division candidates is in: "Utah, Washington and Wisconsin".
+func (g *Gazetteer) lists(d *text.Doc, ms []mention) {
+	divs := func(m mention) map[string]bool {
+		out := map[string]bool{}
+		for _, i := range m.cands {
+			if e := g.entries[i]; e.Kind == Division {
+				out[e.Country] = true
+			}
+		}
+		return out
+	}
+	// between reports whether only ",", "and", "or" lie between a and b.
+	between := func(a, b mention) bool {
+		if b.t0 <= a.t1 || b.t0-a.t1 > 2 {
+			return false
+		}
+		for k := a.t1; k < b.t0; k++ {
+			w := strings.ToLower(d.Text[d.Tokens[k].Start:d.Tokens[k].End])
+			if w != "," && w != "and" && w != "or" {
+				return false
+			}
+		}
+		return true
+	}
+	for i := range ms {
+		mine := divs(ms[i])
+		if len(mine) == 0 {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(ms) || !(j < i && between(ms[j], ms[i]) || j > i && between(ms[i], ms[j])) {
+				continue
+			}
+			for cc := range divs(ms[j]) {
+				if mine[cc] {
+					ms[i].divList = true
+				}
+			}
+		}
+	}
 }
 
 // qualifierAt matches at token i, before end, the longest abbreviation
@@ -306,6 +354,13 @@ func direction(w string) bool {
 // nameWords, after a place name, make it the name of something else.
 var nameWords = map[string]bool{"virus": true, "ebolavirus": true, "flu": true, "influenza": true,
 	"strain": true, "fever": true, "disease": true, "syndrome": true, "variant": true}
+
+// streetWords end the names of streets, which are no places of the
+// gazetteer's kind: "1935 Orchard St., Alexandria".
+var streetWords = map[string]bool{"st": true, "street": true, "rd": true, "road": true, "ave": true, "avenue": true,
+	"blvd": true, "boulevard": true, "dr": true, "drive": true, "lane": true, "ln": true, "hwy": true, "highway": true,
+	"pike": true, "ct": true, "court": true, "pl": true, "place": true, "sq": true, "square": true, "pkwy": true,
+	"parkway": true, "way": true, "trail": true, "circle": true, "terrace": true}
 
 // personParticles join the parts of Arabic and other names of persons.
 var personParticles = map[string]bool{"bin": true, "ibn": true, "bint": true, "abu": true, "ben": true}
@@ -529,7 +584,7 @@ func (g *Gazetteer) qualify(d *text.Doc, ms []mention) []mention {
 		for t0 > 0 && t1-t0 < 3 && d.SentOf(t0-1) == d.SentOf(q.t0) && d.Tokens[t0-1].UPOS == text.PROPN && upperInitial(form(t0-1)) {
 			t0--
 		}
-		if t0 == t1 || (i > 0 && ms[i-1].t1 > t0) || personParticles[strings.ToLower(form(t0))] {
+		if t0 == t1 || (i > 0 && ms[i-1].t1 > t0) || personParticles[strings.ToLower(form(t0))] || streetWords[strings.ToLower(strings.TrimSuffix(form(t1-1), "."))] {
 			continue
 		}
 		if inOK {
@@ -608,17 +663,26 @@ func (g *Gazetteer) divisionList(d *text.Doc, m *mention, q mention, after []men
 }
 
 // qualifierOf returns the one division, else the one country, that a
-// qualifier's candidates name.
+// qualifier's candidates name; not a division named like its own seat,
+// which news means the city by ("Orchard St., Alexandria").
 func (g *Gazetteer) qualifierOf(c []int32) (int32, bool) {
 	div, country := int32(-1), int32(-1)
 	nd, nc := 0, 0
+	seat := map[string]bool{}
 	for _, i := range c {
-		switch g.entries[i].Kind {
+		switch e := g.entries[i]; e.Kind {
 		case Division:
 			div, nd = i, nd+1
 		case Country:
 			country, nc = i, nc+1
+		case City:
+			if e.Code == "PPLA" || e.Code == "PPLC" {
+				seat[e.Country+"."+e.Admin1] = true
+			}
 		}
+	}
+	if nd == 1 && seat[g.entries[div].Country+"."+g.entries[div].Admin1] {
+		return 0, false
 	}
 	switch {
 	case nd == 1 && nc == 0:
@@ -829,10 +893,20 @@ func (g *Gazetteer) support(m mention) (countries, divisions []weight) {
 	}
 	if !m.ownCountry && one != "-" && one != "" {
 		countries = append(countries, weight{one, 0.5})
-		if len(m.cands) == 1 && g.entries[m.cands[0]].Kind == City {
-			e := g.entries[m.cands[0]]
-			divisions = append(divisions, weight{e.Country + "." + e.Admin1, 0.5})
+	}
+	// The one division all its places (cities, counties) lie in.
+	div := ""
+	for k, i := range m.cands {
+		e := g.entries[i]
+		d := e.Country + "." + e.Admin1
+		if e.Kind != City && e.Kind != Division2 || k > 0 && d != div {
+			div = ""
+			break
 		}
+		div = d
+	}
+	if div != "" {
+		divisions = append(divisions, weight{div, 0.5})
 	}
 	return countries, divisions
 }
@@ -864,6 +938,18 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 			seat[e.Country+"."+e.Admin1] = true
 		}
 	}
+	// A country's capital is, in news, what a name it shares with a
+	// division of its country means ("Washington"), unless the text says
+	// the state ("Washington state", "the state of Washington") or lists
+	// it among divisions ("Utah, Washington and Wisconsin").
+	capital := map[string]bool{}
+	if !m.state && !m.divList {
+		for _, i := range m.cands {
+			if e := g.entries[i]; e.Code == "PPLC" && norm(e.Name) == surface {
+				capital[e.Country] = true
+			}
+		}
+	}
 	// A second-level division is dropped for a city of its division
 	// (the municipality of Stavanger is, in news, the city).
 	cityIn := map[string]bool{}
@@ -881,6 +967,9 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 	for _, i := range m.cands {
 		e := g.entries[i]
 		if e.Kind == Division && seat[e.Country+"."+e.Admin1] && (norm(e.Name) == surface || norm(divisionShort(e.Name)) == surface) {
+			continue
+		}
+		if e.Kind == Division && capital[e.Country] {
 			continue
 		}
 		if e.Kind == Division2 && cityIn[e.Country+"."+e.Admin1] {
