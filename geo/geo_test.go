@@ -268,6 +268,14 @@ func TestNotOwnContext(t *testing.T) {
 	if strings.Contains(ps[0].Evidence, "in the article") {
 		t.Errorf("Atlanta alone is its own context: %s", ps[0].Evidence)
 	}
+	// Nor are a name's other mentions: three times Paris is no more
+	// France than once.
+	d = parse(t, "Paris police said a Paris man was held. The Paris mayor spoke.")
+	for _, p := range g.Resolve(d, "") {
+		if strings.Contains(p.Evidence, "in the article") {
+			t.Errorf("%q at %v has its own name as context: %s", p.Text, p.Span, p.Evidence)
+		}
+	}
 }
 
 // TestResolveSpansDemonyms: a span given as a place that is a demonym

@@ -470,10 +470,11 @@ func (g *Gazetteer) describe(d *text.Doc, m *mention, s0 int) {
 
 // context is what an article says about where it is.
 type context struct {
-	countries map[string]float64   // ISO2 → how often named (directly or by its places)
-	divisions map[string]float64   // CC.ADM1 → how often named
-	firstPass map[text.Span]string // the division a mention's first reading added to divisions
-	dateline  string               // ISO2 of the dateline's place
+	countries map[string]float64  // ISO2 → how often named (directly or by its places)
+	divisions map[string]float64  // CC.ADM1 → how often named
+	nameC     map[string][]weight // norm(name) → what its mentions add to countries
+	nameD     map[string][]weight // and to divisions, their first readings' too
+	dateline  string              // ISO2 of the dateline's place
 }
 
 // Resolve finds the place mentions of d and resolves each against the
@@ -485,7 +486,7 @@ type context struct {
 func (g *Gazetteer) Resolve(d *text.Doc, dateline string) []eventwire.Place {
 	ms := g.qualify(d, g.mentions(d))
 	g.propagate(d, ms, ms)
-	ctx := g.context(ms, dateline)
+	ctx := g.context(d, ms, dateline)
 	g.firstPass(d, ms, ctx)
 	out := make([]eventwire.Place, 0, len(ms))
 	for i := range ms {
@@ -745,7 +746,8 @@ func (g *Gazetteer) firstPass(d *text.Doc, ms []mention, ctx *context) {
 			for _, c := range ms[i].cands {
 				if e := g.entries[c]; e.ID == p.GeonameID && e.Kind == City {
 					add[e.Country+"."+e.Admin1] += 0.5
-					ctx.firstPass[ms[i].span] = e.Country + "." + e.Admin1
+					k := norm(d.Text[ms[i].span.Start:ms[i].span.End])
+					ctx.nameD[k] = append(ctx.nameD[k], weight{e.Country + "." + e.Admin1, 0.5})
 					break
 				}
 			}
@@ -791,7 +793,7 @@ func (g *Gazetteer) ResolveSpans(d *text.Doc, dateline string, spans []text.Span
 			all = append(all, ms[i])
 		}
 	}
-	ctx := g.context(all, dateline)
+	ctx := g.context(d, all, dateline)
 	g.firstPass(d, ms, ctx)
 	out := make([]eventwire.Place, len(spans))
 	for i := range ms {
@@ -830,16 +832,20 @@ func (g *Gazetteer) spanCands(s string) []int32 {
 }
 
 // context gathers the countries and divisions the mentions name.
-func (g *Gazetteer) context(ms []mention, dateline string) *context {
-	c := &context{countries: map[string]float64{}, divisions: map[string]float64{}, firstPass: map[text.Span]string{}}
+func (g *Gazetteer) context(d *text.Doc, ms []mention, dateline string) *context {
+	c := &context{countries: map[string]float64{}, divisions: map[string]float64{},
+		nameC: map[string][]weight{}, nameD: map[string][]weight{}}
 	for _, m := range ms {
 		countries, divisions := g.support(m)
+		k := norm(d.Text[m.span.Start:m.span.End])
 		for _, w := range countries {
 			c.countries[w.key] += w.w
 		}
 		for _, w := range divisions {
 			c.divisions[w.key] += w.w
 		}
+		c.nameC[k] = append(c.nameC[k], countries...)
+		c.nameD[k] = append(c.nameD[k], divisions...)
 	}
 	if dateline != "" {
 		for _, part := range strings.Split(dateline, ",") {
@@ -958,9 +964,11 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 			cityIn[e.Country+"."+e.Admin1] = true
 		}
 	}
-	ownC, ownD := g.support(*m)
-	if k, ok := c.firstPass[m.span]; ok {
-		ownD = append(ownD, weight{k, 0.5})
+	// A name is not its own context: what its mentions, this one and
+	// others, give the article's countries and divisions is left out.
+	ownC, ownD := c.nameC[surface], c.nameD[surface]
+	if ownC == nil && ownD == nil {
+		ownC, ownD = g.support(*m) // a mention outside the context
 	}
 	best, bestScore := int32(-1), math.Inf(-1)
 	var bestWhy []string
