@@ -470,11 +470,13 @@ func (g *Gazetteer) describe(d *text.Doc, m *mention, s0 int) {
 
 // context is what an article says about where it is.
 type context struct {
-	countries map[string]float64  // ISO2 → how often named (directly or by its places)
-	divisions map[string]float64  // CC.ADM1 → how often named
-	nameC     map[string][]weight // norm(name) → what its mentions add to countries
-	nameD     map[string][]weight // and to divisions, their first readings' too
-	dateline  string              // ISO2 of the dateline's place
+	countries map[string]float64            // ISO2 → how often named (directly or by its places)
+	divisions map[string]float64            // CC.ADM1 → how often named
+	nameC     map[string][]weight           // norm(name) → what its mentions add to countries
+	nameD     map[string][]weight           // and to divisions, their first readings' too
+	places    map[string]float64            // CC.ADM1 → the names that may lie in it, each weighed 2/(its divisions), at most 1
+	nameP     map[string]map[string]float64 // norm(name) → its weights in places
+	dateline  string                        // ISO2 of the dateline's place
 }
 
 // Resolve finds the place mentions of d and resolves each against the
@@ -834,7 +836,27 @@ func (g *Gazetteer) spanCands(s string) []int32 {
 // context gathers the countries and divisions the mentions name.
 func (g *Gazetteer) context(d *text.Doc, ms []mention, dateline string) *context {
 	c := &context{countries: map[string]float64{}, divisions: map[string]float64{},
-		nameC: map[string][]weight{}, nameD: map[string][]weight{}}
+		nameC: map[string][]weight{}, nameD: map[string][]weight{}, places: map[string]float64{}, nameP: map[string]map[string]float64{}}
+	// The divisions each name may lie in, for names that may be
+	// places: weighed by how few they are.
+	for _, m := range ms {
+		k := norm(d.Text[m.span.Start:m.span.End])
+		if _, ok := c.nameP[k]; ok {
+			continue
+		}
+		divs := map[string]float64{}
+		for _, i := range m.cands {
+			if e := g.entries[i]; e.Kind == City || e.Kind == Division2 || e.Kind == Division {
+				divs[e.Country+"."+e.Admin1] = 1
+			}
+		}
+		w := math.Min(1, 2/float64(max(1, len(divs))))
+		for dv := range divs {
+			divs[dv] = w
+			c.places[dv] += w
+		}
+		c.nameP[k] = divs
+	}
 	for _, m := range ms {
 		countries, divisions := g.support(m)
 		k := norm(d.Text[m.span.Start:m.span.End])
@@ -929,6 +951,17 @@ func (c *context) others(own []weight, of map[string]float64, key string) float6
 	return w
 }
 
+// onlyCountry reports whether cc is the only country the article's
+// names other than own support.
+func (c *context) onlyCountry(own []weight, cc string) bool {
+	for k := range c.countries {
+		if k != cc && c.others(own, c.countries, k) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // pick scores the candidates of m and returns the best as a Place.
 func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, bool) {
 	if len(m.cands) == 0 {
@@ -970,10 +1003,37 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 	if ownC == nil && ownD == nil {
 		ownC, ownD = g.support(*m) // a mention outside the context
 	}
+	// together: the other names that may lie in a candidate's division
+	// ("Paris" and "Henry County": Paris, Tennessee).
+	together := func(e Entry) float64 {
+		if e.Kind != City && e.Kind != Division2 || norm(e.Name) != surface {
+			return 0 // not by another name: "Mexico" for Mexico City
+		}
+		k := e.Country + "." + e.Admin1
+		return c.places[k] - c.nameP[surface][k]
+	}
+	// A country no other name supports loses to a place of the same name
+	// in a supported country where other names may lie ("Lebanon" and
+	// "Boone County").
+	// Only in an article of one country: where others are named,
+	// countries are in its scope.
+	coBest := 0.0
+	for _, i := range m.cands {
+		if e := g.entries[i]; c.others(ownC, c.countries, e.Country) > 0 && c.onlyCountry(ownC, e.Country) {
+			coBest = math.Max(coBest, together(e))
+		}
+	}
+	hasDivision := false
+	for _, i := range m.cands {
+		hasDivision = hasDivision || g.entries[i].Kind == Division
+	}
 	best, bestScore := int32(-1), math.Inf(-1)
 	var bestWhy []string
 	for _, i := range m.cands {
 		e := g.entries[i]
+		if m.state && hasDivision && e.Kind != Division {
+			continue // "the Georgia state line"
+		}
 		if e.Kind == Division && seat[e.Country+"."+e.Admin1] && (norm(e.Name) == surface || norm(divisionShort(e.Name)) == surface) {
 			continue
 		}
@@ -992,6 +1052,9 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 		case Country:
 			score += 5
 			why = append(why, "country")
+			if coBest > 0 && c.others(ownC, c.countries, e.Country) <= 0 {
+				score -= 3 * math.Min(1, coBest)
+			}
 		case Division:
 			score += 2.5
 			why = append(why, "first-level division")
@@ -1028,6 +1091,12 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 		if (e.Kind == City || e.Kind == Division2) && dw > 0 {
 			score += 2
 			why = append(why, "division in the article: "+g.admin1[e.Country+"."+e.Admin1])
+		}
+		if co := together(e); co > 0 {
+			score += math.Min(1, co)
+			if co >= 0.5 {
+				why = append(why, "other names may lie in "+g.admin1[e.Country+"."+e.Admin1])
+			}
 		}
 		if c.dateline != "" && e.Country == c.dateline {
 			score += 1
