@@ -59,7 +59,7 @@ type Gazetteer struct {
 	capitals  map[string]int32   // ISO2 → its PPLC
 	demonyms  map[string]string  // norm(demonym) → ISO2
 	demonymOf map[string]int32   // norm(demonym) → its country or continent
-	qualifier map[string][]int32 // norm(name) → divisions it names after a place and a comma only ("Ky.")
+	qualifier map[string][]int32 // name as written, less a final full stop → divisions it names after a place and a comma only ("Ky")
 	admin1    map[string]string  // "CC.ADM1" → name
 	maxWords  int                // most words in a name
 }
@@ -214,8 +214,14 @@ func Load(places, points, aliases, demonyms io.Reader) (*Gazetteer, error) {
 			}
 			for _, a := range strings.Split(f[1], "|") {
 				if q, ok := strings.CutPrefix(a, ","); ok {
-					if k := norm(q); k != "" && len(g.qualifier[k]) < 8 && !slices.Contains(g.qualifier[k], i) {
-						g.qualifier[k] = append(g.qualifier[k], i)
+					// By the form it is written in, with or without its
+					// full stop, or in capitals: "Md." is "Md" and "MD",
+					// and not "M.D.".
+					q = strings.TrimSuffix(strings.TrimSpace(q), ".")
+					for _, k := range []string{q, strings.ToUpper(q)} {
+						if k != "" && len(g.qualifier[k]) < 8 && !slices.Contains(g.qualifier[k], i) {
+							g.qualifier[k] = append(g.qualifier[k], i)
+						}
 					}
 					continue
 				}

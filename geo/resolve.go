@@ -124,9 +124,9 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 			if !upperInitial(w) {
 				continue
 			}
-			// "Glasgow, Ky.", "Melville, Sask.": an abbreviation of a
+			// "Glasgow, Ky.", "Churchill, Man.": an abbreviation of a
 			// division that names it only after a place and a comma.
-			if len(out) > 0 && out[len(out)-1].t1 == i-1 && form(i-1) == "," {
+			if i-2 >= int(s.Start) && form(i-1) == "," && (len(out) > 0 && out[len(out)-1].t1 == i-1 || d.Tokens[i-2].UPOS == text.PROPN && upperInitial(form(i-2))) {
 				if q, ok := g.qualifierAt(d, i, int(s.End)); ok {
 					out = append(out, q)
 					n++
@@ -274,7 +274,7 @@ func (g *Gazetteer) qualifierAt(d *text.Doc, i, end int) (mention, bool) {
 		if strings.ContainsAny(surface, "\n,;()\"-") {
 			continue
 		}
-		if c := g.qualifier[norm(surface)]; len(c) > 0 {
+		if c := g.qualifier[strings.TrimSuffix(surface, ".")]; len(c) > 0 {
 			return mention{span: sp, t0: i, t1: j, cands: c}, true
 		}
 	}
@@ -354,6 +354,21 @@ func direction(w string) bool {
 // nameWords, after a place name, make it the name of something else.
 var nameWords = map[string]bool{"virus": true, "ebolavirus": true, "flu": true, "influenza": true,
 	"strain": true, "fever": true, "disease": true, "syndrome": true, "variant": true}
+
+// unknownPreps are the words before a name the gazetteer lacks that make
+// it a place where a division follows it: "in Beaver, West Virginia".
+var unknownPreps = map[string]bool{"in": true, "at": true, "near": true, "of": true, "from": true, "outside": true, "around": true}
+
+// initials reports whether tokens [t0, t1) hold an initial ("M.").
+func initials(d *text.Doc, t0, t1 int) bool {
+	for k := t0; k < t1; k++ {
+		w := d.Text[d.Tokens[k].Start:d.Tokens[k].End]
+		if len(w) == 2 && w[1] == '.' || len(w) == 1 && unicode.IsUpper(rune(w[0])) {
+			return true
+		}
+	}
+	return false
+}
 
 // streetWords end the names of streets, which are no places of the
 // gazetteer's kind: "1935 Orchard St., Alexandria".
@@ -588,6 +603,15 @@ func (g *Gazetteer) qualify(d *text.Doc, ms []mention) []mention {
 			t0--
 		}
 		if t0 == t1 || (i > 0 && ms[i-1].t1 > t0) || personParticles[strings.ToLower(form(t0))] || streetWords[strings.ToLower(strings.TrimSuffix(form(t1-1), "."))] {
+			continue
+		}
+		// Only a division qualifies a name it does not know, and only
+		// where the text puts something there ("in Beaver, West
+		// Virginia", "from Paris, Idaho") or at the start of a sentence
+		// (a dateline); not a person's name ("Maury M. Rosenstein, M.D.",
+		// "according to Conrad, South Africa").
+		if !inOK || g.entries[in].Kind != Division || initials(d, t0, t1) ||
+			t0 > 0 && d.SentOf(t0-1) == d.SentOf(t0) && !unknownPreps[strings.ToLower(form(t0-1))] {
 			continue
 		}
 		if inOK {
@@ -830,7 +854,7 @@ func (g *Gazetteer) spanCands(s string) []int32 {
 			return g.ids[i : i+1]
 		}
 	}
-	return g.qualifier[k]
+	return g.qualifier[strings.TrimSuffix(strings.TrimSpace(s), ".")]
 }
 
 // context gathers the countries and divisions the mentions name.
@@ -970,11 +994,15 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 	surface := norm(d.Text[m.span.Start:m.span.End])
 	// A division that shares its name with its own seat is, in news, the
 	// city ("Aleppo", not Aleppo Governorate).
+	// Not where the seat holds less than an eighth of its division's
+	// people ("Quebec" is the province, whose seat holds a fifteenth).
 	seat := map[string]bool{}
 	for _, i := range m.cands {
 		e := g.entries[i]
 		if e.Kind == City && (e.Code == "PPLA" || e.Code == "PPLC") {
-			seat[e.Country+"."+e.Admin1] = true
+			if dv, ok := g.divisions[e.Country+"."+e.Admin1]; !ok || 8*e.Pop >= g.entries[dv].Pop {
+				seat[e.Country+"."+e.Admin1] = true
+			}
 		}
 	}
 	// A country's capital is, in news, what a name it shares with a
