@@ -92,6 +92,17 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 	form := func(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].End] }
 	lower := func(i int) string { return strings.ToLower(form(i)) }
 	persons := map[string]bool{} // names seen as the first name of a person
+	// The capitalised proper nouns the article uses alone, neither after
+	// nor before another capitalised word: surnames said again ("Stevens
+	// said").
+	alone := map[string]bool{}
+	for _, s := range d.Sents {
+		for i := int(s.Start) + 1; i < int(s.End); i++ {
+			if d.Tokens[i].UPOS == text.PROPN && upperInitial(form(i)) && !upperInitial(form(i-1)) && (i+1 >= int(s.End) || !upperInitial(form(i+1))) {
+				alone[form(i)] = true
+			}
+		}
+	}
 	for _, s := range d.Sents {
 		n := 0
 		for i := int(s.Start); i < int(s.End) && n < maxPerSentence && len(out) < maxMentions; i++ {
@@ -178,6 +189,15 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 				}
 				if nameWords[strings.ToLower(form(m.t1))] {
 					continue // "Reston virus", "Marburg fever"
+				}
+				// "Georgia Stevens", "Vladimir Putin", "Michael Keenan": a
+				// one-word name before a proper noun the gazetteer lacks
+				// that the article also uses alone ("Stevens said") is a
+				// person's first name.
+				if nw := form(m.t1); m.t1-m.t0 == 1 && !allCaps(w) && !strings.Contains(w, ".") && nx.UPOS == text.PROPN && upperInitial(nw) && !allCaps(nw) && alone[nw] &&
+					!titleWords[strings.ToLower(nw)] && !stopNames[norm(nw)] && len(g.lookup(norm(nw))) == 0 {
+					persons[key] = true
+					continue
 				}
 			}
 			// "the Gulf of Oman", "the Bay of Bengal", "the Bank of
@@ -349,6 +369,23 @@ func direction(w string) bool {
 		return true
 	}
 	return false
+}
+
+// titleWords, after a place name, are what the place has or is, not a
+// surname: "Texas Governor", "U.S. Army", "Iraq War".
+var titleWords = map[string]bool{
+	"governor": true, "gov": true, "senator": true, "sen": true, "rep": true, "representative": true, "president": true,
+	"mayor": true, "premier": true, "minister": true, "attorney": true, "general": true, "secretary": true, "ambassador": true,
+	"police": true, "army": true, "navy": true, "guard": true, "state": true, "county": true, "city": true, "department": true,
+	"democrat": true, "democrats": true, "republican": true, "republicans": true, "congressman": true, "congresswoman": true,
+	"assembly": true, "legislature": true, "senate": true, "house": true, "council": true, "board": true, "court": true,
+	"sheriff": true, "highway": true, "patrol": true, "airport": true, "war": true, "government": true, "embassy": true,
+	"consulate": true, "parliament": true, "military": true, "forces": true, "officials": true, "times": true, "post": true,
+	"river": true, "lake": true, "valley": true, "island": true, "islands": true, "bay": true, "coast": true, "region": true,
+	"province": true, "district": true, "mountains": true, "street": true, "road": true, "avenue": true, "park": true,
+	"school": true, "schools": true, "university": true, "college": true, "hospital": true, "church": true, "health": true,
+	"public": true, "library": true, "chamber": true, "zoo": true, "center": true, "centre": true, "airlines": true, "airways": true,
+	"company": true, "corporation": true, "inc": true, "railway": true, "railroad": true, "national": true, "international": true,
 }
 
 // nameWords, after a place name, make it the name of something else.
