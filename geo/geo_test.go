@@ -131,6 +131,12 @@ func TestResolve(t *testing.T) {
 			map[string]int64{}},
 		{"a place before a title", "Texas Governor Rick Perry met Perry supporters in Austin.", "",
 			map[string]int64{"Texas": 4736286, "Austin": 4671654}},
+		{"a dateline in capitals", "OMAHA -- A sociologist said more people work for themselves.", "",
+			map[string]int64{"OMAHA": 5074472}},
+		{"a part of a state", "Schools in Atlanta and Northeast Georgia are changing their rules.", "",
+			map[string]int64{"Atlanta": 4180439, "Georgia": 4197000}},
+		{"a town after a church's name", "The pastor of First Baptist Church Maryville spoke in Maryville, Tennessee.", "",
+			map[string]int64{"Maryville": 4639848, "Tennessee": 4662168}},
 		{"a street is no place", "Police arrested a man of 12 Orchard St., Alexandria, Egypt.", "",
 			map[string]int64{"Alexandria": 361058, "Egypt": 357994}},
 		{"head of a longer name", "Tankers were hit in the Gulf of Oman and the Bay of Bengal, the Bank of England said.", "",
@@ -269,6 +275,21 @@ func TestConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestCountyOffice: a county before its office is a place ("the Douglas
+// County Sheriff's Office"); a town before a proper noun is a person's
+// name ("Shady Grove Adventist Hospital" is no town).
+func TestCountyOffice(t *testing.T) {
+	g := load(t)
+	d := parse(t, "The car overturned, according to the Douglas County Sheriff's Office.")
+	found := false
+	for _, p := range g.Resolve(d, "") {
+		found = found || p.Text == "Douglas County"
+	}
+	if !found {
+		t.Errorf("Douglas County not found: %+v", g.Resolve(d, ""))
+	}
 }
 
 // TestNotOwnContext: a place is not its own context; the countries of

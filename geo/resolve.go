@@ -73,7 +73,7 @@ var stopNames = map[string]bool{
 	"december": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true, "mobile": true,
 	"health": true, "world": true, "national": true, "north": true, "south": true,
-	"east": true, "west": true, "central": true, "media": true, "of the": true, "god": true,
+	"east": true, "west": true, "central": true, "northeast": true, "northwest": true, "southeast": true, "southwest": true, "media": true, "of the": true, "god": true,
 	"man": true, "page": true, "bush": true, "obama": true, "trump": true, "bbc": true,
 	"cnn": true, "un": true, "eu": true, "who": true, "nato": true, "aids": true, "hiv": true,
 	"sars": true, "flu": true, "h1n1": true, "avian": true, "swine": true, "wikinews": true,
@@ -163,8 +163,10 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 				// "Hong" in "Hong Kong"); first in the sentence only a
 				// proper noun ("In Syria" is fine).
 				if upperInitial(pw) && !direction(pw) && (p.UPOS == text.PROPN || i-1 > int(s.Start)) {
-					if onlyCities {
-						persons[key] = true // "John Campbell", then "Campbell"
+					// "John Campbell", then "Campbell"; not "Baptist
+					// Church Maryville", "Athens-Clarke County".
+					if onlyCities && !titleWords[strings.ToLower(pw)] && m.t1-m.t0 == 1 {
+						persons[key] = true
 					}
 					continue
 				}
@@ -181,7 +183,7 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 			}
 			if m.t1 < int(s.End) {
 				nx := d.Tokens[m.t1]
-				if nx.UPOS == text.PROPN && upperInitial(form(m.t1)) && (onlyCities || orgWords[strings.ToLower(form(m.t1))]) {
+				if nx.UPOS == text.PROPN && upperInitial(form(m.t1)) && (onlyCities && !g.counties(m.cands) || orgWords[strings.ToLower(form(m.t1))]) {
 					if onlyCities {
 						persons[key] = true // "Michael Smith", then "Michael"
 					}
@@ -332,7 +334,7 @@ func (g *Gazetteer) longest(d *text.Doc, i, end int) (mention, bool) {
 		if stopNames[k] {
 			continue
 		}
-		if c := g.lookup(k); len(c) > 0 && (!allCaps(surface) || len(surface) > 5 || g.anyBig(c)) {
+		if c := g.lookup(k); len(c) > 0 && (!allCaps(surface) || len(surface) > 5 || g.anyBig(c) || dateline(d, i, j)) {
 			m := mention{span: sp, t0: i, t1: j, cands: c}
 			for _, e := range c {
 				if g.entries[e].Kind == Country {
@@ -343,6 +345,19 @@ func (g *Gazetteer) longest(d *text.Doc, i, end int) (mention, bool) {
 		}
 	}
 	return mention{}, false
+}
+
+// dateline reports whether tokens [i, j) open their sentence and a dash,
+// comma or bracket follows: "OMAHA -- A sociologist", "LIMA, Ohio".
+func dateline(d *text.Doc, i, j int) bool {
+	if s := d.SentOf(i); s < 0 || int(d.Sents[s].Start) != i || j >= len(d.Tokens) || d.SentOf(j) != s {
+		return false
+	}
+	switch d.Text[d.Tokens[j].Start:d.Tokens[j].End] {
+	case "-", "--", "—", "–", ",", "(":
+		return true
+	}
+	return false
 }
 
 var connector = map[string]bool{"of": true, "the": true, "de": true, "del": true, "la": true, "al": true, "el": true,
@@ -365,7 +380,8 @@ func allCaps(s string) bool {
 // place name the gazetteer lacks ("Northern Syria").
 func direction(w string) bool {
 	switch strings.ToLower(w) {
-	case "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "greater", "upper", "lower":
+	case "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "greater", "upper", "lower",
+		"northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern":
 		return true
 	}
 	return false
@@ -439,6 +455,17 @@ func (g *Gazetteer) ownName(c []int32, key string) bool {
 		}
 	}
 	return false
+}
+
+// counties reports whether every candidate of c is a second-level
+// division ("Douglas County Sheriff's Office" names the county).
+func (g *Gazetteer) counties(c []int32) bool {
+	for _, i := range c {
+		if g.entries[i].Kind != Division2 {
+			return false
+		}
+	}
+	return len(c) > 0
 }
 
 // maxPop is the largest population among c.
