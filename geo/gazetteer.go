@@ -54,6 +54,7 @@ type Gazetteer struct {
 	names     map[string]int32   // norm(name) → entry i (i >= 0) or multi[-i-1]
 	multi     [][]int32          // the entries of names with several
 	ids       []int32            // ids[i] == i: a one-entry slice without allocating
+	keys      []string           // keys[i] == norm(entries[i].Name)
 	countries map[string]int32   // ISO2 → entry
 	divisions map[string]int32   // "CC.ADM1" → entry
 	capitals  map[string]int32   // ISO2 → its PPLC
@@ -258,8 +259,10 @@ func Load(places, points, aliases, demonyms io.Reader) (*Gazetteer, error) {
 		}
 	}
 	g.ids = make([]int32, len(g.entries))
+	g.keys = make([]string, len(g.entries))
 	for i := range g.ids {
 		g.ids[i] = int32(i)
+		g.keys[i] = norm(g.entries[i].Name)
 	}
 	return g, errors.Join(errs...)
 }

@@ -450,7 +450,7 @@ const smallTown = 20000
 // alternate.
 func (g *Gazetteer) ownName(c []int32, key string) bool {
 	for _, i := range c {
-		if norm(g.entries[i].Name) == key {
+		if g.keys[i] == key {
 			return true
 		}
 	}
@@ -551,8 +551,8 @@ func (g *Gazetteer) describe(d *text.Doc, m *mention, s0 int) {
 type context struct {
 	countries map[string]float64            // ISO2 → how often named (directly or by its places)
 	divisions map[string]float64            // CC.ADM1 → how often named
-	nameC     map[string][]weight           // norm(name) → what its mentions add to countries
-	nameD     map[string][]weight           // and to divisions, their first readings' too
+	nameC     map[string]map[string]float64 // norm(name) → what its mentions add to countries
+	nameD     map[string]map[string]float64 // and to divisions, their first readings' too
 	places    map[string]float64            // CC.ADM1 → the names that may lie in it, each weighed 2/(its divisions), at most 1
 	nameP     map[string]map[string]float64 // norm(name) → its weights in places
 	dateline  string                        // ISO2 of the dateline's place
@@ -837,7 +837,7 @@ func (g *Gazetteer) firstPass(d *text.Doc, ms []mention, ctx *context) {
 				if e := g.entries[c]; e.ID == p.GeonameID && e.Kind == City {
 					add[e.Country+"."+e.Admin1] += 0.5
 					k := norm(d.Text[ms[i].span.Start:ms[i].span.End])
-					ctx.nameD[k] = append(ctx.nameD[k], weight{e.Country + "." + e.Admin1, 0.5})
+					ctx.nameD[k] = addWeights(ctx.nameD[k], []weight{{e.Country + "." + e.Admin1, 0.5}})
 					break
 				}
 			}
@@ -924,7 +924,7 @@ func (g *Gazetteer) spanCands(s string) []int32 {
 // context gathers the countries and divisions the mentions name.
 func (g *Gazetteer) context(d *text.Doc, ms []mention, dateline string) *context {
 	c := &context{countries: map[string]float64{}, divisions: map[string]float64{},
-		nameC: map[string][]weight{}, nameD: map[string][]weight{}, places: map[string]float64{}, nameP: map[string]map[string]float64{}}
+		nameC: map[string]map[string]float64{}, nameD: map[string]map[string]float64{}, places: map[string]float64{}, nameP: map[string]map[string]float64{}}
 	// The divisions each name may lie in, for names that may be
 	// places: weighed by how few they are.
 	for _, m := range ms {
@@ -954,8 +954,8 @@ func (g *Gazetteer) context(d *text.Doc, ms []mention, dateline string) *context
 		for _, w := range divisions {
 			c.divisions[w.key] += w.w
 		}
-		c.nameC[k] = append(c.nameC[k], countries...)
-		c.nameD[k] = append(c.nameD[k], divisions...)
+		c.nameC[k] = addWeights(c.nameC[k], countries)
+		c.nameD[k] = addWeights(c.nameD[k], divisions)
 	}
 	if dateline != "" {
 		for _, part := range strings.Split(dateline, ",") {
@@ -1029,19 +1029,24 @@ func (g *Gazetteer) support(m mention) (countries, divisions []weight) {
 
 // others returns the support of the country or division key in the
 // article less what m itself gives it: a place is not its own context.
-func (c *context) others(own []weight, of map[string]float64, key string) float64 {
-	w := of[key]
-	for _, o := range own {
-		if o.key == key {
-			w -= o.w
-		}
+func (c *context) others(own, of map[string]float64, key string) float64 {
+	return of[key] - own[key]
+}
+
+// addWeights adds ws to m, made if nil, and returns it.
+func addWeights(m map[string]float64, ws []weight) map[string]float64 {
+	if m == nil {
+		m = map[string]float64{}
 	}
-	return w
+	for _, w := range ws {
+		m[w.key] += w.w
+	}
+	return m
 }
 
 // onlyCountry reports whether cc is the only country the article's
 // names other than own support.
-func (c *context) onlyCountry(own []weight, cc string) bool {
+func (c *context) onlyCountry(own map[string]float64, cc string) bool {
 	for k := range c.countries {
 		if k != cc && c.others(own, c.countries, k) > 0 {
 			return false
@@ -1076,7 +1081,7 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 	capital := map[string]bool{}
 	if !m.state && !m.divList {
 		for _, i := range m.cands {
-			if e := g.entries[i]; e.Code == "PPLC" && norm(e.Name) == surface {
+			if e := g.entries[i]; e.Code == "PPLC" && g.keys[i] == surface {
 				capital[e.Country] = true
 			}
 		}
@@ -1093,12 +1098,14 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 	// others, give the article's countries and divisions is left out.
 	ownC, ownD := c.nameC[surface], c.nameD[surface]
 	if ownC == nil && ownD == nil {
-		ownC, ownD = g.support(*m) // a mention outside the context
+		wc, wd := g.support(*m) // a mention outside the context
+		ownC, ownD = addWeights(nil, wc), addWeights(nil, wd)
 	}
 	// together: the other names that may lie in a candidate's division
 	// ("Paris" and "Henry County": Paris, Tennessee).
-	together := func(e Entry) float64 {
-		if e.Kind != City && e.Kind != Division2 || norm(e.Name) != surface {
+	together := func(i int32) float64 {
+		e := g.entries[i]
+		if e.Kind != City && e.Kind != Division2 || g.keys[i] != surface {
 			return 0 // not by another name: "Mexico" for Mexico City
 		}
 		k := e.Country + "." + e.Admin1
@@ -1112,7 +1119,7 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 	coBest := 0.0
 	for _, i := range m.cands {
 		if e := g.entries[i]; c.others(ownC, c.countries, e.Country) > 0 && c.onlyCountry(ownC, e.Country) {
-			coBest = math.Max(coBest, together(e))
+			coBest = math.Max(coBest, together(i))
 		}
 	}
 	hasDivision := false
@@ -1126,7 +1133,7 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 		if m.state && hasDivision && e.Kind != Division {
 			continue // "the Georgia state line"
 		}
-		if e.Kind == Division && seat[e.Country+"."+e.Admin1] && (norm(e.Name) == surface || norm(divisionShort(e.Name)) == surface) {
+		if e.Kind == Division && seat[e.Country+"."+e.Admin1] && (g.keys[i] == surface || norm(divisionShort(e.Name)) == surface) {
 			continue
 		}
 		if e.Kind == Division && capital[e.Country] {
@@ -1184,7 +1191,7 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 			score += 2
 			why = append(why, "division in the article: "+g.admin1[e.Country+"."+e.Admin1])
 		}
-		if co := together(e); co > 0 {
+		if co := together(i); co > 0 {
 			score += math.Min(1, co)
 			if co >= 0.5 {
 				why = append(why, "other names may lie in "+g.admin1[e.Country+"."+e.Admin1])
@@ -1216,7 +1223,7 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 				score -= 4
 			}
 		}
-		if norm(e.Name) == surface || (e.Kind == Country && len(surface) > 3) {
+		if g.keys[i] == surface || (e.Kind == Country && len(surface) > 3) {
 			score += 1
 		}
 		if score > bestScore || (score == bestScore && best >= 0 && e.ID < g.entries[best].ID) {
