@@ -137,6 +137,7 @@ func TestResolve(t *testing.T) {
 			map[string]int64{"Atlanta": 4180439, "Georgia": 4197000}},
 		{"a town after a church's name", "The pastor of First Baptist Church Maryville spoke in Maryville, Tennessee.", "",
 			map[string]int64{"Maryville": 4639848, "Tennessee": 4662168}},
+		{"a name with a proper noun after it", "Fighters escaped from a camp at Ain Issa.", "", map[string]int64{}},
 		{"a street is no place", "Police arrested a man of 12 Orchard St., Alexandria, Egypt.", "",
 			map[string]int64{"Alexandria": 361058, "Egypt": 357994}},
 		{"head of a longer name", "Tankers were hit in the Gulf of Oman and the Bay of Bengal, the Bank of England said.", "",

@@ -183,7 +183,7 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 			}
 			if m.t1 < int(s.End) {
 				nx := d.Tokens[m.t1]
-				if nx.UPOS == text.PROPN && upperInitial(form(m.t1)) && (onlyCities && !g.counties(m.cands) || orgWords[strings.ToLower(form(m.t1))]) {
+				if nx.UPOS == text.PROPN && upperInitial(form(m.t1)) && (onlyCities && !g.counties(m.cands, lower(m.t1-1)) || orgWords[strings.ToLower(form(m.t1))]) {
 					if onlyCities {
 						persons[key] = true // "Michael Smith", then "Michael"
 					}
@@ -457,9 +457,14 @@ func (g *Gazetteer) ownName(c []int32, key string) bool {
 	return false
 }
 
-// counties reports whether every candidate of c is a second-level
-// division ("Douglas County Sheriff's Office" names the county).
-func (g *Gazetteer) counties(c []int32) bool {
+// counties reports whether a name that ends in last is a county's: every
+// candidate of c is a second-level division and the name says so
+// ("Douglas County Sheriff's Office" names the county; "Ain Issa" is no
+// French department).
+func (g *Gazetteer) counties(c []int32, last string) bool {
+	if last != "county" && last != "parish" && last != "borough" {
+		return false
+	}
 	for _, i := range c {
 		if g.entries[i].Kind != Division2 {
 			return false
