@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -35,7 +36,7 @@ const (
 
 // Entry is one place of the gazetteer.
 type Entry struct {
-	ID       int64 // GeoNames id; 0 for continents
+	ID       int64 // GeoNames id; 0 for second-level divisions (the files the gazetteer is made from give them none)
 	Name     string
 	Kind     Kind
 	Code     string // GeoNames feature code for cities (PPL, PPLA, PPLC, ...); "PCLI", "ADM1", "CONT" otherwise
@@ -50,15 +51,18 @@ type Entry struct {
 // concurrent use.
 type Gazetteer struct {
 	entries   []Entry
-	names     map[string]int32  // norm(name) → entry i (i >= 0) or multi[-i-1]
-	multi     [][]int32         // the entries of names with several
-	ids       []int32           // ids[i] == i: a one-entry slice without allocating
-	countries map[string]int32  // ISO2 → entry
-	divisions map[string]int32  // "CC.ADM1" → entry
-	capitals  map[string]int32  // ISO2 → its PPLC
-	demonyms  map[string]string // norm(demonym) → ISO2
-	admin1    map[string]string // "CC.ADM1" → name
-	maxWords  int               // most words in a name
+	names     map[string]int32   // norm(name) → entry i (i >= 0) or multi[-i-1]
+	multi     [][]int32          // the entries of names with several
+	ids       []int32            // ids[i] == i: a one-entry slice without allocating
+	keys      []string           // keys[i] == norm(entries[i].Name)
+	countries map[string]int32   // ISO2 → entry
+	divisions map[string]int32   // "CC.ADM1" → entry
+	capitals  map[string]int32   // ISO2 → its PPLC
+	demonyms  map[string]string  // norm(demonym) → ISO2
+	demonymOf map[string]int32   // norm(demonym) → its country or continent
+	qualifier map[string][]int32 // name as written, less a final full stop → divisions it names after a place and a comma only ("Ky")
+	admin1    map[string]string  // "CC.ADM1" → name
+	maxWords  int                // most words in a name
 }
 
 // Limits of the loader: the shipped gazetteer is well inside them, and a
@@ -110,6 +114,8 @@ func Load(places, points, aliases, demonyms io.Reader) (*Gazetteer, error) {
 		divisions: map[string]int32{},
 		capitals:  map[string]int32{},
 		demonyms:  map[string]string{},
+		demonymOf: map[string]int32{},
+		qualifier: map[string][]int32{},
 		admin1:    map[string]string{},
 	}
 	var errs []error
@@ -163,9 +169,14 @@ func Load(places, points, aliases, demonyms io.Reader) (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("geo: gazetteer: %w", err)
 	}
-	for _, c := range []struct{ code, name string }{{"AF", "Africa"}, {"AS", "Asia"}, {"EU", "Europe"}, {"NA", "North America"}, {"SA", "South America"}, {"OC", "Oceania"}, {"AN", "Antarctica"}} {
+	// The continents, with the GeoNames ids of geonames-readme.txt.
+	for _, c := range []struct {
+		code, name string
+		id         int64
+	}{{"AF", "Africa", 6255146}, {"AS", "Asia", 6255147}, {"EU", "Europe", 6255148}, {"NA", "North America", 6255149},
+		{"SA", "South America", 6255150}, {"OC", "Oceania", 6255151}, {"AN", "Antarctica", 6255152}} {
 		continents["@"+c.code] = int32(len(g.entries))
-		g.entries = append(g.entries, Entry{Name: c.name, Kind: Continent, Code: "CONT", Pop: 1e9})
+		g.entries = append(g.entries, Entry{ID: c.id, Name: c.name, Kind: Continent, Code: "CONT", Pop: 1e9})
 	}
 	key := func(k string) (int32, bool) {
 		if i, ok := continents[k]; ok {
@@ -203,6 +214,18 @@ func Load(places, points, aliases, demonyms io.Reader) (*Gazetteer, error) {
 				return nil
 			}
 			for _, a := range strings.Split(f[1], "|") {
+				if q, ok := strings.CutPrefix(a, ","); ok {
+					// By the form it is written in, with or without its
+					// full stop, or in capitals: "Md." is "Md" and "MD",
+					// and not "M.D.".
+					q = strings.TrimSuffix(strings.TrimSpace(q), ".")
+					for _, k := range []string{q, strings.ToUpper(q)} {
+						if k != "" && len(g.qualifier[k]) < 8 && !slices.Contains(g.qualifier[k], i) {
+							g.qualifier[k] = append(g.qualifier[k], i)
+						}
+					}
+					continue
+				}
 				g.index(a, i)
 			}
 			return nil
@@ -212,13 +235,22 @@ func Load(places, points, aliases, demonyms io.Reader) (*Gazetteer, error) {
 	}
 	if demonyms != nil {
 		if err := eachLine(demonyms, func(line int, f []string) error {
-			if _, ok := g.countries[f[0]]; len(f) != 2 || !ok {
-				bad("demonyms", line, fmt.Errorf("want ISO2 demonyms with a known country, got %q", strings.Join(f, " ")))
+			// A country's demonyms ("Syrian") or a continent's ("African").
+			i, isCountry := g.countries[f[0]]
+			j, isContinent := continents[f[0]]
+			if len(f) != 2 || !isCountry && !isContinent {
+				bad("demonyms", line, fmt.Errorf("want KEY demonyms with a known country or continent, got %q", strings.Join(f, " ")))
 				return nil
+			}
+			if isContinent {
+				i = j
 			}
 			for _, a := range strings.Split(f[1], "|") {
 				if k := norm(a); k != "" {
-					g.demonyms[k] = f[0]
+					if isCountry {
+						g.demonyms[k] = f[0]
+					}
+					g.demonymOf[k] = i
 				}
 			}
 			return nil
@@ -227,8 +259,10 @@ func Load(places, points, aliases, demonyms io.Reader) (*Gazetteer, error) {
 		}
 	}
 	g.ids = make([]int32, len(g.entries))
+	g.keys = make([]string, len(g.entries))
 	for i := range g.ids {
 		g.ids[i] = int32(i)
+		g.keys[i] = norm(g.entries[i].Name)
 	}
 	return g, errors.Join(errs...)
 }
