@@ -1272,6 +1272,9 @@ func (a *attributor) quotes(ctx context.Context, r Resolver) ([]eventwire.Quote,
 		if len(f.content) == 0 {
 			continue
 		}
+		if f.kind != "direct" {
+			f.content = a.closeQuoted(f.content)
+		}
 		q := eventwire.Quote{Kind: f.kind, Direct: f.kind == "direct"}
 		var parts []string
 		for _, c := range f.content {
@@ -2119,4 +2122,39 @@ func (a *attributor) besideCue(v, spk int) int {
 		}
 	}
 	return k
+}
+
+// closeQuoted widens reported content that ends or starts inside quoted
+// words to the whole quoted stretch: the speaker's words are not cut where
+// a parse hangs a clause of theirs elsewhere ("by "encouraging many, who
+// earlier hampered ..., to join the process"" ended at "many").
+func (a *attributor) closeQuoted(content []text.Span) []text.Span {
+	if len(content) == 0 || len(a.segs) == 0 {
+		return content
+	}
+	out := append([]text.Span(nil), content...)
+	for i := range out {
+		c := &out[i]
+		for si := range a.segs {
+			for _, p := range a.segs[si].parts {
+				if p.Start < c.End && c.End < p.End {
+					c.End = p.End
+				}
+				if p.Start < c.Start && c.Start < p.End {
+					c.Start = p.Start
+				}
+			}
+		}
+	}
+	// Spans that now overlap or touch become one.
+	merged := out[:1]
+	for _, c := range out[1:] {
+		last := &merged[len(merged)-1]
+		if c.Start <= last.End {
+			last.End = max(last.End, c.End)
+			continue
+		}
+		merged = append(merged, c)
+	}
+	return merged
 }

@@ -94,6 +94,10 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "told" Smith to Jones by The agency: the deal was off`}},
 		{"mixed", `Smith said the plan "has no chance of success" in parliament.`,
 			[]string{`mixed "said" Smith: the plan "has no chance of success" in parliament`}},
+		// The reported words are not cut inside quotation marks, however
+		// the parse hangs the clause within them.
+		{"mixed closed", `The radio said Berg responded that the win "has opened the way for reform" by "encouraging many, who earlier opposed the reform in the north, to join the process and work on peace."`,
+			[]string{`mixed "responded" Berg by The radio: the win "has opened the way for reform" by "encouraging many, who earlier opposed the reform in the north, to join the process and work on peace.`}},
 		// A speech cue set off by commas, however the parser hangs it.
 		{"parenthetical after", "The ferry will run again from Friday, the port authority announced Tuesday evening.",
 			[]string{`indirect "announced" the port authority: The ferry will run again from Friday`}},
