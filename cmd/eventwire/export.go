@@ -211,7 +211,9 @@ func runExport(ctx context.Context, m *Main, args []string) error {
 			return fmt.Errorf("export: %w", err)
 		}
 		for _, me := range ms {
-			if err := ew.write(newGDELTRow(me.ID, me.Best, me.Articles, me.Sources, me.Articles, me.FirstSeen), me); err != nil {
+			g := newGDELTRow(me.ID, me.Best, me.Articles, me.Sources, me.Articles, me.FirstSeen)
+			g.Confidence = me.Confidence // the merged event's, from all its sources, not its best report's
+			if err := ew.write(g, me); err != nil {
 				return err
 			}
 		}
