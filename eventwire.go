@@ -325,6 +325,9 @@ type EventRecord struct {
 	URL       string `json:"url"`
 	Title     string `json:"title"`
 	Published string `json:"published"`
+	// FetchedAt is when the article's page was fetched (RFC 3339, UTC;
+	// WARC-Date for archives).
+	FetchedAt string `json:"fetched_at"`
 	Event     Event  `json:"event"`
 }
 

@@ -195,7 +195,7 @@ func runExport(ctx context.Context, m *Main, args []string) error {
 				return fmt.Errorf("export: %w", err)
 			}
 			for _, r := range recs {
-				if err := ew.write(newGDELTRow(r.ID, r, 1, 1, 1, ""), r); err != nil {
+				if err := ew.write(newGDELTRow(r.ID, r, 1, 1, 1, r.FetchedAt), r); err != nil {
 					return err
 				}
 			}

@@ -31,7 +31,7 @@ func (s *Store) Events(ctx context.Context, f eventwire.EventFilter) ([]eventwir
 	// and sorted, and only the events listed are joined and decoded (at
 	// 100,000 events, 10-50 times faster than joining every match before
 	// the sort).
-	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.page_id, p.url, COALESCE(a.title, ''), COALESCE(a.published, ''), e.json
+	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.page_id, p.url, COALESCE(a.title, ''), COALESCE(a.published, ''), p.fetched_at, e.json
 		FROM (SELECT e.id FROM events e WHERE `+strings.Join(where, " AND ")+` ORDER BY e.id LIMIT ?) x
 		JOIN events e ON e.id = x.id JOIN pages p ON p.id = e.page_id LEFT JOIN articles a ON a.page_id = e.page_id
 		ORDER BY e.id`, args...)
@@ -43,7 +43,7 @@ func (s *Store) Events(ctx context.Context, f eventwire.EventFilter) ([]eventwir
 	for rows.Next() {
 		var r eventwire.EventRecord
 		var js string
-		if err := rows.Scan(&r.ID, &r.StoryID, &r.URL, &r.Title, &r.Published, &js); err != nil {
+		if err := rows.Scan(&r.ID, &r.StoryID, &r.URL, &r.Title, &r.Published, &r.FetchedAt, &js); err != nil {
 			return nil, fmt.Errorf("sqlite: events: %w", err)
 		}
 		if err := json.Unmarshal([]byte(js), &r.Event); err != nil {

@@ -290,6 +290,7 @@ func (s *Store) mergedEvents(ctx context.Context, ids []int64, withMentions bool
 		if err := json.Unmarshal([]byte(js), &r.Event); err != nil {
 			return nil, fmt.Errorf("sqlite: event %d: %w", r.ID, err)
 		}
+		r.FetchedAt = fetched
 		if b == nil || b.me.ID != id {
 			if b != nil {
 				out = append(out, b.finish())
