@@ -235,27 +235,60 @@ func (s *Store) MergedEvents(ctx context.Context, f eventwire.EventFilter, withM
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
-	where = append(where, "m.merged_id > ?")
-	args = append(args, f.After, limit)
-	rows, err := s.r.QueryContext(ctx, `SELECT DISTINCT m.merged_id FROM event_merges m JOIN events e ON e.id = m.event_id
-		WHERE `+strings.Join(where, " AND ")+` ORDER BY m.merged_id LIMIT ?`, args...)
+	if len(where) == 0 {
+		ids, err := s.ids(ctx, `SELECT DISTINCT m.merged_id FROM event_merges m JOIN events e ON e.id = m.event_id
+			WHERE m.merged_id > ? ORDER BY m.merged_id LIMIT ?`, f.After, limit)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: merged events: %w", err)
+		}
+		return s.mergedEvents(ctx, ids, withMentions)
+	}
+	// The merged IDs of the page, in two steps as Events reads its IDs: a
+	// walk of the groups that follow the cursor (the membership rows
+	// first, CROSS JOIN, on their index by merged ID), then the indexes
+	// of the events for the rest.
+	cond := strings.Join(where, " AND ")
+	hi := windowEnd(f.After, limit)
+	ids, err := s.ids(ctx, `SELECT DISTINCT m.merged_id FROM event_merges m CROSS JOIN events e ON e.id = m.event_id
+		WHERE `+cond+` AND m.merged_id > ? AND m.merged_id <= ? ORDER BY m.merged_id LIMIT ?`,
+		append(args[:len(args):len(args)], f.After, hi, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: merged events: %w", err)
 	}
+	if len(ids) < limit {
+		// A group's members have IDs from its merged ID on.
+		last, err := s.lastID(ctx, "event_merges")
+		if err != nil {
+			return nil, err
+		}
+		if hi < last {
+			rest, err := s.ids(ctx, `SELECT DISTINCT m.merged_id FROM event_merges m JOIN events e ON e.id = m.event_id
+				WHERE `+cond+` AND m.merged_id > ? ORDER BY m.merged_id LIMIT ?`, append(args, hi, limit-len(ids))...)
+			if err != nil {
+				return nil, fmt.Errorf("sqlite: merged events: %w", err)
+			}
+			ids = append(ids, rest...)
+		}
+	}
+	return s.mergedEvents(ctx, ids, withMentions)
+}
+
+// ids runs query, whose rows are one ID each, and returns the IDs.
+func (s *Store) ids(ctx context.Context, query string, args ...any) ([]int64, error) {
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	var ids []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("sqlite: merged events: %w", err)
+			return nil, err
 		}
 		ids = append(ids, id)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: merged events: %w", err)
-	}
-	return s.mergedEvents(ctx, ids, withMentions)
+	return ids, rows.Err()
 }
 
 // mergedEvents assembles the merged events ids (in increasing order) from
