@@ -64,6 +64,8 @@ type Store struct {
 	// zw recycles gzip writers: allocating one costs more than compressing
 	// a page.
 	zw sync.Pool
+	// version tells readers' caches that the data changed (DataVersion).
+	version version
 }
 
 var _ eventwire.Store = (*Store)(nil)
@@ -127,6 +129,14 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
+	v, err := sql.Open("sqlite", fileURI(path)+"?"+qr.Encode())
+	if err != nil {
+		w.Close()
+		r.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	v.SetMaxOpenConns(1)
+	s.version.db = v
 	readers := max(2, runtime.GOMAXPROCS(0))
 	r.SetMaxOpenConns(readers)
 	// Keep them all: database/sql keeps two idle by default, and a reader
@@ -151,7 +161,7 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error {
-	var errs []error
+	errs := []error{s.version.close()}
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}
