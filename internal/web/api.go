@@ -22,7 +22,12 @@ type params struct {
 }
 
 func readParams(r *http.Request, allowed ...string) (params, error) {
-	q := r.URL.Query()
+	// Not r.URL.Query(), which drops what does not parse (a bad escape, a
+	// semicolon) and so would widen the answer.
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return params{}, &badRequest{"malformed query string"}
+	}
 	for k, v := range q {
 		ok := false
 		for _, a := range allowed {

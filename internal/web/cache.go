@@ -1,0 +1,156 @@
+package web
+
+import (
+	"bytes"
+	"container/list"
+	"context"
+	"net/http"
+	"strconv"
+	"sync"
+)
+
+// Versioner is what a store offers for the response cache (the SQLite
+// store has it): a number that changes whenever the stored data changes,
+// by this process or another, and only grows. Without it nothing is
+// cached.
+type Versioner interface {
+	DataVersion(ctx context.Context) (uint64, error)
+}
+
+// DefaultCacheBytes is the response cache's size when Options.CacheBytes
+// is 0.
+const DefaultCacheBytes = 32 << 20
+
+// cache holds the bodies of successful API responses, keyed by the
+// canonical request (path and sorted query), for one data version: the
+// first request that sees a newer version empties it. The least recently
+// used responses go first when it is full.
+type cache struct {
+	max int64 // bytes, keys included
+
+	mu      sync.Mutex
+	version uint64
+	size    int64
+	lru     *list.List // of *cached, most recent first
+	byKey   map[string]*list.Element
+}
+
+// cached is one response: its headers (those the handler set) and body.
+type cached struct {
+	key    string
+	header http.Header
+	body   []byte
+}
+
+func (c *cached) bytes() int64 { return int64(len(c.key)+len(c.body)) + 256 }
+
+func newCache(max int64) *cache {
+	return &cache{max: max, lru: list.New(), byKey: map[string]*list.Element{}}
+}
+
+// get returns the response cached for key at data version v, if any.
+func (c *cache) get(key string, v uint64) *cached {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v != c.version {
+		if v > c.version {
+			c.reset(v)
+		}
+		return nil
+	}
+	el := c.byKey[key]
+	if el == nil {
+		return nil
+	}
+	c.lru.MoveToFront(el)
+	return el.Value.(*cached)
+}
+
+// put caches e, read at data version v; a response of an older version, or
+// larger than a sixteenth of the cache, is not kept.
+func (c *cache) put(e *cached, v uint64) {
+	n := e.bytes()
+	if n > c.max/16 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v < c.version {
+		return
+	}
+	if v > c.version {
+		c.reset(v)
+	}
+	e.header = e.header.Clone()
+	if el := c.byKey[e.key]; el != nil {
+		c.size -= el.Value.(*cached).bytes()
+		c.lru.Remove(el)
+	}
+	c.byKey[e.key] = c.lru.PushFront(e)
+	c.size += n
+	for c.size > c.max {
+		el := c.lru.Back()
+		old := el.Value.(*cached)
+		c.lru.Remove(el)
+		delete(c.byKey, old.key)
+		c.size -= old.bytes()
+	}
+}
+
+// reset empties the cache for version v.
+func (c *cache) reset(v uint64) {
+	c.version = v
+	c.size = 0
+	c.lru.Init()
+	clear(c.byKey)
+}
+
+// write sends the cached response.
+func (e *cached) write(w http.ResponseWriter) {
+	hd := w.Header()
+	for k, v := range e.header {
+		hd[k] = v
+	}
+	hd.Set("Content-Length", strconv.Itoa(len(e.body)))
+	w.WriteHeader(http.StatusOK)
+	w.Write(e.body)
+}
+
+// recorder keeps a handler's response so that it can be cached before it
+// is sent.
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func newRecorder() *recorder { return &recorder{header: http.Header{}} }
+
+func (r *recorder) Header() http.Header { return r.header }
+
+func (r *recorder) WriteHeader(status int) {
+	if r.status == 0 {
+		r.status = status
+	}
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.body.Write(b)
+}
+
+// send writes the recorded response to w.
+func (r *recorder) send(w http.ResponseWriter) {
+	hd := w.Header()
+	for k, v := range r.header {
+		hd[k] = v
+	}
+	hd.Set("Content-Length", strconv.Itoa(r.body.Len()))
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	w.WriteHeader(r.status)
+	w.Write(r.body.Bytes())
+}
