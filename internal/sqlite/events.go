@@ -12,8 +12,8 @@ import (
 )
 
 // Events lists stored events that pass f, in event ID order after f.After
-// (eventwire.Store). Code prefixes are index range scans (events_source,
-// events_target, events_cameo); a search joins the articles' full-text
+// (eventwire.Store). Code prefixes are index range scans (events_by_source,
+// events_by_target, events_cameo); a search joins the articles' full-text
 // index.
 //
 // A filtered page is read in two steps (eventIDWindow): first the events
