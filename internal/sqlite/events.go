@@ -85,7 +85,7 @@ func windowEnd(after int64, limit int) int64 {
 // lastID is the largest ID (rowid) of table, 0 when it is empty.
 func (s *Store) lastID(ctx context.Context, table string) (int64, error) {
 	var id int64
-	if err := s.r.QueryRowContext(ctx, `SELECT COALESCE(max(rowid), 0) FROM `+table).Scan(&id); err != nil {
+	if err := s.queryRow(ctx, `SELECT COALESCE(max(rowid), 0) FROM `+table).Scan(&id); err != nil {
 		return 0, fmt.Errorf("sqlite: last id of %s: %w", table, err)
 	}
 	return id, nil
@@ -94,7 +94,7 @@ func (s *Store) lastID(ctx context.Context, table string) (int64, error) {
 // scanEvents runs query, whose rows are an event's ID, story ID, URL,
 // title, publication date and JSON, and decodes them.
 func (s *Store) scanEvents(ctx context.Context, query string, args ...any) ([]eventwire.EventRecord, error) {
-	rows, err := s.r.QueryContext(ctx, query, args...)
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: events: %w", err)
 	}

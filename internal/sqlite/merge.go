@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -275,7 +276,7 @@ func (s *Store) MergedEvents(ctx context.Context, f eventwire.EventFilter, withM
 
 // ids runs query, whose rows are one ID each, and returns the IDs.
 func (s *Store) ids(ctx context.Context, query string, args ...any) ([]int64, error) {
-	rows, err := s.r.QueryContext(ctx, query, args...)
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -299,15 +300,20 @@ func (s *Store) mergedEvents(ctx context.Context, ids []int64, withMentions bool
 	if len(ids) == 0 {
 		return out, nil
 	}
-	args := make([]any, len(ids))
+	// The IDs as one JSON array, so that the query's text, and so its
+	// prepared statement, is the same for every page.
+	list := make([]byte, 0, 8*len(ids))
 	for i, id := range ids {
-		args[i] = id
+		if i > 0 {
+			list = append(list, ',')
+		}
+		list = strconv.AppendInt(list, id, 10)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT m.merged_id, e.id, e.page_id, p.url, COALESCE(a.title, ''), COALESCE(a.published, ''),
+	rows, err := s.query(ctx, `SELECT m.merged_id, e.id, e.page_id, p.url, COALESCE(a.title, ''), COALESCE(a.published, ''),
 			p.fetched_at, e.json, m.source_key
 		FROM event_merges m JOIN events e ON e.id = m.event_id JOIN pages p ON p.id = e.page_id
 			LEFT JOIN articles a ON a.page_id = e.page_id
-		WHERE m.merged_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY m.merged_id, e.id`, args...)
+		WHERE m.merged_id IN (SELECT value FROM json_each(?)) ORDER BY m.merged_id, e.id`, "["+string(list)+"]")
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: merged events: %w", err)
 	}

@@ -66,6 +66,8 @@ type Store struct {
 	zw sync.Pool
 	// version tells readers' caches that the data changed (DataVersion).
 	version version
+	// stmts are the readers' prepared statements.
+	stmts stmts
 }
 
 var _ eventwire.Store = (*Store)(nil)
@@ -161,6 +163,7 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.stmts.close()
 	errs := []error{s.version.close()}
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
@@ -557,7 +560,7 @@ func (s *Store) Story(ctx context.Context, id int64) (*eventwire.Story, error) {
 	p := st.Page
 	var fetched, hints, enc string
 	var body []byte
-	err := s.r.QueryRowContext(ctx, `SELECT url, content_type, origin, fetched_at, hints, body_encoding, body
+	err := s.queryRow(ctx, `SELECT url, content_type, origin, fetched_at, hints, body_encoding, body
 		FROM pages WHERE id = ?`, id).Scan(&p.URL, &p.ContentType, &p.Origin, &fetched, &hints, &enc, &body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite: story %d: %w", id, eventwire.ErrNotFound)
@@ -575,7 +578,7 @@ func (s *Store) Story(ctx context.Context, id int64) (*eventwire.Story, error) {
 
 	a := &eventwire.Article{}
 	var credits, paras string
-	err = s.r.QueryRowContext(ctx, `SELECT url, title, published, byline, credits, dateline, language, text, paragraphs
+	err = s.queryRow(ctx, `SELECT url, title, published, byline, credits, dateline, language, text, paragraphs
 		FROM articles WHERE page_id = ?`, id).Scan(&a.URL, &a.Title, &a.Published, &a.Byline, &credits,
 		&a.Dateline, &a.Language, &a.Text, &paras)
 	switch {
@@ -591,7 +594,7 @@ func (s *Store) Story(ctx context.Context, id int64) (*eventwire.Story, error) {
 
 	var format string
 	var data []byte
-	err = s.r.QueryRowContext(ctx, `SELECT format, data FROM docs WHERE page_id = ?`, id).Scan(&format, &data)
+	err = s.queryRow(ctx, `SELECT format, data FROM docs WHERE page_id = ?`, id).Scan(&format, &data)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
@@ -601,13 +604,13 @@ func (s *Store) Story(ctx context.Context, id int64) (*eventwire.Story, error) {
 			return nil, fmt.Errorf("sqlite: story %d: %w", id, err)
 		}
 	}
-	if err := scanJSON(ctx, s.r, `SELECT json FROM events WHERE page_id = ? ORDER BY idx`, id, &st.Events); err != nil {
+	if err := scanJSON(ctx, s, `SELECT json FROM events WHERE page_id = ? ORDER BY idx`, id, &st.Events); err != nil {
 		return nil, fmt.Errorf("sqlite: story %d: events: %w", id, err)
 	}
-	if err := scanJSON(ctx, s.r, `SELECT json FROM quotes WHERE page_id = ? ORDER BY idx`, id, &st.Quotes); err != nil {
+	if err := scanJSON(ctx, s, `SELECT json FROM quotes WHERE page_id = ? ORDER BY idx`, id, &st.Quotes); err != nil {
 		return nil, fmt.Errorf("sqlite: story %d: quotes: %w", id, err)
 	}
-	if err := scanJSON(ctx, s.r, `SELECT json FROM places WHERE page_id = ? ORDER BY idx`, id, &st.Places); err != nil {
+	if err := scanJSON(ctx, s, `SELECT json FROM places WHERE page_id = ? ORDER BY idx`, id, &st.Places); err != nil {
 		return nil, fmt.Errorf("sqlite: story %d: places: %w", id, err)
 	}
 	return st, nil
@@ -676,11 +679,11 @@ func (s *Store) storiesAfter(ctx context.Context, after int64, withDoc bool) ([]
 	var rows *sql.Rows
 	var err error
 	if withDoc {
-		rows, err = s.r.QueryContext(ctx, `SELECT `+cols+`, d.format, d.data
+		rows, err = s.query(ctx, `SELECT `+cols+`, d.format, d.data
 			FROM docs d JOIN pages p ON p.id = d.page_id LEFT JOIN articles a ON a.page_id = d.page_id
 			WHERE d.page_id > ? ORDER BY d.page_id LIMIT ?`, after, docsBatch)
 	} else {
-		rows, err = s.r.QueryContext(ctx, `SELECT `+cols+`, '', NULL
+		rows, err = s.query(ctx, `SELECT `+cols+`, '', NULL
 			FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN docs d ON d.page_id = a.page_id
 			WHERE a.page_id > ? AND d.page_id IS NULL ORDER BY a.page_id LIMIT ?`, after, docsBatch)
 	}
@@ -727,7 +730,7 @@ func (s *Store) storiesAfter(ctx context.Context, after int64, withDoc bool) ([]
 	if len(out) == 0 {
 		return nil, nil
 	}
-	ev, err := s.r.QueryContext(ctx, `SELECT page_id, json FROM events WHERE page_id > ? AND page_id <= ?
+	ev, err := s.query(ctx, `SELECT page_id, json FROM events WHERE page_id > ? AND page_id <= ?
 		ORDER BY page_id, idx`, after, out[len(out)-1].ID)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: docs: events: %w", err)
@@ -759,7 +762,7 @@ func (s *Store) storiesAfter(ctx context.Context, after int64, withDoc bool) ([]
 // the stories Docs(ctx, after, fn) visits, for progress displays.
 func (s *Store) CountDocs(ctx context.Context, after int64) (int64, error) {
 	var n int64
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM docs WHERE page_id > ?`, after).Scan(&n); err != nil {
+	if err := s.queryRow(ctx, `SELECT count(*) FROM docs WHERE page_id > ?`, after).Scan(&n); err != nil {
 		return 0, fmt.Errorf("sqlite: count docs: %w", err)
 	}
 	return n, nil
@@ -769,7 +772,7 @@ func (s *Store) CountDocs(ctx context.Context, after int64) (int64, error) {
 // that have no Doc: the stories Unparsed(ctx, after, fn) visits.
 func (s *Store) CountUnparsed(ctx context.Context, after int64) (int64, error) {
 	var n int64
-	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles a LEFT JOIN docs d ON d.page_id = a.page_id
+	err := s.queryRow(ctx, `SELECT count(*) FROM articles a LEFT JOIN docs d ON d.page_id = a.page_id
 		WHERE a.page_id > ? AND d.page_id IS NULL`, after).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: count unparsed: %w", err)
@@ -838,8 +841,8 @@ func (s *Store) ReplaceEvents(ctx context.Context, id int64, events []eventwire.
 }
 
 // scanJSON appends to *dst the JSON value of each row of query.
-func scanJSON[T any](ctx context.Context, db *sql.DB, query string, id int64, dst *[]T) error {
-	rows, err := db.QueryContext(ctx, query, id)
+func scanJSON[T any](ctx context.Context, s *Store, query string, id int64, dst *[]T) error {
+	rows, err := s.query(ctx, query, id)
 	if err != nil {
 		return err
 	}
@@ -887,12 +890,12 @@ func (s *Store) Articles(ctx context.Context, f eventwire.ArticleFilter) ([]even
 	var rows *sql.Rows
 	var err error
 	if q := ftsQuery(f.Search); q != "" {
-		rows, err = s.r.QueryContext(ctx, `SELECT a.page_id, a.url, a.title, a.published, a.language,
+		rows, err = s.query(ctx, `SELECT a.page_id, a.url, a.title, a.published, a.language,
 				snippet(articles_fts, 1, '[', ']', '…', 12)
 			FROM articles_fts JOIN articles a ON a.page_id = articles_fts.rowid
 			WHERE articles_fts MATCH ? ORDER BY rank, a.page_id LIMIT ? OFFSET ?`, q, limit, offset)
 	} else {
-		rows, err = s.r.QueryContext(ctx, `SELECT page_id, url, title, published, language, ''
+		rows, err = s.query(ctx, `SELECT page_id, url, title, published, language, ''
 			FROM articles ORDER BY published DESC, page_id DESC LIMIT ? OFFSET ?`, limit, offset)
 	}
 	if err != nil {
@@ -916,7 +919,7 @@ func (s *Store) Articles(ctx context.Context, f eventwire.ArticleFilter) ([]even
 // Stats counts pages, articles, failures, events, quotes and places.
 func (s *Store) Stats(ctx context.Context) (eventwire.StoreStats, error) {
 	var st eventwire.StoreStats
-	err := s.r.QueryRowContext(ctx, `SELECT
+	err := s.queryRow(ctx, `SELECT
 		(SELECT count(*) FROM pages), (SELECT count(*) FROM articles), (SELECT count(*) FROM failures),
 		(SELECT count(*) FROM events), (SELECT count(*) FROM quotes), (SELECT count(*) FROM places)`).
 		Scan(&st.Pages, &st.Articles, &st.Failures, &st.Events, &st.Quotes, &st.Places)
@@ -932,7 +935,7 @@ func (s *Store) Failures(ctx context.Context, limit int) ([]eventwire.Failure, e
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
-	rows, err := s.r.QueryContext(ctx, `SELECT url, origin, stage, error, attempts, last_at
+	rows, err := s.query(ctx, `SELECT url, origin, stage, error, attempts, last_at
 		FROM failures ORDER BY last_at DESC, id DESC LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: failures: %w", err)
@@ -958,7 +961,7 @@ func (s *Store) Failures(ctx context.Context, limit int) ([]eventwire.Failure, e
 // the orchestrator can skip pages it already has (ingest.PageLooker).
 func (s *Store) PageID(ctx context.Context, url, contentHash string) (int64, bool, error) {
 	var id int64
-	err := s.r.QueryRowContext(ctx, `SELECT id FROM pages WHERE url = ? AND content_hash = ?`, url, contentHash).Scan(&id)
+	err := s.queryRow(ctx, `SELECT id FROM pages WHERE url = ? AND content_hash = ?`, url, contentHash).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
@@ -973,7 +976,7 @@ func (s *Store) PageID(ctx context.Context, url, contentHash string) (int64, boo
 func (s *Store) SameArticle(ctx context.Context, url, text string) (int64, bool, error) {
 	var id int64
 	var same bool
-	err := s.r.QueryRowContext(ctx, `SELECT p.id, a.text = ? FROM pages p JOIN articles a ON a.page_id = p.id
+	err := s.queryRow(ctx, `SELECT p.id, a.text = ? FROM pages p JOIN articles a ON a.page_id = p.id
 		WHERE p.url = ? ORDER BY p.id DESC LIMIT 1`, text, url).Scan(&id, &same)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
@@ -1006,7 +1009,7 @@ func (s *Store) FailedPages(ctx context.Context, afterID int64, limit int) ([]Fa
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT id, url, stage, refused, origin, content_type, body_encoding, body
+	rows, err := s.query(ctx, `SELECT id, url, stage, refused, origin, content_type, body_encoding, body
 		FROM failures WHERE id > ? ORDER BY id LIMIT ?`, afterID, min(limit, MaxLimit))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: failed pages: %w", err)
