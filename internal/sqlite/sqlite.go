@@ -556,12 +556,29 @@ func (s *Store) PutFailure(ctx context.Context, p *eventwire.Page, stage string,
 // Story returns the stored story id with its page (body decompressed),
 // article, Doc, events, quotes and places; eventwire.ErrNotFound if absent.
 func (s *Store) Story(ctx context.Context, id int64) (*eventwire.Story, error) {
+	return s.story(ctx, id, true, true, true)
+}
+
+// ArticleStory is Story without what the web API's article and event
+// pages never show: the raw page body (which may be hundreds of
+// kilobytes to decompress) and the quotes, and the events and places too
+// unless withEvents (web.ArticleReader).
+func (s *Store) ArticleStory(ctx context.Context, id int64, withEvents bool) (*eventwire.Story, error) {
+	return s.story(ctx, id, false, withEvents, false)
+}
+
+// story reads story id: its page, with its body if body, its article and
+// Doc, its events and places if events, its quotes if quotes.
+func (s *Store) story(ctx context.Context, id int64, body, events, quotes bool) (*eventwire.Story, error) {
 	st := &eventwire.Story{ID: id, Page: &eventwire.Page{}}
 	p := st.Page
 	var fetched, hints, enc string
-	var body []byte
-	err := s.queryRow(ctx, `SELECT url, content_type, origin, fetched_at, hints, body_encoding, body
-		FROM pages WHERE id = ?`, id).Scan(&p.URL, &p.ContentType, &p.Origin, &fetched, &hints, &enc, &body)
+	var raw []byte
+	q := `SELECT url, content_type, origin, fetched_at, hints, body_encoding, body FROM pages WHERE id = ?`
+	if !body {
+		q = `SELECT url, content_type, origin, fetched_at, hints, body_encoding, NULL FROM pages WHERE id = ?`
+	}
+	err := s.queryRow(ctx, q, id).Scan(&p.URL, &p.ContentType, &p.Origin, &fetched, &hints, &enc, &raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite: story %d: %w", id, eventwire.ErrNotFound)
 	}
@@ -572,8 +589,10 @@ func (s *Store) Story(ctx context.Context, id int64) (*eventwire.Story, error) {
 	if err := json.Unmarshal([]byte(hints), &p.Hints); err != nil {
 		return nil, fmt.Errorf("sqlite: story %d: hints: %w", id, err)
 	}
-	if p.Body, err = decompress(body, enc); err != nil {
-		return nil, fmt.Errorf("sqlite: story %d: body: %w", id, err)
+	if body {
+		if p.Body, err = decompress(raw, enc); err != nil {
+			return nil, fmt.Errorf("sqlite: story %d: body: %w", id, err)
+		}
 	}
 
 	a := &eventwire.Article{}
@@ -604,14 +623,18 @@ func (s *Store) Story(ctx context.Context, id int64) (*eventwire.Story, error) {
 			return nil, fmt.Errorf("sqlite: story %d: %w", id, err)
 		}
 	}
-	if err := scanJSON(ctx, s, `SELECT json FROM events WHERE page_id = ? ORDER BY idx`, id, &st.Events); err != nil {
-		return nil, fmt.Errorf("sqlite: story %d: events: %w", id, err)
+	if events {
+		if err := scanJSON(ctx, s, `SELECT json FROM events WHERE page_id = ? ORDER BY idx`, id, &st.Events); err != nil {
+			return nil, fmt.Errorf("sqlite: story %d: events: %w", id, err)
+		}
+		if err := scanJSON(ctx, s, `SELECT json FROM places WHERE page_id = ? ORDER BY idx`, id, &st.Places); err != nil {
+			return nil, fmt.Errorf("sqlite: story %d: places: %w", id, err)
+		}
 	}
-	if err := scanJSON(ctx, s, `SELECT json FROM quotes WHERE page_id = ? ORDER BY idx`, id, &st.Quotes); err != nil {
-		return nil, fmt.Errorf("sqlite: story %d: quotes: %w", id, err)
-	}
-	if err := scanJSON(ctx, s, `SELECT json FROM places WHERE page_id = ? ORDER BY idx`, id, &st.Places); err != nil {
-		return nil, fmt.Errorf("sqlite: story %d: places: %w", id, err)
+	if quotes {
+		if err := scanJSON(ctx, s, `SELECT json FROM quotes WHERE page_id = ? ORDER BY idx`, id, &st.Quotes); err != nil {
+			return nil, fmt.Errorf("sqlite: story %d: quotes: %w", id, err)
+		}
 	}
 	return st, nil
 }

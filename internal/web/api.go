@@ -300,6 +300,29 @@ func (h *Handler) mergedEvent(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// ArticleReader is what a store may offer for the article and event pages
+// beyond the Store contract (the SQLite store has it): story id without
+// what they never show, its raw page body and its quotes, and without its
+// events and places unless withEvents. Without it they read the whole
+// story.
+type ArticleReader interface {
+	ArticleStory(ctx context.Context, id int64, withEvents bool) (*eventwire.Story, error)
+}
+
+// story reads story id for a page: its article and Doc, and its events
+// and places if withEvents; the raw page body is never read or kept.
+func (h *Handler) story(ctx context.Context, id int64, withEvents bool) (*eventwire.Story, error) {
+	if ar, ok := h.store.(ArticleReader); ok {
+		return ar.ArticleStory(ctx, id, withEvents)
+	}
+	st, err := h.store.Story(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	st.Page.Body = nil
+	return st, nil
+}
+
 // mentions gives each record its sentence, reading each article once.
 func (h *Handler) mentions(r *http.Request, recs []eventwire.EventRecord) ([]mention, error) {
 	stories := map[int64]*eventwire.Story{}
@@ -308,10 +331,9 @@ func (h *Handler) mentions(r *http.Request, recs []eventwire.EventRecord) ([]men
 		st, ok := stories[rec.StoryID]
 		if !ok {
 			var err error
-			if st, err = h.store.Story(r.Context(), rec.StoryID); err != nil {
+			if st, err = h.story(r.Context(), rec.StoryID, false); err != nil {
 				return nil, err
 			}
-			st.Page.Body = nil
 			stories[rec.StoryID] = st
 		}
 		out = append(out, mention{rec, sentenceOf(st, rec.Event)})
@@ -538,7 +560,7 @@ func (h *Handler) article(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	st, err := h.store.Story(r.Context(), id)
+	st, err := h.story(r.Context(), id, true)
 	if err != nil {
 		return err
 	}

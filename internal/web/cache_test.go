@@ -164,3 +164,6 @@ func TestMalformedQuery(t *testing.T) {
 		}
 	}
 }
+
+// The SQLite store serves article and event pages without their raw page.
+var _ web.ArticleReader = (*sqlite.Store)(nil)
