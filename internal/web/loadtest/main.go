@@ -40,6 +40,7 @@ func main() {
 	events := flag.Int("events", 100000, "events the store holds at least")
 	clients := flag.Int("clients", 64, "concurrent clients")
 	duration := flag.Duration("duration", 60*time.Second, "how long to load")
+	warmup := flag.Duration("warmup", 0, "how long to load before measuring, with other requests of the same mix (0: measure from a cold start)")
 	target := flag.String("url", "", "base URL of a running eventwire serve (default: serve -db in process on loopback)")
 	seed := flag.Uint64("seed", 1, "random seed of the data and the requests")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to `file`")
@@ -63,7 +64,7 @@ func main() {
 	if !*cache {
 		opts.CacheBytes = -1
 	}
-	err := run(*db, *events, *clients, *duration, *target, *seed, opts)
+	err := run(*db, *events, *clients, *duration, *warmup, *target, *seed, opts)
 	if *memProfile != "" {
 		if f, err := os.Create(*memProfile); err == nil {
 			pprof.Lookup("allocs").WriteTo(f, 0)
@@ -193,9 +194,10 @@ type result struct {
 	ok   bool
 }
 
-// run fills the store db with n events (if it has fewer) and loads it:
-// the server at base, or one served in process with opts.
-func run(db string, n, clients int, duration time.Duration, base string, seed uint64, opts web.Options) error {
+// run fills the store db with n events (if it has fewer) and loads it for
+// duration, after warmup: the server at base, or one served in process
+// with opts.
+func run(db string, n, clients int, duration, warmup time.Duration, base string, seed uint64, opts web.Options) error {
 	ctx := context.Background()
 	s, err := sqlite.Open(ctx, db, sqlite.Options{})
 	if err != nil {
@@ -223,28 +225,38 @@ func run(db string, n, clients int, duration time.Duration, base string, seed ui
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxIdleConns: clients}}
 	fmt.Fprintf(os.Stderr, "loading %s: %d events, %d articles, %d clients for %v (GOMAXPROCS %d; in process: cache bytes %d, in flight %d, 0 = default)\n",
 		base, st.Events, st.Articles, clients, duration, runtime.GOMAXPROCS(0), opts.CacheBytes, opts.MaxInFlight)
-	results := make(chan []result, clients)
-	deadline := time.Now().Add(duration)
+	// load runs the clients for d, each with its own random stream of
+	// requests from seed.
+	load := func(d time.Duration, seed uint64) chan []result {
+		results := make(chan []result, clients)
+		deadline := time.Now().Add(d)
+		var wg sync.WaitGroup
+		for c := range clients {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r := rand.New(rand.NewPCG(seed, uint64(c)+2))
+				var rs []result
+				var buf bytes.Buffer
+				for i := 0; time.Now().Before(deadline); i++ {
+					q := next(r, st.Events, st.Articles)
+					t0 := time.Now()
+					ok := get(client, base+q.path, &buf, i%validEvery == 0)
+					rs = append(rs, result{q.kind, time.Since(t0), ok})
+				}
+				results <- rs
+			}()
+		}
+		wg.Wait()
+		return results
+	}
+	if warmup > 0 {
+		fmt.Fprintf(os.Stderr, "warming up for %v (other requests of the same mix, not counted)\n", warmup)
+		load(warmup, seed+1<<32)
+	}
 	cpu0 := cpuTime()
 	start := time.Now()
-	var wg sync.WaitGroup
-	for c := range clients {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r := rand.New(rand.NewPCG(seed, uint64(c)+2))
-			var rs []result
-			var buf bytes.Buffer
-			for i := 0; time.Now().Before(deadline); i++ {
-				q := next(r, st.Events, st.Articles)
-				t0 := time.Now()
-				ok := get(client, base+q.path, &buf, i%validEvery == 0)
-				rs = append(rs, result{q.kind, time.Since(t0), ok})
-			}
-			results <- rs
-		}()
-	}
-	wg.Wait()
+	results := load(duration, seed)
 	elapsed := time.Since(start)
 	cpu := cpuTime() - cpu0
 	close(results)

@@ -14,7 +14,7 @@ func TestRun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fills a store and loads it")
 	}
-	if err := run(filepath.Join(t.TempDir(), "load.db"), 500, 4, 500*time.Millisecond, "", 1, web.Options{}); err != nil {
+	if err := run(filepath.Join(t.TempDir(), "load.db"), 500, 4, 500*time.Millisecond, 100*time.Millisecond, "", 1, web.Options{}); err != nil {
 		t.Fatal(err)
 	}
 }
