@@ -162,3 +162,32 @@ func page(ids []int64, after int64, limit int) []int64 {
 	}
 	return out
 }
+
+// TestSearchNUL checks that a NUL byte in searched words separates them
+// rather than breaking the full-text query.
+func TestSearchNUL(t *testing.T) {
+	ctx := context.Background()
+	s := filteredStore(t)
+	for _, q := range []string{"\x00", "talks\x00", "\x00summit\x00border"} {
+		if _, err := s.Articles(ctx, eventwire.ArticleFilter{Search: q}); err != nil {
+			t.Errorf("Articles(%q): %v", q, err)
+		}
+		if _, err := s.Events(ctx, eventwire.EventFilter{Search: q}); err != nil {
+			t.Errorf("Events(%q): %v", q, err)
+		}
+		if _, err := s.Quotes(ctx, eventwire.QuoteFilter{Search: q}); err != nil {
+			t.Errorf("Quotes(%q): %v", q, err)
+		}
+	}
+	a, err := s.Articles(ctx, eventwire.ArticleFilter{Search: "summit\x00border"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.Articles(ctx, eventwire.ArticleFilter{Search: "summit border"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a) != len(b) || len(a) == 0 {
+		t.Errorf("summit NUL border: %d articles, summit border: %d", len(a), len(b))
+	}
+}

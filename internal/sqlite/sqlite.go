@@ -886,10 +886,12 @@ func scanJSON[T any](ctx context.Context, s *Store, query string, id int64, dst 
 
 // ftsQuery turns free words into an FTS5 query that matches articles holding
 // all of them: each word is quoted, so FTS5 operators and punctuation in the
-// input are taken literally and never cause a syntax error.
+// input are taken literally and never cause a syntax error. A NUL byte,
+// which ends FTS5's reading of the query (an "unterminated string" error),
+// separates words, as the tokenizer makes it do in the text.
 func ftsQuery(words string) string {
 	var parts []string
-	for _, w := range strings.Fields(words) {
+	for _, w := range strings.Fields(strings.ReplaceAll(words, "\x00", " ")) {
 		w = strings.Trim(w, `"`)
 		w = strings.ReplaceAll(w, `"`, `""`)
 		if w == "" {
