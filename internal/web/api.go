@@ -3,8 +3,10 @@ package web
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,7 +30,10 @@ func readParams(r *http.Request, allowed ...string) (params, error) {
 	if err != nil {
 		return params{}, &badRequest{"malformed query string"}
 	}
-	for k, v := range q {
+	// In sorted order, so that of two bad parameters the same one is
+	// named every time.
+	for _, k := range slices.Sorted(maps.Keys(q)) {
+		v := q[k]
 		ok := false
 		for _, a := range allowed {
 			ok = ok || a == k
