@@ -104,7 +104,9 @@ func (c *cache) put(e *cached, v uint64) {
 		c.seen[0][h] = true
 		return
 	}
-	e.header = e.header.Clone()
+	// Copies, so that the cache holds no spare capacity of the
+	// recorder's buffer and shares no header map.
+	e.header, e.body = e.header.Clone(), bytes.Clone(e.body)
 	if el := c.byKey[e.key]; el != nil {
 		c.size -= el.Value.(*cached).bytes()
 		c.lru.Remove(el)
