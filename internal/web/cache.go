@@ -27,11 +27,18 @@ const DefaultCacheBytes = 32 << 20
 // first request that sees a newer version empties it. The least recently
 // used responses go first when it is full.
 //
-// A response is kept from the second time its request is answered on:
-// the first time only its key's hash is noted (seen). Requests asked once
-// (a page deep in a listing, one event among a hundred thousand) would
-// otherwise push out the answers asked again and again: under the load
-// test's mix they were four megabytes a second through a cache of 32.
+// The first pages of listings and the counts (no cursor, no ID in the
+// path: what the UI's views ask for) are kept at once; a page from a
+// cursor or of one event, article, actor or place from the second time its
+// request is answered on: the first time only its key's hash is noted
+// (seen). Requests asked once (a page deep in a listing, one event among a
+// hundred thousand) would otherwise push out the answers asked again and
+// again: under the load test's mix they were four megabytes a second
+// through a cache of 32.
+//
+// Requests for the same answer that arrive while it is being computed
+// wait for it (a flight) rather than compute it again: after every write
+// the busiest answers are all missed at once.
 type cache struct {
 	max int64 // bytes, keys included
 
@@ -42,6 +49,56 @@ type cache struct {
 	byKey   map[string]*list.Element
 	seen    [2]map[uint64]bool // hashes of keys answered once: this generation and the last
 	seed    maphash.Seed
+	flights map[flightKey]*flight
+}
+
+// flightKey names an answer being computed: the same request at the same
+// data version.
+type flightKey struct {
+	key     string
+	version uint64
+}
+
+// flight is an answer being computed; done is closed when it is, and e is
+// then the answer if it was a success, else nil.
+type flight struct {
+	fk   flightKey
+	done chan struct{}
+	e    *cached
+}
+
+// join returns the flight of key at version v and whether the caller
+// leads it (computes the answer and lands the flight) or follows (waits).
+func (c *cache) join(key string, v uint64) (f *flight, lead bool) {
+	fk := flightKey{key, v}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if f := c.flights[fk]; f != nil {
+		return f, false
+	}
+	f = &flight{fk: fk, done: make(chan struct{})}
+	c.flights[fk] = f
+	return f, true
+}
+
+// land ends flight f with the answer e (nil: not a success).
+func (c *cache) land(f *flight, e *cached) {
+	c.mu.Lock()
+	delete(c.flights, f.fk)
+	c.mu.Unlock()
+	f.e = e
+	close(f.done)
+}
+
+// wait returns the answer of flight f, or nil if it was not a success or
+// ctx ended first.
+func (f *flight) wait(ctx context.Context) *cached {
+	select {
+	case <-f.done:
+		return f.e
+	case <-ctx.Done():
+		return nil
+	}
 }
 
 // seenKeys bounds a generation of seen: the last 16,384 to 32,768 keys
@@ -59,7 +116,7 @@ func (c *cached) bytes() int64 { return int64(len(c.key)+len(c.body)) + 256 }
 
 func newCache(max int64) *cache {
 	return &cache{max: max, lru: list.New(), byKey: map[string]*list.Element{},
-		seen: [2]map[uint64]bool{{}, {}}, seed: maphash.MakeSeed()}
+		seen: [2]map[uint64]bool{{}, {}}, seed: maphash.MakeSeed(), flights: map[flightKey]*flight{}}
 }
 
 // get returns the response cached for key at data version v, if any.
@@ -80,10 +137,10 @@ func (c *cache) get(key string, v uint64) *cached {
 	return el.Value.(*cached)
 }
 
-// put caches e, read at data version v, if its key was answered before
-// (at any version); a response of an older version, or larger than a
-// sixteenth of the cache, is not kept.
-func (c *cache) put(e *cached, v uint64) {
+// put caches e, read at data version v, if now or if its key was answered
+// before (at any version); a response of an older version, or larger than
+// a sixteenth of the cache, is not kept.
+func (c *cache) put(e *cached, v uint64, now bool) {
 	n := e.bytes()
 	if n > c.max/16 {
 		return
@@ -97,16 +154,16 @@ func (c *cache) put(e *cached, v uint64) {
 	if v > c.version {
 		c.reset(v)
 	}
-	if !c.seen[0][h] && !c.seen[1][h] {
+	if !now && !c.seen[0][h] && !c.seen[1][h] {
 		if len(c.seen[0]) >= seenKeys {
 			c.seen[1], c.seen[0] = c.seen[0], map[uint64]bool{}
 		}
 		c.seen[0][h] = true
 		return
 	}
-	// Copies, so that the cache holds no spare capacity of the
-	// recorder's buffer and shares no header map.
-	e.header, e.body = e.header.Clone(), bytes.Clone(e.body)
+	// A copy, so that the cache holds no spare capacity of the recorder's
+	// buffer and shares no header map.
+	e = &cached{key: e.key, header: e.header.Clone(), body: bytes.Clone(e.body)}
 	if el := c.byKey[e.key]; el != nil {
 		c.size -= el.Value.(*cached).bytes()
 		c.lru.Remove(el)

@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/internal/sqlite"
@@ -176,3 +178,56 @@ func TestMalformedQuery(t *testing.T) {
 
 // The SQLite store serves article and event pages without their raw page.
 var _ web.ArticleReader = (*sqlite.Store)(nil)
+
+// blockingStore holds every Stats call until release is closed, counting
+// them.
+type blockingStore struct {
+	*sqlite.Store
+	calls   atomic.Int64
+	release chan struct{}
+}
+
+func (s *blockingStore) Stats(ctx context.Context) (eventwire.StoreStats, error) {
+	s.calls.Add(1)
+	<-s.release
+	return s.Store.Stats(ctx)
+}
+
+// TestCacheOneFlight checks that requests for an answer being computed
+// wait for it instead of computing it again, and all get it.
+func TestCacheOneFlight(t *testing.T) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "f.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s := &blockingStore{Store: st, release: make(chan struct{})}
+	h := web.New(s, nil, web.Options{})
+	const n = 8
+	bodies := make(chan string, n)
+	for range n {
+		go func() {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", "/api/stats", nil))
+			bodies <- fmt.Sprint(rec.Code, " ", rec.Body.String())
+		}()
+	}
+	for s.calls.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond) // the others arrive and wait
+	close(s.release)
+	want := ""
+	for range n {
+		b := <-bodies
+		if want == "" {
+			want = b
+		}
+		if b != want || !strings.HasPrefix(b, "200 ") {
+			t.Errorf("answer %q, want %q", b, want)
+		}
+	}
+	if c := s.calls.Load(); c != 1 {
+		t.Errorf("%d concurrent requests read the store %d times, want once", n, c)
+	}
+}

@@ -229,13 +229,32 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The cache answers before admission: a cached answer costs no
-	// store connection.
+	// store connection, nor does waiting for one being computed.
 	key, version, cacheable := h.cacheKey(r)
+	var fl *flight // led by this request
 	if cacheable {
 		if e := h.cache.get(key, version); e != nil {
 			e.write(w)
 			return
 		}
+		f, lead := h.cache.join(key, version)
+		if !lead {
+			if e := f.wait(ctx); e != nil {
+				e.write(w)
+				return
+			}
+			if ctx.Err() != nil {
+				h.fail(w, r, ctx.Err())
+				return
+			}
+			// Not a success: this request answers for itself.
+		} else {
+			fl = f
+		}
+	}
+	var answer *cached
+	if fl != nil {
+		defer func() { h.cache.land(fl, answer) }()
 	}
 	// Admission: a request that holds the store's few connections runs to
 	// its end, instead of every request queueing for a connection at each
@@ -250,7 +269,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rec := newRecorder()
 	h.mux.ServeHTTP(rec, r)
 	if cacheable && rec.status == http.StatusOK {
-		h.cache.put(&cached{key: key, header: rec.header, body: rec.body.Bytes()}, version)
+		answer = &cached{key: key, header: rec.header, body: rec.body.Bytes()}
+		// A listing's first page and the counts, the views everyone
+		// opens, are kept at once; a page from a cursor and the page of
+		// one event, article, actor or place once asked twice.
+		now := !strings.Contains(r.Pattern, "{") && !r.URL.Query().Has("after")
+		h.cache.put(answer, version, now)
 	}
 	rec.send(w)
 }
