@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -100,13 +101,14 @@ func (s *Store) scanEvents(ctx context.Context, query string, args ...any) ([]ev
 	}
 	defer rows.Close()
 	out := []eventwire.EventRecord{}
+	// The JSON is read into one buffer, reused: it is decoded, not kept.
+	var js sql.RawBytes
 	for rows.Next() {
 		var r eventwire.EventRecord
-		var js string
 		if err := rows.Scan(&r.ID, &r.StoryID, &r.URL, &r.Title, &r.Published, &js); err != nil {
 			return nil, fmt.Errorf("sqlite: events: %w", err)
 		}
-		if err := json.Unmarshal([]byte(js), &r.Event); err != nil {
+		if err := json.Unmarshal(js, &r.Event); err != nil {
 			return nil, fmt.Errorf("sqlite: event %d: %w", r.ID, err)
 		}
 		out = append(out, r)

@@ -319,14 +319,15 @@ func (s *Store) mergedEvents(ctx context.Context, ids []int64, withMentions bool
 	}
 	defer rows.Close()
 	var b *mergedBuilder
+	var js sql.RawBytes // decoded, not kept
 	for rows.Next() {
 		var id int64
 		var r eventwire.EventRecord
-		var fetched, js, key string
+		var fetched, key string
 		if err := rows.Scan(&id, &r.ID, &r.StoryID, &r.URL, &r.Title, &r.Published, &fetched, &js, &key); err != nil {
 			return nil, fmt.Errorf("sqlite: merged events: %w", err)
 		}
-		if err := json.Unmarshal([]byte(js), &r.Event); err != nil {
+		if err := json.Unmarshal(js, &r.Event); err != nil {
 			return nil, fmt.Errorf("sqlite: event %d: %w", r.ID, err)
 		}
 		if b == nil || b.me.ID != id {

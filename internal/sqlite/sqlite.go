@@ -19,6 +19,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -311,16 +312,36 @@ func (s *Store) compress(b []byte) ([]byte, string) {
 	return buf.Bytes(), encGzip
 }
 
+// gzipReaders recycles gzip readers: a new one allocates its 32 KB window,
+// and the web API's article and event pages decompress a Doc each.
+var gzipReaders sync.Pool
+
 func decompress(b []byte, enc string) ([]byte, error) {
 	switch enc {
 	case encIdentity, "":
 		return b, nil
 	case encGzip:
-		zr, err := gzip.NewReader(bytes.NewReader(b))
+		zr, _ := gzipReaders.Get().(*gzip.Reader)
+		var err error
+		if zr == nil {
+			zr, err = gzip.NewReader(bytes.NewReader(b))
+		} else {
+			err = zr.Reset(bytes.NewReader(b))
+		}
 		if err != nil {
 			return nil, err
 		}
-		return io.ReadAll(zr)
+		defer gzipReaders.Put(zr)
+		// The size gzip records last (modulo 4 GiB, of the last member)
+		// is a hint for the buffer, bounded against a corrupt one.
+		var buf bytes.Buffer
+		if len(b) >= 4 {
+			buf.Grow(int(min(binary.LittleEndian.Uint32(b[len(b)-4:]), 64<<20)) + bytes.MinRead)
+		}
+		if _, err := buf.ReadFrom(zr); err != nil {
+			return nil, err
+		}
+		return buf.Bytes(), nil
 	}
 	return nil, fmt.Errorf("unknown body encoding %q", enc)
 }
@@ -870,13 +891,13 @@ func scanJSON[T any](ctx context.Context, s *Store, query string, id int64, dst 
 		return err
 	}
 	defer rows.Close()
+	var js sql.RawBytes // decoded, not kept
 	for rows.Next() {
-		var js string
 		if err := rows.Scan(&js); err != nil {
 			return err
 		}
 		var v T
-		if err := json.Unmarshal([]byte(js), &v); err != nil {
+		if err := json.Unmarshal(js, &v); err != nil {
 			return err
 		}
 		*dst = append(*dst, v)
