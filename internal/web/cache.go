@@ -27,11 +27,11 @@ const DefaultCacheBytes = 32 << 20
 // first request that sees a newer version empties it. The least recently
 // used responses go first when it is full.
 //
-// The first pages of listings and the counts (no cursor, no ID in the
-// path: what the UI's views ask for) are kept at once; a page from a
-// cursor or of one event, article, actor or place from the second time its
-// request is answered on: the first time only its key's hash is noted
-// (seen). Requests asked once (a page deep in a listing, one event among a
+// The views, first pages of listings and the counts (no cursor, no ID in
+// the path: what the UI's views ask for), are kept at once; the items, a
+// page from a cursor or of one event, article, actor or place, from the
+// second time their request is answered on: the first time only the key's
+// hash is noted (seen). Requests asked once (a page deep in a listing, one event among a
 // hundred thousand) would otherwise push out the answers asked again and
 // again: under the load test's mix they were four megabytes a second
 // through a cache of 32.
@@ -44,12 +44,17 @@ type cache struct {
 
 	mu      sync.Mutex
 	version uint64
-	size    int64
-	lru     *list.List // of *cached, most recent first
-	byKey   map[string]*list.Element
-	seen    [2]map[uint64]bool // hashes of keys answered once: this generation and the last
-	seed    maphash.Seed
-	flights map[flightKey]*flight
+	// The views and the rest (items) are kept in two parts, three
+	// quarters and a quarter of the cache, each with its own order of use:
+	// the views are few and dear (an actor's timeline takes milliseconds
+	// to count), the items many and cheap, and in one order the items
+	// pushed the views out (under the load test's mix, the counts were
+	// computed ten times over).
+	views, items cacheSeg
+	byKey        map[string]*list.Element // of *cached, in its part's list
+	seen         [2]map[uint64]bool       // hashes of keys answered once: this generation and the last
+	seed         maphash.Seed
+	flights      map[flightKey]*flight
 }
 
 // flightKey names an answer being computed: the same request at the same
@@ -105,17 +110,27 @@ func (f *flight) wait(ctx context.Context) *cached {
 // answered once are remembered.
 const seenKeys = 16384
 
-// cached is one response: its headers (those the handler set) and body.
+// cacheSeg is a part of the cache: its responses, most recently used
+// first, and their size.
+type cacheSeg struct {
+	max, size int64
+	lru       *list.List // of *cached
+}
+
+// cached is one response: its headers (those the handler set) and body,
+// and the part of the cache that holds it.
 type cached struct {
 	key    string
 	header http.Header
 	body   []byte
+	seg    *cacheSeg
 }
 
 func (c *cached) bytes() int64 { return int64(len(c.key)+len(c.body)) + 256 }
 
 func newCache(max int64) *cache {
-	return &cache{max: max, lru: list.New(), byKey: map[string]*list.Element{},
+	return &cache{max: max, byKey: map[string]*list.Element{},
+		views: cacheSeg{max: max - max/4, lru: list.New()}, items: cacheSeg{max: max / 4, lru: list.New()},
 		seen: [2]map[uint64]bool{{}, {}}, seed: maphash.MakeSeed(), flights: map[flightKey]*flight{}}
 }
 
@@ -133,14 +148,15 @@ func (c *cache) get(key string, v uint64) *cached {
 	if el == nil {
 		return nil
 	}
-	c.lru.MoveToFront(el)
-	return el.Value.(*cached)
+	e := el.Value.(*cached)
+	e.seg.lru.MoveToFront(el)
+	return e
 }
 
-// put caches e, read at data version v, if now or if its key was answered
-// before (at any version); a response of an older version, or larger than
-// a sixteenth of the cache, is not kept.
-func (c *cache) put(e *cached, v uint64, now bool) {
+// put caches e, read at data version v: a view at once, an item if its
+// key was answered before (at any version). A response of an older
+// version, or larger than a sixteenth of the cache, is not kept.
+func (c *cache) put(e *cached, v uint64, view bool) {
 	n := e.bytes()
 	if n > c.max/16 {
 		return
@@ -154,7 +170,7 @@ func (c *cache) put(e *cached, v uint64, now bool) {
 	if v > c.version {
 		c.reset(v)
 	}
-	if !now && !c.seen[0][h] && !c.seen[1][h] {
+	if !view && !c.seen[0][h] && !c.seen[1][h] {
 		if len(c.seen[0]) >= seenKeys {
 			c.seen[1], c.seen[0] = c.seen[0], map[uint64]bool{}
 		}
@@ -163,27 +179,34 @@ func (c *cache) put(e *cached, v uint64, now bool) {
 	}
 	// A copy, so that the cache holds no spare capacity of the recorder's
 	// buffer and shares no header map.
-	e = &cached{key: e.key, header: e.header.Clone(), body: bytes.Clone(e.body)}
-	if el := c.byKey[e.key]; el != nil {
-		c.size -= el.Value.(*cached).bytes()
-		c.lru.Remove(el)
+	seg := &c.items
+	if view {
+		seg = &c.views
 	}
-	c.byKey[e.key] = c.lru.PushFront(e)
-	c.size += n
-	for c.size > c.max {
-		el := c.lru.Back()
+	e = &cached{key: e.key, header: e.header.Clone(), body: bytes.Clone(e.body), seg: seg}
+	if el := c.byKey[e.key]; el != nil {
 		old := el.Value.(*cached)
-		c.lru.Remove(el)
+		old.seg.size -= old.bytes()
+		old.seg.lru.Remove(el)
+	}
+	c.byKey[e.key] = seg.lru.PushFront(e)
+	seg.size += n
+	for seg.size > seg.max {
+		el := seg.lru.Back()
+		old := el.Value.(*cached)
+		seg.lru.Remove(el)
 		delete(c.byKey, old.key)
-		c.size -= old.bytes()
+		seg.size -= old.bytes()
 	}
 }
 
 // reset empties the cache for version v.
 func (c *cache) reset(v uint64) {
 	c.version = v
-	c.size = 0
-	c.lru.Init()
+	for _, seg := range []*cacheSeg{&c.views, &c.items} {
+		seg.size = 0
+		seg.lru.Init()
+	}
 	clear(c.byKey)
 }
 

@@ -270,11 +270,11 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.mux.ServeHTTP(rec, r)
 	if cacheable && rec.status == http.StatusOK {
 		answer = &cached{key: key, header: rec.header, body: rec.body.Bytes()}
-		// A listing's first page and the counts, the views everyone
-		// opens, are kept at once; a page from a cursor and the page of
-		// one event, article, actor or place once asked twice.
-		now := !strings.Contains(r.Pattern, "{") && !r.URL.Query().Has("after")
-		h.cache.put(answer, version, now)
+		// A view (a listing's first page, the counts: what everyone
+		// opens) or an item (a page from a cursor, the page of one
+		// event, article, actor or place)?
+		view := !strings.Contains(r.Pattern, "{") && !r.URL.Query().Has("after")
+		h.cache.put(answer, version, view)
 	}
 	rec.send(w)
 }
