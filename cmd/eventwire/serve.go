@@ -34,7 +34,7 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	ingestRate := fs.Float64("ingest-rate", 1, "ingest `rate`: requests per second, all clients together (bursts of 5)")
 	maxBody := fs.Int64("max-body", 5<<20, "largest page `bytes` ingested over HTTP (uploaded or fetched)")
 	ingestTimeout := fs.Duration("ingest-timeout", 2*time.Minute, "most time one ingest request may take")
-	cacheMB := fs.Int("cache-mb", 32, "`MiB` of API answers kept until the database changes (0: no cache)")
+	cacheMB := fs.Int("cache-mb", 64, "`MiB` of API answers kept until the database changes (0: no cache)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -45,7 +45,7 @@ func main() {
 	seed := flag.Uint64("seed", 1, "random seed of the data and the requests")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to `file`")
 	memProfile := flag.String("memprofile", "", "write an allocation profile of the whole run to `file`")
-	cache := flag.Bool("cache", true, "serve with the response cache (in process)")
+	cacheMB := flag.Int("cache-mb", 64, "`MiB` of response cache of the server in process (0: none), as serve --cache-mb")
 	inFlight := flag.Int("inflight", 0, "requests the server admits at once (in process; 0: its default)")
 	flag.Parse()
 	if *cpuProfile != "" {
@@ -60,8 +60,8 @@ func main() {
 	if *memProfile != "" {
 		runtime.MemProfileRate = 64 << 10
 	}
-	opts := web.Options{MaxInFlight: *inFlight}
-	if !*cache {
+	opts := web.Options{MaxInFlight: *inFlight, CacheBytes: int64(*cacheMB) << 20}
+	if *cacheMB <= 0 {
 		opts.CacheBytes = -1
 	}
 	err := run(*db, *events, *clients, *duration, *warmup, *target, *seed, opts)
