@@ -40,13 +40,13 @@ func (s *Store) Events(ctx context.Context, f eventwire.EventFilter) ([]eventwir
 	const cols = `SELECT e.id, e.page_id, p.url, COALESCE(a.title, ''), COALESCE(a.published, ''), e.json`
 	const joins = ` JOIN pages p ON p.id = e.page_id LEFT JOIN articles a ON a.page_id = e.page_id`
 	if len(where) == 0 {
-		return s.scanEvents(ctx, cols+` FROM events e`+joins+` WHERE e.id > ? ORDER BY e.id LIMIT ?`, f.After, limit)
+		return s.scanEvents(ctx, limit, cols+` FROM events e`+joins+` WHERE e.id > ? ORDER BY e.id LIMIT ?`, f.After, limit)
 	}
 	cond := strings.Join(where, " AND ")
 	// The walk: NOT INDEXED keeps the scan on the ID order (the rowid
 	// range), whatever the planner thinks of the filter's indexes.
 	hi := windowEnd(f.After, limit)
-	out, err := s.scanEvents(ctx, cols+` FROM events e NOT INDEXED`+joins+` WHERE `+cond+
+	out, err := s.scanEvents(ctx, limit, cols+` FROM events e NOT INDEXED`+joins+` WHERE `+cond+
 		` AND e.id > ? AND e.id <= ? ORDER BY e.id LIMIT ?`, append(args[:len(args):len(args)], f.After, hi, limit)...)
 	if err != nil || len(out) == limit {
 		return out, err
@@ -63,7 +63,7 @@ func (s *Store) Events(ctx context.Context, f eventwire.EventFilter) ([]eventwir
 	if f.Actor != "" {
 		order = "+e.id"
 	}
-	rest, err := s.scanEvents(ctx, cols+` FROM (SELECT e.id FROM events e WHERE `+cond+` AND e.id > ? ORDER BY `+order+` LIMIT ?) x
+	rest, err := s.scanEvents(ctx, limit-len(out), cols+` FROM (SELECT e.id FROM events e WHERE `+cond+` AND e.id > ? ORDER BY `+order+` LIMIT ?) x
 		JOIN events e ON e.id = x.id`+joins+` ORDER BY e.id`, append(args, hi, limit-len(out))...)
 	return append(out, rest...), err
 }
@@ -92,26 +92,29 @@ func (s *Store) lastID(ctx context.Context, table string) (int64, error) {
 	return id, nil
 }
 
-// scanEvents runs query, whose rows are an event's ID, story ID, URL,
-// title, publication date and JSON, and decodes them.
-func (s *Store) scanEvents(ctx context.Context, query string, args ...any) ([]eventwire.EventRecord, error) {
+// scanEvents runs query, whose rows (at most limit) are an event's ID,
+// story ID, URL, title, publication date and JSON, and decodes them.
+func (s *Store) scanEvents(ctx context.Context, limit int, query string, args ...any) ([]eventwire.EventRecord, error) {
 	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: events: %w", err)
 	}
 	defer rows.Close()
-	out := []eventwire.EventRecord{}
+	// Each record is decoded in its place in out, made for a page at
+	// once: a record decoded apart and appended was allocated twice over,
+	// the most of the API's allocations.
+	out := make([]eventwire.EventRecord, 0, min(limit, 256))
 	// The JSON is read into one buffer, reused: it is decoded, not kept.
 	var js sql.RawBytes
 	for rows.Next() {
-		var r eventwire.EventRecord
+		out = append(out, eventwire.EventRecord{})
+		r := &out[len(out)-1]
 		if err := rows.Scan(&r.ID, &r.StoryID, &r.URL, &r.Title, &r.Published, &js); err != nil {
 			return nil, fmt.Errorf("sqlite: events: %w", err)
 		}
 		if err := json.Unmarshal(js, &r.Event); err != nil {
 			return nil, fmt.Errorf("sqlite: event %d: %w", r.ID, err)
 		}
-		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: events: %w", err)
