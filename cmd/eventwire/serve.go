@@ -34,6 +34,7 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	ingestRate := fs.Float64("ingest-rate", 1, "ingest `rate`: requests per second, all clients together (bursts of 5)")
 	maxBody := fs.Int64("max-body", 5<<20, "largest page `bytes` ingested over HTTP (uploaded or fetched)")
 	ingestTimeout := fs.Duration("ingest-timeout", 2*time.Minute, "most time one ingest request may take")
+	cacheMB := fs.Int("cache-mb", 64, "`MiB` of API answers kept until the database changes (0: no cache)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -43,6 +44,10 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	}
 	if *timeout <= 0 || *maxLimit <= 0 || *ingestRate <= 0 || *maxBody <= 0 || *ingestTimeout <= 0 {
 		fmt.Fprintln(m.Stderr, "eventwire serve: --timeout, --max-limit, --ingest-rate, --max-body and --ingest-timeout must be positive")
+		return errUsage
+	}
+	if *cacheMB < 0 || *cacheMB > 1<<20 {
+		fmt.Fprintln(m.Stderr, "eventwire serve: --cache-mb must be between 0 and 1048576")
 		return errUsage
 	}
 	var token string
@@ -63,7 +68,10 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	defer store.Close()
 	log := slog.New(slog.NewTextHandler(m.Stderr, nil))
 	opts := web.Options{Timeout: *timeout, MaxLimit: *maxLimit, Token: token, MaxBody: *maxBody,
-		IngestRate: *ingestRate, IngestTimeout: *ingestTimeout}
+		IngestRate: *ingestRate, IngestTimeout: *ingestTimeout, CacheBytes: int64(*cacheMB) << 20}
+	if *cacheMB == 0 {
+		opts.CacheBytes = -1
+	}
 	if token != "" {
 		if opts.Ingest, err = serveIngest(m, store); err != nil {
 			return fmt.Errorf("serve: %w", err)

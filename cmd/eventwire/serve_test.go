@@ -107,6 +107,7 @@ func TestServeUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"serve", "extra"},
 		{"serve", "--max-limit", "0"},
+		{"serve", "--cache-mb", "-1"},
 		{"serve", "--bogus"},
 	} {
 		err := (&Main{Stdout: io.Discard, Stderr: io.Discard}).Run(context.Background(), args)

@@ -34,7 +34,7 @@ func (s *Store) CountEvents(ctx context.Context, f eventwire.EventFilter, by eve
 	default:
 		return nil, fmt.Errorf("sqlite: count events: %w: grouping %d", eventwire.ErrInvalid, by)
 	}
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: count events: %w", err)
 	}

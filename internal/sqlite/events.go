@@ -2,8 +2,10 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -11,9 +13,20 @@ import (
 )
 
 // Events lists stored events that pass f, in event ID order after f.After
-// (eventwire.Store). Code prefixes are index range scans (events_source,
-// events_target, events_cameo); a search joins the articles' full-text
+// (eventwire.Store). Code prefixes are index range scans (events_by_source,
+// events_by_target, events_cameo); a search joins the articles' full-text
 // index.
+//
+// A filtered page is read in two steps (eventIDWindow): first the events
+// whose IDs follow the cursor most closely, in ID order, which ends the
+// page at once when many events pass the filter; then, if the page is not
+// full, the events that pass from the indexes, sorted, which is quick when
+// few do. Either alone is slow for the other kind of filter: at 100,000
+// events, sorting every event of a CAMEO root (a fifth of them) took 3 ms
+// and every event of articles holding a common word 15 ms, against 0.1 ms
+// and 1 ms for the walk; walking past 6,000 events to find an actor that
+// acts in one event of a hundred took 1 ms, against 0.3 ms from the
+// indexes.
 func (s *Store) Events(ctx context.Context, f eventwire.EventFilter) ([]eventwire.EventRecord, error) {
 	where, args, err := eventWhere(f)
 	if err != nil {
@@ -24,32 +37,85 @@ func (s *Store) Events(ctx context.Context, f eventwire.EventFilter) ([]eventwir
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
-	where = append(where, "e.id > ?")
-	args = append(args, f.After, limit)
-	// The page's IDs first, then their rows: a filter that many events
-	// pass (a CAMEO root, a span of dates) is read from its index alone
-	// and sorted, and only the events listed are joined and decoded (at
-	// 100,000 events, 10-50 times faster than joining every match before
-	// the sort).
-	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.page_id, p.url, COALESCE(a.title, ''), COALESCE(a.published, ''), p.fetched_at, e.json
-		FROM (SELECT e.id FROM events e WHERE `+strings.Join(where, " AND ")+` ORDER BY e.id LIMIT ?) x
-		JOIN events e ON e.id = x.id JOIN pages p ON p.id = e.page_id LEFT JOIN articles a ON a.page_id = e.page_id
-		ORDER BY e.id`, args...)
+	const cols = `SELECT e.id, e.page_id, p.url, COALESCE(a.title, ''), COALESCE(a.published, ''), p.fetched_at, e.json`
+	const joins = ` JOIN pages p ON p.id = e.page_id LEFT JOIN articles a ON a.page_id = e.page_id`
+	if len(where) == 0 {
+		return s.scanEvents(ctx, limit, cols+` FROM events e`+joins+` WHERE e.id > ? ORDER BY e.id LIMIT ?`, f.After, limit)
+	}
+	cond := strings.Join(where, " AND ")
+	// The walk: NOT INDEXED keeps the scan on the ID order (the rowid
+	// range), whatever the planner thinks of the filter's indexes.
+	hi := windowEnd(f.After, limit)
+	out, err := s.scanEvents(ctx, limit, cols+` FROM events e NOT INDEXED`+joins+` WHERE `+cond+
+		` AND e.id > ? AND e.id <= ? ORDER BY e.id LIMIT ?`, append(args[:len(args):len(args)], f.After, hi, limit)...)
+	if err != nil || len(out) == limit {
+		return out, err
+	}
+	if last, err := s.lastID(ctx, "events"); err != nil || hi >= last {
+		return out, err
+	}
+	// The indexes, for the rest of the page, past the walk: the page's IDs
+	// first, then their rows, so that only the events listed are joined
+	// and decoded. An OR of the source and target ranges (an actor) is
+	// read from both indexes and sorted (+e.id): the planner would walk
+	// the ID order, which is slow when few events pass, as they do here.
+	order := "e.id"
+	if f.Actor != "" {
+		order = "+e.id"
+	}
+	rest, err := s.scanEvents(ctx, limit-len(out), cols+` FROM (SELECT e.id FROM events e WHERE `+cond+` AND e.id > ? ORDER BY `+order+` LIMIT ?) x
+		JOIN events e ON e.id = x.id`+joins+` ORDER BY e.id`, append(args, hi, limit-len(out))...)
+	return append(out, rest...), err
+}
+
+// The walk of a filtered listing reads windowPerRow IDs for each row asked
+// for, at least windowMin: a filter that one event in 32 passes ends its
+// page there. (Variables, so that tests can make the walk short.)
+var windowMin, windowPerRow = 2048, 32
+
+// windowEnd is the last ID that the walk of a filtered listing of limit
+// rows after the cursor after reads.
+func windowEnd(after int64, limit int) int64 {
+	hi := after + int64(max(windowMin, windowPerRow*limit))
+	if hi < after {
+		return math.MaxInt64
+	}
+	return hi
+}
+
+// lastID is the largest ID (rowid) of table, 0 when it is empty.
+func (s *Store) lastID(ctx context.Context, table string) (int64, error) {
+	var id int64
+	if err := s.queryRow(ctx, `SELECT COALESCE(max(rowid), 0) FROM `+table).Scan(&id); err != nil {
+		return 0, fmt.Errorf("sqlite: last id of %s: %w", table, err)
+	}
+	return id, nil
+}
+
+// scanEvents runs query, whose rows (at most limit) are an event's ID,
+// story ID, URL, title, publication date, fetch time and JSON, and decodes
+// them.
+func (s *Store) scanEvents(ctx context.Context, limit int, query string, args ...any) ([]eventwire.EventRecord, error) {
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: events: %w", err)
 	}
 	defer rows.Close()
-	out := []eventwire.EventRecord{}
+	// Each record is decoded in its place in out, made for a page at
+	// once: a record decoded apart and appended was allocated twice over,
+	// the most of the API's allocations.
+	out := make([]eventwire.EventRecord, 0, min(limit, 256))
+	// The JSON is read into one buffer, reused: it is decoded, not kept.
+	var js sql.RawBytes
 	for rows.Next() {
-		var r eventwire.EventRecord
-		var js string
+		out = append(out, eventwire.EventRecord{})
+		r := &out[len(out)-1]
 		if err := rows.Scan(&r.ID, &r.StoryID, &r.URL, &r.Title, &r.Published, &r.FetchedAt, &js); err != nil {
 			return nil, fmt.Errorf("sqlite: events: %w", err)
 		}
-		if err := json.Unmarshal([]byte(js), &r.Event); err != nil {
+		if err := json.Unmarshal(js, &r.Event); err != nil {
 			return nil, fmt.Errorf("sqlite: event %d: %w", r.ID, err)
 		}
-		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: events: %w", err)

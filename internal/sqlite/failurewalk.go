@@ -37,7 +37,7 @@ func (s *Store) EachFailure(ctx context.Context, fn func(eventwire.Failure) erro
 // failuresAfter returns at most limit failures with id > after, in id
 // order, and the last id.
 func (s *Store) failuresAfter(ctx context.Context, after int64, limit int) ([]eventwire.Failure, int64, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, url, origin, stage, error, attempts, last_at
+	rows, err := s.query(ctx, `SELECT id, url, origin, stage, error, attempts, last_at
 		FROM failures WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sqlite: failures: %w", err)

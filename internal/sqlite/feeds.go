@@ -11,7 +11,7 @@ import (
 // the feed at url by PutFeedValidators, empty strings when there are none
 // (source.FeedState).
 func (s *Store) FeedValidators(ctx context.Context, url string) (etag, lastModified string, err error) {
-	err = s.r.QueryRowContext(ctx, `SELECT etag, last_modified FROM feeds WHERE url = ?`, url).Scan(&etag, &lastModified)
+	err = s.queryRow(ctx, `SELECT etag, last_modified FROM feeds WHERE url = ?`, url).Scan(&etag, &lastModified)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", "", nil
 	}
@@ -47,7 +47,7 @@ func (s *Store) PutFeedValidators(ctx context.Context, url, etag, lastModified s
 // Failed pages are not stored, so they are fetched again.
 func (s *Store) HasURL(ctx context.Context, url string) (bool, error) {
 	var one int
-	err := s.r.QueryRowContext(ctx, `SELECT 1 FROM pages WHERE url = ? LIMIT 1`, url).Scan(&one)
+	err := s.queryRow(ctx, `SELECT 1 FROM pages WHERE url = ? LIMIT 1`, url).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}

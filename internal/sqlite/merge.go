@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -235,27 +236,60 @@ func (s *Store) MergedEvents(ctx context.Context, f eventwire.EventFilter, withM
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
-	where = append(where, "m.merged_id > ?")
-	args = append(args, f.After, limit)
-	rows, err := s.r.QueryContext(ctx, `SELECT DISTINCT m.merged_id FROM event_merges m JOIN events e ON e.id = m.event_id
-		WHERE `+strings.Join(where, " AND ")+` ORDER BY m.merged_id LIMIT ?`, args...)
+	if len(where) == 0 {
+		ids, err := s.ids(ctx, `SELECT DISTINCT m.merged_id FROM event_merges m JOIN events e ON e.id = m.event_id
+			WHERE m.merged_id > ? ORDER BY m.merged_id LIMIT ?`, f.After, limit)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: merged events: %w", err)
+		}
+		return s.mergedEvents(ctx, ids, withMentions)
+	}
+	// The merged IDs of the page, in two steps as Events reads its IDs: a
+	// walk of the groups that follow the cursor (the membership rows
+	// first, CROSS JOIN, on their index by merged ID), then the indexes
+	// of the events for the rest.
+	cond := strings.Join(where, " AND ")
+	hi := windowEnd(f.After, limit)
+	ids, err := s.ids(ctx, `SELECT DISTINCT m.merged_id FROM event_merges m CROSS JOIN events e ON e.id = m.event_id
+		WHERE `+cond+` AND m.merged_id > ? AND m.merged_id <= ? ORDER BY m.merged_id LIMIT ?`,
+		append(args[:len(args):len(args)], f.After, hi, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: merged events: %w", err)
 	}
+	if len(ids) < limit {
+		// A group's members have IDs from its merged ID on.
+		last, err := s.lastID(ctx, "event_merges")
+		if err != nil {
+			return nil, err
+		}
+		if hi < last {
+			rest, err := s.ids(ctx, `SELECT DISTINCT m.merged_id FROM event_merges m JOIN events e ON e.id = m.event_id
+				WHERE `+cond+` AND m.merged_id > ? ORDER BY m.merged_id LIMIT ?`, append(args, hi, limit-len(ids))...)
+			if err != nil {
+				return nil, fmt.Errorf("sqlite: merged events: %w", err)
+			}
+			ids = append(ids, rest...)
+		}
+	}
+	return s.mergedEvents(ctx, ids, withMentions)
+}
+
+// ids runs query, whose rows are one ID each, and returns the IDs.
+func (s *Store) ids(ctx context.Context, query string, args ...any) ([]int64, error) {
+	rows, err := s.query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	var ids []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("sqlite: merged events: %w", err)
+			return nil, err
 		}
 		ids = append(ids, id)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: merged events: %w", err)
-	}
-	return s.mergedEvents(ctx, ids, withMentions)
+	return ids, rows.Err()
 }
 
 // mergedEvents assembles the merged events ids (in increasing order) from
@@ -266,28 +300,34 @@ func (s *Store) mergedEvents(ctx context.Context, ids []int64, withMentions bool
 	if len(ids) == 0 {
 		return out, nil
 	}
-	args := make([]any, len(ids))
+	// The IDs as one JSON array, so that the query's text, and so its
+	// prepared statement, is the same for every page.
+	list := make([]byte, 0, 8*len(ids))
 	for i, id := range ids {
-		args[i] = id
+		if i > 0 {
+			list = append(list, ',')
+		}
+		list = strconv.AppendInt(list, id, 10)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT m.merged_id, e.id, e.page_id, p.url, COALESCE(a.title, ''), COALESCE(a.published, ''),
+	rows, err := s.query(ctx, `SELECT m.merged_id, e.id, e.page_id, p.url, COALESCE(a.title, ''), COALESCE(a.published, ''),
 			p.fetched_at, e.json, m.source_key
 		FROM event_merges m JOIN events e ON e.id = m.event_id JOIN pages p ON p.id = e.page_id
 			LEFT JOIN articles a ON a.page_id = e.page_id
-		WHERE m.merged_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY m.merged_id, e.id`, args...)
+		WHERE m.merged_id IN (SELECT value FROM json_each(?)) ORDER BY m.merged_id, e.id`, "["+string(list)+"]")
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: merged events: %w", err)
 	}
 	defer rows.Close()
 	var b *mergedBuilder
+	var js sql.RawBytes // decoded, not kept
 	for rows.Next() {
 		var id int64
 		var r eventwire.EventRecord
-		var fetched, js, key string
+		var fetched, key string
 		if err := rows.Scan(&id, &r.ID, &r.StoryID, &r.URL, &r.Title, &r.Published, &fetched, &js, &key); err != nil {
 			return nil, fmt.Errorf("sqlite: merged events: %w", err)
 		}
-		if err := json.Unmarshal([]byte(js), &r.Event); err != nil {
+		if err := json.Unmarshal(js, &r.Event); err != nil {
 			return nil, fmt.Errorf("sqlite: event %d: %w", r.ID, err)
 		}
 		r.FetchedAt = fetched

@@ -22,7 +22,7 @@ func (s *Store) PlaceArticles(ctx context.Context, geonameID int64, limit int) (
 		limit = DefaultLimit
 	}
 	var js string
-	err := s.r.QueryRowContext(ctx, `SELECT json FROM places WHERE geonameid = ? ORDER BY page_id, idx LIMIT 1`, geonameID).Scan(&js)
+	err := s.queryRow(ctx, `SELECT json FROM places WHERE geonameid = ? ORDER BY page_id, idx LIMIT 1`, geonameID).Scan(&js)
 	if errors.Is(err, sql.ErrNoRows) || geonameID == 0 {
 		return p, nil, fmt.Errorf("sqlite: place %d: %w", geonameID, eventwire.ErrNotFound)
 	}
@@ -33,7 +33,7 @@ func (s *Store) PlaceArticles(ctx context.Context, geonameID int64, limit int) (
 		return p, nil, fmt.Errorf("sqlite: place %d: %w", geonameID, err)
 	}
 	p.Span.Start, p.Span.End = 0, 0 // a mention's span means nothing outside its article
-	rows, err := s.r.QueryContext(ctx, `SELECT a.page_id, a.url, a.title, a.published, a.language
+	rows, err := s.query(ctx, `SELECT a.page_id, a.url, a.title, a.published, a.language
 		FROM articles a WHERE a.page_id IN (SELECT page_id FROM places WHERE geonameid = ?)
 		ORDER BY a.published DESC, a.page_id DESC LIMIT ?`, geonameID, min(limit, MaxLimit))
 	if err != nil {

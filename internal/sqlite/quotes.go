@@ -36,7 +36,7 @@ func (s *Store) Quotes(ctx context.Context, f eventwire.QuoteFilter) ([]eventwir
 		args = append(args, fq)
 	}
 	args = append(args, limit)
-	rows, err := s.r.QueryContext(ctx, `SELECT q.rowid, q.page_id, p.url, COALESCE(a.title, ''), COALESCE(a.published, ''), q.json
+	rows, err := s.query(ctx, `SELECT q.rowid, q.page_id, p.url, COALESCE(a.title, ''), COALESCE(a.published, ''), q.json
 		FROM quotes q JOIN pages p ON p.id = q.page_id LEFT JOIN articles a ON a.page_id = q.page_id
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY q.rowid LIMIT ?`, args...)
 	if err != nil {

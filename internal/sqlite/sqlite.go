@@ -19,6 +19,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -64,6 +65,10 @@ type Store struct {
 	// zw recycles gzip writers: allocating one costs more than compressing
 	// a page.
 	zw sync.Pool
+	// version tells readers' caches that the data changed (DataVersion).
+	version version
+	// stmts are the readers' prepared statements.
+	stmts stmts
 }
 
 var _ eventwire.Store = (*Store)(nil)
@@ -116,12 +121,30 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	qr.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", bt.Milliseconds()))
 	qr.Add("_pragma", "foreign_keys(1)")
 	qr.Add("_pragma", "query_only(1)")
+	// Readers map the file (up to 1 GiB) instead of copying each page
+	// into a private 2 MB cache through a read system call: under the web
+	// API's load at 100,000 events, pread was a fifth of the CPU time, and
+	// the operating system's page cache is shared by every connection and
+	// process.
+	qr.Add("_pragma", "mmap_size(1073741824)")
 	r, err := sql.Open("sqlite", fileURI(path)+"?"+qr.Encode())
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	r.SetMaxOpenConns(max(2, runtime.GOMAXPROCS(0)))
+	v, err := sql.Open("sqlite", fileURI(path)+"?"+qr.Encode())
+	if err != nil {
+		w.Close()
+		r.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	v.SetMaxOpenConns(1)
+	s.version.db = v
+	readers := max(2, runtime.GOMAXPROCS(0))
+	r.SetMaxOpenConns(readers)
+	// Keep them all: database/sql keeps two idle by default, and a reader
+	// closed and opened again loses its parsed schema and statements.
+	r.SetMaxIdleConns(readers)
 	s.r = r
 	return s, nil
 }
@@ -141,7 +164,8 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error {
-	var errs []error
+	s.stmts.close()
+	errs := []error{s.version.close()}
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}
@@ -288,16 +312,36 @@ func (s *Store) compress(b []byte) ([]byte, string) {
 	return buf.Bytes(), encGzip
 }
 
+// gzipReaders recycles gzip readers: a new one allocates its 32 KB window,
+// and the web API's article and event pages decompress a Doc each.
+var gzipReaders sync.Pool
+
 func decompress(b []byte, enc string) ([]byte, error) {
 	switch enc {
 	case encIdentity, "":
 		return b, nil
 	case encGzip:
-		zr, err := gzip.NewReader(bytes.NewReader(b))
+		zr, _ := gzipReaders.Get().(*gzip.Reader)
+		var err error
+		if zr == nil {
+			zr, err = gzip.NewReader(bytes.NewReader(b))
+		} else {
+			err = zr.Reset(bytes.NewReader(b))
+		}
 		if err != nil {
 			return nil, err
 		}
-		return io.ReadAll(zr)
+		defer gzipReaders.Put(zr)
+		// The size gzip records last (modulo 4 GiB, of the last member)
+		// is a hint for the buffer, bounded against a corrupt one.
+		var buf bytes.Buffer
+		if len(b) >= 4 {
+			buf.Grow(int(min(binary.LittleEndian.Uint32(b[len(b)-4:]), 64<<20)) + bytes.MinRead)
+		}
+		if _, err := buf.ReadFrom(zr); err != nil {
+			return nil, err
+		}
+		return buf.Bytes(), nil
 	}
 	return nil, fmt.Errorf("unknown body encoding %q", enc)
 }
@@ -533,12 +577,29 @@ func (s *Store) PutFailure(ctx context.Context, p *eventwire.Page, stage string,
 // Story returns the stored story id with its page (body decompressed),
 // article, Doc, events, quotes and places; eventwire.ErrNotFound if absent.
 func (s *Store) Story(ctx context.Context, id int64) (*eventwire.Story, error) {
+	return s.story(ctx, id, true, true, true)
+}
+
+// ArticleStory is Story without what the web API's article and event
+// pages never show: the raw page body (which may be hundreds of
+// kilobytes to decompress) and the quotes, and the events and places too
+// unless withEvents (web.ArticleReader).
+func (s *Store) ArticleStory(ctx context.Context, id int64, withEvents bool) (*eventwire.Story, error) {
+	return s.story(ctx, id, false, withEvents, false)
+}
+
+// story reads story id: its page, with its body if body, its article and
+// Doc, its events and places if events, its quotes if quotes.
+func (s *Store) story(ctx context.Context, id int64, body, events, quotes bool) (*eventwire.Story, error) {
 	st := &eventwire.Story{ID: id, Page: &eventwire.Page{}}
 	p := st.Page
 	var fetched, hints, enc string
-	var body []byte
-	err := s.r.QueryRowContext(ctx, `SELECT url, content_type, origin, fetched_at, hints, body_encoding, body
-		FROM pages WHERE id = ?`, id).Scan(&p.URL, &p.ContentType, &p.Origin, &fetched, &hints, &enc, &body)
+	var raw []byte
+	q := `SELECT url, content_type, origin, fetched_at, hints, body_encoding, body FROM pages WHERE id = ?`
+	if !body {
+		q = `SELECT url, content_type, origin, fetched_at, hints, body_encoding, NULL FROM pages WHERE id = ?`
+	}
+	err := s.queryRow(ctx, q, id).Scan(&p.URL, &p.ContentType, &p.Origin, &fetched, &hints, &enc, &raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite: story %d: %w", id, eventwire.ErrNotFound)
 	}
@@ -549,13 +610,15 @@ func (s *Store) Story(ctx context.Context, id int64) (*eventwire.Story, error) {
 	if err := json.Unmarshal([]byte(hints), &p.Hints); err != nil {
 		return nil, fmt.Errorf("sqlite: story %d: hints: %w", id, err)
 	}
-	if p.Body, err = decompress(body, enc); err != nil {
-		return nil, fmt.Errorf("sqlite: story %d: body: %w", id, err)
+	if body {
+		if p.Body, err = decompress(raw, enc); err != nil {
+			return nil, fmt.Errorf("sqlite: story %d: body: %w", id, err)
+		}
 	}
 
 	a := &eventwire.Article{}
 	var credits, paras string
-	err = s.r.QueryRowContext(ctx, `SELECT url, title, published, byline, credits, dateline, language, text, paragraphs
+	err = s.queryRow(ctx, `SELECT url, title, published, byline, credits, dateline, language, text, paragraphs
 		FROM articles WHERE page_id = ?`, id).Scan(&a.URL, &a.Title, &a.Published, &a.Byline, &credits,
 		&a.Dateline, &a.Language, &a.Text, &paras)
 	switch {
@@ -571,7 +634,7 @@ func (s *Store) Story(ctx context.Context, id int64) (*eventwire.Story, error) {
 
 	var format string
 	var data []byte
-	err = s.r.QueryRowContext(ctx, `SELECT format, data FROM docs WHERE page_id = ?`, id).Scan(&format, &data)
+	err = s.queryRow(ctx, `SELECT format, data FROM docs WHERE page_id = ?`, id).Scan(&format, &data)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
@@ -581,14 +644,18 @@ func (s *Store) Story(ctx context.Context, id int64) (*eventwire.Story, error) {
 			return nil, fmt.Errorf("sqlite: story %d: %w", id, err)
 		}
 	}
-	if err := scanJSON(ctx, s.r, `SELECT json FROM events WHERE page_id = ? ORDER BY idx`, id, &st.Events); err != nil {
-		return nil, fmt.Errorf("sqlite: story %d: events: %w", id, err)
+	if events {
+		if err := scanJSON(ctx, s, `SELECT json FROM events WHERE page_id = ? ORDER BY idx`, id, &st.Events); err != nil {
+			return nil, fmt.Errorf("sqlite: story %d: events: %w", id, err)
+		}
+		if err := scanJSON(ctx, s, `SELECT json FROM places WHERE page_id = ? ORDER BY idx`, id, &st.Places); err != nil {
+			return nil, fmt.Errorf("sqlite: story %d: places: %w", id, err)
+		}
 	}
-	if err := scanJSON(ctx, s.r, `SELECT json FROM quotes WHERE page_id = ? ORDER BY idx`, id, &st.Quotes); err != nil {
-		return nil, fmt.Errorf("sqlite: story %d: quotes: %w", id, err)
-	}
-	if err := scanJSON(ctx, s.r, `SELECT json FROM places WHERE page_id = ? ORDER BY idx`, id, &st.Places); err != nil {
-		return nil, fmt.Errorf("sqlite: story %d: places: %w", id, err)
+	if quotes {
+		if err := scanJSON(ctx, s, `SELECT json FROM quotes WHERE page_id = ? ORDER BY idx`, id, &st.Quotes); err != nil {
+			return nil, fmt.Errorf("sqlite: story %d: quotes: %w", id, err)
+		}
 	}
 	return st, nil
 }
@@ -656,11 +723,11 @@ func (s *Store) storiesAfter(ctx context.Context, after int64, withDoc bool) ([]
 	var rows *sql.Rows
 	var err error
 	if withDoc {
-		rows, err = s.r.QueryContext(ctx, `SELECT `+cols+`, d.format, d.data
+		rows, err = s.query(ctx, `SELECT `+cols+`, d.format, d.data
 			FROM docs d JOIN pages p ON p.id = d.page_id LEFT JOIN articles a ON a.page_id = d.page_id
 			WHERE d.page_id > ? ORDER BY d.page_id LIMIT ?`, after, docsBatch)
 	} else {
-		rows, err = s.r.QueryContext(ctx, `SELECT `+cols+`, '', NULL
+		rows, err = s.query(ctx, `SELECT `+cols+`, '', NULL
 			FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN docs d ON d.page_id = a.page_id
 			WHERE a.page_id > ? AND d.page_id IS NULL ORDER BY a.page_id LIMIT ?`, after, docsBatch)
 	}
@@ -707,7 +774,7 @@ func (s *Store) storiesAfter(ctx context.Context, after int64, withDoc bool) ([]
 	if len(out) == 0 {
 		return nil, nil
 	}
-	ev, err := s.r.QueryContext(ctx, `SELECT page_id, json FROM events WHERE page_id > ? AND page_id <= ?
+	ev, err := s.query(ctx, `SELECT page_id, json FROM events WHERE page_id > ? AND page_id <= ?
 		ORDER BY page_id, idx`, after, out[len(out)-1].ID)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: docs: events: %w", err)
@@ -739,7 +806,7 @@ func (s *Store) storiesAfter(ctx context.Context, after int64, withDoc bool) ([]
 // the stories Docs(ctx, after, fn) visits, for progress displays.
 func (s *Store) CountDocs(ctx context.Context, after int64) (int64, error) {
 	var n int64
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM docs WHERE page_id > ?`, after).Scan(&n); err != nil {
+	if err := s.queryRow(ctx, `SELECT count(*) FROM docs WHERE page_id > ?`, after).Scan(&n); err != nil {
 		return 0, fmt.Errorf("sqlite: count docs: %w", err)
 	}
 	return n, nil
@@ -749,7 +816,7 @@ func (s *Store) CountDocs(ctx context.Context, after int64) (int64, error) {
 // that have no Doc: the stories Unparsed(ctx, after, fn) visits.
 func (s *Store) CountUnparsed(ctx context.Context, after int64) (int64, error) {
 	var n int64
-	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles a LEFT JOIN docs d ON d.page_id = a.page_id
+	err := s.queryRow(ctx, `SELECT count(*) FROM articles a LEFT JOIN docs d ON d.page_id = a.page_id
 		WHERE a.page_id > ? AND d.page_id IS NULL`, after).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: count unparsed: %w", err)
@@ -818,19 +885,19 @@ func (s *Store) ReplaceEvents(ctx context.Context, id int64, events []eventwire.
 }
 
 // scanJSON appends to *dst the JSON value of each row of query.
-func scanJSON[T any](ctx context.Context, db *sql.DB, query string, id int64, dst *[]T) error {
-	rows, err := db.QueryContext(ctx, query, id)
+func scanJSON[T any](ctx context.Context, s *Store, query string, id int64, dst *[]T) error {
+	rows, err := s.query(ctx, query, id)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	var js sql.RawBytes // decoded, not kept
 	for rows.Next() {
-		var js string
 		if err := rows.Scan(&js); err != nil {
 			return err
 		}
 		var v T
-		if err := json.Unmarshal([]byte(js), &v); err != nil {
+		if err := json.Unmarshal(js, &v); err != nil {
 			return err
 		}
 		*dst = append(*dst, v)
@@ -840,10 +907,12 @@ func scanJSON[T any](ctx context.Context, db *sql.DB, query string, id int64, ds
 
 // ftsQuery turns free words into an FTS5 query that matches articles holding
 // all of them: each word is quoted, so FTS5 operators and punctuation in the
-// input are taken literally and never cause a syntax error.
+// input are taken literally and never cause a syntax error. A NUL byte,
+// which ends FTS5's reading of the query (an "unterminated string" error),
+// separates words, as the tokenizer makes it do in the text.
 func ftsQuery(words string) string {
 	var parts []string
-	for _, w := range strings.Fields(words) {
+	for _, w := range strings.Fields(strings.ReplaceAll(words, "\x00", " ")) {
 		w = strings.Trim(w, `"`)
 		w = strings.ReplaceAll(w, `"`, `""`)
 		if w == "" {
@@ -867,12 +936,12 @@ func (s *Store) Articles(ctx context.Context, f eventwire.ArticleFilter) ([]even
 	var rows *sql.Rows
 	var err error
 	if q := ftsQuery(f.Search); q != "" {
-		rows, err = s.r.QueryContext(ctx, `SELECT a.page_id, a.url, a.title, a.published, a.language,
+		rows, err = s.query(ctx, `SELECT a.page_id, a.url, a.title, a.published, a.language,
 				snippet(articles_fts, 1, '[', ']', '…', 12)
 			FROM articles_fts JOIN articles a ON a.page_id = articles_fts.rowid
 			WHERE articles_fts MATCH ? ORDER BY rank, a.page_id LIMIT ? OFFSET ?`, q, limit, offset)
 	} else {
-		rows, err = s.r.QueryContext(ctx, `SELECT page_id, url, title, published, language, ''
+		rows, err = s.query(ctx, `SELECT page_id, url, title, published, language, ''
 			FROM articles ORDER BY published DESC, page_id DESC LIMIT ? OFFSET ?`, limit, offset)
 	}
 	if err != nil {
@@ -896,7 +965,7 @@ func (s *Store) Articles(ctx context.Context, f eventwire.ArticleFilter) ([]even
 // Stats counts pages, articles, failures, events, quotes and places.
 func (s *Store) Stats(ctx context.Context) (eventwire.StoreStats, error) {
 	var st eventwire.StoreStats
-	err := s.r.QueryRowContext(ctx, `SELECT
+	err := s.queryRow(ctx, `SELECT
 		(SELECT count(*) FROM pages), (SELECT count(*) FROM articles), (SELECT count(*) FROM failures),
 		(SELECT count(*) FROM events), (SELECT count(*) FROM quotes), (SELECT count(*) FROM places)`).
 		Scan(&st.Pages, &st.Articles, &st.Failures, &st.Events, &st.Quotes, &st.Places)
@@ -912,7 +981,7 @@ func (s *Store) Failures(ctx context.Context, limit int) ([]eventwire.Failure, e
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
-	rows, err := s.r.QueryContext(ctx, `SELECT url, origin, stage, error, attempts, last_at
+	rows, err := s.query(ctx, `SELECT url, origin, stage, error, attempts, last_at
 		FROM failures ORDER BY last_at DESC, id DESC LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: failures: %w", err)
@@ -938,7 +1007,7 @@ func (s *Store) Failures(ctx context.Context, limit int) ([]eventwire.Failure, e
 // the orchestrator can skip pages it already has (ingest.PageLooker).
 func (s *Store) PageID(ctx context.Context, url, contentHash string) (int64, bool, error) {
 	var id int64
-	err := s.r.QueryRowContext(ctx, `SELECT id FROM pages WHERE url = ? AND content_hash = ?`, url, contentHash).Scan(&id)
+	err := s.queryRow(ctx, `SELECT id FROM pages WHERE url = ? AND content_hash = ?`, url, contentHash).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
@@ -953,7 +1022,7 @@ func (s *Store) PageID(ctx context.Context, url, contentHash string) (int64, boo
 func (s *Store) SameArticle(ctx context.Context, url, text string) (int64, bool, error) {
 	var id int64
 	var same bool
-	err := s.r.QueryRowContext(ctx, `SELECT p.id, a.text = ? FROM pages p JOIN articles a ON a.page_id = p.id
+	err := s.queryRow(ctx, `SELECT p.id, a.text = ? FROM pages p JOIN articles a ON a.page_id = p.id
 		WHERE p.url = ? ORDER BY p.id DESC LIMIT 1`, text, url).Scan(&id, &same)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
@@ -986,7 +1055,7 @@ func (s *Store) FailedPages(ctx context.Context, afterID int64, limit int) ([]Fa
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT id, url, stage, refused, origin, content_type, body_encoding, body
+	rows, err := s.query(ctx, `SELECT id, url, stage, refused, origin, content_type, body_encoding, body
 		FROM failures WHERE id > ? ORDER BY id LIMIT ?`, afterID, min(limit, MaxLimit))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: failed pages: %w", err)

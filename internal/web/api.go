@@ -3,8 +3,10 @@ package web
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,8 +24,16 @@ type params struct {
 }
 
 func readParams(r *http.Request, allowed ...string) (params, error) {
-	q := r.URL.Query()
-	for k, v := range q {
+	// Not r.URL.Query(), which drops what does not parse (a bad escape, a
+	// semicolon) and so would widen the answer.
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return params{}, &badRequest{"malformed query string"}
+	}
+	// In sorted order, so that of two bad parameters the same one is
+	// named every time.
+	for _, k := range slices.Sorted(maps.Keys(q)) {
+		v := q[k]
 		ok := false
 		for _, a := range allowed {
 			ok = ok || a == k
@@ -295,6 +305,29 @@ func (h *Handler) mergedEvent(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// ArticleReader is what a store may offer for the article and event pages
+// beyond the Store contract (the SQLite store has it): story id without
+// what they never show, its raw page body and its quotes, and without its
+// events and places unless withEvents. Without it they read the whole
+// story.
+type ArticleReader interface {
+	ArticleStory(ctx context.Context, id int64, withEvents bool) (*eventwire.Story, error)
+}
+
+// story reads story id for a page: its article and Doc, and its events
+// and places if withEvents; the raw page body is never read or kept.
+func (h *Handler) story(ctx context.Context, id int64, withEvents bool) (*eventwire.Story, error) {
+	if ar, ok := h.store.(ArticleReader); ok {
+		return ar.ArticleStory(ctx, id, withEvents)
+	}
+	st, err := h.store.Story(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	st.Page.Body = nil
+	return st, nil
+}
+
 // mentions gives each record its sentence, reading each article once.
 func (h *Handler) mentions(r *http.Request, recs []eventwire.EventRecord) ([]mention, error) {
 	stories := map[int64]*eventwire.Story{}
@@ -303,10 +336,9 @@ func (h *Handler) mentions(r *http.Request, recs []eventwire.EventRecord) ([]men
 		st, ok := stories[rec.StoryID]
 		if !ok {
 			var err error
-			if st, err = h.store.Story(r.Context(), rec.StoryID); err != nil {
+			if st, err = h.story(r.Context(), rec.StoryID, false); err != nil {
 				return nil, err
 			}
-			st.Page.Body = nil
 			stories[rec.StoryID] = st
 		}
 		out = append(out, mention{rec, sentenceOf(st, rec.Event)})
@@ -533,7 +565,7 @@ func (h *Handler) article(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	st, err := h.store.Story(r.Context(), id)
+	st, err := h.story(r.Context(), id, true)
 	if err != nil {
 		return err
 	}

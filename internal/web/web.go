@@ -25,6 +25,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"runtime"
 	"strings"
 	"time"
@@ -44,8 +45,12 @@ type Options struct {
 	MaxLimit int
 	// MaxInFlight bounds the API requests served at once; the others wait
 	// their turn in arrival order, within their time bound. 0 means 4 per
-	// CPU.
+	// CPU. Answers from the response cache do not wait.
 	MaxInFlight int
+	// CacheBytes bounds the response cache, which keeps successful API
+	// answers until the store's data changes (only over a store that is a
+	// Versioner); 0 means DefaultCacheBytes, a negative size turns it off.
+	CacheBytes int64
 
 	// Token, with Ingest, enables the ingest endpoints (POST
 	// /api/ingest/url and /api/ingest/file) for requests that carry it as
@@ -84,6 +89,8 @@ type Handler struct {
 	mux   *http.ServeMux
 
 	ingestOn bool
+	cache    *cache    // nil: off
+	version  Versioner // the store's, with cache
 	rate     *limiter
 	slots    chan struct{}
 	inFlight chan struct{}
@@ -129,6 +136,9 @@ func New(store eventwire.Store, log *slog.Logger, opts Options) *Handler {
 	if opts.MaxInFlight <= 0 {
 		opts.MaxInFlight = 4 * runtime.GOMAXPROCS(0)
 	}
+	if opts.CacheBytes == 0 {
+		opts.CacheBytes = DefaultCacheBytes
+	}
 	if opts.MaxBody <= 0 {
 		opts.MaxBody = 5 << 20
 	}
@@ -146,6 +156,9 @@ func New(store eventwire.Store, log *slog.Logger, opts Options) *Handler {
 		rate:     &limiter{rate: opts.IngestRate, burst: ingestBurst, tokens: ingestBurst, now: opts.Now},
 		slots:    make(chan struct{}, ingestSlots),
 		inFlight: make(chan struct{}, opts.MaxInFlight)}
+	if v, ok := store.(Versioner); ok && opts.CacheBytes > 0 {
+		h.cache, h.version = newCache(opts.CacheBytes), v
+	}
 	handle := func(method string, rt route) {
 		fn := rt.fn
 		h.mux.HandleFunc(method+" "+rt.path, func(w http.ResponseWriter, r *http.Request) {
@@ -210,20 +223,79 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), h.opts.Timeout)
 	defer cancel()
-	if strings.HasPrefix(r.URL.Path, "/api/") {
-		// Admission: a request that holds the store's few connections
-		// runs to its end, instead of every request queueing for a
-		// connection at each of its queries (which made the tail
-		// seconds long under 64 clients).
-		select {
-		case h.inFlight <- struct{}{}:
-			defer func() { <-h.inFlight }()
-		case <-ctx.Done():
-			h.fail(w, r, ctx.Err())
+	r = r.WithContext(ctx)
+	if !strings.HasPrefix(r.URL.Path, "/api/") {
+		h.mux.ServeHTTP(w, r)
+		return
+	}
+	// The cache answers before admission: a cached answer costs no
+	// store connection, nor does waiting for one being computed.
+	key, version, cacheable := h.cacheKey(r)
+	var fl *flight // led by this request
+	if cacheable {
+		if e := h.cache.get(key, version); e != nil {
+			e.write(w)
 			return
 		}
+		f, lead := h.cache.join(key, version)
+		if !lead {
+			if e := f.wait(ctx); e != nil {
+				e.write(w)
+				return
+			}
+			if ctx.Err() != nil {
+				h.fail(w, r, ctx.Err())
+				return
+			}
+			// Not a success: this request answers for itself.
+		} else {
+			fl = f
+		}
 	}
-	h.mux.ServeHTTP(w, r.WithContext(ctx))
+	var answer *cached
+	if fl != nil {
+		defer func() { h.cache.land(fl, answer) }()
+	}
+	// Admission: a request that holds the store's few connections runs to
+	// its end, instead of every request queueing for a connection at each
+	// of its queries (which made the tail seconds long under 64 clients).
+	select {
+	case h.inFlight <- struct{}{}:
+		defer func() { <-h.inFlight }()
+	case <-ctx.Done():
+		h.fail(w, r, ctx.Err())
+		return
+	}
+	rec := newRecorder()
+	h.mux.ServeHTTP(rec, r)
+	if cacheable && rec.status == http.StatusOK {
+		answer = &cached{key: key, header: rec.header, body: rec.body.Bytes()}
+		// A view (a listing's first page, the counts: what everyone
+		// opens) or an item (a page from a cursor, the page of one
+		// event, article, actor or place)?
+		view := !strings.Contains(r.Pattern, "{") && !r.URL.Query().Has("after")
+		h.cache.put(answer, version, view)
+	}
+	rec.send(w)
+}
+
+// cacheKey returns the key of r's answer in the response cache, the
+// path and the sorted parameters, and the store's data version read
+// before the answer is: cacheable is false when there is no cache, the
+// query does not parse, or the version cannot be read.
+func (h *Handler) cacheKey(r *http.Request) (key string, version uint64, cacheable bool) {
+	if h.cache == nil {
+		return "", 0, false
+	}
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return "", 0, false
+	}
+	version, err = h.version.DataVersion(r.Context())
+	if err != nil {
+		return "", 0, false
+	}
+	return r.URL.Path + "?" + q.Encode(), version, true
 }
 
 // errorBody is every error response.
