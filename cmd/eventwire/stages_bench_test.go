@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"os"
 	"testing"
-	"time"
 
 	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/geo"
@@ -19,23 +17,11 @@ import (
 // quotes and dates together add under a quarter to the time per article:
 // compare places+quotes+dates with parse+events.
 func BenchmarkArticleStages(b *testing.B) {
-	body, err := os.ReadFile("../../testdata/samples/rferl-2016-12-23-aleppo.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	p, err := newPipeline(os.Stderr, false, nil, "")
-	if err != nil {
-		b.Fatal(err)
-	}
+	p, body, doc, ref := parsedSample(b)
 	if _, err := loadGazetteer(); err != nil {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	ref := time.Date(2016, 12, 23, 0, 0, 0, 0, time.UTC)
-	doc := text.NewDoc(string(body))
-	if err := p.parser.Annotate(ctx, doc); err != nil {
-		b.Fatal(err)
-	}
 	places, err := resolvePlaces(ctx, nil, doc)
 	if err != nil {
 		b.Fatal(err)
