@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/eventwire/eventwire"
@@ -52,17 +53,12 @@ func (c *Coder) placeIndex(doc *text.Doc, places []Place) map[int]docPlace {
 	if len(places) == 0 {
 		return nil
 	}
-	starts := make(map[int32]int, len(doc.Tokens))
-	ends := make(map[int32]int, len(doc.Tokens))
-	for i, t := range doc.Tokens {
-		starts[t.Start] = i
-		ends[t.End] = i
-	}
+	toks := doc.Tokens // in text order
 	out := map[int]docPlace{}
 	for _, p := range places {
-		a, ok1 := starts[p.Span.Start]
-		b, ok2 := ends[p.Span.End]
-		if !ok1 || !ok2 || b < a {
+		a := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= p.Span.Start })
+		b := sort.Search(len(toks), func(i int) bool { return toks[i].End >= p.Span.End })
+		if a >= len(toks) || b >= len(toks) || toks[a].Start != p.Span.Start || toks[b].End != p.Span.End || b < a {
 			continue
 		}
 		code := c.stateCode(p.Country, p.CountryName)
