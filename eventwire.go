@@ -101,7 +101,11 @@ type Via struct {
 	// from the places the article is set in: "protesters" in an article
 	// about Hong Kong), "act-ref" (the doer of the act the article
 	// leads with, for "criticized the move") and "quote-speaker" ("I" or
-	// "we" in a direct quotation: its speaker).
+	// "we" in a direct quotation: its speaker) and "authority" (the
+	// state organ that alone does the act of an agentless passive:
+	// police for "was arrested in Lebanon", courts for "was charged";
+	// Text and Span are the place or article mention that gave the
+	// state).
 	How string `json:"how"`
 	// Text and Span are the mention the code came from; Span is a byte
 	// range of Article.Text.

@@ -125,7 +125,7 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 		return "neither side has a country or an organisation" // "officials said ... advocates"
 	case st.c.opts.RequireCountry && strings.HasPrefix(src.code, "---"):
 		return "the source has no country or organisation (" + src.code + ")" // "a government official said"
-	case (bareOf(src.code, tgt.code) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) &&
+	case (bareOf(src.code, tgt.code) && (!ownPeople(tgt.code) || st.eventHead(src)) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) &&
 		!((forceCode(code) || strings.HasPrefix(code, "13")) && !st.eventHead(src)):
 		return "an actor and its own state (" + src.code + ", " + tgt.code + ")" // "Putin said Russia will ..."
 	case tgt.viaHow == "place" && strings.HasPrefix(code, "01"):
@@ -268,6 +268,14 @@ func (st *sent) sideConfidence(e entity) float64 {
 // (RUS for RUSGOV).
 func bareOf(a, b string) bool {
 	return len(a) == 3 && len(b) > 3 && strings.HasPrefix(b, a) && a != "---"
+}
+
+// ownPeople reports whether code is a state's group that is not an organ
+// of that state (CUBOPP, KHMCVL, SYRREB): a state acting on it is an
+// event ("Cuba must release its political prisoners"), unlike a state
+// acting on its own government ("Russia said Putin ...").
+func ownPeople(code string) bool {
+	return len(code) >= 6 && !stateAgents[code[3:6]]
 }
 
 // rebelsOn reports whether src is an armed non-state group acting on its

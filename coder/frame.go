@@ -268,6 +268,10 @@ func (st *sent) describeArgs(f *frame, how []string) string {
 	}
 	side := func(name string, es []entity) {
 		for _, e := range es {
+			if e.viaHow == "authority" {
+				b.WriteString("; " + name + " " + e.code + ": the authority that does this act, in the state of " + strconv.Quote(st.spanText(e.viaSpan)))
+				continue
+			}
 			b.WriteString("; " + name + " " + strconv.Quote(st.spanText(e.span)) + " via " + st.path(f.host, e.head))
 		}
 	}
@@ -690,6 +694,11 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 		if e := st.operationAgent(v); len(e) > 0 {
 			return e
 		}
+		if e, ok := st.authority(v); ok && depth == 0 {
+			// Only v's own act: "was arrested and banned from the
+			// election" was not banned by the police.
+			return []entity{e}
+		}
 		return nil
 	}
 	h := st.head(v)
@@ -803,6 +812,63 @@ func (st *sent) operationAgent(v int) []entity {
 		}
 	}
 	return nil
+}
+
+// authorities are the verbs whose act only a state's authorities do, with
+// the role of the organ that does it: a person "was arrested" by the
+// police, "was charged" or "sentenced" by the judiciary, "was impeached"
+// by the legislature, "was deported" by the government.
+var authorities = map[string]string{"ARREST": "COP", "DETAIN": "COP", "APPREHEND": "COP",
+	"CHARGE": "JUD", "INDICT": "JUD", "SENTENCE": "JUD", "CONVICT": "JUD", "JAIL": "JUD", "IMPRISON": "JUD",
+	"IMPEACH": "LEG", "DEPORT": "GOV", "EXTRADITE": "GOV"}
+
+// authority gives the agent of an agentless passive of an act only a
+// state's authorities do ("Zhukovskyy was arrested Monday at his home in
+// Massachusetts", "eleven individuals were charged"): that organ of the
+// state the clause or the article is set in, found as localCountry and
+// homeCountry find a local group's. No state, no agent.
+func (st *sent) authority(v int) (entity, bool) {
+	role, ok := authorities[st.lemma(v)]
+	if !ok {
+		return entity{}, false
+	}
+	c, ok := st.clausePlace(v)
+	if !ok {
+		c, ok = st.homeCountry(v, []*dict.Agent{{Name: st.lemma(v), Code: role}})
+	}
+	if !ok || len(c.code) < 3 || !placeCode(c.code[:3]) {
+		return entity{}, false
+	}
+	return entity{code: c.code[:3] + role, head: -1, inferred: true, viaHow: "authority", viaSpan: c.span}, true
+}
+
+// clausePlace finds the state where the clause of verb v is set: the
+// places named in it outside its subject ("was arrested in Lebanon", not
+// "a missionary from Calgary"), when they agree on one state.
+func (st *sent) clausePlace(v int) (entity, bool) {
+	var found entity
+	for _, o := range st.occurrences {
+		if !o.locative || !placeCode(o.code) || o.head < st.lo || o.head >= st.hi {
+			continue
+		}
+		k, ok := o.head, false
+		for n := 0; n < maxDepth && k >= st.lo && k < st.hi; n++ {
+			h := st.head(k)
+			if h == v {
+				ok = !st.rel(k).IsSubject() && !st.rel(k).IsPassiveSubject()
+				break
+			}
+			k = h
+		}
+		if !ok {
+			continue
+		}
+		if found.code != "" && found.code != o.code {
+			return entity{}, false
+		}
+		found = o
+	}
+	return found, found.code != ""
 }
 
 // sharedSubject returns the subject a conjunct verb v without one of its

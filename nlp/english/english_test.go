@@ -200,6 +200,12 @@ func TestNewsSentences(t *testing.T) {
 			7, 2, 8, []int{0, 1, 4, 5}, text.VERB, false, []newsArc{{i: 7, head: -1, rel: "root", xpos: "VBD"}}},
 		{"finite past after an appositive with a conjunction", strings.Fields("Two Democratic Representatives , Collin Peterson and Jeff Van Drew , opposed both articles of impeachment ."),
 			11, 2, 13, []int{0, 1, 4, 7}, text.VERB, false, []newsArc{{i: 11, head: -1, rel: "root", xpos: "VBD"}, {i: 4, head: 2, rel: "appos"}}},
+		// ... and one the model took for an adjective, before what can
+		// only start an object.
+		{"finite past tagged as an adjective", strings.Fields("Irish nationalist guerrillas wounded two British soldiers in a bomb attack ."),
+			3, 2, 6, []int{0, 1}, text.VERB, false, []newsArc{{i: 3, head: -1, rel: "root", xpos: "VBD"}}},
+		{"adjective before a noun stays", strings.Fields("Wounded soldiers were evacuated from the city ."),
+			3, 1, -1, []int{0}, text.VERB, true, []newsArc{{i: 0, head: 1, rel: "amod", xpos: "JJ"}}},
 		// A finite verb right after a noun takes it as subject, it is no
 		// reduced relative on it.
 		{"finite verb after a participle phrase's object", strings.Fields("Rebels controlling the city shelled government positions ."),

@@ -282,7 +282,8 @@ func (t *Tagger) finitePast(forms []string, tags []uint16) {
 	}
 	xpos := t.xposOf(tags)
 	for i := 1; i+1 < len(forms); i++ {
-		if xpos(i) != "VBN" {
+		adj := xpos(i) == "JJ" && pastAdjective(forms[i], xpos(i+1))
+		if xpos(i) != "VBN" && !adj {
 			continue
 		}
 		if auxBefore(forms, xpos, i) {
@@ -302,6 +303,30 @@ func (t *Tagger) finitePast(forms []string, tags []uint16) {
 		tags[i] = uint16(vbd)
 		return
 	}
+}
+
+// pastAdjective reports whether the adjective f, followed by a word of
+// class next, may be a past-tense verb the model took for an adjective:
+// a regular past form ("-ed") followed by what can only start an object
+// (a determiner, number or possessive: "Irish guerrillas wounded two
+// British soldiers"), not a noun it could modify ("wounded soldiers").
+// Participles that news mostly use as adjectives before a determiner
+// ("armed", "alleged", "so-called") are left alone.
+func pastAdjective(f, next string) bool {
+	w := strings.ToLower(f)
+	if !strings.HasSuffix(w, "ed") || len(w) < 5 {
+		return false
+	}
+	switch w {
+	case "armed", "alleged", "so-called", "united", "related", "based", "concerned", "detailed",
+		"limited", "advanced", "unidentified", "unnamed", "masked", "interested", "supposed", "reported":
+		return false
+	}
+	switch next {
+	case "DT", "CD", "PRP$":
+		return true
+	}
+	return false
 }
 
 // otherFinite reports whether the stretch of words around i between
