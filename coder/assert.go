@@ -76,7 +76,56 @@ func (st *sent) assert(f *frame) assertion {
 			return assertion{unreal, "the factuality model judges it not to have happened (" + strconv.FormatFloat(v, 'f', 2, 64) + ")"}
 		}
 	}
+	if a.mode == asserted && st.c.opts.Modality == ModalityNews && !verbalCode(f.sense.Event) && st.habitual(f.pred) {
+		return assertion{unreal, "a habit or a standing rule: the simple present of an act (\"the House impeaches the official\")"}
+	}
 	return a
+}
+
+// habitual reports whether verb v is an act's simple present, which news
+// uses for what is usual or a standing rule ("Citizens do not elect the
+// Prime Minister directly", "Interpol's constitution prohibits ...",
+// "airlines offer flights to Cuban cities"), not for an event: a finite
+// present verb with no auxiliary of tense, aspect or voice (the perfect,
+// the progressive and the passive report events), outside the article's
+// first sentence, whose headline style reports events in the present.
+func (st *sent) habitual(v int) bool {
+	if st.idx == 0 {
+		return false
+	}
+	t := st.tok(v)
+	if t.UPOS != text.VERB || !strings.Contains(t.Feats, "Tense=Pres") || !strings.Contains(t.Feats, "VerbForm=Fin") {
+		return false
+	}
+	for _, k := range st.children(v) {
+		switch st.rel(k) {
+		case text.Aux, text.AuxPass:
+			if st.key(k) != "DO" && st.key(k) != "DOES" {
+				return false
+			}
+		}
+		switch st.key(k) {
+		case "CURRENTLY", "NOW", "TODAY", "STILL", "ALREADY", "TONIGHT":
+			return false // "Currently, NASA pays for Russian spacecraft": going on now
+		}
+	}
+	return true
+}
+
+// verbalCode reports whether an event code is a verbal act, which news
+// reports in the present as it happens ("says", "urges", "condemns",
+// "rejects"), or a stance that holds ("Iran backs Assad's government"):
+// statements, appeals, intents, support, demands, disapproval, rejection,
+// threats and protests (01-03, 05, 10-14).
+func verbalCode(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch code[:2] {
+	case "01", "02", "03", "05", "10", "11", "12", "13", "14":
+		return true
+	}
+	return false
 }
 
 // clauseAssertion decides whether verb v's clause asserts its act;
