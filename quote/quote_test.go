@@ -129,7 +129,7 @@ func TestAttribute(t *testing.T) {
 		{"verb as name", "Farm leaders denounce the new tax; others vow protests.",
 			[]string{`indirect "denounce" Farm leaders: the new tax`}},
 		{"a name, not a headline", "The Norwegian Fisheries Directorate described him in May as a careful skipper.",
-			[]string{`indirect "described" Directorate: him`}},
+			[]string{`indirect "described" Directorate: him … as a careful skipper`}},
 		{"spoke on the phone", "The two leaders spoke on the phone on Monday.", nil},
 		{"a noun, not a verb", "Officials rejected the insurance claims that were filed in May.",
 			[]string{`indirect "rejected" Officials: the insurance claims that were filed in May`}},
@@ -179,6 +179,12 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "called" The senator: the governor to resign`}},
 		{"purpose", "The mayor called the governor to thank him for the aid.", nil},
 		// A statement noun with its holder and its clause.
+		// Verbs of characterizing with an "as" phrase (Levin's 29.2).
+		{"depict as", "The senator painted the governor as a snob who never pays taxes.",
+			[]string{`indirect "painted" The senator: the governor as a snob who never pays taxes`}},
+		{"depict as passive", "The fire at the depot was treated as arson.",
+			[]string{`indirect "treated" : The fire at the depot … as arson`}},
+		{"depict plain object", "The senator painted the fence before the storm.", nil},
 		{"noun that", "The senator's claim that crime had doubled was false.",
 			[]string{`indirect "claim" The senator's: crime had doubled`}},
 		{"noun to", "His promises to cut taxes were forgotten.",
