@@ -175,6 +175,10 @@ func TestAttribute(t *testing.T) {
 		// Wishes and aims by an infinitive; appeals and purposes.
 		{"hope to", "The farmer hopes to sell the land next year.",
 			[]string{`indirect "hopes" The farmer: to sell the land next year`}},
+		{"want to", "The mayor wants to rebuild the pier before the summer.",
+			[]string{`indirect "wants" The mayor: to rebuild the pier before the summer`}},
+		{"liking", "The old fisherman loves the harbour where he grew up.",
+			[]string{`indirect "loves" The old fisherman: the harbour where he grew up`}},
 		{"call on", "The senator called on the governor to resign.",
 			[]string{`indirect "called" The senator: the governor to resign`}},
 		{"purpose", "The mayor called the governor to thank him for the aid.", nil},
