@@ -193,6 +193,15 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "claim" The senator's: crime had doubled`}},
 		{"noun to", "His promises to cut taxes were forgotten.",
 			[]string{`indirect "promises" His: to cut taxes`}},
+		// What a statement or feeling noun is about; a light verb's
+		// subject holds it.
+		{"noun of", "The union's criticism of the pay deal grew louder.",
+			[]string{`indirect "criticism" The union's: the pay deal`}},
+		{"light verb", "The council expressed outrage over the new harbour fees.",
+			[]string{`indirect "outrage" The council: the new harbour fees`}},
+		{"light verb that", "The minister made the case that the bridge must be rebuilt.",
+			[]string{`indirect "case" The minister: the bridge must be rebuilt`}},
+		{"light verb, no statement", "The council made a profit on the new harbour fees.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
