@@ -24,7 +24,10 @@ var stances = []string{"criticize", "criticise", "condemn", "praise", "attack", 
 	"repeat", "recite", "underscore", "outline", "unveil", "champion", "embrace", "tout",
 	// Verbs of liking and disliking (Levin's class 31.2, admire verbs):
 	// "loves the old school", "likes to sing", "so admires that".
-	"admire", "adore", "cherish", "despise", "detest", "dislike", "hate", "like", "loathe", "love", "respect"}
+	"admire", "adore", "cherish", "despise", "detest", "dislike", "hate", "like", "loathe", "love", "respect",
+	// Verbs of taking a stand on a measure by a vote or a veto: "voted
+	// against the bill", "approved a bill", "vetoed the law".
+	"vote", "approve", "veto", "override", "sponsor", "block", "ratify"}
 
 func init() {
 	for _, v := range stances {

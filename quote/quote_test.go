@@ -179,6 +179,8 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "wants" The mayor: to rebuild the pier before the summer`}},
 		{"liking", "The old fisherman loves the harbour where he grew up.",
 			[]string{`indirect "loves" The old fisherman: the harbour where he grew up`}},
+		{"voted against", "The senator voted against the harbour bill.",
+			[]string{`indirect "voted" The senator: the harbour bill`}},
 		{"call on", "The senator called on the governor to resign.",
 			[]string{`indirect "called" The senator: the governor to resign`}},
 		{"purpose", "The mayor called the governor to thank him for the aid.", nil},
