@@ -453,7 +453,7 @@ func (a *attributor) run(ctx context.Context) error {
 			a.indirect(v)
 		} else if strings.EqualFold(a.form(v), "according") {
 			a.according(v)
-		} else if a.stances && !a.characterize(v) {
+		} else if a.stances && !a.characterize(v) && !a.putIt(v) {
 			a.nounVerb(v)
 			if !a.used[v] {
 				a.nounCue(v)

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/eventwire/eventwire/text"
 )
@@ -95,4 +96,45 @@ func (a *attributor) characterize(v int) bool {
 	toks := append(a.subtree(obj, nil), a.subtree(as, nil)...)
 	sort.Ints(toks)
 	return a.add(v, spk, dedup(toks)) != nil
+}
+
+// putIt attributes the clause that "as X put it" comments on to X: "The
+// harbour, as one fisherman put it, is all the town has left." It
+// reports whether it found one.
+func (a *attributor) putIt(v int) bool {
+	if a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB || a.lemma(v) != "put" || !a.hasMark(v, "as") ||
+		v+1 >= len(a.doc.Tokens) || !strings.EqualFold(a.form(v+1), "it") || a.base(v+1) != text.Obj {
+		return false
+	}
+	spk := a.subject(v)
+	if spk < 0 || a.segOf[spk] >= 0 || firstOrSecond(a.form(spk)) {
+		return false
+	}
+	own := map[int]bool{}
+	var toks []int
+	if h := a.head(v); h >= 0 {
+		for _, k := range a.subtree(v, nil) {
+			own[k] = true
+		}
+		for _, k := range a.subtree(h, nil) {
+			if !own[k] {
+				toks = append(toks, k)
+			}
+		}
+	} else {
+		// The parse made the comment the root: what it governs besides
+		// its own words.
+		for _, k := range a.kids[v] {
+			switch a.base(k) {
+			case text.Nsubj, text.Mark, text.Obj, text.Aux, text.Advmod, text.Punct:
+				continue
+			}
+			toks = append(toks, a.subtree(k, nil)...)
+		}
+		sort.Ints(toks)
+	}
+	if a.wordsOutside(toks) < 2 && !a.hasSegment(toks) {
+		return false
+	}
+	return a.add(v, spk, toks) != nil
 }

@@ -185,6 +185,8 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "called" The senator: the governor to resign`}},
 		{"purpose", "The mayor called the governor to thank him for the aid.", nil},
 		// A statement noun with its holder and its clause.
+		{"as X put it", "As the mayor put it, the bridge is older than the town.",
+			[]string{`indirect "put" the mayor: the bridge is older than the town`}},
 		// Verbs of characterizing with an "as" phrase (Levin's 29.2).
 		{"depict as", "The senator painted the governor as a snob who never pays taxes.",
 			[]string{`indirect "painted" The senator: the governor as a snob who never pays taxes`}},
