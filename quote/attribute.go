@@ -453,7 +453,7 @@ func (a *attributor) run(ctx context.Context) error {
 			a.indirect(v)
 		} else if strings.EqualFold(a.form(v), "according") {
 			a.according(v)
-		} else if a.stances {
+		} else if a.stances && !a.characterize(v) && !a.putIt(v) {
 			a.nounVerb(v)
 			if !a.used[v] {
 				a.nounCue(v)
@@ -816,6 +816,12 @@ func (a *attributor) indirect(v int) {
 	if len(toks) == 0 && a.stances && (cues[a.lemma(v)] == stance || npSpeech[a.lemma(v)]) {
 		if c := a.npContent(v); c >= 0 {
 			toks, np = a.withoutCase(c), true
+			if as := a.asPhrase(v, c); as >= 0 && a.base(c) == text.Obj {
+				// "described the plan as a failure": what the plan is said to be.
+				toks = append(toks, a.subtree(as, nil)...)
+				sort.Ints(toks)
+				toks = dedup(toks)
+			}
 		}
 	}
 	if a.wordsOutside(toks) == 0 && !a.hasSegment(toks) {

@@ -21,7 +21,13 @@ var stances = []string{"criticize", "criticise", "condemn", "praise", "attack", 
 	"applaud", "censure", "commend", "compliment", "fault", "lambaste", "lambast", "rebuke",
 	"ridicule", "scold", "excoriate", "chastise", "berate", "castigate", "assail", "deride", "disparage",
 	"belittle", "extol", "salute", "bemoan", "deplore", "downplay", "grill", "rail", "reference", "echo",
-	"repeat", "recite", "underscore", "outline", "unveil", "champion", "embrace", "tout"}
+	"repeat", "recite", "underscore", "outline", "unveil", "champion", "embrace", "tout",
+	// Verbs of liking and disliking (Levin's class 31.2, admire verbs):
+	// "loves the old school", "likes to sing", "so admires that".
+	"admire", "adore", "cherish", "despise", "detest", "dislike", "hate", "like", "loathe", "love", "respect",
+	// Verbs of taking a stand on a measure by a vote or a veto: "voted
+	// against the bill", "approved a bill", "vetoed the law".
+	"vote", "approve", "veto", "override", "sponsor", "block", "ratify"}
 
 func init() {
 	for _, v := range stances {
@@ -73,8 +79,11 @@ var cues = map[string]cueKind{
 
 // wishCues report what their subject hopes or means to do by an
 // infinitive: "hopes to offset", "seeks to end", "expects to win".
+// With them the verbs of wanting and longing (Levin's classes 32.1 and
+// 32.2): "wants to cut the tax", "longs to go home".
 var wishCues = map[string]bool{"hope": true, "expect": true, "seek": true, "aim": true, "intend": true,
-	"plan": true, "wish": true}
+	"plan": true, "wish": true, "want": true, "desire": true, "prefer": true, "crave": true, "long": true,
+	"yearn": true}
 
 func init() {
 	for v := range wishCues {

@@ -30,8 +30,14 @@
 //     ("vowed to fight", "hopes to win", "called on X to resign"); an
 //     adjective of belief or feeling ("was sure that …", "critical of …");
 //     a passive cue ("is expected to …", "was accused of …", "is supported
-//     by …", the by-agent speaking); a statement noun with its holder and
-//     its clause ("the senator's claim that …", "his promise to …"); a
+//     by …", the by-agent speaking); a verb of characterizing with an "as"
+//     phrase ("painted the rival as a snob", "was treated as arson"); a
+//     verb of liking, wanting or voting ("loves the old school", "wants to
+//     win", "voted against the bill"); "as X put it"; a statement noun with
+//     its holder and its clause ("the senator's claim that …", "his
+//     promise to …"), or a statement or feeling noun with what it is about
+//     and its possessor or the subject of its light verb ("expressed
+//     outrage over the fees", "made the case that …"); a
 //     verb the tagger took for a noun or a name ("the mayor claims that
 //     …", "…, the Courier reports", "Mayor Seeks New Bridge"); and a short
 //     paragraph that a name and a colon open (headlines: "Sanders: …");

@@ -575,21 +575,74 @@ var speechNouns = map[string]bool{"claim": true, "assertion": true, "argument": 
 	"explanation": true, "reminder": true, "response": true, "reply": true, "boast": true, "push": true,
 	"bid": true, "effort": true, "idea": true, "notion": true, "position": true, "opinion": true}
 
-// nounCue attributes the clause of a statement noun to its possessor
+// feelingNouns name an attitude to something, said or shown, that a
+// prepositional phrase names: "outrage over the test", "reservations
+// about the deal", "questions about his taxes".
+var feelingNouns = map[string]bool{"outrage": true, "anger": true, "frustration": true, "reservation": true,
+	"skepticism": true, "scepticism": true, "enthusiasm": true, "sympathy": true, "approval": true,
+	"disapproval": true, "support": true, "opposition": true, "criticism": true, "condemnation": true,
+	"praise": true, "question": true, "advice": true, "alarm": true, "dismay": true, "regret": true,
+	"displeasure": true, "disagreement": true, "distrust": true, "mistrust": true, "confidence": true,
+	"faith": true, "optimism": true, "pessimism": true, "unease": true, "disgust": true, "contempt": true,
+	"admiration": true, "gratitude": true, "condolence": true, "apology": true, "protest": true}
+
+// lightVerbs make a statement noun their object and give it their
+// subject as its holder: "expressed outrage over …", "made the case
+// that …", "has questions about …", "sounded a call for …".
+var lightVerbs = map[string]bool{"make": true, "express": true, "voice": true, "raise": true, "have": true,
+	"offer": true, "issue": true, "sound": true, "unveil": true, "share": true, "give": true, "lodge": true,
+	"file": true, "level": true, "register": true, "air": true, "pose": true, "put": true, "deliver": true,
+	"send": true, "extend": true, "renew": true}
+
+// nounPreps introduce what a statement or feeling noun is about: "his
+// criticism of the plan", "outrage over the test", "a call for calm".
+var nounPreps = map[string]bool{"of": true, "about": true, "for": true, "on": true, "over": true, "against": true}
+
+// nounCue attributes the clause of a statement noun to its holder
 // (speechNouns): "the senator's claim that crime had doubled", "his
-// promises to cut taxes".
+// promises to cut taxes"; or what a statement or feeling noun
+// (feelingNouns) is about: "the senator's criticism of the plan". The
+// holder is the possessor, or the subject of a light verb whose object
+// the noun is ("the council expressed outrage over the fees", "made the
+// case that …").
 func (a *attributor) nounCue(v int) {
-	if a.tok(v).UPOS != text.NOUN || a.segOf[v] >= 0 || !speechNouns[a.lemma(v)] {
+	l := a.lemma(v)
+	if a.tok(v).UPOS != text.NOUN || a.segOf[v] >= 0 || !speechNouns[l] && !feelingNouns[l] && l != "case" {
 		return
 	}
-	spk := -1
+	spk, light := -1, false
 	for _, k := range a.kids[v] {
 		if a.tok(k).Dep == "nmod:poss" && k < v && a.segOf[k] < 0 {
 			spk = k
 		}
 	}
-	if spk < 0 {
+	if h := a.head(v); spk < 0 && h >= 0 && h < v && a.base(v) == text.Obj && a.tok(h).UPOS == text.VERB && lightVerbs[a.lemma(h)] {
+		if s := a.subject(h); s >= 0 && a.segOf[s] < 0 && !firstOrSecond(a.form(s)) {
+			spk, light = s, true
+		}
+	}
+	if spk < 0 || l == "case" && !light {
 		return
+	}
+	if !speechNouns[l] || l == "call" || l == "question" {
+		// What it is about: "outrage over the test", "a call for calm",
+		// the phrase hung on the noun or on its light verb.
+		about := a.kids[v]
+		if light {
+			about = append(append([]int(nil), about...), a.kids[a.head(v)]...)
+		}
+		for _, k := range about {
+			if b := a.base(k); k > v && (b == text.Nmod || light && b == text.Obl) && a.segOf[k] < 0 && !timeWords[a.lemma(k)] && a.tok(k).UPOS != text.NUM {
+				for _, c := range a.kids[k] {
+					if a.base(c) == text.Case && c > v && nounPreps[a.lemma(c)] {
+						if toks := a.withoutCase(k); a.wordsOutside(toks) >= 1 {
+							a.add(v, spk, toks)
+							return
+						}
+					}
+				}
+			}
+		}
 	}
 	_, hi := a.sentRange(v)
 	// The clause: "that" or "to" right after the noun, or a clause the

@@ -129,7 +129,7 @@ func TestAttribute(t *testing.T) {
 		{"verb as name", "Farm leaders denounce the new tax; others vow protests.",
 			[]string{`indirect "denounce" Farm leaders: the new tax`}},
 		{"a name, not a headline", "The Norwegian Fisheries Directorate described him in May as a careful skipper.",
-			[]string{`indirect "described" Directorate: him`}},
+			[]string{`indirect "described" Directorate: him … as a careful skipper`}},
 		{"spoke on the phone", "The two leaders spoke on the phone on Monday.", nil},
 		{"a noun, not a verb", "Officials rejected the insurance claims that were filed in May.",
 			[]string{`indirect "rejected" Officials: the insurance claims that were filed in May`}},
@@ -175,14 +175,37 @@ func TestAttribute(t *testing.T) {
 		// Wishes and aims by an infinitive; appeals and purposes.
 		{"hope to", "The farmer hopes to sell the land next year.",
 			[]string{`indirect "hopes" The farmer: to sell the land next year`}},
+		{"want to", "The mayor wants to rebuild the pier before the summer.",
+			[]string{`indirect "wants" The mayor: to rebuild the pier before the summer`}},
+		{"liking", "The old fisherman loves the harbour where he grew up.",
+			[]string{`indirect "loves" The old fisherman: the harbour where he grew up`}},
+		{"voted against", "The senator voted against the harbour bill.",
+			[]string{`indirect "voted" The senator: the harbour bill`}},
 		{"call on", "The senator called on the governor to resign.",
 			[]string{`indirect "called" The senator: the governor to resign`}},
 		{"purpose", "The mayor called the governor to thank him for the aid.", nil},
 		// A statement noun with its holder and its clause.
+		{"as X put it", "As the mayor put it, the bridge is older than the town.",
+			[]string{`indirect "put" the mayor: the bridge is older than the town`}},
+		// Verbs of characterizing with an "as" phrase (Levin's 29.2).
+		{"depict as", "The senator painted the governor as a snob who never pays taxes.",
+			[]string{`indirect "painted" The senator: the governor as a snob who never pays taxes`}},
+		{"depict as passive", "The fire at the depot was treated as arson.",
+			[]string{`indirect "treated" : The fire at the depot … as arson`}},
+		{"depict plain object", "The senator painted the fence before the storm.", nil},
 		{"noun that", "The senator's claim that crime had doubled was false.",
 			[]string{`indirect "claim" The senator's: crime had doubled`}},
 		{"noun to", "His promises to cut taxes were forgotten.",
 			[]string{`indirect "promises" His: to cut taxes`}},
+		// What a statement or feeling noun is about; a light verb's
+		// subject holds it.
+		{"noun of", "The union's criticism of the pay deal grew louder.",
+			[]string{`indirect "criticism" The union's: the pay deal`}},
+		{"light verb", "The council expressed outrage over the new harbour fees.",
+			[]string{`indirect "outrage" The council: the new harbour fees`}},
+		{"light verb that", "The minister made the case that the bridge must be rebuilt.",
+			[]string{`indirect "case" The minister: the bridge must be rebuilt`}},
+		{"light verb, no statement", "The council made a profit on the new harbour fees.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

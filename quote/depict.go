@@ -1,0 +1,140 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/eventwire/eventwire/text"
+)
+
+// depictVerbs are the verbs of characterizing (Levin's class 29.2) that
+// judge or depict: with an object and an "as" phrase they say what their
+// subject holds the object to be ("painted her rival as a snob", "rated
+// half the claims as false"; passive: "the fire was treated as arson").
+// The verbs of the class that choose or use (appoint, select, employ,
+// use) are acts, not judgements, and are left out.
+var depictVerbs = map[string]bool{"characterize": true, "characterise": true, "depict": true, "describe": true,
+	"portray": true, "paint": true, "cast": true, "frame": true, "present": true, "picture": true, "view": true,
+	"see": true, "regard": true, "treat": true, "perceive": true, "consider": true, "judge": true, "rate": true,
+	"rank": true, "class": true, "classify": true, "define": true, "label": true, "brand": true, "dub": true,
+	"tout": true, "hail": true, "bill": true, "praise": true, "denounce": true, "dismiss": true, "condemn": true,
+	"criticize": true, "criticise": true, "recognize": true, "recognise": true, "identify": true,
+	"interpret": true, "represent": true, "envision": true, "envisage": true, "imagine": true, "remember": true,
+	"count": true, "stigmatize": true, "certify": true, "qualify": true, "acknowledge": true, "accept": true,
+	"cite": true, "mock": true, "attack": true, "blast": true, "slam": true, "ridicule": true}
+
+// asPhrase returns the head of the "as" phrase that says what verb v
+// holds obj to be: a child of v or of obj after both that "as" opens and
+// that is a noun phrase or an adjective, not a clause ("as he said");
+// -1 if none.
+func (a *attributor) asPhrase(v, obj int) int {
+	if obj < 0 {
+		return -1
+	}
+	for _, h := range [2]int{v, obj} {
+		for _, k := range a.kids[h] {
+			if k <= obj || k <= v || a.hasSubject(k) {
+				continue
+			}
+			switch a.base(k) {
+			case text.Obl, text.Advcl, text.Xcomp, text.Nmod, text.Acl:
+			default:
+				continue
+			}
+			switch a.tok(k).UPOS {
+			case text.NOUN, text.PROPN, text.PRON, text.ADJ, text.NUM:
+			default:
+				continue
+			}
+			for _, c := range a.kids[k] {
+				if c < k && c > obj && a.lemma(c) == "as" {
+					switch a.base(c) {
+					case text.Case, text.Mark, text.Advmod:
+						return k
+					}
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// characterize attributes what a verb of characterizing (depictVerbs)
+// outside the cue lexicon says of its object: "the senator painted her
+// rival as a snob" is the senator's; a passive's speaker is its
+// by-agent, or unknown ("the fire was treated as arson"). It reports
+// whether it found one.
+func (a *attributor) characterize(v int) bool {
+	if a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB || !depictVerbs[a.lemma(v)] {
+		return false
+	}
+	psubj, agent, obj := -1, -1, -1
+	for _, k := range a.kids[v] {
+		d := a.tok(k).Dep.Universal()
+		switch {
+		case d.IsPassiveSubject():
+			psubj = k
+		case d == "obl:agent":
+			agent = k
+		case a.base(k) == text.Obj && obj < 0 && k > v && nominal(a.tok(k).UPOS):
+			obj = k
+		}
+	}
+	spk := -1
+	if psubj >= 0 {
+		if a.isRelPron(psubj) {
+			return false // too far from what was characterized to say it
+		}
+		obj, spk = psubj, agent
+	} else if spk = a.subject(v); spk < 0 || a.segOf[spk] >= 0 || firstOrSecond(a.form(spk)) {
+		return false
+	}
+	as := a.asPhrase(v, obj)
+	if as < 0 || a.segOf[obj] >= 0 {
+		return false
+	}
+	toks := append(a.subtree(obj, nil), a.subtree(as, nil)...)
+	sort.Ints(toks)
+	return a.add(v, spk, dedup(toks)) != nil
+}
+
+// putIt attributes the clause that "as X put it" comments on to X: "The
+// harbour, as one fisherman put it, is all the town has left." It
+// reports whether it found one.
+func (a *attributor) putIt(v int) bool {
+	if a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB || a.lemma(v) != "put" || !a.hasMark(v, "as") ||
+		v+1 >= len(a.doc.Tokens) || !strings.EqualFold(a.form(v+1), "it") || a.base(v+1) != text.Obj {
+		return false
+	}
+	spk := a.subject(v)
+	if spk < 0 || a.segOf[spk] >= 0 || firstOrSecond(a.form(spk)) {
+		return false
+	}
+	own := map[int]bool{}
+	var toks []int
+	if h := a.head(v); h >= 0 {
+		for _, k := range a.subtree(v, nil) {
+			own[k] = true
+		}
+		for _, k := range a.subtree(h, nil) {
+			if !own[k] {
+				toks = append(toks, k)
+			}
+		}
+	} else {
+		// The parse made the comment the root: what it governs besides
+		// its own words.
+		for _, k := range a.kids[v] {
+			switch a.base(k) {
+			case text.Nsubj, text.Mark, text.Obj, text.Aux, text.Advmod, text.Punct:
+				continue
+			}
+			toks = append(toks, a.subtree(k, nil)...)
+		}
+		sort.Ints(toks)
+	}
+	if a.wordsOutside(toks) < 2 && !a.hasSegment(toks) {
+		return false
+	}
+	return a.add(v, spk, toks) != nil
+}
