@@ -105,7 +105,9 @@ type Via struct {
 	// state organ that alone does the act of an agentless passive:
 	// police for "was arrested in Lebanon", courts for "was charged";
 	// Text and Span are the place or article mention that gave the
-	// state).
+	// state) and "counterpart" (a group with no country of its own that
+	// a state's organ uses force on, or that uses force on one: that
+	// state's, as "protesters" the Hong Kong police fired on).
 	How string `json:"how"`
 	// Text and Span are the mention the code came from; Span is a byte
 	// range of Article.Text.

@@ -170,6 +170,9 @@ func (st *sent) channelTarget(tgt entity, code string) bool {
 }
 
 func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern string, negated bool, conf float64) {
+	if forceCode(code) {
+		src, tgt = domestic(src, tgt), domestic(tgt, src)
+	}
 	if why := st.dropPair(code, src, tgt); why != "" {
 		if st.dc.explain {
 			st.dropped = append(st.dropped, why)
@@ -235,6 +238,25 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 	st.events = append(st.events, ev)
 	st.eventVerb = append(st.eventVerb, st.cur.host)
 	st.eventX = append(st.eventX, x)
+}
+
+// domestic gives a local group with no country of its own (---OPP,
+// ---CRM: "protesters", "two suspects") that a state's organ coerces or
+// uses force on, or that uses force on a state's organ, that state's
+// country: "Police fired at a protester" in Hong Kong's police's
+// sentence, "The Indonesian National Police arrested two suspects".
+// Others keep what they have.
+func domestic(e, other entity) entity {
+	if len(e.code) != 6 || !strings.HasPrefix(e.code, "---") || !localAgents[e.code[3:]] || stateAgents[e.code[3:]] {
+		return e
+	}
+	if len(other.code) < 6 || !placeCode(other.code[:3]) || !stateAgents[other.code[3:6]] {
+		return e
+	}
+	e.code = other.code[:3] + e.code[3:]
+	e.inferred = true
+	e.viaHow, e.viaSpan = "counterpart", other.span
+	return e
 }
 
 // dominates reports whether token a is a proper ancestor of token b.
