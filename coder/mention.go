@@ -429,6 +429,9 @@ func (st *sent) resolve(h int) (entity, bool) {
 	case "HE", "HIM", "HIS", "SHE", "HER":
 		person = true
 	}
+	if person && st.uncodedAntecedent(h) {
+		return entity{}, false
+	}
 	var not string
 	if r := st.rel(h); r.IsObject() || r.Base() == text.Iobj {
 		if v := st.head(h); v >= st.lo && v < st.hi {
@@ -494,6 +497,78 @@ func (st *sent) resolve(h int) (entity, bool) {
 		}
 	}
 	return entity{}, false
+}
+
+// uncodedAntecedent reports whether the person a personal pronoun h most
+// likely refers to is one no dictionary codes: the nearest name before it
+// in its sentence, else the last name in a subject of the nearest of the
+// three sentences before that has one. Then the pronoun is that person, and no coded actor named
+// earlier stands in for them ("Associates of Navalny alleged he drank
+// tea" is not about the Kremlin two sentences before; "She credited news
+// media" after "Hatice Cengiz said" is not the Saudi crown prince).
+func (st *sent) uncodedAntecedent(h int) bool {
+	toks := st.doc.Tokens
+	for j := h - 1; j >= st.lo; j-- {
+		if st.nameHead(j) {
+			return !st.covered(j)
+		}
+	}
+	for s := st.idx - 1; s >= 0 && s >= st.idx-3; s-- {
+		prev := st.doc.Sents[s]
+		for j := int(prev.End) - 1; j >= int(prev.Start); j-- {
+			if !st.nameHead(j) || !subjectIn(toks, j, int(prev.Start), int(prev.End)) {
+				continue
+			}
+			p := toks[j].Start
+			for _, o := range st.dc.history {
+				if o.span.Start <= p && p < o.span.End {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// nameHead reports whether token j heads a proper name that is not a
+// place, a date or a medium ("in Aleppo", "on Monday", "via Twitter"). It
+// reads the tokens alone, so that it works in an earlier sentence too.
+func (st *sent) nameHead(j int) bool {
+	toks := st.doc.Tokens
+	t := toks[j]
+	if t.UPOS != text.PROPN {
+		return false
+	}
+	switch t.Dep.Base() {
+	case text.Flat, text.Compound:
+		return false
+	}
+	for k := max(0, j-3); k < j; k++ {
+		if int(toks[k].Head) != j || toks[k].Dep.Base() != text.Case {
+			continue
+		}
+		switch w := strings.ToUpper(st.doc.Form(k)); {
+		case locative[w], w == "TO", w == "ON", w == "VIA", w == "INTO":
+			return false
+		}
+	}
+	return true
+}
+
+// subjectIn reports whether token j of the sentence of tokens lo..hi lies
+// in a clause's subject.
+func subjectIn(toks []text.Token, j, lo, hi int) bool {
+	for n := 0; n < maxDepth && j >= lo && j < hi; n++ {
+		if toks[j].Dep.IsSubject() {
+			return true
+		}
+		if toks[j].UPOS == text.VERB {
+			return false
+		}
+		j = int(toks[j].Head)
+	}
+	return false
 }
 
 // personalRoles are the roles a named person holds.
