@@ -76,10 +76,54 @@ func (st *sent) assert(f *frame) assertion {
 			return assertion{unreal, "the factuality model judges it not to have happened (" + strconv.FormatFloat(v, 'f', 2, 64) + ")"}
 		}
 	}
+	if a.mode == asserted && st.c.opts.Modality == ModalityNews && st.inDirectQuote(f.pred) && !st.speakerAct(f) {
+		return assertion{unreal, "the speaker's words inside a direct quotation: their statement, not an act the text reports"}
+	}
 	if a.mode == asserted && st.c.opts.Modality == ModalityNews && !verbalCode(f.sense.Event) && st.habitual(f.pred) {
 		return assertion{unreal, "a habit or a standing rule: the simple present of an act (\"the House impeaches the official\")"}
 	}
 	return a
+}
+
+// inDirectQuote reports whether token i stands inside a direct
+// quotation: quotation marks opened earlier in its sentence at its start
+// or after a comma or a colon ("Zelenskyy said, “We expect ...”"), not
+// inside a clause that reports the words ("said she was “proud to
+// endorse ...”", a mixed quotation, which the sentence asserts as
+// reported speech).
+func (st *sent) inDirectQuote(i int) bool {
+	open, direct := false, false
+	for j := st.lo; j < i; j++ {
+		switch st.doc.Form(j) {
+		case "\"", "“", "”", "«", "»":
+			open = !open
+			if open {
+				direct = j == st.lo
+				if j > st.lo {
+					switch st.doc.Form(j - 1) {
+					case ",", ":":
+						direct = true
+					}
+				}
+			}
+		}
+	}
+	return open && direct
+}
+
+// speakerAct reports whether f is a verbal act the speaker of a direct
+// quotation does in saying it ("We condemn this attack"): its source is
+// the quotation's "I" or "we".
+func (st *sent) speakerAct(f *frame) bool {
+	if !verbalCode(f.sense.Event) {
+		return false
+	}
+	for _, e := range f.sources {
+		if e.viaHow == "quote-speaker" {
+			return true
+		}
+	}
+	return false
 }
 
 // habitual reports whether verb v is an act's simple present, which news
