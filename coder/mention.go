@@ -472,7 +472,7 @@ func (st *sent) resolve(h int) (entity, bool) {
 			continue
 		}
 		for i := len(st.occurrences) - 1; i >= 0; i-- {
-			if o := st.occurrences[i]; o.span.End <= start && ok(o) && (pass == 1 || o.person) {
+			if o := st.occurrences[i]; o.span.End <= start && ok(o) && (pass == 1 || st.personLike(o)) {
 				return o, true
 			}
 		}
@@ -490,13 +490,26 @@ func (st *sent) resolve(h int) (entity, bool) {
 				if thing && int(o.span.Start) < st.prevStart() {
 					break
 				}
-				if ok(o) && (pass == 1 || o.person) && (!subj || o.subject) {
+				if ok(o) && (pass == 1 || st.personLike(o)) && (!subj || o.subject) {
 					return o, true
 				}
 			}
 		}
 	}
 	return entity{}, false
+}
+
+// personLike reports whether occurrence o names a person: an office
+// holder the dictionaries date, or a proper name coded with a personal
+// role ("Alexei Navalny", RUSOPP), not an organisation.
+func (st *sent) personLike(o entity) bool {
+	if o.person {
+		return true
+	}
+	if o.head < 0 || o.head >= len(st.doc.Tokens) || st.doc.Tokens[o.head].UPOS != text.PROPN {
+		return false
+	}
+	return len(o.code) >= 6 && personalRoles[o.code[3:6]] && !organisation(o.code)
 }
 
 // uncodedAntecedent reports whether the person a personal pronoun h most
