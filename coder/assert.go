@@ -201,6 +201,12 @@ func (st *sent) clauseAssertion(v int, sources []entity) assertion {
 	case st.negated(v):
 		return assertion{negated, "negated by not, n't or never"}
 	}
+	if g, ok := st.obligedBy(v); ok && news {
+		if g == "BE" {
+			return assertion{intended, "arranged, not yet done (\"is to face trial\")"}
+		}
+		return assertion{unreal, "obliged, not done (" + strings.ToLower(g) + " to)"}
+	}
 	if m, ok := st.modal(v); ok && news {
 		switch m {
 		case "WILL", "SHALL", "'LL", "GOING":
@@ -587,9 +593,38 @@ func (st *sent) underUnreal(v int) bool {
 		if st.irrealis[h] || st.planned(h) || st.unasserted(h) {
 			return true
 		}
+		if g, ok := st.obligedBy(h); ok && g != "BE" {
+			return true // "had to speed up to counter ..."
+		}
 		v = h
 	}
 	return false
+}
+
+// obligedBy reports whether verb v is the infinitive of an obligation or
+// an arrangement, and the governing lemma: "had to speed up", "need to
+// act", "ought to", "is to face trial" (BE). Like a modal, but a verb.
+func (st *sent) obligedBy(v int) (string, bool) {
+	if st.caseWord(v) != "TO" {
+		return "", false
+	}
+	for _, k := range st.children(v) {
+		if st.base(k) == text.Cop && k < v {
+			return "BE", true // "is to face trial" parsed with "is" as the copula
+		}
+	}
+	if st.base(v) != text.Xcomp {
+		return "", false
+	}
+	h := st.head(v)
+	if h < st.lo || h >= st.hi || h > v {
+		return "", false
+	}
+	switch l := st.lemma(h); l {
+	case "HAVE", "NEED", "OUGHT", "BE":
+		return l, true
+	}
+	return "", false
 }
 
 // irrealisCode reports whether an event code says that something is
