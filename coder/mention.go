@@ -515,8 +515,8 @@ func (st *sent) personLike(o entity) bool {
 // uncodedAntecedent reports whether the person a personal pronoun h most
 // likely refers to is one no dictionary codes: the nearest name before it
 // in its sentence, else the last name in a subject of the nearest of the
-// three sentences before that has one. Then the pronoun is that person, and no coded actor named
-// earlier stands in for them ("Associates of Navalny alleged he drank
+// three sentences before that has one. Then the pronoun is that person,
+// and no coded actor named earlier stands in for them ("Associates of Navalny alleged he drank
 // tea" is not about the Kremlin two sentences before; "She credited news
 // media" after "Hatice Cengiz said" is not the Saudi crown prince).
 func (st *sent) uncodedAntecedent(h int) bool {
