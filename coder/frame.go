@@ -937,6 +937,9 @@ func (st *sent) subjectControl(h int) bool {
 func (st *sent) mentionDeep(h int) []entity {
 	return st.firstMention(h, func(x, k int) []int {
 		r := st.rel(k)
+		if currencies[st.lemma(x)] && (r.Base() == text.Compound || r.Base() == text.Amod) {
+			return nil // "nine billion US dollars": money, not a target
+		}
 		if x != h && st.tok(x).UPOS == text.VERB && r.IsObject() {
 			// A participle parsed as a modifier: "an offensive against
 			// besieged Osgiliath".

@@ -222,6 +222,9 @@ func (st *sent) mention1(h int) []entity {
 		}
 		return nil
 	}
+	if currencies[st.lemma(h)] {
+		return nil // "invested nine billion US dollars": money, not the United States
+	}
 	pi := st.scanPhrase(h)
 	viaNmod := false
 	if len(pi.actors) == 0 {
@@ -583,6 +586,13 @@ func subjectIn(toks []text.Token, j, lo, hi int) bool {
 	}
 	return false
 }
+
+// currencies are the nouns of money, which a country's name or adjective
+// modifies without making it an actor ("US dollars", "Russian rubles").
+var currencies = map[string]bool{"DOLLAR": true, "EURO": true, "POUND": true, "YEN": true, "YUAN": true,
+	"RUBLE": true, "ROUBLE": true, "RUPEE": true, "PESO": true, "LIRA": true, "RIAL": true, "DINAR": true,
+	"FRANC": true, "WON": true, "REAL": true, "SHEKEL": true, "DIRHAM": true, "RINGGIT": true, "BAHT": true,
+	"HRYVNIA": true, "ZLOTY": true, "KRONA": true, "KRONE": true, "RAND": true, "NAIRA": true, "CURRENCY": true}
 
 // personalRoles are the roles a named person holds.
 var personalRoles = map[string]bool{"GOV": true, "OPP": true, "ELI": true, "LEG": true, "JUD": true, "MIL": true,
