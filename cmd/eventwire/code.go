@@ -21,6 +21,7 @@ import (
 	"github.com/eventwire/eventwire/geo"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/source"
+	"github.com/eventwire/eventwire/internal/stages"
 	"github.com/eventwire/eventwire/quote"
 	"github.com/eventwire/eventwire/text"
 )
@@ -115,10 +116,10 @@ func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date 
 		return &codeOutput{Article: art, Events: []eventwire.Event{}, Quotes: []eventwire.Quote{}, Places: []eventwire.Place{}}, nil
 	}
 	if date.IsZero() {
-		date = articleDate(art.Published)
+		date = stages.ArticleDate(art.Published)
 	}
 	if date.IsZero() {
-		date = datelineDate(art, time.Now().UTC())
+		date = stages.DatelineDate(art, time.Now().UTC())
 	}
 	if date.IsZero() {
 		date = time.Now().UTC().Truncate(24 * time.Hour)
@@ -128,21 +129,21 @@ func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date 
 	if err := parser.Annotate(ctx, doc); err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
-	places, err := resolvePlaces(ctx, art, doc)
+	places, err := stages.ResolvePlaces(ctx, loadGazetteer, art, doc)
 	if err != nil {
 		return nil, err
 	}
-	quotes, err := attributeQuotes(ctx, c, doc, art.Paragraphs, date)
+	quotes, err := stages.AttributeQuotes(ctx, c, doc, art.Paragraphs, date)
 	if err != nil {
 		return nil, err
 	}
 	var events []eventwire.Event
 	var decisions []coder.Decision
 	if opts.explain {
-		events, decisions, err = c.ExplainGiven(ctx, doc, date, coder.Given{Places: codePlaces(places), Quotes: quotes})
-		dateEvents(doc, events, date)
+		events, decisions, err = c.ExplainGiven(ctx, doc, date, coder.Given{Places: stages.CodePlaces(loadGazetteer, places), Quotes: quotes})
+		stages.DateEvents(doc, events, date)
 	} else {
-		events, err = codeDated(ctx, c, doc, date, places, quotes)
+		events, err = stages.CodeDated(ctx, c, loadGazetteer, doc, date, places, quotes)
 	}
 	if err != nil {
 		return nil, err
@@ -168,17 +169,6 @@ func userDictErrors(err error, user fileFS) error {
 		}
 	}
 	return mine.Err()
-}
-
-// articleDate reads Article.Published (YYYY-MM-DD or RFC 3339); zero when
-// absent or unreadable.
-func articleDate(s string) time.Time {
-	if len(s) >= 10 {
-		if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
-			return t
-		}
-	}
-	return time.Time{}
 }
 
 // codeDicts returns the shipped dictionaries with the user's files layered

@@ -40,17 +40,6 @@ func TestGuessDictKind(t *testing.T) {
 	}
 }
 
-func TestArticleDate(t *testing.T) {
-	for in, want := range map[string]string{
-		"2016-12-23": "2016-12-23", "2016-12-23T10:00:00Z": "2016-12-23", "": "", "Dec 2016": "", "2016-13-01": "",
-	} {
-		got := articleDate(in)
-		if (want == "") != got.IsZero() || (want != "" && got.Format(time.DateOnly) != want) {
-			t.Errorf("articleDate(%q) = %v, want %q", in, got, want)
-		}
-	}
-}
-
 // TestCodeDicts checks that the shipped dictionaries load and that a user
 // file is layered on top of them.
 func TestCodeDicts(t *testing.T) {

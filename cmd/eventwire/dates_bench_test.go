@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/stages"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -40,7 +41,7 @@ func BenchmarkDatesStage(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		dateEvents(doc, evs, ref)
+		stages.DateEvents(doc, evs, ref)
 	}
 	if evs[0].DateFrom == "" {
 		b.Fatal("events not dated")

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire/internal/eval/events"
+	"github.com/eventwire/eventwire/internal/stages"
 )
 
 // runEvalEvents parses and codes every article of a JSONL corpus with the
@@ -88,7 +89,7 @@ func runEvalEvents(ctx context.Context, m *Main, args []string) error {
 			meter.Stop()
 			return err
 		}
-		date := articleDate(a.Published)
+		date := stages.ArticleDate(a.Published)
 		if date.IsZero() {
 			undated++
 		}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire/internal/eval/gold"
+	"github.com/eventwire/eventwire/internal/stages"
 )
 
 // goldMode reports whether "eval events" was asked to score against the
@@ -103,7 +104,7 @@ func runEvalEventsGold(ctx context.Context, m *Main, args []string) error {
 			meter.Stop()
 			return err
 		}
-		_, evs, err := p.code(ctx, a.Text, articleDate(a.Published))
+		_, evs, err := p.code(ctx, a.Text, stages.ArticleDate(a.Published))
 		meter.Done.Add(1)
 		if err != nil {
 			meter.Failed.Add(1)

@@ -79,3 +79,16 @@ func TestEvalTimexCommand(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseTimexRows(f *testing.F) {
+	f.Add("# header\nid\t2019-01-04\tOn Monday they met.\ton Monday\t2018-12-31\n")
+	f.Add("a\tb\tc\n\t\t\t\t\nid\t2019-02-30\ts\ts\tv\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		rows, _ := parseTimexRows(strings.NewReader(in), "fuzz.tsv")
+		for _, r := range rows {
+			if !strings.Contains(r.sentence, r.expression) || r.published.IsZero() {
+				t.Fatalf("bad row %+v", r)
+			}
+		}
+	})
+}

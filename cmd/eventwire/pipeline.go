@@ -14,13 +14,11 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire"
-	"github.com/eventwire/eventwire/cameo"
 	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/coder/dict"
-	"github.com/eventwire/eventwire/geo"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/progress"
-	"github.com/eventwire/eventwire/quote"
+	"github.com/eventwire/eventwire/internal/stages"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -101,72 +99,23 @@ func eventCoderFrom(stderr io.Writer, userDicts []string, mf *modelFiles) (*code
 			warnDictErrors(stderr, userDictErrors(err, fsys.top))
 		}
 	}
-	opts := coder.DefaultOptions()
 	fm, err := mf.factuality()
 	if err != nil {
 		return nil, err
 	}
-	opts.Factuality, opts.FactualityMin = fm, coder.DefaultFactualityMin
-	return coder.New(d, cameo.Default(), opts), nil
+	return stages.NewCoder(d, fm), nil
 }
 
 // loadShippedDicts loads the shipped dictionaries once per process; the
 // Dictionaries are immutable.
-var loadShippedDicts = sync.OnceValue(func() *dict.Dictionaries {
-	files, fsys, _ := codeDicts(nil)
-	d, _ := dict.Load(fsys, files)
-	return d
-})
+var loadShippedDicts = sync.OnceValue(stages.ShippedDictionaries)
 
 // stages returns the annotator and coders of an ingest.Processor.
 func (p *pipeline) stages() (ingest.Annotator, []ingest.Coder) {
 	if p == nil || p.parser == nil {
 		return nil, nil
 	}
-	return p.parser, []ingest.Coder{placeCoder{}, quoteStage{p.coder}, eventCoder{p.coder}}
-}
-
-// eventCoder is the ingest stage that codes a story's events from its Doc.
-type eventCoder struct{ c *coder.Coder }
-
-// Name names the stage in failure records.
-func (eventCoder) Name() string { return "events" }
-
-// Code sets st.Events from st.Doc, knowing the story's places and quotes
-// (the stages before it), places the events and links the statement
-// events to their quotes; a story without a Doc gets none.
-func (e eventCoder) Code(ctx context.Context, st *eventwire.Story) error {
-	if st.Doc == nil {
-		return nil
-	}
-	evs, err := codeDated(ctx, e.c, st.Doc, storyDate(st), st.Places, st.Quotes)
-	if err != nil {
-		return err
-	}
-	geo.Locate(st.Doc, st.Places, evs)
-	quote.Link(st.Quotes, evs)
-	st.Events = evs
-	return nil
-}
-
-// storyDate is the date that selects dated actor roles ("Putin" is RUSGOV
-// from 2000) and dates events: the article's published date, else its
-// dateline's ("LONDON, March 6 (Reuters)", in the year of the fetch), else
-// the day the page was fetched, else zero (the dictionaries' undated codes).
-func storyDate(st *eventwire.Story) time.Time {
-	if st.Article != nil {
-		if d := articleDate(st.Article.Published); !d.IsZero() {
-			return d
-		}
-	}
-	if st.Page != nil && !st.Page.FetchedAt.IsZero() {
-		fetched := st.Page.FetchedAt.UTC().Truncate(24 * time.Hour)
-		if d := datelineDate(st.Article, fetched); !d.IsZero() {
-			return d
-		}
-		return fetched
-	}
-	return time.Time{}
+	return p.parser, stages.Coders(p.coder, loadGazetteer)
 }
 
 // nlpCounts counts what the parser and coder produced over a run, for the
@@ -259,15 +208,15 @@ func (p *pipeline) code(ctx context.Context, s string, date time.Time) (*text.Do
 	if err := p.parser.Annotate(ctx, doc); err != nil {
 		return nil, nil, fmt.Errorf("parse: %w", err)
 	}
-	places, err := resolvePlaces(ctx, nil, doc)
+	places, err := stages.ResolvePlaces(ctx, loadGazetteer, nil, doc)
 	if err != nil {
 		return nil, nil, err
 	}
-	quotes, err := attributeQuotes(ctx, p.coder, doc, nil, date)
+	quotes, err := stages.AttributeQuotes(ctx, p.coder, doc, nil, date)
 	if err != nil {
 		return nil, nil, err
 	}
-	evs, err := p.coder.CodeGiven(ctx, doc, date, coder.Given{Places: codePlaces(places), Quotes: quotes})
+	evs, err := p.coder.CodeGiven(ctx, doc, date, coder.Given{Places: stages.CodePlaces(loadGazetteer, places), Quotes: quotes})
 	if err != nil {
 		return nil, nil, fmt.Errorf("code: %w", err)
 	}

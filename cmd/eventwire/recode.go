@@ -17,6 +17,7 @@ import (
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/progress"
 	"github.com/eventwire/eventwire/internal/sqlite"
+	"github.com/eventwire/eventwire/internal/stages"
 	"github.com/eventwire/eventwire/quote"
 	"github.com/eventwire/eventwire/text"
 )
@@ -433,7 +434,7 @@ func (s *recodeSummary) print(w io.Writer) {
 // quotes and places (found again from the same Doc, they are the same, so
 // the links point into the stored list); a story parsed now stores them.
 func codeStored(ctx context.Context, c *coder.Coder, st *eventwire.Story, d *text.Doc) ([]eventwire.Event, []eventwire.Quote, []eventwire.Place, error) {
-	places, err := resolvePlaces(ctx, st.Article, d)
+	places, err := stages.ResolvePlaces(ctx, loadGazetteer, st.Article, d)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -441,11 +442,11 @@ func codeStored(ctx context.Context, c *coder.Coder, st *eventwire.Story, d *tex
 	if st.Article != nil {
 		paras = st.Article.Paragraphs
 	}
-	qs, err := attributeQuotes(ctx, c, d, paras, storyDate(st))
+	qs, err := stages.AttributeQuotes(ctx, c, d, paras, stages.StoryDate(st))
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	evs, err := codeDated(ctx, c, d, storyDate(st), places, qs)
+	evs, err := stages.CodeDated(ctx, c, loadGazetteer, d, stages.StoryDate(st), places, qs)
 	if err != nil {
 		return nil, nil, nil, err
 	}

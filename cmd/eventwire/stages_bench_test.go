@@ -6,6 +6,7 @@ import (
 
 	"github.com/eventwire/eventwire/coder"
 	"github.com/eventwire/eventwire/geo"
+	"github.com/eventwire/eventwire/internal/stages"
 	"github.com/eventwire/eventwire/quote"
 	"github.com/eventwire/eventwire/text"
 )
@@ -22,15 +23,15 @@ func BenchmarkArticleStages(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	places, err := resolvePlaces(ctx, nil, doc)
+	places, err := stages.ResolvePlaces(ctx, loadGazetteer, nil, doc)
 	if err != nil {
 		b.Fatal(err)
 	}
-	quotes, err := attributeQuotes(ctx, p.coder, doc, nil, ref)
+	quotes, err := stages.AttributeQuotes(ctx, p.coder, doc, nil, ref)
 	if err != nil {
 		b.Fatal(err)
 	}
-	given := coder.Given{Places: codePlaces(places), Quotes: quotes}
+	given := coder.Given{Places: stages.CodePlaces(loadGazetteer, places), Quotes: quotes}
 	evs, err := p.coder.CodeGiven(ctx, doc, ref, given)
 	if err != nil || len(evs) == 0 || len(places) == 0 || len(quotes) == 0 {
 		b.Fatalf("%d events, %d places, %d quotes, %v", len(evs), len(places), len(quotes), err)
@@ -47,14 +48,14 @@ func BenchmarkArticleStages(b *testing.B) {
 	b.Run("places", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			ps, _ := resolvePlaces(ctx, nil, doc)
+			ps, _ := stages.ResolvePlaces(ctx, loadGazetteer, nil, doc)
 			geo.Locate(doc, ps, evs)
 		}
 	})
 	b.Run("quotes", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			qs, _ := attributeQuotes(ctx, p.coder, doc, nil, ref)
+			qs, _ := stages.AttributeQuotes(ctx, p.coder, doc, nil, ref)
 			quote.Link(qs, evs)
 		}
 	})
@@ -69,7 +70,7 @@ func BenchmarkArticleStages(b *testing.B) {
 	b.Run("dates", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			dateEvents(doc, evs, ref)
+			stages.DateEvents(doc, evs, ref)
 		}
 	})
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/eventwire/eventwire/internal/eval/events"
 	"github.com/eventwire/eventwire/internal/eval/gold"
 	"github.com/eventwire/eventwire/internal/eval/plover"
+	"github.com/eventwire/eventwire/internal/stages"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -209,7 +210,7 @@ func goldExamples(ctx context.Context, p *pipeline, dir string) ([]example, erro
 	}
 	var out []example
 	for _, a := range arts.Split("dev") {
-		_, cs, err := candidates(ctx, p, a.Text, articleDate(a.Published))
+		_, cs, err := candidates(ctx, p, a.Text, stages.ArticleDate(a.Published))
 		if err != nil {
 			return nil, err
 		}
@@ -248,7 +249,7 @@ func judgedExamples(ctx context.Context, p *pipeline, corpus, file string) ([]ex
 	}
 	var out []example
 	for _, a := range arts {
-		doc, cs, err := candidates(ctx, p, a.Text, articleDate(a.Published))
+		doc, cs, err := candidates(ctx, p, a.Text, stages.ArticleDate(a.Published))
 		if err != nil {
 			return nil, err
 		}

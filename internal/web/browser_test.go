@@ -34,7 +34,8 @@ import (
 // pipeline with the demo articles (demoStore). Every wait is for a DOM
 // condition, never for a time: a view sets main's aria-busy to "false"
 // when it has rendered. The bounds below are generous for a loaded machine
-// and the race detector.
+// and the race detector; the browser's also ends before the test binary's
+// deadline (testContext), so that a hang fails with what the page showed.
 const (
 	browserTimeout = 4 * time.Minute  // the whole browser part
 	stepTimeout    = 90 * time.Second // one navigation or wait
@@ -189,7 +190,7 @@ func newBrowser(t *testing.T, chromium, base string) *browser {
 		opts = append(opts, chromedp.NoSandbox) // Chromium refuses root with its sandbox
 	}
 	// The browser lives at most browserTimeout: a hang fails the test.
-	bctx, cancelAll := context.WithTimeout(context.Background(), browserTimeout)
+	bctx, cancelAll := testContext(t, browserTimeout)
 	actx, cancelAlloc := chromedp.NewExecAllocator(bctx, opts...)
 	ctx, cancelTab := chromedp.NewContext(actx)
 	b := &browser{ctx: ctx, base: base, shots: os.Getenv("EVENTWIRE_SCREENSHOTS"), urls: map[network.RequestID]string{}}
@@ -271,8 +272,26 @@ func (b *browser) do(t *testing.T, what string, actions ...chromedp.Action[chrom
 	defer cancel()
 	if err := chromedp.Do(ctx, actions...); err != nil {
 		b.check(t, what)
-		t.Fatalf("%s: %v", what, err)
+		t.Fatalf("%s: %v\n%s", what, err, b.seen())
 	}
+}
+
+// seen describes what the page shows, for the message of a step that
+// failed: its hash, whether main is busy, and main's text.
+func (b *browser) seen() string {
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+		const m = document.querySelector("main");
+		if (!m) return location.href + ": no main";
+		return location.href + ", main aria-busy=" + m.getAttribute("aria-busy") +
+			(m.querySelector("h1[data-stale]") ? ", the old view's heading still shown" : "") +
+			", main shows:\n" + m.innerText.replace(/\s*\n\s*/g, "\n").trim().slice(0, 2000);
+	})()`))
+	if err != nil {
+		return "(what the page shows is unknown: " + err.Error() + ")"
+	}
+	return s
 }
 
 // eval evaluates a JavaScript expression and decodes its value.
@@ -282,7 +301,7 @@ func eval[T any](t *testing.T, b *browser, expr string) T {
 	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
 	if err != nil {
-		t.Fatalf("evaluating %s: %v", expr, err)
+		t.Fatalf("evaluating %s: %v\n%s", expr, err, b.seen())
 	}
 	return v
 }

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -486,24 +488,46 @@ func TestUINeverParsesText(t *testing.T) {
 // a minimal DOM of its own (testdata/uismoke.js) against a real server,
 // and checks that every view renders without an error, that markup in
 // article text arrives as text, and that the event page marks source,
-// verb and target.
+// verb and target. The script waits for each view to say it has rendered
+// (aria-busy), within a budget taken from the test's deadline.
 func TestUISmoke(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node not installed")
 	}
-	srv := httptest.NewServer(web.New(newStore(t), nil, web.Options{}))
+	// The server's own bound on a request is generous too: on a loaded
+	// machine a 503 would be a failure of the machine, not of the UI.
+	srv := httptest.NewServer(web.New(newStore(t), nil, web.Options{Timeout: time.Minute}))
 	defer srv.Close()
+	ctx, cancel := testContext(t, 5*time.Minute)
+	defer cancel()
+	// Node gets most of the time left, so that it reports a view that does
+	// not render itself, with what it shows, before it is killed.
+	dl, _ := ctx.Deadline()
+	budget := time.Until(dl) * 9 / 10
 	routes := []string{"#/", "#/events?actor=RUS&code=19", "#/events?merged=true", "#/event/4", "#/merged/1",
 		"#/article/3", "#/place/98182", "#/articles?text=Astana", "#/timeline", "#/actors", "#/actor/RUS", "#/map"}
-	out, err := exec.Command(node, append([]string{"testdata/uismoke.js", srv.URL + "/"}, routes...)...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
+	cmd := exec.CommandContext(ctx, node, append([]string{"testdata/uismoke.js", srv.URL + "/", strconv.FormatInt(budget.Milliseconds(), 10)}, routes...)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.WaitDelay = 5 * time.Second
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("node after %v (budget %v, context: %v): %v\nstdout:\n%s\nstderr:\n%s",
+			time.Since(start).Round(time.Millisecond), budget.Round(time.Millisecond), ctx.Err(), err, &stdout, &stderr)
 	}
+	out := stdout.String()
 	views := map[string]string{}
-	for _, block := range strings.Split(string(out), "== ")[1:] {
-		r, body, _ := strings.Cut(block, "\n")
-		views[r] = body
+	var last string
+	for _, line := range strings.SplitAfter(out, "\n") {
+		if r, ok := strings.CutPrefix(line, "== #"); ok {
+			last = "#" + strings.TrimSuffix(r, "\n")
+			views[last] = ""
+			continue
+		}
+		if last != "" {
+			views[last] += line
+		}
 	}
 	for _, tt := range []struct{ route, want string }{
 		{"#/", "5 events"},
@@ -520,11 +544,31 @@ func TestUISmoke(t *testing.T) {
 		{"#/map", "places"},
 		{"#/place/98182", "3 articles mention it"},
 	} {
-		if !strings.Contains(views[tt.route], tt.want) {
-			t.Errorf("%s: no %q in\n%s", tt.route, tt.want, views[tt.route])
+		v, ok := views[tt.route]
+		if !ok {
+			t.Errorf("%s: not shown; node printed:\n%s", tt.route, out)
+			continue
+		}
+		if !strings.Contains(v, tt.want) {
+			t.Errorf("%s: no %q in\n%s", tt.route, tt.want, v)
 		}
 	}
-	t.Logf("%s", out)
+	t.Logf("node took %v\n%s%s", time.Since(start).Round(time.Millisecond), out, &stderr)
+}
+
+// testContext returns a context that ends with t, and at the latest limit
+// from now or shortly before the test binary's deadline (go test
+// -timeout), whichever comes first: a test that waits on it fails with
+// what it saw, rather than the binary panicking with a dump of goroutines.
+func testContext(t *testing.T, limit time.Duration) (context.Context, context.CancelFunc) {
+	dl := time.Now().Add(limit)
+	if td, ok := t.Deadline(); ok {
+		// Leave a tenth of what is left, at most a minute, to report.
+		if d := td.Add(-min(time.Until(td)/10, time.Minute)); d.Before(dl) {
+			dl = d
+		}
+	}
+	return context.WithDeadline(t.Context(), dl)
 }
 
 // TestTimeout checks that a request that runs out of time is 503 with a

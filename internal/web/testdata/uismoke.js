@@ -1,15 +1,23 @@
 // uismoke runs the UI's app.js in Node against a running server, with a
 // minimal DOM of its own (no dependencies), visits every view and prints
 // each view's text, one "== #/route" block per view. It fails when a view
-// shows an error or when a script sets markup.
+// shows an error or when a script sets markup, and when a view has not
+// rendered within BUDGET milliseconds of the start: then it prints what
+// the view showed and the requests still waiting for an answer.
 //
-//	node uismoke.js http://127.0.0.1:PORT/ ROUTE...
+//	node uismoke.js http://127.0.0.1:PORT/ BUDGET ROUTE...
 "use strict";
 const fs = require("fs");
 const path = require("path");
 
 const base = process.argv[2];
-const routes = process.argv.slice(3);
+const budget = Number(process.argv[3]);
+const routes = process.argv.slice(4);
+if (!base || !(budget > 0)) {
+  console.error("usage: node uismoke.js BASE-URL BUDGET-MS ROUTE...");
+  process.exit(2);
+}
+const deadline = Date.now() + budget;
 
 class Node_ {
   constructor(tag, ns) {
@@ -81,17 +89,58 @@ global.document = {
 };
 global.location = { hash: "" };
 global.window = { addEventListener: (t, fn) => (winListeners[t] = fn) };
+// fetch goes to the server; the requests not yet answered are kept, to
+// show what a view that does not render is waiting for.
 const realFetch = global.fetch;
-global.fetch = (u, opts) => realFetch(new URL(u, base).href, opts);
+const pending = new Map(); // request number → URL
+let requests = 0;
+global.fetch = async (u, opts) => {
+  const href = new URL(u, base).href;
+  const n = ++requests;
+  pending.set(n, href);
+  try {
+    return await realFetch(href, opts);
+  } finally {
+    pending.delete(n);
+  }
+};
+
+// Whoever waits for the view is told when main's aria-busy changes, so the
+// wait is for that change, not for a number of timer ticks.
+const busyWaiters = new Set();
+const setAttr = main.setAttribute.bind(main);
+main.setAttribute = (k, v) => {
+  setAttr(k, v);
+  if (k === "aria-busy") for (const w of [...busyWaiters]) w();
+};
 
 eval(fs.readFileSync(path.join(__dirname, "..", "static", "app.js"), "utf8")); // the script under test, as a browser would run it
 
+function shown() {
+  return main.textContent.replace(/\n+/g, "\n").trim();
+}
+
 // rendered waits until the view has rendered: it sets main's aria-busy to
 // "false" then (a view renders its frame first and fills it when its data
-// arrive, so the text alone does not tell).
-async function rendered(r) {
-  for (let i = 0; i < 1500 && main.getAttribute("aria-busy") !== "false"; i++) await new Promise((res) => setTimeout(res, 20));
-  if (main.getAttribute("aria-busy") !== "false") throw new Error(r + ": not rendered in 30 s");
+// arrive, so the text alone does not tell). Past the deadline it fails
+// with what the view shows and what it waits for.
+function rendered(r) {
+  const done = () => main.getAttribute("aria-busy") === "false";
+  if (done()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!done()) return;
+      busyWaiters.delete(check);
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      busyWaiters.delete(check);
+      reject(new Error(r + ": not rendered " + budget + " ms after the start (aria-busy=" + main.getAttribute("aria-busy") +
+        "); requests without an answer: " + ([...pending.values()].join(", ") || "none") + "; the view shows:\n" + shown()));
+    }, Math.max(0, deadline - Date.now()));
+    busyWaiters.add(check);
+  });
 }
 
 (async () => {
@@ -101,8 +150,7 @@ async function rendered(r) {
     location.hash = r;
     winListeners.hashchange();
     await rendered(r);
-    const out = main.textContent.replace(/\n+/g, "\n").trim();
-    console.log("== " + r + "\n" + out);
+    console.log("== " + r + "\n" + shown());
     if (main.all().some((n) => n.attrs.class === "error")) {
       console.log("!! error shown on " + r);
       failed = true;

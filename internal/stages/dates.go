@@ -1,4 +1,4 @@
-package main
+package stages
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 	"github.com/eventwire/eventwire/timex"
 )
 
-// This file is the dates stage: after the coder, each event gets the date
+// This file dates the events: after the coder, each event gets the date
 // its own clause or sentence gives (timex), else keeps the article's. It
 // runs here, beside the coder rather than inside it, because the coder
 // may not import timex (arch_test.go) and dating an event needs only
@@ -24,20 +24,20 @@ const (
 	dateFromArticle  = "article"
 )
 
-// codeDated codes doc as c.CodeGiven does, knowing the places resolved in
-// it (resolvePlaces) and its quotes (attributeQuotes), and dates the
-// events (dateEvents). Every command that stores or prints events codes
+// CodeDated codes doc as c.CodeGiven does, knowing the places resolved in
+// it (ResolvePlaces) and its quotes (AttributeQuotes), and dates the
+// events (DateEvents). Every command that stores or prints events codes
 // through it, so that ingest, recode and code agree.
-func codeDated(ctx context.Context, c *coder.Coder, doc *text.Doc, date time.Time, places []eventwire.Place, quotes []eventwire.Quote) ([]eventwire.Event, error) {
-	evs, err := c.CodeGiven(ctx, doc, date, coder.Given{Places: codePlaces(places), Quotes: quotes})
+func CodeDated(ctx context.Context, c *coder.Coder, gaz Gazetteer, doc *text.Doc, date time.Time, places []eventwire.Place, quotes []eventwire.Quote) ([]eventwire.Event, error) {
+	evs, err := c.CodeGiven(ctx, doc, date, coder.Given{Places: CodePlaces(gaz, places), Quotes: quotes})
 	if err != nil {
 		return nil, err
 	}
-	dateEvents(doc, evs, date)
+	DateEvents(doc, evs, date)
 	return evs, nil
 }
 
-// dateEvents sets each event's Date and DateFrom. The date expressions of
+// DateEvents sets each event's Date and DateFrom. The date expressions of
 // doc are normalised against ref, the article's date. An event takes the
 // expression that attaches to its own verb ("attacked ... on Monday");
 // else the only one of its sentence when that one attaches to the
@@ -46,7 +46,7 @@ func codeDated(ctx context.Context, c *coder.Coder, doc *text.Doc, date time.Tim
 // Expressions that bound a span ("since 2015") or modify a noun ("the
 // 2020 election") date no event. Otherwise the event keeps the article's
 // date (DateFrom "article"), or none when ref is zero.
-func dateEvents(doc *text.Doc, evs []eventwire.Event, ref time.Time) {
+func DateEvents(doc *text.Doc, evs []eventwire.Event, ref time.Time) {
 	if len(evs) == 0 || doc == nil {
 		return
 	}
@@ -139,10 +139,10 @@ func tokenAt(doc *text.Doc, b int32) int {
 // for ("LONDON, March 6 (Reuters) - ").
 const datelineWindow = 48
 
-// datelineDate returns the date a wire dateline gives ("LONDON, March 6
+// DatelineDate returns the date a wire dateline gives ("LONDON, March 6
 // (Reuters) -"), resolved against fallback, when the article has a
 // dateline; zero otherwise. It serves articles without a published date.
-func datelineDate(art *eventwire.Article, fallback time.Time) time.Time {
+func DatelineDate(art *eventwire.Article, fallback time.Time) time.Time {
 	if art == nil || art.Dateline == "" || !strings.HasPrefix(art.Text, art.Dateline) {
 		return time.Time{}
 	}

@@ -1,4 +1,4 @@
-package main
+package stages
 
 import (
 	"strings"
@@ -98,7 +98,7 @@ func TestDateEvents(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			evs := []eventwire.Event{verbEvent(tt.doc, tt.verb)}
-			dateEvents(tt.doc, evs, ref)
+			DateEvents(tt.doc, evs, ref)
 			if evs[0].Date != tt.date || evs[0].DateFrom != tt.dateFrom {
 				t.Errorf("date %s from %q, want %s from %q", evs[0].Date, evs[0].DateFrom, tt.date, tt.dateFrom)
 			}
@@ -106,7 +106,7 @@ func TestDateEvents(t *testing.T) {
 	}
 	// No reference date: no date at all.
 	evs := []eventwire.Event{{}}
-	dateEvents(attacked, evs, time.Time{})
+	DateEvents(attacked, evs, time.Time{})
 	if evs[0].Date != "" || evs[0].DateFrom != "" {
 		t.Errorf("no reference: date %q from %q", evs[0].Date, evs[0].DateFrom)
 	}
@@ -115,12 +115,12 @@ func TestDateEvents(t *testing.T) {
 func TestDatelineDate(t *testing.T) {
 	fetched := time.Date(2020, 3, 9, 0, 0, 0, 0, time.UTC)
 	art := &eventwire.Article{Dateline: "LONDON", Text: "LONDON, March 6 (Reuters) - Oil prices rose on Friday."}
-	if got := datelineDate(art, fetched); !got.Equal(time.Date(2020, 3, 6, 0, 0, 0, 0, time.UTC)) {
+	if got := DatelineDate(art, fetched); !got.Equal(time.Date(2020, 3, 6, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("dateline date %v, want 2020-03-06", got)
 	}
 	for _, a := range []*eventwire.Article{nil, {Text: "March 6: Oil prices rose."}, {Dateline: "HANOI, Vietnam", Text: "HANOI, Vietnam (AP) — Talks began."}} {
-		if got := datelineDate(a, fetched); !got.IsZero() {
-			t.Errorf("datelineDate(%+v) = %v, want zero", a, got)
+		if got := DatelineDate(a, fetched); !got.IsZero() {
+			t.Errorf("DatelineDate(%+v) = %v, want zero", a, got)
 		}
 	}
 }
@@ -158,7 +158,7 @@ func FuzzDateEvents(f *testing.F) {
 			tk := d.Tokens[int(b)%n]
 			evs = append(evs, eventwire.Event{Sentence: i % 2, Evidence: eventwire.Evidence{Verb: text.Span{Start: tk.Start, End: tk.End}}})
 		}
-		dateEvents(d, evs, time.Date(2016, 12, 23, 0, 0, 0, 0, time.UTC))
+		DateEvents(d, evs, time.Date(2016, 12, 23, 0, 0, 0, 0, time.UTC))
 		for _, e := range evs {
 			if e.DateFrom != "sentence" && e.DateFrom != "article" || e.Date == "" {
 				t.Fatalf("event dated %q from %q", e.Date, e.DateFrom)
@@ -173,17 +173,4 @@ func endOf(d *text.Doc) int32 {
 		return 0
 	}
 	return d.Tokens[len(d.Tokens)-1].End
-}
-
-func FuzzParseTimexRows(f *testing.F) {
-	f.Add("# header\nid\t2019-01-04\tOn Monday they met.\ton Monday\t2018-12-31\n")
-	f.Add("a\tb\tc\n\t\t\t\t\nid\t2019-02-30\ts\ts\tv\n")
-	f.Fuzz(func(t *testing.T, in string) {
-		rows, _ := parseTimexRows(strings.NewReader(in), "fuzz.tsv")
-		for _, r := range rows {
-			if !strings.Contains(r.sentence, r.expression) || r.published.IsZero() {
-				t.Fatalf("bad row %+v", r)
-			}
-		}
-	})
 }
