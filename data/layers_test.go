@@ -367,11 +367,12 @@ func TestNewsCorrections(t *testing.T) {
 		},
 		{
 			name: "to-infinitive-is-no-visit",
-			conll: tree("Greece had to speed up to counter Turkish interference.",
-				"Greece Greece PROPN NNP 2 nsubj", "had have VERB VBD 0 root", "to to PART TO 4 mark",
-				"speed speed VERB VB 2 xcomp", "up up ADP RP 4 compound:prt", "to to PART TO 7 mark",
-				"counter counter VERB VB 4 advcl", "Turkish Turkish ADJ JJ 9 amod", "interference interference NOUN NN 7 obj",
-				". . PUNCT . 2 punct"),
+			// ("Greece had to speed up ..." would be obliged, not done:
+			// coder case obliged-verb.)
+			conll: tree("Greece sped up to counter Turkish interference.",
+				"Greece Greece PROPN NNP 2 nsubj", "sped speed VERB VBD 0 root", "up up ADP RP 2 compound:prt",
+				"to to PART TO 5 mark", "counter counter VERB VB 2 advcl", "Turkish Turkish ADJ JJ 7 amod",
+				"interference interference NOUN NN 5 obj", ". . PUNCT . 2 punct"),
 			without: data.VerbNews,
 			want:    []string{"110 GRC TUR CAMEO.2.0.txt"},
 			wantOut: []string{"042 GRC TUR CAMEO.2.0.txt", "043 TUR GRC CAMEO.2.0.txt", "110 GRC TUR CAMEO.2.0.txt"},
