@@ -143,6 +143,12 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			sources = st.newActor(st.subjectOf(v))
 		}
 	}
+	if len(sources) == 0 && forceCode(f.sense.Event) && !passive {
+		if e, ok := st.unidentified(v); ok {
+			sources = []entity{e}
+			how = append(how, "source: the unidentified attackers of a violent act named as the subject")
+		}
+	}
 	if s, ok := st.sender(v, m, vc); ok && len(sources) == 0 {
 		// "Russian military police were dispatched to Aleppo": Russia
 		// sent them.
@@ -840,6 +846,56 @@ func (st *sent) authority(v int) (entity, bool) {
 		return entity{}, false
 	}
 	return entity{code: c.code[:3] + role, head: -1, inferred: true, viaHow: "authority", viaSpan: c.span}, true
+}
+
+// violentActs are the nouns of violence that news makes the subject of
+// its verb of harm when no attacker is known: "A roadside bombing near
+// Samarra killed one U.S. soldier", "Twin bombings struck the Jolo
+// Cathedral".
+var violentActs = map[string]bool{"BOMBING": true, "BOMB": true, "BLAST": true, "EXPLOSION": true,
+	"ATTACK": true, "SHELLING": true, "SHOOTING": true, "STABBING": true, "AMBUSH": true, "RAID": true,
+	"MORTAR": true, "ROCKET": true, "GRENADE": true, "MINE": true, "LANDMINE": true, "IED": true,
+	"DETONATION": true, "GUNFIRE": true}
+
+// unidentified gives the source of a verb of force whose subject is an act
+// of violence, not an actor ("A roadside bombing near Samarra killed one
+// U.S. soldier"): CAMEO's unidentified armed force (UAF) of the state
+// where it happened: a place in the subject ("near Samarra"), else in the
+// clause, else the state the article is set in. No state, no source.
+func (st *sent) unidentified(v int) (entity, bool) {
+	subj := -1
+	for _, k := range st.children(v) {
+		if st.rel(k).IsSubject() && !st.rel(k).IsPassiveSubject() {
+			subj = k
+		}
+	}
+	if subj < 0 || !violentActs[st.lemma(subj)] || len(st.mention(subj)) > 0 {
+		return entity{}, false
+	}
+	lo, hi := st.phraseSpan(subj)
+	hi = max(hi, st.subtreeEnd(subj))
+	var found entity
+	for _, o := range st.occurrences {
+		if placeCode(o.code) && !o.inferred && o.head >= lo && o.head <= hi {
+			if found.code != "" && found.code != o.code {
+				return entity{}, false
+			}
+			found = o
+		}
+	}
+	ok := found.code != ""
+	if !ok {
+		found, ok = st.clausePlace(v)
+	}
+	if !ok {
+		found, ok = st.homeCountry(v, []*dict.Agent{{Name: "attackers", Code: "UAF"}})
+	}
+	if !ok || len(found.code) < 3 || !placeCode(found.code[:3]) {
+		return entity{}, false
+	}
+	t := st.tok(subj)
+	return entity{code: found.code[:3] + "UAF", head: subj, span: text.Span{Start: st.tok(lo).Start, End: t.End},
+		inferred: true, viaHow: "place", viaSpan: found.span}, true
 }
 
 // clausePlace finds the state where the clause of verb v is set: the
