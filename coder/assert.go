@@ -186,6 +186,8 @@ func (st *sent) clauseAssertion(v int, sources []entity) assertion {
 		return assertion{unreal, "claimed, believed or denied by " + strconv.Quote(st.doc.Form(g)) + ", not established"}
 	}
 	switch {
+	case st.conditional(v):
+		return assertion{unreal, "a condition (if, unless, whether), not asserted"}
 	case st.irrealis[v]:
 		return assertion{unreal, "the infinitive of a verb of wanting, appeal, intent, demand, refusal or threat"}
 	case st.planned(v):
@@ -597,6 +599,22 @@ func (st *sent) underUnreal(v int) bool {
 			return true // "had to speed up to counter ..."
 		}
 		v = h
+	}
+	return false
+}
+
+// conditional reports whether verb v heads a condition or an open
+// question: "if Turkey condemned Syria", "unless the president agrees",
+// "whether Iran attacked".
+func (st *sent) conditional(v int) bool {
+	switch st.base(v) {
+	case text.Advcl, text.Ccomp:
+	default:
+		return false
+	}
+	switch st.caseWord(v) {
+	case "IF", "UNLESS", "WHETHER":
+		return true
 	}
 	return false
 }

@@ -194,6 +194,15 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			}
 		}
 	}
+	if len(targets) == 0 && strings.HasPrefix(f.sense.Event, "13") {
+		// "Russia threatened to stop negotiations if the United States
+		// goes ahead with ...": a conditional threat is made against
+		// whoever the condition is about.
+		if e := st.conditionActor(v, sources); len(e) > 0 {
+			targets = e
+			how = append(how, "target: the subject of the threat's condition")
+		}
+	}
 	if strings.HasPrefix(f.sense.Event, "04") && m.target < 0 {
 		// A meeting's counterpart is whom it is with, not what it is
 		// about: "held a press conference discussing concerns about
@@ -846,6 +855,37 @@ func (st *sent) authority(v int) (entity, bool) {
 		return entity{}, false
 	}
 	return entity{code: c.code[:3] + role, head: -1, inferred: true, viaHow: "authority", viaSpan: c.span}, true
+}
+
+// conditionActor finds the actors of the subject of a condition ("if",
+// "unless") on verb v or on the infinitives below it ("threatened to
+// stop negotiations to reduce weapons if the United States ..."), other
+// than its sources.
+func (st *sent) conditionActor(v int, sources []entity) []entity {
+	heads := []int{v}
+	for i := 0; i < len(heads) && i < 4; i++ {
+		for _, k := range st.children(heads[i]) {
+			if st.base(k) == text.Xcomp {
+				heads = append(heads, k)
+			}
+		}
+	}
+	for _, h := range heads {
+		for _, k := range st.children(h) {
+			if st.base(k) != text.Advcl {
+				continue
+			}
+			switch st.caseWord(k) {
+			case "IF", "UNLESS":
+			default:
+				continue
+			}
+			if e := st.subjectMention(k); len(e) > 0 && !sameAs(e, sources) {
+				return e
+			}
+		}
+	}
+	return nil
 }
 
 // violentActs are the nouns of violence that news makes the subject of
