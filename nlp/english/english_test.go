@@ -206,6 +206,9 @@ func TestNewsSentences(t *testing.T) {
 			3, 2, 6, []int{0, 1}, text.VERB, false, []newsArc{{i: 3, head: -1, rel: "root", xpos: "VBD"}}},
 		{"adjective before a noun stays", strings.Fields("Wounded soldiers were evacuated from the city ."),
 			3, 1, -1, []int{0}, text.VERB, true, []newsArc{{i: 0, head: 1, rel: "amod", xpos: "JJ"}}},
+		// An "-ing" adjective the model takes for a gerund.
+		{"neighboring is an adjective", strings.Fields("Syria withdrew its troops from neighboring Lebanon ."),
+			1, 0, 3, []int{0}, text.VERB, false, []newsArc{{i: 5, head: 6, rel: "amod", xpos: "JJ"}, {i: 6, head: 1, rel: "obl"}}},
 		// A finite verb right after a noun takes it as subject, it is no
 		// reduced relative on it.
 		{"finite verb after a participle phrase's object", strings.Fields("Rebels controlling the city shelled government positions ."),

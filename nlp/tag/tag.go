@@ -99,6 +99,7 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 		}
 		if headlines {
 			t.aboutTo(s.forms, tags)
+			t.ingAdjective(s.forms, tags)
 			t.finitePast(s.forms, tags)
 			t.finitePresent(s.forms, tags)
 			t.nounAfterArticle(s.forms, tags)
@@ -255,6 +256,31 @@ func (t *Tagger) aboutTo(forms []string, tags []uint16) {
 	for i := 0; i+2 < len(forms); i++ {
 		if strings.EqualFold(forms[i], "about") && strings.EqualFold(forms[i+1], "to") &&
 			int(tags[i+2]) < len(t.classes) && t.classes[tags[i+2]].XPOS == "VB" {
+			tags[i] = uint16(jj)
+		}
+	}
+}
+
+// ingAdjectives are "-ing" words news uses as adjectives before a noun,
+// never as verbs there, which the model, having seen them rarely, tags
+// VBG ("from neighboring Lebanon" became a gerund clause, "neighboring"
+// a verb whose object was Lebanon).
+var ingAdjectives = map[string]bool{"neighboring": true, "neighbouring": true, "warring": true}
+
+// ingAdjective retags the words of ingAdjectives as adjectives (JJ)
+// before a noun or an adjective. Applied when tagging, like aboutTo.
+func (t *Tagger) ingAdjective(forms []string, tags []uint16) {
+	jj := slices.Index(t.classes, Class{UPOS: text.ADJ, XPOS: "JJ"})
+	if jj < 0 {
+		return
+	}
+	xpos := t.xposOf(tags)
+	for i := 0; i+1 < len(forms); i++ {
+		if !ingAdjectives[strings.ToLower(forms[i])] {
+			continue
+		}
+		switch xpos(i + 1) {
+		case "NN", "NNS", "NNP", "NNPS", "JJ":
 			tags[i] = uint16(jj)
 		}
 	}
