@@ -397,6 +397,15 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"120 TURCOP ---EDU CAMEO.2.0.txt"},
 		},
 		{
+			name: "easing-emergency-measures-is-yielding",
+			conll: tree("Serbia eased emergency measures in Kosovo.",
+				"Serbia Serbia PROPN NNP 2 nsubj", "eased ease VERB VBD 0 root", "emergency emergency NOUN NN 4 compound",
+				"measures measure NOUN NNS 2 obj", "in in ADP IN 6 case", "Kosovo Kosovo PROPN NNP 2 obl", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"0814 SRB KSV verbs.news.txt"},
+			wantOut: []string{"060 SRB KSV CAMEO.2.0.txt"},
+		},
+		{
 			name: "calling-an-election-is-no-appeal",
 			conll: tree("Reuters called the race for Putin.",
 				"Reuters Reuters PROPN NNP 2 nsubj", "called call VERB VBD 0 root", "the the DET DT 4 det",
