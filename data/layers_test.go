@@ -406,6 +406,16 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"060 SRB KSV CAMEO.2.0.txt"},
 		},
 		{
+			name: "a-tendered-resignation-is-no-arms",
+			conll: tree("John Bolton tendered his resignation to Donald Trump.",
+				"John John PROPN NNP 3 nsubj", "Bolton Bolton PROPN NNP 1 flat", "tendered tender VERB VBD 0 root",
+				"his his PRON PRP$ 5 nmod:poss", "resignation resignation NOUN NN 3 obj", "to to ADP IN 8 case",
+				"Donald Donald PROPN NNP 3 obl", "Trump Trump PROPN NNP 7 flat", ". . PUNCT . 3 punct"),
+			without: data.VerbNews,
+			want:    []string{"0831 USAELI USAGOV verbs.news.txt"},
+			wantOut: []string{"062 USAELI USAGOV CAMEO.2.0.txt"},
+		},
+		{
 			name: "calling-an-election-is-no-appeal",
 			conll: tree("Reuters called the race for Putin.",
 				"Reuters Reuters PROPN NNP 2 nsubj", "called call VERB VBD 0 root", "the the DET DT 4 det",
