@@ -416,6 +416,15 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"062 USAELI USAGOV CAMEO.2.0.txt"},
 		},
 		{
+			name: "firing-a-vice-president-is-dismissal",
+			conll: tree("Robert Mugabe fired his vice president.",
+				"Robert Robert PROPN NNP 3 nsubj", "Mugabe Mugabe PROPN NNP 1 flat", "fired fire VERB VBD 0 root",
+				"his his PRON PRP$ 6 nmod:poss", "vice vice ADJ JJ 6 amod", "president president NOUN NN 3 obj", ". . PUNCT . 3 punct"),
+			without: data.VerbNews,
+			want:    []string{"172 ZWEELI ZWEGOV verbs.news.txt"},
+			wantOut: []string{"111 ZWEELI ZWEGOV CAMEO.2.0.txt"},
+		},
+		{
 			name: "calling-an-election-is-no-appeal",
 			conll: tree("Reuters called the race for Putin.",
 				"Reuters Reuters PROPN NNP 2 nsubj", "called call VERB VBD 0 root", "the the DET DT 4 det",
