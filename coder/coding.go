@@ -325,6 +325,14 @@ func (st *sent) matchPattern(v int, p *dict.Pattern, vc *verbCtx) (match, bool) 
 			if k < 0 {
 				return m, false
 			}
+			if e.Head == "" && e.Prep == "TO" && st.infinitive(k) && !actComplement(p.Code.Event) {
+				// A bare "(TO)" names where something goes (a visit, an
+				// export, aid sent); an infinitive is an act, which
+				// only appeals, intents, demands, refusals and threats
+				// take: "ordered his staff to delay military aid" is
+				// no visit.
+				return m, false
+			}
 			if h := st.head(k); h != v && st.tok(h).UPOS == text.VERB && st.rel(k).IsObject() {
 				m.absorb = h
 			}
@@ -462,6 +470,21 @@ func (st *sent) applyRole(m *match, k int, e dict.Elem) {
 func (st *sent) infinitive(k int) bool {
 	c := st.caseTok(k)
 	return c >= 0 && st.tok(c).UPOS == text.PART && st.key(c) == "TO"
+}
+
+// actComplement reports whether an event code is one whose verb takes
+// the act it is about as an infinitive: appeals (02), intents (03),
+// demands (10), refusals (12), threats (13), and the code-less patterns
+// that leave the infinitive to be coded on its own.
+func actComplement(code string) bool {
+	if len(code) < 2 {
+		return true
+	}
+	switch code[:2] {
+	case "02", "03", "10", "12", "13":
+		return true
+	}
+	return false
 }
 
 // findPrep finds a prepositional phrase (or particle, or "to"-clause)
