@@ -472,6 +472,15 @@ func (st *sent) infinitive(k int) bool {
 	return c >= 0 && st.tok(c).UPOS == text.PART && st.key(c) == "TO"
 }
 
+// timeNouns head the phrases of time ("on Tuesday", "in March", "for
+// years"), which no pattern's preposition names.
+var timeNouns = map[string]bool{"MONDAY": true, "TUESDAY": true, "WEDNESDAY": true, "THURSDAY": true,
+	"FRIDAY": true, "SATURDAY": true, "SUNDAY": true, "JANUARY": true, "FEBRUARY": true, "MARCH": true,
+	"APRIL": true, "MAY": true, "JUNE": true, "JULY": true, "AUGUST": true, "SEPTEMBER": true,
+	"OCTOBER": true, "NOVEMBER": true, "DECEMBER": true, "DAY": true, "WEEK": true, "MONTH": true,
+	"YEAR": true, "MORNING": true, "AFTERNOON": true, "EVENING": true, "NIGHT": true, "WEEKEND": true,
+	"TODAY": true, "YESTERDAY": true, "TOMORROW": true}
+
 // actComplement reports whether an event code is one whose verb takes
 // the act it is about as an infinitive: appeals (02), intents (03),
 // demands (10), refusals (12), threats (13), and the code-less patterns
@@ -504,6 +513,11 @@ func (st *sent) findPrep(v int, e dict.Elem, before bool) int {
 			switch r.Base() {
 			case text.Obl, text.Nmod, text.Advcl, text.Xcomp, text.Acl, text.Ccomp:
 				if r == text.NmodPoss || st.caseWord(k) != e.Prep {
+					continue
+				}
+				if timeNouns[st.lemma(k)] {
+					// "called his counterpart on Tuesday": a date is no
+					// "(ON)" of "called on X to ...".
 					continue
 				}
 				if e.Head == "" && h != v && st.infinitive(k) {
