@@ -163,11 +163,15 @@ func TestEvalConfliBERTTiny(t *testing.T) {
 // coded 0.545 (735/1349), class recall 0.399 (538/1349),
 // class+source+target recall 0.343 (247/721), precision 0.700 at a946544;
 // coded 0.532, class recall 0.397, class+source+target recall 0.350,
-// precision 0.724 at 181006b.
+// precision 0.724 at 181006b. With the PentaClass of the file's own
+// convention (02 → statement, 16 → verbal conflict; the figures above
+// counted them as cooperation and material conflict): coded 0.522, class
+// recall 0.441 (595/1349), class+source+target recall 0.394 (284/721),
+// precision 0.819 in session 7.
 const (
-	confliBERTClassRecallFloor = 0.377
-	confliBERTCSTRecallFloor   = 0.330
-	confliBERTPrecisionFloor   = 0.704
+	confliBERTClassRecallFloor = 0.420
+	confliBERTCSTRecallFloor   = 0.375
+	confliBERTPrecisionFloor   = 0.795
 )
 
 // TestEvalConfliBERTFloor scores the coder on the ConfliBERT development

@@ -43,9 +43,11 @@
 //
 // # Scores
 //
-// The PentaClass of a CAMEO code is that of its root: 01 → 0 (statement),
-// 02-05 → 1 (verbal cooperation), 06-08 → 2 (material cooperation), 09-13
-// → 3 (verbal conflict), 14-20 → 4 (material conflict) (PentaClass).
+// The PentaClass of a CAMEO code is that of its root, as the Phoenix data
+// define it and the file's labels follow: 01-02 → 0 (statements and
+// appeals), 03-05 → 1 (verbal cooperation), 06-08 → 2 (material
+// cooperation), 09-13 and 16 → 3 (verbal conflict, with reducing
+// relations), 14-15 and 17-20 → 4 (material conflict) (PentaClass).
 //
 // Over all class sentences: coded (some event coded from the sentence),
 // class recall (some event has the gold class) and precision (share of

@@ -10,21 +10,28 @@ import (
 // Classes names the PentaClasses 0-4.
 var Classes = [5]string{"statement", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"}
 
-// PentaClass returns the PentaClass of a CAMEO event code, from its root:
-// 01 → 0; 02-05 → 1; 06-08 → 2; 09-13 → 3; 14-20 → 4. It returns -1 for a
-// code that does not start with a root 01-20.
+// PentaClass returns the PentaClass of a CAMEO event code, from its root,
+// as the Phoenix data and the ConfliBERT files define it: 01-02 → 0
+// (statements and appeals); 03-05 → 1; 06-08 → 2; 09-13 and 16 (reduce
+// relations) → 3; 14-15 and 17-20 → 4. It returns -1 for a code that
+// does not start with a root 01-20.
+//
+// Sessions 4 to 7 counted 02 as verbal cooperation and 16 as material
+// conflict, the GDELT QuadClass split; the labels of the ConfliBERT file
+// disagree on both: of the sentences eventwire coded 02, 25 are labelled
+// 0 and 1 labelled 1; coded 16, 38 are labelled 3 and 1 labelled 4.
 func PentaClass(code string) int {
 	if len(code) < 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9' {
 		return -1
 	}
 	switch root := int(code[0]-'0')*10 + int(code[1]-'0'); {
-	case root == 1:
+	case root == 1 || root == 2:
 		return 0
-	case root >= 2 && root <= 5:
+	case root >= 3 && root <= 5:
 		return 1
 	case root >= 6 && root <= 8:
 		return 2
-	case root >= 9 && root <= 13:
+	case root >= 9 && root <= 13, root == 16:
 		return 3
 	case root >= 14 && root <= 20:
 		return 4
