@@ -516,7 +516,7 @@ func (st *sent) findPrep(v int, e dict.Elem, before bool) int {
 					continue
 				}
 				if timeNouns[st.lemma(k)] {
-					// "called his counterpart on Tuesday": a date is no
+					// "called the minister on Tuesday": a date is no
 					// "(ON)" of "called on X to ...".
 					continue
 				}

@@ -304,7 +304,7 @@ func bareOf(a, b string) bool {
 
 // ownPeople reports whether code is a state's group that is not an organ
 // of that state (CUBOPP, KHMCVL, SYRREB): a state acting on it is an
-// event ("Cuba must release its political prisoners"), unlike a state
+// event ("the state freed its jailed dissidents"), unlike a state
 // acting on its own government ("Russia said Putin ...").
 func ownPeople(code string) bool {
 	return len(code) >= 6 && !stateAgents[code[3:6]]

@@ -428,6 +428,15 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"111 ZWEELI ZWEGOV CAMEO.2.0.txt"},
 		},
 		{
+			name: "summoning-an-ambassador-is-a-complaint",
+			conll: tree("Iran summoned the British ambassador.",
+				"Iran Iran PROPN NNP 2 nsubj", "summoned summon VERB VBD 0 root", "the the DET DT 5 det",
+				"British British ADJ JJ 5 amod", "ambassador ambassador NOUN NN 2 obj", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"114 IRN GBRGOV verbs.news.txt"},
+			wantOut: []string{"040 IRN GBRGOV CAMEO.2.0.txt"},
+		},
+		{
 			name: "calling-an-election-is-no-appeal",
 			conll: tree("Reuters called the race for Putin.",
 				"Reuters Reuters PROPN NNP 2 nsubj", "called call VERB VBD 0 root", "the the DET DT 4 det",
