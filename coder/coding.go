@@ -482,18 +482,11 @@ var timeNouns = map[string]bool{"MONDAY": true, "TUESDAY": true, "WEDNESDAY": tr
 	"TODAY": true, "YESTERDAY": true, "TOMORROW": true}
 
 // actComplement reports whether an event code is one whose verb takes
-// the act it is about as an infinitive: appeals (02), intents (03),
-// demands (10), refusals (12), threats (13), and the code-less patterns
-// that leave the infinitive to be coded on its own.
+// the act it is about as an infinitive: the codes of irrealisCode
+// (appeals, intents, demands, refusals, threats), and the code-less
+// patterns that leave the infinitive to be coded on its own.
 func actComplement(code string) bool {
-	if len(code) < 2 {
-		return true
-	}
-	switch code[:2] {
-	case "02", "03", "10", "12", "13":
-		return true
-	}
-	return false
+	return len(code) < 2 || irrealisCode(code)
 }
 
 // findPrep finds a prepositional phrase (or particle, or "to"-clause)
