@@ -134,6 +134,14 @@ func TestAttribute(t *testing.T) {
 		{"a noun, not a verb", "Officials rejected the insurance claims that were filed in May.",
 			[]string{`indirect "rejected" Officials: the insurance claims that were filed in May`}},
 		// Whose words a participle or an infinitive reports.
+		// A participle after a comma that the parse hangs on a verb inside
+		// the quotation: the subject before it speaks.
+		{"participle hung in the quotation", "The mayor barely answered, treating the question as a joke -- \"That is funny\" -- and, when asked after the meeting, asserting, \"Of course, I pay my bills.\"",
+			[]string{`indirect "treating" The mayor: the question as a joke`, `direct "asserting" The mayor: Of course, I pay my bills.`}},
+		{"participle after said", "\"We have to stop this. The voters do not trust the board,\" Lee said, suggesting a few questions, including, \"Ms. Chair, do you really think that the county needs a new arena?\"",
+			[]string{`direct "said" Lee: We have to stop this. The voters do not trust the board,`, `direct "suggesting" Lee: Ms. Chair, do you really think that the county needs a new arena?`}},
+		{"infinitive under a participle", "\"The town has lost its nerve,\" Smith said, going on to say that the council had spent \"many years fighting for money, and we are tired of it all.\"",
+			[]string{`direct "said" Smith: The town has lost its nerve,`, `direct "say" Smith: many years fighting for money, and we are tired of it all.`}},
 		{"object control", "The auditor forced the treasurer to admit that the accounts had been altered.",
 			[]string{`indirect "admit" the treasurer: the accounts had been altered`}},
 		{"participle", "A group of fishermen wrote to the council urging it to reopen the harbour.",
