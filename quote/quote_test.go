@@ -133,6 +133,9 @@ func TestAttribute(t *testing.T) {
 		{"spoke on the phone", "The two leaders spoke on the phone on Monday.", nil},
 		{"a noun, not a verb", "Officials rejected the insurance claims that were filed in May.",
 			[]string{`indirect "rejected" Officials: the insurance claims that were filed in May`}},
+		// A closing mark typed for the opening one.
+		{"closing mark opens", "People in the valley told us how they feel about the race.\n\n”He has no plan for the farms. He only talks about himself and his friends, and he never listens to us.” ― Maria Lopez",
+			[]string{`indirect "told" People in the valley to us: how they feel about the race`, `direct "―" Lopez: He has no plan for the farms. He only talks about himself and his friends, and he never listens to us.`}},
 		// Whose words a participle or an infinitive reports.
 		// A participle after a comma that the parse hangs on a verb inside
 		// the quotation: the subject before it speaks.
