@@ -82,6 +82,7 @@ type found struct {
 	content  []text.Span
 	spkSpan  text.Span // the speaker's words, when not the phrase of speaker
 	np       bool      // the content is a noun phrase, not a clause ("denied the report")
+	paren    bool      // a cue set off by commas with its speaker: its content is the sentence
 	cont     *found    // the quote this paragraph continues
 	para     int
 	dropped  bool
@@ -741,7 +742,7 @@ func (a *attributor) indirect(v int) {
 		// adjective of "Monday"; "…, said one official at the talks").
 		if s, sp, toks, ok := a.parenthetical(v); ok && a.segOf[s] < 0 && !firstOrSecond(a.form(s)) {
 			if f := a.add(v, s, toks); f != nil {
-				f.spkSpan = sp
+				f.spkSpan, f.paren = sp, true
 			}
 			return
 		}
@@ -1787,6 +1788,12 @@ func (a *attributor) nested() {
 				// outer one.
 				f.dropped = true
 				break
+			}
+			if f.paren {
+				// "The club plans to …, a spokesman announced": the
+				// report set off by commas holds the sentence, the
+				// cue whose words ran on into it included.
+				continue
 			}
 			if cues[a.lemma(f.cue)] == speech && cues[a.lemma(o.cue)] == speech && !f.np && a.reportsTo(f.cue, o.cue) {
 				continue // "the Kremlin said Putin told Assad": chains'

@@ -103,6 +103,8 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "announced" the port authority: The ferry will run again from Friday`}},
 		{"parenthetical inverted", "Prices will rise again next year, said Maria Olsen, an economist at the central bank.",
 			[]string{`indirect "said" Maria Olsen: Prices will rise again next year`}},
+		{"parenthetical holds a cue that runs into it", "In addition, the club plans to open a new stand next year, a spokesman announced Monday morning.",
+			[]string{`indirect "announced" a spokesman: In addition, the club plans to open a new stand next year`}},
 		{"parenthetical inside", "In the north, the governor said, the floods destroyed three bridges.",
 			[]string{`indirect "said" the governor: In the north … the floods destroyed three bridges`}},
 		{"parenthetical inverted object", "The match started late, and the crowd left early, said one steward at the gate.",
