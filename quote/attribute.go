@@ -82,6 +82,7 @@ type found struct {
 	content  []text.Span
 	spkSpan  text.Span // the speaker's words, when not the phrase of speaker
 	np       bool      // the content is a noun phrase, not a clause ("denied the report")
+	paren    bool      // a cue set off by commas with its speaker: its content is the sentence
 	cont     *found    // the quote this paragraph continues
 	para     int
 	dropped  bool
@@ -741,7 +742,7 @@ func (a *attributor) indirect(v int) {
 		// adjective of "Monday"; "…, said one official at the talks").
 		if s, sp, toks, ok := a.parenthetical(v); ok && a.segOf[s] < 0 && !firstOrSecond(a.form(s)) {
 			if f := a.add(v, s, toks); f != nil {
-				f.spkSpan = sp
+				f.spkSpan, f.paren = sp, true
 			}
 			return
 		}
@@ -1414,6 +1415,40 @@ func (a *attributor) directSpeaker(v int, sg *segment) int {
 	if s := a.subject(v); s >= 0 && a.segOf[s] < 0 {
 		return s
 	}
+	return a.participleSpeaker(v)
+}
+
+// participleSpeaker returns the speaker of a cue that is a participle
+// after a comma, or an infinitive under one, when the parse hangs it on
+// nothing with a subject of its own (on a verb inside the quotation): ",
+// insisting, “…”", "said, proposing a few lines, including “…”", "…,
+// going on to say that “…”" tell of the clause before them, whose
+// subject is the nearest one before the participle in its sentence,
+// outside quotation marks. It returns -1 when there is none.
+func (a *attributor) participleSpeaker(v int) int {
+	g := v
+	if a.base(g) == text.Xcomp && a.hasMark(g, "to") {
+		if h := a.head(g); h >= 0 && h < g {
+			g = h
+		}
+	}
+	if a.tok(g).XPOS != "VBG" || g == 0 || a.form(g-1) != "," || a.sentOf[g] < 0 {
+		return -1
+	}
+	lo := int(a.doc.Sents[a.sentOf[g]].Start)
+	for k := g - 1; k >= lo && g-k <= 200; k-- {
+		d := a.tok(k).Dep.Universal()
+		if a.segOf[k] >= 0 || !d.IsSubject() {
+			continue
+		}
+		if h := a.head(k); d.IsPassiveSubject() || h < 0 || a.segOf[h] >= 0 {
+			continue
+		}
+		if firstOrSecond(a.form(k)) {
+			return -1
+		}
+		return k
+	}
 	return -1
 }
 
@@ -1753,6 +1788,12 @@ func (a *attributor) nested() {
 				// outer one.
 				f.dropped = true
 				break
+			}
+			if f.paren {
+				// "The club plans to …, a spokesman announced": the
+				// report set off by commas holds the sentence, the
+				// cue whose words ran on into it included.
+				continue
 			}
 			if cues[a.lemma(f.cue)] == speech && cues[a.lemma(o.cue)] == speech && !f.np && a.reportsTo(f.cue, o.cue) {
 				continue // "the Kremlin said Putin told Assad": chains'

@@ -5,7 +5,8 @@
 // eventwire.Quote values of three kinds:
 //
 //   - direct: words in quotation marks of any common style (straight,
-//     curly, guillemets, „…“, single marks outside double ones), paired
+//     curly, guillemets, „…“, single marks outside double ones, a closing
+//     mark typed for the opening one at a word's start), paired
 //     within a paragraph or across paragraphs by the convention that
 //     repeats the opening mark on each paragraph of a long quotation,
 //     attributed to the cue after them ("…," Putin said; "…," the letter
@@ -56,7 +57,10 @@
 // governor's, an infinitive's controlling object's under "force", "urge",
 // "ask" and the like; "who" of a relative clause, referring to the noun it
 // modifies), or, when the parser took quoted words for the subject, the
-// name or pronoun beside the cue. A pronoun, a surname or a role noun
+// name or pronoun beside the cue, or, for a participle after a comma that
+// the parse hangs inside the quotation (", asserting, “…”"), the nearest
+// subject before it outside quotation marks. A report set off by commas
+// with its speaker ("…, a spokesman announced") holds its sentence. A pronoun, a surname or a role noun
 // ("the minister") is resolved to the full mention it refers to
 // (Actor.Via), and, through a Resolver (the event coder's mentions stage,
 // passed in by the caller), coded.

@@ -160,6 +160,12 @@ func findSegments(s string, paras []text.Span) []segment {
 					continue
 				}
 			}
+			if k == closeMark && !sg && cur == nil && openerBefore(prev) && wordRune(next) && closeAhead(s, i+n, hi) {
+				// A closing mark typed for an opening one, at a word's
+				// start with a closing mark later in the paragraph:
+				// ”We stay,” he said.
+				k = openMark
+			}
 			if k == eitherMark {
 				switch {
 				case cur == nil:
@@ -210,6 +216,20 @@ func findSegments(s string, paras []text.Span) []segment {
 		finish(-1)
 	}
 	return out
+}
+
+// closeAhead reports whether a double closing mark follows i in s[:hi],
+// looking no further than 4,000 bytes.
+func closeAhead(s string, i, hi int) bool {
+	hi = min(hi, i+4000)
+	for i < hi {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if k, sg := mark(r); !sg && (k == closeMark || k == eitherMark) {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // startsWithOpen reports whether paragraph p starts with an opening mark

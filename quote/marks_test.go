@@ -26,6 +26,8 @@ func TestFindSegments(t *testing.T) {
 		{"unclosed ends with paragraph", "He said \"we will stay.\n\nNext paragraph here.", []string{"we will stay."}},
 		{"paragraph convention", "He said: “First part.\n\n“Second part.”\n\nAfter.", []string{"First part.|Second part."}},
 		{"stray closing", "It ended.” Then he left.", nil},
+		{"closing typed for opening", "”We stay here,” she said. ”And we vote.”", []string{"We stay here,", "And we vote."}},
+		{"closing at a word's start, unpaired", "The sign read ”closed for repairs.", nil},
 		{"reopened", "“One “Two three”", []string{"One", "Two three"}},
 		{"glued close", `calling it "very important part"at his news conference`, []string{"very important part"}},
 	}

@@ -103,6 +103,8 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "announced" the port authority: The ferry will run again from Friday`}},
 		{"parenthetical inverted", "Prices will rise again next year, said Maria Olsen, an economist at the central bank.",
 			[]string{`indirect "said" Maria Olsen: Prices will rise again next year`}},
+		{"parenthetical holds a cue that runs into it", "In addition, the club plans to open a new stand next year, a spokesman announced Monday morning.",
+			[]string{`indirect "announced" a spokesman: In addition, the club plans to open a new stand next year`}},
 		{"parenthetical inside", "In the north, the governor said, the floods destroyed three bridges.",
 			[]string{`indirect "said" the governor: In the north … the floods destroyed three bridges`}},
 		{"parenthetical inverted object", "The match started late, and the crowd left early, said one steward at the gate.",
@@ -133,7 +135,18 @@ func TestAttribute(t *testing.T) {
 		{"spoke on the phone", "The two leaders spoke on the phone on Monday.", nil},
 		{"a noun, not a verb", "Officials rejected the insurance claims that were filed in May.",
 			[]string{`indirect "rejected" Officials: the insurance claims that were filed in May`}},
+		// A closing mark typed for the opening one.
+		{"closing mark opens", "People in the valley told us how they feel about the race.\n\n”He has no plan for the farms. He only talks about himself and his friends, and he never listens to us.” ― Maria Lopez",
+			[]string{`indirect "told" People in the valley to us: how they feel about the race`, `direct "―" Lopez: He has no plan for the farms. He only talks about himself and his friends, and he never listens to us.`}},
 		// Whose words a participle or an infinitive reports.
+		// A participle after a comma that the parse hangs on a verb inside
+		// the quotation: the subject before it speaks.
+		{"participle hung in the quotation", "The mayor barely answered, treating the question as a joke -- \"That is funny\" -- and, when asked after the meeting, asserting, \"Of course, I pay my bills.\"",
+			[]string{`indirect "treating" The mayor: the question as a joke`, `direct "asserting" The mayor: Of course, I pay my bills.`}},
+		{"participle after said", "\"We have to stop this. The voters do not trust the board,\" Lee said, suggesting a few questions, including, \"Ms. Chair, do you really think that the county needs a new arena?\"",
+			[]string{`direct "said" Lee: We have to stop this. The voters do not trust the board,`, `direct "suggesting" Lee: Ms. Chair, do you really think that the county needs a new arena?`}},
+		{"infinitive under a participle", "\"The town has lost its nerve,\" Smith said, going on to say that the council had spent \"many years fighting for money, and we are tired of it all.\"",
+			[]string{`direct "said" Smith: The town has lost its nerve,`, `direct "say" Smith: many years fighting for money, and we are tired of it all.`}},
 		{"object control", "The auditor forced the treasurer to admit that the accounts had been altered.",
 			[]string{`indirect "admit" the treasurer: the accounts had been altered`}},
 		{"participle", "A group of fishermen wrote to the council urging it to reopen the harbour.",

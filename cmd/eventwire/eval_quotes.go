@@ -39,7 +39,9 @@ const polnearHint = "../shared/data/quotes/polnear"
 // system contents (P) and of the gold contents (R) that matched pairs
 // share, so that a content cut too long or too short costs. A speaker is
 // right when the quote is matched and its speaker mention
-// (Quote.SpeakerSpan) shares a non-space character with the gold Source;
+// (Quote.SpeakerSpan, or the reporter's, Evidence.ReportedBy, when the
+// quote is inside a report: see polnearSource) shares a non-space
+// character with the gold Source;
 // speaker precision is over the system quotes (less those matched to an
 // attribution the gold gives no source), recall over the gold
 // attributions that have a source. Direct, mixed and indirect are scored
@@ -354,6 +356,20 @@ func normContent(txt string, ss []text.Span) string {
 	return strings.TrimFunc(b.String(), unicode.IsPunct)
 }
 
+// polnearSource is the mention of a quote that stands for PolNeAR's
+// Source: the speaker, or, when the text says who reports the speech ("the
+// agency said the minister told reporters that …"), that reporter.
+// PolNeAR's annotation is univocal, each token in at most one attribution,
+// so a statement inside a report is content of the report, whose source is
+// the outer one; the quote package keeps the inner speaker and names the
+// reporter in ReportedBy.
+func polnearSource(q eventwire.Quote) text.Span {
+	if sp := q.Evidence.ReportedBy; sp.End > sp.Start {
+		return sp
+	}
+	return q.SpeakerSpan
+}
+
 func scoreQuotes(d polnearDoc, qs []eventwire.Quote) docResult {
 	r := docResult{match: make([]int, len(qs)), goldMatched: make([]bool, len(d.gold)), exact: make([]bool, len(qs)),
 		speakerOK: make([]bool, len(qs)), gold: d.gold}
@@ -376,7 +392,7 @@ func scoreQuotes(d polnearDoc, qs []eventwire.Quote) docResult {
 		r.match[p.q], r.goldMatched[p.g] = p.g, true
 		g, q := d.gold[p.g], qs[p.q]
 		r.exact[p.q] = normContent(d.text, g.content) == normContent(d.text, q.Evidence.Content)
-		if sp := q.SpeakerSpan; sp.End > sp.Start && overlap(d.text, []text.Span{sp}, g.source) > 0 {
+		if sp := polnearSource(q); sp.End > sp.Start && overlap(d.text, []text.Span{sp}, g.source) > 0 {
 			r.speakerOK[p.q] = true
 		}
 		r.shared += p.n
@@ -519,7 +535,11 @@ func printQuoteErrors(w io.Writer, d polnearDoc, qs []eventwire.Quote, r docResu
 			fmt.Fprintf(w, "SPUR %s [%s] cue=%q spk=%q content=%q\n", d.name, q.Kind, q.Cue, q.Speaker.Text, clip(q.Text))
 			k++
 		case !r.speakerOK[qi] && len(d.gold[gi].source) > 0:
-			fmt.Fprintf(w, "SPKR %s [%s/%s] cue=%q spk=%q gold=%q content=%q\n", d.name, q.Kind, d.gold[gi].kind, q.Cue, q.Speaker.Text, join(d.gold[gi].source), clip(q.Text))
+			var by string
+			if q.ReportedBy != nil {
+				by = fmt.Sprintf(" by=%q", q.ReportedBy.Text)
+			}
+			fmt.Fprintf(w, "SPKR %s [%s/%s] cue=%q spk=%q%s gold=%q content=%q\n", d.name, q.Kind, d.gold[gi].kind, q.Cue, join([]text.Span{q.SpeakerSpan}), by, join(d.gold[gi].source), clip(q.Text))
 			k++
 		}
 	}
