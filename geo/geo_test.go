@@ -142,6 +142,8 @@ func TestResolve(t *testing.T) {
 			map[string]int64{"Alexandria": 361058, "Egypt": 357994}},
 		{"head of a longer name", "Tankers were hit in the Gulf of Oman and the Bay of Bengal, the Bank of England said.", "",
 			map[string]int64{}},
+		{"a body of water is no division", "Rebels attacked ships in the Red Sea and the Gulf. Port Sudan is the capital of the Red Sea State.", "",
+			map[string]int64{"Port Sudan": 377039, "Red Sea State": 408646}},
 		{"a person's name", "US officials said Hamza bin Laden had died. The death of Hamza was reported.", "",
 			map[string]int64{"US": 6252001}},
 	} {

@@ -214,6 +214,15 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 				i = j
 				continue
 			}
+			// "the Red Sea", "the Persian Gulf", "the Gulf": after "the",
+			// a name that ends in a word for a body of water is the
+			// water, not a division named after it (Sudan's Red Sea
+			// State, Papua New Guinea's Gulf Province), unless the text
+			// names the division ("the Red Sea State").
+			if m.t0 > int(s.Start) && lower(m.t0-1) == "the" && waterWords[lower(m.t1-1)] &&
+				(m.t1 >= int(s.End) || !divisionWords[lower(m.t1)]) {
+				continue
+			}
 			// "Burton, 39, runs": a person and an age.
 			if onlyCities && m.t1+1 < int(s.End) && form(m.t1) == "," && d.Tokens[m.t1+1].UPOS == text.NUM {
 				persons[key] = true
@@ -1258,3 +1267,13 @@ func (g *Gazetteer) pick(d *text.Doc, m *mention, c *context) (eventwire.Place, 
 	}
 	return p, true
 }
+
+// waterWords end the names of seas, gulfs, straits and other bodies of
+// water.
+var waterWords = map[string]bool{"sea": true, "ocean": true, "gulf": true, "strait": true, "straits": true,
+	"bay": true, "channel": true, "lake": true, "river": true}
+
+// divisionWords follow a name to make it a division's: "the Red Sea
+// State", "the Gulf Province".
+var divisionWords = map[string]bool{"state": true, "province": true, "region": true, "governorate": true,
+	"district": true, "county": true}
