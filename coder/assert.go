@@ -92,22 +92,7 @@ func (st *sent) assert(f *frame) assertion {
 // endorse ...”", a mixed quotation, which the sentence asserts as
 // reported speech).
 func (st *sent) inDirectQuote(i int) bool {
-	open, direct := false, false
-	for j := st.lo; j < i; j++ {
-		switch st.doc.Form(j) {
-		case "\"", "“", "”", "«", "»":
-			open = !open
-			if open {
-				direct = j == st.lo
-				if j > st.lo {
-					switch st.doc.Form(j - 1) {
-					case ",", ":":
-						direct = true
-					}
-				}
-			}
-		}
-	}
+	open, direct := st.quoteAt(i)
 	return open && direct
 }
 

@@ -573,7 +573,9 @@ func (st *sent) nameHead(j int) bool {
 }
 
 // subjectIn reports whether token j of the sentence of tokens lo..hi lies
-// in a clause's subject.
+// in a clause's subject, by the parser's relations: inSubject does the
+// same in the current sentence by the relations after the repairs of
+// repair.go, which an earlier sentence no longer has.
 func subjectIn(toks []text.Token, j, lo, hi int) bool {
 	for n := 0; n < maxDepth && j >= lo && j < hi; n++ {
 		if toks[j].Dep.IsSubject() {

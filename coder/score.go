@@ -157,14 +157,24 @@ func (st *sent) features(f *frame, code string, src, tgt entity) []float32 {
 // inQuote reports whether token i stands inside quotation marks opened
 // earlier in its sentence.
 func (st *sent) inQuote(i int) bool {
-	open := false
+	open, _ := st.quoteAt(i)
+	return open
+}
+
+// quoteAt reports whether token i stands inside quotation marks opened
+// earlier in its sentence, and whether they were opened where a direct
+// quotation starts: at the sentence's start or after a comma or a colon.
+func (st *sent) quoteAt(i int) (open, direct bool) {
 	for j := st.lo; j < i; j++ {
 		switch st.doc.Form(j) {
 		case "\"", "“", "”", "«", "»":
 			open = !open
+			if open {
+				direct = j == st.lo || st.doc.Form(j-1) == "," || st.doc.Form(j-1) == ":"
+			}
 		}
 	}
-	return open
+	return open, direct
 }
 
 // Scorer is a logistic model over the features of candidate events: the
