@@ -377,6 +377,7 @@ func (dc *docState) sentence(s int) []eventwire.Event {
 	st.past = past
 	evs := st.code()
 	// Remember this sentence's actors for later references.
+	st.rememberNames()
 	dc.history = append(dc.history, st.occurrences...)
 	return evs
 }

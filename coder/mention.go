@@ -463,8 +463,11 @@ func (st *sent) resolve(h int) (entity, bool) {
 		if thing {
 			return !e.person // "it" is a state or a group, not Putin
 		}
-		if person && organisation(e.code) {
+		if person && organisation(e.code) && !e.person {
 			return false // "him" is not the United Nations
+		}
+		if !person && e.viaHow == "described-name" {
+			return false // "they" is not the man described before
 		}
 		return !person || len(e.code) != 3
 	}
@@ -1019,4 +1022,54 @@ func (st *sent) prevStart() int {
 		return 0
 	}
 	return int(st.doc.SentByteSpan(st.idx - 1).Start)
+}
+
+// rememberNames adds to the sentence's occurrences, for the references of
+// later sentences, the people the dictionaries do not know but the
+// sentence describes: "Former U.S. intelligence agent Tony Mendez",
+// "Agnès Callamard, a UN rapporteur". A later "Mendez" or "Callamard" is
+// that actor (shortRef), and so is a "he" or "she" that refers to them
+// (resolve). Only names of two or more words count, the way a person is
+// first introduced; the code must have a country or an organisation and
+// a role, so that a bare "U.S." before a name does not make its bearer
+// the United States.
+func (st *sent) rememberNames() {
+	for h := st.lo; h < st.hi; h++ {
+		if !st.nameHead(h) || st.covered(h) {
+			continue
+		}
+		if _, ok := st.dc.places[h]; ok {
+			continue
+		}
+		// The name's words: UD hangs "Mendez" of "Tony Mendez" on "Tony"
+		// (flat) and "Tony" on "Mendez" where it reads a compound.
+		lo, hi := h, h
+		for k := h - 1; k >= st.lo && st.tok(k).UPOS == text.PROPN && int(st.tok(k).Head) == h && nameRel(st.rel(k)); k-- {
+			lo = k
+		}
+		for k := h + 1; k < st.hi && st.tok(k).UPOS == text.PROPN && int(st.tok(k).Head) == h && nameRel(st.rel(k)); k++ {
+			hi = k
+		}
+		if lo == hi || st.covered(hi) || len(st.key(hi)) < 4 {
+			continue // one word: "Mendez" alone introduces nobody
+		}
+		es := st.mention(h)
+		if len(es) != 1 || es[0].null() || strings.HasPrefix(es[0].code, "---") || len(es[0].code) < 6 {
+			continue
+		}
+		e := es[0]
+		e.inferred, e.viaHow, e.viaSpan = true, "described-name", es[0].span
+		e.span = text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}
+		e.head, e.last, e.person = h, st.key(hi), true
+		e.subject = st.inSubject(h)
+		st.occurrences = append(st.occurrences, e)
+	}
+}
+
+func nameRel(r text.DepRel) bool {
+	switch r.Base() {
+	case text.Flat, text.Compound:
+		return true
+	}
+	return false
 }

@@ -71,6 +71,7 @@ func (c *Coder) Actors(ctx context.Context, doc *text.Doc, date time.Time, heads
 			e := es[0]
 			out[i] = eventwire.Actor{Text: st.spanText(e.span), Code: e.code, Entry: e.entry, Via: st.via(e)}
 		}
+		st.rememberNames()
 		dc.history = append(dc.history, st.occurrences...)
 	}
 	return out, nil
