@@ -238,10 +238,10 @@ func (st *sent) mention1(h int) []entity {
 				switch st.caseWord(k) {
 				case "OF":
 					ok = r != text.NmodPoss
-				case "IN", "FROM":
-					// "soldiers from Gondor", "lawmakers in Arnor" are
-					// Gondor's and Arnor's; "rocket attacks from Gaza"
-					// are not Gaza.
+				case "IN", "FROM", "FOR":
+					// "soldiers from Gondor", "lawmakers in Arnor", "a
+					// spokesperson for the Gondor government" are Gondor's
+					// and Arnor's; "rocket attacks from Gaza" are not Gaza.
 					ok = r != text.NmodPoss && pi.headAgent
 				}
 			}

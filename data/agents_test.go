@@ -117,6 +117,8 @@ func TestTitleRoles(t *testing.T) {
 		{"Queen", "GOV", ""},
 		{"Emir", "GOV", ""},
 		{"King", "GOV", "GOV"},
+		{"attacker", "CRM", ""},
+		{"the suspects", "CRM", ""},
 		// Left without a role: "representative" and "official" name
 		// company and organisation people as often as officials, and
 		// "Justice" is as often the abstract noun.
