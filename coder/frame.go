@@ -942,29 +942,61 @@ func (st *sent) unidentified(v int) (entity, bool) {
 // places named in it outside its subject ("was arrested in Lebanon", not
 // "a missionary from Calgary"), when they agree on one state.
 func (st *sent) clausePlace(v int) (entity, bool) {
-	var found entity
-	for _, o := range st.occurrences {
-		if !o.locative || !placeCode(o.code) || o.head < st.lo || o.head >= st.hi {
+	// The places of the actor dictionaries, then those only the geocoder
+	// knows ("in Borno, Nigeria": Borno), the way scanPhrase reads both.
+	cands := st.occurrences
+	for i, p := range st.dc.places {
+		if i < st.lo || p.last >= st.hi {
 			continue
 		}
-		k, ok := o.head, false
-		for n := 0; n < maxDepth && k >= st.lo && k < st.hi; n++ {
-			h := st.head(k)
-			if h == v {
-				ok = !st.rel(k).IsSubject() && !st.rel(k).IsPassiveSubject()
-				break
-			}
-			k = h
-		}
-		if !ok {
+		top := st.topOf(i, p.last)
+		cands = append(cands, entity{code: p.code, entry: p.entry, head: top, locative: locative[st.caseWord(top)],
+			span: text.Span{Start: st.tok(i).Start, End: st.tok(p.last).End}})
+	}
+	var found entity
+	for _, o := range cands {
+		if !o.locative || !placeCode(o.code) || o.head < st.lo || o.head >= st.hi || !st.inClause(o.head, v) {
 			continue
 		}
 		if found.code != "" && found.code != o.code {
 			return entity{}, false
 		}
-		found = o
+		if found.code == "" || o.span.Start < found.span.Start {
+			found = o
+		}
 	}
 	return found, found.code != ""
+}
+
+// passiveSubject reports whether passive verb v has a nominal subject,
+// its own or, for a non-finite clause ("after being detained in ...", "a
+// man detained in ..."), the one it shares.
+func (st *sent) passiveSubject(v int) bool {
+	switch st.base(v) {
+	case text.Advcl, text.Acl, text.Xcomp:
+		return true
+	}
+	for _, k := range st.children(v) {
+		if st.rel(k).IsPassiveSubject() {
+			switch st.tok(k).UPOS {
+			case text.NOUN, text.PROPN, text.PRON:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inClause reports whether token k hangs, outside the subject, on verb v.
+func (st *sent) inClause(k, v int) bool {
+	for n := 0; n < maxDepth && k >= st.lo && k < st.hi; n++ {
+		h := st.head(k)
+		if h == v {
+			return !st.rel(k).IsSubject() && !st.rel(k).IsPassiveSubject()
+		}
+		k = h
+	}
+	return false
 }
 
 // sharedSubject returns the subject a conjunct verb v without one of its
@@ -1133,6 +1165,9 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 	}
 	for _, k := range kids {
 		if r := st.rel(k); (r.IsObject() || r.Base() == text.Iobj) && !st.commaObject(v, k) {
+			if dayWords[st.key(k)] {
+				continue // "detained earlier Friday in ...", "Friday" read as the object: a time
+			}
 			e := st.mentionDeep(k)
 			if len(e) > 0 && ownOrgan(e, sources) {
 				// "withdrew its troops from Lebanon": where from or to.
@@ -1157,6 +1192,12 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 			continue
 		}
 		if passive && st.caseWord(k) == "BY" {
+			continue
+		}
+		if passive && locative[st.caseWord(k)] && st.passiveSubject(v) {
+			// "A man ... was arrested in Norfolk": the passive's subject
+			// is who it was done to, though no dictionary names them;
+			// the place is where.
 			continue
 		}
 		if notTarget[st.caseWord(k)] || st.hasCase(k, "ACCORDING") {

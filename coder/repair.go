@@ -389,3 +389,49 @@ func (st *sent) repairRaised() {
 
 // aux returns the auxiliaries of v.
 func (st *sent) aux(v int) []int { return st.childrenRel(v, text.Aux) }
+
+// repairTimeSubject gives a clause its subject back from a time noun:
+// "Police yesterday arrested two men" and "Twin bombings yesterday struck
+// the cathedral" are often parsed with "yesterday" as the subject and
+// the real subject as its compound. A subject that is a deictic time noun
+// ("today", "Monday": dayWords) and has a noun compound before it is
+// a time modifier of the verb; the last such compound is the subject, and takes the
+// time noun's other dependents. "week" or "night" are left alone: "the
+// election night violence" is a noun compound.
+func (st *sent) repairTimeSubject() {
+	for t := st.lo + 1; t < st.hi; t++ {
+		r := st.rel(t)
+		if !r.IsSubject() || !dayWords[st.key(t)] {
+			continue
+		}
+		n := -1
+		for _, k := range st.children(t) {
+			if k < t && st.base(k) == text.Compound {
+				n = k
+			}
+		}
+		if n < 0 {
+			continue
+		}
+		switch st.tok(n).UPOS {
+		case text.NOUN, text.PROPN:
+		default:
+			continue
+		}
+		v := st.head(t)
+		if v < st.lo || v >= st.hi {
+			continue
+		}
+		for _, k := range append([]int(nil), st.children(t)...) {
+			if k != n {
+				st.reattach(k, n, st.rel(k))
+			}
+		}
+		st.reattach(n, v, r)
+		st.reattach(t, v, text.DepRel("obl:tmod"))
+	}
+}
+
+var dayWords = map[string]bool{"TODAY": true, "YESTERDAY": true, "TONIGHT": true, "TOMORROW": true,
+	"MONDAY": true, "TUESDAY": true, "WEDNESDAY": true, "THURSDAY": true, "FRIDAY": true, "SATURDAY": true,
+	"SUNDAY": true}
