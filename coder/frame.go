@@ -394,6 +394,13 @@ func (st *sent) statementTarget(v int, sources []entity) []entity {
 			if e := st.mention(k); ok(e) {
 				return e
 			}
+			switch st.key(k) {
+			case "ME", "US", "YOU":
+				// "She told me that the police are not good": said to
+				// the writer or the reader, who are no actors; the
+				// police are what it is about, not whom it is to.
+				return nil
+			}
 		}
 	}
 	for _, k := range kids {
