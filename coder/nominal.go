@@ -159,13 +159,17 @@ var eventNouns = map[string]string{
 	"DETENTION": "DETAIN", "EXPULSION": "EXPEL", "DEPORTATION": "DEPORT", "BLOCKADE": "BLOCKADE", "SIEGE": "BESIEGE",
 	"RECOGNITION": "RECOGNIZE", "CONDEMNATION": "CONDEMN", "CRITICISM": "CRITICIZE", "VISIT": "VISIT",
 	"BACKING": "BACK", "ENDORSEMENT": "ENDORSE", "RESCUE": "RESCUE", "SEIZURE": "SEIZE", "RAID": "RAID",
-	"MEETING": "MEET", "TALKS": "TALK", "NEGOTIATION": "NEGOTIATE",
+	"MEETING": "MEET", "TALKS": "TALK", "NEGOTIATION": "NEGOTIATE", "CALL": "TELEPHONE",
 	"MASSACRE": "MASSACRE", "ABDUCTION": "ABDUCT", "KIDNAPPING": "KIDNAP", "TORTURE": "TORTURE",
 }
 
 // reciprocalNouns are the verbs of event nouns whose parties act with each
 // other: a meeting, talks, negotiations. Their events go both ways.
-var reciprocalNouns = map[string]bool{"MEET": true, "TALK": true, "NEGOTIATE": true}
+var reciprocalNouns = map[string]bool{"MEET": true, "TALK": true, "NEGOTIATE": true, "TELEPHONE": true}
+
+// lightVerbs make the act their noun names: "a call made by Trump to
+// Zelensky", "talks held by ... with ...".
+var lightVerbs = map[string]bool{"MAKE": true, "PLACE": true, "HOLD": true, "CONDUCT": true}
 
 // nounFrames builds the frames of the sentence's event nouns that name
 // both sides, skipping nouns that an aspect frame has already taken.
@@ -193,10 +197,30 @@ func (st *sent) nounFrames(taken []*frame) []*frame {
 		if e == nil || irrealisCode(e.Code.Event) || strings.HasPrefix(e.Code.Event, "01") {
 			continue
 		}
+		if verb == "TELEPHONE" && !st.telephoneCall(n) {
+			continue
+		}
 		var sources, targets []entity
 		for _, k := range st.children(n) {
 			r := st.rel(k)
 			switch {
+			case reciprocalNouns[verb] && r.Base() == text.Acl && lightVerbs[st.lemma(k)]:
+				// "a phone call made by Trump to Zelensky".
+				for _, o := range st.children(k) {
+					switch w := st.caseWord(o); {
+					case st.rel(o) == text.OblAgent || w == "BY":
+						sources = append(sources, st.mention(o)...)
+					case w == "TO" || w == "WITH":
+						targets = append(targets, st.mention(o)...)
+					}
+				}
+			case reciprocalNouns[verb] && (r.Base() == text.Nmod || r.Base() == text.Appos) && st.caseWord(k) == "" && st.startsWithAnd(k):
+				// "a call between Trump and President Zelensky" parsed
+				// with "and President Zelensky" a second modifier of
+				// "call": a party of the between-phrase before it.
+				if k > 0 && st.hasBetween(n, k) {
+					sources = append(sources, st.mention(k)...)
+				}
 			case r == text.NmodPoss:
 				sources = append(sources, st.mention(k)...)
 			case (r.Base() == text.Amod || r.Base() == text.Compound) && k < n:
@@ -248,6 +272,53 @@ func (st *sent) nounFrames(taken []*frame) []*frame {
 func takenAt(frames []*frame, n int) bool {
 	for _, f := range frames {
 		if f.pred == n {
+			return true
+		}
+	}
+	return false
+}
+
+// telephoneCall reports whether noun n ("call") names a telephone call,
+// not an appeal ("calls for talks", "a call to action"): "phone call",
+// "telephone call", a call with or between parties, or one made or
+// placed.
+func (st *sent) telephoneCall(n int) bool {
+	phone := false
+	for _, k := range st.children(n) {
+		switch st.rel(k).Base() {
+		case text.Compound, text.Amod:
+			switch st.key(k) {
+			case "PHONE", "TELEPHONE":
+				phone = true
+			}
+		case text.Nmod, text.Obl, text.Acl:
+			if st.rel(k).Base() == text.Acl && lightVerbs[st.lemma(k)] {
+				phone = true // "a call made by ... to ..."
+				continue
+			}
+			switch st.caseWord(k) {
+			case "FOR", "TO":
+				if st.rel(k).Base() != text.Acl || st.infinitive(k) {
+					return false // "calls for a ceasefire", "a call to protest"
+				}
+			case "WITH", "BETWEEN":
+				phone = true
+			}
+		}
+	}
+	return phone
+}
+
+// startsWithAnd reports whether the phrase of k begins with "and".
+func (st *sent) startsWithAnd(k int) bool {
+	lo, _ := st.span(k, func(int) bool { return true })
+	return st.key(lo) == "AND"
+}
+
+// hasBetween reports whether noun n has a between-phrase before token k.
+func (st *sent) hasBetween(n, k int) bool {
+	for _, c := range st.children(n) {
+		if c < k && st.caseWord(c) == "BETWEEN" {
 			return true
 		}
 	}
