@@ -75,6 +75,11 @@ func TestHeadsOfState(t *testing.T) {
 		// Country abbreviations Phoenix lacks.
 		{"PRC", "2019-01-01", "CHN", data.ActorNews},
 		{"KSA", "2019-01-01", "SAU", data.ActorNews},
+		// Regions of the Americas, not the United States.
+		{"North American", "2019-01-01", "NMR", data.ActorNews},
+		{"Latin American", "2019-01-01", "LAM", data.ActorNews},
+		{"South America", "2019-01-01", "SAM", data.ActorNews},
+		{"American", "2019-01-01", "USA", "Phoenix.Countries.actors.txt"},
 		// The Factbook layer.
 		{"Friedrich Merz", "2025-05-05", "DEUELI", data.ActorFactbook},
 		{"Friedrich Merz", "2025-05-06", "DEUGOV", data.ActorFactbook},
