@@ -496,6 +496,12 @@ func (st *sent) resolve(h int) (entity, bool) {
 				if thing && int(o.span.Start) < st.prevStart() {
 					break
 				}
+				if thing && st.namesModifier(o) {
+					// "Greek Foreign Minister George Katrougalos ...
+					// It has been recognized": "Greek" describes a person,
+					// whom "it" does not refer to, and is no referent itself.
+					continue
+				}
 				if ok(o) && (pass == 1 || st.personLike(o)) && (!subj || o.subject) {
 					return o, true
 				}
@@ -1072,4 +1078,22 @@ func nameRel(r text.DepRel) bool {
 		return true
 	}
 	return false
+}
+
+// namesModifier reports whether occurrence o is an adjective or compound
+// describing a proper name ("Greek" of "Greek Foreign Minister George
+// Katrougalos"), read from the parser's tree, which is what an earlier
+// sentence has.
+func (st *sent) namesModifier(o entity) bool {
+	toks := st.doc.Tokens
+	if o.head < 0 || o.head >= len(toks) {
+		return false
+	}
+	switch toks[o.head].Dep.Base() {
+	case text.Amod, text.Compound:
+	default:
+		return false
+	}
+	h := int(toks[o.head].Head)
+	return h >= 0 && h < len(toks) && h != o.head && toks[h].UPOS == text.PROPN
 }
