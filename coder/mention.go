@@ -119,7 +119,7 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 	d := st.c.d
 	for i := lo; i <= hi; {
 		if d.Actors != nil {
-			if act, n := d.Actors.Match(st.words, i-st.lo, end-st.lo); act != nil {
+			if act, n := d.Actors.Match(st.words, i-st.lo, end-st.lo); act != nil && !st.firstName(act, i, n) {
 				code := act.CodeAt(st.dc.date)
 				if code != "" && strings.Trim(code, "-") != "" {
 					j := i + n - 1
@@ -836,6 +836,31 @@ func (st *sent) surname(i, n int) bool {
 	return true
 }
 
+// firstName reports whether a one-word match at i of a person's entry
+// (a name with dated roles, "ALBERT_" for Monaco's prince) is only the
+// first name of someone else: "Albert Muchanga", the African Union's
+// commissioner, is not Prince Albert. The next word is a capitalised
+// proper noun of the same name, and no role noun ("Trump
+// Administration").
+func (st *sent) firstName(act *dict.Actor, i, n int) bool {
+	if n != 1 || len(act.Roles) == 0 || i+1 >= st.hi || st.tok(i).UPOS != text.PROPN || st.tok(i+1).UPOS != text.PROPN {
+		return false
+	}
+	if code := act.CodeAt(st.dc.date); len(code) < 6 || !personalRoles[code[3:6]] || organisation(code) {
+		return false // a country ("Estonian MEP") or an organisation, not a person
+	}
+	if ag := st.c.d.Agents; ag != nil {
+		if a, _ := ag.Match(st.words, i+1-st.lo, st.hi-st.lo); a != nil {
+			return false // "Trump Administration": the person's own organ
+		}
+	}
+	if f := st.doc.Text[st.tok(i+1).Start:st.tok(i+1).End]; f == "" || f[0] < 'A' || f[0] > 'Z' {
+		return false
+	}
+	h, k := st.head(i), st.head(i+1)
+	return h == i+1 || k == i
+}
+
 // speaker resolves "he" in "X said (that) he ...": the subject pronoun of a
 // complement clause is the governing verb's subject, when that subject
 // names an actor or an agent.
@@ -930,7 +955,7 @@ func (st *sent) scanOccurrences() {
 	end := st.hi - st.lo
 	for i := 0; i < end; {
 		act, n := a.Match(st.words, i, end)
-		if act == nil {
+		if act == nil || st.firstName(act, st.lo+i, n) {
 			i++
 			continue
 		}

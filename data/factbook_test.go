@@ -80,6 +80,10 @@ func TestHeadsOfState(t *testing.T) {
 		{"Latin American", "2019-01-01", "LAM", data.ActorNews},
 		{"South America", "2019-01-01", "SAM", data.ActorNews},
 		{"American", "2019-01-01", "USA", "Phoenix.Countries.actors.txt"},
+		// International organisations Phoenix lacks.
+		{"African Union", "2019-01-01", "IGOAFRAFU", data.ActorNews},
+		{"OSCE", "2019-01-01", "IGOSCE", data.ActorNews},
+		{"Shanghai Cooperation Organisation", "2019-01-01", "IGOASA", data.ActorNews},
 		// The Factbook layer.
 		{"Friedrich Merz", "2025-05-05", "DEUELI", data.ActorFactbook},
 		{"Friedrich Merz", "2025-05-06", "DEUGOV", data.ActorFactbook},
