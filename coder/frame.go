@@ -975,6 +975,58 @@ func (st *sent) clausePlace(v int) (entity, bool) {
 	return found, found.code != ""
 }
 
+// directed are the prepositions that say at whom an act is directed:
+// "clashed ... with the police", "fired ... on a protester".
+var directed = map[string]bool{"WITH": true, "AGAINST": true, "ON": true, "UPON": true, "INTO": true,
+	"TOWARD": true, "TOWARDS": true, "TO": true}
+
+// directedFirst orders the dependents kids of a verb for the search of
+// its target among its obliques: those with a directed preposition first,
+// then the others in order, so that "clashed in front of parliament with
+// the police" is with the police and "fired, in the weeks of protests in
+// Hong Kong, on a protester" on the protester; a place is the target
+// only when nothing else is named ("shelled Aleppo", "bombed targets in
+// Idlib").
+func directedFirst(st *sent, kids []int) []int {
+	n := 0
+	for _, k := range kids {
+		if st.directedAtK(k) {
+			n++
+		}
+	}
+	if n == 0 || n == len(kids) {
+		return kids
+	}
+	out := make([]int, 0, len(kids))
+	for _, k := range kids {
+		if st.directedAtK(k) {
+			out = append(out, k)
+		}
+	}
+	for _, k := range kids {
+		if !st.directedAtK(k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// directedAtK reports whether oblique k has a directed preposition, not
+// one of a multi-word preposition of place or cause ("next to", "close
+// to", "due to", "according to").
+func (st *sent) directedAtK(k int) bool {
+	if !directed[st.caseWord(k)] {
+		return false
+	}
+	if c := st.caseTok(k); c > st.lo {
+		switch st.key(c - 1) {
+		case "NEXT", "CLOSE", "DUE", "ACCORDING", "PRIOR", "THANKS", "OWING", "CONTRARY":
+			return false
+		}
+	}
+	return true
+}
+
 // passiveSubject reports whether passive verb v has a nominal subject,
 // its own or, for a non-finite clause ("after being detained in ...", "a
 // man detained in ..."), the one it shares.
@@ -1193,7 +1245,7 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 			}
 		}
 	}
-	for _, k := range kids {
+	for _, k := range directedFirst(st, kids) {
 		r := st.rel(k)
 		if !r.IsObliqueLike() || r == text.OblAgent || unmarked(r) || r == text.NmodPoss {
 			continue
