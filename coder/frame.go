@@ -1167,6 +1167,9 @@ func (st *sent) firstMention(h int, follow func(x, k int) []int) []entity {
 		if e := st.mention(x); len(e) > 0 {
 			return e
 		}
+		if waterHeads[st.key(x)] {
+			continue // "the Gulf of Oman": not into its of-phrase
+		}
 		for _, k := range st.children(x) {
 			queue = append(queue, follow(x, k)...)
 		}

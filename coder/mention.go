@@ -237,7 +237,9 @@ func (st *sent) mention1(h int) []entity {
 			case text.Nmod, text.Obl:
 				switch st.caseWord(k) {
 				case "OF":
-					ok = r != text.NmodPoss
+					// "the Gulf of Oman", "the Strait of Hormuz": a body of
+					// water, not its country.
+					ok = r != text.NmodPoss && !waterHeads[st.key(h)]
 				case "IN", "FROM", "FOR":
 					// "soldiers from Gondor", "lawmakers in Arnor", "a
 					// spokesperson for the Gondor government" are Gondor's
@@ -1122,3 +1124,8 @@ func (st *sent) namesModifier(o entity) bool {
 	h := int(toks[o.head].Head)
 	return h >= 0 && h < len(toks) && h != o.head && toks[h].UPOS == text.PROPN
 }
+
+// waterHeads head the names of bodies of water ("the Gulf of Oman"), which
+// an of-phrase names without making them its country's.
+var waterHeads = map[string]bool{"GULF": true, "SEA": true, "STRAIT": true, "STRAITS": true, "OCEAN": true,
+	"BAY": true, "CHANNEL": true, "RIVER": true, "LAKE": true, "CANAL": true}
