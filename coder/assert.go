@@ -51,6 +51,8 @@ type assertion struct {
 // assert decides whether the text asserts f's act.
 func (st *sent) assert(f *frame) assertion {
 	switch f.kind {
+	case evalFrame:
+		return assertion{asserted, "the speaker's evaluation of an actor in their quoted words"}
 	case nounFrame:
 		if !st.realNoun(f.pred) {
 			return assertion{unreal, "the noun's act is negated, wished, planned or inside an unasserted clause"}

@@ -489,6 +489,7 @@ func (st *sent) code() []eventwire.Event {
 	aspect := st.aspectFrames()
 	frames = append(frames, aspect...)
 	frames = append(frames, st.nounFrames(aspect)...)
+	frames = append(frames, st.evalFrames()...)
 	for _, f := range frames {
 		f.as = st.assert(f)
 	}

@@ -27,11 +27,11 @@ func (st *sent) emitFrame(f *frame) {
 	verbSpan := text.Span{Start: t.Start, End: t.End}
 	neg := f.as.mode == negated
 	switch f.kind {
-	case aspectFrame, nounFrame:
+	case aspectFrame, nounFrame, evalFrame:
 		both := f.kind == nounFrame && f.verb != nil && reciprocalNouns[f.verb.Word]
 		for _, a := range f.sources {
 			for _, b := range f.targets {
-				if f.kind == nounFrame && (a.code == "" || b.code == "" || a.code == b.code || sameAs([]entity{a}, []entity{b})) {
+				if f.kind != aspectFrame && (a.code == "" || b.code == "" || a.code == b.code || sameAs([]entity{a}, []entity{b})) {
 					continue
 				}
 				st.emit(f.code.Event, a, b, verbSpan, f.pattern, false, f.conf)

@@ -25,6 +25,7 @@ const (
 	verbFrame   frameKind = iota // a verb: "Turkey attacked Syria"
 	aspectFrame                  // an event noun under an aspectual verb: "resumed their bombing campaign"
 	nounFrame                    // an event noun with its doer: "Israel's attack on Gaza"
+	evalFrame                    // a quoted evaluation: "He was a dictator," said X (evaluation.go)
 )
 
 // frame is one predicate with its arguments, and what the later stages

@@ -546,10 +546,14 @@ func (st *sent) uncodedAntecedent(h int) bool {
 			if !st.nameHead(j) || !subjectIn(toks, j, int(prev.Start), int(prev.End)) {
 				continue
 			}
-			p := toks[j].Start
-			for _, o := range st.dc.history {
-				if o.span.Start <= p && p < o.span.End {
-					return false
+			// Any word of the name: "Mr Robert Mugabe" hangs on "Mr",
+			// and the dictionaries know "Robert Mugabe".
+			for k := j; k < int(prev.End) && (k == j || int(toks[k].Head) == j && toks[k].Dep.Base() == text.Flat); k++ {
+				p := toks[k].Start
+				for _, o := range st.dc.history {
+					if o.span.Start <= p && p < o.span.End {
+						return false
+					}
 				}
 			}
 			return true

@@ -81,7 +81,7 @@ func (st *sent) features(f *frame, code string, src, tgt entity) []float32 {
 		set("kind:rule", 1)
 	case f.kind == aspectFrame:
 		set("kind:aspect", 1)
-	case f.kind == nounFrame:
+	case f.kind == nounFrame, f.kind == evalFrame:
 		set("kind:noun", 1)
 	default:
 		set("kind:verb", 1)

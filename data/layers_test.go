@@ -120,6 +120,8 @@ func TestFixesRestore(t *testing.T) {
 		{"South Sudan", "2008-06-01", "SDNSSDAUT", ""},  // :43613
 		{"William Burns", "2012-06-01", "USAGOV", ""},   // :51384
 		{"Ban Ki-moon", "2005-06-01", "KORGOVBUS", ""},  // International:40
+		{"youth", "2019-06-01", "---", "FRAREB"},        // MilNonState:740, a common word
+		{"male", "2019-06-01", "---", "MDV"},            // Countries:29830
 	}
 	for _, a := range actors {
 		for _, side := range []struct {
