@@ -671,6 +671,10 @@ func (st *sent) codeFrame(f *frame) {
 			f.code = dict.Code{Event: c}
 			f.coding = "a statement of what another must or should do is a demand (10) or an appeal (02)"
 		}
+		if st.accusation(f) {
+			f.code = dict.Code{Event: "112"}
+			f.coding = "a statement that another is responsible for, behind or the perpetrator of an act is an accusation (112)"
+		}
 		if st.commitment(f) {
 			f.code = dict.Code{Event: "030"}
 			f.coding = "agreeing to do something is a commitment: an expressed intent to cooperate (030), not " + f.sense.Event
@@ -733,6 +737,48 @@ func (st *sent) obligation(f *frame) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// blamePredicates are the predicates of a reported clause that lay an act on
+// its subject: "said the Abu Sayyaf Group are the suspected
+// perpetrators", "said Iran was responsible for the attack".
+var blamePredicates = map[string]bool{"RESPONSIBLE": true, "PERPETRATOR": true, "CULPRIT": true,
+	"MASTERMIND": true, "GUILTY": true, "ORCHESTRATOR": true}
+
+// accusation reports whether f, a statement (01, with no pattern), reports
+// that its target is responsible for, behind or the perpetrator of
+// something: CAMEO's accusation (112), not a neutral statement. The
+// reported clause is copular with a blame predicate ("are the
+// perpetrators", "was responsible for") or "behind" ("is behind the
+// attack"), and its subject is the statement's target.
+func (st *sent) accusation(f *frame) bool {
+	if f.kind != verbFrame || f.best != nil || !strings.HasPrefix(f.sense.Event, "01") || len(f.targets) == 0 {
+		return false
+	}
+	for _, k := range st.childrenRel(f.pred, text.Ccomp) {
+		cop, subj, blame := false, -1, blamePredicates[st.lemma(k)]
+		for _, c := range st.children(k) {
+			switch {
+			case st.base(c) == text.Cop:
+				cop = true
+			case st.rel(c).IsSubject():
+				subj = c
+			case st.base(c) == text.Case && st.key(c) == "BEHIND":
+				blame = true
+			case st.base(c) == text.Advmod && (st.key(c) == "NOT" || st.key(c) == "N'T"):
+				return false
+			}
+		}
+		if !cop || !blame || subj < 0 {
+			continue
+		}
+		for _, t := range f.targets {
+			if t.head == subj || (t.span.Start >= st.tok(subj).Start && t.span.End <= st.tok(st.lastOf(subj)).End) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // commitment reports whether f is a verb of agreeing, coded by the
