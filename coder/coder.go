@@ -490,6 +490,7 @@ func (st *sent) code() []eventwire.Event {
 	frames = append(frames, aspect...)
 	frames = append(frames, st.nounFrames(aspect)...)
 	frames = append(frames, st.evalFrames()...)
+	frames = append(frames, st.protestFrames()...)
 	for _, f := range frames {
 		f.as = st.assert(f)
 	}

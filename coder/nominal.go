@@ -324,3 +324,125 @@ func (st *sent) hasBetween(n, k int) bool {
 	}
 	return false
 }
+
+// Protests reported as nouns. "Protests erupted in Tehran", "The protests
+// began in June", "Demonstrations spread to Mashhad": a protest named as
+// the subject of a verb of happening is an event of the protesters, whom
+// the text does not name but places: the state of the noun's own place
+// ("protests in Hong Kong"), else of the clause's ("erupted in Tehran"),
+// else the article's. CAMEO's protest family (14) needs no target; an
+// against-phrase gives one ("protests against the government").
+
+// protestNouns maps the nouns of protest to the verb whose dictionary
+// entry codes them.
+var protestNouns = map[string]string{"PROTEST": "PROTEST", "DEMONSTRATION": "DEMONSTRATE", "RALLY": "RALLY",
+	"RIOT": "RIOT"}
+
+// happenVerbs are the verbs of which a protest is the subject when it
+// takes place: "erupted", "broke out", "began", "spread", "continued".
+var happenVerbs = map[string]bool{"ERUPT": true, "BEGIN": true, "START": true, "CONTINUE": true, "SPREAD": true,
+	"RESUME": true, "ESCALATE": true, "INTENSIFY": true, "OCCUR": true, "ENTER": true, "GROW": true, "ENSUE": true}
+
+// protestFrames builds the frames of protests reported as the subject of
+// a verb of happening.
+func (st *sent) protestFrames() []*frame {
+	vd := st.c.d.Verbs
+	if vd == nil {
+		return nil
+	}
+	var out []*frame
+	for v := st.lo; v < st.hi; v++ {
+		if st.tok(v).UPOS != text.VERB || !st.happens(v) {
+			continue
+		}
+		for _, n := range st.children(v) {
+			if !st.rel(n).IsSubject() || st.rel(n).IsPassiveSubject() || st.tok(n).UPOS != text.NOUN {
+				continue
+			}
+			verb, ok := protestNouns[st.lemma(n)]
+			if !ok || len(st.mention(n)) > 0 {
+				continue
+			}
+			var e *dict.Verb
+			for _, c := range vd.LookupLemma(verb) {
+				if len(c.Before)+len(c.After) == 0 && strings.HasPrefix(c.Code.Event, "14") {
+					e = c
+					break
+				}
+			}
+			if e == nil {
+				continue
+			}
+			place, ok := st.protestPlace(n, v)
+			if !ok {
+				continue
+			}
+			lo, hi := st.phraseSpan(n)
+			src := entity{code: place.code[:3] + "OPP", head: n, span: text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End},
+				inferred: true, viaHow: "place", viaSpan: place.span}
+			targets := []entity{{}}
+			for _, k := range st.children(n) {
+				switch {
+				case st.caseWord(k) == "AGAINST":
+					if t := st.mentionDeep(k); len(t) > 0 {
+						targets = t
+					}
+				case k < n && (st.key(k) == "ANTI-GOVERNMENT" || st.key(k) == "ANTIGOVERNMENT" || st.key(k) == "ANTI-REGIME"):
+					// "anti-government protests": against the
+					// protesters' own government.
+					targets = []entity{{code: place.code[:3] + "GOV", head: k, span: text.Span{Start: st.tok(k).Start, End: st.tok(k).End},
+						inferred: true, viaHow: "place", viaSpan: place.span}}
+				}
+			}
+			f := &frame{kind: aspectFrame, pred: n, host: v, verb: e, sense: e.Code, conf: 0.5,
+				sources: []entity{src}, targets: targets,
+				pattern: e.Block.File + ":" + strconv.Itoa(e.Line) + " " + e.Word + " [" + e.Code.String() + "] (protest noun, subject of " + st.lemma(v) + ")"}
+			if st.dc.explain {
+				shown := *f
+				if targets[0].null() {
+					shown.targets = nil // one-sided: no target to describe
+				}
+				f.args = st.describeArgs(&shown, []string{"a protest noun that " + strings.ToLower(st.key(v)) + ": its protesters, placed by the noun, the clause or the article"})
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// happens reports whether verb v is a verb of happening ("erupted",
+// "broke out", "took place").
+func (st *sent) happens(v int) bool {
+	if happenVerbs[st.lemma(v)] {
+		return true
+	}
+	for _, k := range st.children(v) {
+		switch {
+		case st.lemma(v) == "BREAK" && st.base(k) == text.Compound && st.key(k) == "OUT":
+			return true
+		case st.lemma(v) == "TAKE" && st.rel(k).IsObject() && st.key(k) == "PLACE":
+			return true
+		}
+	}
+	return false
+}
+
+// protestPlace finds the state a protest noun n, subject of verb v, takes
+// place in: the noun's own place ("protests in Hong Kong"), else the
+// clause's ("erupted in Tehran"), else the article's.
+func (st *sent) protestPlace(n, v int) (entity, bool) {
+	for _, k := range st.children(n) {
+		if !locative[st.caseWord(k)] {
+			continue
+		}
+		for _, e := range st.mention(k) {
+			if len(e.code) >= 3 && placeCode(e.code[:3]) {
+				return e, true
+			}
+		}
+	}
+	if e, ok := st.clausePlace(v); ok {
+		return e, true
+	}
+	return st.homeCountry(n, []*dict.Agent{{Name: "protesters", Code: "OPP"}})
+}

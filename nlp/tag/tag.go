@@ -321,7 +321,7 @@ func (t *Tagger) finitePast(forms []string, tags []uint16) {
 		if !endsSubject(forms, xpos, i-1) && !afterAppositive(xpos, i) {
 			continue
 		}
-		if !startsObject(forms[i+1], xpos(i+1)) || isNamingVerb(strings.ToLower(forms[i])) ||
+		if !startsObject(forms[i+1], xpos(i+1)) && !noPassive[strings.ToLower(forms[i])] || isNamingVerb(strings.ToLower(forms[i])) ||
 			i+2 < len(forms) && isTimeWord(strings.ToLower(forms[i+2])) ||
 			otherFinite(forms, xpos, i) {
 			continue
@@ -330,6 +330,14 @@ func (t *Tagger) finitePast(forms []string, tags []uint16) {
 		return
 	}
 }
+
+// noPassive are past forms of verbs that have no passive, so that after
+// a subject, with no auxiliary before them, they are the finite verb
+// though no object follows: "Protests erupted in Tehran", "Clashes
+// occurred near the border" (tagged VBN, the parser made "erupted" a
+// reduced relative on "Protests").
+var noPassive = map[string]bool{"erupted": true, "occurred": true, "happened": true, "ensued": true,
+	"emerged": true, "died": true, "arrived": true, "collapsed": true, "flared": true}
 
 // pastAdjective reports whether the adjective f, followed by a word of
 // class next, may be a past-tense verb the model took for an adjective:
