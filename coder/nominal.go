@@ -359,6 +359,10 @@ func (st *sent) protestFrames() []*frame {
 			if !st.rel(n).IsSubject() || st.rel(n).IsPassiveSubject() || st.tok(n).UPOS != text.NOUN {
 				continue
 			}
+			if f := st.clashFrame(n, v); f != nil {
+				out = append(out, f)
+				continue
+			}
 			verb, ok := protestNouns[st.lemma(n)]
 			if !ok || len(st.mention(n)) > 0 {
 				continue
@@ -445,4 +449,51 @@ func (st *sent) protestPlace(n, v int) (entity, bool) {
 		return e, true
 	}
 	return st.homeCountry(n, []*dict.Agent{{Name: "protesters", Code: "OPP"}})
+}
+
+// clashNouns are the nouns of fighting between two sides, mapped to the
+// verb whose dictionary entry codes them: "Clashes broke out between
+// Armenian and Azerbaijani forces" is a clash (190) of each with the
+// other.
+var clashNouns = map[string]string{"CLASH": "CLASH", "SKIRMISH": "SKIRMISH", "FIGHTING": "FIGHT"}
+
+// clashFrame builds the frame of a clash noun n, subject of verb of
+// happening v, between the parties of a between-phrase on the noun or,
+// where the parser hangs it there, on the verb; nil without two parties.
+func (st *sent) clashFrame(n, v int) *frame {
+	verb, ok := clashNouns[st.lemma(n)]
+	if !ok {
+		return nil
+	}
+	var parties []entity
+	for _, h := range []int{n, v} {
+		for _, k := range st.children(h) {
+			if st.caseWord(k) == "BETWEEN" {
+				parties = append(parties, st.mention(k)...)
+			}
+		}
+		if len(parties) > 0 {
+			break
+		}
+	}
+	if len(parties) < 2 {
+		return nil
+	}
+	var e *dict.Verb
+	for _, c := range st.c.d.Verbs.LookupLemma(verb) {
+		if len(c.Before)+len(c.After) == 0 && c.Code.Event != "" {
+			e = c
+			break
+		}
+	}
+	if e == nil {
+		return nil
+	}
+	f := &frame{kind: nounFrame, pred: n, host: v, verb: e, sense: e.Code, conf: 0.5,
+		sources: parties, targets: parties,
+		pattern: e.Block.File + ":" + strconv.Itoa(e.Line) + " " + e.Word + " [" + e.Code.String() + "] (clash noun, subject of " + st.lemma(v) + ")"}
+	if st.dc.explain {
+		f.args = st.describeArgs(f, []string{"a clash between two sides: each with the other"})
+	}
+	return f
 }
