@@ -268,7 +268,15 @@ func (st *sent) mention1(h int) []entity {
 	if len(pi.actors) == 0 && len(pi.agents) == 0 && (t.UPOS == text.PROPN) {
 		// A short reference to an actor named earlier: "Assad" after
 		// "Bashar al-Assad".
-		if r, ok := st.shortRef(h); ok {
+		r, ok := st.shortRef(h)
+		if !ok {
+			// "Cde Mugabe", "Mr Mugabe" parsed with the title as head and
+			// the surname hung on it (flat): the surname refers.
+			if k := st.lastFlat(h); k > h {
+				r, ok = st.shortRef(k)
+			}
+		}
+		if ok {
 			r = r.from("short-ref", r.span)
 			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: r.viaHow, viaSpan: r.viaSpan})
 		}
@@ -1133,3 +1141,15 @@ func (st *sent) namesModifier(o entity) bool {
 // an of-phrase names without making them its country's.
 var waterHeads = map[string]bool{"GULF": true, "SEA": true, "STRAIT": true, "STRAITS": true, "OCEAN": true,
 	"BAY": true, "CHANNEL": true, "RIVER": true, "LAKE": true, "CANAL": true}
+
+// lastFlat returns the last word of name h that the parser hung on it as
+// flat (the surname of "Mr Robert Mugabe" headed by "Mr"), or h.
+func (st *sent) lastFlat(h int) int {
+	last := h
+	for _, k := range st.children(h) {
+		if k > last && st.base(k) == text.Flat && st.tok(k).UPOS == text.PROPN {
+			last = k
+		}
+	}
+	return last
+}
