@@ -701,6 +701,9 @@ func (a *attributor) complement(v int) int {
 		if c := a.childOf(v, text.Xcomp); c >= 0 && (a.hasMark(c, "to") || !wishCues[l]) {
 			return c
 		}
+		if c := a.infinitiveAfter(v); c >= 0 {
+			return c
+		}
 	}
 	if l == "accuse" || l == "charge" {
 		for _, k := range a.kids[v] {
@@ -710,6 +713,31 @@ func (a *attributor) complement(v int) int {
 		}
 	}
 	return -1
+}
+
+// infinitiveAfter returns the infinitive right after cue v ("likes to
+// sing", "plans not to run") that the parse hangs on v by another
+// relation than xcomp (an adverbial clause of purpose, most often), or
+// -1. Only an infinitive right after the verb is its complement: "backed
+// the bill to win votes" is a purpose.
+func (a *attributor) infinitiveAfter(v int) int {
+	_, hi := a.sentRange(v)
+	n := v + 1
+	for n < hi && (a.tok(n).UPOS == text.ADV || a.tok(n).UPOS == text.PART && a.lemma(n) == "not") {
+		n++
+	}
+	if n+1 >= hi || !strings.EqualFold(a.form(n), "to") || a.tok(n+1).UPOS != text.VERB {
+		return -1
+	}
+	switch a.tok(n + 1).XPOS {
+	case "VBD", "VBN", "VBZ":
+		return -1 // "to" a preposition: "took to calling", not an infinitive
+	}
+	c := n + 1
+	if a.head(c) != v || a.head(n) != c || a.segOf[c] >= 0 {
+		return -1
+	}
+	return c
 }
 
 // addressee returns the head of whom a verb of telling addresses ("told
@@ -767,6 +795,12 @@ func (a *attributor) indirect(v int) {
 			// An infinitive holds no clause with a subject of its
 			// own: "plan to sell the farm and their children hope to …".
 			toks = a.subtree(c, func(k int) bool { return a.base(k) == text.Conj && a.hasSubject(k) })
+		} else if a.base(c) != text.Ccomp && a.hasMark(c, "to") {
+			// Nor one the parse hung on it by another relation, with
+			// "and" of its own ("likes to sing, and her brother …").
+			toks = a.subtree(c, func(k int) bool {
+				return a.hasSubject(k) && (a.base(k) == text.Conj || a.childOf(k, text.Cc) >= 0)
+			})
 		} else {
 			toks = a.subtree(c, nil)
 		}
@@ -795,7 +829,7 @@ func (a *attributor) indirect(v int) {
 	}
 	var spkSpan text.Span
 	np := false
-	if len(toks) == 0 && cues[a.lemma(v)] == speech {
+	if len(toks) == 0 && (cues[a.lemma(v)] == speech || a.thatAfter(v)) {
 		toks = a.restAfter(v)
 	}
 	if len(toks) == 0 && namingVerbs[a.lemma(v)] {

@@ -291,7 +291,7 @@ var clauseCues = map[string]bool{"say": true, "tell": true, "claim": true, "insi
 // addressee and the cue's adjuncts before them ("told reporters on
 // Monday that …"), holding a verb; nil if none.
 func (a *attributor) restAfter(v int) []int {
-	if !clauseCues[a.lemma(v)] || v > 0 && a.form(v-1) == "," && !a.subjectBefore(v) {
+	if !clauseCues[a.lemma(v)] && !a.thatAfter(v) || v > 0 && a.form(v-1) == "," && !a.subjectBefore(v) {
 		return nil // "…, said Jane Doe, an official …": the speaker follows
 	}
 	_, hi := a.sentRange(v)
@@ -327,15 +327,22 @@ func (a *attributor) restAfter(v int) []int {
 	if k < hi && a.form(k) == "," {
 		return nil // "said, …": a parenthetical's, or a quotation's
 	}
+	conj := false // a "that" the tagger took for a conjunction opens a clause, its verb found or not
 	if k < hi && a.lemma(k) == "that" {
+		conj = a.tok(k).UPOS == text.SCONJ
 		k++
+		if k < hi && a.form(k) == "," {
+			k++ // "joked that, among the voters, …"
+		}
 	}
 	if k >= hi {
 		return nil
 	}
 	switch a.tok(k).UPOS {
 	case text.ADP, text.PUNCT, text.CCONJ, text.SCONJ:
-		return nil // "said in a statement", "said so"
+		if !conj || a.tok(k).UPOS != text.ADP {
+			return nil // "said in a statement", "said so"
+		}
 	}
 	var toks []int
 	for ; k < hi; k++ {
@@ -353,7 +360,7 @@ func (a *attributor) restAfter(v int) []int {
 		}
 		toks = append(toks, k)
 	}
-	if a.wordsOutside(toks) < 3 || !a.hasVerb(toks) {
+	if a.wordsOutside(toks) < 3 || !a.hasVerb(toks) && !conj {
 		return nil
 	}
 	// The first verb must not be in a relative clause of an object
@@ -370,6 +377,22 @@ func (a *attributor) restAfter(v int) []int {
 		break
 	}
 	return toks
+}
+
+// thatAfter reports whether "that" follows cue v of speech or belief
+// outside the lexicon of clause cues, an adverb apart ("joked that, among
+// the voters, …", "feared that"): the clause the conjunction opens is what
+// was said or thought, however the parse hangs it.
+func (a *attributor) thatAfter(v int) bool {
+	if k := cues[a.lemma(v)]; k != speech && k != belief {
+		return false
+	}
+	_, hi := a.sentRange(v)
+	n := v + 1
+	if n < hi && a.tok(n).UPOS == text.ADV {
+		n++
+	}
+	return n+1 < hi && strings.EqualFold(a.form(n), "that") && a.segOf[n] < 0
 }
 
 // isDay reports whether proper noun k names a day or month ("Monday",

@@ -219,6 +219,14 @@ func TestAttribute(t *testing.T) {
 		{"light verb that", "The minister made the case that the bridge must be rebuilt.",
 			[]string{`indirect "case" The minister: the bridge must be rebuilt`}},
 		{"light verb, no statement", "The council made a profit on the new harbour fees.", nil},
+		// An infinitive right after a cue of wish, intent or liking,
+		// whatever the parse hangs it by; a purpose is not one.
+		{"infinitive after", "The old farmer loves to fish, and his wife runs the shop.",
+			[]string{`indirect "loves" The old farmer: to fish`}},
+		// "that" after a cue opens its clause, however the parse hangs it
+		// and whether or not the tagger found its verb.
+		{"that, aside", "The coach joked that, among the rowers, Hansen ranks last in a sprint.",
+			[]string{`indirect "joked" The coach: among the rowers, Hansen ranks last in a sprint`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
