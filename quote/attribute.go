@@ -848,6 +848,10 @@ func (a *attributor) indirect(v int) {
 			sort.Ints(toks)
 		}
 	}
+	if len(toks) == 0 && a.stances {
+		// "called climate policy a scam", "did not consider the farm a risk".
+		toks = a.smallClause(v)
+	}
 	if len(toks) == 0 && a.stances && (cues[a.lemma(v)] == stance || npSpeech[a.lemma(v)]) {
 		if c := a.npContent(v); c >= 0 {
 			toks, np = a.withoutCase(c), true

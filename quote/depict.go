@@ -65,7 +65,7 @@ func (a *attributor) asPhrase(v, obj int) int {
 // by-agent, or unknown ("the fire was treated as arson"). It reports
 // whether it found one.
 func (a *attributor) characterize(v int) bool {
-	if a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB || !depictVerbs[a.lemma(v)] {
+	if a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB || !depictVerbs[a.lemma(v)] && !dubVerbs[a.lemma(v)] {
 		return false
 	}
 	psubj, agent, obj := -1, -1, -1
@@ -90,12 +90,108 @@ func (a *attributor) characterize(v int) bool {
 		return false
 	}
 	as := a.asPhrase(v, obj)
+	if as < 0 && psubj < 0 {
+		if toks := a.smallClause(v); toks != nil {
+			return a.add(v, spk, toks) != nil
+		}
+	}
 	if as < 0 || a.segOf[obj] >= 0 {
 		return false
 	}
 	toks := append(a.subtree(obj, nil), a.subtree(as, nil)...)
 	sort.Ints(toks)
 	return a.add(v, spk, dedup(toks)) != nil
+}
+
+// dubVerbs name or judge their object by a second noun phrase or an
+// adjective after it, a small clause (Levin's classes 29.3, dub verbs, and
+// 29.4, declare verbs, less those that appoint or make: name, crown,
+// make): "called the referee a liar", "judged the bridge a mistake", "did
+// not consider the farm a risk". The object and what it is called are
+// what the subject said or held.
+var dubVerbs = map[string]bool{"call": true, "label": true, "brand": true, "dub": true, "term": true,
+	"nickname": true, "christen": true, "pronounce": true, "judge": true, "adjudge": true, "deem": true,
+	"declare": true, "consider": true}
+
+// smallClause returns the object of a dub verb v and what v calls it
+// ("the referee a liar"), however the parse hangs the second phrase: on
+// the verb or on the object, as an object, an unmarked oblique or
+// modifier, or, in quotation marks, an apposition ("called half of the
+// council “cowards”"); nil if there is none. A phrase with a preposition,
+// of time or set off by a comma is no name: "called the ambassador on
+// Tuesday", "called the police an hour later".
+func (a *attributor) smallClause(v int) []int {
+	if !dubVerbs[a.lemma(v)] || a.segOf[v] >= 0 {
+		return nil
+	}
+	x := -1
+	for _, k := range a.kids[v] {
+		switch a.base(k) {
+		case text.Obj, text.Iobj, text.Xcomp:
+			if k > v && a.segOf[k] < 0 && (a.tok(k).UPOS == text.NOUN || a.tok(k).UPOS == text.PROPN || a.tok(k).UPOS == text.PRON) {
+				x = k
+			}
+		}
+		if x >= 0 {
+			break
+		}
+	}
+	if x < 0 {
+		return nil
+	}
+	obj := a.subtree(x, nil)
+	pred := -1
+	for _, k := range append(append([]int(nil), a.kids[v]...), obj...) {
+		if k <= x || a.hasSubject(k) || a.childOf(k, text.Case) >= 0 || a.childOf(k, text.Mark) >= 0 {
+			continue
+		}
+		if h := a.head(k); h != v && h != x && a.base(k) != text.Appos {
+			continue
+		}
+		switch a.tok(k).UPOS {
+		case text.NOUN, text.PROPN, text.ADJ:
+		default:
+			continue
+		}
+		d := a.tok(k).Dep.Universal()
+		switch d.Base() {
+		case text.Obj, text.Iobj, text.Xcomp:
+		case text.Obl, text.Nmod:
+			if d.Subtype() != "unmarked" {
+				continue
+			}
+		case text.Appos:
+			if a.segOf[k] < 0 {
+				continue
+			}
+		default:
+			continue
+		}
+		sub := a.subtree(k, nil)
+		if first := sub[0]; first > 0 && a.form(first-1) == "," || timeWords[a.lemma(k)] || a.isDay(k) || a.later(k) {
+			continue
+		}
+		pred = k
+		break
+	}
+	if pred < 0 {
+		return nil
+	}
+	toks := append(obj, a.subtree(pred, nil)...)
+	sort.Ints(toks)
+	return dedup(toks)
+}
+
+// later reports whether phrase k says when, by an adverb of time after a
+// measure ("an hour later", "two days ago").
+func (a *attributor) later(k int) bool {
+	for _, c := range a.kids[k] {
+		switch a.lemma(c) {
+		case "later", "ago", "earlier", "before", "after":
+			return true
+		}
+	}
+	return false
 }
 
 // putIt attributes the clause that "as X put it" comments on to X: "The

@@ -219,6 +219,17 @@ func TestAttribute(t *testing.T) {
 		{"light verb that", "The minister made the case that the bridge must be rebuilt.",
 			[]string{`indirect "case" The minister: the bridge must be rebuilt`}},
 		{"light verb, no statement", "The council made a profit on the new harbour fees.", nil},
+		// Verbs of naming and judging with a small clause (Levin's
+		// 29.3 and 29.4), however the parse hangs the second phrase.
+		{"dub", "The coach called the referee a liar.",
+			[]string{`indirect "called" The coach: the referee a liar`}},
+		{"dub under object", "The senator has called climate policy a scam invented by bankers.",
+			[]string{`indirect "called" The senator: climate policy a scam invented by bankers`}},
+		{"declare", "The critics judged the bridge a costly mistake.",
+			[]string{`indirect "judged" The critics: the bridge a costly mistake`}},
+		{"consider", "The regulators did not consider the farm a serious risk.",
+			[]string{`indirect "consider" The regulators: the farm a serious risk`}},
+		{"call, no name", "The minister called the ambassador on Tuesday and the police an hour later.", nil},
 		// An infinitive right after a cue of wish, intent or liking,
 		// whatever the parse hangs it by; a purpose is not one.
 		{"infinitive after", "The old farmer loves to fish, and his wife runs the shop.",
