@@ -1833,7 +1833,8 @@ func (a *attributor) nested() {
 				// cue whose words ran on into it included.
 				continue
 			}
-			if cues[a.lemma(f.cue)] == speech && cues[a.lemma(o.cue)] == speech && !f.np && a.reportsTo(f.cue, o.cue) {
+			if cues[a.lemma(f.cue)] == speech && cues[a.lemma(o.cue)] == speech && !f.np && a.reportsTo(f.cue, o.cue) &&
+				!a.coordinated(f.cue) {
 				continue // "the Kremlin said Putin told Assad": chains'
 			}
 			if cut, ok := a.aside(f); ok && (cues[a.lemma(f.cue)] == speech || cues[a.lemma(f.cue)] == belief) {
@@ -1855,6 +1856,18 @@ func (a *attributor) nested() {
 		}
 	}
 	a.found = out
+}
+
+// coordinated reports whether cue v opens a clause of its own joined by
+// a conjunction, with a subject of its own: "Farmers said the board
+// lied and the mayor accused it of …" holds two reports, not one inside
+// the other, whatever the parse joins the second to.
+func (a *attributor) coordinated(v int) bool {
+	if a.base(v) != text.Conj || !a.hasSubject(v) {
+		return false
+	}
+	c := a.childOf(v, text.Cc)
+	return c >= 0 && c < v
 }
 
 // maxNest bounds how many quotes before and after one are looked at for a

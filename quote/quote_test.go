@@ -219,6 +219,10 @@ func TestAttribute(t *testing.T) {
 		{"light verb that", "The minister made the case that the bridge must be rebuilt.",
 			[]string{`indirect "case" The minister: the bridge must be rebuilt`}},
 		{"light verb, no statement", "The council made a profit on the new harbour fees.", nil},
+		// A report joined to another by "and", with a subject of its
+		// own, is beside it, not inside it.
+		{"coordinated reports", "The union said the company broke the law and the owners claimed the strike was illegal.",
+			[]string{`indirect "said" The union: the company broke the law`, `indirect "claimed" the owners: the strike was illegal`}},
 		// Verbs of naming and judging with a small clause (Levin's
 		// 29.3 and 29.4), however the parse hangs the second phrase.
 		{"dub", "The coach called the referee a liar.",
