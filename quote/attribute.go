@@ -1837,7 +1837,8 @@ func (a *attributor) nested() {
 				!a.coordinated(f.cue) {
 				continue // "the Kremlin said Putin told Assad": chains'
 			}
-			if cut, ok := a.aside(f); ok && (cues[a.lemma(f.cue)] == speech || cues[a.lemma(f.cue)] == belief) {
+			if cut, ok := a.aside(f); ok && (cues[a.lemma(f.cue)] == speech || cues[a.lemma(f.cue)] == belief ||
+				a.tok(f.cue).XPOS == "VBG" && cues[a.lemma(f.cue)] == stance) {
 				o.content = a.cutSpans(o.content, cut)
 				if a.tok(f.cue).XPOS == "VBG" && o.speaker >= 0 {
 					// The participle tells of the reporter, not of
@@ -1910,6 +1911,11 @@ func (a *attributor) aside(f *found) (text.Span, bool) {
 	v := f.cue
 	switch a.base(v) {
 	case text.Advcl, text.Conj, text.Parataxis:
+	case text.Acl:
+		if a.tok(v).XPOS != "VBG" || v == 0 || a.form(v-1) != "," {
+			return text.Span{}, false
+		}
+		// ", citing her record", hung on the last noun.
 	default:
 		return text.Span{}, false
 	}

@@ -223,6 +223,12 @@ func TestAttribute(t *testing.T) {
 		// own, is beside it, not inside it.
 		{"coordinated reports", "The union said the company broke the law and the owners claimed the strike was illegal.",
 			[]string{`indirect "said" The union: the company broke the law`, `indirect "claimed" the owners: the strike was illegal`}},
+		// A stance participle after a comma is a statement of its own,
+		// however the parse hangs it.
+		{"citing aside", "The senator said the bridge was safe, citing a report by the engineers.",
+			[]string{`indirect "said" The senator: the bridge was safe`, `indirect "citing" The senator: a report by the engineers`}},
+		{"citing after a noun", "In a letter, the union called the mayor a “hero” for the town, citing his work after the flood.",
+			[]string{`indirect "called" the union: the mayor a “hero” for the town`, `indirect "citing" the union: his work`}},
 		// Verbs of naming and judging with a small clause (Levin's
 		// 29.3 and 29.4), however the parse hangs the second phrase.
 		{"dub", "The coach called the referee a liar.",
