@@ -648,23 +648,8 @@ func (a *attributor) nounCue(v int) {
 		return
 	}
 	if !speechNouns[l] || l == "call" || l == "question" {
-		// What it is about: "outrage over the test", "a call for calm",
-		// the phrase hung on the noun or on its light verb.
-		about := a.kids[v]
-		if light {
-			about = append(append([]int(nil), about...), a.kids[a.head(v)]...)
-		}
-		for _, k := range about {
-			if b := a.base(k); k > v && (b == text.Nmod || light && b == text.Obl) && a.segOf[k] < 0 && !timeWords[a.lemma(k)] && a.tok(k).UPOS != text.NUM {
-				for _, c := range a.kids[k] {
-					if a.base(c) == text.Case && c > v && nounPreps[a.lemma(c)] {
-						if toks := a.withoutCase(k); a.wordsOutside(toks) >= 1 {
-							a.add(v, spk, toks)
-							return
-						}
-					}
-				}
-			}
+		if a.nounAbout(v, spk, light) {
+			return
 		}
 	}
 	_, hi := a.sentRange(v)
@@ -684,8 +669,43 @@ func (a *attributor) nounCue(v int) {
 		}
 	}
 	if start < 0 {
+		if speechNouns[l] {
+			// Without a clause, what a statement is about: "the
+			// senator's comments about the deal", "the agency's
+			// estimate of growth".
+			a.nounAbout(v, spk, light)
+		}
 		return
 	}
+	a.nounClause(v, spk, start, hi)
+}
+
+// nounAbout attributes what statement or feeling noun v is about, the
+// phrase hung on the noun or on its light verb ("outrage over the test",
+// "a call for calm"), to spk; it reports whether it found one.
+func (a *attributor) nounAbout(v, spk int, light bool) bool {
+	about := a.kids[v]
+	if light {
+		about = append(append([]int(nil), about...), a.kids[a.head(v)]...)
+	}
+	for _, k := range about {
+		if b := a.base(k); k > v && (b == text.Nmod || light && b == text.Obl) && a.segOf[k] < 0 && !timeWords[a.lemma(k)] && a.tok(k).UPOS != text.NUM {
+			for _, c := range a.kids[k] {
+				if a.base(c) == text.Case && c > v && nounPreps[a.lemma(c)] {
+					if toks := a.withoutCase(k); a.wordsOutside(toks) >= 1 {
+						a.add(v, spk, toks)
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// nounClause attributes the clause that starts at start after statement
+// noun v to spk.
+func (a *attributor) nounClause(v, spk, start, hi int) {
 	// Up to the clause's end: a separator, or a second finite verb with
 	// no subject of its own (the sentence's own predicate: "the mayor's
 	// insistence that the budget is balanced angered the council").

@@ -218,6 +218,8 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "outrage" The council: the new harbour fees`}},
 		{"light verb that", "The minister made the case that the bridge must be rebuilt.",
 			[]string{`indirect "case" The minister: the bridge must be rebuilt`}},
+		{"statement noun about", "The mayor's comments on the harbour fees angered the fishermen.",
+			[]string{`indirect "comments" The mayor's: the harbour fees`}},
 		{"light verb, no statement", "The council made a profit on the new harbour fees.", nil},
 		// A report joined to another by "and", with a subject of its
 		// own, is beside it, not inside it.
