@@ -218,10 +218,21 @@ func (a *attributor) tok(i int) *text.Token { return &a.doc.Tokens[i] }
 
 func (a *attributor) lemma(i int) string {
 	t := a.tok(i)
-	if t.Lemma != "" {
-		return strings.ToLower(t.Lemma)
+	if t.Lemma == "" {
+		return strings.ToLower(a.form(i))
 	}
-	return strings.ToLower(a.form(i))
+	l := strings.ToLower(t.Lemma)
+	if t.UPOS == text.VERB && !strings.HasSuffix(l, "e") && !inLexicon(l) && inLexicon(l+"e") {
+		// The lemmatizer cuts the silent "e" of a verb it does not
+		// know: "implored" is "implor", "deplored" "deplor".
+		return l + "e"
+	}
+	return l
+}
+
+// inLexicon reports whether verb lemma l is one the rules know.
+func inLexicon(l string) bool {
+	return cues[l] != 0 || urgeVerbs[l] || depictVerbs[l] || dubVerbs[l]
 }
 
 func (a *attributor) form(i int) string {
@@ -454,7 +465,7 @@ func (a *attributor) run(ctx context.Context) error {
 			a.indirect(v)
 		} else if strings.EqualFold(a.form(v), "according") {
 			a.according(v)
-		} else if a.stances && !a.characterize(v) && !a.putIt(v) {
+		} else if a.stances && !a.characterize(v) && !a.putIt(v) && !a.urge(v) {
 			a.nounVerb(v)
 			if !a.used[v] {
 				a.nounCue(v)
@@ -1725,6 +1736,53 @@ func (a *attributor) appeal(v int) bool {
 		for _, k := range a.kids[v] {
 			if a.base(k) == text.Obl && (a.hasCase(k, "on") || a.hasCase(k, "upon")) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// urgeVerbs ask someone to act, by an object and an infinitive: the
+// verbs of urging and begging (Levin's class 58: encourage, advise,
+// implore, beg, entreat …) and of persuading (persuade, convince), outside
+// the cue lexicon. What they ask is what their subject said: "implored
+// her to come back", "has encouraged the towns to build more houses".
+var urgeVerbs = map[string]bool{"encourage": true, "advise": true, "counsel": true, "exhort": true,
+	"admonish": true, "implore": true, "beg": true, "beseech": true, "entreat": true, "invite": true,
+	"persuade": true, "convince": true, "instruct": true}
+
+// urge attributes what a verb of urging (urgeVerbs) asks, its object
+// and its infinitive, to its subject; it reports whether it found one.
+func (a *attributor) urge(v int) bool {
+	if a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB || !urgeVerbs[a.lemma(v)] {
+		return false
+	}
+	spk := a.subject(v)
+	if spk < 0 || a.segOf[spk] >= 0 || firstOrSecond(a.form(spk)) {
+		return false
+	}
+	if l := strings.ToLower(a.form(spk)); l == "that" || l == "which" {
+		// "a policy that encourages people to …": a thing, not
+		// someone asking.
+		return false
+	}
+	obj := -1
+	for _, k := range a.kids[v] {
+		if b := a.base(k); k > v && (b == text.Obj || b == text.Iobj) && nominal(a.tok(k).UPOS) && a.segOf[k] < 0 {
+			obj = k
+			break
+		}
+	}
+	if obj < 0 {
+		return false
+	}
+	for _, h := range [2]int{v, obj} {
+		for _, k := range a.kids[h] {
+			if b := a.base(k); k > obj && (b == text.Xcomp || b == text.Advcl || b == text.Acl) && a.hasMark(k, "to") {
+				toks := append(a.subtree(obj, func(t int) bool { return t == k }),
+					a.subtree(k, func(t int) bool { return a.base(t) == text.Conj && a.hasSubject(t) })...)
+				sort.Ints(toks)
+				return a.add(v, spk, dedup(toks)) != nil
 			}
 		}
 	}

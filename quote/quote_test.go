@@ -221,6 +221,16 @@ func TestAttribute(t *testing.T) {
 		{"statement noun about", "The mayor's comments on the harbour fees angered the fishermen.",
 			[]string{`indirect "comments" The mayor's: the harbour fees`}},
 		{"light verb, no statement", "The council made a profit on the new harbour fees.", nil},
+		// Verbs of urging and begging (Levin's 58) ask for what their
+		// object and infinitive say; not when a thing "encourages".
+		{"urge verb", "The teachers have encouraged the parents to read with their children every night.",
+			[]string{`indirect "encouraged" The teachers: the parents to read with their children every night`}},
+		{"urge verb, a thing", "A tax that encourages farmers to sell their land early is unfair.", nil},
+		// A lemma the lemmatizer cut the silent "e" of.
+		{"lemma without e", "The fishermen implored the mayor to keep the harbour open.",
+			[]string{`indirect "implored" The fishermen: the mayor to keep the harbour open`}},
+		{"stance lemma without e", "The bishop deplored the violence at the harbour.",
+			[]string{`indirect "deplored" The bishop: the violence`}},
 		// A report joined to another by "and", with a subject of its
 		// own, is beside it, not inside it.
 		{"coordinated reports", "The union said the company broke the law and the owners claimed the strike was illegal.",
