@@ -65,9 +65,10 @@ func (a *attributor) asPhrase(v, obj int) int {
 // by-agent, or unknown ("the fire was treated as arson"). It reports
 // whether it found one.
 func (a *attributor) characterize(v int) bool {
-	if a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB || !depictVerbs[a.lemma(v)] && !dubVerbs[a.lemma(v)] {
+	if a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB {
 		return false
 	}
+	lex := depictVerbs[a.lemma(v)] || dubVerbs[a.lemma(v)]
 	psubj, agent, obj := -1, -1, -1
 	for _, k := range a.kids[v] {
 		d := a.tok(k).Dep.Universal()
@@ -78,7 +79,28 @@ func (a *attributor) characterize(v int) bool {
 			agent = k
 		case a.base(k) == text.Obj && obj < 0 && k > v && nominal(a.tok(k).UPOS):
 			obj = k
+		case !lex && a.base(k) == text.Obl && obj < 0 && k > v && nominal(a.tok(k).UPOS) && a.hasCase(k, "after"):
+			obj = k // "has gone after the mayor as …"
 		}
+	}
+	if !lex && actAs[a.lemma(v)] {
+		return false
+	}
+	if !lex {
+		// Any verb whose "as" phrase is in quotation marks quotes what
+		// its subject called the object: "has been pounding the mayor
+		// as a “con artist”", "went after him as “unfit”".
+		as := a.asPhrase(v, obj)
+		if as < 0 || psubj >= 0 || a.segOf[obj] >= 0 || !a.quotedIn(a.subtree(as, nil)) {
+			return false
+		}
+		spk := a.subject(v)
+		if spk < 0 || a.segOf[spk] >= 0 || firstOrSecond(a.form(spk)) || a.head(spk) != v && a.base(v) != text.Conj {
+			return false // not "the choice was between going after him as …"
+		}
+		toks := append(a.withoutCase(obj), a.subtree(as, nil)...)
+		sort.Ints(toks)
+		return a.add(v, spk, dedup(toks)) != nil
 	}
 	spk := -1
 	if psubj >= 0 {
@@ -189,6 +211,28 @@ func (a *attributor) later(k int) bool {
 		switch a.lemma(c) {
 		case "later", "ago", "earlier", "before", "after":
 			return true
+		}
+	}
+	return false
+}
+
+// actAs are the verbs that choose or use something as something (Levin's
+// 29.1 appoint verbs and the using verbs of 29.2): "used the hall as a
+// “shelter”" is an act, whoever put the marks.
+var actAs = map[string]bool{"use": true, "employ": true, "select": true, "choose": true, "appoint": true,
+	"elect": true, "hire": true, "install": true, "nominate": true, "name": true, "pick": true, "adopt": true}
+
+// quotedIn reports whether a quotation, scare quotes included, lies
+// among toks.
+func (a *attributor) quotedIn(toks []int) bool {
+	for _, k := range toks {
+		if a.segOf[k] >= 0 {
+			return true
+		}
+		if r := []rune(a.form(k)); len(r) == 1 {
+			if _, ok := mark(r[0]); ok {
+				return true
+			}
 		}
 	}
 	return false

@@ -205,6 +205,13 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "painted" The senator: the governor as a snob who never pays taxes`}},
 		{"depict as passive", "The fire at the depot was treated as arson.",
 			[]string{`indirect "treated" : The fire at the depot … as arson`}},
+		// Any verb with an "as" phrase in quotation marks, but one of
+		// using or choosing.
+		{"quoted as", "For months the senator has been skewering the governor as a “reckless gambler.”",
+			[]string{`indirect "skewering" the senator: the governor as a “reckless gambler.`}},
+		{"quoted as, phrasal", "The senator went after the governor as a “reckless gambler” in the debate.",
+			[]string{`indirect "went" The senator: the governor as a “reckless gambler” in the debate`}},
+		{"quoted as, using", "The mayor used the old hall as a “shelter” for the winter.", nil},
 		{"depict plain object", "The senator painted the fence before the storm.", nil},
 		{"noun that", "The senator's claim that crime had doubled was false.",
 			[]string{`indirect "claim" The senator's: crime had doubled`}},
