@@ -1583,7 +1583,7 @@ func (a *attributor) npContent(v int) int {
 				continue
 			}
 			for _, c := range a.kids[k] {
-				if a.base(c) != text.Case || !stancePreps[a.lemma(c)] {
+				if a.base(c) != text.Case || !stancePreps[a.lemma(c)] && !(a.lemma(c) == "with" && withVerbs[a.lemma(v)]) {
 					continue
 				}
 				if l := a.lemma(v); (l == "speak" || l == "talk") && a.lemma(c) != "about" && a.lemma(c) != "of" {

@@ -27,7 +27,15 @@ var stances = []string{"criticize", "criticise", "condemn", "praise", "attack", 
 	"admire", "adore", "cherish", "despise", "detest", "dislike", "hate", "like", "loathe", "love", "respect",
 	// Verbs of taking a stand on a measure by a vote or a veto: "voted
 	// against the bill", "approved a bill", "vetoed the law".
-	"vote", "approve", "veto", "override", "sponsor", "block", "ratify"}
+	"vote", "approve", "veto", "override", "sponsor", "block", "ratify",
+	// Verbs of agreeing and disagreeing with someone (of Levin's 36.1
+	// correspond verbs): "disagrees with her former boss", "agreed
+	// with the judges about the winner".
+	"disagree", "concur", "dissent"}
+
+// withVerbs are the stances whose "with" phrase says whom their subject
+// (dis)agrees with: a stance of its own.
+var withVerbs = map[string]bool{"agree": true, "disagree": true, "concur": true, "dissent": true}
 
 func init() {
 	for _, v := range stances {

@@ -238,6 +238,11 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "implored" The fishermen: the mayor to keep the harbour open`}},
 		{"stance lemma without e", "The bishop deplored the violence at the harbour.",
 			[]string{`indirect "deplored" The bishop: the violence`}},
+		// Agreeing and disagreeing with someone.
+		{"disagree with", "The young mayor openly disagrees with her predecessor.",
+			[]string{`indirect "disagrees" The young mayor: her predecessor`}},
+		{"agree with", "The coach agreed with the referee about the penalty.",
+			[]string{`indirect "agreed" The coach: the referee about the penalty`}},
 		// A report joined to another by "and", with a subject of its
 		// own, is beside it, not inside it.
 		{"coordinated reports", "The union said the company broke the law and the owners claimed the strike was illegal.",
