@@ -874,12 +874,36 @@ func (a *attributor) indirect(v int) {
 			}
 		}
 	}
+	if len(toks) == 0 {
+		if w := a.whatSaid(v); w >= 0 {
+			toks = []int{w}
+		}
+	}
 	if a.wordsOutside(toks) == 0 && !a.hasSegment(toks) {
 		return
 	}
 	if f := a.add(v, spk, toks); f != nil {
 		f.spkSpan, f.np = spkSpan, np
 	}
+}
+
+// whatSaid returns the pronoun that stands for what cue v reports in a
+// free relative or a relative clause, before the cue's subject: "that is
+// what the mayor said", "what the board now hopes", "a plan, which the
+// minister announced, …"; -1 if none.
+func (a *attributor) whatSaid(v int) int {
+	if h := a.head(v); h >= 0 && h < v && a.base(v) == text.Acl && a.lemma(h) == "what" && a.segOf[h] < 0 {
+		return h
+	}
+	for _, k := range a.kids[v] {
+		if k < v && a.base(k) == text.Obj && a.segOf[k] < 0 {
+			switch a.lemma(k) {
+			case "what", "which":
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // add records what cue v reports: toks, said by spk; nil if toks hold

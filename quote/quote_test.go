@@ -238,6 +238,9 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "implored" The fishermen: the mayor to keep the harbour open`}},
 		{"stance lemma without e", "The bishop deplored the violence at the harbour.",
 			[]string{`indirect "deplored" The bishop: the violence`}},
+		// A free relative stands for what was said.
+		{"what said", "That is not what the mayor said.",
+			[]string{`indirect "said" the mayor: what`}},
 		// Agreeing and disagreeing with someone.
 		{"disagree with", "The young mayor openly disagrees with her predecessor.",
 			[]string{`indirect "disagrees" The young mayor: her predecessor`}},
