@@ -727,9 +727,9 @@ func (a *attributor) complement(v int) int {
 }
 
 // infinitiveAfter returns the infinitive right after cue v ("likes to
-// sing", "plans not to run") that the parse hangs on v by another
-// relation than xcomp (an adverbial clause of purpose, most often), or
-// -1. Only an infinitive right after the verb is its complement: "backed
+// sing", "plans not to run", "declined to comment") that the parse hangs
+// on v by another relation than xcomp (an adverbial clause of purpose,
+// most often; an oblique when the verb was tagged a noun), or -1. Only an infinitive right after the verb is its complement: "backed
 // the bill to win votes" is a purpose.
 func (a *attributor) infinitiveAfter(v int) int {
 	_, hi := a.sentRange(v)
@@ -737,7 +737,12 @@ func (a *attributor) infinitiveAfter(v int) int {
 	for n < hi && (a.tok(n).UPOS == text.ADV || a.tok(n).UPOS == text.PART && a.lemma(n) == "not") {
 		n++
 	}
-	if n+1 >= hi || !strings.EqualFold(a.form(n), "to") || a.tok(n+1).UPOS != text.VERB {
+	if n+1 >= hi || !strings.EqualFold(a.form(n), "to") {
+		return -1
+	}
+	if u := a.tok(n + 1).UPOS; u != text.VERB && (u != text.NOUN || cues[a.lemma(n+1)] != speech) {
+		// A speech verb the tagger took for a noun after "to" is still
+		// one: "declined to comment".
 		return -1
 	}
 	switch a.tok(n + 1).XPOS {

@@ -271,6 +271,8 @@ func TestAttribute(t *testing.T) {
 		// whatever the parse hangs it by; a purpose is not one.
 		{"infinitive after", "The old farmer loves to fish, and his wife runs the shop.",
 			[]string{`indirect "loves" The old farmer: to fish`}},
+		{"to comment", "Through her lawyer, the governor declined to comment.",
+			[]string{`indirect "declined" the governor: to comment`}},
 		// "that" after a cue opens its clause, however the parse hangs it
 		// and whether or not the tagger found its verb.
 		{"that, aside", "The coach joked that, among the rowers, Hansen ranks last in a sprint.",
