@@ -1593,6 +1593,24 @@ func (a *attributor) dashSpan(sg *segment) text.Span {
 func (a *attributor) npContent(v int) int {
 	addr := a.addressee(v)
 	call := a.lemma(v) == "call"
+	if a.lemma(v) == "show" {
+		// "showed the visitors the harbour" is a guided tour, not
+		// evidence: two objects.
+		n := 0
+		for _, k := range a.kids[v] {
+			if b := a.base(k); b == text.Obj || b == text.Iobj {
+				n++
+				for _, c := range a.kids[k] {
+					if b := a.base(c); b == text.Obj || b == text.Iobj {
+						n++ // the second hung on the first
+					}
+				}
+			}
+		}
+		if n > 1 {
+			return -1
+		}
+	}
 	for _, k := range a.kids[v] {
 		if k == addr {
 			continue

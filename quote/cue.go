@@ -31,7 +31,12 @@ var stances = []string{"criticize", "criticise", "condemn", "praise", "attack", 
 	// Verbs of agreeing and disagreeing with someone (of Levin's 36.1
 	// correspond verbs): "disagrees with her former boss", "agreed
 	// with the judges about the winner".
-	"disagree", "concur", "dissent"}
+	"disagree", "concur", "dissent",
+	// Verbs of indicating (Levin's class 78): what a report, a record or
+	// a video shows is its content ("the video shows an officer aiming
+	// a gun", "the figures reflect a slowdown"). Not "prove", whose "to
+	// be" raises ("that proved to be the case").
+	"demonstrate", "reflect", "illustrate", "underline", "substantiate"}
 
 // withVerbs are the stances whose "with" phrase says whom their subject
 // (dis)agrees with: a stance of its own.
@@ -51,7 +56,7 @@ var npSpeech = map[string]bool{"deny": true, "announce": true, "claim": true, "c
 	"reveal": true, "acknowledge": true, "admit": true, "call": true, "demand": true, "ask": true, "accuse": true,
 	"warn": true, "threaten": true, "promise": true, "pledge": true, "disclose": true, "tweet": true, "hail": true,
 	"describe": true, "comment": true, "complain": true, "insist": true, "urge": true,
-	"note": true, "suggest": true, "declare": true, "mention": true, "predict": true, "seek": true, "vow": true}
+	"note": true, "suggest": true, "show": true, "declare": true, "mention": true, "predict": true, "seek": true, "vow": true}
 
 // stancePreps are the prepositions that introduce what a stance verb is
 // about: "called for", "commented on", "talked about", "warned against".

@@ -238,6 +238,12 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "implored" The fishermen: the mayor to keep the harbour open`}},
 		{"stance lemma without e", "The bishop deplored the violence at the harbour.",
 			[]string{`indirect "deplored" The bishop: the violence`}},
+		// Verbs of indicating (Levin's 78): what a record shows.
+		{"indicate verb", "The new video shows a guard pushing a reporter to the ground.",
+			[]string{`indirect "shows" The new video: a guard pushing a reporter to the ground`}},
+		{"indicate verb, reflect", "The harbour figures reflect a sharp slowdown in trade.",
+			[]string{`indirect "reflect" The harbour figures: a sharp slowdown in trade`}},
+		{"show, two objects", "The mayor showed the visitors the new harbour.", nil},
 		// A free relative stands for what was said.
 		{"what said", "That is not what the mayor said.",
 			[]string{`indirect "said" the mayor: what`}},
