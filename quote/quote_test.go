@@ -212,6 +212,8 @@ func TestAttribute(t *testing.T) {
 		{"quoted as, phrasal", "The senator went after the governor as a “reckless gambler” in the debate.",
 			[]string{`indirect "went" The senator: the governor as a “reckless gambler” in the debate`}},
 		{"quoted as, using", "The mayor used the old hall as a “shelter” for the winter.", nil},
+		{"depict as, a share", "The watchdog rated 30% of the mayor's claims as “mostly false” in its report.",
+			[]string{`indirect "rated" The watchdog: 30% of the mayor's claims as “mostly false” in its report`}},
 		{"depict plain object", "The senator painted the fence before the storm.", nil},
 		{"noun that", "The senator's claim that crime had doubled was false.",
 			[]string{`indirect "claim" The senator's: crime had doubled`}},
