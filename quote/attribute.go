@@ -835,6 +835,12 @@ func (a *attributor) indirect(v int) {
 			}
 		}
 	}
+	if len(toks) == 0 && cues[a.lemma(v)] == belief {
+		// An object and its predicate, a clause without "that": "found
+		// the council consistently favoured the port", "believes the
+		// plan doomed".
+		toks = a.objectPredicate(v)
+	}
 	if len(toks) == 0 && a.lemma(v) == "call" && a.appeal(v) {
 		toks = a.callOn(v)
 	}
@@ -890,6 +896,48 @@ func (a *attributor) indirect(v int) {
 	if f := a.add(v, spk, toks); f != nil {
 		f.spkSpan, f.np = spkSpan, np
 	}
+}
+
+// objectPredicate returns the object of v and the predicate the parse
+// hangs on v after it, a clause without "that" misread (an xcomp, an
+// adverbial clause without a conjunction, a conjunct without "and"), or
+// nil.
+func (a *attributor) objectPredicate(v int) []int {
+	obj := -1
+	for _, k := range a.kids[v] {
+		if k > v && a.base(k) == text.Obj && a.segOf[k] < 0 && (a.tok(k).UPOS == text.NOUN || a.tok(k).UPOS == text.PROPN) {
+			obj = k
+			break
+		}
+	}
+	if obj < 0 {
+		return nil
+	}
+	for _, k := range a.kids[v] {
+		if k < obj || a.segOf[k] >= 0 || a.hasSubject(k) {
+			continue
+		}
+		switch a.base(k) {
+		case text.Xcomp:
+		case text.Advcl:
+			if a.childOf(k, text.Mark) >= 0 {
+				continue // "found the council … when it …"
+			}
+		case text.Conj:
+			if a.childOf(k, text.Cc) >= 0 {
+				continue // "found the body and called the police"
+			}
+		default:
+			continue
+		}
+		switch a.tok(k).UPOS {
+		case text.VERB, text.ADJ:
+			toks := append(a.subtree(obj, nil), a.subtree(k, nil)...)
+			sort.Ints(toks)
+			return dedup(toks)
+		}
+	}
+	return nil
 }
 
 // whatSaid returns the pronoun that stands for what cue v reports in a

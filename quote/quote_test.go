@@ -240,6 +240,10 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "implored" The fishermen: the mayor to keep the harbour open`}},
 		{"stance lemma without e", "The bishop deplored the violence at the harbour.",
 			[]string{`indirect "deplored" The bishop: the violence`}},
+		// A belief verb's clause without "that", parsed as an object
+		// and a second predicate.
+		{"object predicate", "The inspectors found the harbour master repeatedly ignored the rules.",
+			[]string{`indirect "found" The inspectors: the harbour master repeatedly ignored the rules`}},
 		// Verbs of indicating (Levin's 78): what a record shows.
 		{"indicate verb", "The new video shows a guard pushing a reporter to the ground.",
 			[]string{`indirect "shows" The new video: a guard pushing a reporter to the ground`}},
