@@ -1962,6 +1962,9 @@ func (a *attributor) nested() {
 	// on the end of a report ("said the count was wrong, arguing that
 	// …", "…, though she admitted …") is cut off the report.
 	for i, f := range a.found {
+		if f.cue >= 0 && !f.dropped && f.kind == "direct" && len(f.content) > 0 {
+			a.cutDirect(f, a.found[max(0, i-maxNest):min(len(a.found), i+maxNest+1)])
+		}
 		if f.cue < 0 || f.dropped || f.kind == "direct" {
 			continue
 		}
@@ -2022,6 +2025,76 @@ func (a *attributor) coordinated(v int) bool {
 	}
 	c := a.childOf(v, text.Cc)
 	return c >= 0 && c < v
+}
+
+// cutDirect cuts quotation f, with the cue after it and the speaker that
+// give it to someone ("“…,” the union wrote"), out of the content of the other
+// reports near it that ran on into it: "The statement also referenced
+// the impact on women: “…,” the union wrote." holds two statements, each
+// with its own words.
+func (a *attributor) cutDirect(f *found, near []*found) {
+	lo, hi := f.content[0].Start, f.content[len(f.content)-1].End
+	if f.cueSpan.Start < hi {
+		// A cue before the quotation may be a report inside the
+		// other ("what the minister called “reckless” actions").
+		return
+	}
+	if f.cueSpan.End > hi {
+		hi = f.cueSpan.End
+	}
+	if f.speaker >= 0 {
+		if sp := a.phrase(f.speaker); sp.End > hi && sp.Start >= lo {
+			hi = sp.End
+		}
+	}
+	// The cue's own words after it, up to a comma: "the council wrote
+	// in a letter".
+	own := map[int]bool{}
+	for _, k := range a.subtree(f.cue, nil) {
+		own[k] = true
+	}
+	_, end := a.sentRange(f.cue)
+	for k := f.cue + 1; k < end && own[k] && a.form(k) != "," && a.segOf[k] < 0; k++ {
+		if l := a.lemma(k); l == "that" || l == "to" || l == "on" || a.tok(k).UPOS == text.VERB {
+			break // the cue's own clause: ", adding that …"
+		}
+		if e := a.tok(k).End; e > hi {
+			hi = e
+		}
+	}
+	for lo > 0 {
+		r, n := utf8.DecodeLastRuneInString(a.s[:lo])
+		if k, _ := mark(r); k == notMark && !unicode.IsSpace(r) && r != ':' && r != ',' {
+			break
+		}
+		lo -= int32(n)
+	}
+	for int(hi) < len(a.s) {
+		r, n := utf8.DecodeRuneInString(a.s[hi:])
+		if k, _ := mark(r); k == notMark && r != ',' && r != '.' {
+			break
+		}
+		hi += int32(n)
+	}
+	cut := text.Span{Start: lo, End: hi}
+	for _, o := range near {
+		if o == f || o.dropped || o.kind == "direct" || o.cue < 0 || o.cue == f.cue || !o.holds(f.content[0].Start) {
+			continue
+		}
+		if o.holds(a.tok(o.cue).Start) {
+			continue // a cue inside its own content: a parse gone wrong
+		}
+		o.content = a.cutSpans(o.content, cut)
+		if o.kind == "mixed" {
+			var toks []int
+			for _, c := range o.content {
+				toks = append(toks, a.tokensIn(c)...)
+			}
+			if !a.hasSegment(toks) {
+				o.kind = "indirect"
+			}
+		}
+	}
 }
 
 // maxNest bounds how many quotes before and after one are looked at for a

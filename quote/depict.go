@@ -245,7 +245,7 @@ func (a *attributor) quotedIn(toks []int) bool {
 			return true
 		}
 		if r := []rune(a.form(k)); len(r) == 1 {
-			if _, ok := mark(r[0]); ok {
+			if k, _ := mark(r[0]); k != notMark {
 				return true
 			}
 		}

@@ -268,6 +268,12 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "said" The senator: the bridge was safe`, `indirect "citing" The senator: a report by the engineers`}},
 		{"citing after a noun", "In a letter, the union called the mayor a “hero” for the town, citing his work after the flood.",
 			[]string{`indirect "called" the union: the mayor a “hero” for the town`, `indirect "citing" the union: his work`}},
+		// A quotation with its own cue after it is cut off a report
+		// that ran on into it.
+		{"quotation after a report", "The mayor said the harbour would reopen in May: “We have waited long enough for this,” the council wrote in its own letter.",
+			[]string{`indirect "said" The mayor: the harbour would reopen in May`, `direct "wrote" the council: We have waited long enough for this,`}},
+		{"quotation after a noun phrase", "The statement also referenced the cost it said the new fees would have on small boats: “Our members cannot pay twice for the same harbour,” the union wrote.",
+			[]string{`indirect "referenced" The statement: the cost it said the new fees would have on small boats`, `direct "wrote" the union: Our members cannot pay twice for the same harbour,`}},
 		// Verbs of naming and judging with a small clause (Levin's
 		// 29.3 and 29.4), however the parse hangs the second phrase.
 		{"dub", "The coach called the referee a liar.",
