@@ -3,6 +3,7 @@ package quote
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -529,7 +530,10 @@ func (a *attributor) direct(si int) {
 		// "has opened the door"".
 		if c := a.complement(v); c >= 0 {
 			toks := a.subtree(c, nil)
-			if len(toks) > 0 && a.tok(toks[0]).Start <= sg.parts[0].Start && a.tok(toks[len(toks)-1]).End >= sg.parts[0].End && a.wordsOutside(toks) >= 2 {
+			// Not when the parse hung the speaker on the quoted words
+			// ("“…,” Jane Doe, a fellow at the institute, said").
+			if len(toks) > 0 && a.tok(toks[0]).Start <= sg.parts[0].Start && a.tok(toks[len(toks)-1]).End >= sg.parts[0].End && a.wordsOutside(toks) >= 2 &&
+				!slices.Contains(toks, f.speaker) {
 				f.kind = "mixed"
 				f.content = a.spansOf(toks)
 				a.claimSegments(toks)
@@ -570,6 +574,36 @@ func (a *attributor) claimSegments(toks []int) {
 // trailingCue returns the cue just after the closing mark of sg: within a
 // few tokens, in the same paragraph, with no other verb between; -1 if
 // none.
+// maxAppos bounds how many words a speaker's apposition between a
+// quotation and its cue may have.
+const maxAppos = 40
+
+// apposed reports whether the words from first up to k are a name and an
+// apposition set off by a comma with no verb in it ("“…,” Jane Doe, a
+// senior fellow at the institute and a former mayor, said"), the cue
+// being after the apposition's closing comma.
+func (a *attributor) apposed(first, k int) bool {
+	if first >= len(a.doc.Tokens) || a.tok(first).UPOS != text.PROPN {
+		return false
+	}
+	comma := false
+	for j := first; j < k && j < len(a.doc.Tokens); j++ {
+		switch a.tok(j).UPOS {
+		case text.VERB, text.AUX:
+			return false
+		case text.PUNCT:
+			switch a.form(j) {
+			case ",":
+				comma = true
+			case "(", ")":
+			default:
+				return false
+			}
+		}
+	}
+	return comma
+}
+
 func (a *attributor) trailingCue(sg *segment) int {
 	if sg.close < 0 {
 		return -1
@@ -577,7 +611,8 @@ func (a *attributor) trailingCue(sg *segment) int {
 	end := sg.close + len(markText(a.s, sg.close))
 	k := a.tokAt(int32(end))
 	para := a.paraOf(int32(sg.close))
-	for n := 0; n < 6 && k < len(a.doc.Tokens); n, k = n+1, k+1 {
+	first := k
+	for n := 0; (n < 6 || n < maxAppos && a.apposed(first, k)) && k < len(a.doc.Tokens); n, k = n+1, k+1 {
 		if a.segOf[k] >= 0 || a.paraOf(a.tok(k).Start) != para {
 			return -1
 		}
@@ -1519,6 +1554,16 @@ func (a *attributor) directSpeaker(v int, sg *segment) int {
 		return k
 	}
 	if sg.close >= 0 && a.tok(v).Start > int32(sg.close) {
+		// "…," Jane Doe, a senior fellow at the institute, said: the
+		// name the apposition follows.
+		if first := a.tokAt(int32(sg.close + len(markText(a.s, sg.close)))); first < v && v-first > 6 &&
+			a.form(v-1) == "," && a.apposed(first, v) && near(first) {
+			k := first
+			for k+1 < v && a.tok(k+1).UPOS == text.PROPN {
+				k++
+			}
+			return top(k)
+		}
 		// "…," he said / "…," the minister said.
 		for k := v - 1; near(k) && a.tok(k).Start > int32(sg.close); k-- {
 			if nominal(a.tok(k).UPOS) {

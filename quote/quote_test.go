@@ -268,6 +268,10 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "said" The senator: the bridge was safe`, `indirect "citing" The senator: a report by the engineers`}},
 		{"citing after a noun", "In a letter, the union called the mayor a “hero” for the town, citing his work after the flood.",
 			[]string{`indirect "called" the union: the mayor a “hero” for the town`, `indirect "citing" the union: his work`}},
+		// A speaker with a long apposition between the quotation and
+		// its cue.
+		{"apposition before cue", "''Their plan is very clear: to look like a real harbour,'' John Smith, a senior fellow at the institute and a former mayor of the town, said of the board.",
+			[]string{`direct "said" John Smith: Their plan is very clear: to look like a real harbour,`}},
 		// A quotation with its own cue after it is cut off a report
 		// that ran on into it.
 		{"quotation after a report", "The mayor said the harbour would reopen in May: “We have waited long enough for this,” the council wrote in its own letter.",
