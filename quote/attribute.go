@@ -841,6 +841,10 @@ func (a *attributor) indirect(v int) {
 	var toks []int
 	if c := a.attitudeAdj(v); c >= 0 {
 		toks = a.withoutCase(c)
+	} else if w := a.whatSaid(v); w >= 0 && a.complement(v) < 0 {
+		// "That was what she said when she resigned": the pronoun is
+		// what was said, the clause after it says when.
+		toks = []int{w}
 	} else if c := a.complement(v); c >= 0 {
 		if a.base(c) == text.Xcomp {
 			// An infinitive holds no clause with a subject of its

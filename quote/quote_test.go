@@ -253,6 +253,8 @@ func TestAttribute(t *testing.T) {
 		// A free relative stands for what was said.
 		{"what said", "That is not what the mayor said.",
 			[]string{`indirect "said" the mayor: what`}},
+		{"what said when", "That was what the harbour master said when he resigned from the board in a fury after the vote in 2014.",
+			[]string{`indirect "said" the harbour master: what`}},
 		// Agreeing and disagreeing with someone.
 		{"disagree with", "The young mayor openly disagrees with her predecessor.",
 			[]string{`indirect "disagrees" The young mayor: her predecessor`}},
