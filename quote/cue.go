@@ -56,7 +56,11 @@ var npSpeech = map[string]bool{"deny": true, "announce": true, "claim": true, "c
 	"reveal": true, "acknowledge": true, "admit": true, "call": true, "demand": true, "ask": true, "accuse": true,
 	"warn": true, "threaten": true, "promise": true, "pledge": true, "disclose": true, "tweet": true, "hail": true,
 	"describe": true, "comment": true, "complain": true, "insist": true, "urge": true,
-	"note": true, "suggest": true, "show": true, "declare": true, "mention": true, "predict": true, "seek": true, "vow": true}
+	"note": true, "suggest": true, "show": true,
+	// Verbs of manner of speaking (Levin's 37.3) name what was
+	// shouted: "shouting profanities", "chanting slogans".
+	"shout": true, "yell": true, "scream": true, "chant": true, "whisper": true, "mutter": true,
+	"mumble": true, "murmur": true, "holler": true, "bellow": true, "shriek": true, "declare": true, "mention": true, "predict": true, "seek": true, "vow": true}
 
 // stancePreps are the prepositions that introduce what a stance verb is
 // about: "called for", "commented on", "talked about", "warned against".
@@ -83,6 +87,8 @@ var cues = map[string]cueKind{
 	"concede": speech, "boast": speech, "joke": speech, "quip": speech, "shout": speech,
 	"yell": speech, "demand": speech, "charge": speech, "counter": speech, "retort": speech,
 	"chant": speech, "scream": speech, "read": speech, "type": speech,
+	"whisper": speech, "mutter": speech, "mumble": speech, "murmur": speech, "holler": speech,
+	"bellow": speech, "shriek": speech, "grumble": speech,
 	"lament": speech, "plead": speech, "pledge": speech, "proclaim": speech,
 	"call": speech, "describe": speech, "hail": speech, "predicted": speech, "acknowledged": speech,
 	"believe": belief, "think": belief, "expect": belief, "hope": belief, "fear": belief,

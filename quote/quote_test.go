@@ -244,6 +244,10 @@ func TestAttribute(t *testing.T) {
 		// and a second predicate.
 		{"object predicate", "The inspectors found the harbour master repeatedly ignored the rules.",
 			[]string{`indirect "found" The inspectors: the harbour master repeatedly ignored the rules`}},
+		// Verbs of manner of speaking (Levin's 37.3) name what was
+		// shouted.
+		{"shouting", "The crowd kept shouting slogans outside the town hall.",
+			[]string{`indirect "shouting" The crowd: slogans outside the town hall`}},
 		// Verbs of indicating (Levin's 78): what a record shows.
 		{"indicate verb", "The new video shows a guard pushing a reporter to the ground.",
 			[]string{`indirect "shows" The new video: a guard pushing a reporter to the ground`}},
