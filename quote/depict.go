@@ -257,13 +257,20 @@ func (a *attributor) quotedIn(toks []int) bool {
 // harbour, as one fisherman put it, is all the town has left." It
 // reports whether it found one.
 func (a *attributor) putIt(v int) bool {
-	if a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB || a.lemma(v) != "put" || !a.hasMark(v, "as") ||
+	if a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB || a.lemma(v) != "put" ||
 		v+1 >= len(a.doc.Tokens) || !strings.EqualFold(a.form(v+1), "it") || a.base(v+1) != text.Obj {
 		return false
 	}
 	spk := a.subject(v)
 	if spk < 0 || a.segOf[spk] >= 0 || firstOrSecond(a.form(spk)) {
 		return false
+	}
+	if !a.hasMark(v, "as") {
+		// "as" hung on the subject instead: "as a federal memo put it".
+		sub := a.subtree(spk, nil)
+		if s := sub[0]; s == 0 || !strings.EqualFold(a.form(s), "as") && !strings.EqualFold(a.form(s-1), "as") {
+			return false
+		}
 	}
 	own := map[int]bool{}
 	var toks []int

@@ -200,6 +200,8 @@ func TestAttribute(t *testing.T) {
 		// A statement noun with its holder and its clause.
 		{"as X put it", "As the mayor put it, the bridge is older than the town.",
 			[]string{`indirect "put" the mayor: the bridge is older than the town`}},
+		{"as X put it, as on the subject", "The main requirement for the program is a \"lawful source of income,\" as a federal memo put it.",
+			[]string{`mixed "put" a federal memo: The main requirement for the program is a "lawful source of income,`}},
 		// Verbs of characterizing with an "as" phrase (Levin's 29.2).
 		{"depict as", "The senator painted the governor as a snob who never pays taxes.",
 			[]string{`indirect "painted" The senator: the governor as a snob who never pays taxes`}},
