@@ -791,10 +791,28 @@ func (a *attributor) infinitiveAfter(v int) int {
 	return c
 }
 
+// promiseVerbs promise something to someone (of Levin's 13.3, verbs of
+// future having).
+var promiseVerbs = map[string]bool{"promise": true, "pledge": true, "guarantee": true}
+
 // addressee returns the head of whom a verb of telling addresses ("told
 // Assad that"), or -1.
 func (a *attributor) addressee(v int) int {
 	if !toldVerbs[a.lemma(v)] {
+		return -1
+	}
+	// "promised a veto": the lone object of a verb of future having
+	// (Levin's 13.3) is what was promised; whom it was promised to
+	// needs a second object or a clause ("promised voters a tax cut",
+	// "promised them that …").
+	lone := promiseVerbs[a.lemma(v)] && a.childOf(v, text.Ccomp) < 0 && a.childOf(v, text.Xcomp) < 0
+	n := 0
+	for _, k := range a.kids[v] {
+		if b := a.base(k); b == text.Obj || b == text.Iobj {
+			n++
+		}
+	}
+	if lone && n < 2 {
 		return -1
 	}
 	for _, k := range a.kids[v] {

@@ -246,6 +246,9 @@ func TestAttribute(t *testing.T) {
 		// and a second predicate.
 		{"object predicate", "The inspectors found the harbour master repeatedly ignored the rules.",
 			[]string{`indirect "found" The inspectors: the harbour master repeatedly ignored the rules`}},
+		// The lone object of "promise" is what was promised.
+		{"promised object", "The administration has promised a veto.",
+			[]string{`indirect "promised" The administration: a veto`}},
 		// Verbs of manner of speaking (Levin's 37.3) name what was
 		// shouted.
 		{"shouting", "The crowd kept shouting slogans outside the town hall.",
