@@ -282,6 +282,11 @@ func (a *attributor) subject(v int) int {
 				return k
 			}
 		}
+		if n == 0 {
+			if k := a.modifierSubject(v); k >= 0 {
+				return k
+			}
+		}
 		switch a.base(v) {
 		case text.Xcomp, text.Advcl:
 			h := a.head(v)
@@ -318,6 +323,43 @@ func (a *attributor) subject(v int) int {
 		}
 	}
 	return -1
+}
+
+// modifierSubject returns the subject of verb v that the parse hung on
+// it as a modifier, as if v were a noun ("One Republican threatened to
+// …", "Video shows that …"): the word just before v, a noun, a name or a
+// capitalized adjective, which with the words it governs opens the
+// sentence; -1 if there is none.
+func (a *attributor) modifierSubject(v int) int {
+	k := v - 1
+	if k < 0 || a.tok(v).UPOS != text.VERB || a.head(k) != v || a.segOf[k] >= 0 {
+		return -1
+	}
+	switch a.base(k) {
+	case text.Amod, text.Nummod, text.Compound, text.Nmod:
+	default:
+		return -1
+	}
+	switch u := a.tok(k).UPOS; {
+	case u == text.NOUN || u == text.PROPN:
+	case u == text.ADJ && a.upper(k):
+	default:
+		return -1
+	}
+	lo, _ := a.sentRange(v)
+	start := k
+	for _, j := range a.kids[v] {
+		if j < k && (a.base(j) == text.Amod || a.base(j) == text.Nummod || a.base(j) == text.Det || a.base(j) == text.Compound) {
+			start = min(start, j)
+		}
+	}
+	for _, j := range a.subtree(k, nil) {
+		start = min(start, j)
+	}
+	if start != lo {
+		return -1
+	}
+	return k
 }
 
 func (a *attributor) isRelPron(k int) bool {
@@ -2070,6 +2112,14 @@ func (a *attributor) nested() {
 				}
 				continue
 			}
+			if cut, ok := a.participleAside(f.cue, o.cue); ok {
+				// "Video shows that …, contradicting the police's
+				// claim that …": the participle after a comma tells of
+				// the report, and the claim in it is a statement of its
+				// own.
+				o.content = a.cutSpans(o.content, cut)
+				continue
+			}
 			f.dropped = true
 		}
 	}
@@ -2162,6 +2212,27 @@ func (a *attributor) cutDirect(f *found, near []*found) {
 			}
 		}
 	}
+}
+
+// participleAside returns the bytes, from its comma to its end, of a
+// participle after a comma that holds cue v and not cue o ("…,
+// contradicting the police's earlier claim that …").
+func (a *attributor) participleAside(v, o int) (text.Span, bool) {
+	p := v
+	for n := 0; n < 6 && p >= 0; n++ {
+		if p != v && a.tok(p).XPOS == "VBG" && p > 0 && a.form(p-1) == "," && p > o {
+			switch a.base(p) {
+			case text.Advcl, text.Acl, text.Conj, text.Xcomp:
+				toks := a.subtree(p, nil)
+				if slices.Contains(toks, o) {
+					return text.Span{}, false
+				}
+				return text.Span{Start: a.tok(p - 1).Start, End: a.tok(toks[len(toks)-1]).End}, true
+			}
+		}
+		p = a.head(p)
+	}
+	return text.Span{}, false
 }
 
 // maxNest bounds how many quotes before and after one are looked at for a

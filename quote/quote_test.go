@@ -246,6 +246,13 @@ func TestAttribute(t *testing.T) {
 		// and a second predicate.
 		{"object predicate", "The inspectors found the harbour master repeatedly ignored the rules.",
 			[]string{`indirect "found" The inspectors: the harbour master repeatedly ignored the rules`}},
+		// A subject the parse hung on the verb as a modifier.
+		{"modifier subject", "One Republican threatened to block the harbour bill in the committee.",
+			[]string{`indirect "threatened" Republican: to block the harbour bill in the committee`}},
+		// A participle after a comma holding a statement of its own is
+		// cut off the report.
+		{"participle with a claim", "Camera footage shows that Olsen had his hands in the air, contradicting the city's earlier claim that Olsen had refused to stop.",
+			[]string{`indirect "shows" Camera footage: Olsen had his hands in the air`, `indirect "claim" the city's: Olsen had refused to stop`}},
 		// The lone object of "promise" is what was promised.
 		{"promised object", "The administration has promised a veto.",
 			[]string{`indirect "promised" The administration: a veto`}},
