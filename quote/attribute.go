@@ -895,8 +895,12 @@ func (a *attributor) indirect(v int) {
 	if a.segOf[spk] >= 0 {
 		return
 	}
-	if firstOrSecond(a.form(spk)) {
-		return // the words of someone quoted, whose quotation marks were lost
+	if strings.EqualFold(a.form(spk), "you") {
+		// "you know …": the reader addressed, or the words of someone
+		// quoted whose quotation marks were lost. "I" and "we" outside
+		// quotation marks are the author's own statements (columns,
+		// open letters: "I know your returns are being audited").
+		return
 	}
 	var toks []int
 	if c := a.attitudeAdj(v); c >= 0 {

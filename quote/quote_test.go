@@ -246,6 +246,10 @@ func TestAttribute(t *testing.T) {
 		// and a second predicate.
 		{"object predicate", "The inspectors found the harbour master repeatedly ignored the rules.",
 			[]string{`indirect "found" The inspectors: the harbour master repeatedly ignored the rules`}},
+		// The author's own statements in the first person; not "you".
+		{"author first person", "I know the harbour board has tried everything it can.",
+			[]string{`indirect "know" I: the harbour board has tried everything it can`}},
+		{"second person", "You know the harbour board has tried everything it can.", nil},
 		// A subject the parse hung on the verb as a modifier.
 		{"modifier subject", "One Republican threatened to block the harbour bill in the committee.",
 			[]string{`indirect "threatened" Republican: to block the harbour bill in the committee`}},
