@@ -1772,6 +1772,9 @@ func (a *attributor) npContent(v int) int {
 			return -1
 		}
 	}
+	if c := a.aboutWhether(v); c >= 0 {
+		return c // "asked about whether …"
+	}
 	for _, k := range a.kids[v] {
 		if k == addr {
 			continue
@@ -1861,6 +1864,9 @@ func (a *attributor) attitudeAdj(v int) int {
 	if c := a.childOf(v, text.Ccomp); c > v {
 		return c
 	}
+	if c := a.aboutWhether(v); c >= 0 {
+		return c
+	}
 	for _, k := range a.kids[v] {
 		if a.base(k) != text.Obl || k < v {
 			continue
@@ -1869,6 +1875,39 @@ func (a *attributor) attitudeAdj(v int) int {
 			if a.base(c) == text.Case && (a.lemma(c) == "about" || a.lemma(c) == "of" || a.lemma(c) == "over") {
 				return k
 			}
+		}
+	}
+	return -1
+}
+
+// aboutWhether returns a question clause after v that "about",
+// "over" or "on" opens ("were coy about whether they would change
+// course", "weighed in about whether the video should be released"),
+// or -1.
+func (a *attributor) aboutWhether(v int) int {
+	for _, k := range a.kids[v] {
+		if k < v || a.segOf[k] >= 0 {
+			continue
+		}
+		switch a.base(k) {
+		case text.Advcl, text.Ccomp, text.Acl:
+		default:
+			continue
+		}
+		prep, wh := false, false
+		for _, c := range a.kids[k] {
+			if c > k || a.base(c) != text.Mark {
+				continue
+			}
+			switch a.lemma(c) {
+			case "about", "over", "on":
+				prep = true
+			case "whether", "if", "how", "why", "what", "when":
+				wh = true
+			}
+		}
+		if prep && wh {
+			return k
 		}
 	}
 	return -1

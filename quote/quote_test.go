@@ -246,6 +246,10 @@ func TestAttribute(t *testing.T) {
 		// and a second predicate.
 		{"object predicate", "The inspectors found the harbour master repeatedly ignored the rules.",
 			[]string{`indirect "found" The inspectors: the harbour master repeatedly ignored the rules`}},
+		// A question clause that "about" opens is what an attitude is
+		// about.
+		{"about whether", "The mayor's aides were coy about whether they would change their approach.",
+			[]string{`indirect "coy" The mayor's aides: about whether they would change their approach`}},
 		// The author's own statements in the first person; not "you".
 		{"author first person", "I know the harbour board has tried everything it can.",
 			[]string{`indirect "know" I: the harbour board has tried everything it can`}},
