@@ -620,16 +620,55 @@ func (a *attributor) claimSegments(toks []int) {
 // quotation and its cue may have.
 const maxAppos = 40
 
+// nickname returns the token after a nickname in quotation marks
+// within a name that starts at or around k (Marcia "Cia" Price: the
+// marks and the one or two words in them, between two names), or -1.
+func (a *attributor) nickname(k int) int {
+	if k <= 0 || k >= len(a.doc.Tokens) || a.tok(k-1).UPOS != text.PROPN {
+		return -1
+	}
+	j := k
+	if a.segOf[j] < 0 {
+		if a.tok(j).UPOS != text.PUNCT || j+1 >= len(a.doc.Tokens) || a.segOf[j+1] < 0 {
+			return -1
+		}
+		j++ // the opening mark
+	}
+	si := a.segOf[j]
+	if a.segs[si].words > 2 {
+		return -1
+	}
+	for j < len(a.doc.Tokens) && a.segOf[j] == si {
+		j++
+	}
+	if j < len(a.doc.Tokens) && a.tok(j).UPOS == text.PUNCT && a.segOf[j] < 0 && a.tok(j).Start < int32(a.segs[si].span().End)+4 {
+		j++ // the closing mark
+	}
+	if j >= len(a.doc.Tokens) || !nominal(a.tok(j).UPOS) || !a.upper(j) {
+		return -1 // a capitalized name after it ("Price" may be tagged a noun)
+	}
+	return j
+}
+
 // apposed reports whether the words from first up to k are a name and an
 // apposition set off by a comma with no verb in it ("“…,” Jane Doe, a
 // senior fellow at the institute and a former mayor, said"), the cue
 // being after the apposition's closing comma.
 func (a *attributor) apposed(first, k int) bool {
-	if first >= len(a.doc.Tokens) || a.tok(first).UPOS != text.PROPN {
+	if first >= len(a.doc.Tokens) {
+		return false
+	}
+	switch a.tok(first).UPOS {
+	case text.PROPN, text.NOUN, text.DET:
+	default:
 		return false
 	}
 	comma := false
 	for j := first; j < k && j < len(a.doc.Tokens); j++ {
+		if e := a.nickname(j); e > j {
+			j = e - 1
+			continue
+		}
 		switch a.tok(j).UPOS {
 		case text.VERB, text.AUX:
 			return false
@@ -637,7 +676,7 @@ func (a *attributor) apposed(first, k int) bool {
 			switch a.form(j) {
 			case ",":
 				comma = true
-			case "(", ")":
+			case "(", ")", "-":
 			default:
 				return false
 			}
@@ -655,6 +694,10 @@ func (a *attributor) trailingCue(sg *segment) int {
 	para := a.paraOf(int32(sg.close))
 	first := k
 	for n := 0; (n < 6 || n < maxAppos && a.apposed(first, k)) && k < len(a.doc.Tokens); n, k = n+1, k+1 {
+		if e := a.nickname(k); e > k {
+			k = e - 1 // Marcia "Cia" Price: a name, not a quotation
+			continue
+		}
 		if a.segOf[k] >= 0 || a.paraOf(a.tok(k).Start) != para {
 			return -1
 		}

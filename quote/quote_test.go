@@ -298,6 +298,8 @@ func TestAttribute(t *testing.T) {
 		// its cue.
 		{"apposition before cue", "''Their plan is very clear: to look like a real harbour,'' John Smith, a senior fellow at the institute and a former mayor of the town, said of the board.",
 			[]string{`direct "said" John Smith: Their plan is very clear: to look like a real harbour,`}},
+		{"nickname in the speaker's name", "\"This is a big year for our harbour and for the whole town, Anna Berg!\" Berg's niece, state Del. Maria \"Mia\" Hansen (D-North Bergen), shouted to the crowd.",
+			[]string{`direct "shouted" Berg's niece: This is a big year for our harbour and for the whole town, Anna Berg!`}},
 		// A quotation with its own cue after it is cut off a report
 		// that ran on into it.
 		{"quotation after a report", "The mayor said the harbour would reopen in May: “We have waited long enough for this,” the council wrote in its own letter.",
