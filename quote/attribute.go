@@ -301,7 +301,21 @@ func (a *attributor) subject(v int) int {
 			}
 			v = h
 		case text.Conj:
-			v = a.head(v)
+			h := a.head(v)
+			if h >= 0 && a.tok(v).UPOS == text.VERB && nominal(a.tok(h).UPOS) && a.childOf(v, text.Cc) >= 0 {
+				// "has criticized the quotas of the treaty and
+				// called for a ban": a verb the parse joined to the
+				// last noun of the first verb's object is that verb's
+				// conjunct.
+				g := h
+				for m := 0; m < 5 && g >= 0 && a.tok(g).UPOS != text.VERB; m++ {
+					g = a.head(g)
+				}
+				if g >= 0 && a.tok(g).UPOS == text.VERB && g < v {
+					h = g
+				}
+			}
+			v = h
 		case text.Acl:
 			h := a.head(v)
 			if a.tok(v).XPOS == "VBG" && v > 0 && a.form(v-1) == "," {
@@ -326,8 +340,8 @@ func (a *attributor) subject(v int) int {
 }
 
 // modifierSubject returns the subject of verb v that the parse hung on
-// it as a modifier, as if v were a noun ("One Republican threatened to
-// …", "Video shows that …"): the word just before v, a noun, a name or a
+// it as a modifier, as if v were a noun ("Each Liberal voted to
+// …", "Footage shows that …"): the word just before v, a noun, a name or a
 // capitalized adjective, which with the words it governs opens the
 // sentence; -1 if there is none.
 func (a *attributor) modifierSubject(v int) int {
@@ -573,7 +587,7 @@ func (a *attributor) direct(si int) {
 		if c := a.complement(v); c >= 0 {
 			toks := a.subtree(c, nil)
 			// Not when the parse hung the speaker on the quoted words
-			// ("“…,” Jane Doe, a fellow at the institute, said").
+			// ("“…,” Jane Doe, head of the pilots' guild, said").
 			if len(toks) > 0 && a.tok(toks[0]).Start <= sg.parts[0].Start && a.tok(toks[len(toks)-1]).End >= sg.parts[0].End && a.wordsOutside(toks) >= 2 &&
 				!slices.Contains(toks, f.speaker) {
 				f.kind = "mixed"
@@ -621,7 +635,7 @@ func (a *attributor) claimSegments(toks []int) {
 const maxAppos = 40
 
 // nickname returns the token after a nickname in quotation marks
-// within a name that starts at or around k (Marcia "Cia" Price: the
+// within a name that starts at or around k (Maria "Mia" Hansen: the
 // marks and the one or two words in them, between two names), or -1.
 func (a *attributor) nickname(k int) int {
 	if k <= 0 || k >= len(a.doc.Tokens) || a.tok(k-1).UPOS != text.PROPN {
@@ -651,8 +665,8 @@ func (a *attributor) nickname(k int) int {
 }
 
 // apposed reports whether the words from first up to k are a name and an
-// apposition set off by a comma with no verb in it ("“…,” Jane Doe, a
-// senior fellow at the institute and a former mayor, said"), the cue
+// apposition set off by a comma with no verb in it ("“…,” Jane Doe,
+// head of the pilots' guild and a former harbour master, said"), the cue
 // being after the apposition's closing comma.
 func (a *attributor) apposed(first, k int) bool {
 	if first >= len(a.doc.Tokens) {
@@ -695,7 +709,7 @@ func (a *attributor) trailingCue(sg *segment) int {
 	first := k
 	for n := 0; (n < 6 || n < maxAppos && a.apposed(first, k)) && k < len(a.doc.Tokens); n, k = n+1, k+1 {
 		if e := a.nickname(k); e > k {
-			k = e - 1 // Marcia "Cia" Price: a name, not a quotation
+			k = e - 1 // Maria "Mia" Hansen: a name, not a quotation
 			continue
 		}
 		if a.segOf[k] >= 0 || a.paraOf(a.tok(k).Start) != para {
@@ -847,7 +861,7 @@ func (a *attributor) complement(v int) int {
 }
 
 // infinitiveAfter returns the infinitive right after cue v ("likes to
-// sing", "plans not to run", "declined to comment") that the parse hangs
+// sing", "plans not to run", "refused to answer") that the parse hangs
 // on v by another relation than xcomp (an adverbial clause of purpose,
 // most often; an oblique when the verb was tagged a noun), or -1. Only an infinitive right after the verb is its complement: "backed
 // the bill to win votes" is a purpose.
@@ -862,7 +876,7 @@ func (a *attributor) infinitiveAfter(v int) int {
 	}
 	if u := a.tok(n + 1).UPOS; u != text.VERB && (u != text.NOUN || cues[a.lemma(n+1)] != speech) {
 		// A speech verb the tagger took for a noun after "to" is still
-		// one: "declined to comment".
+		// one: "refused to answer".
 		return -1
 	}
 	switch a.tok(n + 1).XPOS {
@@ -886,7 +900,7 @@ func (a *attributor) addressee(v int) int {
 	if !toldVerbs[a.lemma(v)] {
 		return -1
 	}
-	// "promised a veto": the lone object of a verb of future having
+	// "promised a recount": the lone object of a verb of future having
 	// (Levin's 13.3) is what was promised; whom it was promised to
 	// needs a second object or a clause ("promised voters a tax cut",
 	// "promised them that …").
@@ -942,14 +956,14 @@ func (a *attributor) indirect(v int) {
 		// "you know …": the reader addressed, or the words of someone
 		// quoted whose quotation marks were lost. "I" and "we" outside
 		// quotation marks are the author's own statements (columns,
-		// open letters: "I know your returns are being audited").
+		// open letters: "I know the board has tried its best").
 		return
 	}
 	var toks []int
 	if c := a.attitudeAdj(v); c >= 0 {
 		toks = a.withoutCase(c)
 	} else if w := a.whatSaid(v); w >= 0 && a.complement(v) < 0 {
-		// "That was what she said when she resigned": the pronoun is
+		// "That was what he said when he left office": the pronoun is
 		// what was said, the clause after it says when.
 		toks = []int{w}
 	} else if c := a.complement(v); c >= 0 {
@@ -959,7 +973,7 @@ func (a *attributor) indirect(v int) {
 			toks = a.subtree(c, func(k int) bool { return a.base(k) == text.Conj && a.hasSubject(k) })
 		} else if a.base(c) != text.Ccomp && a.hasMark(c, "to") {
 			// Nor one the parse hung on it by another relation, with
-			// "and" of its own ("likes to sing, and her brother …").
+			// "and" of its own ("likes to paint, and her brother …").
 			toks = a.subtree(c, func(k int) bool {
 				return a.hasSubject(k) && (a.base(k) == text.Conj || a.childOf(k, text.Cc) >= 0)
 			})
@@ -983,7 +997,7 @@ func (a *attributor) indirect(v int) {
 	}
 	if len(toks) == 0 && cues[a.lemma(v)] == belief {
 		// An object and its predicate, a clause without "that": "found
-		// the council consistently favoured the port", "believes the
+		// the inspectors repeatedly ignored the rules", "believes the
 		// plan doomed".
 		toks = a.objectPredicate(v)
 	}
@@ -1017,7 +1031,7 @@ func (a *attributor) indirect(v int) {
 		}
 	}
 	if len(toks) == 0 && a.stances {
-		// "called climate policy a scam", "did not consider the farm a risk".
+		// "called the new toll a scam", "deemed the bridge a danger".
 		toks = a.smallClause(v)
 	}
 	if len(toks) == 0 && a.stances && (cues[a.lemma(v)] == stance || npSpeech[a.lemma(v)]) {
@@ -1088,7 +1102,7 @@ func (a *attributor) objectPredicate(v int) []int {
 
 // whatSaid returns the pronoun that stands for what cue v reports in a
 // free relative or a relative clause, before the cue's subject: "that is
-// what the mayor said", "what the board now hopes", "a plan, which the
+// what the mayor said", "what the board expects", "a plan, which the
 // minister announced, …"; -1 if none.
 func (a *attributor) whatSaid(v int) int {
 	if h := a.head(v); h >= 0 && h < v && a.base(v) == text.Acl && a.lemma(h) == "what" && a.segOf[h] < 0 {
@@ -1665,7 +1679,7 @@ func (a *attributor) directSpeaker(v int, sg *segment) int {
 		return k
 	}
 	if sg.close >= 0 && a.tok(v).Start > int32(sg.close) {
-		// "…," Jane Doe, a senior fellow at the institute, said: the
+		// "…," Jane Doe, head of the pilots' guild, said: the
 		// name the apposition follows.
 		if first := a.tokAt(int32(sg.close + len(markText(a.s, sg.close)))); first < v && v-first > 6 &&
 			a.form(v-1) == "," && a.apposed(first, v) && near(first) {
@@ -1924,8 +1938,8 @@ func (a *attributor) attitudeAdj(v int) int {
 }
 
 // aboutWhether returns a question clause after v that "about",
-// "over" or "on" opens ("were coy about whether they would change
-// course", "weighed in about whether the video should be released"),
+// "over" or "on" opens ("were vague about whether the pier would
+// reopen", "spoke out about whether the report should be published"),
 // or -1.
 func (a *attributor) aboutWhether(v int) int {
 	for _, k := range a.kids[v] {
@@ -2035,8 +2049,8 @@ func (a *attributor) appeal(v int) bool {
 // urgeVerbs ask someone to act, by an object and an infinitive: the
 // verbs of urging and begging (Levin's class 58: encourage, advise,
 // implore, beg, entreat …) and of persuading (persuade, convince), outside
-// the cue lexicon. What they ask is what their subject said: "implored
-// her to come back", "has encouraged the towns to build more houses".
+// the cue lexicon. What they ask is what their subject said: "begged
+// him to stay", "has encouraged the towns to build more houses".
 var urgeVerbs = map[string]bool{"encourage": true, "advise": true, "counsel": true, "exhort": true,
 	"admonish": true, "implore": true, "beg": true, "beseech": true, "entreat": true, "invite": true,
 	"persuade": true, "convince": true, "instruct": true}
@@ -2199,7 +2213,7 @@ func (a *attributor) nested() {
 				continue
 			}
 			if cut, ok := a.participleAside(f.cue, o.cue); ok {
-				// "Video shows that …, contradicting the police's
+				// "Footage shows that …, disputing the ministry's
 				// claim that …": the participle after a comma tells of
 				// the report, and the claim in it is a statement of its
 				// own.
@@ -2232,14 +2246,14 @@ func (a *attributor) coordinated(v int) bool {
 
 // cutDirect cuts quotation f, with the cue after it and the speaker that
 // give it to someone ("“…,” the union wrote"), out of the content of the other
-// reports near it that ran on into it: "The statement also referenced
-// the impact on women: “…,” the union wrote." holds two statements, each
+// reports near it that ran on into it: "The letter also described the
+// damage: “…,” the fishermen wrote." holds two statements, each
 // with its own words.
 func (a *attributor) cutDirect(f *found, near []*found) {
 	lo, hi := f.content[0].Start, f.content[len(f.content)-1].End
 	if f.cueSpan.Start < hi {
 		// A cue before the quotation may be a report inside the
-		// other ("what the minister called “reckless” actions").
+		// other ("what the minister called the board's “careless” plan").
 		return
 	}
 	if f.cueSpan.End > hi {
@@ -2302,7 +2316,7 @@ func (a *attributor) cutDirect(f *found, near []*found) {
 
 // participleAside returns the bytes, from its comma to its end, of a
 // participle after a comma that holds cue v and not cue o ("…,
-// contradicting the police's earlier claim that …").
+// disputing the ministry's claim that …").
 func (a *attributor) participleAside(v, o int) (text.Span, bool) {
 	p := v
 	for n := 0; n < 6 && p >= 0; n++ {

@@ -29,13 +29,13 @@ var stances = []string{"criticize", "criticise", "condemn", "praise", "attack", 
 	// against the bill", "approved a bill", "vetoed the law".
 	"vote", "approve", "veto", "override", "sponsor", "block", "ratify",
 	// Verbs of agreeing and disagreeing with someone (of Levin's 36.1
-	// correspond verbs): "disagrees with her former boss", "agreed
-	// with the judges about the winner".
+	// correspond verbs): "disagrees with her predecessor", "agreed
+	// with the referee about the penalty".
 	"disagree", "concur", "dissent",
 	// Verbs of indicating (Levin's class 78): what a report, a record or
-	// a video shows is its content ("the video shows an officer aiming
-	// a gun", "the figures reflect a slowdown"). Not "prove", whose "to
-	// be" raises ("that proved to be the case").
+	// a video shows is its content ("the video shows a guard pushing a
+	// reporter", "the figures reflect a slowdown"). Not "prove", whose "to
+	// be" raises ("the plan proved to be a failure").
 	"demonstrate", "reflect", "illustrate", "underline", "substantiate"}
 
 // withVerbs are the stances whose "with" phrase says whom their subject
@@ -58,7 +58,7 @@ var npSpeech = map[string]bool{"deny": true, "announce": true, "claim": true, "c
 	"describe": true, "comment": true, "complain": true, "insist": true, "urge": true,
 	"note": true, "suggest": true, "show": true,
 	// Verbs of manner of speaking (Levin's 37.3) name what was
-	// shouted: "shouting profanities", "chanting slogans".
+	// shouted: "shouting insults", "chanting slogans".
 	"shout": true, "yell": true, "scream": true, "chant": true, "whisper": true, "mutter": true,
 	"mumble": true, "murmur": true, "holler": true, "bellow": true, "shriek": true, "declare": true, "mention": true, "predict": true, "seek": true, "vow": true}
 

@@ -33,7 +33,7 @@ func (a *attributor) asPhrase(v, obj int) int {
 	}
 	heads := []int{v, obj}
 	for h, n := obj, 0; n < 3; n++ {
-		// And the nouns the object's modifiers end in: "rated 22% of
+		// And the nouns the object's modifiers end in: "rated 30% of
 		// the claims as false".
 		nm := -1
 		for _, k := range a.kids[h] {
@@ -93,7 +93,7 @@ func (a *attributor) characterize(v int) bool {
 		case d == "obl:agent":
 			agent = k
 		case a.base(k) == text.Obj && obj < 0 && k > v && (nominal(a.tok(k).UPOS) || a.tok(k).UPOS == text.NUM || a.tok(k).UPOS == text.SYM):
-			obj = k // "rated 22% of the claims as false"
+			obj = k // "rated 30% of the claims as false"
 		case !lex && a.base(k) == text.Obl && obj < 0 && k > v && nominal(a.tok(k).UPOS) && a.hasCase(k, "after"):
 			obj = k // "has gone after the mayor as …"
 		}
@@ -103,15 +103,15 @@ func (a *attributor) characterize(v int) bool {
 	}
 	if !lex {
 		// Any verb whose "as" phrase is in quotation marks quotes what
-		// its subject called the object: "has been pounding the mayor
-		// as a “con artist”", "went after him as “unfit”".
+		// its subject called the object: "has been skewering the mayor
+		// as a “reckless gambler”", "went after her as “careless”".
 		as := a.asPhrase(v, obj)
 		if as < 0 || psubj >= 0 || a.segOf[obj] >= 0 || !a.quotedIn(a.subtree(as, nil)) {
 			return false
 		}
 		spk := a.subject(v)
 		if spk < 0 || a.segOf[spk] >= 0 || firstOrSecond(a.form(spk)) || a.head(spk) != v && a.base(v) != text.Conj {
-			return false // not "the choice was between going after him as …"
+			return false // not "the aim was going after her as …"
 		}
 		toks := append(a.withoutCase(obj), a.subtree(as, nil)...)
 		sort.Ints(toks)
@@ -143,8 +143,8 @@ func (a *attributor) characterize(v int) bool {
 // dubVerbs name or judge their object by a second noun phrase or an
 // adjective after it, a small clause (Levin's classes 29.3, dub verbs, and
 // 29.4, declare verbs, less those that appoint or make: name, crown,
-// make): "called the referee a liar", "judged the bridge a mistake", "did
-// not consider the farm a risk". The object and what it is called are
+// make): "called the referee a liar", "judged the bridge a mistake", "deemed
+// the bridge a danger". The object and what it is called are
 // what the subject said or held.
 var dubVerbs = map[string]bool{"call": true, "label": true, "brand": true, "dub": true, "term": true,
 	"nickname": true, "christen": true, "pronounce": true, "judge": true, "adjudge": true, "deem": true,
@@ -153,8 +153,8 @@ var dubVerbs = map[string]bool{"call": true, "label": true, "brand": true, "dub"
 // smallClause returns the object of a dub verb v and what v calls it
 // ("the referee a liar"), however the parse hangs the second phrase: on
 // the verb or on the object, as an object, an unmarked oblique or
-// modifier, or, in quotation marks, an apposition ("called half of the
-// council “cowards”"); nil if there is none. A phrase with a preposition,
+// modifier, or, in quotation marks, an apposition ("called the whole
+// board “cowards”"); nil if there is none. A phrase with a preposition,
 // of time or set off by a comma is no name: "called the ambassador on
 // Tuesday", "called the police an hour later".
 func (a *attributor) smallClause(v int) []int {
@@ -266,7 +266,7 @@ func (a *attributor) putIt(v int) bool {
 		return false
 	}
 	if !a.hasMark(v, "as") {
-		// "as" hung on the subject instead: "as a federal memo put it".
+		// "as" hung on the subject instead: "as one harbour pilot put it".
 		sub := a.subtree(spk, nil)
 		if s := sub[0]; s == 0 || !strings.EqualFold(a.form(s), "as") && !strings.EqualFold(a.form(s-1), "as") {
 			return false

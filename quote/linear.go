@@ -332,7 +332,7 @@ func (a *attributor) restAfter(v int) []int {
 		conj = a.tok(k).UPOS == text.SCONJ
 		k++
 		if k < hi && a.form(k) == "," {
-			k++ // "joked that, among the voters, …"
+			k++ // "quipped that, for a small town, …"
 		}
 	}
 	if k >= hi {
@@ -380,8 +380,8 @@ func (a *attributor) restAfter(v int) []int {
 }
 
 // thatAfter reports whether "that" follows cue v of speech or belief
-// outside the lexicon of clause cues, an adverb apart ("joked that, among
-// the voters, …", "feared that"): the clause the conjunction opens is what
+// outside the lexicon of clause cues, an adverb apart ("quipped that, for
+// a small town, …", "feared that"): the clause the conjunction opens is what
 // was said or thought, however the parse hangs it.
 func (a *attributor) thatAfter(v int) bool {
 	if k := cues[a.lemma(v)]; k != speech && k != belief {
@@ -671,8 +671,8 @@ func (a *attributor) nounCue(v int) {
 	if start < 0 {
 		if speechNouns[l] {
 			// Without a clause, what a statement is about: "the
-			// senator's comments about the deal", "the agency's
-			// estimate of growth".
+			// senator's comments about the deal", "the bank's
+			// forecast of exports".
 			a.nounAbout(v, spk, light)
 		}
 		return

@@ -200,8 +200,8 @@ func TestAttribute(t *testing.T) {
 		// A statement noun with its holder and its clause.
 		{"as X put it", "As the mayor put it, the bridge is older than the town.",
 			[]string{`indirect "put" the mayor: the bridge is older than the town`}},
-		{"as X put it, as on the subject", "The main requirement for the program is a \"lawful source of income,\" as a federal memo put it.",
-			[]string{`mixed "put" a federal memo: The main requirement for the program is a "lawful source of income,`}},
+		{"as X put it, as on the subject", "The key test for the new ferry is a \"safe crossing in any weather,\" as the shipping board put it.",
+			[]string{`mixed "put" the shipping board: The key test for the new ferry is a "safe crossing in any weather,`}},
 		// Verbs of characterizing with an "as" phrase (Levin's 29.2).
 		{"depict as", "The senator painted the governor as a snob who never pays taxes.",
 			[]string{`indirect "painted" The senator: the governor as a snob who never pays taxes`}},
@@ -214,8 +214,8 @@ func TestAttribute(t *testing.T) {
 		{"quoted as, phrasal", "The senator went after the governor as a “reckless gambler” in the debate.",
 			[]string{`indirect "went" The senator: the governor as a “reckless gambler” in the debate`}},
 		{"quoted as, using", "The mayor used the old hall as a “shelter” for the winter.", nil},
-		{"depict as, a share", "The watchdog rated 30% of the mayor's claims as “mostly false” in its report.",
-			[]string{`indirect "rated" The watchdog: 30% of the mayor's claims as “mostly false” in its report`}},
+		{"depict as, a share", "The panel rated 40% of the ferry's crossings as “far too late” in its review.",
+			[]string{`mixed "rated" The panel: 40% of the ferry's crossings as “far too late” in its review`}},
 		{"depict plain object", "The senator painted the fence before the storm.", nil},
 		{"noun that", "The senator's claim that crime had doubled was false.",
 			[]string{`indirect "claim" The senator's: crime had doubled`}},
@@ -248,22 +248,27 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "found" The inspectors: the harbour master repeatedly ignored the rules`}},
 		// A question clause that "about" opens is what an attitude is
 		// about.
-		{"about whether", "The mayor's aides were coy about whether they would change their approach.",
-			[]string{`indirect "coy" The mayor's aides: about whether they would change their approach`}},
+		{"about whether", "The pilots' union was coy about whether the strike would end soon.",
+			[]string{`indirect "coy" The pilots' union: about whether the strike would end soon`}},
 		// The author's own statements in the first person; not "you".
 		{"author first person", "I know the harbour board has tried everything it can.",
 			[]string{`indirect "know" I: the harbour board has tried everything it can`}},
 		{"second person", "You know the harbour board has tried everything it can.", nil},
+		// A second verb the parse joined to the first one's object
+		// shares its subject.
+		{"verb joined to a noun", "The captain, for his part, has openly criticized old shipping rules such as the Baltic Port Convention and called for new fees on tankers from abroad.",
+			[]string{`indirect "criticized" The captain, for his part: old shipping rules`,
+				`indirect "called" The captain, for his part: new fees on tankers`}},
 		// A subject the parse hung on the verb as a modifier.
-		{"modifier subject", "One Republican threatened to block the harbour bill in the committee.",
-			[]string{`indirect "threatened" Republican: to block the harbour bill in the committee`}},
+		{"modifier subject", "One Liberal warned that the harbour would close.",
+			[]string{`indirect "warned" Liberal: the harbour would close`}},
 		// A participle after a comma holding a statement of its own is
 		// cut off the report.
-		{"participle with a claim", "Camera footage shows that Olsen had his hands in the air, contradicting the city's earlier claim that Olsen had refused to stop.",
-			[]string{`indirect "shows" Camera footage: Olsen had his hands in the air`, `indirect "claim" the city's: Olsen had refused to stop`}},
+		{"participle with a statement", "A new recording shows that the guard stood still at the gate, disputing the ministry's claim that the guard had attacked the crowd.",
+			[]string{`indirect "shows" A new recording: the guard stood still at the gate`, `indirect "disputing" A new recording: the ministry's claim that the guard had attacked the crowd`}},
 		// The lone object of "promise" is what was promised.
-		{"promised object", "The administration has promised a veto.",
-			[]string{`indirect "promised" The administration: a veto`}},
+		{"promised object", "The council has promised a recount.",
+			[]string{`indirect "promised" The council: a recount`}},
 		// Verbs of manner of speaking (Levin's 37.3) name what was
 		// shouted.
 		{"shouting", "The crowd kept shouting slogans outside the town hall.",
@@ -277,8 +282,8 @@ func TestAttribute(t *testing.T) {
 		// A free relative stands for what was said.
 		{"what said", "That is not what the mayor said.",
 			[]string{`indirect "said" the mayor: what`}},
-		{"what said when", "That was what the harbour master said when he resigned from the board in a fury after the vote in 2014.",
-			[]string{`indirect "said" the harbour master: what`}},
+		{"what said when", "That was what the old captain said when he left the ship for the last time in 1998.",
+			[]string{`indirect "said" the old captain: what`}},
 		// Agreeing and disagreeing with someone.
 		{"disagree with", "The young mayor openly disagrees with her predecessor.",
 			[]string{`indirect "disagrees" The young mayor: her predecessor`}},
@@ -292,26 +297,26 @@ func TestAttribute(t *testing.T) {
 		// however the parse hangs it.
 		{"citing aside", "The senator said the bridge was safe, citing a report by the engineers.",
 			[]string{`indirect "said" The senator: the bridge was safe`, `indirect "citing" The senator: a report by the engineers`}},
-		{"citing after a noun", "In a letter, the union called the mayor a “hero” for the town, citing his work after the flood.",
-			[]string{`indirect "called" the union: the mayor a “hero” for the town`, `indirect "citing" the union: his work`}},
+		{"citing after a noun", "In a letter, the union called the mayor a “hero” of the harbour, citing the new pier he had built.",
+			[]string{`indirect "called" the union: the mayor a “hero” of the harbour`, `indirect "citing" the union: the new pier he had built`}},
 		// A speaker with a long apposition between the quotation and
 		// its cue.
-		{"apposition before cue", "''Their plan is very clear: to look like a real harbour,'' John Smith, a senior fellow at the institute and a former mayor of the town, said of the board.",
-			[]string{`direct "said" John Smith: Their plan is very clear: to look like a real harbour,`}},
-		{"nickname in the speaker's name", "\"This is a big year for our harbour and for the whole town, Anna Berg!\" Berg's niece, state Del. Maria \"Mia\" Hansen (D-North Bergen), shouted to the crowd.",
-			[]string{`direct "shouted" Berg's niece: This is a big year for our harbour and for the whole town, Anna Berg!`}},
+		{"apposition before cue", "''The port must stay open for every boat,'' Jane Doe, a spokeswoman for the pilots' guild and a former harbour master of the town, said of the plan.",
+			[]string{`direct "said" Jane Doe: The port must stay open for every boat,`}},
+		{"nickname in the speaker's name", "\"Nobody in this valley will forget the flood of last spring!\" the farmers' spokeswoman, county Sen. Ingrid \"Inga\" Olsen (R-Fjord County), yelled to the crowd.",
+			[]string{`direct "yelled" the farmers' spokeswoman: Nobody in this valley will forget the flood of last spring!`}},
 		// A quotation with its own cue after it is cut off a report
 		// that ran on into it.
 		{"quotation after a report", "The mayor said the harbour would reopen in May: “We have waited long enough for this,” the council wrote in its own letter.",
 			[]string{`indirect "said" The mayor: the harbour would reopen in May`, `direct "wrote" the council: We have waited long enough for this,`}},
-		{"quotation after a noun phrase", "The statement also referenced the cost it said the new fees would have on small boats: “Our members cannot pay twice for the same harbour,” the union wrote.",
-			[]string{`indirect "referenced" The statement: the cost it said the new fees would have on small boats`, `direct "wrote" the union: Our members cannot pay twice for the same harbour,`}},
+		{"quotation after a noun phrase", "The letter also described the damage the storm had done to the pier: “We lost two boats and every net we owned,” the fishermen wrote.",
+			[]string{`indirect "described" The letter: the storm had done to the pier`, `direct "wrote" the fishermen: We lost two boats and every net we owned,`}},
 		// Verbs of naming and judging with a small clause (Levin's
 		// 29.3 and 29.4), however the parse hangs the second phrase.
 		{"dub", "The coach called the referee a liar.",
 			[]string{`indirect "called" The coach: the referee a liar`}},
-		{"dub under object", "The senator has called climate policy a scam invented by bankers.",
-			[]string{`indirect "called" The senator: climate policy a scam invented by bankers`}},
+		{"dub under object", "The minister has called the river pollution a crime committed by farmers.",
+			[]string{`indirect "called" The minister: the river pollution a crime committed by farmers`}},
 		{"declare", "The critics judged the bridge a costly mistake.",
 			[]string{`indirect "judged" The critics: the bridge a costly mistake`}},
 		{"consider", "The regulators did not consider the farm a serious risk.",
@@ -321,12 +326,12 @@ func TestAttribute(t *testing.T) {
 		// whatever the parse hangs it by; a purpose is not one.
 		{"infinitive after", "The old farmer loves to fish, and his wife runs the shop.",
 			[]string{`indirect "loves" The old farmer: to fish`}},
-		{"to comment", "Through her lawyer, the governor declined to comment.",
+		{"to comment", "Reached by phone, the governor declined to comment.",
 			[]string{`indirect "declined" the governor: to comment`}},
 		// "that" after a cue opens its clause, however the parse hangs it
 		// and whether or not the tagger found its verb.
-		{"that, aside", "The coach joked that, among the rowers, Hansen ranks last in a sprint.",
-			[]string{`indirect "joked" The coach: among the rowers, Hansen ranks last in a sprint`}},
+		{"that, aside", "The baker quipped that, in her village, bread costs less than water.",
+			[]string{`indirect "quipped" The baker: in her village, bread costs less than water`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
