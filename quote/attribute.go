@@ -722,6 +722,11 @@ func (a *attributor) trailingCue(sg *segment) int {
 				if c := a.complement(k); c >= 0 && c > k {
 					return -1
 				}
+				// "…." Amnesty has called for an inquiry: a cue
+				// with a phrase of its own.
+				if c := a.npContent(k); c > k {
+					return -1
+				}
 			}
 			return k
 		}
@@ -2301,7 +2306,18 @@ func (a *attributor) cutDirect(f *found, near []*found) {
 		if o.holds(a.tok(o.cue).Start) {
 			continue // a cue inside its own content: a parse gone wrong
 		}
-		o.content = a.cutSpans(o.content, cut)
+		rest := a.cutSpans(o.content, cut)
+		n := 0
+		for _, c := range rest {
+			n += countWords(a.s[c.Start:c.End])
+		}
+		if n < 2 {
+			// The other report is the quotation's own cue ("X said
+			// at a press conference: “…”"), the one after it a new
+			// sentence's.
+			continue
+		}
+		o.content = rest
 		if o.kind == "mixed" {
 			var toks []int
 			for _, c := range o.content {

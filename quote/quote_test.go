@@ -305,6 +305,11 @@ func TestAttribute(t *testing.T) {
 			[]string{`direct "said" Jane Doe: The port must stay open for every boat,`}},
 		{"nickname in the speaker's name", "\"Nobody in this valley will forget the flood of last spring!\" the farmers' spokeswoman, county Sen. Ingrid \"Inga\" Olsen (R-Fjord County), yelled to the crowd.",
 			[]string{`direct "yelled" the farmers' spokeswoman: Nobody in this valley will forget the flood of last spring!`}},
+		// A cue after a quotation that ends its sentence, with a
+		// phrase of its own, starts a new statement.
+		{"cue of a new sentence", "The harbour master said at a meeting: \"The pier is not safe. We will close it until the spring.\" The fishermen's union has called for an inquiry into the repairs.",
+			[]string{`direct "said" The harbour master: The pier is not safe. We will close it until the spring.`,
+				`indirect "called" The fishermen's union: an inquiry into the repairs`}},
 		// A quotation with its own cue after it is cut off a report
 		// that ran on into it.
 		{"quotation after a report", "The mayor said the harbour would reopen in May: “We have waited long enough for this,” the council wrote in its own letter.",
