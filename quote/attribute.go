@@ -1245,9 +1245,24 @@ func (a *attributor) according(i int) {
 	var scope []int
 	if lo, hi := a.sentRange(i); a.asideAt(i, x, lo, hi) {
 		// "…, according to X." or "According to X, …": the rest of
-		// the sentence, whatever the parse hangs the phrase on.
+		// the sentence, whatever the parse hangs the phrase on; X's
+		// words end at its separator, even when the parse hangs the
+		// sentence on X ("According to a complaint filed by the
+		// agency, the firm …" parsed with "complaint" as the root).
 		for k := lo; k < hi; k++ {
 			scope = append(scope, k)
+		}
+		sep := hi
+		for k := i + 2; k < hi; k++ {
+			if a.isSep(k) && a.segOf[k] < 0 {
+				sep = k
+				break
+			}
+		}
+		for k := range own {
+			if k > sep {
+				delete(own, k)
+			}
 		}
 	} else if clause < 0 {
 		for k := int(a.doc.Sents[s].Start); k < int(a.doc.Sents[s].End); k++ {
@@ -1271,6 +1286,9 @@ func (a *attributor) according(i int) {
 	// parse hangs on them.
 	var spk []int
 	for _, k := range a.subtree(x, nil) {
+		if !own[k] {
+			continue
+		}
 		if k > i+1 && (len(spk) == 0 && k == i+2 || len(spk) > 0 && k == spk[len(spk)-1]+1) {
 			spk = append(spk, k)
 		}

@@ -183,6 +183,10 @@ func TestAttribute(t *testing.T) {
 			[]string{`indirect "according to" its manager: The band will play two more concerts in June`}},
 		{"according to a report", "The club has said it will not sell the stadium, according to a letter seen by fans.",
 			[]string{`indirect "according to" a letter seen by fans: The club has said it will not sell the stadium`}},
+		// The parse may hang the sentence on the source: its words end
+		// at its comma.
+		{"according to, sentence on the source", "According to a lawsuit filed by the harbour board and a second suit by the town, the company dumped oil into the bay for years.",
+			[]string{`indirect "According to" a lawsuit filed by the harbour board and a second suit by the town: the company dumped oil into the bay for years`}},
 		{"told that", "The spokesman told The Daily Courier that the plant would close in May.",
 			[]string{`indirect "told" The spokesman to The Daily Courier: the plant would close in May`}},
 		// Wishes and aims by an infinitive; appeals and purposes.
