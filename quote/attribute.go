@@ -3,6 +3,7 @@ package quote
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -218,10 +219,21 @@ func (a *attributor) tok(i int) *text.Token { return &a.doc.Tokens[i] }
 
 func (a *attributor) lemma(i int) string {
 	t := a.tok(i)
-	if t.Lemma != "" {
-		return strings.ToLower(t.Lemma)
+	if t.Lemma == "" {
+		return strings.ToLower(a.form(i))
 	}
-	return strings.ToLower(a.form(i))
+	l := strings.ToLower(t.Lemma)
+	if t.UPOS == text.VERB && !strings.HasSuffix(l, "e") && !inLexicon(l) && inLexicon(l+"e") {
+		// The lemmatizer cuts the silent "e" of a verb it does not
+		// know: "implored" is "implor", "deplored" "deplor".
+		return l + "e"
+	}
+	return l
+}
+
+// inLexicon reports whether verb lemma l is one the rules know.
+func inLexicon(l string) bool {
+	return cues[l] != 0 || urgeVerbs[l] || depictVerbs[l] || dubVerbs[l]
 }
 
 func (a *attributor) form(i int) string {
@@ -270,6 +282,11 @@ func (a *attributor) subject(v int) int {
 				return k
 			}
 		}
+		if n == 0 {
+			if k := a.modifierSubject(v); k >= 0 {
+				return k
+			}
+		}
 		switch a.base(v) {
 		case text.Xcomp, text.Advcl:
 			h := a.head(v)
@@ -284,7 +301,21 @@ func (a *attributor) subject(v int) int {
 			}
 			v = h
 		case text.Conj:
-			v = a.head(v)
+			h := a.head(v)
+			if h >= 0 && a.tok(v).UPOS == text.VERB && nominal(a.tok(h).UPOS) && a.childOf(v, text.Cc) >= 0 {
+				// "has criticized the quotas of the treaty and
+				// called for a ban": a verb the parse joined to the
+				// last noun of the first verb's object is that verb's
+				// conjunct.
+				g := h
+				for m := 0; m < 5 && g >= 0 && a.tok(g).UPOS != text.VERB; m++ {
+					g = a.head(g)
+				}
+				if g >= 0 && a.tok(g).UPOS == text.VERB && g < v {
+					h = g
+				}
+			}
+			v = h
 		case text.Acl:
 			h := a.head(v)
 			if a.tok(v).XPOS == "VBG" && v > 0 && a.form(v-1) == "," {
@@ -306,6 +337,43 @@ func (a *attributor) subject(v int) int {
 		}
 	}
 	return -1
+}
+
+// modifierSubject returns the subject of verb v that the parse hung on
+// it as a modifier, as if v were a noun ("Each Liberal voted to
+// …", "Footage shows that …"): the word just before v, a noun, a name or a
+// capitalized adjective, which with the words it governs opens the
+// sentence; -1 if there is none.
+func (a *attributor) modifierSubject(v int) int {
+	k := v - 1
+	if k < 0 || a.tok(v).UPOS != text.VERB || a.head(k) != v || a.segOf[k] >= 0 {
+		return -1
+	}
+	switch a.base(k) {
+	case text.Amod, text.Nummod, text.Compound, text.Nmod:
+	default:
+		return -1
+	}
+	switch u := a.tok(k).UPOS; {
+	case u == text.NOUN || u == text.PROPN:
+	case u == text.ADJ && a.upper(k):
+	default:
+		return -1
+	}
+	lo, _ := a.sentRange(v)
+	start := k
+	for _, j := range a.kids[v] {
+		if j < k && (a.base(j) == text.Amod || a.base(j) == text.Nummod || a.base(j) == text.Det || a.base(j) == text.Compound) {
+			start = min(start, j)
+		}
+	}
+	for _, j := range a.subtree(k, nil) {
+		start = min(start, j)
+	}
+	if start != lo {
+		return -1
+	}
+	return k
 }
 
 func (a *attributor) isRelPron(k int) bool {
@@ -454,7 +522,7 @@ func (a *attributor) run(ctx context.Context) error {
 			a.indirect(v)
 		} else if strings.EqualFold(a.form(v), "according") {
 			a.according(v)
-		} else if a.stances && !a.characterize(v) && !a.putIt(v) {
+		} else if a.stances && !a.characterize(v) && !a.putIt(v) && !a.urge(v) {
 			a.nounVerb(v)
 			if !a.used[v] {
 				a.nounCue(v)
@@ -518,7 +586,10 @@ func (a *attributor) direct(si int) {
 		// "has opened the door"".
 		if c := a.complement(v); c >= 0 {
 			toks := a.subtree(c, nil)
-			if len(toks) > 0 && a.tok(toks[0]).Start <= sg.parts[0].Start && a.tok(toks[len(toks)-1]).End >= sg.parts[0].End && a.wordsOutside(toks) >= 2 {
+			// Not when the parse hung the speaker on the quoted words
+			// ("“…,” Jane Doe, head of the pilots' guild, said").
+			if len(toks) > 0 && a.tok(toks[0]).Start <= sg.parts[0].Start && a.tok(toks[len(toks)-1]).End >= sg.parts[0].End && a.wordsOutside(toks) >= 2 &&
+				!slices.Contains(toks, f.speaker) {
 				f.kind = "mixed"
 				f.content = a.spansOf(toks)
 				a.claimSegments(toks)
@@ -559,6 +630,75 @@ func (a *attributor) claimSegments(toks []int) {
 // trailingCue returns the cue just after the closing mark of sg: within a
 // few tokens, in the same paragraph, with no other verb between; -1 if
 // none.
+// maxAppos bounds how many words a speaker's apposition between a
+// quotation and its cue may have.
+const maxAppos = 40
+
+// nickname returns the token after a nickname in quotation marks
+// within a name that starts at or around k (Maria "Mia" Hansen: the
+// marks and the one or two words in them, between two names), or -1.
+func (a *attributor) nickname(k int) int {
+	if k <= 0 || k >= len(a.doc.Tokens) || a.tok(k-1).UPOS != text.PROPN {
+		return -1
+	}
+	j := k
+	if a.segOf[j] < 0 {
+		if a.tok(j).UPOS != text.PUNCT || j+1 >= len(a.doc.Tokens) || a.segOf[j+1] < 0 {
+			return -1
+		}
+		j++ // the opening mark
+	}
+	si := a.segOf[j]
+	if a.segs[si].words > 2 {
+		return -1
+	}
+	for j < len(a.doc.Tokens) && a.segOf[j] == si {
+		j++
+	}
+	if j < len(a.doc.Tokens) && a.tok(j).UPOS == text.PUNCT && a.segOf[j] < 0 && a.tok(j).Start < int32(a.segs[si].span().End)+4 {
+		j++ // the closing mark
+	}
+	if j >= len(a.doc.Tokens) || !nominal(a.tok(j).UPOS) || !a.upper(j) {
+		return -1 // a capitalized name after it ("Price" may be tagged a noun)
+	}
+	return j
+}
+
+// apposed reports whether the words from first up to k are a name and an
+// apposition set off by a comma with no verb in it ("“…,” Jane Doe,
+// head of the pilots' guild and a former harbour master, said"), the cue
+// being after the apposition's closing comma.
+func (a *attributor) apposed(first, k int) bool {
+	if first >= len(a.doc.Tokens) {
+		return false
+	}
+	switch a.tok(first).UPOS {
+	case text.PROPN, text.NOUN, text.DET:
+	default:
+		return false
+	}
+	comma := false
+	for j := first; j < k && j < len(a.doc.Tokens); j++ {
+		if e := a.nickname(j); e > j {
+			j = e - 1
+			continue
+		}
+		switch a.tok(j).UPOS {
+		case text.VERB, text.AUX:
+			return false
+		case text.PUNCT:
+			switch a.form(j) {
+			case ",":
+				comma = true
+			case "(", ")", "-":
+			default:
+				return false
+			}
+		}
+	}
+	return comma
+}
+
 func (a *attributor) trailingCue(sg *segment) int {
 	if sg.close < 0 {
 		return -1
@@ -566,7 +706,12 @@ func (a *attributor) trailingCue(sg *segment) int {
 	end := sg.close + len(markText(a.s, sg.close))
 	k := a.tokAt(int32(end))
 	para := a.paraOf(int32(sg.close))
-	for n := 0; n < 6 && k < len(a.doc.Tokens); n, k = n+1, k+1 {
+	first := k
+	for n := 0; (n < 6 || n < maxAppos && a.apposed(first, k)) && k < len(a.doc.Tokens); n, k = n+1, k+1 {
+		if e := a.nickname(k); e > k {
+			k = e - 1 // Maria "Mia" Hansen: a name, not a quotation
+			continue
+		}
 		if a.segOf[k] >= 0 || a.paraOf(a.tok(k).Start) != para {
 			return -1
 		}
@@ -575,6 +720,11 @@ func (a *attributor) trailingCue(sg *segment) int {
 				// "…end." Trump said on Monday that X: a new statement
 				// with content of its own.
 				if c := a.complement(k); c >= 0 && c > k {
+					return -1
+				}
+				// "…." Amnesty has called for an inquiry: a cue
+				// with a phrase of its own.
+				if c := a.npContent(k); c > k {
 					return -1
 				}
 			}
@@ -701,6 +851,9 @@ func (a *attributor) complement(v int) int {
 		if c := a.childOf(v, text.Xcomp); c >= 0 && (a.hasMark(c, "to") || !wishCues[l]) {
 			return c
 		}
+		if c := a.infinitiveAfter(v); c >= 0 {
+			return c
+		}
 	}
 	if l == "accuse" || l == "charge" {
 		for _, k := range a.kids[v] {
@@ -712,10 +865,58 @@ func (a *attributor) complement(v int) int {
 	return -1
 }
 
+// infinitiveAfter returns the infinitive right after cue v ("likes to
+// sing", "plans not to run", "refused to answer") that the parse hangs
+// on v by another relation than xcomp (an adverbial clause of purpose,
+// most often; an oblique when the verb was tagged a noun), or -1. Only an infinitive right after the verb is its complement: "backed
+// the bill to win votes" is a purpose.
+func (a *attributor) infinitiveAfter(v int) int {
+	_, hi := a.sentRange(v)
+	n := v + 1
+	for n < hi && (a.tok(n).UPOS == text.ADV || a.tok(n).UPOS == text.PART && a.lemma(n) == "not") {
+		n++
+	}
+	if n+1 >= hi || !strings.EqualFold(a.form(n), "to") {
+		return -1
+	}
+	if u := a.tok(n + 1).UPOS; u != text.VERB && (u != text.NOUN || cues[a.lemma(n+1)] != speech) {
+		// A speech verb the tagger took for a noun after "to" is still
+		// one: "refused to answer".
+		return -1
+	}
+	switch a.tok(n + 1).XPOS {
+	case "VBD", "VBN", "VBZ":
+		return -1 // "to" a preposition: "took to calling", not an infinitive
+	}
+	c := n + 1
+	if a.head(c) != v || a.head(n) != c || a.segOf[c] >= 0 {
+		return -1
+	}
+	return c
+}
+
+// promiseVerbs promise something to someone (of Levin's 13.3, verbs of
+// future having).
+var promiseVerbs = map[string]bool{"promise": true, "pledge": true, "guarantee": true}
+
 // addressee returns the head of whom a verb of telling addresses ("told
 // Assad that"), or -1.
 func (a *attributor) addressee(v int) int {
 	if !toldVerbs[a.lemma(v)] {
+		return -1
+	}
+	// "promised a recount": the lone object of a verb of future having
+	// (Levin's 13.3) is what was promised; whom it was promised to
+	// needs a second object or a clause ("promised voters a tax cut",
+	// "promised them that …").
+	lone := promiseVerbs[a.lemma(v)] && a.childOf(v, text.Ccomp) < 0 && a.childOf(v, text.Xcomp) < 0
+	n := 0
+	for _, k := range a.kids[v] {
+		if b := a.base(k); b == text.Obj || b == text.Iobj {
+			n++
+		}
+	}
+	if lone && n < 2 {
 		return -1
 	}
 	for _, k := range a.kids[v] {
@@ -756,17 +957,31 @@ func (a *attributor) indirect(v int) {
 	if a.segOf[spk] >= 0 {
 		return
 	}
-	if firstOrSecond(a.form(spk)) {
-		return // the words of someone quoted, whose quotation marks were lost
+	if strings.EqualFold(a.form(spk), "you") {
+		// "you know …": the reader addressed, or the words of someone
+		// quoted whose quotation marks were lost. "I" and "we" outside
+		// quotation marks are the author's own statements (columns,
+		// open letters: "I know the board has tried its best").
+		return
 	}
 	var toks []int
 	if c := a.attitudeAdj(v); c >= 0 {
 		toks = a.withoutCase(c)
+	} else if w := a.whatSaid(v); w >= 0 && a.complement(v) < 0 {
+		// "That was what he said when he left office": the pronoun is
+		// what was said, the clause after it says when.
+		toks = []int{w}
 	} else if c := a.complement(v); c >= 0 {
 		if a.base(c) == text.Xcomp {
 			// An infinitive holds no clause with a subject of its
 			// own: "plan to sell the farm and their children hope to …".
 			toks = a.subtree(c, func(k int) bool { return a.base(k) == text.Conj && a.hasSubject(k) })
+		} else if a.base(c) != text.Ccomp && a.hasMark(c, "to") {
+			// Nor one the parse hung on it by another relation, with
+			// "and" of its own ("likes to paint, and her brother …").
+			toks = a.subtree(c, func(k int) bool {
+				return a.hasSubject(k) && (a.base(k) == text.Conj || a.childOf(k, text.Cc) >= 0)
+			})
 		} else {
 			toks = a.subtree(c, nil)
 		}
@@ -785,6 +1000,12 @@ func (a *attributor) indirect(v int) {
 			}
 		}
 	}
+	if len(toks) == 0 && cues[a.lemma(v)] == belief {
+		// An object and its predicate, a clause without "that": "found
+		// the inspectors repeatedly ignored the rules", "believes the
+		// plan doomed".
+		toks = a.objectPredicate(v)
+	}
 	if len(toks) == 0 && a.lemma(v) == "call" && a.appeal(v) {
 		toks = a.callOn(v)
 	}
@@ -795,7 +1016,7 @@ func (a *attributor) indirect(v int) {
 	}
 	var spkSpan text.Span
 	np := false
-	if len(toks) == 0 && cues[a.lemma(v)] == speech {
+	if len(toks) == 0 && (cues[a.lemma(v)] == speech || a.thatAfter(v)) {
 		toks = a.restAfter(v)
 	}
 	if len(toks) == 0 && namingVerbs[a.lemma(v)] {
@@ -814,6 +1035,10 @@ func (a *attributor) indirect(v int) {
 			sort.Ints(toks)
 		}
 	}
+	if len(toks) == 0 && a.stances {
+		// "called the new toll a scam", "deemed the bridge a danger".
+		toks = a.smallClause(v)
+	}
 	if len(toks) == 0 && a.stances && (cues[a.lemma(v)] == stance || npSpeech[a.lemma(v)]) {
 		if c := a.npContent(v); c >= 0 {
 			toks, np = a.withoutCase(c), true
@@ -825,12 +1050,78 @@ func (a *attributor) indirect(v int) {
 			}
 		}
 	}
+	if len(toks) == 0 {
+		if w := a.whatSaid(v); w >= 0 {
+			toks = []int{w}
+		}
+	}
 	if a.wordsOutside(toks) == 0 && !a.hasSegment(toks) {
 		return
 	}
 	if f := a.add(v, spk, toks); f != nil {
 		f.spkSpan, f.np = spkSpan, np
 	}
+}
+
+// objectPredicate returns the object of v and the predicate the parse
+// hangs on v after it, a clause without "that" misread (an xcomp, an
+// adverbial clause without a conjunction, a conjunct without "and"), or
+// nil.
+func (a *attributor) objectPredicate(v int) []int {
+	obj := -1
+	for _, k := range a.kids[v] {
+		if k > v && a.base(k) == text.Obj && a.segOf[k] < 0 && (a.tok(k).UPOS == text.NOUN || a.tok(k).UPOS == text.PROPN) {
+			obj = k
+			break
+		}
+	}
+	if obj < 0 {
+		return nil
+	}
+	for _, k := range a.kids[v] {
+		if k < obj || a.segOf[k] >= 0 || a.hasSubject(k) {
+			continue
+		}
+		switch a.base(k) {
+		case text.Xcomp:
+		case text.Advcl:
+			if a.childOf(k, text.Mark) >= 0 {
+				continue // "found the council … when it …"
+			}
+		case text.Conj:
+			if a.childOf(k, text.Cc) >= 0 {
+				continue // "found the body and called the police"
+			}
+		default:
+			continue
+		}
+		switch a.tok(k).UPOS {
+		case text.VERB, text.ADJ:
+			toks := append(a.subtree(obj, nil), a.subtree(k, nil)...)
+			sort.Ints(toks)
+			return dedup(toks)
+		}
+	}
+	return nil
+}
+
+// whatSaid returns the pronoun that stands for what cue v reports in a
+// free relative or a relative clause, before the cue's subject: "that is
+// what the mayor said", "what the board expects", "a plan, which the
+// minister announced, …"; -1 if none.
+func (a *attributor) whatSaid(v int) int {
+	if h := a.head(v); h >= 0 && h < v && a.base(v) == text.Acl && a.lemma(h) == "what" && a.segOf[h] < 0 {
+		return h
+	}
+	for _, k := range a.kids[v] {
+		if k < v && a.base(k) == text.Obj && a.segOf[k] < 0 {
+			switch a.lemma(k) {
+			case "what", "which":
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // add records what cue v reports: toks, said by spk; nil if toks hold
@@ -954,9 +1245,24 @@ func (a *attributor) according(i int) {
 	var scope []int
 	if lo, hi := a.sentRange(i); a.asideAt(i, x, lo, hi) {
 		// "…, according to X." or "According to X, …": the rest of
-		// the sentence, whatever the parse hangs the phrase on.
+		// the sentence, whatever the parse hangs the phrase on; X's
+		// words end at its separator, even when the parse hangs the
+		// sentence on X ("According to a complaint filed by the
+		// agency, the firm …" parsed with "complaint" as the root).
 		for k := lo; k < hi; k++ {
 			scope = append(scope, k)
+		}
+		sep := hi
+		for k := i + 2; k < hi; k++ {
+			if a.isSep(k) && a.segOf[k] < 0 {
+				sep = k
+				break
+			}
+		}
+		for k := range own {
+			if k > sep {
+				delete(own, k)
+			}
 		}
 	} else if clause < 0 {
 		for k := int(a.doc.Sents[s].Start); k < int(a.doc.Sents[s].End); k++ {
@@ -980,6 +1286,9 @@ func (a *attributor) according(i int) {
 	// parse hangs on them.
 	var spk []int
 	for _, k := range a.subtree(x, nil) {
+		if !own[k] {
+			continue
+		}
 		if k > i+1 && (len(spk) == 0 && k == i+2 || len(spk) > 0 && k == spk[len(spk)-1]+1) {
 			spk = append(spk, k)
 		}
@@ -1393,6 +1702,16 @@ func (a *attributor) directSpeaker(v int, sg *segment) int {
 		return k
 	}
 	if sg.close >= 0 && a.tok(v).Start > int32(sg.close) {
+		// "…," Jane Doe, head of the pilots' guild, said: the
+		// name the apposition follows.
+		if first := a.tokAt(int32(sg.close + len(markText(a.s, sg.close)))); first < v && v-first > 6 &&
+			a.form(v-1) == "," && a.apposed(first, v) && near(first) {
+			k := first
+			for k+1 < v && a.tok(k+1).UPOS == text.PROPN {
+				k++
+			}
+			return top(k)
+		}
 		// "…," he said / "…," the minister said.
 		for k := v - 1; near(k) && a.tok(k).Start > int32(sg.close); k-- {
 			if nominal(a.tok(k).UPOS) {
@@ -1515,6 +1834,27 @@ func (a *attributor) dashSpan(sg *segment) text.Span {
 func (a *attributor) npContent(v int) int {
 	addr := a.addressee(v)
 	call := a.lemma(v) == "call"
+	if a.lemma(v) == "show" {
+		// "showed the visitors the harbour" is a guided tour, not
+		// evidence: two objects.
+		n := 0
+		for _, k := range a.kids[v] {
+			if b := a.base(k); b == text.Obj || b == text.Iobj {
+				n++
+				for _, c := range a.kids[k] {
+					if b := a.base(c); b == text.Obj || b == text.Iobj {
+						n++ // the second hung on the first
+					}
+				}
+			}
+		}
+		if n > 1 {
+			return -1
+		}
+	}
+	if c := a.aboutWhether(v); c >= 0 {
+		return c // "asked about whether …"
+	}
 	for _, k := range a.kids[v] {
 		if k == addr {
 			continue
@@ -1534,7 +1874,7 @@ func (a *attributor) npContent(v int) int {
 				continue
 			}
 			for _, c := range a.kids[k] {
-				if a.base(c) != text.Case || !stancePreps[a.lemma(c)] {
+				if a.base(c) != text.Case || !stancePreps[a.lemma(c)] && !(a.lemma(c) == "with" && withVerbs[a.lemma(v)]) {
 					continue
 				}
 				if l := a.lemma(v); (l == "speak" || l == "talk") && a.lemma(c) != "about" && a.lemma(c) != "of" {
@@ -1604,6 +1944,9 @@ func (a *attributor) attitudeAdj(v int) int {
 	if c := a.childOf(v, text.Ccomp); c > v {
 		return c
 	}
+	if c := a.aboutWhether(v); c >= 0 {
+		return c
+	}
 	for _, k := range a.kids[v] {
 		if a.base(k) != text.Obl || k < v {
 			continue
@@ -1612,6 +1955,39 @@ func (a *attributor) attitudeAdj(v int) int {
 			if a.base(c) == text.Case && (a.lemma(c) == "about" || a.lemma(c) == "of" || a.lemma(c) == "over") {
 				return k
 			}
+		}
+	}
+	return -1
+}
+
+// aboutWhether returns a question clause after v that "about",
+// "over" or "on" opens ("were vague about whether the pier would
+// reopen", "spoke out about whether the report should be published"),
+// or -1.
+func (a *attributor) aboutWhether(v int) int {
+	for _, k := range a.kids[v] {
+		if k < v || a.segOf[k] >= 0 {
+			continue
+		}
+		switch a.base(k) {
+		case text.Advcl, text.Ccomp, text.Acl:
+		default:
+			continue
+		}
+		prep, wh := false, false
+		for _, c := range a.kids[k] {
+			if c > k || a.base(c) != text.Mark {
+				continue
+			}
+			switch a.lemma(c) {
+			case "about", "over", "on":
+				prep = true
+			case "whether", "if", "how", "why", "what", "when":
+				wh = true
+			}
+		}
+		if prep && wh {
+			return k
 		}
 	}
 	return -1
@@ -1687,6 +2063,53 @@ func (a *attributor) appeal(v int) bool {
 		for _, k := range a.kids[v] {
 			if a.base(k) == text.Obl && (a.hasCase(k, "on") || a.hasCase(k, "upon")) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// urgeVerbs ask someone to act, by an object and an infinitive: the
+// verbs of urging and begging (Levin's class 58: encourage, advise,
+// implore, beg, entreat …) and of persuading (persuade, convince), outside
+// the cue lexicon. What they ask is what their subject said: "begged
+// him to stay", "has encouraged the towns to build more houses".
+var urgeVerbs = map[string]bool{"encourage": true, "advise": true, "counsel": true, "exhort": true,
+	"admonish": true, "implore": true, "beg": true, "beseech": true, "entreat": true, "invite": true,
+	"persuade": true, "convince": true, "instruct": true}
+
+// urge attributes what a verb of urging (urgeVerbs) asks, its object
+// and its infinitive, to its subject; it reports whether it found one.
+func (a *attributor) urge(v int) bool {
+	if a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB || !urgeVerbs[a.lemma(v)] {
+		return false
+	}
+	spk := a.subject(v)
+	if spk < 0 || a.segOf[spk] >= 0 || firstOrSecond(a.form(spk)) {
+		return false
+	}
+	if l := strings.ToLower(a.form(spk)); l == "that" || l == "which" {
+		// "a policy that encourages people to …": a thing, not
+		// someone asking.
+		return false
+	}
+	obj := -1
+	for _, k := range a.kids[v] {
+		if b := a.base(k); k > v && (b == text.Obj || b == text.Iobj) && nominal(a.tok(k).UPOS) && a.segOf[k] < 0 {
+			obj = k
+			break
+		}
+	}
+	if obj < 0 {
+		return false
+	}
+	for _, h := range [2]int{v, obj} {
+		for _, k := range a.kids[h] {
+			if b := a.base(k); k > obj && (b == text.Xcomp || b == text.Advcl || b == text.Acl) && a.hasMark(k, "to") {
+				toks := append(a.subtree(obj, func(t int) bool { return t == k }),
+					a.subtree(k, func(t int) bool { return a.base(t) == text.Conj && a.hasSubject(t) })...)
+				sort.Ints(toks)
+				return a.add(v, spk, dedup(toks)) != nil
 			}
 		}
 	}
@@ -1771,6 +2194,9 @@ func (a *attributor) nested() {
 	// on the end of a report ("said the count was wrong, arguing that
 	// …", "…, though she admitted …") is cut off the report.
 	for i, f := range a.found {
+		if f.cue >= 0 && !f.dropped && f.kind == "direct" && len(f.content) > 0 {
+			a.cutDirect(f, a.found[max(0, i-maxNest):min(len(a.found), i+maxNest+1)])
+		}
 		if f.cue < 0 || f.dropped || f.kind == "direct" {
 			continue
 		}
@@ -1795,16 +2221,26 @@ func (a *attributor) nested() {
 				// cue whose words ran on into it included.
 				continue
 			}
-			if cues[a.lemma(f.cue)] == speech && cues[a.lemma(o.cue)] == speech && !f.np && a.reportsTo(f.cue, o.cue) {
+			if cues[a.lemma(f.cue)] == speech && cues[a.lemma(o.cue)] == speech && !f.np && a.reportsTo(f.cue, o.cue) &&
+				!a.coordinated(f.cue) {
 				continue // "the Kremlin said Putin told Assad": chains'
 			}
-			if cut, ok := a.aside(f); ok && (cues[a.lemma(f.cue)] == speech || cues[a.lemma(f.cue)] == belief) {
+			if cut, ok := a.aside(f); ok && (cues[a.lemma(f.cue)] == speech || cues[a.lemma(f.cue)] == belief ||
+				a.tok(f.cue).XPOS == "VBG" && cues[a.lemma(f.cue)] == stance) {
 				o.content = a.cutSpans(o.content, cut)
 				if a.tok(f.cue).XPOS == "VBG" && o.speaker >= 0 {
 					// The participle tells of the reporter, not of
 					// the subject of the clause it hangs on.
 					f.speaker, f.spkSpan = o.speaker, o.spkSpan
 				}
+				continue
+			}
+			if cut, ok := a.participleAside(f.cue, o.cue); ok {
+				// "Footage shows that …, disputing the ministry's
+				// claim that …": the participle after a comma tells of
+				// the report, and the claim in it is a statement of its
+				// own.
+				o.content = a.cutSpans(o.content, cut)
 				continue
 			}
 			f.dropped = true
@@ -1817,6 +2253,120 @@ func (a *attributor) nested() {
 		}
 	}
 	a.found = out
+}
+
+// coordinated reports whether cue v opens a clause of its own joined by
+// a conjunction, with a subject of its own: "Farmers said the board
+// lied and the mayor accused it of …" holds two reports, not one inside
+// the other, whatever the parse joins the second to.
+func (a *attributor) coordinated(v int) bool {
+	if a.base(v) != text.Conj || !a.hasSubject(v) {
+		return false
+	}
+	c := a.childOf(v, text.Cc)
+	return c >= 0 && c < v
+}
+
+// cutDirect cuts quotation f, with the cue after it and the speaker that
+// give it to someone ("“…,” the union wrote"), out of the content of the other
+// reports near it that ran on into it: "The letter also described the
+// damage: “…,” the fishermen wrote." holds two statements, each
+// with its own words.
+func (a *attributor) cutDirect(f *found, near []*found) {
+	lo, hi := f.content[0].Start, f.content[len(f.content)-1].End
+	if f.cueSpan.Start < hi {
+		// A cue before the quotation may be a report inside the
+		// other ("what the minister called the board's “careless” plan").
+		return
+	}
+	if f.cueSpan.End > hi {
+		hi = f.cueSpan.End
+	}
+	if f.speaker >= 0 {
+		if sp := a.phrase(f.speaker); sp.End > hi && sp.Start >= lo {
+			hi = sp.End
+		}
+	}
+	// The cue's own words after it, up to a comma: "the council wrote
+	// in a letter".
+	own := map[int]bool{}
+	for _, k := range a.subtree(f.cue, nil) {
+		own[k] = true
+	}
+	_, end := a.sentRange(f.cue)
+	for k := f.cue + 1; k < end && own[k] && a.form(k) != "," && a.segOf[k] < 0; k++ {
+		if l := a.lemma(k); l == "that" || l == "to" || l == "on" || a.tok(k).UPOS == text.VERB {
+			break // the cue's own clause: ", adding that …"
+		}
+		if e := a.tok(k).End; e > hi {
+			hi = e
+		}
+	}
+	for lo > 0 {
+		r, n := utf8.DecodeLastRuneInString(a.s[:lo])
+		if k, _ := mark(r); k == notMark && !unicode.IsSpace(r) && r != ':' && r != ',' {
+			break
+		}
+		lo -= int32(n)
+	}
+	for int(hi) < len(a.s) {
+		r, n := utf8.DecodeRuneInString(a.s[hi:])
+		if k, _ := mark(r); k == notMark && r != ',' && r != '.' {
+			break
+		}
+		hi += int32(n)
+	}
+	cut := text.Span{Start: lo, End: hi}
+	for _, o := range near {
+		if o == f || o.dropped || o.kind == "direct" || o.cue < 0 || o.cue == f.cue || !o.holds(f.content[0].Start) {
+			continue
+		}
+		if o.holds(a.tok(o.cue).Start) {
+			continue // a cue inside its own content: a parse gone wrong
+		}
+		rest := a.cutSpans(o.content, cut)
+		n := 0
+		for _, c := range rest {
+			n += countWords(a.s[c.Start:c.End])
+		}
+		if n < 2 {
+			// The other report is the quotation's own cue ("X said
+			// at a press conference: “…”"), the one after it a new
+			// sentence's.
+			continue
+		}
+		o.content = rest
+		if o.kind == "mixed" {
+			var toks []int
+			for _, c := range o.content {
+				toks = append(toks, a.tokensIn(c)...)
+			}
+			if !a.hasSegment(toks) {
+				o.kind = "indirect"
+			}
+		}
+	}
+}
+
+// participleAside returns the bytes, from its comma to its end, of a
+// participle after a comma that holds cue v and not cue o ("…,
+// disputing the ministry's claim that …").
+func (a *attributor) participleAside(v, o int) (text.Span, bool) {
+	p := v
+	for n := 0; n < 6 && p >= 0; n++ {
+		if p != v && a.tok(p).XPOS == "VBG" && p > 0 && a.form(p-1) == "," && p > o {
+			switch a.base(p) {
+			case text.Advcl, text.Acl, text.Conj, text.Xcomp:
+				toks := a.subtree(p, nil)
+				if slices.Contains(toks, o) {
+					return text.Span{}, false
+				}
+				return text.Span{Start: a.tok(p - 1).Start, End: a.tok(toks[len(toks)-1]).End}, true
+			}
+		}
+		p = a.head(p)
+	}
+	return text.Span{}, false
 }
 
 // maxNest bounds how many quotes before and after one are looked at for a
@@ -1859,6 +2409,11 @@ func (a *attributor) aside(f *found) (text.Span, bool) {
 	v := f.cue
 	switch a.base(v) {
 	case text.Advcl, text.Conj, text.Parataxis:
+	case text.Acl:
+		if a.tok(v).XPOS != "VBG" || v == 0 || a.form(v-1) != "," {
+			return text.Span{}, false
+		}
+		// ", citing her record", hung on the last noun.
 	default:
 		return text.Span{}, false
 	}

@@ -27,7 +27,20 @@ var stances = []string{"criticize", "criticise", "condemn", "praise", "attack", 
 	"admire", "adore", "cherish", "despise", "detest", "dislike", "hate", "like", "loathe", "love", "respect",
 	// Verbs of taking a stand on a measure by a vote or a veto: "voted
 	// against the bill", "approved a bill", "vetoed the law".
-	"vote", "approve", "veto", "override", "sponsor", "block", "ratify"}
+	"vote", "approve", "veto", "override", "sponsor", "block", "ratify",
+	// Verbs of agreeing and disagreeing with someone (of Levin's 36.1
+	// correspond verbs): "disagrees with her predecessor", "agreed
+	// with the referee about the penalty".
+	"disagree", "concur", "dissent",
+	// Verbs of indicating (Levin's class 78): what a report, a record or
+	// a video shows is its content ("the video shows a guard pushing a
+	// reporter", "the figures reflect a slowdown"). Not "prove", whose "to
+	// be" raises ("the plan proved to be a failure").
+	"demonstrate", "reflect", "illustrate", "underline", "substantiate"}
+
+// withVerbs are the stances whose "with" phrase says whom their subject
+// (dis)agrees with: a stance of its own.
+var withVerbs = map[string]bool{"agree": true, "disagree": true, "concur": true, "dissent": true}
 
 func init() {
 	for _, v := range stances {
@@ -43,7 +56,11 @@ var npSpeech = map[string]bool{"deny": true, "announce": true, "claim": true, "c
 	"reveal": true, "acknowledge": true, "admit": true, "call": true, "demand": true, "ask": true, "accuse": true,
 	"warn": true, "threaten": true, "promise": true, "pledge": true, "disclose": true, "tweet": true, "hail": true,
 	"describe": true, "comment": true, "complain": true, "insist": true, "urge": true,
-	"note": true, "suggest": true, "declare": true, "mention": true, "predict": true, "seek": true, "vow": true}
+	"note": true, "suggest": true, "show": true,
+	// Verbs of manner of speaking (Levin's 37.3) name what was
+	// shouted: "shouting insults", "chanting slogans".
+	"shout": true, "yell": true, "scream": true, "chant": true, "whisper": true, "mutter": true,
+	"mumble": true, "murmur": true, "holler": true, "bellow": true, "shriek": true, "declare": true, "mention": true, "predict": true, "seek": true, "vow": true}
 
 // stancePreps are the prepositions that introduce what a stance verb is
 // about: "called for", "commented on", "talked about", "warned against".
@@ -70,6 +87,8 @@ var cues = map[string]cueKind{
 	"concede": speech, "boast": speech, "joke": speech, "quip": speech, "shout": speech,
 	"yell": speech, "demand": speech, "charge": speech, "counter": speech, "retort": speech,
 	"chant": speech, "scream": speech, "read": speech, "type": speech,
+	"whisper": speech, "mutter": speech, "mumble": speech, "murmur": speech, "holler": speech,
+	"bellow": speech, "shriek": speech, "grumble": speech,
 	"lament": speech, "plead": speech, "pledge": speech, "proclaim": speech,
 	"call": speech, "describe": speech, "hail": speech, "predicted": speech, "acknowledged": speech,
 	"believe": belief, "think": belief, "expect": belief, "hope": belief, "fear": belief,

@@ -31,7 +31,22 @@ func (a *attributor) asPhrase(v, obj int) int {
 	if obj < 0 {
 		return -1
 	}
-	for _, h := range [2]int{v, obj} {
+	heads := []int{v, obj}
+	for h, n := obj, 0; n < 3; n++ {
+		// And the nouns the object's modifiers end in: "rated 30% of
+		// the claims as false".
+		nm := -1
+		for _, k := range a.kids[h] {
+			if k > h && a.base(k) == text.Nmod {
+				nm = k
+			}
+		}
+		if nm < 0 {
+			break
+		}
+		heads, h = append(heads, nm), nm
+	}
+	for _, h := range heads {
 		for _, k := range a.kids[h] {
 			if k <= obj || k <= v || a.hasSubject(k) {
 				continue
@@ -65,9 +80,10 @@ func (a *attributor) asPhrase(v, obj int) int {
 // by-agent, or unknown ("the fire was treated as arson"). It reports
 // whether it found one.
 func (a *attributor) characterize(v int) bool {
-	if a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB || !depictVerbs[a.lemma(v)] {
+	if a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB {
 		return false
 	}
+	lex := depictVerbs[a.lemma(v)] || dubVerbs[a.lemma(v)]
 	psubj, agent, obj := -1, -1, -1
 	for _, k := range a.kids[v] {
 		d := a.tok(k).Dep.Universal()
@@ -76,9 +92,30 @@ func (a *attributor) characterize(v int) bool {
 			psubj = k
 		case d == "obl:agent":
 			agent = k
-		case a.base(k) == text.Obj && obj < 0 && k > v && nominal(a.tok(k).UPOS):
-			obj = k
+		case a.base(k) == text.Obj && obj < 0 && k > v && (nominal(a.tok(k).UPOS) || a.tok(k).UPOS == text.NUM || a.tok(k).UPOS == text.SYM):
+			obj = k // "rated 30% of the claims as false"
+		case !lex && a.base(k) == text.Obl && obj < 0 && k > v && nominal(a.tok(k).UPOS) && a.hasCase(k, "after"):
+			obj = k // "has gone after the mayor as …"
 		}
+	}
+	if !lex && actAs[a.lemma(v)] {
+		return false
+	}
+	if !lex {
+		// Any verb whose "as" phrase is in quotation marks quotes what
+		// its subject called the object: "has been skewering the mayor
+		// as a “reckless gambler”", "went after her as “careless”".
+		as := a.asPhrase(v, obj)
+		if as < 0 || psubj >= 0 || a.segOf[obj] >= 0 || !a.quotedIn(a.subtree(as, nil)) {
+			return false
+		}
+		spk := a.subject(v)
+		if spk < 0 || a.segOf[spk] >= 0 || firstOrSecond(a.form(spk)) || a.head(spk) != v && a.base(v) != text.Conj {
+			return false // not "the aim was going after her as …"
+		}
+		toks := append(a.withoutCase(obj), a.subtree(as, nil)...)
+		sort.Ints(toks)
+		return a.add(v, spk, dedup(toks)) != nil
 	}
 	spk := -1
 	if psubj >= 0 {
@@ -90,6 +127,11 @@ func (a *attributor) characterize(v int) bool {
 		return false
 	}
 	as := a.asPhrase(v, obj)
+	if as < 0 && psubj < 0 {
+		if toks := a.smallClause(v); toks != nil {
+			return a.add(v, spk, toks) != nil
+		}
+	}
 	if as < 0 || a.segOf[obj] >= 0 {
 		return false
 	}
@@ -98,17 +140,137 @@ func (a *attributor) characterize(v int) bool {
 	return a.add(v, spk, dedup(toks)) != nil
 }
 
+// dubVerbs name or judge their object by a second noun phrase or an
+// adjective after it, a small clause (Levin's classes 29.3, dub verbs, and
+// 29.4, declare verbs, less those that appoint or make: name, crown,
+// make): "called the referee a liar", "judged the bridge a mistake", "deemed
+// the bridge a danger". The object and what it is called are
+// what the subject said or held.
+var dubVerbs = map[string]bool{"call": true, "label": true, "brand": true, "dub": true, "term": true,
+	"nickname": true, "christen": true, "pronounce": true, "judge": true, "adjudge": true, "deem": true,
+	"declare": true, "consider": true}
+
+// smallClause returns the object of a dub verb v and what v calls it
+// ("the referee a liar"), however the parse hangs the second phrase: on
+// the verb or on the object, as an object, an unmarked oblique or
+// modifier, or, in quotation marks, an apposition ("called the whole
+// board “cowards”"); nil if there is none. A phrase with a preposition,
+// of time or set off by a comma is no name: "called the ambassador on
+// Tuesday", "called the police an hour later".
+func (a *attributor) smallClause(v int) []int {
+	if !dubVerbs[a.lemma(v)] || a.segOf[v] >= 0 {
+		return nil
+	}
+	x := -1
+	for _, k := range a.kids[v] {
+		switch a.base(k) {
+		case text.Obj, text.Iobj, text.Xcomp:
+			if k > v && a.segOf[k] < 0 && (a.tok(k).UPOS == text.NOUN || a.tok(k).UPOS == text.PROPN || a.tok(k).UPOS == text.PRON) {
+				x = k
+			}
+		}
+		if x >= 0 {
+			break
+		}
+	}
+	if x < 0 {
+		return nil
+	}
+	obj := a.subtree(x, nil)
+	pred := -1
+	for _, k := range append(append([]int(nil), a.kids[v]...), obj...) {
+		if k <= x || a.hasSubject(k) || a.childOf(k, text.Case) >= 0 || a.childOf(k, text.Mark) >= 0 {
+			continue
+		}
+		if h := a.head(k); h != v && h != x && a.base(k) != text.Appos {
+			continue
+		}
+		switch a.tok(k).UPOS {
+		case text.NOUN, text.PROPN, text.ADJ:
+		default:
+			continue
+		}
+		d := a.tok(k).Dep.Universal()
+		switch d.Base() {
+		case text.Obj, text.Iobj, text.Xcomp:
+		case text.Obl, text.Nmod:
+			if d.Subtype() != "unmarked" {
+				continue
+			}
+		case text.Appos:
+			if a.segOf[k] < 0 {
+				continue
+			}
+		default:
+			continue
+		}
+		sub := a.subtree(k, nil)
+		if first := sub[0]; first > 0 && a.form(first-1) == "," || timeWords[a.lemma(k)] || a.isDay(k) || a.later(k) {
+			continue
+		}
+		pred = k
+		break
+	}
+	if pred < 0 {
+		return nil
+	}
+	toks := append(obj, a.subtree(pred, nil)...)
+	sort.Ints(toks)
+	return dedup(toks)
+}
+
+// later reports whether phrase k says when, by an adverb of time after a
+// measure ("an hour later", "two days ago").
+func (a *attributor) later(k int) bool {
+	for _, c := range a.kids[k] {
+		switch a.lemma(c) {
+		case "later", "ago", "earlier", "before", "after":
+			return true
+		}
+	}
+	return false
+}
+
+// actAs are the verbs that choose or use something as something (Levin's
+// 29.1 appoint verbs and the using verbs of 29.2): "used the hall as a
+// “shelter”" is an act, whoever put the marks.
+var actAs = map[string]bool{"use": true, "employ": true, "select": true, "choose": true, "appoint": true,
+	"elect": true, "hire": true, "install": true, "nominate": true, "name": true, "pick": true, "adopt": true}
+
+// quotedIn reports whether a quotation, scare quotes included, lies
+// among toks.
+func (a *attributor) quotedIn(toks []int) bool {
+	for _, k := range toks {
+		if a.segOf[k] >= 0 {
+			return true
+		}
+		if r := []rune(a.form(k)); len(r) == 1 {
+			if k, _ := mark(r[0]); k != notMark {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // putIt attributes the clause that "as X put it" comments on to X: "The
 // harbour, as one fisherman put it, is all the town has left." It
 // reports whether it found one.
 func (a *attributor) putIt(v int) bool {
-	if a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB || a.lemma(v) != "put" || !a.hasMark(v, "as") ||
+	if a.segOf[v] >= 0 || a.tok(v).UPOS != text.VERB || a.lemma(v) != "put" ||
 		v+1 >= len(a.doc.Tokens) || !strings.EqualFold(a.form(v+1), "it") || a.base(v+1) != text.Obj {
 		return false
 	}
 	spk := a.subject(v)
 	if spk < 0 || a.segOf[spk] >= 0 || firstOrSecond(a.form(spk)) {
 		return false
+	}
+	if !a.hasMark(v, "as") {
+		// "as" hung on the subject instead: "as one harbour pilot put it".
+		sub := a.subtree(spk, nil)
+		if s := sub[0]; s == 0 || !strings.EqualFold(a.form(s), "as") && !strings.EqualFold(a.form(s-1), "as") {
+			return false
+		}
 	}
 	own := map[int]bool{}
 	var toks []int

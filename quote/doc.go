@@ -33,12 +33,21 @@
 //     a passive cue ("is expected to …", "was accused of …", "is supported
 //     by …", the by-agent speaking); a verb of characterizing with an "as"
 //     phrase ("painted the rival as a snob", "was treated as arson"); a
-//     verb of liking, wanting or voting ("loves the old school", "wants to
-//     win", "voted against the bill"); "as X put it"; a statement noun with
+//     verb of liking, wanting, voting or (dis)agreeing ("loves the old
+//     school", "wants to win", "voted against the bill", "disagrees with
+//     her predecessor"); a verb of naming or judging with a small clause
+//     ("called the referee a liar", "judged the bridge a mistake"); a verb
+//     of urging with an object and an infinitive ("encouraged the parents
+//     to read"); a verb of indicating or of manner of speaking with a noun
+//     phrase ("the video shows a guard pushing …", "shouting slogans"); any
+//     verb whose "as" phrase is in quotation marks ("skewering the
+//     governor as a “reckless gambler”"); "as X put it"; a free relative
+//     ("that is what the mayor said"); a statement noun with
 //     its holder and its clause ("the senator's claim that …", "his
 //     promise to …"), or a statement or feeling noun with what it is about
-//     and its possessor or the subject of its light verb ("expressed
-//     outrage over the fees", "made the case that …"); a
+//     and its possessor or the subject of its light verb ("the mayor's
+//     comments on the fees", "expressed outrage over the fees", "made the
+//     case that …"); a
 //     verb the tagger took for a noun or a name ("the mayor claims that
 //     …", "…, the Courier reports", "Mayor Seeks New Bridge"); and a short
 //     paragraph that a name and a colon open (headlines: "Sanders: …");
@@ -48,19 +57,26 @@
 //
 // A statement inside what someone else is reported to have said is part
 // of that report ("He said the troika had agreed to …"), not a quote of
-// its own; a statement beside it (", arguing that …", ", though she
-// admitted …") is cut off the report and is one. A cue whose clause is the
-// complement of a speech cue keeps the chain: "the Kremlin said Putin told
-// Assad that …" is Putin's quote, reported by the Kremlin, to Assad.
+// its own; a statement beside it (", arguing that …", ", citing …", ",
+// though she admitted …", "… and the owners claimed …", a participle
+// that holds a statement of its own, a quotation with its own cue after
+// it: "…: “…,” the fishermen wrote") is cut off the report and is one.
+// A cue whose clause is the complement of a speech cue keeps the chain:
+// "the Kremlin said Putin told Assad that …" is Putin's quote, reported
+// by the Kremlin, to Assad.
 //
-// The speaker is the cue's subject (a first conjunct's, a participle's
-// governor's, an infinitive's controlling object's under "force", "urge",
+// The speaker is the cue's subject ("I" and "we" outside quotation marks
+// being the author; a first conjunct's, a participle's governor's, an
+// infinitive's controlling object's under "force", "urge",
 // "ask" and the like; "who" of a relative clause, referring to the noun it
 // modifies), or, when the parser took quoted words for the subject, the
 // name or pronoun beside the cue, or, for a participle after a comma that
 // the parse hangs inside the quotation (", asserting, “…”"), the nearest
-// subject before it outside quotation marks. A report set off by commas
-// with its speaker ("…, a spokesman announced") holds its sentence. A pronoun, a surname or a role noun
+// subject before it outside quotation marks; a name with a long
+// apposition, or a nickname in quotation marks, may stand between a
+// quotation and its cue. A report set off by commas with its speaker
+// ("…, a spokesman announced") holds its sentence. A pronoun, a surname or
+// a role noun
 // ("the minister") is resolved to the full mention it refers to
 // (Actor.Via), and, through a Resolver (the event coder's mentions stage,
 // passed in by the caller), coded.

@@ -291,7 +291,7 @@ var clauseCues = map[string]bool{"say": true, "tell": true, "claim": true, "insi
 // addressee and the cue's adjuncts before them ("told reporters on
 // Monday that …"), holding a verb; nil if none.
 func (a *attributor) restAfter(v int) []int {
-	if !clauseCues[a.lemma(v)] || v > 0 && a.form(v-1) == "," && !a.subjectBefore(v) {
+	if !clauseCues[a.lemma(v)] && !a.thatAfter(v) || v > 0 && a.form(v-1) == "," && !a.subjectBefore(v) {
 		return nil // "…, said Jane Doe, an official …": the speaker follows
 	}
 	_, hi := a.sentRange(v)
@@ -327,15 +327,22 @@ func (a *attributor) restAfter(v int) []int {
 	if k < hi && a.form(k) == "," {
 		return nil // "said, …": a parenthetical's, or a quotation's
 	}
+	conj := false // a "that" the tagger took for a conjunction opens a clause, its verb found or not
 	if k < hi && a.lemma(k) == "that" {
+		conj = a.tok(k).UPOS == text.SCONJ
 		k++
+		if k < hi && a.form(k) == "," {
+			k++ // "quipped that, for a small town, …"
+		}
 	}
 	if k >= hi {
 		return nil
 	}
 	switch a.tok(k).UPOS {
 	case text.ADP, text.PUNCT, text.CCONJ, text.SCONJ:
-		return nil // "said in a statement", "said so"
+		if !conj || a.tok(k).UPOS != text.ADP {
+			return nil // "said in a statement", "said so"
+		}
 	}
 	var toks []int
 	for ; k < hi; k++ {
@@ -353,7 +360,7 @@ func (a *attributor) restAfter(v int) []int {
 		}
 		toks = append(toks, k)
 	}
-	if a.wordsOutside(toks) < 3 || !a.hasVerb(toks) {
+	if a.wordsOutside(toks) < 3 || !a.hasVerb(toks) && !conj {
 		return nil
 	}
 	// The first verb must not be in a relative clause of an object
@@ -370,6 +377,22 @@ func (a *attributor) restAfter(v int) []int {
 		break
 	}
 	return toks
+}
+
+// thatAfter reports whether "that" follows cue v of speech or belief
+// outside the lexicon of clause cues, an adverb apart ("quipped that, for
+// a small town, …", "feared that"): the clause the conjunction opens is what
+// was said or thought, however the parse hangs it.
+func (a *attributor) thatAfter(v int) bool {
+	if k := cues[a.lemma(v)]; k != speech && k != belief {
+		return false
+	}
+	_, hi := a.sentRange(v)
+	n := v + 1
+	if n < hi && a.tok(n).UPOS == text.ADV {
+		n++
+	}
+	return n+1 < hi && strings.EqualFold(a.form(n), "that") && a.segOf[n] < 0
 }
 
 // isDay reports whether proper noun k names a day or month ("Monday",
@@ -625,23 +648,8 @@ func (a *attributor) nounCue(v int) {
 		return
 	}
 	if !speechNouns[l] || l == "call" || l == "question" {
-		// What it is about: "outrage over the test", "a call for calm",
-		// the phrase hung on the noun or on its light verb.
-		about := a.kids[v]
-		if light {
-			about = append(append([]int(nil), about...), a.kids[a.head(v)]...)
-		}
-		for _, k := range about {
-			if b := a.base(k); k > v && (b == text.Nmod || light && b == text.Obl) && a.segOf[k] < 0 && !timeWords[a.lemma(k)] && a.tok(k).UPOS != text.NUM {
-				for _, c := range a.kids[k] {
-					if a.base(c) == text.Case && c > v && nounPreps[a.lemma(c)] {
-						if toks := a.withoutCase(k); a.wordsOutside(toks) >= 1 {
-							a.add(v, spk, toks)
-							return
-						}
-					}
-				}
-			}
+		if a.nounAbout(v, spk, light) {
+			return
 		}
 	}
 	_, hi := a.sentRange(v)
@@ -661,8 +669,43 @@ func (a *attributor) nounCue(v int) {
 		}
 	}
 	if start < 0 {
+		if speechNouns[l] {
+			// Without a clause, what a statement is about: "the
+			// senator's comments about the deal", "the bank's
+			// forecast of exports".
+			a.nounAbout(v, spk, light)
+		}
 		return
 	}
+	a.nounClause(v, spk, start, hi)
+}
+
+// nounAbout attributes what statement or feeling noun v is about, the
+// phrase hung on the noun or on its light verb ("outrage over the test",
+// "a call for calm"), to spk; it reports whether it found one.
+func (a *attributor) nounAbout(v, spk int, light bool) bool {
+	about := a.kids[v]
+	if light {
+		about = append(append([]int(nil), about...), a.kids[a.head(v)]...)
+	}
+	for _, k := range about {
+		if b := a.base(k); k > v && (b == text.Nmod || light && b == text.Obl) && a.segOf[k] < 0 && !timeWords[a.lemma(k)] && a.tok(k).UPOS != text.NUM {
+			for _, c := range a.kids[k] {
+				if a.base(c) == text.Case && c > v && nounPreps[a.lemma(c)] {
+					if toks := a.withoutCase(k); a.wordsOutside(toks) >= 1 {
+						a.add(v, spk, toks)
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// nounClause attributes the clause that starts at start after statement
+// noun v to spk.
+func (a *attributor) nounClause(v, spk, start, hi int) {
 	// Up to the clause's end: a separator, or a second finite verb with
 	// no subject of its own (the sentence's own predicate: "the mayor's
 	// insistence that the budget is balanced angered the council").

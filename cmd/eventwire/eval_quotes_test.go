@@ -16,10 +16,10 @@ import (
 // The floors of eval quotes on PolNeAR dev (docs/BENCHMARKS.md); they
 // only rise.
 const (
-	quoteSpeakerAllFloor    = 0.69
-	quoteSpeakerDirectFloor = 0.87
-	quoteContentFloor       = 0.74
-	quoteCharsFloor         = 0.70 // contents neither grown nor cut to match
+	quoteSpeakerAllFloor    = 0.71
+	quoteSpeakerDirectFloor = 0.89
+	quoteContentFloor       = 0.77
+	quoteCharsFloor         = 0.72 // contents neither grown nor cut to match
 )
 
 // A made-up article in PolNeAR's layout, with character offsets (the ’ is
