@@ -716,7 +716,10 @@ func (a *attributor) trailingCue(sg *segment) int {
 			return -1
 		}
 		if a.cueWord(k) {
-			if !sg.sepBefore {
+			// A comma after the closing mark ("… peace", wrote X) ties the
+			// cue to the quotation as one inside it does ("… peace," wrote
+			// X).
+			if !sg.sepBefore && a.form(first) != "," {
 				// "…end." Trump said on Monday that X: a new statement
 				// with content of its own.
 				if c := a.complement(k); c >= 0 && c > k {

@@ -314,6 +314,11 @@ func TestAttribute(t *testing.T) {
 		{"cue of a new sentence", "The harbour master said at a meeting: \"The pier is not safe. We will close it until the spring.\" The fishermen's union has called for an inquiry into the repairs.",
 			[]string{`direct "said" The harbour master: The pier is not safe. We will close it until the spring.`,
 				`indirect "called" The fishermen's union: an inquiry into the repairs`}},
+		// ... but a comma after the closing mark ties a trailing cue
+		// and its inverted subject to the quotation, in the British
+		// style as in the American one.
+		{"comma after the closing mark", "\"The pier will reopen in May. We thank the volunteers for their work\", wrote the harbour master.",
+			[]string{`direct "wrote" the harbour master: The pier will reopen in May. We thank the volunteers for their work`}},
 		// A quotation with its own cue after it is cut off a report
 		// that ran on into it.
 		{"quotation after a report", "The mayor said the harbour would reopen in May: “We have waited long enough for this,” the council wrote in its own letter.",
