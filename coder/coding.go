@@ -671,6 +671,10 @@ func (st *sent) codeFrame(f *frame) {
 			f.code = dict.Code{Event: c}
 			f.coding = "a statement of what another must or should do is a demand (10) or an appeal (02)"
 		}
+		if c, ok := st.characterization(f); ok {
+			f.code = c
+			f.coding = "calling something a name (call X Y) is no telephone call: praise or blame by the name's own code, else nothing"
+		}
 		if st.accusation(f) {
 			f.code = dict.Code{Event: "112"}
 			f.coding = "a statement that another is responsible for, behind or the perpetrator of an act is an accusation (112)"
@@ -737,6 +741,38 @@ func (st *sent) obligation(f *frame) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// characterization reports the code of "X called Y Z" (CALL with an
+// object and a second noun or adjective that names it: "Pelosi called
+// Trump's conduct a breach of his responsibilities", "Iran called the
+// sanctions illegal"), Levin's verbs of dubbing (29.3), which CALL's
+// telephone code (041) misreads: the evaluation's code when the name is a
+// word of praise or blame ("called him a hero", "a dictator"), else none.
+// A matched pattern keeps its code ("called on", "called for").
+func (st *sent) characterization(f *frame) (dict.Code, bool) {
+	if f.kind != verbFrame || f.best != nil || st.lemma(f.pred) != "CALL" {
+		return dict.Code{}, false
+	}
+	objs, pred := 0, -1
+	for _, k := range st.children(f.pred) {
+		switch r := st.rel(k); {
+		case r.IsObject() || r.Base() == text.Iobj:
+			objs++
+			if objs == 2 {
+				pred = k // "called Assad a terrorist": the second object names the first
+			}
+		case r.Base() == text.Xcomp && (st.tok(k).UPOS == text.ADJ || st.tok(k).UPOS == text.NOUN):
+			pred = k
+		}
+	}
+	if pred < 0 || objs == 0 {
+		return dict.Code{}, false
+	}
+	if e := st.evaluation(pred); e != nil {
+		return e.Code, true
+	}
+	return dict.Code{}, true
 }
 
 // blamePredicates are the predicates of a reported clause that lay an act on
