@@ -276,6 +276,12 @@ func (st *sent) mention1(h int) []entity {
 				r, ok = st.shortRef(k)
 			}
 		}
+		if _, quoted := st.quotedBy(h); !ok && quoted && st.lastFlat(h) == h {
+			// "I asked John for his resignation," wrote Trump: in quoted
+			// words a first name alone is the one person of the article
+			// with that first name.
+			r, ok = st.firstNameRef(h)
+		}
 		if ok {
 			r = r.from("short-ref", r.span)
 			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: r.viaHow, viaSpan: r.viaSpan})
@@ -1152,4 +1158,36 @@ func (st *sent) lastFlat(h int) int {
 		}
 	}
 	return last
+}
+
+// firstNameRef finds the one person named earlier in the article whose
+// name starts with the word at h ("John" for "John R. Bolton"); none if
+// two people share it.
+func (st *sent) firstNameRef(h int) (entity, bool) {
+	k := st.key(h)
+	if len(k) < 3 {
+		return entity{}, false
+	}
+	var found entity
+	n := 0
+	seen := map[string]bool{}
+	for _, o := range st.dc.history {
+		if !st.personLike(o) || o.span.End <= o.span.Start {
+			continue
+		}
+		i := o.head
+		if i < 0 || i >= len(st.doc.Tokens) {
+			continue
+		}
+		for i > 0 && st.doc.Tokens[i].Start > o.span.Start {
+			i--
+		}
+		if strings.ToUpper(st.doc.Form(i)) != k || seen[o.code+o.last] {
+			continue
+		}
+		seen[o.code+o.last] = true
+		found = o
+		n++
+	}
+	return found, n == 1
 }
