@@ -103,6 +103,8 @@ func TestResolve(t *testing.T) {
 			map[string]int64{"Qqxville": 4826850, "West Virginia": 4826850}},
 		{"no candidate in the division", "He grew up in Edmonton, Ky., on a farm.", "",
 			map[string]int64{"Edmonton": 6254925, "Ky.": 6254925}},
+		{"a monarch's regnal number", "Queen Elizabeth II suspended parliament in London.", "",
+			map[string]int64{"London": 2643743}},
 		{"a person and an age", "Burton, 39, runs a farm in Paris, Texas.", "",
 			map[string]int64{"Paris": 4717560, "Texas": 4736286}},
 		{"a list of divisions", "Cases were found in Washington, Pennsylvania and California.", "",

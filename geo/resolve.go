@@ -178,6 +178,10 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 				persons[key] = true // "Hamza bin Laden", and "Hamza" after
 				continue
 			}
+			if m.t1 < int(s.End) && m.t1-m.t0 == 1 && regnal(form(m.t1)) {
+				persons[key] = true // "Queen Elizabeth II", "Charles III": a monarch
+				continue
+			}
 			if persons[key] {
 				continue
 			}
@@ -438,6 +442,20 @@ var streetWords = map[string]bool{"st": true, "street": true, "rd": true, "road"
 	"blvd": true, "boulevard": true, "dr": true, "drive": true, "lane": true, "ln": true, "hwy": true, "highway": true,
 	"pike": true, "ct": true, "court": true, "pl": true, "place": true, "sq": true, "square": true, "pkwy": true,
 	"parkway": true, "way": true, "trail": true, "circle": true, "terrace": true}
+
+// regnal reports whether w is a regnal number ("II", "XVI"), which
+// follows the name of a monarch or a pope, never a place's.
+func regnal(w string) bool {
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	for _, r := range w {
+		if r != 'I' && r != 'V' && r != 'X' {
+			return false
+		}
+	}
+	return true
+}
 
 // personParticles join the parts of Arabic and other names of persons.
 var personParticles = map[string]bool{"bin": true, "ibn": true, "bint": true, "abu": true, "ben": true}

@@ -204,6 +204,9 @@ func TestNewsSentences(t *testing.T) {
 		// only start an object.
 		{"finite past tagged as an adjective", strings.Fields("Irish nationalist guerrillas wounded two British soldiers in a bomb attack ."),
 			3, 2, 6, []int{0, 1}, text.VERB, false, []newsArc{{i: 3, head: -1, rel: "root", xpos: "VBD"}}},
+		// ... and one in a sentence that has no verb at all.
+		{"finite past in a verbless sentence", strings.Fields("Queen Elizabeth II suspended parliament ."),
+			3, 1, 4, []int{0, 1}, text.VERB, false, []newsArc{{i: 3, head: -1, rel: "root", xpos: "VBD"}}},
 		// ... and a verb that has no passive, with no object after it.
 		{"finite past of a verb with no passive", strings.Fields("Protests erupted in the capital on Friday ."),
 			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 1, head: -1, rel: "root", xpos: "VBD"}}},

@@ -101,6 +101,7 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 			t.aboutTo(s.forms, tags)
 			t.ingAdjective(s.forms, tags)
 			t.finitePast(s.forms, tags)
+			t.verbless(s.forms, tags)
 			t.finitePresent(s.forms, tags)
 			t.nounAfterArticle(s.forms, tags)
 			t.noIngNoVBG(s.orig, tags)
@@ -327,6 +328,43 @@ func (t *Tagger) finitePast(forms []string, tags []uint16) {
 			continue
 		}
 		tags[i] = uint16(vbd)
+		return
+	}
+}
+
+// verbless retags as a past-tense verb (VBD) the first regular "-ed"
+// adjective of a sentence that has no verb at all and ends with a full
+// stop, when a noun, name, number or pronoun stands before it and a
+// noun phrase after it: "Queen Elizabeth II suspended parliament." had
+// been read as one noun phrase, "suspended" an adjective of
+// "parliament". A sentence needs a verb; headline fragments ("Wounded
+// soldiers in hospital") have no full stop. Applied when tagging, like
+// aboutTo.
+func (t *Tagger) verbless(forms []string, tags []uint16) {
+	vbd := slices.Index(t.classes, Class{UPOS: text.VERB, XPOS: "VBD"})
+	if vbd < 0 || len(forms) < 4 || forms[len(forms)-1] != "." {
+		return
+	}
+	xpos := t.xposOf(tags)
+	for i := range forms {
+		if x := xpos(i); strings.HasPrefix(x, "VB") || x == "MD" {
+			return
+		}
+	}
+	for i := 1; i+2 < len(forms); i++ {
+		w := strings.ToLower(forms[i])
+		if xpos(i) != "JJ" || !strings.HasSuffix(w, "ed") || len(w) < 5 {
+			continue
+		}
+		switch xpos(i - 1) {
+		case "NN", "NNS", "NNP", "NNPS", "CD", "PRP":
+		default:
+			continue
+		}
+		switch xpos(i + 1) {
+		case "NN", "NNS", "NNP", "NNPS", "DT", "PRP$", "CD", "JJ", "PRP":
+			tags[i] = uint16(vbd)
+		}
 		return
 	}
 }
