@@ -216,7 +216,13 @@ func (st *sent) homeCountry(h int, agents []*dict.Agent) (entity, bool) {
 	last := map[string]entity{}
 	total := 0
 	add := func(o entity) {
-		if o.locative && placeCode(o.code) {
+		// A place where something happens, or a state whose domestic
+		// institution the article names ("the Parliament of the United
+		// Kingdom", "the Indonesian National Police", "Iraqi courts"):
+		// an article about a state's politics names its institutions
+		// more than its places. Governments and armies act abroad ("US
+		// troops" in an article about Syria) and do not count.
+		if (o.locative || domesticOrgans[o.role[:min(3, len(o.role))]]) && placeCode(o.code) {
 			count[o.code]++
 			last[o.code] = o
 			total++
@@ -249,6 +255,10 @@ func (st *sent) homeCountry(h int, agents []*dict.Agent) (entity, bool) {
 	}
 	return last[best], true
 }
+
+// domesticOrgans are the state organs that act at home: legislatures,
+// courts, police.
+var domesticOrgans = map[string]bool{"LEG": true, "JUD": true, "COP": true}
 
 // ownPlace reports whether the place at p lies in h's phrase as where the
 // group is or was ("rebels in Aleppo", "who were evacuated from Aleppo"),
