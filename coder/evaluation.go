@@ -71,20 +71,6 @@ func (st *sent) evalFrames() []*frame {
 	return out
 }
 
-// quotedBy returns the coded speaker of the direct or mixed quotation
-// whose words hold token p.
-func (st *sent) quotedBy(p int) (entity, bool) {
-	t := st.tok(p)
-	for _, q := range st.dc.quotes {
-		for _, c := range q.content {
-			if c.Start <= t.Start && t.End <= c.End {
-				return q.speaker, true
-			}
-		}
-	}
-	return entity{}, false
-}
-
 // evaluation returns the dictionary entry of predicate p's lemma when it
 // is a word of evaluation: an entry without patterns whose code is praise
 // (05) or disapproval (11).

@@ -107,14 +107,10 @@ func speakerIndex(qs []eventwire.Quote) []quoted {
 // firstPerson are the pronouns that, in a quotation, are its speaker.
 var firstPerson = map[string]bool{"I": true, "ME": true, "MY": true, "WE": true, "US": true, "OUR": true}
 
-// quoteSpeaker resolves a first-person pronoun at h inside a quotation's
-// words to the quotation's speaker: "I asked John for his resignation,"
-// wrote Trump.
-func (st *sent) quoteSpeaker(h int) (entity, bool) {
-	if !firstPerson[st.key(h)] {
-		return entity{}, false
-	}
-	t := st.tok(h)
+// quotedBy returns the coded speaker of the direct or mixed quotation
+// whose words hold token p.
+func (st *sent) quotedBy(p int) (entity, bool) {
+	t := st.tok(p)
 	for _, q := range st.dc.quotes {
 		for _, c := range q.content {
 			if c.Start <= t.Start && t.End <= c.End {
@@ -123,4 +119,14 @@ func (st *sent) quoteSpeaker(h int) (entity, bool) {
 		}
 	}
 	return entity{}, false
+}
+
+// quoteSpeaker resolves a first-person pronoun at h inside a quotation's
+// words to the quotation's speaker: "I asked John for his resignation,"
+// wrote Trump.
+func (st *sent) quoteSpeaker(h int) (entity, bool) {
+	if !firstPerson[st.key(h)] {
+		return entity{}, false
+	}
+	return st.quotedBy(h)
 }
