@@ -128,7 +128,7 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 	case st.c.opts.RequireTargetCountry && strings.HasPrefix(tgt.code, "---") && len(st.doc.Sents) > 1 && !forceCode(code):
 		return "the target has no country or organisation in the article (" + tgt.code + ")" // "supported peasant farming"
 	case (bareOf(src.code, tgt.code) && (!ownPeople(tgt.code) || st.eventHead(src)) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) &&
-		!((forceCode(code) || strings.HasPrefix(code, "13")) && !st.eventHead(src)):
+		!((forceCode(code) || strings.HasPrefix(code, "13")) && !st.eventHead(src)) && !st.peopleProtest(src, code):
 		return "an actor and its own state (" + src.code + ", " + tgt.code + ")" // "Putin said Russia will ..."
 	case tgt.viaHow == "place" && strings.HasPrefix(code, "01"):
 		return "a statement's content placed by country, not its addressee" // "scientists estimate the population"
@@ -304,6 +304,18 @@ func (st *sent) sideConfidence(e entity) float64 {
 // (RUS for RUSGOV).
 func bareOf(a, b string) bool {
 	return len(a) == 3 && len(b) > 3 && strings.HasPrefix(b, a) && a != "---"
+}
+
+// peopleProtest reports whether src, a bare state named by its people's
+// plural ("Serbians", "Iranians"), protests (14): the people protesting
+// against their own government is an event ("Serbians protested against
+// the government"), not a state and its own organ.
+func (st *sent) peopleProtest(src entity, code string) bool {
+	if !strings.HasPrefix(code, "14") || len(src.code) != 3 || src.head < st.lo || src.head >= st.hi {
+		return false
+	}
+	x := st.tok(src.head).XPOS
+	return x == "NNS" || x == "NNPS" // "Serbians", not "Serbia"
 }
 
 // ownPeople reports whether code is a state's group that is not an organ

@@ -204,6 +204,19 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			how = append(how, "target: the subject of the threat's condition")
 		}
 	}
+	if strings.HasPrefix(f.sense.Event, "14") && m.target < 0 {
+		// "Hundreds of protesters rallied in Tehran": where a protest
+		// happens is its venue, not whom it is against; the family
+		// needs no target. (A ceasefire "in Idlib" or a withdrawal
+		// "from Iraq" keeps its place: it is the other side's.)
+		kept := targets[:0:0]
+		for _, t := range targets {
+			if w := st.caseWord(t.head); !(locative[w] && w != "FROM" && len(t.code) == 3 && placeCode(t.code)) {
+				kept = append(kept, t)
+			}
+		}
+		targets = kept
+	}
 	if strings.HasPrefix(f.sense.Event, "04") && m.target < 0 {
 		// A meeting's counterpart is whom it is with, not what it is
 		// about: "held a press conference discussing concerns about

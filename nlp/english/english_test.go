@@ -210,6 +210,8 @@ func TestNewsSentences(t *testing.T) {
 		// ... and a verb that has no passive, with no object after it.
 		{"finite past of a verb with no passive", strings.Fields("Protests erupted in the capital on Friday ."),
 			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 1, head: -1, rel: "root", xpos: "VBD"}}},
+		{"finite past of a protest verb", strings.Fields("Hundreds of protesters rallied in the capital ."),
+			3, 0, -1, []int{0, 2}, text.VERB, false, []newsArc{{i: 3, head: -1, rel: "root", xpos: "VBD"}}},
 		{"adjective before a noun stays", strings.Fields("Wounded soldiers were evacuated from the city ."),
 			3, 1, -1, []int{0}, text.VERB, true, []newsArc{{i: 0, head: 1, rel: "amod", xpos: "JJ"}}},
 		// An "-ing" adjective the model takes for a gerund.

@@ -372,10 +372,13 @@ func (t *Tagger) verbless(forms []string, tags []uint16) {
 // noPassive are past forms of verbs that have no passive, so that after
 // a subject, with no auxiliary before them, they are the finite verb
 // though no object follows: "Protests erupted in Tehran", "Clashes
-// occurred near the border" (tagged VBN, the parser made "erupted" a
-// reduced relative on "Protests").
+// occurred near the border", "Hundreds of protesters rallied in Tehran"
+// (tagged VBN, the parser made "erupted" a reduced relative on
+// "Protests"). "gathered" and "marched" have a passive ("the prisoners
+// were marched off") but not without an auxiliary after a subject.
 var noPassive = map[string]bool{"erupted": true, "occurred": true, "happened": true, "ensued": true,
-	"emerged": true, "died": true, "arrived": true, "collapsed": true, "flared": true}
+	"emerged": true, "died": true, "arrived": true, "collapsed": true, "flared": true,
+	"rallied": true, "protested": true, "demonstrated": true, "rioted": true, "gathered": true, "marched": true}
 
 // pastAdjective reports whether the adjective f, followed by a word of
 // class next, may be a past-tense verb the model took for an adjective:
