@@ -678,6 +678,9 @@ func (st *sent) codeFrame(f *frame) {
 		if st.accusation(f) {
 			f.code = dict.Code{Event: "112"}
 			f.coding = "a statement that another is responsible for, behind or the perpetrator of an act is an accusation (112)"
+		} else if c, ok := st.reportedEvaluation(f); ok {
+			f.code = c
+			f.coding = "a statement that another is a hero or a dictator is praise or blame, by the word's code"
 		}
 		if st.commitment(f) {
 			f.code = dict.Code{Event: "030"}
@@ -815,6 +818,43 @@ func (st *sent) accusation(f *frame) bool {
 		}
 	}
 	return false
+}
+
+// reportedEvaluation reports the code of a statement (01, no pattern)
+// whose reported clause calls its target by a word of evaluation
+// (evaluation.go): "Bumhira said Mugabe was a dictator" is blame (111),
+// "said he was a hero" praise (051), as the same words in quotation
+// marks are. Negated, it stays a statement.
+func (st *sent) reportedEvaluation(f *frame) (dict.Code, bool) {
+	if f.kind != verbFrame || f.best != nil || !strings.HasPrefix(f.sense.Event, "01") || len(f.targets) == 0 {
+		return dict.Code{}, false
+	}
+	for _, k := range st.childrenRel(f.pred, text.Ccomp) {
+		e := st.evaluation(k)
+		if e == nil {
+			continue
+		}
+		cop, subj := false, -1
+		for _, c := range st.children(k) {
+			switch {
+			case st.base(c) == text.Cop:
+				cop = true
+			case st.rel(c).IsSubject():
+				subj = c
+			case st.base(c) == text.Advmod && (st.key(c) == "NOT" || st.key(c) == "N'T" || st.key(c) == "NEVER"):
+				return dict.Code{}, false
+			}
+		}
+		if !cop || subj < 0 {
+			continue
+		}
+		for _, t := range f.targets {
+			if t.head == subj || (t.span.Start >= st.tok(subj).Start && t.span.End <= st.tok(st.lastOf(subj)).End) {
+				return e.Code, true
+			}
+		}
+	}
+	return dict.Code{}, false
 }
 
 // commitment reports whether f is a verb of agreeing, coded by the
