@@ -170,6 +170,9 @@ func (st *sent) channelTarget(tgt entity, code string) bool {
 	if !mediaOnly(tgt.code) {
 		return false
 	}
+	if tgt.head >= st.lo && tgt.head < st.hi && st.rel(tgt.head).IsSubject() {
+		return false // what is said about a journalist ("denied claims that Khashoggi was slain"), not to the press
+	}
 	if strings.HasPrefix(code, "01") {
 		return true
 	}

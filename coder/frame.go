@@ -195,6 +195,15 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			}
 		}
 	}
+	if len(targets) == 0 && m.noun >= 0 && (strings.HasPrefix(f.sense.Event, "01") || strings.HasPrefix(f.sense.Event, "11") || strings.HasPrefix(f.sense.Event, "12")) {
+		// "denied all claims that Khashoggi was slain": a claim,
+		// report or allegation the pattern names is about the subject
+		// of its content clause.
+		if e := st.contentSubject(m.noun, sources); len(e) > 0 {
+			targets = e
+			how = append(how, "target: the subject of what the pattern's noun says")
+		}
+	}
 	if len(targets) == 0 && strings.HasPrefix(f.sense.Event, "13") {
 		// "Russia threatened to stop negotiations if the United States
 		// goes ahead with ...": a conditional threat is made against
@@ -608,6 +617,24 @@ func (st *sent) destination(v int) int {
 		}
 	}
 	return -1
+}
+
+// contentSubject returns the actors of the subject of the content clause
+// of noun n ("claims that Khashoggi was slain"), other than sources.
+func (st *sent) contentSubject(n int, sources []entity) []entity {
+	for _, k := range st.children(n) {
+		if st.base(k) != text.Acl || st.caseWord(k) != "THAT" {
+			continue
+		}
+		for _, c := range st.children(k) {
+			if st.rel(c).IsSubject() {
+				if e := st.mention(c); len(e) > 0 && !sameAs(e, sources) {
+					return e
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // directedAt returns the to/into/on/against modifier of noun n ("an
