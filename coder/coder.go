@@ -454,6 +454,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.words = dict.NewWords(forms)
 	st.repairPreconj()
 	st.repairTimeSubject()
+	st.repairPerfect()
 	st.repairSubjects()
 	st.repairRaised()
 	st.scanOccurrences()

@@ -435,3 +435,61 @@ func (st *sent) repairTimeSubject() {
 var dayWords = map[string]bool{"TODAY": true, "YESTERDAY": true, "TONIGHT": true, "TOMORROW": true,
 	"MONDAY": true, "TUESDAY": true, "WEDNESDAY": true, "THURSDAY": true, "FRIDAY": true, "SATURDAY": true,
 	"SUNDAY": true}
+
+// repairPerfect gives back the perfect its verb: "the United States have
+// alleged Iranian involvement" is sometimes parsed with "have" as the
+// verb (possession) and "alleged" as an adjective of its object. A past
+// participle (VBN) right after a form of have, hung on have's object as
+// its modifier, is the clause's verb: have becomes its auxiliary, the
+// object its object, and have's other dependents (the subject) its.
+func (st *sent) repairPerfect() {
+	for h := st.lo; h+2 < st.hi; h++ {
+		if st.lemma(h) != "HAVE" || st.tok(h).UPOS != text.VERB {
+			continue
+		}
+		p := h + 1
+		if st.tok(p).XPOS != "VBN" || st.base(p) != text.Amod {
+			continue
+		}
+		n := st.head(p)
+		if n < st.lo || n >= st.hi || st.head(n) != h || !st.rel(n).IsObject() {
+			continue
+		}
+		up, rel := st.head(h), st.rel(h)
+		for _, k := range append([]int(nil), st.children(h)...) {
+			if k != n {
+				st.reattach(k, p, st.rel(k))
+			}
+		}
+		st.reattach(n, p, st.rel(n))
+		if up >= st.lo && up < st.hi {
+			st.reattach(p, up, rel)
+		} else {
+			st.rootAt(p, h)
+		}
+		st.reattach(h, p, text.Aux)
+	}
+}
+
+// rootAt makes c the root of the sentence in the coder's view, with the
+// relation of old, the root it replaces.
+func (st *sent) rootAt(c, old int) {
+	if cur := st.head(c); cur >= st.lo && cur < st.hi {
+		kh := st.kids[cur-st.lo]
+		for i, k := range kh {
+			if k == c {
+				st.kids[cur-st.lo] = append(kh[:i:i], kh[i+1:]...)
+				break
+			}
+		}
+	}
+	if st.moved == nil {
+		st.moved = map[int]int{}
+	}
+	st.moved[c] = -1
+	if st.repairedTok == nil {
+		st.repairedTok = map[int]bool{}
+	}
+	st.repairedTok[c] = true
+	st.rels[c-st.lo], st.bases[c-st.lo] = st.rel(old), st.base(old)
+}
