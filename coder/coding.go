@@ -791,33 +791,18 @@ var blamePredicates = map[string]bool{"RESPONSIBLE": true, "PERPETRATOR": true, 
 // perpetrators", "was responsible for") or "behind" ("is behind the
 // attack"), and its subject is the statement's target.
 func (st *sent) accusation(f *frame) bool {
-	if f.kind != verbFrame || f.best != nil || !strings.HasPrefix(f.sense.Event, "01") || len(f.targets) == 0 {
-		return false
-	}
-	for _, k := range st.childrenRel(f.pred, text.Ccomp) {
-		cop, subj, blame := false, -1, blamePredicates[st.lemma(k)]
+	_, ok := st.reportedPredicate(f, func(k int) (dict.Code, bool) {
+		if blamePredicates[st.lemma(k)] {
+			return dict.Code{Event: "112"}, true
+		}
 		for _, c := range st.children(k) {
-			switch {
-			case st.base(c) == text.Cop:
-				cop = true
-			case st.rel(c).IsSubject():
-				subj = c
-			case st.base(c) == text.Case && st.key(c) == "BEHIND":
-				blame = true
-			case st.base(c) == text.Advmod && (st.key(c) == "NOT" || st.key(c) == "N'T"):
-				return false
+			if st.base(c) == text.Case && st.key(c) == "BEHIND" {
+				return dict.Code{Event: "112"}, true
 			}
 		}
-		if !cop || !blame || subj < 0 {
-			continue
-		}
-		for _, t := range f.targets {
-			if t.head == subj || (t.span.Start >= st.tok(subj).Start && t.span.End <= st.tok(st.lastOf(subj)).End) {
-				return true
-			}
-		}
-	}
-	return false
+		return dict.Code{}, false
+	})
+	return ok
 }
 
 // reportedEvaluation reports the code of a statement (01, no pattern)
@@ -826,12 +811,25 @@ func (st *sent) accusation(f *frame) bool {
 // "said he was a hero" praise (051), as the same words in quotation
 // marks are. Negated, it stays a statement.
 func (st *sent) reportedEvaluation(f *frame) (dict.Code, bool) {
+	return st.reportedPredicate(f, func(k int) (dict.Code, bool) {
+		if e := st.evaluation(k); e != nil {
+			return e.Code, true
+		}
+		return dict.Code{}, false
+	})
+}
+
+// reportedPredicate reads the reported clause of a statement f (01, with
+// no pattern): a copular clause, not negated, whose subject is one of the
+// statement's targets and whose predicate k pred accepts, giving the
+// code the statement takes.
+func (st *sent) reportedPredicate(f *frame, pred func(k int) (dict.Code, bool)) (dict.Code, bool) {
 	if f.kind != verbFrame || f.best != nil || !strings.HasPrefix(f.sense.Event, "01") || len(f.targets) == 0 {
 		return dict.Code{}, false
 	}
 	for _, k := range st.childrenRel(f.pred, text.Ccomp) {
-		e := st.evaluation(k)
-		if e == nil {
+		code, ok := pred(k)
+		if !ok {
 			continue
 		}
 		cop, subj := false, -1
@@ -850,7 +848,7 @@ func (st *sent) reportedEvaluation(f *frame) (dict.Code, bool) {
 		}
 		for _, t := range f.targets {
 			if t.head == subj || (t.span.Start >= st.tok(subj).Start && t.span.End <= st.tok(st.lastOf(subj)).End) {
-				return e.Code, true
+				return code, true
 			}
 		}
 	}

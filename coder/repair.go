@@ -232,24 +232,8 @@ func (st *sent) repairSubjects() {
 // reattach makes c a dependent of h with relation r in the coder's view
 // of the tree (the Doc is not changed).
 func (st *sent) reattach(c, h int, r text.DepRel) {
-	old := st.head(c)
-	if old >= st.lo && old < st.hi {
-		kh := st.kids[old-st.lo]
-		for i, k := range kh {
-			if k == c {
-				st.kids[old-st.lo] = append(kh[:i:i], kh[i+1:]...)
-				break
-			}
-		}
-	}
-	if st.moved == nil {
-		st.moved = map[int]int{}
-	}
-	st.moved[c] = h
-	if st.repairedTok == nil {
-		st.repairedTok = map[int]bool{}
-	}
-	st.repairedTok[c], st.repairedTok[h] = true, true
+	st.detach(c, h)
+	st.repairedTok[h] = true
 	kh := st.kids[h-st.lo]
 	at := len(kh)
 	for i, k := range kh {
@@ -474,6 +458,13 @@ func (st *sent) repairPerfect() {
 // rootAt makes c the root of the sentence in the coder's view, with the
 // relation of old, the root it replaces.
 func (st *sent) rootAt(c, old int) {
+	st.detach(c, -1)
+	st.rels[c-st.lo], st.bases[c-st.lo] = st.rel(old), st.base(old)
+}
+
+// detach takes c from its head's dependents and records h (-1: the
+// root) as its head in the coder's view, marking c repaired.
+func (st *sent) detach(c, h int) {
 	if cur := st.head(c); cur >= st.lo && cur < st.hi {
 		kh := st.kids[cur-st.lo]
 		for i, k := range kh {
@@ -486,10 +477,9 @@ func (st *sent) rootAt(c, old int) {
 	if st.moved == nil {
 		st.moved = map[int]int{}
 	}
-	st.moved[c] = -1
+	st.moved[c] = h
 	if st.repairedTok == nil {
 		st.repairedTok = map[int]bool{}
 	}
 	st.repairedTok[c] = true
-	st.rels[c-st.lo], st.bases[c-st.lo] = st.rel(old), st.base(old)
 }
