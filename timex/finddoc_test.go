@@ -1,11 +1,11 @@
 package timex
 
 import (
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/eventwire/eventwire/text"
+	"github.com/eventwire/eventwire/text/texttest"
 )
 
 // hw is a hand-parsed word: form, UPOS, XPOS, feats, head (1-based, 0
@@ -18,25 +18,11 @@ type hw struct {
 
 func handParsed(t *testing.T, words ...hw) *text.Doc {
 	t.Helper()
-	var b strings.Builder
-	d := &text.Doc{}
-	for _, x := range words {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		start := b.Len()
-		b.WriteString(x.form)
-		u, ok := text.ParseUPOS(x.upos)
-		if !ok {
-			t.Fatalf("UPOS %q", x.upos)
-		}
-		d.Tokens = append(d.Tokens, text.Token{Start: int32(start), End: int32(b.Len()), UPOS: u, XPOS: x.xpos,
-			Feats: x.feats, Lemma: strings.ToLower(x.form), Head: int32(x.head - 1), Dep: text.DepRel(x.dep)})
+	ws := make([]texttest.Word, len(words))
+	for i, x := range words {
+		ws[i] = texttest.Word{Form: x.form, UPOS: x.upos, XPOS: x.xpos, Feats: x.feats, Head: x.head, Dep: x.dep}
 	}
-	d.Text = b.String()
-	d.Sents = []text.Span{{Start: 0, End: int32(len(words))}}
-	d.Attrs = text.AttrTokens | text.AttrSents | text.AttrUPOS | text.AttrXPOS | text.AttrFeats | text.AttrLemma | text.AttrDeps
-	return d
+	return texttest.Doc(t, ws...)
 }
 
 // TestFindDocTense: the tree's tense decides the side of the reference

@@ -7,6 +7,7 @@ import (
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/text"
+	"github.com/eventwire/eventwire/text/texttest"
 )
 
 // w is one hand-parsed word: form, UPOS, XPOS, head (1-based, 0 for the
@@ -17,35 +18,20 @@ type w struct {
 	dep              string
 }
 
-// handDoc builds a one-sentence Doc from hand-parsed words joined by spaces.
+// handDoc builds a one-sentence Doc from hand-parsed words joined by
+// spaces; a past-tense verb (VBD) carries Tense=Past, which the dates
+// read.
 func handDoc(t *testing.T, words ...w) *text.Doc {
 	t.Helper()
-	var b strings.Builder
-	d := &text.Doc{}
-	for _, x := range words {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		start := b.Len()
-		b.WriteString(x.form)
-		u, ok := text.ParseUPOS(x.upos)
-		if !ok {
-			t.Fatalf("bad UPOS %q", x.upos)
-		}
+	ws := make([]texttest.Word, len(words))
+	for i, x := range words {
 		feats := ""
 		if x.xpos == "VBD" {
 			feats = "Tense=Past"
 		}
-		d.Tokens = append(d.Tokens, text.Token{Start: int32(start), End: int32(b.Len()), UPOS: u, XPOS: x.xpos, Feats: feats,
-			Head: int32(x.head - 1), Dep: text.DepRel(x.dep)})
+		ws[i] = texttest.Word{Form: x.form, UPOS: x.upos, XPOS: x.xpos, Feats: feats, Head: x.head, Dep: x.dep}
 	}
-	d.Text = b.String()
-	d.Sents = []text.Span{{Start: 0, End: int32(len(words))}}
-	d.Attrs = text.AttrTokens | text.AttrSents | text.AttrUPOS | text.AttrXPOS | text.AttrFeats | text.AttrDeps
-	if err := d.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	return d
+	return texttest.Doc(t, ws...)
 }
 
 // verbEvent is an event whose verb is the word at index i of d.
