@@ -50,6 +50,20 @@ func TestVerbSupplement(t *testing.T) {
 			want: []string{"051 RUSGOV IRN verbs.supplement.txt", "051 RUSGOV TUR verbs.supplement.txt"},
 		},
 		{
+			name: "urge-to",
+			text: "Britain urged Iran to release the prisoners.",
+			conll: `1	Britain	Britain	PROPN	NNP	_	2	nsubj	_	_
+2	urged	urge	VERB	VBD	_	0	root	_	_
+3	Iran	Iran	PROPN	NNP	_	2	obj	_	_
+4	to	to	PART	TO	_	5	mark	_	_
+5	release	release	VERB	VB	_	2	xcomp	_	_
+6	the	the	DET	DT	_	7	det	_	_
+7	prisoners	prisoner	NOUN	NNS	_	5	obj	_	_
+8	.	.	PUNCT	.	_	2	punct	_	_
+`,
+			want: []string{"020 GBR IRN verbs.supplement.txt"},
+		},
+		{
 			name: "attribute-attack-to",
 			text: "Iran attributed the attack to Israel.",
 			conll: `1	Iran	Iran	PROPN	NNP	_	2	nsubj	_	_
