@@ -439,6 +439,33 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"040 IRN GBRGOV CAMEO.2.0.txt"},
 		},
 		{
+			name: "reducing-humanitarian-aid-reduces-relations",
+			conll: tree("Britain reduced humanitarian aid to Yemen.",
+				"Britain Britain PROPN NNP 2 nsubj", "reduced reduce VERB VBD 0 root", "humanitarian humanitarian ADJ JJ 4 amod",
+				"aid aid NOUN NN 2 obj", "to to ADP IN 6 case", "Yemen Yemen PROPN NNP 2 obl", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"1623 GBR YEM verbs.news.txt"},
+		},
+		{
+			name: "lifting-an-embargo-eases-sanctions",
+			conll: tree("The United States lifted its embargo against Libya.",
+				"The the DET DT 3 det", "United United PROPN NNP 3 compound", "States States PROPN NNPS 4 nsubj",
+				"lifted lift VERB VBD 0 root", "its its PRON PRP$ 6 nmod:poss", "embargo embargo NOUN NN 4 obj",
+				"against against ADP IN 8 case", "Libya Libya PROPN NNP 6 nmod", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    []string{"085 USA LBY verbs.news.txt"},
+		},
+		{
+			name: "breaking-off-relations-is-no-force",
+			conll: tree("Saudi Arabia broke off relations with Iran.",
+				"Saudi Saudi PROPN NNP 2 compound", "Arabia Arabia PROPN NNP 3 nsubj", "broke break VERB VBD 0 root",
+				"off off ADP RP 3 compound:prt", "relations relation NOUN NNS 3 obj", "with with ADP IN 7 case",
+				"Iran Iran PROPN NNP 5 nmod", ". . PUNCT . 3 punct"),
+			without: data.VerbNews,
+			want:    []string{"161 SAU IRN verbs.news.txt"},
+			wantOut: []string{"130 SAU IRN CAMEO.2.0.txt"}, // BREAK * (WITH) [130] Threaten
+		},
+		{
 			name: "calling-an-election-is-no-appeal",
 			conll: tree("Reuters called the race for Putin.",
 				"Reuters Reuters PROPN NNP 2 nsubj", "called call VERB VBD 0 root", "the the DET DT 4 det",
