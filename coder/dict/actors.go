@@ -136,6 +136,17 @@ func (a *Actors) parse(file string, data []byte, errs *ErrorList) {
 			if i := strings.IndexByte(before, ';'); i >= 0 {
 				before = before[:i]
 			}
+			if cur != nil && cur.Code == "" && len(cur.Roles) == 0 && !ok && strings.TrimSpace(before) != "" {
+				// A primary phrase right after one that has no code yet
+				// is another name of the same record: the codes that
+				// follow are theirs together ("MIKHAIL_GORBACHEV_",
+				// "EX-SOVIET_PRESIDENT_MIKHAIL_GORBACHEV", ...,
+				// "GENERAL_SECRETARY_GORBACHEV", then the dated roles).
+				// Read as records of their own they would have no code
+				// at all, which is never what such a line means.
+				a.addPhrase(before, cur)
+				continue
+			}
 			cur = &Actor{Name: strings.TrimSpace(before), File: file, Line: ln.n}
 			if cur.Name == "" {
 				errs.add(file, ln.n, "actor without a phrase")

@@ -95,6 +95,11 @@ NEW_ZEALAND [NZE]
 ZEALAND [DNK]
 AL-QAEDA [ALQ]
 BOSNIA-HERZEGOVINA_ [BIH]
+ARAGORN_
+KING_ELESSAR
+STRIDER_OF_BREE
+	[ARNGOV >30190101]
+	[ARNELI]
 `
 
 func TestActorsMatch(t *testing.T) {
@@ -110,6 +115,10 @@ func TestActorsMatch(t *testing.T) {
 		n     int
 	}{
 		{"Arnor said", time.Time{}, "ARN", 1},
+		// Primary phrases in a row share the codes that follow them.
+		{"Aragorn spoke", day("2020-01-01"), "ARNELI", 1},
+		{"King Elessar spoke", day("2020-01-01"), "ARNELI", 2},
+		{"Strider of Bree spoke", time.Time{}, "ARNELI", 3},
 		{"Arnorian troops", time.Time{}, "ARN", 1},
 		{"Argentina won", time.Time{}, "ARG", 1}, // stem
 		{"Argentinians won", time.Time{}, "ARG", 1},
