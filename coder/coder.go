@@ -455,6 +455,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairPreconj()
 	st.repairTimeSubject()
 	st.repairPerfect()
+	st.repairVerbAmod()
 	st.repairSubjects()
 	st.repairRaised()
 	st.scanOccurrences()

@@ -455,6 +455,58 @@ func (st *sent) repairPerfect() {
 	}
 }
 
+// repairVerbAmod gives back a clause its verb when the parser took it
+// for an adjective of its object: "The British Prime Minister Theresa May
+// has held talks at Downing Street with ..." parsed with "held" an amod
+// of "talks" and "talks" the root. A word the tagger calls a verb, hung
+// as a modifier on a noun after it, that has its own subject or
+// auxiliary is the head of a clause: the noun becomes its object, and it
+// takes the noun's place. A participle in a noun phrase ("the elected
+// president", "the proposed deal") has neither, and stays.
+func (st *sent) repairVerbAmod() {
+	for p := st.lo; p+1 < st.hi; p++ {
+		if st.tok(p).UPOS != text.VERB || st.base(p) != text.Amod {
+			continue
+		}
+		n := st.head(p)
+		if n <= p || n >= st.hi {
+			continue
+		}
+		switch st.tok(n).UPOS {
+		case text.NOUN, text.PROPN:
+		default:
+			continue
+		}
+		clause, subj := false, -1
+		for _, k := range st.children(p) {
+			if st.rel(k).IsSubject() || st.base(k) == text.Aux {
+				clause = true
+			}
+			if st.rel(k).IsSubject() {
+				subj = k
+			}
+		}
+		if !clause {
+			continue
+		}
+		up, rel := st.head(n), st.rel(n)
+		if up >= st.lo && up < st.hi {
+			st.reattach(p, up, rel)
+		} else {
+			st.rootAt(p, n)
+		}
+		for _, k := range append([]int(nil), st.children(n)...) {
+			switch {
+			case k < p && subj >= 0 && k < subj:
+				st.reattach(k, subj, st.rel(k)) // the subject's words, hung on the noun
+			case k < p:
+				st.reattach(k, p, st.rel(k))
+			}
+		}
+		st.reattach(n, p, text.Obj)
+	}
+}
+
 // rootAt makes c the root of the sentence in the coder's view, with the
 // relation of old, the root it replaces.
 func (st *sent) rootAt(c, old int) {

@@ -33,6 +33,9 @@ ACT
 INDICATE
 --- ATTACK [190] ---
 ATTACK
+--- HOLD [---] ---
+HOLD
+- * TALKS [046:046]
 `
 
 const repairActors = `ARNOR_ [ARN]
@@ -87,6 +90,44 @@ func TestRepairs(t *testing.T) {
 8	.	.	PUNCT	.	_	6	punct	_	_
 `,
 			want: []string{"040 BREGOV ARN"},
+		},
+		{
+			// The parser took "held" for an adjective of "talks" and made
+			// "talks" the root: the verb with its own subject and
+			// auxiliary heads the clause again.
+			name: "verb-as-amod",
+			text: "The Bree Prime Minister Romendacil has held talks at Weathertop with Arnor.",
+			conll: `1	The	the	DET	DT	_	9	det	_	_
+2	Bree	Bree	PROPN	NNP	_	4	compound	_	_
+3	Prime	prime	ADJ	JJ	_	4	amod	_	_
+4	Minister	Minister	PROPN	NNP	_	5	nmod:desc	_	_
+5	Romendacil	Romendacil	PROPN	NNP	_	7	nsubj	_	_
+6	has	have	AUX	VBZ	_	7	aux	_	_
+7	held	hold	VERB	VBN	_	8	amod	_	_
+8	talks	talk	NOUN	NNS	_	0	root	_	_
+9	at	at	ADP	IN	_	10	case	_	_
+10	Weathertop	Weathertop	PROPN	NNP	_	8	nmod	_	_
+11	with	with	ADP	IN	_	12	case	_	_
+12	Arnor	Arnor	PROPN	NNP	_	8	nmod	_	SpaceAfter=No
+13	.	.	PUNCT	.	_	8	punct	_	_
+`,
+			want: []string{"046 ARN BREGOV", "046 BREGOV ARN"},
+		},
+		{
+			// A participle in a noun phrase has no subject of its own:
+			// no clause, no repair, no talks held by Gondor.
+			name: "participle-amod-stays",
+			text: "Gondor condemned the held talks with Arnor.",
+			conll: `1	Gondor	Gondor	PROPN	NNP	_	2	nsubj	_	_
+2	condemned	condemn	VERB	VBD	_	0	root	_	_
+3	the	the	DET	DT	_	5	det	_	_
+4	held	hold	VERB	VBN	_	5	amod	_	_
+5	talks	talk	NOUN	NNS	_	2	obj	_	_
+6	with	with	ADP	IN	_	7	case	_	_
+7	Arnor	Arnor	PROPN	NNP	_	5	nmod	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	2	punct	_	_
+`,
+			want: []string{"111 GON ARN"},
 		},
 		{
 			name: "name-as-bare-nmod",
