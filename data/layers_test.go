@@ -466,6 +466,22 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"130 SAU IRN CAMEO.2.0.txt"}, // BREAK * (WITH) [130] Threaten
 		},
 		{
+			name: "going-on-strike-is-a-strike",
+			conll: tree("Nigerian doctors went on strike.",
+				"Nigerian Nigerian ADJ JJ 2 amod", "doctors doctor NOUN NNS 3 nsubj", "went go VERB VBD 0 root",
+				"on on ADP IN 5 case", "strike strike NOUN NN 3 obl", ". . PUNCT . 3 punct"),
+			without: data.VerbNews,
+			want:    []string{"143 NGAHLH --- verbs.news.txt"},
+		},
+		{
+			name: "launching-cyber-warfare-is-a-cyber-attack",
+			conll: tree("Pakistan launched cyber warfare against India.",
+				"Pakistan Pakistan PROPN NNP 2 nsubj", "launched launch VERB VBD 0 root", "cyber cyber NOUN NN 4 compound",
+				"warfare warfare NOUN NN 2 obj", "against against ADP IN 6 case", "India India PROPN NNP 4 nmod", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"176 PAK IND verbs.news.txt"},
+		},
+		{
 			name: "calling-an-election-is-no-appeal",
 			conll: tree("Reuters called the race for Putin.",
 				"Reuters Reuters PROPN NNP 2 nsubj", "called call VERB VBD 0 root", "the the DET DT 4 det",
