@@ -255,6 +255,21 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		}
 		targets = kept
 	}
+	if len(sources) > 1 && m.target < 0 && (strings.HasPrefix(f.sense.Event, "03") || strings.HasPrefix(f.sense.Event, "05")) {
+		// Where several actors agree or cooperate is their venue, as
+		// for a meeting: "Russia and Turkey agreed on a ceasefire in
+		// Idlib" is an agreement of the two, not with Syria.
+		kept := targets[:0:0]
+		for _, t := range targets {
+			if w := st.caseWord(t.head); !((w == "IN" || w == "AT") && len(t.code) == 3 && placeCode(t.code)) {
+				kept = append(kept, t)
+			}
+		}
+		if len(kept) < len(targets) {
+			how = append(how, "the venue of an agreement among its sources dropped as counterpart")
+		}
+		targets = kept
+	}
 	f.m = m
 	f.sources, f.targets = sources, targets
 	f.own = st.subjectOf(v) >= 0 || passive

@@ -482,6 +482,16 @@ func TestNewsCorrections(t *testing.T) {
 			want:    []string{"176 PAK IND verbs.news.txt"},
 		},
 		{
+			name: "agreeing-upon-a-pact-signs-it",
+			conll: tree("Jordan and Egypt agreed upon a pact.",
+				"Jordan Jordan PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc", "Egypt Egypt PROPN NNP 1 conj",
+				"agreed agree VERB VBD 0 root", "upon upon ADP IN 7 case", "a a DET DT 7 det", "pact pact NOUN NN 4 obl",
+				". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    []string{"057 EGY JOR verbs.news.txt", "057 JOR EGY verbs.news.txt"},
+			wantOut: []string{"050 EGY JOR CAMEO.2.0.txt", "050 JOR EGY CAMEO.2.0.txt"},
+		},
+		{
 			name: "calling-an-election-is-no-appeal",
 			conll: tree("Reuters called the race for Putin.",
 				"Reuters Reuters PROPN NNP 2 nsubj", "called call VERB VBD 0 root", "the the DET DT 4 det",
