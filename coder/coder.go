@@ -456,6 +456,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairTimeSubject()
 	st.repairPerfect()
 	st.repairVerbAmod()
+	st.repairReport()
 	st.repairSubjects()
 	st.repairRaised()
 	st.scanOccurrences()

@@ -507,6 +507,73 @@ func (st *sent) repairVerbAmod() {
 	}
 }
 
+// reportVerbs are the verbs that report a finite clause ("said Hamza bin
+// Laden has been killed").
+var reportVerbs = map[string]bool{"SAY": true, "ANNOUNCE": true, "CONFIRM": true, "REPORT": true, "CLAIM": true,
+	"STATE": true, "TELL": true, "WRITE": true, "ADD": true, "NOTE": true, "REVEAL": true, "DECLARE": true, "INSIST": true}
+
+// repairReport gives a reported clause back its subject and its reporter
+// when the parser inverted them: "Trump said Hamza bin Laden, son of
+// ..., has been killed in a US operation" parsed with "killed" the root,
+// "said" its adverbial clause and "Hamza bin Laden" a second subject of
+// "said". A reporting verb with two subjects, one before it and one after
+// it, hung on a later verb with no subject, reports that verb's clause:
+// the reporting verb takes the later verb's place, the later verb
+// becomes its complement, and the second subject is the later verb's.
+func (st *sent) repairReport() {
+	for r := st.lo; r < st.hi; r++ {
+		if !reportVerbs[st.lemma(r)] || st.tok(r).UPOS != text.VERB {
+			continue
+		}
+		v := st.head(r)
+		if v <= r || v >= st.hi || st.tok(v).UPOS != text.VERB {
+			continue
+		}
+		switch st.base(r) {
+		case text.Advcl, text.Parataxis, text.Dep:
+		default:
+			continue
+		}
+		before, after := -1, -1
+		for _, k := range st.children(r) {
+			if !st.rel(k).IsSubject() {
+				continue
+			}
+			if k < r {
+				before = k
+			} else if after < 0 {
+				after = k
+			}
+		}
+		if before < 0 || after < 0 || after > v {
+			continue
+		}
+		subj := false
+		for _, k := range st.children(v) {
+			if st.rel(k).IsSubject() {
+				subj = true
+			}
+		}
+		if subj {
+			continue
+		}
+		rel := text.Nsubj
+		for _, k := range st.children(v) {
+			if st.rel(k) == text.AuxPass {
+				rel = text.NsubjPass
+			}
+		}
+		up, urel := st.head(v), st.rel(v)
+		if up >= st.lo && up < st.hi {
+			st.reattach(r, up, urel)
+		} else {
+			st.rootAt(r, v)
+		}
+		st.reattach(v, r, text.Ccomp)
+		st.reattach(after, v, rel)
+	}
+}
+
 // rootAt makes c the root of the sentence in the coder's view, with the
 // relation of old, the root it replaces.
 func (st *sent) rootAt(c, old int) {

@@ -36,6 +36,8 @@ ATTACK
 --- HOLD [---] ---
 HOLD
 - * TALKS [046:046]
+--- SAY [010] ---
+SAY
 `
 
 const repairActors = `ARNOR_ [ARN]
@@ -128,6 +130,33 @@ func TestRepairs(t *testing.T) {
 8	.	.	PUNCT	.	_	2	punct	_	_
 `,
 			want: []string{"111 GON ARN"},
+		},
+		{
+			// The parser made the reported clause's verb the root,
+			// "said" its adverbial clause, and the reported subject a
+			// second subject of "said", so that nothing was coded. Under
+			// the PETRARCH conventions of this test Bree's statement
+			// about Arnor is coded too.
+			name: "inverted-report",
+			text: "Bree said Arnor, a kingdom of the north, has been attacked by Gondor.",
+			conll: `1	Bree	Bree	PROPN	NNP	_	2	nsubj	_	_
+2	said	say	VERB	VBD	_	13	advcl	_	_
+3	Arnor	Arnor	PROPN	NNP	_	2	nsubj	_	_
+4	,	,	PUNCT	,	_	6	punct	_	_
+5	a	a	DET	DT	_	6	det	_	_
+6	kingdom	kingdom	NOUN	NN	_	3	appos	_	_
+7	of	of	ADP	IN	_	9	case	_	_
+8	the	the	DET	DT	_	9	det	_	_
+9	north	north	NOUN	NN	_	6	nmod	_	_
+10	,	,	PUNCT	,	_	2	punct	_	_
+11	has	have	AUX	VBZ	_	13	aux	_	_
+12	been	be	AUX	VBN	_	13	aux:pass	_	_
+13	attacked	attack	VERB	VBN	_	0	root	_	_
+14	by	by	ADP	IN	_	15	case	_	_
+15	Gondor	Gondor	PROPN	NNP	_	13	obl:agent	_	SpaceAfter=No
+16	.	.	PUNCT	.	_	13	punct	_	_
+`,
+			want: []string{"010 BRE ARN", "190 GON ARN"},
 		},
 		{
 			name: "name-as-bare-nmod",
