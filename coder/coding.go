@@ -682,6 +682,13 @@ func (st *sent) codeFrame(f *frame) {
 			f.code = c
 			f.coding = "a statement that another is a hero or a dictator is praise or blame, by the word's code"
 		}
+		if st.militaryCooperation(f) {
+			f.code = dict.Code{Event: "062"}
+			if f.sense.Reverse != "" {
+				f.code.Reverse = "062"
+			}
+			f.coding = "cooperation with a state's armed forces is military cooperation (062), not " + f.sense.Event
+		}
 		if st.commitment(f) {
 			f.code = dict.Code{Event: "030"}
 			f.coding = "agreeing to do something is a commitment: an expressed intent to cooperate (030), not " + f.sense.Event
@@ -708,6 +715,31 @@ func (st *sent) codeFrame(f *frame) {
 	default:
 		f.coding = "not coded: " + f.as.mode.String()
 	}
+}
+
+// militaryCooperation reports whether f, coded as diplomatic cooperation
+// (050) by a verb or a noun of cooperating, is done with armed forces:
+// "Iran has increased cooperation in the last few years with the navies
+// of China, India, Oman, Pakistan, and Russia" is 062 Cooperate
+// militarily, as CAMEO defines it and the real-news gold codes it, not
+// 050. Every target must be military (MIL): cooperation of a state with
+// another state stays 050.
+func (st *sent) militaryCooperation(f *frame) bool {
+	if f.sense.Event != "050" || len(f.targets) == 0 {
+		return false
+	}
+	switch {
+	case f.kind == verbFrame && (st.lemma(f.pred) == "COOPERATE" || st.lemma(f.pred) == "COLLABORATE"):
+	case strings.Contains(f.pattern, "COOPERATION"):
+	default:
+		return false
+	}
+	for _, t := range f.targets {
+		if len(t.code) < 6 || t.code[3:6] != "MIL" {
+			return false
+		}
+	}
+	return true
 }
 
 // obligation reports the code of a statement (01, with no pattern) whose

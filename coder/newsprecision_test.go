@@ -104,7 +104,7 @@ func TestNewsPrecision(t *testing.T) {
 				"010 TURGOV TURMED said",      // said on the live television
 			}},
 		{"wikinews-2019-09-23-iran-s-president-rouhani-tells-foreign-powers-to-leave-persi",
-			[]string{"050 IRN CHNMIL increased", "050 IRN RUSMIL increased"}, // cooperation with the navies of China ... Russia
+			[]string{"062 IRN CHNMIL increased", "062 IRN RUSMIL increased"}, // military cooperation with the navies of China ... Russia
 			[]string{
 				"050 IRN MED increased",    // "according to the Associated Press"
 				"010 USA ---MIL announced", // the coalition is what was announced
