@@ -492,6 +492,14 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"050 EGY JOR CAMEO.2.0.txt", "050 JOR EGY CAMEO.2.0.txt"},
 		},
 		{
+			name: "competing-for-an-office-is-no-disapproval",
+			conll: tree("Boris Johnson competed against Jeremy Hunt.",
+				"Boris Boris PROPN NNP 3 nsubj", "Johnson Johnson PROPN NNP 1 flat", "competed compete VERB VBD 0 root",
+				"against against ADP IN 5 case", "Jeremy Jeremy PROPN NNP 3 obl", "Hunt Hunt PROPN NNP 5 flat", ". . PUNCT . 3 punct"),
+			without: data.VerbNews,
+			wantOut: []string{"110 GBRGOV GBRGOVMED CAMEO.2.0.txt"},
+		},
+		{
 			name: "calling-an-election-is-no-appeal",
 			conll: tree("Reuters called the race for Putin.",
 				"Reuters Reuters PROPN NNP 2 nsubj", "called call VERB VBD 0 root", "the the DET DT 4 det",
