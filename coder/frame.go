@@ -494,7 +494,11 @@ func (st *sent) statementTarget(v int, sources []entity) []entity {
 				for _, m := range st.childrenRel(p, text.Nmod, text.Obl) {
 					switch st.caseWord(m) {
 					case "AGAINST", "TOWARD", "TOWARDS", "WITH", "TO", "ON":
-						if e := st.mention(m); ok(e) {
+						// A thing described by a country's adjective is
+						// no actor the statement is about: "comparable
+						// to the European and North American trade
+						// blocs" is not about North America.
+						if e := st.mention(m); ok(e) && !st.adjectivesOfThing(m, e) {
 							return e
 						}
 					}
@@ -541,6 +545,30 @@ func (st *sent) commaObject(v, k int) bool {
 		}
 	}
 	return false
+}
+
+// adjectivesOfThing reports whether the actors es of phrase m come only
+// from adjectives of a noun that names no actor: "the European and North
+// American trade blocs" describes blocs, not Europe or North America.
+func (st *sent) adjectivesOfThing(m int, es []entity) bool {
+	if st.tok(m).UPOS != text.NOUN || st.scanPhrase(m).headAgent || len(es) == 0 {
+		return false
+	}
+	adj := false
+	for _, c := range st.children(m) {
+		switch st.base(c) {
+		case text.Amod:
+			adj = adj || st.tok(c).UPOS == text.ADJ
+		case text.Det, text.Case, text.Punct, text.Cc:
+		default:
+			for _, x := range st.mention(c) {
+				if x.code != "" {
+					return false // "the escalation of military conflict in Syria"
+				}
+			}
+		}
+	}
+	return adj
 }
 
 // namesActor reports whether the phrase headed by h names an actor in its
