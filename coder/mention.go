@@ -204,6 +204,12 @@ func (st *sent) mention(h int) []entity {
 	return e
 }
 
+// facilityHeads are the nouns of places that house people ("a camp for
+// refugees", "a school for girls"): what is done to one is done to them.
+var facilityHeads = map[string]bool{"CAMP": true, "CAMPS": true, "SHELTER": true, "SHELTERS": true, "SCHOOL": true,
+	"SCHOOLS": true, "HOSPITAL": true, "HOSPITALS": true, "CLINIC": true, "HOME": true, "HOMES": true, "HOSTEL": true,
+	"SETTLEMENT": true, "ORPHANAGE": true}
+
 func (st *sent) mention1(h int) []entity {
 	t := st.tok(h)
 	if t.UPOS == text.PRON {
@@ -245,6 +251,10 @@ func (st *sent) mention1(h int) []entity {
 					// spokesperson for the Gondor government" are Gondor's
 					// and Arnor's; "rocket attacks from Gaza" are not Gaza.
 					ok = r != text.NmodPoss && pi.headAgent
+					// "A temporary camp for Congolese refugees was
+					// attacked": a camp, shelter or school for people
+					// stands for the people it houses.
+					ok = ok || st.caseWord(k) == "FOR" && facilityHeads[st.key(h)]
 				}
 			}
 			if !ok {
