@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/internal/shared"
 )
 
@@ -349,4 +350,25 @@ func FuzzParseText(f *testing.F) {
 			_ = variants(h.name, h.title)
 		}
 	})
+}
+
+// TestUpstreamGroupedPhrases checks that a record's phrases include the
+// primary phrases written in a row before its codes, as coder/dict reads
+// them, and stop at the next record.
+func TestUpstreamGroupedPhrases(t *testing.T) {
+	fsys := fstest.MapFS{"a.txt": {Data: []byte("MIKHAIL_GORBACHEV_\n+GORBACHEV\nGENERAL_SECRETARY_GORBACHEV\n\t[RUSGOV 850311-911225]\n\t[RUSELI]\nBORIS_YELTSIN_ [RUSELI]\n")}}
+	u, err := newUpstream(fsys, []string{"a.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := u.d.Actors
+	a, _ := w.Match(dict.NewWords(strings.Fields("General Secretary Gorbachev")), 0, 3)
+	if a == nil || a.Line != 1 {
+		t.Fatalf("General Secretary Gorbachev: record %+v, want the one at line 1", a)
+	}
+	got := u.phrases(a)
+	want := []string{"MIKHAIL_GORBACHEV_", "GORBACHEV", "GENERAL_SECRETARY_GORBACHEV"}
+	if !slices.Equal(got, want) {
+		t.Errorf("phrases %q, want %q", got, want)
+	}
 }

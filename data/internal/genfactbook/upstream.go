@@ -79,7 +79,11 @@ func (u *upstream) phrases(a *dict.Actor) []string {
 		}
 		return strings.TrimSpace(s)
 	}
-	out := []string{phrase(uncomment(ls[a.Line-1]))}
+	first := uncomment(ls[a.Line-1])
+	out := []string{phrase(first)}
+	// As coder/dict reads the file: primary phrases in a row, before any
+	// code, are one record.
+	coded := strings.Contains(first, "[")
 	for _, raw := range ls[a.Line:] {
 		s := uncomment(raw)
 		t := strings.TrimSpace(s)
@@ -90,9 +94,16 @@ func (u *upstream) phrases(a *dict.Actor) []string {
 			if p := phrase(t[1:]); p != "" {
 				out = append(out, p)
 			}
+			coded = coded || strings.Contains(t, "[")
 		case strings.HasPrefix(t, "["):
+			coded = true
 		case s[0] == '\t' || s[0] == ' ':
 			if p := phrase(t); p != "" && strings.Contains(t, "[") {
+				out = append(out, p)
+				coded = true
+			}
+		case !coded && !strings.Contains(t, "["):
+			if p := phrase(t); p != "" {
 				out = append(out, p)
 			}
 		default:
