@@ -683,11 +683,12 @@ func (st *sent) codeFrame(f *frame) {
 			f.coding = "a statement that another is a hero or a dictator is praise or blame, by the word's code"
 		}
 		if st.militaryCooperation(f) {
-			f.code = dict.Code{Event: "062"}
-			if f.sense.Reverse != "" {
-				f.code.Reverse = "062"
-			}
-			f.coding = "cooperation with a state's armed forces is military cooperation (062), not " + f.sense.Event
+			// Cooperating with someone is a mutual act: each side
+			// cooperates with the other, as CAMEO codes military
+			// cooperation (joint exercises, training) and the gold
+			// codes it.
+			f.code = dict.Code{Event: "062", Reverse: "062"}
+			f.coding = "cooperation with a state's armed forces is military cooperation (062) each way, not " + f.sense.Event
 		}
 		if st.commitment(f) {
 			f.code = dict.Code{Event: "030"}
