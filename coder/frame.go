@@ -64,6 +64,9 @@ type frame struct {
 	// rule, when not nil, is the event a transformation makes of the
 	// frame in place of its own.
 	rule *ruleEvent
+	// ruling reports a court's finding of unlawfulness (courtFinding),
+	// an act done in the words that report it.
+	ruling bool
 }
 
 // verbFrame builds the frame of verb v: its dictionary entry, the most
@@ -93,10 +96,17 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 	if f.best != nil {
 		f.sense = f.best.Code
 	}
+	ruling := false
+	if f.sense.IsNull() && st.courtFinding(v) {
+		// "The Supreme Court ruled the prorogation was unlawful": a
+		// court's finding that an act is unlawful is 116 Find guilty or
+		// liable (legally), against whoever did the act.
+		f.sense, ruling = dict.Code{Event: "116"}, true
+	}
 	if f.sense.IsNull() {
 		return nil, "the dictionary gives " + e.Word + " no code here"
 	}
-	if f.best == nil && st.predicative(v) {
+	if f.best == nil && !ruling && st.predicative(v) {
 		return nil, "naming, not an act (\"calling it a part\")"
 	}
 	m := f.m
@@ -125,6 +135,9 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		}
 	}
 	f.pattern = e.Block.File + ":" + strconv.Itoa(e.Line) + " " + e.Word + " [" + e.Code.String() + "]"
+	if ruling {
+		f.pattern += "; a finding of unlawfulness [116]"
+	}
 	f.conf = 0.6
 	if f.best != nil {
 		f.pattern = f.best.File + ":" + strconv.Itoa(f.best.Line) + " " + e.Word + " " + f.best.Text
@@ -271,12 +284,62 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		targets = kept
 	}
 	f.m = m
+	if ruling && !judicial(sources) {
+		return nil, "a finding of unlawfulness by no court: an opinion, not a ruling"
+	}
+	f.ruling = ruling
 	f.sources, f.targets = sources, targets
 	f.own = st.subjectOf(v) >= 0 || passive
 	if st.dc.explain {
 		f.args = st.describeArgs(f, how)
 	}
 	return f, ""
+}
+
+// judgeVerbs are the verbs with which a court states its finding: "ruled
+// the prorogation was unlawful", "found the law unconstitutional",
+// "concluded that the advice was unlawful, void and of no effect".
+var judgeVerbs = map[string]bool{"RULE": true, "FIND": true, "CONCLUDE": true, "DECLARE": true, "DEEM": true,
+	"HOLD": true, "JUDGE": true}
+
+// unlawfulWords are the predicates of a finding against an act or its
+// doer.
+var unlawfulWords = map[string]bool{"UNLAWFUL": true, "ILLEGAL": true, "UNCONSTITUTIONAL": true, "VOID": true,
+	"INVALID": true, "GUILTY": true, "LIABLE": true}
+
+// courtFinding reports whether verb v, a verb of judging, has a
+// complement whose predicate (or one of its conjuncts) finds an act
+// unlawful, not negated: "ruled ... the prorogation was unlawful", "found
+// the prorogation to be unlawful", "found unconstitutional a 2005 law".
+func (st *sent) courtFinding(v int) bool {
+	if !judgeVerbs[st.lemma(v)] {
+		return false
+	}
+	for _, k := range st.childrenRel(v, text.Ccomp, text.Xcomp) {
+		preds := append([]int{k}, st.childrenRel(k, text.Conj)...)
+		for _, p := range preds {
+			if !unlawfulWords[st.key(p)] {
+				continue
+			}
+			for _, c := range st.children(k) {
+				if st.base(c) == text.Advmod && (st.key(c) == "NOT" || st.key(c) == "N'T" || st.key(c) == "NEVER") {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// judicial reports whether one of es is a court or a judge (JUD).
+func judicial(es []entity) bool {
+	for _, e := range es {
+		if len(e.code) >= 6 && strings.Contains(e.code[3:], "JUD") {
+			return true
+		}
+	}
+	return false
 }
 
 // reducedPassive reports whether verb v is a past participle modifying a
