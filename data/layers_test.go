@@ -500,6 +500,16 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"110 GBRGOV GBRGOVMED CAMEO.2.0.txt"},
 		},
 		{
+			name: "beaten-with-batons-is-an-assault",
+			conll: tree("Turkish police have beaten protesters with batons.",
+				"Turkish Turkish ADJ JJ 2 amod", "police police NOUN NNS 4 nsubj", "have have AUX VBP 4 aux",
+				"beaten beat VERB VBN 0 root", "protesters protester NOUN NNS 4 obj", "with with ADP IN 7 case",
+				"batons baton NOUN NNS 4 obl", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    []string{"182 TURCOP TUROPP verbs.news.txt"},
+			wantOut: []string{"130 TURCOP ---OPP CAMEO.2.0.txt"},
+		},
+		{
 			name: "calling-an-election-is-no-appeal",
 			conll: tree("Reuters called the race for Putin.",
 				"Reuters Reuters PROPN NNP 2 nsubj", "called call VERB VBD 0 root", "the the DET DT 4 det",

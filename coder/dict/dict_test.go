@@ -461,9 +461,10 @@ SEND
 		{"inspires", []string{"news.txt --- "}},
 		// Untouched.
 		{"transport", []string{"base.txt --- base.txt:* &ARMS [072], base.txt:* AID [070]"}},
-		// Three layers: third.txt re-codes, news.txt withdrew &ARMS, the
-		// within-file second SEND of base.txt stays behind, losing ties.
-		{"sends", []string{"third.txt 042 news.txt:* &ARMS [---], news.txt:IN * (OF &ARMS) IN ^ [---], base.txt:* AID [070]", "base.txt 040 "}},
+		// Three layers: third.txt re-codes, news.txt withdrew &ARMS; the
+		// within-file second SEND of base.txt is amended too, so that no
+		// form reaches the unamended entry.
+		{"sends", []string{"third.txt 042 news.txt:* &ARMS [---], news.txt:IN * (OF &ARMS) IN ^ [---], base.txt:* AID [070]"}},
 		// A block that adds patterns only reports the bare verb where its
 		// code comes from.
 		{"rolled", []string{"base.txt 190 news.txt:* (OVER +) [190], base.txt:* (DOWN) [080]"}},

@@ -582,6 +582,7 @@ func (v *Verbs) finish() {
 		b.byElems = nil
 	}
 	winner := map[string]*Verb{}
+	all := map[string][]*Verb{} // every entry of a phrase, in load order
 	repl := map[*Verb]*Verb{}
 	for _, b := range v.Blocks {
 		for _, e := range b.Verbs {
@@ -592,9 +593,18 @@ func (v *Verbs) finish() {
 				winner[k] = e
 			case w.layer() < e.layer():
 				e.amend(w)
-				repl[w] = e
+				// Every earlier entry of the phrase is amended: a file
+				// that lists a verb twice ("BEAT" [190], then "BEAT
+				// {BEATS BEATING BEATEN}" [182]) reaches the second
+				// entry through its irregular forms.
+				for _, o := range all[k] {
+					if _, done := repl[o]; !done {
+						repl[o] = e
+					}
+				}
 				winner[k] = e
 			}
+			all[k] = append(all[k], e)
 		}
 	}
 	if len(repl) == 0 {
