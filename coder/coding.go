@@ -800,6 +800,10 @@ func (st *sent) characterization(f *frame) (dict.Code, bool) {
 			}
 		case r.Base() == text.Xcomp && (st.tok(k).UPOS == text.ADJ || st.tok(k).UPOS == text.NOUN):
 			pred = k
+		case unmarked(r) && r.Subtype() != "tmod" && st.tok(k).UPOS == text.NOUN && !timeNouns[st.lemma(k)] && objs > 0 && pred < 0:
+			// "called Britain's ambassador to the United States a very
+			// stupid guy", parsed with the name an unmarked oblique.
+			pred = k
 		}
 	}
 	if pred < 0 || objs == 0 {
@@ -807,6 +811,11 @@ func (st *sent) characterization(f *frame) (dict.Code, bool) {
 	}
 	if e := st.evaluation(pred); e != nil {
 		return e.Code, true
+	}
+	for _, a := range st.childrenRel(pred, text.Amod) {
+		if e := st.evaluation(a); e != nil {
+			return e.Code, true // "a very stupid guy"
+		}
 	}
 	return dict.Code{}, true
 }
