@@ -950,6 +950,13 @@ func (st *sent) intents(frames []*frame) {
 			// "agreed with Iran to hold talks": the commitment's target.
 			f.targets = up.targets
 		}
+		if strings.HasPrefix(up.code.Event, "03") && strings.HasPrefix(f.sense.Event, "15") {
+			// "Australia has offered to send troops to help the
+			// Philippines army": forces offered, promised or pledged
+			// are military aid intended (0332), not a threat of force.
+			f.code = dict.Code{Event: "0332"}
+			f.coding = "forces offered or promised are military aid intended (0332), not a threat (138)"
+		}
 		up.code = dict.Code{}
 		up.coding = "its complement " + strconv.Quote(st.doc.Form(f.pred)) + " names the act committed to"
 	}
