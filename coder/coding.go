@@ -946,8 +946,12 @@ func (st *sent) intents(frames []*frame) {
 		if up == nil || up.code.Event == "" {
 			continue
 		}
-		if len(f.targets) == 0 {
+		if len(f.targets) == 0 && (len(f.sources) < 2 || !reciprocalFamily(f.code.Event)) {
 			// "agreed with Iran to hold talks": the commitment's target.
+			// Several parties that commit to a mutual act do it with
+			// each other ("Trump and Putin have agreed to share
+			// information on North Korea"), not with what the governing
+			// verb found.
 			f.targets = up.targets
 		}
 		if strings.HasPrefix(up.code.Event, "03") && strings.HasPrefix(f.sense.Event, "15") {
@@ -960,6 +964,19 @@ func (st *sent) intents(frames []*frame) {
 		up.code = dict.Code{}
 		up.coding = "its complement " + strconv.Quote(st.doc.Form(f.pred)) + " names the act committed to"
 	}
+}
+
+// reciprocalFamily reports whether code is of a family whose act
+// conjoined sources do with each other (st.reciprocal).
+func reciprocalFamily(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch code[:2] {
+	case "03", "04", "05", "06", "19":
+		return true
+	}
+	return false
 }
 
 // intentCode is the code of an act that its actor commits to doing, not

@@ -200,6 +200,16 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			if d < 0 {
 				d = st.directedAt(m.noun)
 			}
+			if d < 0 && len(f.sense.Event) >= 2 && f.sense.Event[0] == '0' && f.sense.Event[1] >= '3' && f.sense.Event[1] <= '6' {
+				// "shared intelligence with India": with whom one
+				// cooperates (03-06) is the counterpart.
+				for _, k := range st.children(v) {
+					if st.rel(k).IsObliqueLike() && st.caseWord(k) == "WITH" {
+						d = k
+						break
+					}
+				}
+			}
 			if d >= 0 {
 				if e := st.mentionDeep(d); len(e) > 0 {
 					targets = e
@@ -239,10 +249,12 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		}
 		targets = kept
 	}
-	if strings.HasPrefix(f.sense.Event, "04") && m.target < 0 {
+	if (strings.HasPrefix(f.sense.Event, "04") || f.sense.Event == "064") && m.target < 0 {
 		// A meeting's counterpart is whom it is with, not what it is
 		// about: "held a press conference discussing concerns about
-		// Iranian and Russian interference" meets neither.
+		// Iranian and Russian interference" meets neither. So is that
+		// of sharing information: "Trump and Putin have agreed to share
+		// information on North Korea" share it with each other.
 		kept := targets[:0:0]
 		for _, t := range targets {
 			// Where several actors meet is their venue, not a party:
@@ -253,7 +265,7 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			}
 		}
 		if len(kept) < len(targets) {
-			how = append(how, "topics of the meeting dropped as counterparts")
+			how = append(how, "topics of the meeting or exchange dropped as counterparts")
 			if len(kept) == 0 {
 				// "held talks about Turkey with Iran": the with-phrase.
 				for _, k := range st.children(v) {

@@ -550,6 +550,22 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"0874 IGOUNO RWA CAMEO.2.0.txt"},
 		},
 		{
+			name: "intelligence-shared-with-a-state",
+			conll: tree("Pakistan shared intelligence with India.",
+				"Pakistan Pakistan PROPN NNP 2 nsubj", "shared share VERB VBD 0 root", "intelligence intelligence NOUN NN 2 obj",
+				"with with ADP IN 5 case", "India India PROPN NNP 2 obl", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"064 IND PAK verbs.news.txt", "064 PAK IND verbs.news.txt"},
+		},
+		{
+			name: "strengthened-forces-mobilize",
+			conll: tree("Russia strengthened its forces in Ukraine.",
+				"Russia Russia PROPN NNP 2 nsubj", "strengthened strengthen VERB VBD 0 root", "its its PRON PRP$ 4 nmod:poss",
+				"forces force NOUN NNS 2 obj", "in in ADP IN 6 case", "Ukraine Ukraine PROPN NNP 2 obl", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"154 RUS UKR verbs.news.txt"},
+		},
+		{
 			name: "calling-an-election-is-no-appeal",
 			conll: tree("Reuters called the race for Putin.",
 				"Reuters Reuters PROPN NNP 2 nsubj", "called call VERB VBD 0 root", "the the DET DT 4 det",
