@@ -380,17 +380,22 @@ func (st *sent) aux(v int) []int { return st.childrenRel(v, text.Aux) }
 // the real subject as its compound. A subject that is a deictic time noun
 // ("today", "Monday": dayWords) and has a noun compound before it is
 // a time modifier of the verb; the last such compound is the subject, and takes the
-// time noun's other dependents. "week" or "night" are left alone: "the
+// time noun's other dependents. So for an object: "summoned France's
+// ambassador Monday", parsed with "ambassador" a title (nmod:desc) of
+// "Monday", summoned the ambassador. "week" or "night" are left alone: "the
 // election night violence" is a noun compound.
 func (st *sent) repairTimeSubject() {
 	for t := st.lo + 1; t < st.hi; t++ {
 		r := st.rel(t)
-		if !r.IsSubject() || !dayWords[st.key(t)] {
+		if !(r.IsSubject() || r.IsObject()) || !dayWords[st.key(t)] {
 			continue
 		}
 		n := -1
 		for _, k := range st.children(t) {
-			if k < t && st.base(k) == text.Compound {
+			// "Police yesterday arrested", "summoned France's
+			// ambassador Monday" (the ambassador parsed as a title of
+			// "Monday"): the noun before the day word is the argument.
+			if k < t && (st.base(k) == text.Compound || st.rel(k).Subtype() == "desc") {
 				n = k
 			}
 		}
