@@ -119,7 +119,7 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 	d := st.c.d
 	for i := lo; i <= hi; {
 		if d.Actors != nil {
-			if act, n := d.Actors.Match(st.words, i-st.lo, end-st.lo); act != nil && !st.firstName(act, i, n) {
+			if act, n := d.Actors.Match(st.words, i-st.lo, end-st.lo); act != nil && !st.firstName(act, i, n) && !st.lowerAcronym(i, n) {
 				code := act.CodeAt(st.dc.date)
 				if code != "" && strings.Trim(code, "-") != "" {
 					j := i + n - 1
@@ -189,6 +189,17 @@ func has3(code, sub string) bool {
 	return false
 }
 
+// lowerAcronym reports whether the one-word match at i is a short word
+// written in lower case, which names no acronym's actor: "falling ice",
+// not ICE (Immigration and Customs Enforcement).
+func (st *sent) lowerAcronym(i, n int) bool {
+	if n != 1 || st.tok(i).UPOS == text.PROPN {
+		return false
+	}
+	f := st.doc.Form(i)
+	return len(f) <= 4 && strings.ToLower(f) == f
+}
+
 var pronouns = map[string]bool{"HE": true, "SHE": true, "IT": true, "THEY": true, "HIM": true, "HER": true,
 	"THEM": true, "ITS": true, "THEIR": true, "HIS": true}
 
@@ -204,6 +215,25 @@ func (st *sent) mention(h int) []entity {
 	return e
 }
 
+// mistaggedName reports whether pronoun h is a capitalised word inside
+// its sentence that is no pronoun: the tagger's reading of a name's last
+// word ("Human Rights Watch said", with "Watch" a pronoun), which is read
+// as a name.
+func (st *sent) mistaggedName(h int) bool {
+	if h == st.lo || pronouns[st.key(h)] || st.key(h) == "I" {
+		return false
+	}
+	f := st.doc.Form(h)
+	if f == "" || f[0] < 'A' || f[0] > 'Z' || strings.ToUpper(f) == f {
+		return false
+	}
+	switch st.key(h) {
+	case "IT", "THEY", "HE", "SHE", "WE", "YOU", "THIS", "THAT", "THESE", "THOSE", "WHO", "WHICH", "WHAT":
+		return false
+	}
+	return true
+}
+
 // facilityHeads are the nouns of places that house people ("a camp for
 // refugees", "a school for girls"): what is done to one is done to them.
 var facilityHeads = map[string]bool{"CAMP": true, "CAMPS": true, "SHELTER": true, "SHELTERS": true, "SCHOOL": true,
@@ -212,7 +242,7 @@ var facilityHeads = map[string]bool{"CAMP": true, "CAMPS": true, "SHELTER": true
 
 func (st *sent) mention1(h int) []entity {
 	t := st.tok(h)
-	if t.UPOS == text.PRON {
+	if t.UPOS == text.PRON && !st.mistaggedName(h) {
 		if pronouns[st.key(h)] {
 			if r, ok := st.resolve(h); ok {
 				r = r.from("pronoun", r.span)

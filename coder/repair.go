@@ -210,7 +210,7 @@ func (st *sent) repairSubjects() {
 			default:
 				continue
 			}
-			if st.tok(b).UPOS != text.PROPN && st.tok(b).UPOS != text.NOUN {
+			if st.tok(b).UPOS != text.PROPN && st.tok(b).UPOS != text.NOUN && !(st.tok(b).UPOS == text.PRON && st.mistaggedName(b)) {
 				continue
 			}
 			lo, _ := st.phraseSpan(b)
