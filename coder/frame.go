@@ -215,6 +215,12 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 					targets = e
 					how = append(how, "target: where the pattern's noun was sent or directed")
 				}
+			} else if len(sources) > 1 && reciprocalFamily(f.sense.Event) && len(targets) > 0 && st.thingOnly(targets, m.noun) {
+				// "The Russian and US navies began a joint military
+				// exercise": what several sources do together is no
+				// counterpart; they do it with each other.
+				targets = nil
+				how = append(how, "the pattern's noun is what the sources do together, not a counterpart")
 			}
 		}
 	}

@@ -566,6 +566,15 @@ func TestNewsCorrections(t *testing.T) {
 			want:    []string{"154 RUS UKR verbs.news.txt"},
 		},
 		{
+			name: "joint-exercises-are-military-cooperation",
+			conll: tree("Russia and China began joint military exercises.",
+				"Russia Russia PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc", "China China PROPN NNP 1 conj",
+				"began begin VERB VBD 0 root", "joint joint ADJ JJ 7 amod", "military military ADJ JJ 7 amod",
+				"exercises exercise NOUN NNS 4 obj", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    []string{"062 CHN RUS verbs.news.txt", "062 RUS CHN verbs.news.txt"},
+		},
+		{
 			name: "calling-an-election-is-no-appeal",
 			conll: tree("Reuters called the race for Putin.",
 				"Reuters Reuters PROPN NNP 2 nsubj", "called call VERB VBD 0 root", "the the DET DT 4 det",
