@@ -176,7 +176,9 @@ func (st *sent) channelTarget(tgt entity, code string) bool {
 	if strings.HasPrefix(code, "01") {
 		return true
 	}
-	if tgt.head < st.lo || tgt.head >= st.hi {
+	if tgt.head < st.lo || tgt.head >= st.hi || !verbalCode(code) {
+		// A material act is not done through a medium: "lifted a
+		// travel ban on German journalist Mesale Tolu" is on her.
 		return false
 	}
 	switch st.caseWord(tgt.head) {
