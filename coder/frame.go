@@ -190,6 +190,15 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		if len(targets) == 0 {
 			targets = st.newActor(st.firstComplement(v, passive))
 		}
+		if len(targets) == 0 && (strings.HasPrefix(f.sense.Event, "06") || strings.HasPrefix(f.sense.Event, "07")) {
+			// "Germany gave 352.5 million euros to promote private
+			// investment ... in Ethiopia": aid given for a purpose goes
+			// to whom the purpose names.
+			if e := st.purposeBeneficiary(v, sources); len(e) > 0 {
+				targets = e
+				how = append(how, "target: whom the purpose of the aid names")
+			}
+		}
 		if m.noun >= 0 && st.thingOnly(targets, m.noun) {
 			// "sent troops to Syria", "began a military offensive into
 			// Syria": what the pattern's noun names (troops, an
@@ -358,6 +367,34 @@ func judicial(es []entity) bool {
 		}
 	}
 	return false
+}
+
+// benefitVerbs are the purposes whose object aid goes to ("to support",
+// "to help", "to rebuild"), unlike "to fight".
+var benefitVerbs = map[string]bool{"SUPPORT": true, "HELP": true, "ASSIST": true, "PROMOTE": true, "BENEFIT": true,
+	"AID": true, "REBUILD": true, "RECONSTRUCT": true, "DEVELOP": true, "STRENGTHEN": true, "FUND": true,
+	"FINANCE": true, "FEED": true, "RELIEVE": true, "BOOST": true, "EQUIP": true, "TRAIN": true}
+
+// purposeBeneficiary returns the actors the purpose clause of verb v
+// names when the purpose is to benefit them ("gave money to promote
+// development in Ethiopia", "to help the Philippines army"): the first
+// actor among its objects and obliques, other than sources.
+func (st *sent) purposeBeneficiary(v int, sources []entity) []entity {
+	for _, c := range st.children(v) {
+		if b := st.base(c); (b != text.Advcl && b != text.Xcomp) || st.caseWord(c) != "TO" || c < v || !benefitVerbs[st.lemma(c)] {
+			continue
+		}
+		for _, o := range st.children(c) {
+			r := st.rel(o)
+			if !(r.IsObject() || r.IsObliqueLike()) || r == text.OblAgent || unmarked(r) || notTarget[st.caseWord(o)] {
+				continue
+			}
+			if e := st.mentionDeep(o); len(e) > 0 && !sameAs(e, sources) && !ownOrgan(e, sources) {
+				return e
+			}
+		}
+	}
+	return nil
 }
 
 // reducedPassive reports whether verb v is a past participle modifying a
