@@ -181,6 +181,12 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		how = append(how, "target: addressee or topic actor of a statement")
 	default:
 		targets = st.targetOf(v, passive, sources)
+		if (strings.HasPrefix(f.sense.Event, "06") || strings.HasPrefix(f.sense.Event, "07")) && st.hostilePurpose(v, targets) {
+			// "gave weapons to fight Ukraine": aid's recipient is not
+			// whom its purpose fights.
+			targets = nil
+			how = append(how, "the object of a hostile purpose is no recipient of aid")
+		}
 		if len(targets) == 0 && st.reducedPassive(v) {
 			if e := st.mention(st.head(v)); !sameAs(e, sources) {
 				targets = e
@@ -364,6 +370,22 @@ func judicial(es []entity) bool {
 	for _, e := range es {
 		if len(e.code) >= 6 && strings.Contains(e.code[3:], "JUD") {
 			return true
+		}
+	}
+	return false
+}
+
+// hostilePurpose reports whether targets were found in the object of a
+// purpose clause of v whose verb is hostile ("to fight", "to attack").
+func (st *sent) hostilePurpose(v int, targets []entity) bool {
+	for _, t := range targets {
+		for x, n := t.head, 0; x >= st.lo && x < st.hi && x != v && n < maxDepth; x, n = st.head(x), n+1 {
+			if st.head(x) == v && (st.base(x) == text.Advcl || st.base(x) == text.Xcomp) && st.caseWord(x) == "TO" {
+				if e := st.findVerb(x); e != nil && len(e.Code.Event) >= 2 && e.Code.Event[:2] >= "14" && e.Code.Event[:2] <= "20" {
+					return true
+				}
+				break
+			}
 		}
 	}
 	return false
