@@ -107,7 +107,10 @@ type Via struct {
 	// Text and Span are the place or article mention that gave the
 	// state) and "counterpart" (a group with no country of its own that
 	// a state's organ uses force on, or that uses force on one: that
-	// state's, as "protesters" the Hong Kong police fired on).
+	// state's, as "protesters" the Hong Kong police fired on) and
+	// "jurisdiction" (police, prosecutors or a court with no country of
+	// their own that arrest, charge or investigate someone: that
+	// person's state's, as "Police arrested a Syrian dissident").
 	How string `json:"how"`
 	// Text and Span are the mention the code came from; Span is a byte
 	// range of Article.Text.

@@ -128,6 +128,7 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 	case st.c.opts.RequireTargetCountry && strings.HasPrefix(tgt.code, "---") && len(st.doc.Sents) > 1 && !forceCode(code):
 		return "the target has no country or organisation in the article (" + tgt.code + ")" // "supported peasant farming"
 	case (bareOf(src.code, tgt.code) && (!ownPeople(tgt.code) || st.eventHead(src)) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) &&
+		!st.citizenOf(src, tgt) &&
 		!((forceCode(code) || strings.HasPrefix(code, "13")) && !st.eventHead(src)) && !st.peopleProtest(src, code):
 		return "an actor and its own state (" + src.code + ", " + tgt.code + ")" // "Putin said Russia will ..."
 	case tgt.viaHow == "place" && strings.HasPrefix(code, "01"):
@@ -191,6 +192,9 @@ func (st *sent) channelTarget(tgt entity, code string) bool {
 func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern string, negated bool, conf float64) {
 	if forceCode(code) {
 		src, tgt = domestic(src, tgt), domestic(tgt, src)
+	}
+	if strings.HasPrefix(code, "09") || strings.HasPrefix(code, "17") {
+		src = jurisdiction(src, tgt)
 	}
 	if why := st.dropPair(code, src, tgt); why != "" {
 		if st.dc.explain {
@@ -276,6 +280,35 @@ func domestic(e, other entity) entity {
 	e.inferred = true
 	e.viaHow, e.viaSpan = "counterpart", other.span
 	return e
+}
+
+// jurisdiction gives police, prosecutors or a court with no country of
+// their own (---COP, ---JUD) the country of whom they investigate,
+// arrest or charge: "Federal Police have launched an investigation into
+// Australian VC recipient Ben Roberts-Smith" is Australia's police. Such
+// acts are done within a state's own jurisdiction.
+func jurisdiction(src, tgt entity) entity {
+	if len(src.code) != 6 || !strings.HasPrefix(src.code, "---") || (src.code[3:] != "COP" && src.code[3:] != "JUD") {
+		return src
+	}
+	if len(tgt.code) < 3 || !placeCode(tgt.code[:3]) {
+		return src
+	}
+	src.code = tgt.code[:3] + src.code[3:]
+	src.inferred = true
+	src.viaHow, src.viaSpan = "jurisdiction", tgt.span
+	return src
+}
+
+// citizenOf reports whether tgt is a person its nationality describes
+// ("Australian VC recipient Ben Roberts-Smith", coded AUS), acted on by
+// src's police or courts found through jurisdiction: no actor and its
+// own state, but a state's organ and one of its people.
+func (st *sent) citizenOf(src, tgt entity) bool {
+	if src.viaHow != "jurisdiction" || tgt.head < st.lo || tgt.head >= st.hi {
+		return false
+	}
+	return tgt.last != "" && st.key(tgt.head) != tgt.last
 }
 
 // dominates reports whether token a is a proper ancestor of token b.
