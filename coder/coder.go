@@ -457,6 +457,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairPerfect()
 	st.repairVerbAmod()
 	st.repairReport()
+	st.repairAlliedConj()
 	st.repairSubjects()
 	st.repairRaised()
 	st.scanOccurrences()

@@ -82,7 +82,15 @@ func (st *sent) reciprocal(f *frame) bool {
 		return false
 	}
 	switch f.code.Event[:2] {
-	case "03", "04", "05", "06", "19":
+	case "03", "04", "05", "06":
+		return true
+	case "19":
+		// Fighting each other has no object: "clashed", "fought". An
+		// object no actor names ("destroyed them", the positions) is
+		// what was hit, not the other side.
+		if f.kind == verbFrame && len(st.childrenRel(f.pred, text.Obj)) > 0 {
+			return false
+		}
 		return true
 	}
 	return false

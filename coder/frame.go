@@ -301,10 +301,13 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		}
 		targets = kept
 	}
-	if len(sources) > 1 && m.target < 0 && (strings.HasPrefix(f.sense.Event, "03") || strings.HasPrefix(f.sense.Event, "05")) {
+	if len(sources) > 1 && m.target < 0 && (strings.HasPrefix(f.sense.Event, "03") || strings.HasPrefix(f.sense.Event, "05") ||
+		strings.HasPrefix(f.sense.Event, "19") && len(st.childrenRel(v, text.Obj)) == 0) {
 		// Where several actors agree or cooperate is their venue, as
 		// for a meeting: "Russia and Turkey agreed on a ceasefire in
-		// Idlib" is an agreement of the two, not with Syria.
+		// Idlib" is an agreement of the two, not with Syria. So is
+		// where they clash or fight each other ("Russia and Ukraine
+		// clashed in Donbas"), though not where they strike a target.
 		kept := targets[:0:0]
 		for _, t := range targets {
 			if w := st.caseWord(t.head); !((w == "IN" || w == "AT") && len(t.code) == 3 && placeCode(t.code)) {
@@ -312,7 +315,7 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			}
 		}
 		if len(kept) < len(targets) {
-			how = append(how, "the venue of an agreement among its sources dropped as counterpart")
+			how = append(how, "the venue of a joint act (an agreement, cooperation, a clash) among its sources dropped as counterpart")
 		}
 		targets = kept
 	}

@@ -512,6 +512,52 @@ func (st *sent) repairVerbAmod() {
 	}
 }
 
+// repairAlliedConj gives back a coordinated subject whose second
+// conjunct begins with a participle: "Yemeni army and allied forces have
+// launched a missile attack" parsed with "allied" the root verb, "army"
+// its subject, "and" its conjunction and "forces have launched ..." its
+// complement clause. A past participle right after "and", with a subject
+// before the "and" and a complement clause whose subject is the noun right
+// after it, is that noun's adjective: the complement's verb heads the
+// sentence, the first subject is its subject and the noun that subject's
+// conjunct.
+func (st *sent) repairAlliedConj() {
+	for x := st.lo + 2; x+1 < st.hi; x++ {
+		if st.tok(x).UPOS != text.VERB || (st.tok(x).XPOS != "VBN" && st.tok(x).XPOS != "VBD") || st.key(x-1) != "AND" || st.head(x-1) != x || st.base(x-1) != text.Cc {
+			continue
+		}
+		n := x + 1
+		v := st.head(n)
+		if !st.rel(n).IsSubject() || v < st.lo || v >= st.hi || st.head(v) != x || st.base(v) != text.Ccomp {
+			continue
+		}
+		subj := -1
+		for _, k := range st.children(x) {
+			if st.rel(k).IsSubject() && k < x-1 {
+				subj = k
+			}
+		}
+		if subj < 0 {
+			continue
+		}
+		up, rel := st.head(x), st.rel(x)
+		if up >= st.lo && up < st.hi {
+			st.reattach(v, up, rel)
+		} else {
+			st.rootAt(v, x)
+		}
+		for _, k := range append([]int(nil), st.children(x)...) {
+			if k != x-1 && k != subj {
+				st.reattach(k, v, st.rel(k))
+			}
+		}
+		st.reattach(subj, v, st.rel(n))
+		st.reattach(n, subj, text.Conj)
+		st.reattach(x-1, n, text.Cc)
+		st.reattach(x, n, text.Amod)
+	}
+}
+
 // reportVerbs are the verbs that report a finite clause ("said Hamza bin
 // Laden has been killed").
 var reportVerbs = map[string]bool{"SAY": true, "ANNOUNCE": true, "CONFIRM": true, "REPORT": true, "CLAIM": true,

@@ -159,6 +159,23 @@ func TestRepairs(t *testing.T) {
 			want: []string{"010 BRE ARN", "190 GON ARN"},
 		},
 		{
+			// "allied" parsed as the root, with the first conjunct its
+			// subject and "forces have attacked" its complement: the
+			// participle is the second conjunct's adjective.
+			name: "allied-conjunct",
+			text: "Gondor and allied forces have attacked Mordor.",
+			conll: `1	Gondor	Gondor	PROPN	NNP	_	3	nsubj	_	_
+2	and	and	CCONJ	CC	_	3	cc	_	_
+3	allied	ally	VERB	VBN	_	0	root	_	_
+4	forces	force	NOUN	NNS	_	6	nsubj	_	_
+5	have	have	AUX	VBP	_	6	aux	_	_
+6	attacked	attack	VERB	VBN	_	3	ccomp	_	_
+7	Mordor	Mordor	PROPN	NNP	_	6	obj	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	3	punct	_	_
+`,
+			want: []string{"190 GON MOR"},
+		},
+		{
 			name: "name-as-bare-nmod",
 			text: "Bree Prime Minister Romendacil will meet Arnor.",
 			conll: `1	Bree	Bree	PROPN	NNP	_	6	nsubj	_	_

@@ -575,6 +575,15 @@ func TestNewsCorrections(t *testing.T) {
 			want:    []string{"062 CHN RUS verbs.news.txt", "062 RUS CHN verbs.news.txt"},
 		},
 		{
+			name: "positions-attacked-are-military",
+			conll: tree("Israel attacked Hamas positions.",
+				"Israel Israel PROPN NNP 2 nsubj", "attacked attack VERB VBD 0 root", "Hamas Hamas PROPN NNP 4 compound",
+				"positions position NOUN NNS 2 obj", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"193 ISR PSEREBHMS verbs.news.txt"},
+			wantOut: []string{"193 ISR PSEREBHMS CAMEO.2.0.txt"},
+		},
+		{
 			name: "calling-an-election-is-no-appeal",
 			conll: tree("Reuters called the race for Putin.",
 				"Reuters Reuters PROPN NNP 2 nsubj", "called call VERB VBD 0 root", "the the DET DT 4 det",
