@@ -584,6 +584,15 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"193 ISR PSEREBHMS CAMEO.2.0.txt"},
 		},
 		{
+			name: "inspectors-expelled",
+			conll: tree("Sudan expelled UN inspectors.",
+				"Sudan Sudan PROPN NNP 2 nsubj", "expelled expel VERB VBD 0 root", "UN UN PROPN NNP 4 compound",
+				"inspectors inspector NOUN NNS 2 obj", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"1662 SDN IGOUNO verbs.news.txt"},
+			wantOut: []string{"174 SDN IGOUNO CAMEO.2.0.txt"},
+		},
+		{
 			name: "calling-an-election-is-no-appeal",
 			conll: tree("Reuters called the race for Putin.",
 				"Reuters Reuters PROPN NNP 2 nsubj", "called call VERB VBD 0 root", "the the DET DT 4 det",
