@@ -444,18 +444,13 @@ func (st *sent) repairPerfect() {
 		if n < st.lo || n >= st.hi || st.head(n) != h || !st.rel(n).IsObject() {
 			continue
 		}
-		up, rel := st.head(h), st.rel(h)
 		for _, k := range append([]int(nil), st.children(h)...) {
 			if k != n {
 				st.reattach(k, p, st.rel(k))
 			}
 		}
 		st.reattach(n, p, st.rel(n))
-		if up >= st.lo && up < st.hi {
-			st.reattach(p, up, rel)
-		} else {
-			st.rootAt(p, h)
-		}
+		st.takePlace(p, h)
 		st.reattach(h, p, text.Aux)
 	}
 }
@@ -494,12 +489,7 @@ func (st *sent) repairVerbAmod() {
 		if !clause {
 			continue
 		}
-		up, rel := st.head(n), st.rel(n)
-		if up >= st.lo && up < st.hi {
-			st.reattach(p, up, rel)
-		} else {
-			st.rootAt(p, n)
-		}
+		st.takePlace(p, n)
 		for _, k := range append([]int(nil), st.children(n)...) {
 			switch {
 			case k < p && subj >= 0 && k < subj:
@@ -540,12 +530,7 @@ func (st *sent) repairAlliedConj() {
 		if subj < 0 {
 			continue
 		}
-		up, rel := st.head(x), st.rel(x)
-		if up >= st.lo && up < st.hi {
-			st.reattach(v, up, rel)
-		} else {
-			st.rootAt(v, x)
-		}
+		st.takePlace(v, x)
 		for _, k := range append([]int(nil), st.children(x)...) {
 			if k != x-1 && k != subj {
 				st.reattach(k, v, st.rel(k))
@@ -614,14 +599,19 @@ func (st *sent) repairReport() {
 				rel = text.NsubjPass
 			}
 		}
-		up, urel := st.head(v), st.rel(v)
-		if up >= st.lo && up < st.hi {
-			st.reattach(r, up, urel)
-		} else {
-			st.rootAt(r, v)
-		}
+		st.takePlace(r, v)
 		st.reattach(v, r, text.Ccomp)
 		st.reattach(after, v, rel)
+	}
+}
+
+// takePlace makes c stand where old stands: a dependent of old's head
+// with old's relation, or the root.
+func (st *sent) takePlace(c, old int) {
+	if up := st.head(old); up >= st.lo && up < st.hi {
+		st.reattach(c, up, st.rel(old))
+	} else {
+		st.rootAt(c, old)
 	}
 }
 
