@@ -787,7 +787,33 @@ func (st *sent) obligation(f *frame) (string, bool) {
 // word of praise or blame ("called him a hero", "a dictator"), else none.
 // A matched pattern keeps its code ("called on", "called for").
 func (st *sent) characterization(f *frame) (dict.Code, bool) {
-	if f.kind != verbFrame || f.best != nil || st.lemma(f.pred) != "CALL" {
+	if f.kind != verbFrame || f.best != nil {
+		return dict.Code{}, false
+	}
+	if describeVerbs[st.lemma(f.pred)] {
+		// "Trump described Cuba as a dictatorship": a description of
+		// the object as a word of evaluation is praise or blame by
+		// that word's code; any other description stays the verb's
+		// (a statement).
+		if len(st.childrenRel(f.pred, text.Obj)) == 0 {
+			return dict.Code{}, false
+		}
+		for _, k := range st.children(f.pred) {
+			if !(st.rel(k).IsObliqueLike() || st.base(k) == text.Xcomp) || st.caseWord(k) != "AS" {
+				continue
+			}
+			if e := st.evaluation(k); e != nil {
+				return e.Code, true
+			}
+			for _, a := range st.childrenRel(k, text.Amod) {
+				if e := st.evaluation(a); e != nil {
+					return e.Code, true
+				}
+			}
+		}
+		return dict.Code{}, false
+	}
+	if st.lemma(f.pred) != "CALL" {
 		return dict.Code{}, false
 	}
 	objs, pred := 0, -1
@@ -819,6 +845,11 @@ func (st *sent) characterization(f *frame) (dict.Code, bool) {
 	}
 	return dict.Code{}, true
 }
+
+// describeVerbs describe their object as something ("described Cuba as a
+// dictatorship", "labelled them as terrorists").
+var describeVerbs = map[string]bool{"DESCRIBE": true, "CHARACTERIZE": true, "CHARACTERISE": true, "LABEL": true,
+	"BRAND": true, "TERM": true, "DUB": true, "PORTRAY": true, "DEPICT": true}
 
 // blamePredicates are the predicates of a reported clause that lay an act on
 // its subject: "said the Abu Sayyaf Group are the suspected

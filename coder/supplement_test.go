@@ -64,6 +64,19 @@ func TestVerbSupplement(t *testing.T) {
 			want: []string{"020 GBR IRN verbs.supplement.txt"},
 		},
 		{
+			name: "label-as",
+			text: "Iran labelled Turkey as a dictator.",
+			conll: `1	Iran	Iran	PROPN	NNP	_	2	nsubj	_	_
+2	labelled	label	VERB	VBD	_	0	root	_	_
+3	Turkey	Turkey	PROPN	NNP	_	2	obj	_	_
+4	as	as	ADP	IN	_	6	case	_	_
+5	a	a	DET	DT	_	6	det	_	_
+6	dictator	dictator	NOUN	NN	_	2	obl	_	_
+7	.	.	PUNCT	.	_	2	punct	_	_
+`,
+			want: []string{"111 IRN TUR verbs.supplement.txt"},
+		},
+		{
 			name: "attribute-attack-to",
 			text: "Iran attributed the attack to Israel.",
 			conll: `1	Iran	Iran	PROPN	NNP	_	2	nsubj	_	_
