@@ -399,9 +399,11 @@ func (dc *docState) sentence(s int) []eventwire.Event {
 }
 
 // pastTimes are the discard phrases that date a clause in the past ("2011",
-// "weeks ago", "years later"); pastTime reports whether text starts with
-// one.
-var pastTimes = regexp.MustCompile(`^(?i)([12][0-9]{3}\b|(days|weeks|months|years|decades) (ago|later|earlier)\b)`)
+// "the 1990s", "weeks ago", "years later"); pastTime reports whether text
+// starts with one. (A decade had discarded its whole sentence: "China has
+// agreed to lift a ban ... that was imposed over a BSE crisis in the
+// 1990s".)
+var pastTimes = regexp.MustCompile(`^(?i)([12][0-9]{3}s?\b|(days|weeks|months|years|decades) (ago|later|earlier)\b)`)
 
 func pastTime(text string) bool { return pastTimes.MatchString(text) }
 
