@@ -204,6 +204,13 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 	if strings.HasPrefix(code, "09") || strings.HasPrefix(code, "17") {
 		src = jurisdiction(src, tgt)
 	}
+	if code == "190" && len(src.code) >= 6 && (src.code[3:6] == "COP" || src.code[3:6] == "CRM") {
+		// "The attacker was shot dead by police", "a gunman killed
+		// three": violence by police or criminals is no conventional
+		// military force (190) but assault, unconventional violence
+		// (180), as the codebook separates them.
+		code = "180"
+	}
 	if why := st.dropPair(code, src, tgt); why != "" {
 		if st.dc.explain {
 			st.dropped = append(st.dropped, why)
