@@ -442,12 +442,7 @@ func (st *sent) attribution(v int, sources []entity) bool {
 			return false
 		}
 	}
-	switch st.lemma(v) {
-	case "SAY", "REPORT", "QUOTE", "CITE", "WRITE", "DESCRIBE", "TELL", "CLAIM", "ADD", "NOTE", "STATE",
-		"REVEAL", "DISCLOSE", "CONFIRM":
-		return true
-	}
-	return false
+	return reportVerbs[st.lemma(v)]
 }
 
 // mediaOnly reports whether code names news media with no other role:

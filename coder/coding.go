@@ -731,7 +731,7 @@ func (st *sent) militaryCooperation(f *frame) bool {
 	}
 	switch {
 	case f.kind == verbFrame && (st.lemma(f.pred) == "COOPERATE" || st.lemma(f.pred) == "COLLABORATE"):
-	case strings.Contains(f.pattern, "COOPERATION"):
+	case f.best != nil && f.m.noun >= 0 && st.lemma(f.m.noun) == "COOPERATION":
 	default:
 		return false
 	}

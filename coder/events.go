@@ -78,22 +78,13 @@ func (st *sent) emitFrame(f *frame) {
 // meeting, negotiating and consulting (04), agreeing and signing (05,
 // 03), cooperating (06) and fighting (19).
 func (st *sent) reciprocal(f *frame) bool {
-	if len(f.targets) > 0 || len(f.code.Event) < 2 {
+	if len(f.targets) > 0 || !reciprocalFamily(f.code.Event) {
 		return false
 	}
-	switch f.code.Event[:2] {
-	case "03", "04", "05", "06":
-		return true
-	case "19":
-		// Fighting each other has no object: "clashed", "fought". An
-		// object no actor names ("destroyed them", the positions) is
-		// what was hit, not the other side.
-		if f.kind == verbFrame && len(st.childrenRel(f.pred, text.Obj)) > 0 {
-			return false
-		}
-		return true
-	}
-	return false
+	// Fighting each other has no object: "clashed", "fought". An object
+	// no actor names ("destroyed them", the positions) is what was hit,
+	// not the other side.
+	return !(strings.HasPrefix(f.code.Event, "19") && f.kind == verbFrame && len(st.childrenRel(f.pred, text.Obj)) > 0)
 }
 
 // emitRule emits the event a transformation made of frame f, in place of

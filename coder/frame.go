@@ -181,7 +181,7 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		how = append(how, "target: addressee or topic actor of a statement")
 	default:
 		targets = st.targetOf(v, passive, sources)
-		if (strings.HasPrefix(f.sense.Event, "06") || strings.HasPrefix(f.sense.Event, "07")) && st.hostilePurpose(v, targets) {
+		if aidCode(f.sense.Event) && st.hostilePurpose(v, targets) {
 			// "gave weapons to fight Ukraine": aid's recipient is not
 			// whom its purpose fights.
 			targets = nil
@@ -196,7 +196,7 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		if len(targets) == 0 {
 			targets = st.newActor(st.firstComplement(v, passive))
 		}
-		if len(targets) == 0 && (strings.HasPrefix(f.sense.Event, "06") || strings.HasPrefix(f.sense.Event, "07")) {
+		if len(targets) == 0 && aidCode(f.sense.Event) {
 			// "Germany gave 352.5 million euros to promote private
 			// investment ... in Ethiopia": aid given for a purpose goes
 			// to whom the purpose names.
@@ -215,7 +215,7 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			if d < 0 {
 				d = st.directedAt(m.noun)
 			}
-			if d < 0 && len(f.sense.Event) >= 2 && f.sense.Event[0] == '0' && f.sense.Event[1] >= '3' && f.sense.Event[1] <= '6' {
+			if d < 0 && reciprocalFamily(f.sense.Event) && !strings.HasPrefix(f.sense.Event, "19") {
 				// "shared intelligence with India": with whom one
 				// cooperates (03-06) is the counterpart.
 				for _, k := range st.children(v) {
@@ -354,15 +354,9 @@ func (st *sent) courtFinding(v int) bool {
 	for _, k := range st.childrenRel(v, text.Ccomp, text.Xcomp) {
 		preds := append([]int{k}, st.childrenRel(k, text.Conj)...)
 		for _, p := range preds {
-			if !unlawfulWords[st.key(p)] {
-				continue
+			if unlawfulWords[st.key(p)] {
+				return !st.negated(k)
 			}
-			for _, c := range st.children(k) {
-				if st.base(c) == text.Advmod && (st.key(c) == "NOT" || st.key(c) == "N'T" || st.key(c) == "NEVER") {
-					return false
-				}
-			}
-			return true
 		}
 	}
 	return false
@@ -384,7 +378,7 @@ func (st *sent) hostilePurpose(v int, targets []entity) bool {
 	for _, t := range targets {
 		for x, n := t.head, 0; x >= st.lo && x < st.hi && x != v && n < maxDepth; x, n = st.head(x), n+1 {
 			if st.head(x) == v && (st.base(x) == text.Advcl || st.base(x) == text.Xcomp) && st.caseWord(x) == "TO" {
-				if e := st.findVerb(x); e != nil && len(e.Code.Event) >= 2 && e.Code.Event[:2] >= "14" && e.Code.Event[:2] <= "20" {
+				if e := st.findVerb(x); e != nil && len(e.Code.Event) >= 2 && e.Code.Event[:2] >= "14" && e.Code.Event[:2] <= "20" { // material conflict
 					return true
 				}
 				break
@@ -392,6 +386,11 @@ func (st *sent) hostilePurpose(v int, targets []entity) bool {
 		}
 	}
 	return false
+}
+
+// aidCode reports whether code gives material cooperation or aid (06, 07).
+func aidCode(code string) bool {
+	return strings.HasPrefix(code, "06") || strings.HasPrefix(code, "07")
 }
 
 // benefitVerbs are the purposes whose object aid goes to ("to support",

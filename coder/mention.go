@@ -228,7 +228,7 @@ func (st *sent) mistaggedName(h int) bool {
 		return false
 	}
 	switch st.key(h) {
-	case "IT", "THEY", "HE", "SHE", "WE", "YOU", "THIS", "THAT", "THESE", "THOSE", "WHO", "WHICH", "WHAT":
+	case "WE", "YOU", "THIS", "THAT", "THESE", "THOSE", "WHO", "WHICH", "WHAT":
 		return false
 	}
 	return true
@@ -236,9 +236,8 @@ func (st *sent) mistaggedName(h int) bool {
 
 // facilityHeads are the nouns of places that house people ("a camp for
 // refugees", "a school for girls"): what is done to one is done to them.
-var facilityHeads = map[string]bool{"CAMP": true, "CAMPS": true, "SHELTER": true, "SHELTERS": true, "SCHOOL": true,
-	"SCHOOLS": true, "HOSPITAL": true, "HOSPITALS": true, "CLINIC": true, "HOME": true, "HOMES": true, "HOSTEL": true,
-	"SETTLEMENT": true, "ORPHANAGE": true}
+var facilityHeads = map[string]bool{"CAMP": true, "SHELTER": true, "SCHOOL": true, "HOSPITAL": true, "CLINIC": true,
+	"HOME": true, "HOSTEL": true, "SETTLEMENT": true, "ORPHANAGE": true}
 
 func (st *sent) mention1(h int) []entity {
 	t := st.tok(h)
@@ -284,7 +283,7 @@ func (st *sent) mention1(h int) []entity {
 					// "A temporary camp for Congolese refugees was
 					// attacked": a camp, shelter or school for people
 					// stands for the people it houses.
-					ok = ok || st.caseWord(k) == "FOR" && facilityHeads[st.key(h)]
+					ok = ok || st.caseWord(k) == "FOR" && facilityHeads[st.lemma(h)]
 				}
 			}
 			if !ok {

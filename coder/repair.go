@@ -544,9 +544,11 @@ func (st *sent) repairAlliedConj() {
 }
 
 // reportVerbs are the verbs that report a finite clause ("said Hamza bin
-// Laden has been killed").
+// Laden has been killed"; repairReport), and with which news media
+// attribute what they report (attribution).
 var reportVerbs = map[string]bool{"SAY": true, "ANNOUNCE": true, "CONFIRM": true, "REPORT": true, "CLAIM": true,
-	"STATE": true, "TELL": true, "WRITE": true, "ADD": true, "NOTE": true, "REVEAL": true, "DECLARE": true, "INSIST": true}
+	"STATE": true, "TELL": true, "WRITE": true, "ADD": true, "NOTE": true, "REVEAL": true, "DECLARE": true, "INSIST": true,
+	"QUOTE": true, "CITE": true, "DESCRIBE": true, "DISCLOSE": true}
 
 // repairReport gives a reported clause back its subject and its reporter
 // when the parser inverted them: "Trump said Hamza bin Laden, son of
@@ -584,20 +586,15 @@ func (st *sent) repairReport() {
 		if before < 0 || after < 0 || after > v {
 			continue
 		}
-		subj := false
+		subj, rel := false, text.Nsubj
 		for _, k := range st.children(v) {
-			if st.rel(k).IsSubject() {
-				subj = true
+			subj = subj || st.rel(k).IsSubject()
+			if st.rel(k) == text.AuxPass {
+				rel = text.NsubjPass
 			}
 		}
 		if subj {
 			continue
-		}
-		rel := text.Nsubj
-		for _, k := range st.children(v) {
-			if st.rel(k) == text.AuxPass {
-				rel = text.NsubjPass
-			}
 		}
 		st.takePlace(r, v)
 		st.reattach(v, r, text.Ccomp)

@@ -22,9 +22,17 @@
 //     "- * &WEAPON [---]" withdraws one upstream pattern and
 //     "- * &WEAPON [073]" re-codes it.
 //   - look-ups return the amended entry where the earlier one stood
-//     (Verb.Amends points to it).
+//     (Verb.Amends points to it), for every entry of the phrase in the
+//     earlier file (upstream lists BEAT twice; "beaten" reaches the
+//     second).
 //
 // Within one file a phrase listed twice keeps its first entry, as before.
+//
+// In actor files, primary phrases written in a row before any code are
+// one record, sharing the codes that follow (Phoenix writes
+// MIKHAIL_GORBACHEV_, EX-SOVIET_PRESIDENT_MIKHAIL_GORBACHEV, ..., then the
+// dated roles); PETRARCH's documentation gives such a phrase no meaning
+// of its own.
 //
 // Words are matched in a normalised key form (see Key): upper case, with
 // underscores standing for blanks in multi-word phrases. Actor and agent
