@@ -344,3 +344,41 @@ func TestFromEvents(t *testing.T) {
 		t.Errorf("FromEvents = %+v, want %+v", got, want)
 	}
 }
+
+// TestCoreferentActor: an actor coded from a pronoun is right when the
+// mention the pronoun stands for is the gold chunk, as annotators mark the
+// name; a code inferred from a place is not the same actor named elsewhere.
+func TestCoreferentActor(t *testing.T) {
+	s := "Freedonia said it shelled Sylvania near Ruritania."
+	name, it, tgt, place := text.Span{Start: 0, End: 9}, text.Span{Start: 15, End: 17}, text.Span{Start: 26, End: 34}, text.Span{Start: 40, End: 49}
+	gold := &conflibert.Item{Sentence: conflibert.Sentence{Text: s, Class: 4},
+		Spans: &conflibert.Spans{Source: []text.Span{name}, Target: []text.Span{tgt}}}
+	event := func(how string, from text.Span) eventwire.Event {
+		return eventwire.Event{CAMEO: "195",
+			Source:   eventwire.Actor{Text: "it", Code: "FRE", Via: &eventwire.Via{How: how, Text: s[from.Start:from.End], Span: from}},
+			Target:   eventwire.Actor{Text: "Sylvania", Code: "SYL"},
+			Evidence: eventwire.Evidence{Source: it, Target: tgt}}
+	}
+	tests := []struct {
+		how  string
+		from text.Span
+		want bool
+	}{
+		{"pronoun", name, true},
+		{"short-ref", name, true},
+		{"place", name, false},
+		{"pronoun", place, false},
+	}
+	for _, tt := range tests {
+		evs := conflibert.FromEvents(s, []eventwire.Event{event(tt.how, tt.from)})
+		if r := conflibert.ScoreSentence(gold, evs); r.CSTHit != tt.want {
+			t.Errorf("via %s from %q: hit %v, want %v", tt.how, s[tt.from.Start:tt.from.End], r.CSTHit, tt.want)
+		}
+	}
+	// Without a Via the pronoun's own span is all there is.
+	e := event("pronoun", name)
+	e.Source.Via = nil
+	if r := conflibert.ScoreSentence(gold, conflibert.FromEvents(s, []eventwire.Event{e})); r.CSTHit {
+		t.Error("a pronoun without its antecedent scored as the named source")
+	}
+}

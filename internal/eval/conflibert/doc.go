@@ -56,8 +56,12 @@
 // class+source+target recall (some event has the gold class, its evidence
 // source span overlaps a gold source chunk and its evidence target span
 // overlaps a gold target chunk) and its precision over the events coded
-// from those sentences. An event whose actor the sentence does not name
-// (no evidence span) does not overlap anything.
+// from those sentences. An actor that is a pronoun or a short reference
+// ("Farc has said it will release ...") also overlaps through the mention
+// it stands for (its Via span, for the hows pronoun, short-ref, role-ref,
+// apposition and quote-speaker), since annotators mark the name; codes
+// inferred from a place or the article do not. An event whose actor the
+// sentence does not name (no evidence span) does not overlap anything.
 //
 // The class is that of the sentence's main event; a coder that also codes a
 // second real event of the sentence with another class loses precision

@@ -50,6 +50,12 @@ type Event struct {
 	Target     string    `json:"target"`
 	TargetText string    `json:"target_text"`
 	TargetSpan text.Span `json:"target_span"`
+	// SourceRef and TargetRef are the spans of the mentions a pronoun or a
+	// short reference among the actors stands for ("Farc has said it will
+	// release ...": "Farc" for "it"); zero when the actor is named where
+	// it acts.
+	SourceRef text.Span `json:"source_ref,omitzero"`
+	TargetRef text.Span `json:"target_ref,omitzero"`
 	Verb       string    `json:"verb"`
 	Pattern    string    `json:"pattern"`
 }
@@ -62,10 +68,27 @@ func FromEvents(s string, evs []eventwire.Event) []Event {
 			CAMEO: e.CAMEO, Class: PentaClass(e.CAMEO),
 			Source: e.Source.Code, SourceText: spanText(s, e.Evidence.Source), SourceSpan: e.Evidence.Source,
 			Target: e.Target.Code, TargetText: spanText(s, e.Evidence.Target), TargetSpan: e.Evidence.Target,
+			SourceRef: coreferent(e.Source), TargetRef: coreferent(e.Target),
 			Verb: spanText(s, e.Evidence.Verb), Pattern: e.Pattern,
 		})
 	}
 	return out
+}
+
+// coreferent is the span of the mention an actor's pronoun or short
+// reference stands for: an annotator marks "Farc", not "it", as the source
+// of "Farc has said it will release ...", and the coder took its code
+// from there. Codes inferred otherwise (from a place, the article, a
+// sender) are not the same actor named elsewhere and give no span.
+func coreferent(a eventwire.Actor) text.Span {
+	if a.Via == nil {
+		return text.Span{}
+	}
+	switch a.Via.How {
+	case "pronoun", "short-ref", "role-ref", "apposition", "quote-speaker":
+		return a.Via.Span
+	}
+	return text.Span{}
 }
 
 func spanText(s string, sp text.Span) string {
@@ -114,11 +137,17 @@ func ScoreSentence(it *Item, evs []Event) Result {
 			continue
 		}
 		r.ClassRight[i], r.ClassHit = true, true
-		if r.CST && overlapsAny(e.SourceSpan, it.Spans.Source) && overlapsAny(e.TargetSpan, it.Spans.Target) {
+		if r.CST && it.actorRight(e.SourceSpan, e.SourceRef, it.Spans.Source) && it.actorRight(e.TargetSpan, e.TargetRef, it.Spans.Target) {
 			r.CSTRight[i], r.CSTHit = true, true
 		}
 	}
 	return r
+}
+
+// actorRight reports whether an event's actor, by its own span or by the
+// span of the mention it refers back to, overlaps one of the gold chunks.
+func (it *Item) actorRight(span, ref text.Span, chunks []text.Span) bool {
+	return overlapsAny(span, chunks) || overlapsAny(ref, chunks)
 }
 
 // ClassCount counts the sentences of one gold class.
