@@ -84,6 +84,10 @@ func TestHeadsOfState(t *testing.T) {
 		{"African Union", "2019-01-01", "IGOAFRAFU", data.ActorNews},
 		{"OSCE", "2019-01-01", "IGOSCE", data.ActorNews},
 		{"Shanghai Cooperation Organisation", "2019-01-01", "IGOASA", data.ActorNews},
+		// The Islamic State without "the", from its upstream date on.
+		{"Islamic State", "2019-01-01", "IMGMUSISI", data.ActorNews},
+		{"Islamic State", "2010-01-01", "", ""},
+		{"the Islamic State", "2019-01-01", "IMGMUSISI", "Phoenix.Countries.actors.txt"},
 		// The Factbook layer.
 		{"Friedrich Merz", "2025-05-05", "DEUELI", data.ActorFactbook},
 		{"Friedrich Merz", "2025-05-06", "DEUGOV", data.ActorFactbook},

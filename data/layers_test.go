@@ -229,6 +229,17 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"051 USA DEU CAMEO.2.0.txt", "170 USA IRN CAMEO.2.0.txt"},
 		},
 		{
+			name: "civilians-held-as-human-shields",
+			conll: tree("Syrian troops held Iraqi civilians as human shields.",
+				"Syrian Syrian ADJ JJ 2 amod", "troops troops NOUN NNS 3 nsubj", "held hold VERB VBD 0 root",
+				"Iraqi Iraqi ADJ JJ 5 amod", "civilians civilian NOUN NNS 3 obj", "as as ADP IN 8 case",
+				"human human ADJ JJ 8 amod", "shields shield NOUN NNS 5 nmod", ". . PUNCT . 3 punct"),
+			without: data.VerbNews,
+			// Upstream lists HOLD with no code and the pattern under USE.
+			want:    []string{"184 SYRMIL IRQCVL verbs.news.txt"},
+			wantOut: nil,
+		},
+		{
 			name: "troops-leaving-a-country-withdraw",
 			conll: tree("American troops left Syria.",
 				"American American ADJ JJ 2 amod", "troops troops NOUN NNS 3 nsubj", "left leave VERB VBD 0 root",
