@@ -56,8 +56,8 @@ type Event struct {
 	// it acts.
 	SourceRef text.Span `json:"source_ref,omitzero"`
 	TargetRef text.Span `json:"target_ref,omitzero"`
-	Verb       string    `json:"verb"`
-	Pattern    string    `json:"pattern"`
+	Verb      string    `json:"verb"`
+	Pattern   string    `json:"pattern"`
 }
 
 // FromEvents turns the events coded from s into scorer events.
