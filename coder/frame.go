@@ -103,6 +103,12 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		// liable (legally), against whoever did the act.
 		f.sense, ruling = dict.Code{Event: "116"}, true
 	}
+	if to := st.propertyReturned(v); f.sense.IsNull() && to >= 0 {
+		// "ICE returned 12 human skulls to Peru": property given back
+		// is 0842 Return, release property, to whom it goes.
+		f.sense, f.coding = dict.Code{Event: "0842"}, "a thing returned to an actor: 0842"
+		f.m.target = to
+	}
 	if f.sense.IsNull() {
 		return nil, "the dictionary gives " + e.Word + " no code here"
 	}
@@ -170,6 +176,9 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		how = append(how, "source: the state whose forces were sent")
 	}
 	switch {
+	case m.target >= 0 && f.best == nil && f.sense.Event == "0842":
+		targets = st.mentionDeep(m.target)
+		how = append(how, "target: whom the thing is returned to")
 	case m.target >= 0:
 		targets = st.mentionDeep(m.target)
 		how = append(how, "target from the pattern's +")
@@ -360,6 +369,59 @@ func (st *sent) courtFinding(v int) bool {
 		}
 	}
 	return false
+}
+
+// returnVerbs give back what was taken.
+var returnVerbs = map[string]bool{"RETURN": true, "REPATRIATE": true}
+
+// notProperty are the objects of "return" that are no thing handed over:
+// "returned fire", "returned the favour", "returned power to civilians".
+var notProperty = map[string]bool{"FIRE": true, "FAVOUR": true, "FAVOR": true, "CALL": true, "VISIT": true,
+	"POWER": true, "CONTROL": true, "HOME": true, "ATTENTION": true, "SERVE": true}
+
+// propertyReturned reports whether verb v, a verb of returning with no
+// pattern of its own, gives a thing back to an actor, and returns the
+// to-phrase that names the actor, or -1: its object (or the
+// subject of its passive) names no actor, no group of people and no
+// pronoun, and a to-phrase names an actor ("The US authorities returned
+// the wild monkeys to the Democratic Republic of the Congo", "a
+// sarcophagus was returned to Egypt by ICE"). Upstream's RETURN block
+// codes a few such objects by name (PROPERTY, ARTWORK, EQUIPMENT) and has
+// no code for the verb alone; people returned are refugees or deportees,
+// not property.
+func (st *sent) propertyReturned(v int) int {
+	if !returnVerbs[st.lemma(v)] {
+		return -1
+	}
+	theme := -1
+	for _, k := range st.children(v) {
+		if r := st.rel(k); r == text.Obj || r.IsPassiveSubject() {
+			theme = k
+			break
+		}
+	}
+	if theme < 0 || st.tok(theme).UPOS == text.PRON || st.tok(theme).UPOS == text.PROPN || notProperty[st.key(theme)] {
+		return -1
+	}
+	// The head names no actor or group; a modifier may name a country
+	// ("an ancient Egyptian sarcophagus").
+	pi := st.scanPhrase(theme)
+	if pi.headAgent {
+		return -1
+	}
+	for _, a := range pi.actors {
+		if a.tok == theme {
+			return -1
+		}
+	}
+	// The to-phrase is the verb's, or parsed on the object ("returned the
+	// wild monkeys to the Congo").
+	for _, k := range append(st.children(v), st.children(theme)...) {
+		if (st.base(k) == text.Obl || st.base(k) == text.Nmod) && st.caseWord(k) == "TO" && len(st.mentionDeep(k)) > 0 {
+			return k
+		}
+	}
+	return -1
 }
 
 // judicial reports whether one of es is a court or a judge (JUD).
