@@ -167,7 +167,7 @@ func verbalCode(code string) bool {
 // sources, when given, are its frame's sources (for citations).
 func (st *sent) clauseAssertion(v int, sources []entity) assertion {
 	if at, ok := st.pastClause(v); ok {
-		return assertion{unreal, "background: the clause is dated " + strconv.Quote(at) + " (a discard phrase)"}
+		return assertion{unreal, "background: the clause is dated " + strconv.Quote(at) + " (a past time)"}
 	}
 	news := st.c.opts.Modality == ModalityNews
 	if g, ok := st.intentGovernor(v); ok && news {
@@ -230,7 +230,7 @@ func (st *sent) pastClause(v int) (string, bool) {
 				// The dated verb, or a verb coordinated with it, which
 				// shares its time ("In 2007, the US labeled him a
 				// terrorist and levied sanctions against him").
-				if x == v || (st.base(v) == text.Conj && st.head(v) == x) {
+				if x == v || (st.base(v) == text.Conj && st.head(v) == x) || st.sameTime(v, x) {
 					return st.doc.Form(i), true
 				}
 				break
@@ -238,6 +238,63 @@ func (st *sent) pastClause(v int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// simultaneous are the conjunctions of a clause that happens when its
+// head does; precedes those of a clause that happens before its head.
+var (
+	simultaneous = map[string]bool{"WHILE": true, "WHEN": true, "AS": true, "WHENEVER": true}
+	precedes     = map[string]bool{"AFTER": true, "ONCE": true}
+)
+
+// sameTime reports whether verb v's clause is dated by the past time of
+// verb x's: v hangs from x through complements, conjuncts and temporal
+// clauses that happen with their head or before it ("In 2009, she was
+// appointed to fill the seat after Clinton resigned"), or x is a temporal
+// clause that happens with v ("encountered a bomber while returning from
+// its tenth patrol in 1944", also when parsed on the object).
+func (st *sent) sameTime(v, x int) bool {
+	// up reports whether y's clause takes the time of its head, and
+	// which conjunctions may join them.
+	up := func(y int, marks ...map[string]bool) bool {
+		switch st.base(y) {
+		case text.Xcomp, text.Conj:
+			return true
+		case text.Advcl, text.Acl:
+			w := st.caseWord(y)
+			for _, m := range marks {
+				if m[w] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for y, n := v, 0; y >= st.lo && y < st.hi && n < maxDepth && up(y, simultaneous, precedes); y, n = st.head(y), n+1 {
+		if st.head(y) == x {
+			return true
+		}
+	}
+	for y, n := x, 0; y >= st.lo && y < st.hi && n < maxDepth; y, n = st.clauseVerbAbove(y), n+1 {
+		if b := st.base(y); (b != text.Advcl && b != text.Acl) || !simultaneous[st.caseWord(y)] {
+			break
+		}
+		if st.clauseVerbAbove(y) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseVerbAbove is the nearest verb above token y (through nouns: "a
+// bomber while returning"), or -1.
+func (st *sent) clauseVerbAbove(y int) int {
+	for h, n := st.head(y), 0; h >= st.lo && h < st.hi && n < maxDepth; h, n = st.head(h), n+1 {
+		if st.tok(h).UPOS == text.VERB {
+			return h
+		}
+	}
+	return -1
 }
 
 // tokenAt returns the token of the sentence that starts at byte offset

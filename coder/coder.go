@@ -34,6 +34,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -390,7 +391,7 @@ func (dc *docState) sentence(s int) []eventwire.Event {
 		}
 	}
 	st := newSent(dc, s, lo, hi)
-	st.past = past
+	st.past = append(past, st.pastYears(past)...)
 	evs := st.code()
 	// Remember this sentence's actors for later references.
 	st.rememberNames()
@@ -406,6 +407,48 @@ func (dc *docState) sentence(s int) []eventwire.Event {
 var pastTimes = regexp.MustCompile(`^(?i)([12][0-9]{3}s?\b|(days|weeks|months|years|decades) (ago|later|earlier)\b)`)
 
 func pastTime(text string) bool { return pastTimes.MatchString(text) }
+
+// yearCase are the prepositions of a year that dates when a clause
+// happened ("in 2016", "since 2017", none); "a trade protocol for 1990"
+// or "until 2015" name a period or a limit.
+var yearCase = map[string]bool{"": true, "IN": true, "DURING": true, "SINCE": true, "ON": true}
+
+// pastYears are the byte offsets of the years before the article's that
+// date a clause of the sentence and that the discard phrases (1914-2013)
+// do not list: "received a prison sentence in 2016", "in March 2017", in
+// a 2020 article. The discard list dates a clause by any of its years,
+// as its compilers' past; this keeps that past current. Only a year that
+// is a time phrase (in, during, since, on or none; or a month's year) counts:
+// "the 2016 election" dates nothing. known are the offsets found already.
+func (st *sent) pastYears(known []int) []int {
+	if st.dc.date.IsZero() {
+		return nil
+	}
+	var out []int
+	for i := st.lo; i < st.hi; i++ {
+		t := st.tok(i)
+		f := st.doc.Form(i)
+		if t.UPOS != text.NUM || len(f) != 4 || (f[:2] != "19" && f[:2] != "20") || slices.Contains(known, int(t.Start)) {
+			continue
+		}
+		y, err := strconv.Atoi(f)
+		if err != nil || y >= st.dc.date.Year() {
+			continue
+		}
+		h := i
+		if b := st.base(i); b != text.Obl && b != text.Nmod {
+			// "in late February 2017": the year of a month.
+			h = st.head(i)
+			if h < st.lo || h >= st.hi || !timeNouns[st.key(h)] {
+				continue
+			}
+		}
+		if b := st.base(h); (b == text.Obl || b == text.Nmod) && yearCase[st.caseWord(h)] {
+			out = append(out, int(t.Start))
+		}
+	}
+	return out
+}
 
 // sent holds one sentence being coded.
 type sent struct {
