@@ -977,7 +977,7 @@ func (st *sent) intents(frames []*frame) {
 		if up == nil || up.code.Event == "" {
 			continue
 		}
-		if len(f.targets) == 0 && (len(f.sources) < 2 || !reciprocalFamily(f.code.Event)) {
+		if len(f.targets) == 0 && (len(f.sources) < 2 || !mutual(f.code)) {
 			// "agreed with Iran to hold talks": the commitment's target.
 			// Several parties that commit to a mutual act do it with
 			// each other ("Trump and Putin have agreed to share
@@ -997,6 +997,13 @@ func (st *sent) intents(frames []*frame) {
 	}
 }
 
+// mutual reports whether c is an act conjoined sources do with each other:
+// of a reciprocal family, or coded the same both ways by the dictionary
+// ("EXCHANGE * AMBASSADORS [054:054]").
+func mutual(c dict.Code) bool {
+	return reciprocalFamily(c.Event) || (c.Reverse != "" && c.Reverse == c.Event)
+}
+
 // reciprocalFamily reports whether code is of a family whose act
 // conjoined sources do with each other (st.reciprocal).
 func reciprocalFamily(code string) bool {
@@ -1004,8 +1011,18 @@ func reciprocalFamily(code string) bool {
 		return false
 	}
 	switch code[:2] {
-	case "03", "04", "05", "06", "19":
+	case "04", "06", "19":
 		return true
+	case "03":
+		// Intents to cooperate, meet, yield or settle; not to give aid,
+		// reform or mediate (033, 034, 038, 039), which go to a third
+		// party: "China, Iran, and Russia have pledged funds" pledge
+		// nothing to each other.
+		return len(code) < 3 || !strings.ContainsRune("3489", rune(code[2]))
+	case "05":
+		// Diplomatic cooperation and agreements signed; not praise,
+		// defence, recognition or apology (051-056) of someone else.
+		return len(code) < 3 || code[2] == '0' || code[2] == '7'
 	}
 	return false
 }

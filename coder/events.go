@@ -78,7 +78,7 @@ func (st *sent) emitFrame(f *frame) {
 // meeting, negotiating and consulting (04), agreeing and signing (05,
 // 03), cooperating (06) and fighting (19).
 func (st *sent) reciprocal(f *frame) bool {
-	if len(f.targets) > 0 || !reciprocalFamily(f.code.Event) {
+	if len(f.targets) > 0 || !mutual(f.code) {
 		return false
 	}
 	// Fighting each other has no object: "clashed", "fought". An object

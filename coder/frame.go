@@ -224,7 +224,7 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			if d < 0 {
 				d = st.directedAt(m.noun)
 			}
-			if d < 0 && reciprocalFamily(f.sense.Event) && !strings.HasPrefix(f.sense.Event, "19") {
+			if d < 0 && mutual(f.sense) && !strings.HasPrefix(f.sense.Event, "19") {
 				// "shared intelligence with India": with whom one
 				// cooperates (03-06) is the counterpart.
 				for _, k := range st.children(v) {
@@ -239,7 +239,7 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 					targets = e
 					how = append(how, "target: where the pattern's noun was sent or directed")
 				}
-			} else if len(sources) > 1 && reciprocalFamily(f.sense.Event) && len(targets) > 0 && st.thingOnly(targets, m.noun) {
+			} else if len(sources) > 1 && mutual(f.sense) && len(targets) > 0 && st.thingOnly(targets, m.noun) {
 				// "The Russian and US navies began a joint military
 				// exercise": what several sources do together is no
 				// counterpart; they do it with each other.
