@@ -86,7 +86,7 @@ func TestHeadsOfState(t *testing.T) {
 		{"Shanghai Cooperation Organisation", "2019-01-01", "IGOASA", data.ActorNews},
 		// The Islamic State without "the", from its upstream date on.
 		{"Islamic State", "2019-01-01", "IMGMUSISI", data.ActorNews},
-		{"Islamic State", "2010-01-01", "", ""},
+		{"Islamic State", "2010-01-01", "", data.ActorNews}, // before its date: no code
 		{"the Islamic State", "2019-01-01", "IMGMUSISI", "Phoenix.Countries.actors.txt"},
 		// The Factbook layer.
 		{"Friedrich Merz", "2025-05-05", "DEUELI", data.ActorFactbook},
