@@ -351,6 +351,10 @@ type docState struct {
 	history []entity
 	// discardAt are the byte offsets of sentence-level discard phrases.
 	discardAt []int
+	// surnames are the one-word places the article has used as a
+	// person's surname ("Sudesh Amman"): later alone they name him, not
+	// the place.
+	surnames map[string]bool
 	// explain asks every stage to say what it decided; trace collects
 	// the decisions about predicates that gave no event.
 	explain bool
@@ -374,6 +378,7 @@ func (dc *docState) sentence(s int) []eventwire.Event {
 		return nil
 	}
 	var past []int
+	discarded := false
 	if len(dc.discardAt) > 0 {
 		span := doc.SentByteSpan(s)
 		for _, at := range dc.discardAt {
@@ -387,10 +392,17 @@ func (dc *docState) sentence(s int) []eventwire.Event {
 				past = append(past, at)
 				continue
 			}
-			return nil
+			discarded = true
+			break
 		}
 	}
 	st := newSent(dc, s, lo, hi)
+	// A discarded sentence still names people: "The attacker, identified
+	// as Sudesh Amman, ... a week ago" makes "Amman" his name later.
+	st.markSurnames()
+	if discarded {
+		return nil
+	}
 	st.past = append(past, st.pastYears(past)...)
 	evs := st.code()
 	// Remember this sentence's actors for later references.

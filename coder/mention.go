@@ -119,7 +119,8 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 	d := st.c.d
 	for i := lo; i <= hi; {
 		if d.Actors != nil {
-			if act, n := d.Actors.Match(st.words, i-st.lo, end-st.lo); act != nil && !st.firstName(act, i, n) && !st.lowerAcronym(i, n) {
+			if act, n := d.Actors.Match(st.words, i-st.lo, end-st.lo); act != nil && !st.firstName(act, i, n) && !st.lowerAcronym(i, n) &&
+				!(st.cityWord(act, i, n) && st.placeAsSurname(i, i)) {
 				code := act.CodeAt(st.dc.date)
 				if code != "" && strings.Trim(code, "-") != "" {
 					j := i + n - 1
@@ -132,7 +133,7 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 				// date) does not hide the words inside it.
 			}
 		}
-		if p, ok := st.dc.places[i]; ok && p.last < end && p.last < st.hi {
+		if p, ok := st.dc.places[i]; ok && p.last < end && p.last < st.hi && !st.placeAsSurname(i, p.last) {
 			// A place the geocoder resolved and no actor dictionary
 			// lists: an actor of its state, as the dictionaries' places.
 			j := p.last
@@ -748,7 +749,9 @@ func (st *sent) describedBy(h int) (entity, bool) {
 // shortRef finds an earlier actor whose phrase ended with the word at h.
 func (st *sent) shortRef(h int) (entity, bool) {
 	k := st.key(h)
-	if len(k) < 4 {
+	if len(k) < 4 || st.dc.surnames[k] {
+		// A surname the article has given a person ("Sudesh Amman")
+		// does not refer back to the place of that name.
 		return entity{}, false
 	}
 	start := st.tok(h).Start
@@ -895,6 +898,76 @@ func (st *sent) surname(i, n int) bool {
 	return true
 }
 
+// cityWord reports whether the one-word actor match at i is a state's
+// city or other place listed under the state's entry ("+AMMAN_" under
+// JORDAN_), not the state's own name, which organisations put after
+// theirs ("Jamiat-i-Islami Afghanistan").
+func (st *sent) cityWord(act *dict.Actor, i, n int) bool {
+	return n == 1 && len(act.CodeAt(st.dc.date)) == 3 && strings.Trim(act.Name, "_") != st.key(i)
+}
+
+// markSurnames records the one-word places of the sentence that follow a
+// first name ("Sudesh Amman"), so that the place names him wherever the
+// article uses it alone.
+func (st *sent) markSurnames() {
+	for i := st.lo + 1; i < st.hi; i++ {
+		if st.tok(i).UPOS != text.PROPN || st.tok(i-1).UPOS != text.PROPN || st.dc.surnames[st.key(i)] {
+			continue
+		}
+		if p, ok := st.dc.places[i]; ok {
+			if p.last == i {
+				st.placeAsSurname(i, i)
+			}
+			continue
+		}
+		if d := st.c.d.Actors; d != nil {
+			if act, n := d.Match(st.words, i-st.lo, st.hi-st.lo); act != nil && st.cityWord(act, i, n) {
+				st.placeAsSurname(i, i)
+			}
+		}
+	}
+}
+
+// placeQualifiers come before a place's name as part of it, not as a
+// first name ("Northern Ireland", "Lake Chad", "New Caledonia").
+var placeQualifiers = map[string]bool{"NORTH": true, "SOUTH": true, "EAST": true, "WEST": true, "NORTHERN": true,
+	"SOUTHERN": true, "EASTERN": true, "WESTERN": true, "CENTRAL": true, "UPPER": true, "LOWER": true,
+	"GREATER": true, "LAKE": true, "MOUNT": true, "CAPE": true, "GULF": true, "PORT": true, "SAINT": true,
+	"ST": true, "ST.": true, "NEW": true, "OLD": true, "FORT": true, "SAN": true, "SANTA": true, "EL": true, "LA": true}
+
+// placeAsSurname reports whether the one-word place at i ("Amman", a
+// geocoded place or a state's city or country in the actor dictionaries)
+// is a person's surname: after a capitalised proper noun that is no place, no
+// actor and no part of a place's name ("Sudesh Amman"), or alone after
+// the article has so used it ("said about Amman"). Multi-word places
+// ("Saudi Arabia") are never surnames.
+func (st *sent) placeAsSurname(i, last int) bool {
+	if last != i {
+		return false
+	}
+	k := st.key(i)
+	if st.dc.surnames[k] {
+		return true
+	}
+	p := i - 1
+	if p < st.lo || st.tok(p).UPOS != text.PROPN || placeQualifiers[st.key(p)] || !st.surname(i, 1) {
+		return false
+	}
+	if _, ok := st.dc.places[p]; ok {
+		return false // "Paris Texas"
+	}
+	if d := st.c.d.Actors; d != nil {
+		if act, _ := d.Match(st.words, p-st.lo, i-st.lo); act != nil {
+			return false // "Gaza City"-like names the dictionaries know
+		}
+	}
+	if st.dc.surnames == nil {
+		st.dc.surnames = map[string]bool{}
+	}
+	st.dc.surnames[k] = true
+	return true
+}
+
 // firstName reports whether a one-word match at i of a person's entry
 // (a name with dated roles, "ALBERT_" for Monaco's prince) is only the
 // first name of someone else: "Albert Muchanga", the African Union's
@@ -1014,7 +1087,7 @@ func (st *sent) scanOccurrences() {
 	end := st.hi - st.lo
 	for i := 0; i < end; {
 		act, n := a.Match(st.words, i, end)
-		if act == nil || st.firstName(act, st.lo+i, n) {
+		if act == nil || st.firstName(act, st.lo+i, n) || (st.cityWord(act, st.lo+i, n) && st.placeAsSurname(st.lo+i, st.lo+i)) {
 			i++
 			continue
 		}

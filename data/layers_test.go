@@ -229,6 +229,16 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"051 USA DEU CAMEO.2.0.txt", "170 USA IRN CAMEO.2.0.txt"},
 		},
 		{
+			name: "appealing-a-decision-is-no-appeal-to-the-court",
+			conll: tree("Turkey appealed the decision to a Russian court.",
+				"Turkey Turkey PROPN NNP 2 nsubj", "appealed appeal VERB VBD 0 root", "the the DET DT 4 det",
+				"decision decision NOUN NN 2 obj", "to to ADP IN 8 case", "a a DET DT 8 det",
+				"Russian Russian ADJ JJ 8 amod", "court court NOUN NN 2 obl", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    nil,
+			wantOut: []string{"020 TUR RUSJUD CAMEO.2.0.txt"},
+		},
+		{
 			name: "civilians-held-as-human-shields",
 			conll: tree("Syrian troops held Iraqi civilians as human shields.",
 				"Syrian Syrian ADJ JJ 2 amod", "troops troops NOUN NNS 3 nsubj", "held hold VERB VBD 0 root",
