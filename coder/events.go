@@ -130,6 +130,10 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 		!st.citizenOf(src, tgt) &&
 		!((forceCode(code) || strings.HasPrefix(code, "13")) && !st.eventHead(src)) && !st.peopleProtest(src, code):
 		return "an actor and its own state (" + src.code + ", " + tgt.code + ")" // "Putin said Russia will ..."
+	case strings.HasPrefix(code, "04") && (bareOf(src.code, tgt.code) || bareOf(tgt.code, src.code)):
+		// "Biden visited Kenosha", "two people who returned from Italy":
+		// travel within one's own state is no visit or meeting with it.
+		return "an actor and its own state (" + src.code + ", " + tgt.code + "): travel at home, no visit"
 	case st.campaignRally(code, src):
 		return "a politician's rally: a campaign event, not a protest (" + src.code + ")" // "Trump held a rally in Nevada"
 	case tgt.viaHow == "place" && strings.HasPrefix(code, "01"):

@@ -239,6 +239,16 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"020 TUR RUSJUD CAMEO.2.0.txt"},
 		},
 		{
+			name: "a-press-conference-is-no-meeting",
+			conll: tree("Russia and Iran held a press conference.",
+				"Russia Russia PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc", "Iran Iran PROPN NNP 1 conj",
+				"held hold VERB VBD 0 root", "a a DET DT 7 det", "press press NOUN NN 7 compound",
+				"conference conference NOUN NN 4 obj", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    nil,
+			wantOut: []string{"040 IRN RUS CAMEO.2.0.txt", "040 RUS IRN CAMEO.2.0.txt"},
+		},
+		{
 			name: "civilians-held-as-human-shields",
 			conll: tree("Syrian troops held Iraqi civilians as human shields.",
 				"Syrian Syrian ADJ JJ 2 amod", "troops troops NOUN NNS 3 nsubj", "held hold VERB VBD 0 root",
