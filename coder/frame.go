@@ -288,7 +288,9 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		kept := targets[:0:0]
 		for _, t := range targets {
 			// Where several actors meet is their venue, not a party:
-			// "The US, Russia, and Switzerland met in Geneva".
+			// "The US, Russia, and Switzerland met in Geneva". (One
+			// who arrives in a state visits it: 040 in the PETRARCH
+			// unit tests.)
 			venue := len(sources) > 1 && (st.caseWord(t.head) == "IN" || st.caseWord(t.head) == "AT")
 			if !st.topicOf(v, t.head) && !venue {
 				kept = append(kept, t)
@@ -307,6 +309,21 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 					}
 				}
 			}
+		}
+		targets = kept
+	}
+	if m.target < 0 && len(st.childrenRel(v, text.Obj)) == 0 && f.best == nil && (f.sense.Event == "050" || f.sense.Event == "057") {
+		// One who cooperates or collaborates "in" a place or a group
+		// does it there, with no one named: "The people collaborate in
+		// their own community".
+		kept := targets[:0:0]
+		for _, t := range targets {
+			if w := st.caseWord(t.head); (w != "IN" && w != "AT") || st.head(t.head) != v {
+				kept = append(kept, t)
+			}
+		}
+		if len(kept) < len(targets) {
+			how = append(how, "where the cooperation happens dropped as counterpart")
 		}
 		targets = kept
 	}
