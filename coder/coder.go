@@ -511,6 +511,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.words = dict.NewWords(forms)
 	st.repairPreconj()
 	st.repairTimeSubject()
+	st.repairTimeSubjects()
 	st.repairPerfect()
 	st.repairVerbAmod()
 	st.repairReport()

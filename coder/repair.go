@@ -421,6 +421,35 @@ func (st *sent) repairTimeSubject() {
 	}
 }
 
+// timeSpans are the nouns of a stretch of time that, with "earlier",
+// "later" or "ago", date a clause: "Hours earlier Maduro expelled the top
+// American diplomat", parsed with "Hours" a second subject.
+var timeSpans = map[string]bool{"SECOND": true, "MINUTE": true, "HOUR": true, "DAY": true, "WEEK": true,
+	"MONTH": true, "YEAR": true, "DECADE": true, "MOMENT": true}
+
+// repairTimeSubjects makes a time noun that the parser hung on a verb as
+// one of two subjects a time modifier of the verb: the other subject is
+// the verb's.
+func (st *sent) repairTimeSubjects() {
+	for v := st.lo; v < st.hi; v++ {
+		var subj []int
+		for _, k := range st.children(v) {
+			if st.rel(k).IsSubject() {
+				subj = append(subj, k)
+			}
+		}
+		if len(subj) < 2 {
+			continue
+		}
+		for _, k := range subj {
+			if (timeSpans[st.lemma(k)] && st.tok(k).UPOS == text.NOUN) || dayWords[st.key(k)] {
+				st.reattach(k, v, text.DepRel("obl:tmod"))
+				break
+			}
+		}
+	}
+}
+
 var dayWords = map[string]bool{"TODAY": true, "YESTERDAY": true, "TONIGHT": true, "TOMORROW": true,
 	"MONDAY": true, "TUESDAY": true, "WEDNESDAY": true, "THURSDAY": true, "FRIDAY": true, "SATURDAY": true,
 	"SUNDAY": true}

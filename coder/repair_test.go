@@ -80,6 +80,20 @@ func TestRepairs(t *testing.T) {
 		want              []string
 	}{
 		{
+			// "Hours" parsed as a second subject: the name is the
+			// subject, the time noun dates the clause.
+			name: "time-noun-second-subject",
+			text: "Hours earlier Arnor condemned Gondor.",
+			conll: `1	Hours	hour	NOUN	NNS	_	4	nsubj	_	_
+2	earlier	early	ADV	RBR	_	4	advmod	_	_
+3	Arnor	Arnor	PROPN	NNP	_	4	nsubj	_	_
+4	condemned	condemn	VERB	VBD	_	0	root	_	_
+5	Gondor	Gondor	PROPN	NNP	_	4	obj	_	SpaceAfter=No
+6	.	.	PUNCT	.	_	4	punct	_	_
+`,
+			want: []string{"111 ARN GON"},
+		},
+		{
 			name: "title-nmod-desc",
 			text: "Bree Prime Minister Romendacil will meet Arnor.",
 			conll: `1	Bree	Bree	PROPN	NNP	_	3	compound	_	_

@@ -196,6 +196,15 @@ func (g *Gazetteer) mentions(d *text.Doc) []mention {
 				if nameWords[strings.ToLower(form(m.t1))] {
 					continue // "Reston virus", "Marburg fever"
 				}
+				// "David and Louise Turpin": a one-word name, "and", a
+				// capitalised word and a surname the article uses alone
+				// is the first name of one of a couple.
+				if j := m.t1; m.t1-m.t0 == 1 && !allCaps(w) && lower(j) == "and" && j+2 < int(s.End) &&
+					d.Tokens[j+1].UPOS == text.PROPN && upperInitial(form(j+1)) && d.Tokens[j+2].UPOS == text.PROPN &&
+					alone[form(j+2)] && len(g.lookup(norm(form(j+1)))) == 0 && len(g.lookup(norm(form(j+2)))) == 0 {
+					persons[key] = true
+					continue
+				}
 				// "Georgia Stevens", "Vladimir Putin", "Michael Keenan": a
 				// one-word name before a proper noun the gazetteer lacks
 				// that the article also uses alone ("Stevens said") is a
