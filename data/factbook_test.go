@@ -84,6 +84,7 @@ func TestHeadsOfState(t *testing.T) {
 		{"African Union", "2019-01-01", "IGOAFRAFU", data.ActorNews},
 		{"OSCE", "2019-01-01", "IGOSCE", data.ActorNews},
 		{"Shanghai Cooperation Organisation", "2019-01-01", "IGOASA", data.ActorNews},
+		{"Qasem Soleimani", "2019-01-01", "IRNMIL", data.ActorNews},
 		// The Islamic State without "the", from its upstream date on.
 		{"Islamic State", "2019-01-01", "IMGMUSISI", data.ActorNews},
 		{"Islamic State", "2010-01-01", "", data.ActorNews}, // before its date: no code
