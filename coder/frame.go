@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -290,8 +291,10 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			// Where several actors meet is their venue, not a party:
 			// "The US, Russia, and Switzerland met in Geneva". (One
 			// who arrives in a state visits it: 040 in the PETRARCH
-			// unit tests.)
-			venue := len(sources) > 1 && (st.caseWord(t.head) == "IN" || st.caseWord(t.head) == "AT")
+			// unit tests.) A meeting "at" a place is there, whoever
+			// meets: "has held talks at Downing Street with the Irish
+			// premier".
+			venue := st.caseWord(t.head) == "AT" || len(sources) > 1 && st.caseWord(t.head) == "IN"
 			if !st.topicOf(v, t.head) && !venue {
 				kept = append(kept, t)
 			}
@@ -299,8 +302,14 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		if len(kept) < len(targets) {
 			how = append(how, "topics of the meeting or exchange dropped as counterparts")
 			if len(kept) == 0 {
-				// "held talks about Turkey with Iran": the with-phrase.
-				for _, k := range st.children(v) {
+				// "held talks about Turkey with Iran": the with-phrase,
+				// also on the pattern's noun ("held talks at Downing
+				// Street with the Irish premier").
+				kids := st.children(v)
+				if m.noun >= st.lo && m.noun < st.hi {
+					kids = append(slices.Clone(kids), st.children(m.noun)...)
+				}
+				for _, k := range kids {
 					switch st.caseWord(k) {
 					case "WITH", "BETWEEN", "AMONG":
 						if e := st.mentionDeep(k); len(kept) == 0 && len(e) > 0 && !sameAs(e, sources) {

@@ -97,6 +97,9 @@ func TestHeadsOfState(t *testing.T) {
 		{"Jens Stoltenberg", "2025-06-01", "NORGOV", data.ActorNews},
 		{"Ursula von der Leyen", "2021-01-01", "IGOEUREEC", data.ActorNews},
 		{"Sadiq Khan", "2019-01-01", "GBRGOV", data.ActorNews},
+		{"Syrian Democratic Forces", "2019-01-01", "SYRREB", data.ActorNews},
+		{"Justice Department", "2019-01-01", "USAJUD", data.ActorNews},
+		{"IRGC", "2019-01-01", "IRNMIL", data.ActorNews},
 		// The Islamic State without "the", from its upstream date on.
 		{"Islamic State", "2019-01-01", "IMGMUSISI", data.ActorNews},
 		{"Islamic State", "2010-01-01", "", data.ActorNews}, // before its date: no code
