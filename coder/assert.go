@@ -185,6 +185,8 @@ func (st *sent) clauseAssertion(v int, sources []entity) assertion {
 		return assertion{unreal, "a plan: an infinitive on a noun (\"a scheme to destroy\")"}
 	case st.unasserted(v):
 		return assertion{unreal, "a describing participle, a clause under a modal, or a purpose"}
+	case st.standingPassive(v):
+		return assertion{unreal, "a standing state: a relative clause in the present passive (\"who is supported by\")"}
 	case st.notDone(v):
 		return assertion{unreal, "the complement of a verb of stopping, or of encouraging or directing"}
 	case st.underUnreal(v):
@@ -295,6 +297,26 @@ func (st *sent) clauseVerbAbove(y int) int {
 		}
 	}
 	return -1
+}
+
+// standingPassive reports whether v heads a relative clause in the simple
+// present passive, which describes what holds, not what happened:
+// "Carrie Lam, who is supported by the mainland Chinese government",
+// "Northern Cyprus, which is recognized only by Turkey". A past passive
+// ("which was joined by Australia") reports an act.
+func (st *sent) standingPassive(v int) bool {
+	if st.rel(v) != text.AclRelcl || !st.isPassive(v) {
+		return false
+	}
+	for _, k := range st.children(v) {
+		if st.rel(k) == text.AuxPass {
+			switch st.key(k) {
+			case "IS", "ARE", "'S", "'RE":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // tokenAt returns the token of the sentence that starts at byte offset

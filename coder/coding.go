@@ -418,9 +418,19 @@ func (st *sent) newVerbCtx(v int) *verbCtx {
 			vc.phrases = append(vc.phrases, k)
 		}
 	}
-	if st.isPassive(v) && st.byAgent(v) < 0 {
+	if st.isPassive(v) {
 		for _, k := range vc.kids {
 			if st.rel(k).IsPassiveSubject() {
+				if st.byAgent(v) >= 0 {
+					// With a by-agent the passive subject is still what
+					// the verb is done to, so a pattern's object noun may
+					// name it: "a naval coalition ... which was joined by
+					// Australia" is JOIN * COALITION. A relative pronoun
+					// stands for the noun its clause modifies.
+					if st.tok(k).UPOS == text.PRON && st.rel(v) == text.AclRelcl {
+						k = st.head(v)
+					}
+				}
 				vc.theme = k
 				vc.objs = append(vc.objs, k)
 				break

@@ -81,6 +81,12 @@ func (st *sent) reciprocal(f *frame) bool {
 	if len(f.targets) > 0 || !mutual(f.code) {
 		return false
 	}
+	if f.kind == verbFrame && f.passive && f.best != nil && f.m.noun >= st.lo && f.m.noun < st.hi {
+		// "a naval coalition ... which was joined by Australia, Bahrain
+		// ...": the by-agents did the pattern's act to its noun, the
+		// passive subject, not to each other.
+		return false
+	}
 	// Fighting each other has no object: "clashed", "fought". An object
 	// no actor names ("destroyed them", the positions) is what was hit,
 	// not the other side.

@@ -1528,6 +1528,14 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 	if passive {
 		for _, k := range kids {
 			if st.rel(k).IsPassiveSubject() {
+				if relPronouns[st.key(k)] && st.rel(v) == text.AclRelcl {
+					// "Syrian rebels, who were attacked by Russia": the
+					// noun the relative clause modifies.
+					if e := st.ownMention(st.head(v)); len(e) > 0 && !sameAs(e, sources) {
+						return e
+					}
+					continue
+				}
 				if e := st.mention(k); len(e) > 0 {
 					return e
 				}
