@@ -345,7 +345,11 @@ func (st *sent) mention1(h int) []entity {
 	if len(pi.actors) == 0 && len(pi.agents) > 0 && st.hasDefinite(h) {
 		// "The airline" after "Mahan Air of Iran": the last actor named
 		// with the same role.
-		if r, ok := st.roleRef(pi.agents); ok {
+		home := ""
+		if sp, ok := st.quotedBy(h); ok && len(sp.code) >= 3 && placeCode(sp.code[:3]) {
+			home = sp.code[:3] // "I applaud the president", said a US senator: his country's
+		}
+		if r, ok := st.roleRef(pi.agents, home); ok {
 			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code[:3], entry: r.entry, span: pi.span, last: r.last, viaHow: "role-ref", viaSpan: r.span})
 		}
 	}
@@ -797,15 +801,28 @@ func (st *sent) possessorCountry(h int) (entity, bool) {
 
 // roleRef returns the last actor of an earlier sentence whose code is a
 // state's code followed by exactly the role of agents ("Mahan Air of
-// Iran", IRNBUS, for "the airline", BUS).
-func (st *sent) roleRef(agents []*dict.Agent) (entity, bool) {
+// Iran", IRNBUS, for "the airline", BUS); with home (a quoted speaker's
+// state), the last such actor of that state first.
+func (st *sent) roleRef(agents []*dict.Agent, home string) (entity, bool) {
 	role := combine("", agents)[3:]
 	if role == "" {
 		return entity{}, false
 	}
+	match := func(o entity) bool {
+		return placeCode(o.code[:min(3, len(o.code))]) && (o.code[3:] == role || o.role == role)
+	}
+	if home != "" {
+		// In a speaker's quoted words a role of the speaker's own state
+		// comes first: "the president" in a US senator's words is the US
+		// president, though Assad was named after him.
+		for i := len(st.dc.history) - 1; i >= 0; i-- {
+			if o := st.dc.history[i]; match(o) && strings.HasPrefix(o.code, home) {
+				return o, true
+			}
+		}
+	}
 	for i := len(st.dc.history) - 1; i >= 0; i-- {
-		o := st.dc.history[i]
-		if placeCode(o.code[:min(3, len(o.code))]) && (o.code[3:] == role || o.role == role) {
+		if o := st.dc.history[i]; match(o) {
 			return o, true
 		}
 	}
