@@ -363,6 +363,31 @@ var intentHeads = map[string]bool{"AGREE": true, "OFFER": true, "PROMISE": true,
 	"UNDERTAKE": true, "VOLUNTEER": true, "READY": true, "WILLING": true, "PREPARED": true, "DETERMINED": true,
 	"EAGER": true, "KEEN": true}
 
+// futureThat reports whether v is a that-clause (or one without "that")
+// whose verb a modal of the future or of obligation carries: "agreed that
+// their countries should cooperate", "pledged it would release the
+// prisoners", which commit to the act as "agreed to cooperate" does when
+// the clause's subject is the committers themselves (a pronoun, or a noun
+// a pronoun possesses: subjectRefersBack); "agree that territorial
+// disputes should be resolved" commits no one to an act.
+func (st *sent) futureThat(v int) bool {
+	if st.base(v) != text.Ccomp {
+		return false
+	}
+	if w := st.caseWord(v); w != "" && w != "THAT" {
+		return false
+	}
+	for _, k := range st.children(v) {
+		if st.base(k) == text.Aux {
+			switch st.key(k) {
+			case "WILL", "WOULD", "SHOULD", "SHALL", "'LL", "'D":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // intentGovernor returns the verb or adjective of intentHeads whose
 // to-infinitive v is, when that head is itself asserted (not negated, not
 // wanted: "refused to agree to" is no intent).
@@ -372,7 +397,7 @@ func (st *sent) intentGovernor(v int) (int, bool) {
 	default:
 		return 0, false
 	}
-	if st.caseWord(v) != "TO" {
+	if st.caseWord(v) != "TO" && !(st.futureThat(v) && st.subjectRefersBack(v)) {
 		return 0, false
 	}
 	h := st.head(v)

@@ -512,6 +512,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairPreconj()
 	st.repairTimeSubject()
 	st.repairTimeSubjects()
+	st.repairThatAfterDay()
 	st.repairPerfect()
 	st.repairVerbAmod()
 	st.repairReport()

@@ -964,6 +964,37 @@ func (st *sent) commitment(f *frame) bool {
 	return false
 }
 
+// inPurpose reports whether token t lies in a to-infinitive clause of
+// verb v ("cooperate to encourage refugees to return").
+func (st *sent) inPurpose(v, t int) bool {
+	for x, n := t, 0; x >= st.lo && x < st.hi && n < maxDepth; x, n = st.head(x), n+1 {
+		if st.head(x) == v {
+			b := st.base(x)
+			return (b == text.Xcomp || b == text.Advcl) && st.caseWord(x) == "TO"
+		}
+	}
+	return false
+}
+
+// subjectRefersBack reports whether verb v's subject is a pronoun or a
+// noun a pronoun possesses ("it", "they", "their countries").
+func (st *sent) subjectRefersBack(v int) bool {
+	for _, k := range st.children(v) {
+		if !st.rel(k).IsSubject() {
+			continue
+		}
+		if st.tok(k).UPOS == text.PRON {
+			return true
+		}
+		for _, c := range st.children(k) {
+			if st.rel(c) == text.NmodPoss && st.tok(c).UPOS == text.PRON {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // intents lets the act a commitment names stand for the commitment:
 // "Turkey agreed to meet Iran" is one event, the intent to meet (036),
 // not that and an agreement (030) as well. The verb of commitment keeps
@@ -986,6 +1017,30 @@ func (st *sent) intents(frames []*frame) {
 		up := byPred[g]
 		if up == nil || up.code.Event == "" {
 			continue
+		}
+		if len(up.sources) > 0 && st.subjectRefersBack(f.pred) {
+			// "officials agreed that their countries should cooperate",
+			// "Russia and Turkey agreed that they would cooperate": the
+			// committed clause's subject stands for all the committers.
+			f.sources = up.sources
+			if st.dc.explain {
+				f.args += "; sources: the committers of " + strconv.Quote(st.doc.Form(g)) + ", for the clause's subject that refers back to them"
+			}
+			if len(f.sources) > 1 && mutual(f.code) {
+				// What several parties commit to do together they do
+				// with each other, not with whom its purpose names ("to
+				// encourage Romanian refugees in Hungary to return").
+				kept := f.targets[:0:0]
+				for _, t := range f.targets {
+					if !st.inPurpose(f.pred, t.head) {
+						kept = append(kept, t)
+					}
+				}
+				if st.dc.explain && len(kept) < len(f.targets) {
+					f.args += "; the object of its purpose dropped as counterpart: the committers act with each other"
+				}
+				f.targets = kept
+			}
 		}
 		if len(f.targets) == 0 && (len(f.sources) < 2 || !mutual(f.code)) {
 			// "agreed with Iran to hold talks": the commitment's target.

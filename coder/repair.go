@@ -421,6 +421,42 @@ func (st *sent) repairTimeSubject() {
 	}
 }
 
+// repairThatAfterDay makes a that-clause that the parser hung on a day as
+// a relative clause the complement of the verb the day dates: "agreed on
+// Wednesday that their countries should cooperate", parsed with "that"
+// the object of "cooperate" and the clause a relative clause of
+// "Wednesday". The clause has a subject of its own, so "that" is its
+// conjunction.
+func (st *sent) repairThatAfterDay() {
+	for v := st.lo + 1; v < st.hi; v++ {
+		if st.rel(v) != text.AclRelcl || st.tok(v).UPOS != text.VERB {
+			continue
+		}
+		h := st.head(v)
+		if h < st.lo || h >= st.hi || !(dayWords[st.key(h)] || timeNouns[st.lemma(h)]) {
+			continue
+		}
+		g := st.head(h)
+		if g < st.lo || g >= st.hi || st.tok(g).UPOS != text.VERB {
+			continue
+		}
+		that, subj := -1, false
+		for _, k := range st.children(v) {
+			switch {
+			case k < v && st.key(k) == "THAT" && !st.rel(k).IsSubject():
+				that = k
+			case st.rel(k).IsSubject():
+				subj = true
+			}
+		}
+		if that < 0 || !subj {
+			continue
+		}
+		st.reattach(v, g, text.Ccomp)
+		st.reattach(that, v, text.Mark)
+	}
+}
+
 // timeSpans are the nouns of a stretch of time that, with "earlier",
 // "later" or "ago", date a clause: "Hours earlier Maduro expelled the top
 // American diplomat", parsed with "Hours" a second subject.
