@@ -23,7 +23,10 @@
 // code, its first part as well ("IGOUNOHCR" → "IGOUNO"). The gold file
 // often writes a bare international code ("IGO" for the United Nations, the
 // Red Cross or the OSCE); a bare gold code matches any coded country with
-// the same head ("IGO" matches "IGOUNO"). Three gold codes that are not
+// the same head ("IGO" matches "IGOUNO"). A republic that the Phoenix
+// dictionaries write under a dissolved federation's code (SCGSRB for
+// Serbia, SCGMNE, FRYKSV) is its own country (SRB, as the gold writes
+// Serbia). Three gold codes that are not
 // country codes are read as the country they misspell (JAP→JPN, VTN→VNM,
 // ITL→ITA; see GoldAliases).
 //

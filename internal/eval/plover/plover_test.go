@@ -158,6 +158,8 @@ func TestCountry(t *testing.T) {
 	for in, want := range map[string]string{
 		"RUSGOV": "RUS", "USA": "USA", "IGOUNOHCR": "IGOUNO", "IGO": "IGO", "IMGMUSALQ": "IMGMUS",
 		"---GOV": "", "": "", "MEAGOV": "MEA", "NGOHRIAMN": "NGOHRI",
+		// A republic under a dissolved federation's code is itself.
+		"SCGSRB": "SRB", "SCGSRBLEG": "SRB", "SCGMNE": "MNE", "FRYKSV": "KSV", "SCG": "SCG", "SCGGOV": "SCG",
 	} {
 		if got := plover.Country(in); got != want {
 			t.Errorf("Country(%q) = %q, want %q", in, got, want)

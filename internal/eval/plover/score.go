@@ -60,7 +60,23 @@ func Country(code string) string {
 	if a.Kind == cameo.International && len(a.Parts) > 0 && len(a.Parts[0]) == 3 {
 		return a.Head + a.Parts[0]
 	}
+	if federations[a.Head] && len(a.Parts) > 0 && countryPart(a.Parts[0]) {
+		return a.Parts[0]
+	}
 	return a.Head
+}
+
+// federations are the dissolved states under whose code the Phoenix
+// dictionaries write their member republics: Serbia and Montenegro
+// (SCGSRB, SCGMNE) and the Federal Republic of Yugoslavia (FRYKSV for
+// Kosovo). The member's own code is its country, as the gold writes it
+// (SRB, MNE).
+var federations = map[string]bool{"SCG": true, "FRY": true, "YUG": true}
+
+// countryPart reports whether a part of a federation's code names a
+// member country, not a role (SRB, not GOV).
+func countryPart(p string) bool {
+	return len(p) == 3 && cameo.RoleLabel(p) == ""
 }
 
 // goldCountry returns the country of a gold code, with GoldAliases
