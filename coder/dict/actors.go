@@ -402,7 +402,11 @@ func (p *phrase) match(w Words, i, end int, fuzzy bool) int {
 		if last && len(k) == len(pw)+1 && k[len(k)-1] == 'S' && strings.HasPrefix(k, pw) && len(pw) >= 4 {
 			continue // a plural: IRAQIS for IRAQI_, SYRIANS for SYRIAN_
 		}
-		if s := w.Skels[i+j]; s != "" && s == p.skels[j] && k[0] == pw[0] && len(k)-len(pw) <= 2 && len(pw)-len(k) <= 2 {
+		if s := w.Skels[i+j]; s != "" && s == p.skels[j] && k[0] == pw[0] && len(k)-len(pw) <= 2 && len(pw)-len(k) <= 2 &&
+			!strings.HasPrefix(pw, k) && !strings.HasPrefix(k, pw) {
+			// A transliteration differs inside the word (NAZARBAEV,
+			// NAZARBAYEV); a word that only lacks or adds an ending is
+			// another word: CHRISTIAN is not CHRISTIANIA, Oslo's old name.
 			continue
 		}
 		return 0
