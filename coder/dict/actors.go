@@ -341,7 +341,7 @@ func (a *Actors) Match(w Words, i, end int) (*Actor, int) {
 	}
 	cands := a.byFirst[w.Keys[i]]
 	for _, p := range cands {
-		if n := p.match(w, i, end, false); n > 0 {
+		if n := p.match(w, i, end, false, false); n > 0 {
 			return p.actor, n // candidates are sorted longest first
 		}
 	}
@@ -349,14 +349,14 @@ func (a *Actors) Match(w Words, i, end int) (*Actor, int) {
 	if len(cands) > 0 && (w.Skels[i] != "" || i+1 < end && w.Skels[i+1] != "" || i+1 >= end) {
 		// Variants only matter when a name follows (or the phrase ends).
 		for _, p := range cands {
-			if n := p.match(w, i, end, true); n > bn {
+			if n := p.match(w, i, end, true, variantOK(p.actor)); n > bn {
 				best, bn = p.actor, n
 			}
 		}
 	}
 	if best == nil && w.Skels[i] != "" {
 		for _, p := range a.bySkel[w.Skels[i]] {
-			if n := p.match(w, i, end, true); n > bn {
+			if n := p.match(w, i, end, true, variantOK(p.actor)); n > bn {
 				best, bn = p.actor, n
 			}
 		}
@@ -382,8 +382,24 @@ func (a *Actors) Match(w Words, i, end int) (*Actor, int) {
 	return best, bn
 }
 
-// match reports how many words of w from i the phrase covers, or 0.
-func (p *phrase) match(w Words, i, end int, fuzzy bool) int {
+// variantOK reports whether an actor's names may be matched by a
+// transliteration variant: persons and groups, whose foreign names are
+// spelt many ways (NAZARBAEV, HIZBALLAH), not states, their places and
+// companies, whose English names are fixed and whose skeletons common
+// words share ("Schools" and SEYCHELLES, "Alexander" and ALEXANDRIA,
+// "Directive" and DIRECTV).
+func variantOK(a *Actor) bool {
+	code := a.Code
+	if code == "" && len(a.Roles) > 0 {
+		code = a.Roles[len(a.Roles)-1].Code
+	}
+	return len(code) > 3 && !strings.HasPrefix(code, "MNC")
+}
+
+// match reports how many words of w from i the phrase covers, or 0: the
+// words as they are, or with fuzzy a stem's ending or a plural, and with
+// variants a transliteration (Skeleton) of the word.
+func (p *phrase) match(w Words, i, end int, fuzzy, variants bool) int {
 	if i+len(p.words) > end {
 		return 0
 	}
@@ -402,8 +418,8 @@ func (p *phrase) match(w Words, i, end int, fuzzy bool) int {
 		if last && len(k) == len(pw)+1 && k[len(k)-1] == 'S' && strings.HasPrefix(k, pw) && len(pw) >= 4 {
 			continue // a plural: IRAQIS for IRAQI_, SYRIANS for SYRIAN_
 		}
-		if s := w.Skels[i+j]; s != "" && s == p.skels[j] && k[0] == pw[0] && len(k)-len(pw) <= 2 && len(pw)-len(k) <= 2 &&
-			!strings.HasPrefix(pw, k) && !strings.HasPrefix(k, pw) {
+		if s := w.Skels[i+j]; variants && s != "" && s == p.skels[j] && k[0] == pw[0] && len(k)-len(pw) <= 2 && len(pw)-len(k) <= 2 &&
+			!strings.HasPrefix(pw, k) && !strings.HasPrefix(k, pw) && editDistance(k, pw) <= 2 {
 			// A transliteration differs inside the word (NAZARBAEV,
 			// NAZARBAYEV); a word that only lacks or adds an ending is
 			// another word: CHRISTIAN is not CHRISTIANIA, Oslo's old name.
@@ -412,6 +428,27 @@ func (p *phrase) match(w Words, i, end int, fuzzy bool) int {
 		return 0
 	}
 	return len(p.words)
+}
+
+// editDistance is the Levenshtein distance of a and b (bytes).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			d := prev[j-1]
+			if a[i-1] != b[j-1] {
+				d++
+			}
+			cur[j] = min(d, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // maxStemSuffix bounds how many letters a stemmed phrase word ("ARGENTIN",

@@ -167,7 +167,7 @@ func (a *Agents) Match(w Words, i, end int) (*Agent, int) {
 		return nil, 0
 	}
 	for _, p := range a.byFirst[w.Keys[i]] {
-		if n := p.match(w, i, end, false); n > 0 {
+		if n := p.match(w, i, end, false, false); n > 0 {
 			return p.agent, n // candidates are sorted longest first
 		}
 	}
