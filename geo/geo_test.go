@@ -131,6 +131,8 @@ func TestResolve(t *testing.T) {
 			map[string]int64{"Quebec": 6115047}},
 		{"a first name", "Nine-year-old Georgia Stevens skates. Her coach said Stevens trains daily and Georgia began at four.", "",
 			map[string]int64{}},
+		{"a first name that is a tiny division's", "His lawyer Michael Qqxcohen was convicted in Austin.", "",
+			map[string]int64{"Austin": 4671654}},
 		{"a first name of a couple", "A judge sentenced David and Louise Qqxpin to life. The court said Qqxpin wept in Austin.", "",
 			map[string]int64{"Austin": 4671654}},
 		{"a place before a title", "Texas Governor Rick Perry met Perry supporters in Austin.", "",

@@ -523,12 +523,19 @@ func (g *Gazetteer) maxPop(c []int32) int64 {
 // "Stavanger").
 func (g *Gazetteer) anyBig(c []int32) bool {
 	for _, i := range c {
-		if k := g.entries[i].Kind; k != City && k != Division2 {
+		e := &g.entries[i]
+		if k := e.Kind; k != City && k != Division2 && !(k == Division && e.Pop < smallDivision) {
 			return true
 		}
 	}
 	return false
 }
+
+// smallDivision is the population under which a first-level division
+// counts as small as a town: the parishes of the Isle of Man ("Michael",
+// population 0 in GeoNames) are first-level divisions, and "Michael
+// Cohen" names a person.
+const smallDivision = 10000
 
 // locativeAt reports whether token i heads, or is inside, a phrase with a
 // locative preposition ("in Aleppo", "outside the city", "from Aleppo").
