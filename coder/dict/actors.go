@@ -419,7 +419,7 @@ func (p *phrase) match(w Words, i, end int, fuzzy, variants bool) int {
 			continue // a plural: IRAQIS for IRAQI_, SYRIANS for SYRIAN_
 		}
 		if s := w.Skels[i+j]; variants && s != "" && s == p.skels[j] && k[0] == pw[0] && len(k)-len(pw) <= 2 && len(pw)-len(k) <= 2 &&
-			!strings.HasPrefix(pw, k) && !strings.HasPrefix(k, pw) && editDistance(k, pw) <= 2 {
+			!strings.HasPrefix(pw, k) && !strings.HasPrefix(k, pw) && EditDistance(k, pw) <= 2 {
 			// A transliteration differs inside the word (NAZARBAEV,
 			// NAZARBAYEV); a word that only lacks or adds an ending is
 			// another word: CHRISTIAN is not CHRISTIANIA, Oslo's old name.
@@ -430,8 +430,9 @@ func (p *phrase) match(w Words, i, end int, fuzzy, variants bool) int {
 	return len(p.words)
 }
 
-// editDistance is the Levenshtein distance of a and b (bytes).
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance of a and b, counted in bytes
+// (names in keys are ASCII).
+func EditDistance(a, b string) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {

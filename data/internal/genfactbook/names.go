@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/eventwire/eventwire/coder/dict"
 )
 
 // A name is a holder's name as the Factbook writes it: given names in
@@ -676,7 +678,7 @@ func sameName(a, b name) bool {
 	}
 	for _, k := range ka {
 		if !slices.ContainsFunc(kb, func(l string) bool {
-			return k == l || len(k) >= 5 && len(l) >= 5 && k[0] == l[0] && editDistance(k, l) <= 1
+			return k == l || len(k) >= 5 && len(l) >= 5 && k[0] == l[0] && dict.EditDistance(k, l) <= 1
 		}) {
 			return false
 		}

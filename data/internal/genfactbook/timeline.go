@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/eventwire/eventwire/coder/dict"
 )
 
 // A row is one line of factbook_executives_history.tsv.
@@ -357,5 +359,5 @@ func shareWord(a, b name) bool {
 func similarCaps(a, b name) bool {
 	ka := consonants(strings.ReplaceAll(capsCore(a), "-", ""))
 	kb := consonants(strings.ReplaceAll(capsCore(b), "-", ""))
-	return editDistance(ka, kb) <= 1
+	return dict.EditDistance(ka, kb) <= 1
 }

@@ -219,29 +219,8 @@ func similarGiven(a, b string) bool {
 	if ka[0] != kb[0] {
 		return false
 	}
-	d := editDistance(ka, kb)
+	d := dict.EditDistance(ka, kb)
 	return d <= 1 || d <= 2 && len(ka) >= 6 && len(kb) >= 6
-}
-
-// editDistance is the Levenshtein distance of two ASCII strings.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // coversGiven reports whether the words of a phrase before the capitals
