@@ -98,6 +98,11 @@ func TestHeadsOfState(t *testing.T) {
 		{"Ursula von der Leyen", "2021-01-01", "IGOEUREEC", data.ActorNews},
 		{"Sadiq Khan", "2019-01-01", "GBRGOV", data.ActorNews},
 		{"Syrian Democratic Forces", "2019-01-01", "SYRREB", data.ActorNews},
+		{"Dmytro Kuleba", "2022-03-01", "UKRGOV", data.ActorNews},
+		{"Mevlut Cavusoglu", "2019-01-01", "TURGOV", data.ActorNews},
+		{"Hakan Fidan", "2019-01-01", "TURSPY", data.ActorNews},
+		{"Hakan Fidan", "2024-01-01", "TURGOV", data.ActorNews},
+		{"Dmitry Peskov", "2022-03-01", "RUSGOV", data.ActorNews},
 		{"Justice Department", "2019-01-01", "USAJUD", data.ActorNews},
 		{"IRGC", "2019-01-01", "IRNMIL", data.ActorNews},
 		// The Islamic State without "the", from its upstream date on.
