@@ -103,6 +103,11 @@ func TestHeadsOfState(t *testing.T) {
 		{"Hakan Fidan", "2019-01-01", "TURSPY", data.ActorNews},
 		{"Hakan Fidan", "2024-01-01", "TURGOV", data.ActorNews},
 		{"Dmitry Peskov", "2022-03-01", "RUSGOV", data.ActorNews},
+		// Heads of government who went on to head an organisation.
+		{"Mark Rutte", "2020-01-01", "NLDGOV", data.ActorNews},
+		{"Mark Rutte", "2025-01-01", "IGOWSTNAT", data.ActorNews},
+		{"Kaja Kallas", "2025-01-01", "IGOEUREEC", data.ActorNews},
+		{"Antonio Costa", "2020-01-01", "PRTGOV", data.ActorNews},
 		{"Justice Department", "2019-01-01", "USAJUD", data.ActorNews},
 		{"IRGC", "2019-01-01", "IRNMIL", data.ActorNews},
 		// The Islamic State without "the", from its upstream date on.
