@@ -428,9 +428,7 @@ func (st *sent) verbalAttack(src, tgt entity) bool {
 			return false
 		}
 		for i := 3; i+3 <= len(code); i += 3 {
-			switch code[i : i+3] {
-			case "GOV", "ELI", "LEG", "PTY", "OPP":
-			default:
+			if r := code[i : i+3]; !politicalRoles[r] && r != "OPP" {
 				return false
 			}
 		}

@@ -104,11 +104,14 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		// liable (legally), against whoever did the act.
 		f.sense, ruling = dict.Code{Event: "116"}, true
 	}
-	if to := st.propertyReturned(v); f.sense.IsNull() && to >= 0 {
-		// "ICE returned 12 human skulls to Peru": property given back
-		// is 0842 Return, release property, to whom it goes.
-		f.sense, f.coding = dict.Code{Event: "0842"}, "a thing returned to an actor: 0842"
-		f.m.target = to
+	returned := false
+	if f.sense.IsNull() {
+		if to := st.propertyReturned(v); to >= 0 {
+			// "ICE returned 12 human skulls to Peru": property given
+			// back is 0842 Return, release property, to whom it goes.
+			f.sense, f.coding = dict.Code{Event: "0842"}, "a thing returned to an actor: 0842"
+			f.m.target, returned = to, true
+		}
 	}
 	if f.sense.IsNull() {
 		return nil, "the dictionary gives " + e.Word + " no code here"
@@ -177,7 +180,7 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		how = append(how, "source: the state whose forces were sent")
 	}
 	switch {
-	case m.target >= 0 && f.best == nil && f.sense.Event == "0842":
+	case returned:
 		targets = st.mentionDeep(m.target)
 		how = append(how, "target: whom the thing is returned to")
 	case m.target >= 0:

@@ -923,24 +923,17 @@ func (st *sent) cityWord(act *dict.Actor, i, n int) bool {
 	return n == 1 && len(act.CodeAt(st.dc.date)) == 3 && strings.Trim(act.Name, "_") != st.key(i)
 }
 
-// markSurnames records the one-word places of the sentence that follow a
-// first name ("Sudesh Amman"), so that the place names him wherever the
-// article uses it alone.
+// markSurnames records the one-word geocoded places of the sentence that
+// follow a first name ("Sudesh Amman"), so that the place names him
+// wherever the article uses it alone. (Cities of the actor dictionaries
+// are recorded by scanOccurrences, which reads every actor match.)
 func (st *sent) markSurnames() {
 	for i := st.lo + 1; i < st.hi; i++ {
 		if st.tok(i).UPOS != text.PROPN || st.tok(i-1).UPOS != text.PROPN || st.dc.surnames[st.key(i)] {
 			continue
 		}
-		if p, ok := st.dc.places[i]; ok {
-			if p.last == i {
-				st.placeAsSurname(i, i)
-			}
-			continue
-		}
-		if d := st.c.d.Actors; d != nil {
-			if act, n := d.Match(st.words, i-st.lo, st.hi-st.lo); act != nil && st.cityWord(act, i, n) {
-				st.placeAsSurname(i, i)
-			}
+		if p, ok := st.dc.places[i]; ok && p.last == i {
+			st.placeAsSurname(i, i)
 		}
 	}
 }
