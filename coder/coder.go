@@ -267,7 +267,8 @@ type Decision struct {
 	Sentence int       `json:"sentence"`
 	Word     string    `json:"word"`
 	Span     text.Span `json:"span"`
-	// Stage is "frame", "assertion" or "events".
+	// Stage is "frame", "assertion" or "events", or "discard" for an
+	// article a story-level discard phrase keeps from being coded.
 	Stage string `json:"stage"`
 	Why   string `json:"why"`
 }
@@ -319,7 +320,10 @@ func (c *Coder) run(ctx context.Context, doc *text.Doc, date time.Time, g Given,
 	if c.d.Discards != nil {
 		story, hits, _ := c.d.Discards.Find(doc.Text)
 		if story {
-			return dc, nil, nil, nil
+			if explain {
+				dc.trace = append(dc.trace, storyDiscarded(doc, c.d.Discards))
+			}
+			return dc, nil, dc.trace, nil
 		}
 		dc.discardAt = hits
 	}
@@ -339,6 +343,23 @@ func (c *Coder) run(ctx context.Context, doc *text.Doc, date time.Time, g Given,
 		out[i].Date = ds
 	}
 	return dc, out, dc.trace, nil
+}
+
+// storyDiscarded is the decision that explains an article with no
+// events because it holds a story-level discard phrase ("+AUSTRALIAN OPEN"
+// in the Phoenix discard list): the dictionaries mark such stories (sports
+// results, entertainment) as no news of political events, and the coder
+// codes none of their sentences, as PETRARCH does.
+func storyDiscarded(doc *text.Doc, d *dict.Discards) Decision {
+	m, _ := d.FindStory(doc.Text)
+	sent := 0
+	for i, s := range doc.Sents {
+		if int(s.Start) <= m.Start {
+			sent = i
+		}
+	}
+	return Decision{Sentence: sent, Word: doc.Text[m.Start:m.End], Span: text.Span{Start: int32(m.Start), End: int32(m.End)}, Stage: "discard",
+		Why: fmt.Sprintf("the article holds %q, a story-level discard phrase (%s:%d): no sentence of it is coded", m.Phrase, m.File, m.Line)}
 }
 
 // docState is what the coder remembers across the sentences of one doc:

@@ -11,6 +11,7 @@ import (
 
 	"github.com/eventwire/eventwire/cameo"
 	"github.com/eventwire/eventwire/coder"
+	"github.com/eventwire/eventwire/coder/dict"
 	"github.com/eventwire/eventwire/text"
 )
 
@@ -131,5 +132,50 @@ func TestFactualityOption(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("decisions %+v: want the attack rejected by the factuality model", decisions)
+	}
+}
+
+// TestExplainStoryDiscard: an article with a story-level discard phrase
+// gives no events, and Explain says which phrase, where, and from which
+// dictionary line, instead of an empty list.
+func TestExplainStoryDiscard(t *testing.T) {
+	d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
+		Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}, Discards: []string{"discards.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const conll = `# text = Russia condemned Turkey.
+1	Russia	Russia	PROPN	_	_	2	nsubj	_	_
+2	condemned	condemn	VERB	_	_	0	root	_	_
+3	Turkey	Turkey	PROPN	_	_	2	obj	_	_
+4	.	.	PUNCT	_	_	2	punct	_	_
+
+# text = The Grand Prix went on.
+1	The	the	DET	_	_	3	det	_	_
+2	Grand	Grand	PROPN	_	_	3	compound	_	_
+3	Prix	Prix	PROPN	_	_	4	nsubj	_	_
+4	went	go	VERB	_	_	0	root	_	_
+5	on	on	ADV	_	_	4	advmod	_	_
+6	.	.	PUNCT	_	_	4	punct	_	_
+
+`
+	txt := "Russia condemned Turkey. The Grand Prix went on."
+	c := coder.New(d, cameo.Default(), coder.DefaultOptions())
+	evs, decisions, err := c.Explain(context.Background(), caseDoc(t, txt, []byte(conll)), time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 0 {
+		t.Errorf("events %+v: a story-level discard keeps the whole article uncoded", evs)
+	}
+	if len(decisions) != 1 || decisions[0].Stage != "discard" || decisions[0].Word != "Grand Prix" || decisions[0].Sentence != 1 ||
+		txt[decisions[0].Span.Start:decisions[0].Span.End] != "Grand Prix" || !strings.Contains(decisions[0].Why, "discards.txt:") {
+		t.Errorf("decisions %+v: want one discard decision naming Grand Prix in sentence 1 and its dictionary line", decisions)
+	}
+	// Without the phrase the first sentence is coded: the discard, not the
+	// sentence, kept the events out.
+	evs, err = c.Code(context.Background(), caseDoc(t, "Russia condemned Turkey.", []byte(conll[:strings.Index(conll, "# text = The")])), time.Time{})
+	if err != nil || len(evs) != 1 {
+		t.Errorf("without the phrase: events %+v, %v; want the condemnation", evs, err)
 	}
 }

@@ -325,6 +325,21 @@ func TestDiscards(t *testing.T) {
 	}
 }
 
+// TestFindStory: the story-level phrase is found with its offsets in the
+// text, the file and line of its entry; sentence-level phrases are not
+// story phrases.
+func TestFindStory(t *testing.T) {
+	d, _ := load(t, map[string]string{"d.txt": "BASEBALL\n+TYPHOON\n"}, dict.Files{Discards: []string{"d.txt"}})
+	text := "Baseball first.\nThen a  Typhoon hit."
+	m, ok := d.Discards.FindStory(text)
+	if !ok || text[m.Start:m.End] != "Typhoon" || m.Phrase != "TYPHOON" || m.File != "d.txt" || m.Line != 2 {
+		t.Errorf("FindStory = %+v, %v; want Typhoon at d.txt:2", m, ok)
+	}
+	if m, ok := d.Discards.FindStory("Baseball only."); ok {
+		t.Errorf("FindStory found %+v in a text with a sentence-level phrase only", m)
+	}
+}
+
 func TestSkeleton(t *testing.T) {
 	pairs := [][2]string{{"NAZARBAEV", "NAZARBAYEV"}, {"HIZBALLAH", "HEZBOLLAH"}}
 	for _, p := range pairs {

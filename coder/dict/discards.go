@@ -60,8 +60,35 @@ func (d *Discards) Match(text string) (sentence, story bool, phrase string) {
 // scan of a document serves all its sentences. phrase is the first
 // phrase found (the story-level one when story is true).
 func (d *Discards) Find(text string) (story bool, hits []int, phrase string) {
+	s, hits, phrase := d.find(text)
+	if s != nil {
+		return true, hits, s.Phrase
+	}
+	return false, hits, phrase
+}
+
+// StoryDiscard is a story-level discard phrase found in a text: where, and
+// which entry of which file.
+type StoryDiscard struct {
+	Phrase     string // the entry's phrase, upper case
+	Start, End int    // byte offsets of the match in the text
+	File       string
+	Line       int
+}
+
+// FindStory returns the first story-level phrase in text, if any: what
+// makes a whole story uncoded, for telling a reader why.
+func (d *Discards) FindStory(text string) (StoryDiscard, bool) {
+	s, _, _ := d.find(text)
+	if s == nil {
+		return StoryDiscard{}, false
+	}
+	return *s, true
+}
+
+func (d *Discards) find(text string) (story *StoryDiscard, hits []int, phrase string) {
 	if d == nil || len(d.entries) == 0 {
-		return false, nil, ""
+		return nil, nil, ""
 	}
 	up := make([]byte, 0, len(text)+2)
 	up = append(up, ' ')
@@ -99,7 +126,7 @@ func (d *Discards) Find(text string) (story bool, hits []int, phrase string) {
 					continue
 				}
 				if e.story {
-					return true, hits, e.text[1:]
+					return &StoryDiscard{Phrase: e.text[1:], Start: i - 1, End: end - 1, File: e.file, Line: e.line}, hits, ""
 				}
 				if len(hits) == 0 {
 					phrase = e.text[1:]
@@ -108,7 +135,7 @@ func (d *Discards) Find(text string) (story bool, hits []int, phrase string) {
 			}
 		}
 	}
-	return false, hits, phrase
+	return nil, hits, phrase
 }
 
 func isLetter(c byte) bool { return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 }
