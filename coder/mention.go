@@ -124,7 +124,7 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 				code := act.CodeAt(st.dc.date)
 				if code != "" && strings.Trim(code, "-") != "" {
 					j := i + n - 1
-					pi.actors = append(pi.actors, actorHit{tok: j, person: len(act.Roles) > 0, code: code, entry: entryName(act),
+					pi.actors = append(pi.actors, actorHit{tok: j, person: personEntry(act), code: code, entry: entryName(act),
 						span: text.Span{Start: st.tok(i).Start, End: st.tok(j).End}, last: st.key(j)})
 					i += n
 					continue
@@ -1110,7 +1110,7 @@ func (st *sent) scanOccurrences() {
 		top := st.topOf(j, j+n-1) // "Hong" of "in Hong Kong" carries the case
 		st.occurrences = append(st.occurrences, entity{code: code, head: j + n - 1,
 			span:  text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j+n-1].End},
-			entry: entryName(act), last: st.words.Keys[i+n-1], person: len(act.Roles) > 0 || st.personName(j, j+n-1, code),
+			entry: entryName(act), last: st.words.Keys[i+n-1], person: personEntry(act) || st.personName(j, j+n-1, code),
 			subject: st.inSubject(j + n - 1), locative: locative[st.caseWord(top)], role: st.roleOf(top)})
 		i += n
 	}
@@ -1179,6 +1179,46 @@ func entryName(a *dict.Actor) string {
 
 // organisation reports whether code names an international body, an NGO or
 // a company by its own code: such actors are "it" or "they", never "he".
+// personEntry reports whether dictionary entry act names a person: it has
+// dated roles (an office holder's offices), one of which is more than a
+// state. States have dated codes too, for the states they were part of or
+// the times they were occupied ("UKRAINE_ [USRUKR <910824] ... [UKR
+// >911221]", "IRAQ_ ... [IRQOCC 20030320-20060520]"), and are no persons:
+// "Ukraine said it had shot down a drone" is Ukraine's "it".
+func personEntry(act *dict.Actor) bool {
+	if len(act.Roles) == 0 {
+		return false
+	}
+	if act.Code != "" && !territorial(act.Code) {
+		return true
+	}
+	for _, r := range act.Roles {
+		if !territorial(r.Code) {
+			return true
+		}
+	}
+	return false
+}
+
+// territorial reports whether code names a state or a territory: a
+// country code, a part of a federation (SCGSRB, YUGKSV, USRUKR), or a
+// state occupied, autonomous or under UN administration (IRQOCC,
+// SDNSSDAUT, KSVUNO).
+func territorial(code string) bool {
+	if code == "" || len(code)%3 != 0 {
+		return false
+	}
+	for i := 0; i < len(code); i += 3 {
+		switch p := code[i : i+3]; {
+		case placeCode(p):
+		case i > 0 && (p == "OCC" || p == "AUT" || p == "UNO"):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 func organisation(code string) bool {
 	for _, p := range []string{"IGO", "NGO", "MNC", "NGM"} {
 		if strings.HasPrefix(code, p) {
