@@ -318,10 +318,16 @@ type Words struct {
 }
 
 // NewWords prepares forms for look-up. Only capitalised forms (names) get
-// a skeleton: common words are matched exactly.
+// a skeleton: common words are matched exactly. A hashtag is looked up
+// as its word ("#US" as US).
 func NewWords(forms []string) Words {
 	w := Words{Keys: make([]string, len(forms)), Skels: make([]string, len(forms))}
 	for i, f := range forms {
+		if len(f) > 1 && f[0] == '#' && (f[1] >= 'A' && f[1] <= 'Z' || f[1] >= 'a' && f[1] <= 'z') {
+			// A hashtag in quoted social-media posts names what its word
+			// names: "#US blockade measure", "#Cuba".
+			f = f[1:]
+		}
 		w.Keys[i] = Key(f)
 		if f != "" && f[0] >= 'A' && f[0] <= 'Z' {
 			w.Skels[i] = Skeleton(w.Keys[i])

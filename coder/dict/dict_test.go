@@ -340,6 +340,20 @@ func TestFindStory(t *testing.T) {
 	}
 }
 
+// TestHashtagWords: a hashtag is looked up as its word, so that quoted
+// posts name their actors ("#US blockade measure"); a lone "#" or "#1" is
+// left as it is.
+func TestHashtagWords(t *testing.T) {
+	d, _ := load(t, map[string]string{"a.txt": "UNITED_STATES_ [USA]\n+US_\n"}, dict.Files{Actors: []string{"a.txt"}})
+	w := dict.NewWords([]string{"new", "#US", "measure"})
+	if a, n := d.Actors.Match(w, 1, 3); a == nil || n != 1 || a.Code != "USA" {
+		t.Errorf("Match(#US) = %v, %d; want the United States", a, n)
+	}
+	if w := dict.NewWords([]string{"#", "#1"}); w.Keys[0] != "#" || w.Keys[1] != "#1" {
+		t.Errorf("keys %q; want # and #1 unchanged", w.Keys)
+	}
+}
+
 func TestSkeleton(t *testing.T) {
 	pairs := [][2]string{{"NAZARBAEV", "NAZARBAYEV"}, {"HIZBALLAH", "HEZBOLLAH"}}
 	for _, p := range pairs {
