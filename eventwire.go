@@ -110,7 +110,11 @@ type Via struct {
 	// state's, as "protesters" the Hong Kong police fired on) and
 	// "jurisdiction" (police, prosecutors or a court with no country of
 	// their own that arrest, charge or investigate someone: that
-	// person's state's, as "Police arrested a Syrian dissident").
+	// person's state's, as "Police arrested a Syrian dissident") and
+	// "own-state" (the target of a curfew, a state of emergency or
+	// martial law whose clause names no actor or place: the state of the
+	// source that imposed it, as "Indian authorities have imposed a
+	// curfew").
 	How string `json:"how"`
 	// Text and Span are the mention the code came from; Span is a byte
 	// range of Article.Text.
