@@ -227,7 +227,7 @@ func (st *sent) pastClause(v int) (string, bool) {
 		if i < 0 {
 			continue
 		}
-		for x, n := i, 0; x >= st.lo && x < st.hi && n < maxDepth; x, n = st.head(x), n+1 {
+		for x, below, n := i, -1, 0; x >= st.lo && x < st.hi && n < maxDepth; x, below, n = st.head(x), x, n+1 {
 			if x != i && (st.tok(x).UPOS == text.VERB || st.tok(x).UPOS == text.AUX) {
 				// The dated verb, or a verb coordinated with it, which
 				// shares its time ("In 2007, the US labeled him a
@@ -237,9 +237,47 @@ func (st *sent) pastClause(v int) (string, bool) {
 				}
 				break
 			}
+			if x != i && st.datesPhrase(x, below) {
+				// "condemned the 2014 annexation", "an assault
+				// reminiscent of 2008": the time is the object's or the
+				// modifier's, not the clause's.
+				break
+			}
 		}
 	}
 	return "", false
+}
+
+// datesPhrase reports whether a past time below token x (through its
+// dependent below) dates x's own phrase rather than the clause above it:
+// x is a modifier of a noun (an adjective or a participle: "an assault
+// reminiscent of 2008"), or a core argument (subject, object) that the
+// time modifies as a compound, a number, an adjective or a possessive
+// ("condemned the 2014 annexation", "2014's annexation"). A
+// time in an oblique ("in the 2011 revolution") dates its clause, and so
+// does one in a prepositional phrase the parser hung on an object
+// ("contributed $141 million since independence in 2011"), as it often
+// does wrongly.
+func (st *sent) datesPhrase(x, below int) bool {
+	r := st.rel(x)
+	switch r.Base() {
+	case text.Amod, text.Acl:
+		return true
+	case text.Obj, text.Iobj:
+	default:
+		if !r.IsSubject() {
+			return false
+		}
+	}
+	if below < 0 {
+		return false
+	}
+	switch b := st.rel(below); b.Base() {
+	case text.Compound, text.Nummod, text.Amod:
+		return true
+	default:
+		return b == text.NmodPoss
+	}
 }
 
 // simultaneous are the conjunctions of a clause that happens when its
