@@ -239,6 +239,27 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"020 TUR RUSJUD CAMEO.2.0.txt"},
 		},
 		{
+			name: "carried-out-airstrikes",
+			conll: tree("Israel carried out airstrikes on Gaza.",
+				"Israel Israel PROPN NNP 2 nsubj", "carried carry VERB VBD 0 root", "out out ADP RP 2 compound:prt",
+				"airstrikes airstrike NOUN NNS 2 obj", "on on ADP IN 6 case", "Gaza Gaza PROPN NNP 2 obl", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"195 ISR PSEGZA verbs.news.txt"},
+			wantOut: nil,
+		},
+		{
+			name: "declared-a-state-of-siege",
+			conll: tree("The Bolivian government declared a state of siege in Pando.",
+				"The the DET DT 3 det", "Bolivian Bolivian ADJ JJ 3 amod", "government government NOUN NN 4 nsubj",
+				"declared declare VERB VBD 0 root", "a a DET DT 6 det",
+				"state state NOUN NN 4 obj", "of of ADP IN 8 case", "siege siege NOUN NN 6 nmod",
+				"in in ADP IN 10 case", "Pando Pando PROPN NNP 4 obl", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			// Pando is no actor: the target is Bolivia itself (own-state).
+			want:    []string{"1724 BOLGOV BOL verbs.news.txt"},
+			wantOut: nil,
+		},
+		{
 			name: "a-press-conference-is-no-meeting",
 			conll: tree("Russia and Iran held a press conference.",
 				"Russia Russia PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc", "Iran Iran PROPN NNP 1 conj",
