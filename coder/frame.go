@@ -168,7 +168,10 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		}
 	}
 	if len(sources) == 0 && forceCode(f.sense.Event) && !passive {
-		if e, ok := st.unidentified(v); ok {
+		if e := st.weaponUser(v); len(e) > 0 {
+			sources = e
+			how = append(how, "source: who fired or launched the weapon named as the subject")
+		} else if e, ok := st.unidentified(v); ok {
 			sources = []entity{e}
 			how = append(how, "source: the unidentified attackers of a violent act named as the subject")
 		}
@@ -1220,6 +1223,42 @@ var violentActs = map[string]bool{"BOMBING": true, "BOMB": true, "BLAST": true, 
 	"ATTACK": true, "SHELLING": true, "SHOOTING": true, "STABBING": true, "AMBUSH": true, "RAID": true,
 	"MORTAR": true, "ROCKET": true, "GRENADE": true, "MINE": true, "LANDMINE": true, "IED": true,
 	"DETONATION": true, "GUNFIRE": true}
+
+// weapons are the nouns of what is fired, launched or dropped at a
+// target: with violentActs, the subjects whose participle names who used
+// them ("The missiles fired by the Israeli military struck an arms
+// depot").
+var weapons = map[string]bool{"MISSILE": true, "SHELL": true, "DRONE": true, "BULLET": true, "TORPEDO": true,
+	"PROJECTILE": true, "WARHEAD": true, "ARTILLERY": true}
+
+// weaponUser gives the source of a verb of force whose subject is a
+// weapon or an act of violence that a participle says who used: "The
+// missiles fired by the Israeli military struck ...", "rockets launched
+// by Hamas hit ...". The participle's by-agent is the source.
+func (st *sent) weaponUser(v int) []entity {
+	for _, subj := range st.children(v) {
+		if !st.rel(subj).IsSubject() || st.rel(subj).IsPassiveSubject() {
+			continue
+		}
+		if l := st.lemma(subj); !weapons[l] && !violentActs[l] {
+			return nil
+		}
+		for _, k := range st.children(subj) {
+			if st.base(k) != text.Acl || st.tok(k).UPOS != text.VERB {
+				continue
+			}
+			for _, o := range st.children(k) {
+				if st.rel(o) == text.OblAgent || st.rel(o).IsObliqueLike() && st.caseWord(o) == "BY" {
+					if e := st.mention(o); len(e) > 0 {
+						return e
+					}
+				}
+			}
+		}
+		return nil
+	}
+	return nil
+}
 
 // unidentified gives the source of a verb of force whose subject is an act
 // of violence, not an actor ("A roadside bombing near Samarra killed one

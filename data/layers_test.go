@@ -260,6 +260,15 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: nil,
 		},
 		{
+			name: "a-weapon-strikes-one-way",
+			conll: tree("Taliban rockets struck the Afghan army.",
+				"Taliban Taliban PROPN NNP 2 compound", "rockets rocket NOUN NNS 3 nsubj", "struck strike VERB VBD 0 root",
+				"the the DET DT 6 det", "Afghan Afghan ADJ JJ 6 amod", "army army NOUN NN 3 obj", ". . PUNCT . 3 punct"),
+			without: data.VerbNews,
+			want:    []string{"193 AFGREB AFGMIL verbs.news.txt"},
+			wantOut: []string{"193 AFGMIL AFGREB CAMEO.2.0.txt", "193 AFGREB AFGMIL CAMEO.2.0.txt"},
+		},
+		{
 			name: "a-press-conference-is-no-meeting",
 			conll: tree("Russia and Iran held a press conference.",
 				"Russia Russia PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc", "Iran Iran PROPN NNP 1 conj",
