@@ -519,6 +519,9 @@ func (st *sent) purposeBeneficiary(v int, sources []entity) []entity {
 // noun ("militias associated with Iran", "the missiles fired by the
 // army"): a passive clause without its auxiliary.
 func (st *sent) reducedPassive(v int) bool {
+	if st.conjPassive(v) {
+		return true
+	}
 	if st.base(v) != text.Acl || st.rel(v) == text.AclRelcl || st.caseWord(v) != "" {
 		return false
 	}
@@ -529,6 +532,44 @@ func (st *sent) reducedPassive(v int) bool {
 	// A participle with an object is a finite verb the parser hung on a
 	// noun ("the House of Representatives impeached President Trump").
 	return st.tok(v).XPOS == "VBN" && len(st.childrenRel(v, text.Obj)) == 0
+}
+
+// conjPassive reports whether verb v is a past participle joined to a
+// clause with no auxiliary, subject or object of its own: a reduced
+// passive whose subject is the clause's, what was done to it ("An
+// Australian ... appeared in court yesterday, charged with one count of
+// murder"; "was found dead, shot in the head"), set off by a comma. A
+// participle joined by "and", or that shares its head's perfect
+// auxiliary, is active ("dropped his guns and surrendered", which the
+// tagger may read as a participle; "has met Putin and signed a deal").
+func (st *sent) conjPassive(v int) bool {
+	if st.tok(v).XPOS != "VBN" || st.caseWord(v) != "" {
+		return false
+	}
+	switch st.base(v) {
+	case text.Conj, text.Advcl:
+	default:
+		return false
+	}
+	h := st.head(v)
+	if h < st.lo || h >= st.hi || h > v || st.tok(h).UPOS != text.VERB {
+		return false
+	}
+	if v == st.lo || st.key(v-1) != "," {
+		return false // "dropped his guns and surrendered": a past tense the tagger read as a participle
+	}
+	for _, k := range st.children(v) {
+		switch r := st.rel(k); {
+		case r.IsSubject(), r.Base() == text.Aux, r == text.AuxPass, r.Base() == text.Obj, r.Base() == text.Cc:
+			return false
+		}
+	}
+	for _, k := range st.children(h) {
+		if st.base(k) == text.Aux && st.lemma(k) == "HAVE" {
+			return false
+		}
+	}
+	return true
 }
 
 // topicPreps introduce what a meeting or a talk is about.
@@ -987,7 +1028,7 @@ func (st *sent) sourceOf(v int, depth int) []entity {
 	// with a coordinated clause ("Turkey is under sanctions and was
 	// condemned by Egypt"): that subject is what was done to, not the
 	// source.
-	passive := st.isPassive(v)
+	passive := st.isPassive(v) || st.conjPassive(v)
 	for _, k := range st.children(v) {
 		r := st.rel(k)
 		if r.IsPassiveSubject() {
@@ -1416,9 +1457,10 @@ func (st *sent) inClause(k, v int) bool {
 
 // sharedSubject returns the subject a conjunct verb v without one of its
 // own shares with the clause it is coordinated with ("Turkey is under
-// sanctions and was condemned": Turkey).
+// sanctions and was condemned": Turkey), as a reduced passive adjunct
+// does with its clause ("stood in court, condemned by Egypt").
 func (st *sent) sharedSubject(v int) (int, bool) {
-	if st.base(v) != text.Conj {
+	if st.base(v) != text.Conj && !(st.base(v) == text.Advcl && st.conjPassive(v)) {
 		return 0, false
 	}
 	for _, k := range st.children(v) {
