@@ -207,8 +207,8 @@ func tree(text string, rows ...string) string {
 // TestNewsCorrections codes hand-parsed sentences with the shipped
 // dictionaries, and again without one of eventwire's files, and checks
 // both outputs: each case shows a correction of verbs.news.txt (or a
-// restored pattern of verbs.fixes.txt) at work, and what the coder did
-// without it. Events are "CAMEO SOURCE TARGET file" with file the
+// restored pattern of verbs.fixes.txt, or an entry of actors.news.txt) at
+// work, and what the coder did without it. Events are "CAMEO SOURCE TARGET file" with file the
 // dictionary file of the entry that fired.
 func TestNewsCorrections(t *testing.T) {
 	tests := []struct {
@@ -267,6 +267,14 @@ func TestNewsCorrections(t *testing.T) {
 			without: data.VerbNews,
 			want:    []string{"193 AFGREB AFGMIL verbs.news.txt"},
 			wantOut: []string{"193 AFGMIL AFGREB CAMEO.2.0.txt", "193 AFGREB AFGMIL CAMEO.2.0.txt"},
+		},
+		{
+			name: "the-bare-acronym-EU",
+			conll: tree("EU condemned Russia.",
+				"EU EU PROPN NNP 2 nsubj", "condemned condemn VERB VBD 0 root", "Russia Russia PROPN NNP 2 obj", ". . PUNCT . 2 punct"),
+			without: data.ActorNews,
+			want:    []string{"111 IGOEUREEC RUS CAMEO.2.0.txt"},
+			wantOut: nil,
 		},
 		{
 			name: "a-press-conference-is-no-meeting",
@@ -759,7 +767,10 @@ func TestNewsCorrections(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			f := dict.Files(data.DefaultFiles())
-			f.Verbs = slices.DeleteFunc(slices.Clone(f.Verbs), func(n string) bool { return n == tc.without })
+			drop := func(n string) bool { return n == tc.without }
+			f.Verbs = slices.DeleteFunc(slices.Clone(f.Verbs), drop)
+			f.Actors = slices.DeleteFunc(slices.Clone(f.Actors), drop)
+			f.Agents = slices.DeleteFunc(slices.Clone(f.Agents), drop)
 			less, _ := dict.Load(data.FS(), f)
 			if got := code(t, full, tc.conll); !slices.Equal(got, tc.want) {
 				t.Errorf("shipped: got %q, want %q", got, tc.want)
