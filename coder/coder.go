@@ -583,6 +583,7 @@ func (st *sent) code() []eventwire.Event {
 	}
 	st.intents(frames)
 	st.transform(frames)
+	st.refusals(frames)
 	for _, f := range frames {
 		n := len(st.events)
 		st.dropped = st.dropped[:0]

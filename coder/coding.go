@@ -599,6 +599,46 @@ type rule struct {
 	verb, lower string // codes; lower "" for Q
 }
 
+// refusalVerbs refuse what their infinitive names.
+var refusalVerbs = map[string]bool{"REFUSE": true, "DECLINE": true}
+
+// refusals codes a refusal by what is refused, where CAMEO's rejection
+// family names it: refusing to lift a ban is 1241 (refuse to ease
+// administrative sanctions), to release prisoners 1243, to cooperate
+// 121, to de-escalate 1246: the negation of the infinitive's act, where
+// the ontology has an exact opposite (negation.go), from the refusing
+// verb's source to the infinitive's target. "The Supreme Court refused to
+// lift the ban imposed on SIMI" was the generic 120 Reject. Other
+// refusals keep the refusing verb's own code.
+func (st *sent) refusals(frames []*frame) {
+	byPred := make(map[int]*frame, len(frames))
+	for _, f := range frames {
+		if f.kind == verbFrame {
+			byPred[f.pred] = f
+		}
+	}
+	for _, up := range frames {
+		if up.kind != verbFrame || up.rule != nil || up.as.mode != asserted || !refusalVerbs[st.lemma(up.pred)] ||
+			len(up.sources) != 1 || up.sources[0].null() {
+			continue
+		}
+		for _, c := range st.childrenRel(up.pred, text.Xcomp) {
+			low, ok := byPred[c]
+			if !ok || len(low.targets) != 1 || low.targets[0].null() {
+				continue
+			}
+			code, ok := opposite[low.sense.Event]
+			if !ok || strings.HasPrefix(code, "0") {
+				continue // refusing to reject is no cooperation
+			}
+			up.rule = &ruleEvent{code: code, src: up.sources[0], tgt: low.targets[0],
+				pattern: low.pattern + " (refused: " + code + ")"}
+			up.coding = "refusing to " + strings.ToLower(st.key(c)) + " (" + low.sense.Event + ") is " + code + ", its opposite"
+			break
+		}
+	}
+}
+
 // ruleEvent is the event a transformation makes of an upper frame.
 type ruleEvent struct {
 	code     string
