@@ -72,6 +72,16 @@ func TestHeadsOfState(t *testing.T) {
 		{"Donald Trump", "2024-11-06", "USAELI", data.ActorNews},
 		{"Donald Trump", "2025-01-20", "USAGOV", data.ActorNews},
 		{"President Trump", "2026-01-01", "USAGOV", data.ActorNews},
+		// Presidents of the European Council and the Commission, with
+		// their national offices (the Factbook layer had Tusk POLGOV and
+		// Michel BELGOV throughout).
+		{"Donald Tusk", "2013-01-01", "POLGOV", data.ActorNews},
+		{"Donald Tusk", "2017-01-01", "IGOEUREEC", data.ActorNews},
+		{"Donald Tusk", "2022-01-01", "POLOPP", data.ActorNews},
+		{"Donald Tusk", "2024-06-01", "POLGOV", data.ActorNews},
+		{"Charles Michel", "2018-01-01", "BELGOV", data.ActorNews},
+		{"Charles Michel", "2020-06-01", "IGOEUREEC", data.ActorNews},
+		{"Jean-Claude Juncker", "2016-01-01", "IGOEUREEC", data.ActorNews},
 		// Country abbreviations Phoenix lacks.
 		{"PRC", "2019-01-01", "CHN", data.ActorNews},
 		{"KSA", "2019-01-01", "SAU", data.ActorNews},

@@ -466,10 +466,11 @@ func codesOf(a *dict.Actor) string {
 
 // newsCovers reports whether actors.news.txt has a record for a phrase of
 // p, and checks it agrees with the Factbook: on the first and last day of
-// every time in office since 2016 (the last snapshot's day for one still
-// open; the day after taking office and the day before leaving it, since
-// a handover day may be the predecessor's) and in between, the record's
-// code is the country's GOV code.
+// every time in office since 2016 that the Factbook saw (the last
+// snapshot listing the person for one still open or ended after it; the
+// day after taking office and the day before leaving it, since a handover
+// day may be the predecessor's) and in between, the record's code is the
+// country's GOV code.
 func newsCovers(p *person, news *upstream) (string, error) {
 	var a *dict.Actor
 	for _, ph := range p.phrases {
@@ -493,7 +494,13 @@ func newsCovers(p *person, news *upstream) (string, error) {
 	for _, s := range p.spans {
 		want := s.code + "GOV"
 		start, end := s.start, s.end
-		if end.IsZero() {
+		if end.IsZero() || !s.lastSeen.IsZero() && s.lastSeen.Before(end) {
+			// After the last snapshot that lists the person in office
+			// the Factbook does not know when they left: a successor's
+			// "since" date bounds it, and the news record may end
+			// earlier (Charles Michel left in October 2019; the next
+			// Belgian snapshot, of 2020, names his successor's
+			// successor).
 			end = s.lastSeen
 		}
 		if end.Before(from) {

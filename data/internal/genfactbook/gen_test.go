@@ -372,3 +372,31 @@ func TestUpstreamGroupedPhrases(t *testing.T) {
 		t.Errorf("phrases %q, want %q", got, want)
 	}
 }
+
+// TestNewsEndsUnseen checks the news file may end a time in office
+// between the last snapshot that lists the person and the successor's
+// start, which the Factbook does not see (Rassendyll was last seen in
+// office on 2016-11-16; his successor took office on 2019-06-01), but not
+// before that snapshot.
+func TestNewsEndsUnseen(t *testing.T) {
+	for _, tc := range []struct {
+		end string
+		ok  bool
+	}{{"20180101", true}, {"20160601", false}} {
+		in := fixtureInput(t)
+		rec := "RUDOLF_RASSENDYLL_\n\t[RURGOV 20100503-" + tc.end + "]\n\t[IGOUNO]\n"
+		news, err := newUpstream(fstest.MapFS{"news.txt": {Data: []byte(rec)}}, []string{"news.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		news.index()
+		in.news = news
+		_, rep, err := generate(in)
+		if ok := err == nil; ok != tc.ok {
+			t.Errorf("GOV until %s: err %v, want ok %v", tc.end, err, tc.ok)
+		}
+		if tc.ok && (rep == nil || len(rep.news) != 1) {
+			t.Errorf("GOV until %s: the news record should take the person", tc.end)
+		}
+	}
+}
