@@ -82,6 +82,14 @@ func TestHeadsOfState(t *testing.T) {
 		{"Charles Michel", "2018-01-01", "BELGOV", data.ActorNews},
 		{"Charles Michel", "2020-06-01", "IGOEUREEC", data.ActorNews},
 		{"Jean-Claude Juncker", "2016-01-01", "IGOEUREEC", data.ActorNews},
+		// Heads of government out of office for years before their
+		// Factbook terms (the layer had kept their open Phoenix roles).
+		{"Lula", "2018-04-07", "BRAELI", data.ActorNews},
+		{"President Lula", "2023-06-01", "BRAGOV", data.ActorNews},
+		{"Giorgia Meloni", "2019-01-01", "ITAOPP", data.ActorNews},
+		{"Micheál Martin", "2016-01-01", "IRLOPP", data.ActorNews},
+		{"Micheál Martin", "2023-06-01", "IRLGOV", data.ActorNews},
+		{"Nawaf Salam", "2020-01-01", "IGOUNOJUD", data.ActorNews},
 		// Country abbreviations Phoenix lacks.
 		{"PRC", "2019-01-01", "CHN", data.ActorNews},
 		{"KSA", "2019-01-01", "SAU", data.ActorNews},
