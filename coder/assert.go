@@ -187,6 +187,8 @@ func (st *sent) clauseAssertion(v int, sources []entity) assertion {
 		return assertion{unreal, "a describing participle, a clause under a modal, or a purpose"}
 	case st.standingPassive(v):
 		return assertion{unreal, "a standing state: a relative clause in the present passive (\"who is supported by\")"}
+	case st.classRelative(v):
+		return assertion{unreal, "a relative clause on \"any\", \"no\" or \"every\": it describes a class, not an act done"}
 	case st.notDone(v):
 		return assertion{unreal, "the complement of a verb of stopping, or of encouraging or directing"}
 	case st.underUnreal(v):
@@ -278,6 +280,44 @@ func (st *sent) datesPhrase(x, below int) bool {
 	default:
 		return b == text.NmodPoss
 	}
+}
+
+// classRelative reports whether verb v heads a relative clause on a noun
+// phrase that names no one in particular, with "any", "no" or "every"
+// ("name any law enforcement individuals or groups who endorsed Biden's
+// campaign", "no country that attacks its neighbours"): the clause
+// describes a class, whoever may be in it, not an act someone did.
+func (st *sent) classRelative(v int) bool {
+	if st.rel(v) != text.AclRelcl {
+		return false
+	}
+	n := st.head(v)
+	if n < st.lo || n >= st.hi {
+		return false
+	}
+	for _, k := range st.children(n) {
+		if st.base(k) == text.Det {
+			switch st.key(k) {
+			case "ANY", "NO", "EVERY", "WHICHEVER":
+				return true
+			}
+		}
+	}
+	// "individuals or groups who endorsed": the determiner may sit on the
+	// first conjunct.
+	if st.base(n) == text.Conj {
+		if h := st.head(n); h >= st.lo && h < st.hi {
+			for _, k := range st.children(h) {
+				if st.base(k) == text.Det {
+					switch st.key(k) {
+					case "ANY", "NO", "EVERY", "WHICHEVER":
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // simultaneous are the conjunctions of a clause that happens when its

@@ -1024,12 +1024,27 @@ func (st *sent) speaker(h int) (entity, bool) {
 		return entity{}, false
 	}
 	if e := st.sourceOf(g, 0); len(e) == 1 {
-		if thing := st.key(h) == "IT"; thing && e[0].person {
-			return entity{}, false // "Putin said it was a provocation": it is no person
+		if thing := st.key(h) == "IT"; thing && (e[0].person || st.pluralNoun(e[0].head)) {
+			// "Putin said it was a provocation": it is no person;
+			// "Chinese officials confirmed it has infected 200 people":
+			// it is not the officials.
+			return entity{}, false
 		}
 		return e[0], true
 	}
 	return entity{}, false
+}
+
+// pluralNoun reports whether token h is a common noun in the plural
+// ("officials", "forces"), which "it" does not refer to. Proper nouns
+// plural in form name one state or body ("the United States", "the
+// Philippines", "the United Nations").
+func (st *sent) pluralNoun(h int) bool {
+	if h < 0 || h >= len(st.doc.Tokens) {
+		return false
+	}
+	t := st.doc.Tokens[h]
+	return t.UPOS == text.NOUN && (strings.Contains(t.Feats, "Number=Plur") || t.XPOS == "NNS")
 }
 
 // nounBefore returns the last noun or proper noun before h in the
