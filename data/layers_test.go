@@ -277,6 +277,14 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: nil,
 		},
 		{
+			name: "assailing-is-criticism",
+			conll: tree("Russia assailed Turkey.",
+				"Russia Russia PROPN NNP 2 nsubj", "assailed assail VERB VBD 0 root", "Turkey Turkey PROPN NNP 2 obj", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"111 RUS TUR verbs.news.txt"},
+			wantOut: []string{"190 RUS TUR CAMEO.2.0.txt"},
+		},
+		{
 			name: "a-press-conference-is-no-meeting",
 			conll: tree("Russia and Iran held a press conference.",
 				"Russia Russia PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc", "Iran Iran PROPN NNP 1 conj",
