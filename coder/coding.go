@@ -325,6 +325,12 @@ func (st *sent) matchPattern(v int, p *dict.Pattern, vc *verbCtx) (match, bool) 
 			if k < 0 {
 				return m, false
 			}
+			if e.Head == "" && m.noun < 0 && st.head(k) != v {
+				// A bare preposition right after the verb is the verb's
+				// own phrase: "returned the frogs from the Amazon to
+				// Brazil" is no "returned (FROM)", a visit.
+				return m, false
+			}
 			if e.Head == "" && e.Prep == "TO" && st.infinitive(k) && !actComplement(p.Code.Event) {
 				// A bare "(TO)" names where something goes (a visit, an
 				// export, aid sent); an infinitive is an act, which
