@@ -128,13 +128,15 @@ func (st *sent) nounIs(h int, head string, mods []string) bool {
 // for no match, so that longer synset members ("AUSTRIAN GOLD FLORIN")
 // beat shorter ones.
 func (st *sent) nounWords(h int, head string, mods []string) int {
-	n := 0
+	n, at := 0, h-1 // at: the token before the matched words
 	if st.wordIs(h, head) {
 		n = 1
 	} else if head[0] == '&' {
 		for _, m := range st.c.syn[head].multi {
-			if len(m) > n && st.wordsBefore(h, m) {
-				n = len(m)
+			if len(m) > n {
+				if start, ok := st.wordsBefore(h, m); ok {
+					n, at = len(m), start-1
+				}
 			}
 		}
 	}
@@ -147,8 +149,8 @@ func (st *sent) nounWords(h int, head string, mods []string) int {
 	// The last modifier is right before the head; earlier ones come
 	// before it in order, with other words allowed between them ("{NEW
 	// &TIETYPES RELATIONS}" matches "new global economic relations" but
-	// not "new global economic trade relations").
-	at := h - n // the token that must hold the last modifier
+	// not "new global economic trade relations"). at is the token that
+	// must hold the last modifier.
 	lo, _ := st.phraseSpan(h)
 	// Coordinated modifiers count as one: "death and injury toll" has
 	// DEATH right before TOLL.
@@ -171,22 +173,26 @@ func (st *sent) nounWords(h int, head string, mods []string) int {
 }
 
 // wordsBefore reports whether words (the last one standing for token end
-// itself, or "" for nothing) are the consecutive tokens ending at end.
-func (st *sent) wordsBefore(end int, words []string) bool {
-	last := len(words) - 1
-	start := end - last
-	if start < st.lo {
-		return false
-	}
-	for j, w := range words {
-		if w == "" {
-			continue
+// itself, or "" for nothing) are the consecutive tokens ending at end, a
+// hyphen allowed between two of them ("cease-fire" is tokenized cease -
+// fire), and returns the first one's token.
+func (st *sent) wordsBefore(end int, words []string) (int, bool) {
+	i := end
+	for j := len(words) - 1; j >= 0; j-- {
+		if j < len(words)-1 {
+			i--
+			if i >= st.lo && st.key(i) == "-" {
+				i-- // "cease-fire", tokenized cease - fire, is CEASE_FIRE
+			}
 		}
-		if !st.wordIs(start+j, w) {
-			return false
+		if i < st.lo {
+			return 0, false
+		}
+		if words[j] != "" && !st.wordIs(i, words[j]) {
+			return 0, false
 		}
 	}
-	return true
+	return i, true
 }
 
 // phraseHas reports whether a word of k's noun phrase is w (an open
