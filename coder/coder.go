@@ -167,6 +167,22 @@ type synset struct {
 	multi  [][]string      // multi-word members, head last
 }
 
+// hyphenParts splits a hyphenated dictionary word into the words the
+// tokenizer makes of it ("CEASE-FIRE": CEASE, FIRE), or returns nil for a
+// word without an inner hyphen.
+func hyphenParts(w string) []string {
+	if !strings.Contains(strings.Trim(w, "-"), "-") {
+		return nil
+	}
+	var out []string
+	for _, p := range strings.Split(w, "-") {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // New returns a coder over d. book, when not nil, fills each event's
 // quad class, Goldstein value and PLOVER category, and events whose code
 // has no entry there (nor an ancestor) are dropped.
@@ -184,6 +200,9 @@ func New(d *dict.Dictionaries, book *cameo.Codebook, opts Options) *Coder {
 			for _, m := range members {
 				if len(m) == 1 {
 					s.single[m[0]] = true
+					if parts := hyphenParts(m[0]); parts != nil {
+						s.multi = append(s.multi, parts) // "HUNGER-STRIKE", tokenized hunger - strike
+					}
 				} else {
 					s.multi = append(s.multi, m)
 				}

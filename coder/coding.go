@@ -131,6 +131,10 @@ func (st *sent) nounWords(h int, head string, mods []string) int {
 	n, at := 0, h-1 // at: the token before the matched words
 	if st.wordIs(h, head) {
 		n = 1
+	} else if parts := hyphenParts(head); parts != nil {
+		if start, ok := st.wordsBefore(h, parts); ok {
+			n, at = len(parts), start-1 // "SIT-IN", tokenized sit - in
+		}
 	} else if head[0] == '&' {
 		for _, m := range st.c.syn[head].multi {
 			if len(m) > n {
@@ -375,6 +379,12 @@ func (st *sent) mayMatch(p *dict.Pattern) bool {
 		for i := st.lo; i < st.hi; i++ {
 			st.vocab[st.key(i)] = true
 			st.vocab[st.lemma(i)] = true
+			if i >= st.lo+2 && st.key(i-1) == "-" {
+				// "counter - attacks", a hyphenated word the tokenizer
+				// split: COUNTER-ATTACK (nounWords matches it the same way).
+				st.vocab[st.key(i-2)+"-"+st.key(i)] = true
+				st.vocab[st.key(i-2)+"-"+st.lemma(i)] = true
+			}
 		}
 	}
 	for _, es := range [2][]dict.Elem{p.Pre, p.Post} {
