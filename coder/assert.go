@@ -295,25 +295,23 @@ func (st *sent) classRelative(v int) bool {
 	if n < st.lo || n >= st.hi {
 		return false
 	}
+	if st.classDet(n) {
+		return true
+	}
+	// "individuals or groups who endorsed": the determiner may sit on the
+	// first conjunct.
+	h := st.head(n)
+	return st.base(n) == text.Conj && h >= st.lo && h < st.hi && st.classDet(h)
+}
+
+// classDet reports whether noun n has the determiner "any", "no", "every"
+// or "whichever".
+func (st *sent) classDet(n int) bool {
 	for _, k := range st.children(n) {
 		if st.base(k) == text.Det {
 			switch st.key(k) {
 			case "ANY", "NO", "EVERY", "WHICHEVER":
 				return true
-			}
-		}
-	}
-	// "individuals or groups who endorsed": the determiner may sit on the
-	// first conjunct.
-	if st.base(n) == text.Conj {
-		if h := st.head(n); h >= st.lo && h < st.hi {
-			for _, k := range st.children(h) {
-				if st.base(k) == text.Det {
-					switch st.key(k) {
-					case "ANY", "NO", "EVERY", "WHICHEVER":
-						return true
-					}
-				}
 			}
 		}
 	}

@@ -621,6 +621,17 @@ type rule struct {
 	verb, lower string // codes; lower "" for Q
 }
 
+// verbFrames indexes the verb frames of frames by their predicate.
+func verbFrames(frames []*frame) map[int]*frame {
+	byPred := make(map[int]*frame, len(frames))
+	for _, f := range frames {
+		if f.kind == verbFrame {
+			byPred[f.pred] = f
+		}
+	}
+	return byPred
+}
+
 // refusalVerbs refuse what their infinitive names.
 var refusalVerbs = map[string]bool{"REFUSE": true, "DECLINE": true}
 
@@ -629,16 +640,11 @@ var refusalVerbs = map[string]bool{"REFUSE": true, "DECLINE": true}
 // administrative sanctions), to release prisoners 1243, to cooperate
 // 121, to de-escalate 1246: the negation of the infinitive's act, where
 // the ontology has an exact opposite (negation.go), from the refusing
-// verb's source to the infinitive's target. "The Supreme Court refused to
-// lift the ban imposed on SIMI" was the generic 120 Reject. Other
-// refusals keep the refusing verb's own code.
+// verb's source to the infinitive's target. "Ankara still refuses to lift
+// the ban on Cypriot ships" was the generic 120 Reject. Other refusals
+// keep the refusing verb's own code.
 func (st *sent) refusals(frames []*frame) {
-	byPred := make(map[int]*frame, len(frames))
-	for _, f := range frames {
-		if f.kind == verbFrame {
-			byPred[f.pred] = f
-		}
-	}
+	byPred := verbFrames(frames)
 	for _, up := range frames {
 		if up.kind != verbFrame || up.rule != nil || up.as.mode != asserted || !refusalVerbs[st.lemma(up.pred)] ||
 			len(up.sources) != 1 || up.sources[0].null() {
@@ -1062,12 +1068,7 @@ func (st *sent) subjectRefersBack(v int) bool {
 // not that and an agreement (030) as well. The verb of commitment keeps
 // its own event when its complement codes none.
 func (st *sent) intents(frames []*frame) {
-	byPred := make(map[int]*frame, len(frames))
-	for _, f := range frames {
-		if f.kind == verbFrame {
-			byPred[f.pred] = f
-		}
-	}
+	byPred := verbFrames(frames)
 	for _, f := range frames {
 		if f.as.mode != intended || f.code.Event == "" {
 			continue
