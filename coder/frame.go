@@ -1631,6 +1631,18 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 			}
 		}
 	}
+	if transferVerbs[st.lemma(v)] && !passive {
+		// "offered to US an armored regiment", "provide our military
+		// expertise to the United Nations": what is given is the object,
+		// the one it is given to the target.
+		for _, k := range kids {
+			if st.rel(k).IsObliqueLike() && st.caseWord(k) == "TO" && !st.infinitive(k) {
+				if e := st.mention(k); len(e) > 0 && !sameAs(e, sources) {
+					return e
+				}
+			}
+		}
+	}
 	for _, k := range kids {
 		if r := st.rel(k); (r.IsObject() || r.Base() == text.Iobj) && !st.commaObject(v, k) {
 			if dayWords[st.key(k)] {
@@ -1771,6 +1783,13 @@ func ownOrgan(e, sources []entity) bool {
 // notTarget are prepositions whose phrase places or dates an event
 // rather than naming who it is done to ("after the talks in Astana",
 // "outside Aleppo").
+// transferVerbs give, send or offer their object to someone: the
+// to-phrase names the target.
+var transferVerbs = map[string]bool{"PROVIDE": true, "OFFER": true, "SEND": true, "SUPPLY": true, "GIVE": true,
+	"DELIVER": true, "CONTRIBUTE": true, "DONATE": true, "DEPLOY": true, "DISPATCH": true, "SELL": true,
+	"TRANSFER": true, "HAND": true, "GRANT": true, "EXTEND": true, "PLEDGE": true, "LEND": true, "EXPORT": true,
+	"SHIP": true}
+
 var notTarget = map[string]bool{"AFTER": true, "BEFORE": true, "DURING": true, "SINCE": true, "UNTIL": true,
 	"OUTSIDE": true, "INSIDE": true, "NEAR": true, "ACROSS": true, "THROUGHOUT": true, "AROUND": true, "DESPITE": true}
 
