@@ -145,8 +145,10 @@ func TestVerbSupplement(t *testing.T) {
 `,
 			want: []string{"072 RUS SYR verbs.news.txt"},
 			// Upstream, DISPATCH codes only as another block's verb:
-			// the troops as the target of economic cooperation.
-			without: []string{"061 RUS ---MIL CAMEO.2.0.txt"},
+			// economic cooperation (061), to Syria, the to-phrase of a
+			// verb of sending (the troops had been its target before
+			// the coder's transfer rule).
+			without: []string{"061 RUS SYR CAMEO.2.0.txt"},
 		},
 		{
 			// The passive names no sender: the state whose forces went.
