@@ -1788,7 +1788,7 @@ func ownOrgan(e, sources []entity) bool {
 var transferVerbs = map[string]bool{"PROVIDE": true, "OFFER": true, "SEND": true, "SUPPLY": true, "GIVE": true,
 	"DELIVER": true, "CONTRIBUTE": true, "DONATE": true, "DEPLOY": true, "DISPATCH": true, "SELL": true,
 	"TRANSFER": true, "HAND": true, "GRANT": true, "EXTEND": true, "PLEDGE": true, "LEND": true, "EXPORT": true,
-	"SHIP": true}
+	"SHIP": true, "RETURN": true, "REPATRIATE": true}
 
 var notTarget = map[string]bool{"AFTER": true, "BEFORE": true, "DURING": true, "SINCE": true, "UNTIL": true,
 	"OUTSIDE": true, "INSIDE": true, "NEAR": true, "ACROSS": true, "THROUGHOUT": true, "AROUND": true, "DESPITE": true}
