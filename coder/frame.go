@@ -1780,9 +1780,6 @@ func ownOrgan(e, sources []entity) bool {
 	return len(s) == 3 || s[3:min(6, len(s))] == "GOV"
 }
 
-// notTarget are prepositions whose phrase places or dates an event
-// rather than naming who it is done to ("after the talks in Astana",
-// "outside Aleppo").
 // transferVerbs give, send or offer their object to someone: the
 // to-phrase names the target.
 var transferVerbs = map[string]bool{"PROVIDE": true, "OFFER": true, "SEND": true, "SUPPLY": true, "GIVE": true,
@@ -1790,6 +1787,9 @@ var transferVerbs = map[string]bool{"PROVIDE": true, "OFFER": true, "SEND": true
 	"TRANSFER": true, "HAND": true, "GRANT": true, "EXTEND": true, "PLEDGE": true, "LEND": true, "EXPORT": true,
 	"SHIP": true, "RETURN": true, "REPATRIATE": true}
 
+// notTarget are prepositions whose phrase places or dates an event
+// rather than naming who it is done to ("after the talks in Astana",
+// "outside Aleppo").
 var notTarget = map[string]bool{"AFTER": true, "BEFORE": true, "DURING": true, "SINCE": true, "UNTIL": true,
 	"OUTSIDE": true, "INSIDE": true, "NEAR": true, "ACROSS": true, "THROUGHOUT": true, "AROUND": true, "DESPITE": true}
 
