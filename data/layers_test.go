@@ -285,6 +285,15 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"190 RUS TUR CAMEO.2.0.txt"},
 		},
 		{
+			name: "prisoners-are-civilians",
+			conll: tree("Libya freed 37 prisoners.",
+				"Libya Libya PROPN NNP 2 nsubj", "freed free VERB VBD 0 root", "37 37 NUM CD 4 nummod",
+				"prisoners prisoner NOUN NNS 2 obj", ". . PUNCT . 2 punct"),
+			without: data.AgentNews,
+			want:    []string{"0841 LBY ---CVL CAMEO.2.0.txt"},
+			wantOut: nil,
+		},
+		{
 			name: "a-press-conference-is-no-meeting",
 			conll: tree("Russia and Iran held a press conference.",
 				"Russia Russia PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc", "Iran Iran PROPN NNP 1 conj",
