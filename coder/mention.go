@@ -95,6 +95,7 @@ type actorHit struct {
 	last     string
 	viaHow   string
 	viaSpan  text.Span
+	shownHow string // see entity.shownHow
 }
 
 // phraseInfo is what the dictionaries find in one noun phrase.
@@ -298,7 +299,12 @@ func (st *sent) mention1(h int) []entity {
 				if e.span.End > pi.span.End {
 					e.span.Start = pi.span.Start // "the recapture of Aleppo"
 				}
-				pi.actors = append(pi.actors, actorHit{tok: -1, code: e.code, entry: e.entry, span: e.span, last: e.last})
+				shown := e.viaHow
+				if shown == "" {
+					shown = e.shownHow
+				}
+				pi.actors = append(pi.actors, actorHit{tok: -1, code: e.code, entry: e.entry, span: e.span, last: e.last,
+					shownHow: shown, viaSpan: e.viaSpan})
 			}
 			if len(pi.actors) > 0 {
 				break
@@ -397,7 +403,7 @@ func (st *sent) mention1(h int) []entity {
 	var out []entity
 	if viaNmod {
 		for _, a := range pi.actors {
-			out = append(out, entity{code: combine(a.code, pi.agents), span: union(pi.span, a.span), head: h, entry: a.entry, last: a.last, person: a.person, inferred: a.inferred, viaHow: a.viaHow, viaSpan: a.viaSpan})
+			out = append(out, entity{code: combine(a.code, pi.agents), span: union(pi.span, a.span), head: h, entry: a.entry, last: a.last, person: a.person, inferred: a.inferred, viaHow: a.viaHow, viaSpan: a.viaSpan, shownHow: a.shownHow})
 		}
 	} else if len(pi.actors) > 0 {
 		// One phrase names one actor: the first ("Ithilen's minister
@@ -410,7 +416,7 @@ func (st *sent) mention1(h int) []entity {
 				a = b
 			}
 		}
-		out = append(out, entity{code: combine(a.code, pi.agents), span: pi.span, head: h, entry: a.entry, last: a.last, person: a.person, inferred: a.inferred, viaHow: a.viaHow, viaSpan: a.viaSpan})
+		out = append(out, entity{code: combine(a.code, pi.agents), span: pi.span, head: h, entry: a.entry, last: a.last, person: a.person, inferred: a.inferred, viaHow: a.viaHow, viaSpan: a.viaSpan, shownHow: a.shownHow})
 		// ... unless the phrase itself is a compound of modifiers:
 		// "Eriadori and Calenardhon leaders".
 		for _, b := range pi.actors[1:] {
@@ -1089,6 +1095,11 @@ type entity struct {
 	// the mention it was taken from.
 	viaHow  string
 	viaSpan text.Span
+	// shownHow is a Via shown to the reader only: where the code of a
+	// phrase's modifier came from ("Members of the House of Commons",
+	// the House's country from an earlier sentence), which the rules that
+	// read viaHow do not treat as the phrase's own inference.
+	shownHow string
 }
 
 // from marks e as inferred from the mention src in the way how, unless e

@@ -323,8 +323,12 @@ func (st *sent) placeRef(h int) (entity, bool) {
 // via returns what the event reports about where e's code came from, or
 // nil when e names its actor itself.
 func (st *sent) via(e entity) *eventwire.Via {
-	if e.viaHow == "" {
+	how := e.viaHow
+	if how == "" {
+		how = e.shownHow
+	}
+	if how == "" {
 		return nil
 	}
-	return &eventwire.Via{How: e.viaHow, Text: st.spanText(e.viaSpan), Span: e.viaSpan}
+	return &eventwire.Via{How: how, Text: st.spanText(e.viaSpan), Span: e.viaSpan}
 }
