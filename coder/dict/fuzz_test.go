@@ -1,6 +1,7 @@
 package dict_test
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -80,6 +81,32 @@ func FuzzVerbLayers(f *testing.F) {
 					t.Fatalf("%s: first entry %+v does not amend an entry of f.txt", v.Word, first)
 				}
 			}
+		}
+	})
+}
+
+// FuzzFindStory checks that a story-level discard phrase found in any text
+// has offsets that slice that text, spelling the phrase.
+func FuzzFindStory(f *testing.F) {
+	d, err := dict.Load(fstest.MapFS{"d.txt": &fstest.MapFile{Data: []byte("+GRAND PRIX\n+TYPHOON_\nBASEBALL\n")}},
+		dict.Files{Discards: []string{"d.txt"}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("The Grand Prix went on.")
+	f.Add("grand\tprix")
+	f.Add("Typhoons and a TYPHOON\n")
+	f.Add("é Grand Prix")
+	f.Fuzz(func(t *testing.T, text string) {
+		m, ok := d.Discards.FindStory(text)
+		if !ok {
+			return
+		}
+		if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+			t.Fatalf("offsets %d-%d outside %q", m.Start, m.End, text)
+		}
+		if got := dict.Key(strings.Join(strings.Fields(text[m.Start:m.End]), " ")); got != m.Phrase {
+			t.Fatalf("text %q at %d-%d is not the phrase %q", text[m.Start:m.End], m.Start, m.End, m.Phrase)
 		}
 	})
 }
