@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/eventwire/eventwire/cameo"
@@ -177,5 +178,45 @@ func TestExplainStoryDiscard(t *testing.T) {
 	evs, err = c.Code(context.Background(), caseDoc(t, "Russia condemned Turkey.", []byte(conll[:strings.Index(conll, "# text = The")])), time.Time{})
 	if err != nil || len(evs) != 1 {
 		t.Errorf("without the phrase: events %+v, %v; want the condemnation", evs, err)
+	}
+}
+
+// TestKinName: a person's bare surname after another first name ("Ivanka
+// Trump") is another member of the family, not the office holder; a
+// title or an honorific before it ("President Trump", "Mr Trump") is not
+// a first name.
+func TestKinName(t *testing.T) {
+	d, err := dict.Load(fstest.MapFS{
+		"a.txt": &fstest.MapFile{Data: []byte("DONALD_TRUMP_\n+TRUMP_\n\t[USAGOV >20170120]\n\t[USAELI]\nIRAN_ [IRN]\n")},
+		"g.txt": &fstest.MapFile{Data: []byte("PRESIDENT [~GOV]\n")},
+		"v.txt": &fstest.MapFile{Data: []byte("--- CONDEMN [111] ---\nCONDEMN\n")},
+	}, dict.Files{Actors: []string{"a.txt"}, Agents: []string{"g.txt"}, Verbs: []string{"v.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := coder.New(d, cameo.Default(), coder.DefaultOptions())
+	for _, tc := range []struct {
+		first, upos, rel string
+		want             string
+	}{
+		{"Ivanka", "PROPN", "compound", ""},
+		{"President", "PROPN", "compound", "USAGOV"},
+		{"Mr", "PROPN", "compound", "USAGOV"},
+	} {
+		txt := tc.first + " Trump condemned Iran."
+		conll := "# text = " + txt + "\n1\t" + tc.first + "\t" + tc.first + "\t" + tc.upos + "\t_\t_\t2\t" + tc.rel + "\t_\t_\n" +
+			"2\tTrump\tTrump\tPROPN\t_\t_\t3\tnsubj\t_\t_\n3\tcondemned\tcondemn\tVERB\t_\t_\t0\troot\t_\t_\n" +
+			"4\tIran\tIran\tPROPN\t_\t_\t3\tobj\t_\tSpaceAfter=No\n5\t.\t.\tPUNCT\t_\t_\t3\tpunct\t_\t_\n\n"
+		evs, err := c.Code(context.Background(), caseDoc(t, txt, []byte(conll)), time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(evs) == 1 {
+			got = evs[0].Source.Code
+		}
+		if got != tc.want || len(evs) > 1 {
+			t.Errorf("%s: events %+v, want source %q", txt, evs, tc.want)
+		}
 	}
 }

@@ -121,7 +121,7 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 	for i := lo; i <= hi; {
 		if d.Actors != nil {
 			if act, n := d.Actors.Match(st.words, i-st.lo, end-st.lo); act != nil && !st.firstName(act, i, n) && !st.lowerAcronym(i, n) &&
-				!(st.cityWord(act, i, n) && st.placeAsSurname(i, i)) {
+				!(st.cityWord(act, i, n) && st.placeAsSurname(i, i)) && !st.kinName(act, i, n) {
 				code := act.CodeAt(st.dc.date)
 				if code != "" && strings.Trim(code, "-") != "" {
 					j := i + n - 1
@@ -990,6 +990,42 @@ func (st *sent) placeAsSurname(i, last int) bool {
 // commissioner, is not Prince Albert. The next word is a capitalised
 // proper noun of the same name, and no role noun ("Trump
 // Administration").
+// honorifics stand before a surname without naming another person.
+var honorifics = map[string]bool{"MR": true, "MR.": true, "MRS": true, "MRS.": true, "MS": true, "MS.": true,
+	"MISS": true, "DR": true, "DR.": true, "SIR": true, "DAME": true, "LORD": true, "LADY": true, "CDE": true}
+
+// kinName reports whether a one-word match of a person's surname at token
+// i follows a first name that no entry of that person has: "Ivanka Trump",
+// "Hunter Biden" are other people of the family, not the office holder
+// the bare surname stands for. A title ("President Trump"), an honorific
+// ("Mr Trump") or an actor word before it does not count.
+func (st *sent) kinName(act *dict.Actor, i, n int) bool {
+	if n != 1 || !personEntry(act) || i-1 < st.lo {
+		return false
+	}
+	f := st.tok(i - 1)
+	if f.UPOS != text.PROPN || honorifics[st.key(i-1)] {
+		return false
+	}
+	if w := st.doc.Form(i - 1); w == "" || w[0] < 'A' || w[0] > 'Z' || strings.ToUpper(w) == w {
+		return false
+	}
+	if h, k := st.head(i-1), st.head(i); h != i && k != i-1 {
+		return false
+	}
+	if d := st.c.d; d.Agents != nil {
+		if a, _ := d.Agents.Match(st.words, i-1-st.lo, st.hi-st.lo); a != nil {
+			return false
+		}
+	}
+	if d := st.c.d; d.Actors != nil {
+		if a, _ := d.Actors.Match(st.words, i-1-st.lo, st.hi-st.lo); a != nil {
+			return false
+		}
+	}
+	return true
+}
+
 func (st *sent) firstName(act *dict.Actor, i, n int) bool {
 	if n != 1 || len(act.Roles) == 0 || i+1 >= st.hi || st.tok(i).UPOS != text.PROPN || st.tok(i+1).UPOS != text.PROPN {
 		return false
@@ -1123,7 +1159,8 @@ func (st *sent) scanOccurrences() {
 	end := st.hi - st.lo
 	for i := 0; i < end; {
 		act, n := a.Match(st.words, i, end)
-		if act == nil || st.firstName(act, st.lo+i, n) || (st.cityWord(act, st.lo+i, n) && st.placeAsSurname(st.lo+i, st.lo+i)) {
+		if act == nil || st.firstName(act, st.lo+i, n) || (st.cityWord(act, st.lo+i, n) && st.placeAsSurname(st.lo+i, st.lo+i)) ||
+			st.kinName(act, st.lo+i, n) {
 			i++
 			continue
 		}
