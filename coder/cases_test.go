@@ -132,11 +132,7 @@ func TestCases(t *testing.T) {
 					quoteLines = append(quoteLines, v)
 				}
 			}
-			d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
-				Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}, Discards: []string{"discards.txt"}})
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := caseDicts(t)
 			doc := caseDoc(t, strings.TrimRight(string(files["text.txt"]), "\n"), files["sentence.conllu"])
 			c := coder.New(d, cameo.Default(), coder.DefaultOptions())
 			evs, err := c.CodeGiven(context.Background(), doc, date, coder.Given{
@@ -295,7 +291,7 @@ func TestEmptyDictionaries(t *testing.T) {
 func caseDicts(tb testing.TB) *dict.Dictionaries {
 	tb.Helper()
 	d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
-		Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}})
+		Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}, Discards: []string{"discards.txt"}})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -636,10 +636,11 @@ func verbFrames(frames []*frame) map[int]*frame {
 var refusalVerbs = map[string]bool{"REFUSE": true, "DECLINE": true}
 
 // refusals codes a refusal by what is refused, where CAMEO's rejection
-// family names it: refusing to lift a ban is 1241 (refuse to ease
-// administrative sanctions), to release prisoners 1243, to cooperate
-// 121, to de-escalate 1246: the negation of the infinitive's act, where
-// the ontology has an exact opposite (negation.go), from the refusing
+// family names it: refusing to lift a ban (081) is 1241 (refuse to ease
+// administrative sanctions), to ease sanctions (085) 1244, to cooperate
+// materially (060) 121, to de-escalate (087) 1246: the negation of the
+// infinitive's act, where the ontology has an exact opposite
+// (negation.go's table), from the refusing
 // verb's source to the infinitive's target. "Ankara still refuses to lift
 // the ban on Cypriot ships" was the generic 120 Reject. Other refusals
 // keep the refusing verb's own code.

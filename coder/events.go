@@ -60,7 +60,11 @@ func (st *sent) emitFrame(f *frame) {
 		if t, ok := st.territory(f); ok {
 			targets = []entity{t}
 			if st.dc.explain {
-				f.coding = strings.TrimPrefix(f.coding+"; ", "; ") + "target: the state the act is imposed in (" + t.viaHow + ")"
+				note := "target: the state the act is imposed in (" + t.viaHow + ")"
+				if f.coding != "" {
+					note = f.coding + "; " + note
+				}
+				f.coding = note
 			}
 		}
 	}

@@ -140,11 +140,7 @@ func TestFactualityOption(t *testing.T) {
 // gives no events, and Explain says which phrase, where, and from which
 // dictionary line, instead of an empty list.
 func TestExplainStoryDiscard(t *testing.T) {
-	d, err := dict.Load(os.DirFS("testdata/dict"), dict.Files{
-		Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"}, Agents: []string{"agents.txt"}, Discards: []string{"discards.txt"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := caseDicts(t)
 	const conll = `# text = Russia condemned Turkey.
 1	Russia	Russia	PROPN	_	_	2	nsubj	_	_
 2	condemned	condemn	VERB	_	_	0	root	_	_

@@ -1277,26 +1277,21 @@ var weapons = map[string]bool{"MISSILE": true, "SHELL": true, "DRONE": true, "BU
 // missiles fired by the Israeli military struck ...", "rockets launched
 // by Hamas hit ...". The participle's by-agent is the source.
 func (st *sent) weaponUser(v int) []entity {
-	for _, subj := range st.children(v) {
-		if !st.rel(subj).IsSubject() || st.rel(subj).IsPassiveSubject() {
+	subj := st.subjectOf(v)
+	if subj < 0 || !weapons[st.lemma(subj)] && !violentActs[st.lemma(subj)] {
+		return nil
+	}
+	for _, k := range st.children(subj) {
+		if st.base(k) != text.Acl || st.tok(k).UPOS != text.VERB {
 			continue
 		}
-		if l := st.lemma(subj); !weapons[l] && !violentActs[l] {
-			return nil
-		}
-		for _, k := range st.children(subj) {
-			if st.base(k) != text.Acl || st.tok(k).UPOS != text.VERB {
-				continue
-			}
-			for _, o := range st.children(k) {
-				if st.rel(o) == text.OblAgent || st.rel(o).IsObliqueLike() && st.caseWord(o) == "BY" {
-					if e := st.mention(o); len(e) > 0 {
-						return e
-					}
+		for _, o := range st.children(k) {
+			if st.rel(o) == text.OblAgent || st.rel(o).IsObliqueLike() && st.caseWord(o) == "BY" {
+				if e := st.mention(o); len(e) > 0 {
+					return e
 				}
 			}
 		}
-		return nil
 	}
 	return nil
 }

@@ -984,12 +984,6 @@ func (st *sent) placeAsSurname(i, last int) bool {
 	return true
 }
 
-// firstName reports whether a one-word match at i of a person's entry
-// (a name with dated roles, "ALBERT_" for Monaco's prince) is only the
-// first name of someone else: "Albert Muchanga", the African Union's
-// commissioner, is not Prince Albert. The next word is a capitalised
-// proper noun of the same name, and no role noun ("Trump
-// Administration").
 // honorifics stand before a surname without naming another person.
 var honorifics = map[string]bool{"MR": true, "MR.": true, "MRS": true, "MRS.": true, "MS": true, "MS.": true,
 	"MISS": true, "DR": true, "DR.": true, "SIR": true, "DAME": true, "LORD": true, "LADY": true, "CDE": true}
@@ -1013,19 +1007,24 @@ func (st *sent) kinName(act *dict.Actor, i, n int) bool {
 	if h, k := st.head(i-1), st.head(i); h != i && k != i-1 {
 		return false
 	}
-	if d := st.c.d; d.Agents != nil {
+	d := st.c.d
+	if d.Agents != nil {
 		if a, _ := d.Agents.Match(st.words, i-1-st.lo, st.hi-st.lo); a != nil {
 			return false
 		}
 	}
-	if d := st.c.d; d.Actors != nil {
-		if a, _ := d.Actors.Match(st.words, i-1-st.lo, st.hi-st.lo); a != nil {
-			return false
-		}
+	if a, _ := d.Actors.Match(st.words, i-1-st.lo, st.hi-st.lo); a != nil {
+		return false
 	}
 	return true
 }
 
+// firstName reports whether a one-word match at i of a person's entry
+// (a name with dated roles, "ALBERT_" for Monaco's prince) is only the
+// first name of someone else: "Albert Muchanga", the African Union's
+// commissioner, is not Prince Albert. The next word is a capitalised
+// proper noun of the same name, and no role noun ("Trump
+// Administration").
 func (st *sent) firstName(act *dict.Actor, i, n int) bool {
 	if n != 1 || len(act.Roles) == 0 || i+1 >= st.hi || st.tok(i).UPOS != text.PROPN || st.tok(i+1).UPOS != text.PROPN {
 		return false
@@ -1240,8 +1239,6 @@ func entryName(a *dict.Actor) string {
 	return a.File + ":" + strconv.Itoa(a.Line) + " " + a.Name
 }
 
-// organisation reports whether code names an international body, an NGO or
-// a company by its own code: such actors are "it" or "they", never "he".
 // personEntry reports whether dictionary entry act names a person: it has
 // dated roles (an office holder's offices), one of which is more than a
 // state. States have dated codes too, for the states they were part of or
@@ -1282,6 +1279,8 @@ func territorial(code string) bool {
 	return true
 }
 
+// organisation reports whether code names an international body, an NGO or
+// a company by its own code: such actors are "it" or "they", never "he".
 func organisation(code string) bool {
 	for _, p := range []string{"IGO", "NGO", "MNC", "NGM"} {
 		if strings.HasPrefix(code, p) {
