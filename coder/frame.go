@@ -900,7 +900,7 @@ func (st *sent) subjectDeep(h int) []entity {
 			}
 		}
 		return nil
-	})
+	}, nil)
 }
 
 // innerSubject reports whether v has a subject other than an outer one
@@ -1515,7 +1515,40 @@ func (st *sent) subjectControl(h int) bool {
 // found among its nominal dependents ("an attack by Osgiliath soldiers",
 // "an embargo against Mordor"), breadth first.
 func (st *sent) mentionDeep(h int) []entity {
+	return st.firstMention(h, st.deepFollow(h), nil)
+}
+
+// mentionPast is mentionDeep for an object whose first actor is the
+// source itself or its own armed forces: the search goes on below that
+// mention to the first other actor, through the phrases that say to,
+// on or against whom ("authorized the release of $1.2 billion in U.S.
+// military assistance to Egypt"), never through a possessive or a
+// phrase of time or place around the act (notTarget). The actor found
+// must be one the act is directed at (to, on, against, with ...:
+// directed), not one more modifier ("the California, US lawyer").
+func (st *sent) mentionPast(h int, sources []entity) []entity {
+	follow := st.deepFollow(h)
 	return st.firstMention(h, func(x, k int) []int {
+		if r := st.rel(k); r == text.NmodPoss || notTarget[st.caseWord(k)] {
+			return nil
+		}
+		return follow(x, k)
+	}, func(x int, e []entity) bool { return directed[st.caseWord(x)] && !st.ownSide(e, sources) })
+}
+
+// ownSide reports whether e, an object's actor, is the source itself, its
+// own armed forces or its own bare state ("U.S. military assistance" for
+// a US secretary): what the source gives or moves, not whom it acts on.
+func (st *sent) ownSide(e, sources []entity) bool {
+	return sameAs(e, sources) || ownOrgan(e, sources) ||
+		len(e) == 1 && len(sources) == 1 && bareOf(e[0].code, sources[0].code)
+}
+
+// deepFollow gives mentionDeep's walk from h: into the nominal, oblique,
+// appositive, conjoined and compound dependents, and the objects and
+// obliques of a reduced clause.
+func (st *sent) deepFollow(h int) func(x, k int) []int {
+	return func(x, k int) []int {
 		r := st.rel(k)
 		if currencies[st.lemma(x)] && (r.Base() == text.Compound || r.Base() == text.Amod) {
 			return nil // "nine billion US dollars": money, not a target
@@ -1546,18 +1579,19 @@ func (st *sent) mentionDeep(h int) []entity {
 			return next
 		}
 		return nil
-	})
+	}
 }
 
 // firstMention walks the tree breadth-first from h, at most 32 nodes, and
 // returns the first node's actors; follow(x, k) gives the nodes to visit
-// for child k of node x.
-func (st *sent) firstMention(h int, follow func(x, k int) []int) []entity {
+// for child k of node x. With accept, a node whose actors it refuses is
+// walked through like one with none.
+func (st *sent) firstMention(h int, follow func(x, k int) []int, accept func(x int, e []entity) bool) []entity {
 	queue := []int{h}
 	for n := 0; len(queue) > 0 && n < 32; n++ {
 		x := queue[0]
 		queue = queue[1:]
-		if e := st.mention(x); len(e) > 0 {
+		if e := st.mention(x); len(e) > 0 && (accept == nil || accept(x, e)) {
 			return e
 		}
 		if waterHeads[st.key(x)] {
@@ -1644,6 +1678,11 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 				continue // "detained earlier Friday in ...", "Friday" read as the object: a time
 			}
 			e := st.mentionDeep(k)
+			if len(e) > 0 && st.ownSide(e, sources) {
+				if e := st.mentionPast(k, sources); len(e) > 0 {
+					return e
+				}
+			}
 			if len(e) > 0 && ownOrgan(e, sources) {
 				// "withdrew its troops from Lebanon": where from or to.
 				for _, o := range st.childrenRel(k, text.Nmod) {
