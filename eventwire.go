@@ -114,7 +114,9 @@ type Via struct {
 	// "own-state" (the target of a curfew, a state of emergency or
 	// martial law whose clause names no actor or place: the state of the
 	// source that imposed it, as "Indian authorities have imposed a
-	// curfew").
+	// curfew") and "allegiance" (a group with no country of its own tied
+	// to someone by "loyal to", "allied with", "linked to": that one's
+	// state, or that organisation, as "troops loyal to President Assad").
 	How string `json:"how"`
 	// Text and Span are the mention the code came from; Span is a byte
 	// range of Article.Text.

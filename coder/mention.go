@@ -311,6 +311,13 @@ func (st *sent) mention1(h int) []entity {
 			}
 		}
 	}
+	if len(pi.actors) == 0 && pi.headAgent {
+		// "troops loyal to President Assad", "fighters allied with the
+		// Islamic State", "hackers linked to the Iranian government".
+		if r, ok := st.allegiance(h); ok {
+			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: "allegiance", viaSpan: r.span})
+		}
+	}
 	if len(pi.actors) == 0 && len(pi.agents) == 0 && (t.UPOS == text.PROPN) {
 		// A short reference to an actor named earlier: "Assad" after
 		// "Bashar al-Assad".
@@ -786,6 +793,47 @@ func sameName(last, k string) bool {
 	}
 	i := strings.LastIndexByte(last, '-')
 	return i >= 0 && i <= 4 && last[i+1:] == k
+}
+
+// allegianceWords are the adjectives and participles that tie a group to
+// the one it fights or works for: "loyal to", "allied with", "aligned
+// with", "affiliated with", "linked to".
+var allegianceWords = map[string]bool{"LOYAL": true, "ALLY": true, "ALLIED": true, "ALIGN": true, "ALIGNED": true,
+	"AFFILIATE": true, "AFFILIATED": true, "LINK": true, "LINKED": true, "FAITHFUL": true}
+
+// allegiance gives the actor of the group headed by agent noun h from the
+// one its modifier ties it to: "troops loyal to President Assad" are
+// Syria's troops (SYR, which the agent's role then follows), "fighters
+// allied with the Islamic State" the Islamic State's. A state's actor
+// gives its country only, an organisation its whole code.
+func (st *sent) allegiance(h int) (entity, bool) {
+	for _, k := range st.children(h) {
+		switch r := st.rel(k); {
+		case r.Base() == text.Amod, r.Base() == text.Acl && r != text.AclRelcl:
+		default:
+			continue
+		}
+		if !allegianceWords[st.lemma(k)] && !allegianceWords[st.key(k)] {
+			continue
+		}
+		for _, o := range st.childrenRel(k, text.Obl, text.Nmod) {
+			switch st.caseWord(o) {
+			case "TO", "WITH":
+			default:
+				continue
+			}
+			e := st.mention(o)
+			if len(e) != 1 || strings.HasPrefix(e[0].code, "---") || len(e[0].code) < 3 {
+				continue
+			}
+			r := e[0]
+			if placeCode(r.code[:3]) {
+				r.code = r.code[:3]
+			}
+			return r, true
+		}
+	}
+	return entity{}, false
 }
 
 // possessorCountry gives a role noun possessed by a pronoun ("their
