@@ -446,11 +446,29 @@ func (st *sent) propertyReturned(v int) int {
 			return -1
 		}
 	}
-	// The to-phrase is the verb's, or parsed on the object ("returned the
-	// wild monkeys to the Congo").
-	for _, k := range append(st.children(v), st.children(theme)...) {
-		if (st.base(k) == text.Obl || st.base(k) == text.Nmod) && st.caseWord(k) == "TO" && len(st.mentionDeep(k)) > 0 {
+	// The to-phrase is the verb's, or parsed inside the object ("returned
+	// the wild monkeys to the Congo", "returned dozens of Mayan artifacts
+	// to the Embassy of El Salvador", "a silver pendant engraved with the
+	// image of Peter the Great to Russian authorities").
+	isTo := func(k int) bool {
+		return (st.base(k) == text.Obl || st.base(k) == text.Nmod) && st.caseWord(k) == "TO" && len(st.mentionDeep(k)) > 0
+	}
+	for _, k := range st.children(v) {
+		if isTo(k) {
 			return k
+		}
+	}
+	queue := []int{theme}
+	for n := 0; len(queue) > 0 && n < 32; n++ {
+		x := queue[0]
+		queue = queue[1:]
+		for _, k := range st.children(x) {
+			if isTo(k) {
+				return k
+			}
+			if r := st.rel(k); r.Base() == text.Nmod || r.Base() == text.Acl && r != text.AclRelcl || r.Base() == text.Obl || r.Base() == text.Flat {
+				queue = append(queue, k)
+			}
 		}
 	}
 	return -1
