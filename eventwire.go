@@ -116,7 +116,10 @@ type Via struct {
 	// source that imposed it, as "Indian authorities have imposed a
 	// curfew") and "allegiance" (a group with no country of its own tied
 	// to someone by "loyal to", "allied with", "linked to": that one's
-	// state, or that organisation, as "troops loyal to President Assad").
+	// state, or that organisation, as "troops loyal to President Assad")
+	// and "group-ref" ("the group", "the organisation", "the movement":
+	// the last group named before it, as "Hezbollah ... The group
+	// attacked").
 	How string `json:"how"`
 	// Text and Span are the mention the code came from; Span is a byte
 	// range of Article.Text.

@@ -675,6 +675,19 @@ type ruleEvent struct {
 	pattern  string
 }
 
+// sameSide reports whether actor codes a and b are one actor or one is
+// part of the other (AFGREB and AFGREBMED, its spokesman; RUS and
+// RUSGOV).
+func sameSide(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) < 3 || len(b) < 3 || a[:3] == "---" || b[:3] == "---" {
+		return false
+	}
+	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+}
+
 // codeFamily reports whether code matches a rule's verb code: the same
 // code, or any code of the family when the rule's code ends in 0 (190 for
 // every 19x).
@@ -704,11 +717,17 @@ func (st *sent) applyRule(r rule, up, low *frame) bool {
 			return false
 		}
 		if b, ok := vars[v]; ok {
-			return b.code == es[0].code
+			// The same letter: the same actor, or one of its own ("the
+			// Taliban's spokesman said the group attacked").
+			return sameSide(b.code, es[0].code)
 		}
 		for _, b := range vars {
-			if b.code == es[0].code {
-				return false // a different letter is a different actor
+			if sameSide(b.code, es[0].code) {
+				// A different letter is a different actor: not the same
+				// one, nor one of its own ("a spokesman for the Taliban
+				// said the group attacked" claims the attack, accuses no
+				// one).
+				return false
 			}
 		}
 		vars[v] = es[0]

@@ -373,6 +373,13 @@ func (st *sent) mention1(h int) []entity {
 			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: "place", viaSpan: r.span})
 		}
 	}
+	if len(pi.actors) == 0 && len(pi.agents) == 0 && groupNouns[st.key(h)] && st.hasDefinite(h) {
+		// "Hezbollah ... The group attacked", "Amnesty International ...
+		// the organisation said": the last group named.
+		if r, ok := st.groupRef(h); ok {
+			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: "group-ref", viaSpan: r.span})
+		}
+	}
 	if len(pi.actors) == 0 && len(pi.agents) == 0 && st.rel(h).IsObject() {
 		// "USCIRF also criticized the move": a definite noun for an act
 		// refers to the act the article reports, whose doer is the
@@ -1325,6 +1332,40 @@ func territorial(code string) bool {
 		}
 	}
 	return true
+}
+
+// groupNouns are the nouns by which news refers back to a named group:
+// "the group", "the organisation", "the movement".
+var groupNouns = map[string]bool{"GROUP": true, "ORGANISATION": true, "ORGANIZATION": true, "MOVEMENT": true,
+	"OUTFIT": true, "FACTION": true, "NETWORK": true}
+
+// groupRef gives the group a definite group noun at h refers to: the last
+// actor named before it, in its sentence or an earlier one, that is a
+// group by its own dictionary entry (an international body, an NGO, a
+// company, a militant group, a party, rebels), not a state, a state's
+// organ or a person.
+func (st *sent) groupRef(h int) (entity, bool) {
+	group := func(o entity) bool {
+		if o.person || o.inferred || o.entry == "" || o.locative || len(o.code) < 6 {
+			return false
+		}
+		if organisation(o.code) || strings.HasPrefix(o.code, "IMG") {
+			return true
+		}
+		return placeCode(o.code[:3]) && !stateAgents[o.code[3:6]]
+	}
+	start := st.tok(h).Start
+	for i := len(st.occurrences) - 1; i >= 0; i-- {
+		if o := st.occurrences[i]; o.span.End <= start && group(o) {
+			return o, true
+		}
+	}
+	for i := len(st.dc.history) - 1; i >= 0; i-- {
+		if o := st.dc.history[i]; group(o) {
+			return o, true
+		}
+	}
+	return entity{}, false
 }
 
 // organisation reports whether code names an international body, an NGO or
