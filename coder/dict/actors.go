@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Actor is one actor record: a primary phrase, its synonyms, a default code
@@ -70,6 +71,10 @@ type phrase struct {
 	skels []string
 	stem  bool // the last word may be followed by more letters
 	seq   int  // load order, later wins ties
+	// caps is true for an acronym taken from a parenthesised name
+	// ("(LTTE)"), which matches a word written in capitals only: "LET"
+	// (Lashkar-e-Taiba) is not "Let".
+	caps bool
 }
 
 type actorPhrase struct {
@@ -181,6 +186,76 @@ func (a *Actors) addPhrase(s string, act *Actor) {
 		p := actorPhrase{newPhrase(split, !exact, a.seq), act}
 		a.byFirst[split[0]] = append(a.byFirst[split[0]], p)
 	}
+	if name, acr, ok := parenthesised(words); ok {
+		// "LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_": news writes the
+		// name without the acronym, or the acronym alone, far more often
+		// than both (a tokenizer splits the brackets off anyway). Both
+		// are added as names of the record that lose ties to any other
+		// record's phrase (seq below every loaded one).
+		a.byFirst[name[0]] = append(a.byFirst[name[0]], actorPhrase{newPhrase(name, false, -a.seq), act})
+		if split, ok := splitHyphens(name); ok {
+			a.byFirst[split[0]] = append(a.byFirst[split[0]], actorPhrase{newPhrase(split, false, -a.seq), act})
+		}
+		if acr != "" {
+			p := actorPhrase{newPhrase([]string{acr}, false, -a.seq), act}
+			p.caps = true
+			a.byFirst[acr] = append(a.byFirst[acr], p)
+		}
+	}
+}
+
+// parenthesised splits a phrase with a bracketed last part, as upstream
+// writes many armed groups ("LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_",
+// "MORO_ISLAMIC_LIBERATION_FRONT_(MILF)_"), into the name before the
+// bracket and, when the bracket holds one word that reads as the name's
+// acronym (three to eight letters, digits or hyphens, the initials of
+// the name's words), that acronym. A bracket that
+// qualifies a one-word name ("GEORGIA_(COUNTRY)_", "KOREA_(NORTH)_") or
+// holds several words gives nothing: the bare name would be another
+// record's, or ambiguous ("NATIONAL_LIBERATION_ARMY_(COLOMBIA)_",
+// "..._(BOLIVIA)_").
+func parenthesised(words []string) (name []string, acr string, ok bool) {
+	n := len(words)
+	if n < 2 || !strings.HasPrefix(words[n-1], "(") || !strings.HasSuffix(words[n-1], ")") {
+		return nil, "", false
+	}
+	inside := strings.Trim(words[n-1], "()")
+	name = words[:n-1]
+	if len(inside) < 3 || len(inside) > 8 || strings.ContainsAny(inside, "()") {
+		return nil, "", false
+	}
+	for _, c := range inside {
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			return nil, "", false
+		}
+	}
+	// The acronym's letters are the initials of the name's words (and of
+	// the parts of hyphenated ones), in order, from the first: LTTE of
+	// Liberation Tigers of Tamil Eelam, MEK of Mujahedin-e-Khalq; not CAR
+	// of Revolutionary Armed Corps, which news uses for the Central
+	// African Republic.
+	var initials []byte
+	for _, w := range name {
+		for _, part := range strings.Split(w, "-") {
+			if part != "" {
+				initials = append(initials, part[0])
+			}
+		}
+	}
+	letters := strings.NewReplacer("-", "", "0", "", "1", "", "2", "", "3", "", "4", "", "5", "", "6", "", "7", "", "8", "", "9", "").Replace(inside)
+	if len(initials) < 2 || len(letters) == 0 || letters[0] != initials[0] {
+		return nil, "", false
+	}
+	j := 0
+	for _, c := range initials {
+		if j < len(letters) && letters[j] == c {
+			j++
+		}
+	}
+	if j < len(letters) {
+		return nil, "", false
+	}
+	return name, inside, true
 }
 
 // splitHyphens returns words with each hyphenated word ("AL-QAEDA",
@@ -315,13 +390,16 @@ func sortPhrases[T any](v []T, ph func(*T) *phrase) {
 type Words struct {
 	Keys  []string
 	Skels []string
+	// Upper says which forms are written in capitals (two letters or
+	// more, none lower-case): an acronym's.
+	Upper []bool
 }
 
 // NewWords prepares forms for look-up. Only capitalised forms (names) get
 // a skeleton: common words are matched exactly. A hashtag is looked up
 // as its word ("#US" as US).
 func NewWords(forms []string) Words {
-	w := Words{Keys: make([]string, len(forms)), Skels: make([]string, len(forms))}
+	w := Words{Keys: make([]string, len(forms)), Skels: make([]string, len(forms)), Upper: make([]bool, len(forms))}
 	for i, f := range forms {
 		if len(f) > 1 && f[0] == '#' && (f[1] >= 'A' && f[1] <= 'Z' || f[1] >= 'a' && f[1] <= 'z') {
 			// A hashtag in quoted social-media posts names what its word
@@ -329,11 +407,27 @@ func NewWords(forms []string) Words {
 			f = f[1:]
 		}
 		w.Keys[i] = Key(f)
+		w.Upper[i] = upperWord(f)
 		if f != "" && f[0] >= 'A' && f[0] <= 'Z' {
 			w.Skels[i] = Skeleton(w.Keys[i])
 		}
 	}
 	return w
+}
+
+// upperWord reports whether f has two letters or more and no lower-case
+// one.
+func upperWord(f string) bool {
+	letters := 0
+	for _, c := range f {
+		switch {
+		case c >= 'a' && c <= 'z', unicode.IsLower(c):
+			return false
+		case unicode.IsLetter(c):
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // Match finds the longest actor phrase that starts at word i of w and ends
@@ -407,6 +501,9 @@ func variantOK(a *Actor) bool {
 // variants a transliteration (Skeleton) of the word.
 func (p *phrase) match(w Words, i, end int, fuzzy, variants bool) int {
 	if i+len(p.words) > end {
+		return 0
+	}
+	if p.caps && (w.Upper == nil || !w.Upper[i]) {
 		return 0
 	}
 	for j, pw := range p.words {

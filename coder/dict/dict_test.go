@@ -614,3 +614,52 @@ DEMAND
 		t.Errorf("EXPLANATION codes %q from line %d, want 1011 from line 6", p.Code.Event, p.Line)
 	}
 }
+
+// A name with a bracketed acronym is also found as the name alone and as
+// the acronym written in capitals, when the acronym is the name's
+// initials; a bracket that qualifies or names something else adds nothing,
+// and another record's own phrase wins over such an alias.
+func TestParenthesisedNames(t *testing.T) {
+	const body = `TAMIL_TIGERS_ [XXXREB]
+LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_ [LKAREB]
+MUJAHEDIN-E-KHALQ_(MEK)_ [INTREB]
+REVOLUTIONARY_ARMED_CORPS_(CAR)_ [ECUREB]
+GEORGIA_(COUNTRY)_ [GEO]
+NATIONAL_LIBERATION_ARMY_(COLOMBIA)_ [COLREB]
+TIGERS_OF_ALBION_ [AAAREB]
+TIGERS_OF_ALBION_(TOA)_ [GBRREB]
+`
+	d, el := load(t, map[string]string{"a.txt": body}, dict.Files{Actors: []string{"a.txt"}})
+	if len(el) != 0 {
+		t.Fatal(el)
+	}
+	tests := []struct {
+		words string
+		code  string
+		n     int
+	}{
+		{"Liberation Tigers of Tamil Eelam attacked", "LKAREB", 5},
+		{"Liberation Tigers of Tamil Eelam (LTTE) attacked", "LKAREB", 6}, // the bracket as one word, as upstream writes it
+		{"LTTE attacked", "LKAREB", 1},
+		{"Ltte attacked", "", 0}, // an acronym only in capitals
+		{"MEK attacked", "INTREB", 1},
+		{"Mujahedin - e - Khalq attacked", "INTREB", 5},
+		{"CAR signed", "", 0},                // not Revolutionary Armed Corps' initials
+		{"Revolutionary Armed Corps", "", 0}, // nor its name without them
+		{"Georgia (country)", "GEO", 2},
+		{"National Liberation Army fought", "", 0}, // a qualifier, not an acronym
+		{"Tigers of Albion attacked", "AAAREB", 3}, // an earlier record's own phrase beats a later alias
+		{"TOA attacked", "GBRREB", 1},
+	}
+	for _, tt := range tests {
+		w := dict.NewWords(strings.Fields(tt.words))
+		a, n := d.Actors.Match(w, 0, len(w.Keys))
+		code := ""
+		if a != nil {
+			code = a.CodeAt(time.Time{})
+		}
+		if code != tt.code || n != tt.n {
+			t.Errorf("%q: got %q, %d words; want %q, %d", tt.words, code, n, tt.code, tt.n)
+		}
+	}
+}
