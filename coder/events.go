@@ -463,12 +463,11 @@ func (st *sent) campaignRally(code string, src entity) bool {
 	if n := st.cur.m.noun; n < st.lo || n >= st.hi || st.lemma(n) != "RALLY" {
 		return false
 	}
-	for i := 3; i+3 <= len(src.code); i += 3 {
-		if politicalRoles[src.code[i:i+3]] {
-			return true
-		}
-	}
-	return false
+	// The role of the phrase's head comes last: "activists from the
+	// Fatah Party" (PSEPTYOPP) are opposition activists, whose rally is
+	// a protest.
+	n := len(src.code)
+	return n >= 6 && politicalRoles[src.code[n-3:]]
 }
 
 // attackVerbs attack in deeds or in words.

@@ -157,8 +157,20 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 		}
 		i++
 	}
+	if !pi.headAgent && st.key(h) == "PARTY" && h > lo && strings.HasPrefix(st.doc.Form(h), "P") {
+		// "the Cambodia National Rescue Party", "the Workers' Party": a
+		// party by its name. The dictionaries list only some ("Democratic
+		// Party"); "party" in lower case is as often a celebration or a
+		// party to a conflict.
+		pi.agents = append(pi.agents, namedParty)
+		pi.headAgent = true
+	}
 	return pi
 }
+
+// namedParty is the agent of a political party named by a capitalised
+// name ending in "Party".
+var namedParty = &dict.Agent{Name: "PARTY", Code: "PTY"}
 
 // combine builds the code of an actor with agents: "~GOV" agents follow
 // the actor code, "NGO~" agents precede it; an agent already present in
