@@ -73,6 +73,13 @@ func (st *sent) emitFrame(f *frame) {
 	}
 	for _, a := range sources {
 		for _, b := range targets {
+			if territorialAct(f.code.Event) && len(a.code) == 3 && a.code == b.code && placeCode(a.code) {
+				// "Iraqi officials have imposed a curfew on Basra",
+				// "Jamaica extended the curfew": a state imposes a curfew
+				// or martial law on its own territory, through its
+				// government (IRQGOV -> IRQ), not on itself.
+				a.code += "GOV"
+			}
 			if f.code.Event != "" {
 				st.emit(f.code.Event, a, b, verbSpan, f.pattern, neg, f.conf)
 			}
