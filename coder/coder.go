@@ -519,13 +519,17 @@ type sent struct {
 	// pronoun resolution within the sentence.
 	occurrences []entity
 	events      []eventwire.Event
-	seen        map[string]int  // event key → index in events
-	eventVerb   []int           // the verb token of each event
-	cur         *frame          // the frame whose events are being emitted
-	eventX      [][]float32     // the scorer's features of each event, when collected or scored
-	dropped     []string        // why the current frame's pairs made no event, when explaining
-	past        []int           // byte offsets of past-time discard phrases in the sentence
-	absorbed    map[int]bool    // complement verbs already coded by their governor's pattern
+	seen        map[string]int // event key → index in events
+	eventVerb   []int          // the verb token of each event
+	cur         *frame         // the frame whose events are being emitted
+	eventX      [][]float32    // the scorer's features of each event, when collected or scored
+	dropped     []string       // why the current frame's pairs made no event, when explaining
+	past        []int          // byte offsets of past-time discard phrases in the sentence
+	absorbed    map[int]bool   // complement verbs already coded by their governor's pattern
+	// unnamedOwn is true while the target of an act that is no conflict
+	// is sought: forces of no named state in its object are the
+	// source's own (frame.go ownForces).
+	unnamedOwn  bool
 	vocab       map[string]bool // forms and lemmas of the sentence, for mayMatch
 	irrealis    map[int]bool    // infinitives under a coded verb
 	moved       map[int]int     // heads changed by repairPreconj and the repairs of repair.go

@@ -550,6 +550,13 @@ func forceCode(c string) bool {
 	return len(c) >= 2 && (c[:2] == "17" || c[:2] == "18" || c[:2] == "19" || c[:2] == "20")
 }
 
+// conflictCode reports whether c is a code of conflict: disapproval,
+// rejection, threat, protest, demands against force and force itself
+// (11-20).
+func conflictCode(c string) bool {
+	return len(c) >= 2 && c[:2] >= "11" && c[:2] <= "20"
+}
+
 // numeric reports whether code is a CAMEO-shaped code: two to four digits.
 func numeric(code string) bool {
 	if len(code) < 2 || len(code) > 4 {

@@ -196,7 +196,11 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		targets = st.statementTarget(v, sources)
 		how = append(how, "target: addressee or topic actor of a statement")
 	default:
+		// In the object of an act that is no conflict (giving, sending,
+		// deploying), forces of no named state are the source's own.
+		st.unnamedOwn = !conflictCode(f.sense.Event)
 		targets = st.targetOf(v, passive, sources)
+		st.unnamedOwn = false
 		if aidCode(f.sense.Event) && st.hostilePurpose(v, targets) {
 			// "gave weapons to fight Ukraine": aid's recipient is not
 			// whom its purpose fights.
@@ -1558,7 +1562,7 @@ func (st *sent) mentionPast(h int, sources []entity) []entity {
 // own armed forces or its own bare state ("U.S. military assistance" for
 // a US secretary): what the source gives or moves, not whom it acts on.
 func (st *sent) ownSide(e, sources []entity) bool {
-	return sameAs(e, sources) || ownOrgan(e, sources) ||
+	return sameAs(e, sources) || ownForces(e, sources, st.unnamedOwn) ||
 		len(e) == 1 && len(sources) == 1 && bareOf(e[0].code, sources[0].code)
 }
 
@@ -1701,7 +1705,7 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 					return e
 				}
 			}
-			if len(e) > 0 && ownOrgan(e, sources) {
+			if len(e) > 0 && ownForces(e, sources, st.unnamedOwn) {
 				// "withdrew its troops from Lebanon": where from or to.
 				for _, o := range st.childrenRel(k, text.Nmod) {
 					if r := st.rel(o); r == text.NmodPoss || unmarked(r) || notTarget[st.caseWord(o)] {
@@ -1822,11 +1826,23 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 // the president under house arrest", "the House subpoenaed the White
 // House").
 func ownOrgan(e, sources []entity) bool {
+	return ownForces(e, sources, false)
+}
+
+// ownForces is ownOrgan, with unnamed: forces of no named state count as
+// the source's own too ("the deployment of 230 troops to Liberia"
+// announced by Nigeria), as they do in the object of an act of giving,
+// sending or deploying, not of one of conflict ("claimed to have killed
+// about 2,300 Artsakh soldiers").
+func ownForces(e, sources []entity, unnamed bool) bool {
 	if len(e) != 1 || len(sources) != 1 {
 		return false
 	}
 	s, o := sources[0].code, e[0].code
-	if len(s) < 3 || len(o) < 6 || s[:3] != o[:3] || !placeCode(s[:3]) || o[3:6] != "MIL" {
+	if len(s) < 3 || len(o) < 6 || !placeCode(s[:3]) || o[3:6] != "MIL" {
+		return false
+	}
+	if s[:3] != o[:3] && !(unnamed && o[:3] == "---") {
 		return false
 	}
 	return len(s) == 3 || s[3:min(6, len(s))] == "GOV"

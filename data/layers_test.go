@@ -248,6 +248,29 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: nil,
 		},
 		{
+			// The deployment announced is the act; the troops, of no named
+			// state, are Nigeria's own, and Liberia, where they go, the
+			// target (coder/frame.go ownForces).
+			name: "deployment-announced-is-deployment",
+			conll: tree("Nigeria announced the deployment of 230 troops to Liberia.",
+				"Nigeria Nigeria PROPN NNP 2 nsubj", "announced announce VERB VBD 0 root", "the the DET DT 4 det",
+				"deployment deployment NOUN NN 2 obj", "of of ADP IN 7 case", "230 230 NUM CD 7 nummod",
+				"troops troops NOUN NNS 4 nmod", "to to ADP IN 9 case", "Liberia Liberia PROPN NNP 7 nmod", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"074 NGA LBR verbs.news.txt"},
+			wantOut: nil,
+		},
+		{
+			name: "aid-suspension-announced-is-aid-stopped",
+			conll: tree("Denmark announced a suspension of aid to Egypt.",
+				"Denmark Denmark PROPN NNP 2 nsubj", "announced announce VERB VBD 0 root", "a a DET DT 4 det",
+				"suspension suspension NOUN NN 2 obj", "of of ADP IN 6 case", "aid aid NOUN NN 4 nmod",
+				"to to ADP IN 8 case", "Egypt Egypt PROPN NNP 6 nmod", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"162 DNK EGY verbs.news.txt"},
+			wantOut: nil,
+		},
+		{
 			name: "supplies-suspended-are-aid-stopped",
 			conll: tree("Turkey suspended food supplies to Armenia.",
 				"Turkey Turkey PROPN NNP 2 nsubj", "suspended suspend VERB VBD 0 root", "food food NOUN NN 4 compound",
@@ -644,13 +667,15 @@ func TestNewsCorrections(t *testing.T) {
 		},
 		{
 			name: "troops-to-a-peacekeeping-force-keep-peace",
-			conll: tree("Japan sent troops to the peacekeeping force.",
+			conll: tree("Japan sent troops to the UN peacekeeping force.",
 				"Japan Japan PROPN NNP 2 nsubj", "sent send VERB VBD 0 root", "troops troops NOUN NNS 2 obj",
-				"to to ADP IN 7 case", "the the DET DT 7 det", "peacekeeping peacekeeping NOUN NN 7 compound",
+				"to to ADP IN 8 case", "the the DET DT 8 det", "UN UN PROPN NNP 8 compound", "peacekeeping peacekeeping NOUN NN 8 compound",
 				"force force NOUN NN 2 obl", ". . PUNCT . 2 punct"),
 			without: data.VerbNews,
-			want:    []string{"074 JPN ---MIL verbs.news.txt"},
-			wantOut: []string{"154 JPN ---MIL CAMEO.2.0.txt"},
+			// The troops, of no named state, are Japan's own; the UN force
+			// they join is the target.
+			want:    []string{"074 JPN IGOUNO verbs.news.txt"},
+			wantOut: []string{"154 JPN IGOUNO CAMEO.2.0.txt"},
 		},
 		{
 			name: "peacekeepers-withdrawn-from-a-state",
