@@ -198,9 +198,9 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 	default:
 		// In the object of an act that is no conflict (giving, sending,
 		// deploying), forces of no named state are the source's own.
-		st.unnamedOwn = !conflictCode(f.sense.Event)
+		st.unnamedOwn, st.patternNoun = !conflictCode(f.sense.Event), f.m.noun
 		targets = st.targetOf(v, passive, sources)
-		st.unnamedOwn = false
+		st.unnamedOwn, st.patternNoun = false, -1
 		if aidCode(f.sense.Event) && st.hostilePurpose(v, targets) {
 			// "gave weapons to fight Ukraine": aid's recipient is not
 			// whom its purpose fights.
@@ -1781,11 +1781,14 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 			}
 		}
 	}
-	// "signed an accord to supply Gondor": the infinitive's object.
+	// "signed an accord to supply Gondor": the infinitive's object; so
+	// too a gerund complement's that the verb's pattern names ("is
+	// considering sending aid to North Korea": CONSIDER * SENDING).
 	for _, k := range kids {
 		switch st.rel(k).Base() {
 		case text.Xcomp, text.Advcl:
-			if st.caseWord(k) != "TO" {
+			gerund := st.rel(k).Base() == text.Xcomp && st.tok(k).XPOS == "VBG" && k == st.patternNoun
+			if st.caseWord(k) != "TO" && !gerund {
 				continue
 			}
 			// Its object, the object's modifiers ("wage war on the
