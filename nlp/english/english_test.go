@@ -239,6 +239,13 @@ func TestNewsSentences(t *testing.T) {
 			7, 2, -1, []int{0, 1, 4}, text.VERB, false, []newsArc{{i: 2, head: 7, rel: "nsubj", xpos: "NN"}, {i: 1, head: 2, rel: "compound"}}},
 		{"name in -ng", strings.Fields("Pyongyang on Thursday fired two missiles ."),
 			3, 0, 5, []int{0}, text.VERB, false, []newsArc{{i: 0, head: 3, rel: "nsubj", xpos: "NNP"}}},
+		// "IS" in capitals in running text is the Islamic State.
+		{"IS as a name", strings.Fields("The army killed dozens of IS members ."),
+			2, 1, 3, []int{0}, text.VERB, false, []newsArc{{i: 5, xpos: "NNP"}}},
+		// A plural noun unknown to the treebank read as the verb before
+		// the clause's finite verb.
+		{"unknown plural before the finite verb", strings.Fields("Government airstrikes this week have killed dozens of civilians ."),
+			5, 1, 6, []int{0}, text.VERB, false, []newsArc{{i: 1, head: 5, rel: "nsubj", xpos: "NNS"}}},
 		// Title-case headlines whose verb the model tags as a noun.
 		{"headline verb tagged as a noun", strings.Fields("Rebels Attack Army Convoy"),
 			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 1, head: -1, rel: "root", xpos: "VBP"}}},

@@ -106,6 +106,8 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 			t.nounAfterArticle(s.forms, tags)
 			t.noIngNoVBG(s.orig, tags)
 			t.subordinator(s.forms, tags)
+			t.capitalIS(s.forms, tags)
+			t.nounBeforeFinite(s.forms, tags)
 		}
 		for k, c := range tags {
 			tok := &d.Tokens[int(sp.Start)+k]
@@ -690,6 +692,73 @@ func (t *Tagger) finitePresent(forms []string, tags []uint16) {
 		}
 		tags[i] = uint16(vbz)
 	}
+}
+
+// capitalIS retags as a proper noun (NNP) "IS" written in capitals in a
+// sentence that is not a capitalised headline (decapitalize would have
+// lowered it): news writes the Islamic State so ("dozens of IS members",
+// "IS fighters"), which the tagger reads as the verb "is". Applied when
+// tagging, like aboutTo.
+func (t *Tagger) capitalIS(forms []string, tags []uint16) {
+	nnp := slices.Index(t.classes, Class{UPOS: text.PROPN, XPOS: "NNP"})
+	if nnp < 0 {
+		return
+	}
+	for i, f := range forms {
+		if f == "IS" {
+			tags[i] = uint16(nnp)
+		}
+	}
+}
+
+// nounBeforeFinite retags as a plural noun (NNS) an -s word tagged as a
+// present-tense verb (VBZ) that the treebank does not know as a verb (it
+// is unknown, or its commonest tag is not VBZ), after a noun or an
+// adjective, when a finite verb or auxiliary follows it in its stretch
+// between punctuation marks: "U.S. military airstrikes this month have
+// killed dozens", where "airstrikes", unknown to the treebank, was read
+// as the verb. Two finite verbs in one stretch with no conjunction
+// between are rare; a noun modified by the words before it is not.
+// Applied when tagging, like aboutTo.
+func (t *Tagger) nounBeforeFinite(forms []string, tags []uint16) {
+	nns := slices.Index(t.classes, Class{UPOS: text.NOUN, XPOS: "NNS"})
+	if nns < 0 {
+		return
+	}
+	xpos := t.xposOf(tags)
+	for i := 1; i+1 < len(forms); i++ {
+		lower := strings.ToLower(forms[i])
+		if xpos(i) != "VBZ" || !strings.HasSuffix(lower, "s") || !isLowerWord(forms[i]) || isReportingVerb(lower) {
+			continue // "The agency reports the army has killed ..."
+		}
+		if w, ok := t.words[lower]; ok && int(w.top) < len(t.classes) && t.classes[w.top].XPOS == "VBZ" {
+			continue
+		}
+		switch xpos(i - 1) {
+		case "NN", "NNP", "JJ":
+		default:
+			continue
+		}
+		if !finiteAfter(xpos, i, len(forms)) {
+			continue
+		}
+		tags[i] = uint16(nns)
+	}
+}
+
+// finiteAfter reports whether a finite verb or a modal follows word i in
+// its stretch, before punctuation, a conjunction, a subordinator or a
+// relative word opens another clause.
+func finiteAfter(xpos func(int) string, i, n int) bool {
+	for j := i + 1; j < n; j++ {
+		switch xpos(j) {
+		case ",", ":", ".", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", "CC", "IN", "WDT", "WP", "WRB", "TO":
+			return false
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
 }
 
 // verbLikeS reports whether the -s word f is a verb to the treebank: its
