@@ -772,7 +772,7 @@ func (st *sent) statementTarget(v int, sources []entity) []entity {
 					// The subject names the actor itself ("Turkey",
 					// "the president of Syria"), not an event of it
 					// ("the army's defeat of rebels").
-					if e := st.mention(s); ok(e) && st.namesActor(s) {
+					if e := st.mention(s); ok(e) && st.namesActor(s) && !st.ownedBy(s, sources) {
 						return e
 					}
 					// A name known by its title: "Russian opposition
@@ -1693,6 +1693,20 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 				}
 			}
 		}
+		// "provided Wikinews with his own plan for the Court": with a
+		// with-phrase for what is given, the object is who receives it,
+		// an actor or nobody, not anyone the gift names.
+		if objs := st.childrenRel(v, text.Obj); len(objs) > 0 {
+			obj := objs[0]
+			for _, k := range st.childrenRel(v, text.Obl) {
+				if st.caseWord(k) == "WITH" {
+					if e := st.mention(obj); len(e) > 0 && !sameAs(e, sources) {
+						return e
+					}
+					return nil
+				}
+			}
+		}
 	}
 	for _, k := range kids {
 		if r := st.rel(k); (r.IsObject() || r.Base() == text.Iobj) && !st.commaObject(v, k) {
@@ -1819,6 +1833,21 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 		}
 	}
 	return nil
+}
+
+// ownedBy reports whether the phrase headed by h is possessed by a
+// pronoun that stands for the sources: "Corbyn said his Labour Party are
+// eager for an election" speaks of his own party, about no one else.
+func (st *sent) ownedBy(h int, sources []entity) bool {
+	for _, k := range st.childrenRel(h, text.Nmod) {
+		if st.rel(k) != text.NmodPoss || st.tok(k).UPOS != text.PRON {
+			continue
+		}
+		if e := st.mention(k); len(e) > 0 && sameAs(e, sources) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownOrgan reports whether e, an object, is the armed forces of the
