@@ -271,6 +271,16 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: nil,
 		},
 		{
+			name: "restrictions-announced-are-imposed",
+			conll: tree("The United States announced restrictions on flights to Cuba.",
+				"The the DET DT 3 det", "United United PROPN NNP 3 compound", "States States PROPN NNPS 4 nsubj",
+				"announced announce VERB VBD 0 root", "restrictions restriction NOUN NNS 4 obj", "on on ADP IN 7 case",
+				"flights flight NOUN NNS 5 nmod", "to to ADP IN 9 case", "Cuba Cuba PROPN NNP 7 nmod", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    []string{"172 USA CUB verbs.news.txt"},
+			wantOut: []string{"160 USA CUB CAMEO.2.0.txt"},
+		},
+		{
 			name: "supplies-suspended-are-aid-stopped",
 			conll: tree("Turkey suspended food supplies to Armenia.",
 				"Turkey Turkey PROPN NNP 2 nsubj", "suspended suspend VERB VBD 0 root", "food food NOUN NN 4 compound",
