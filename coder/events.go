@@ -477,8 +477,9 @@ func (st *sent) campaignRally(code string, src entity) bool {
 	return n >= 6 && politicalRoles[src.code[n-3:]]
 }
 
-// attackVerbs attack in deeds or in words.
-var attackVerbs = map[string]bool{"ATTACK": true, "ASSAIL": true}
+// attackVerbs attack in deeds or in words: "Trump blasted Biden as a
+// career politician", "hammered", "lashed".
+var attackVerbs = map[string]bool{"ATTACK": true, "ASSAIL": true, "BLAST": true, "HAMMER": true, "LASH": true}
 
 // verbalAttack reports whether the current frame is an attack verb whose
 // source and target are both persons in politics (governments, elites,
