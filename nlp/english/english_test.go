@@ -246,6 +246,9 @@ func TestNewsSentences(t *testing.T) {
 		// the clause's finite verb.
 		{"unknown plural before the finite verb", strings.Fields("Government airstrikes this week have killed dozens of civilians ."),
 			5, 1, 6, []int{0}, text.VERB, false, []newsArc{{i: 1, head: 5, rel: "nsubj", xpos: "NNS"}}},
+		// A name's last word read as a verb before the clause's own.
+		{"capitalised name word", strings.Fields("Human Rights Watch in New York issued a statement ."),
+			6, 2, 8, []int{0, 1}, text.VERB, false, []newsArc{{i: 2, head: 6, rel: "nsubj", xpos: "NNP"}}},
 		// Title-case headlines whose verb the model tags as a noun.
 		{"headline verb tagged as a noun", strings.Fields("Rebels Attack Army Convoy"),
 			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 1, head: -1, rel: "root", xpos: "VBP"}}},

@@ -108,6 +108,7 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 			t.subordinator(s.forms, tags)
 			t.capitalIS(s.forms, tags)
 			t.nounBeforeFinite(s.forms, tags)
+			t.nameWord(s.forms, tags)
 		}
 		for k, c := range tags {
 			tok := &d.Tokens[int(sp.Start)+k]
@@ -739,21 +740,67 @@ func (t *Tagger) nounBeforeFinite(forms []string, tags []uint16) {
 		default:
 			continue
 		}
-		if !finiteAfter(xpos, i, len(forms)) {
+		if !finiteAfter(xpos, i, len(forms), false) {
 			continue
 		}
 		tags[i] = uint16(nns)
 	}
 }
 
+// nameWord retags as a proper noun (NNP) a capitalised word inside a
+// sentence, tagged as a present or base-form verb, that follows another
+// capitalised word when a finite verb follows it in its stretch: the last
+// word of a name such as "Human Rights Watch in New York issued a
+// statement", where "Watch" was the root. In running text a verb is not
+// capitalised; headline-cased sentences were lowered by decapitalize
+// before this runs (forms holds the lowered words). Applied when
+// tagging, like aboutTo.
+func (t *Tagger) nameWord(forms []string, tags []uint16) {
+	nnp := slices.Index(t.classes, Class{UPOS: text.PROPN, XPOS: "NNP"})
+	if nnp < 0 {
+		return
+	}
+	xpos := t.xposOf(tags)
+	for i := 1; i+1 < len(forms); i++ {
+		switch xpos(i) {
+		case "VB", "VBP", "VBZ":
+		default:
+			continue
+		}
+		if !titleWord(forms[i]) || !titleWord(forms[i-1]) {
+			continue
+		}
+		if !finiteAfter(xpos, i, len(forms), true) {
+			continue
+		}
+		tags[i] = uint16(nnp)
+	}
+}
+
+// titleWord reports whether f starts with a capital letter followed by a
+// lower-case one: "Watch", "Rights", not "IS" or "the".
+func titleWord(f string) bool {
+	r, n := utf8.DecodeRuneInString(f)
+	if !unicode.IsUpper(r) || n >= len(f) {
+		return false
+	}
+	r2, _ := utf8.DecodeRuneInString(f[n:])
+	return unicode.IsLower(r2)
+}
+
 // finiteAfter reports whether a finite verb or a modal follows word i in
 // its stretch, before punctuation, a conjunction, a subordinator or a
-// relative word opens another clause.
-func finiteAfter(xpos func(int) string, i, n int) bool {
+// relative word opens another clause; with pp, a preposition may come
+// between ("Human Rights Watch in New York issued").
+func finiteAfter(xpos func(int) string, i, n int, pp bool) bool {
 	for j := i + 1; j < n; j++ {
 		switch xpos(j) {
-		case ",", ":", ".", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", "CC", "IN", "WDT", "WP", "WRB", "TO":
+		case ",", ":", ".", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", "CC", "WDT", "WP", "WRB", "TO":
 			return false
+		case "IN":
+			if !pp {
+				return false
+			}
 		case "VBD", "VBZ", "VBP", "MD":
 			return true
 		}
