@@ -775,6 +775,14 @@ func (st *sent) statementTarget(v int, sources []entity) []entity {
 					if e := st.mention(s); ok(e) && st.namesActor(s) && !st.ownedBy(s, sources) {
 						return e
 					}
+					// "UNESCO also said that this change would require its
+					// approval": a definite act noun is the act the article
+					// leads with, the statement about its doer.
+					if r, found := st.actRef(s); found && ok([]entity{r}) {
+						lo, hi := st.phraseSpan(s)
+						return []entity{{code: r.code, entry: r.entry, head: s, inferred: true,
+							span: text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}, viaHow: "act-ref", viaSpan: r.span}}
+					}
 					// A name known by its title: "Russian opposition
 					// leader Alexei Navalny".
 					for _, d := range st.children(s) {
