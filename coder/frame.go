@@ -1233,7 +1233,7 @@ func (st *sent) operationAgent(v int) []entity {
 // by the legislature, "was deported" by the government.
 var authorities = map[string]string{"ARREST": "COP", "DETAIN": "COP", "APPREHEND": "COP",
 	"CHARGE": "JUD", "INDICT": "JUD", "SENTENCE": "JUD", "CONVICT": "JUD", "JAIL": "JUD", "IMPRISON": "JUD",
-	"IMPEACH": "LEG", "DEPORT": "GOV", "EXTRADITE": "GOV"}
+	"IMPEACH": "LEG", "DEPORT": "GOV", "EXTRADITE": "GOV", "EXPEL": "GOV"}
 
 // authority gives the agent of an agentless passive of an act only a
 // state's authorities do ("Zhukovskyy was arrested Monday at his home in
@@ -1246,7 +1246,10 @@ func (st *sent) authority(v int) (entity, bool) {
 		return entity{}, false
 	}
 	c, ok := st.clausePlace(v)
-	if !ok {
+	if !ok && st.lemma(v) != "EXPEL" {
+		// Not for expulsions: one is expelled from a party or a school
+		// as often as from a state, which then names itself ("were
+		// expelled from North Korea").
 		c, ok = st.homeCountry(v, []*dict.Agent{{Name: st.lemma(v), Code: role}})
 	}
 	if !ok || len(c.code) < 3 || !placeCode(c.code[:3]) {

@@ -110,8 +110,16 @@ func restore(s string) string {
 	n := len(s)
 	if n >= 3 && s[n-1] == s[n-2] && !isVowel(s[n-1]) && utf8.RuneLen(rune(s[n-1])) == 1 {
 		switch s[n-1] {
-		case 'l', 's', 'z', 'f':
-			return s // called → call, passed → pass
+		case 'l':
+			if (strings.HasSuffix(s, "ell") || strings.HasSuffix(s, "oll")) && vowelGroups(s) >= 2 {
+				// A stem of two syllables or more doubles its final l:
+				// expelled → expel, cancelled → cancel, patrolled →
+				// patrol; spelled, shelled, rolled keep theirs.
+				return s[:n-1]
+			}
+			return s // called → call
+		case 's', 'z', 'f':
+			return s // passed → pass
 		}
 		return s[:n-1]
 	}

@@ -28,6 +28,13 @@ func TestRuleLemma(t *testing.T) {
 		{"Assad", "NNP", "Assad"},
 		{"Americans", "NNPS", "American"},
 		{"tries", "VBZ", "try"},
+		// A final l doubled after a stem of two syllables or more.
+		{"expelled", "VBN", "expel"},
+		{"cancelled", "VBD", "cancel"},
+		{"patrolling", "VBG", "patrol"},
+		{"shelled", "VBD", "shell"},
+		{"called", "VBD", "call"},
+		{"installed", "VBD", "install"},
 		// Lost e restored (news verbs unseen in training).
 		{"resumed", "VBD", "resume"},
 		{"resuming", "VBG", "resume"},
