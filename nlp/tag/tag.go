@@ -715,8 +715,9 @@ func (t *Tagger) capitalIS(forms []string, tags []uint16) {
 // nounBeforeFinite retags as a plural noun (NNS) an -s word tagged as a
 // present-tense verb (VBZ) that the treebank does not know as a verb (it
 // is unknown, or its commonest tag is not VBZ), after a noun or an
-// adjective, when a finite verb or auxiliary follows it in its stretch
-// between punctuation marks: "U.S. military airstrikes this month have
+// adjective, when a finite verb or auxiliary follows it before any
+// punctuation, conjunction, preposition or relative word (finiteAfter):
+// "U.S. military airstrikes this month have
 // killed dozens", where "airstrikes", unknown to the treebank, was read
 // as the verb. Two finite verbs in one stretch with no conjunction
 // between are rare; a noun modified by the words before it is not.
