@@ -519,21 +519,13 @@ type sent struct {
 	// pronoun resolution within the sentence.
 	occurrences []entity
 	events      []eventwire.Event
-	seen        map[string]int // event key → index in events
-	eventVerb   []int          // the verb token of each event
-	cur         *frame         // the frame whose events are being emitted
-	eventX      [][]float32    // the scorer's features of each event, when collected or scored
-	dropped     []string       // why the current frame's pairs made no event, when explaining
-	past        []int          // byte offsets of past-time discard phrases in the sentence
-	absorbed    map[int]bool   // complement verbs already coded by their governor's pattern
-	// unnamedOwn is true while the target of an act that is no conflict
-	// is sought: forces of no named state in its object are the
-	// source's own (frame.go ownForces).
-	unnamedOwn bool
-	// patternNoun is, while a verb's target is sought, the token its
-	// pattern matched after the verb (-1 for none): a gerund complement
-	// it names gives the target (frame.go targetOf).
-	patternNoun int
+	seen        map[string]int  // event key → index in events
+	eventVerb   []int           // the verb token of each event
+	cur         *frame          // the frame whose events are being emitted
+	eventX      [][]float32     // the scorer's features of each event, when collected or scored
+	dropped     []string        // why the current frame's pairs made no event, when explaining
+	past        []int           // byte offsets of past-time discard phrases in the sentence
+	absorbed    map[int]bool    // complement verbs already coded by their governor's pattern
 	vocab       map[string]bool // forms and lemmas of the sentence, for mayMatch
 	irrealis    map[int]bool    // infinitives under a coded verb
 	moved       map[int]int     // heads changed by repairPreconj and the repairs of repair.go
@@ -544,7 +536,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	doc := dc.doc
 	n := hi - lo
 	st := &sent{dc: dc, c: dc.c, doc: doc, idx: s, lo: lo, hi: hi,
-		kids: make([][]int, n), lemmas: make([]string, n), rels: make([]text.DepRel, n), bases: make([]text.DepRel, n), memo: map[int][]entity{}, seen: map[string]int{}, absorbed: map[int]bool{}, irrealis: map[int]bool{}, patternNoun: -1}
+		kids: make([][]int, n), lemmas: make([]string, n), rels: make([]text.DepRel, n), bases: make([]text.DepRel, n), memo: map[int][]entity{}, seen: map[string]int{}, absorbed: map[int]bool{}, irrealis: map[int]bool{}}
 	forms := make([]string, n)
 	for i := lo; i < hi; i++ {
 		t := &doc.Tokens[i]

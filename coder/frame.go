@@ -198,9 +198,7 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 	default:
 		// In the object of an act that is no conflict (giving, sending,
 		// deploying), forces of no named state are the source's own.
-		st.unnamedOwn, st.patternNoun = !conflictCode(f.sense.Event), f.m.noun
-		targets = st.targetOf(v, passive, sources)
-		st.unnamedOwn, st.patternNoun = false, -1
+		targets = st.targetOf(v, passive, sources, targetHints{unnamedOwn: !conflictCode(f.sense.Event), patternNoun: f.m.noun})
 		if aidCode(f.sense.Event) && st.hostilePurpose(v, targets) {
 			// "gave weapons to fight Ukraine": aid's recipient is not
 			// whom its purpose fights.
@@ -1559,21 +1557,22 @@ func (st *sent) mentionDeep(h int) []entity {
 // phrase of time or place around the act (notTarget). The actor found
 // must be one the act is directed at (to, on, against, with ...:
 // directed), not one more modifier ("the California, US lawyer").
-func (st *sent) mentionPast(h int, sources []entity) []entity {
+func (st *sent) mentionPast(h int, sources []entity, unnamed bool) []entity {
 	follow := st.deepFollow(h)
 	return st.firstMention(h, func(x, k int) []int {
 		if r := st.rel(k); r == text.NmodPoss || notTarget[st.caseWord(k)] {
 			return nil
 		}
 		return follow(x, k)
-	}, func(x int, e []entity) bool { return directed[st.caseWord(x)] && !st.ownSide(e, sources) })
+	}, func(x int, e []entity) bool { return directed[st.caseWord(x)] && !ownSide(e, sources, unnamed) })
 }
 
 // ownSide reports whether e, an object's actor, is the source itself, its
-// own armed forces or its own bare state ("U.S. military assistance" for
-// a US secretary): what the source gives or moves, not whom it acts on.
-func (st *sent) ownSide(e, sources []entity) bool {
-	return sameAs(e, sources) || ownForces(e, sources, st.unnamedOwn) ||
+// own armed forces (with unnamed, also forces of no named state: see
+// ownForces) or its own bare state ("U.S. military assistance" for a US
+// secretary): what the source gives or moves, not whom it acts on.
+func ownSide(e, sources []entity, unnamed bool) bool {
+	return sameAs(e, sources) || ownForces(e, sources, unnamed) ||
 		len(e) == 1 && len(sources) == 1 && bareOf(e[0].code, sources[0].code)
 }
 
@@ -1666,10 +1665,20 @@ func (st *sent) agentOfMedium(v int) (int, bool) {
 	return 0, false
 }
 
+// targetHints are what targetOf knows of the frame it seeks a target for.
+type targetHints struct {
+	// unnamedOwn: the act is no conflict, so forces of no named state in
+	// its object are the source's own (ownForces).
+	unnamedOwn bool
+	// patternNoun is the token the verb's pattern matched after it (-1 for
+	// none): a gerund complement it names gives the target.
+	patternNoun int
+}
+
 // targetOf finds the target of verb v: the passive subject, the first
 // actors in the objects, the obliques, or the subject of a complement
 // clause.
-func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
+func (st *sent) targetOf(v int, passive bool, sources []entity, hints targetHints) []entity {
 	kids := st.children(v)
 	if passive {
 		for _, k := range kids {
@@ -1725,12 +1734,12 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 				continue // "detained earlier Friday in ...", "Friday" read as the object: a time
 			}
 			e := st.mentionDeep(k)
-			if len(e) > 0 && st.ownSide(e, sources) {
-				if e := st.mentionPast(k, sources); len(e) > 0 {
+			if len(e) > 0 && ownSide(e, sources, hints.unnamedOwn) {
+				if e := st.mentionPast(k, sources, hints.unnamedOwn); len(e) > 0 {
 					return e
 				}
 			}
-			if len(e) > 0 && ownForces(e, sources, st.unnamedOwn) {
+			if len(e) > 0 && ownForces(e, sources, hints.unnamedOwn) {
 				// "withdrew its troops from Lebanon": where from or to.
 				for _, o := range st.childrenRel(k, text.Nmod) {
 					if r := st.rel(o); r == text.NmodPoss || unmarked(r) || notTarget[st.caseWord(o)] {
@@ -1812,7 +1821,7 @@ func (st *sent) targetOf(v int, passive bool, sources []entity) []entity {
 	for _, k := range kids {
 		switch st.rel(k).Base() {
 		case text.Xcomp, text.Advcl:
-			gerund := st.rel(k).Base() == text.Xcomp && st.tok(k).XPOS == "VBG" && k == st.patternNoun
+			gerund := st.rel(k).Base() == text.Xcomp && st.tok(k).XPOS == "VBG" && k == hints.patternNoun
 			if st.caseWord(k) != "TO" && !gerund {
 				continue
 			}
