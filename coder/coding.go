@@ -677,15 +677,27 @@ type ruleEvent struct {
 
 // sameSide reports whether actor codes a and b are one actor or one is
 // part of the other (AFGREB and AFGREBMED, its spokesman; RUS and
-// RUSGOV).
+// RUSGOV). A state's groups that are not its organs are not the state's
+// side: "Syria said Syrian rebels attacked" accuses them (SYR, SYRREB).
 func sameSide(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if len(a) < 3 || len(b) < 3 || a[:3] == "---" || b[:3] == "---" {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 3 || a[:3] == "---" || !strings.HasPrefix(b, a) {
 		return false
 	}
-	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+	if len(a) > 3 {
+		return true
+	}
+	for i := 3; i+3 <= len(b); i += 3 {
+		if stateAgents[b[i:i+3]] {
+			return true // RUSGOV, NZLELIGOV: the state's own
+		}
+	}
+	return false
 }
 
 // codeFamily reports whether code matches a rule's verb code: the same
