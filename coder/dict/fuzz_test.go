@@ -45,6 +45,7 @@ func FuzzVerbs(f *testing.F) {
 func FuzzActors(f *testing.F) {
 	f.Add([]byte(actors))
 	f.Add([]byte("A_B_ [X]; c\n+C [Y 010101-]\n\t[Z >1]\n\tD_E [W 19990101-20000101]\n"))
+	f.Add([]byte("ALPHA_BRAVO-CHARLIE_(ABC)_ [X]\n+D_(E)_\n()_(\n"))
 	f.Fuzz(func(t *testing.T, b []byte) { fuzzLoad(t, b, func(f *dict.Files) { f.Actors = []string{"f.txt"} }) })
 }
 
