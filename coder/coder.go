@@ -556,6 +556,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairPerfect()
 	st.repairVerbAmod()
 	st.repairReport()
+	st.repairAppositiveSubject()
 	st.repairAlliedConj()
 	st.repairSubjects()
 	st.repairRaised()

@@ -705,3 +705,49 @@ func (st *sent) detach(c, h int) {
 	}
 	st.repairedTok[c] = true
 }
+
+// repairAppositiveSubject gives back its subject to a verb whose subject
+// phrase is named twice, a role noun and then a name between commas: "A
+// spokesman for the Taliban, Qari Yussouf Ahmadi, claimed responsibility"
+// is often parsed with "spokesman" the root, "claimed" its conjunct and
+// the name the verb's only subject. A verb conjunct with no coordinator,
+// hung on a noun before it that has no subject or copula of its own, whose
+// subject is a name set off by commas right after the noun's phrase, is
+// the clause's verb: the noun is its subject, the name the noun's
+// apposition.
+func (st *sent) repairAppositiveSubject() {
+	for v := st.lo; v < st.hi; v++ {
+		if st.tok(v).UPOS != text.VERB || st.base(v) != text.Conj {
+			continue
+		}
+		h := st.head(v)
+		if h < st.lo || h >= v || st.tok(h).UPOS != text.NOUN {
+			continue
+		}
+		own := false
+		for _, c := range st.children(h) {
+			own = own || st.rel(c).IsSubject() || st.base(c) == text.Cop
+		}
+		s := -1
+		for _, c := range st.children(v) {
+			switch {
+			case st.base(c) == text.Cc:
+				own = true
+			case st.rel(c).IsSubject() && c < v:
+				s = c
+			}
+		}
+		if own || s < 0 || st.tok(s).UPOS != text.PROPN {
+			continue
+		}
+		lo, hi := st.span(s, func(int) bool { return true })
+		_, hEnd := st.span(h, func(k int) bool { return k != v && k != s && st.base(k) != text.Punct })
+		if lo-1 != hEnd+1 || st.key(lo-1) != "," || hi+1 >= v || st.key(hi+1) != "," {
+			continue
+		}
+		rel := st.rel(s)
+		st.takePlace(v, h)
+		st.reattach(h, v, rel)
+		st.reattach(s, h, text.Appos)
+	}
+}
