@@ -757,6 +757,12 @@ func (st *sent) applyRule(r rule, up, low *frame) bool {
 		return false
 	}
 	code := r.ResultCode
+	if strings.HasPrefix(code, "015") && low.as.mode == intended {
+		// One claims responsibility for what was done, not for what one
+		// says one will do: "Turkey's president says it will begin a
+		// military operation" is the threat alone.
+		return false
+	}
 	if code == "Q" {
 		// The lower act as coded: "said they will release him" is the
 		// intent to release (0353), not a release.

@@ -161,7 +161,10 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 		return "an actor and its own state (" + src.code + ", " + tgt.code + "): travel at home, no visit"
 	case st.campaignRally(code, src):
 		return "a politician's rally: a campaign event, not a protest (" + src.code + ")" // "Trump held a rally in Nevada"
-	case tgt.viaHow == "place" && strings.HasPrefix(code, "01"):
+	case tgt.viaHow == "place" && strings.HasPrefix(code, "01") && code != "015":
+		// A claim of responsibility (015) is aimed at whom the act hit,
+		// wherever they are placed ("the attack on an army base in
+		// Helmand").
 		return "a statement's content placed by country, not its addressee" // "scientists estimate the population"
 	case st.channelTarget(tgt, code):
 		return "the target is the medium of a statement"
