@@ -266,6 +266,15 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			how = append(how, "target: the subject of what the pattern's noun says")
 		}
 	}
+	if len(targets) == 0 && f.sense.Event == "015" && m.noun >= 0 {
+		// "claimed responsibility for the Easter bombings that killed
+		// more than 300 people in Sri Lanka": whom the claimed act hit,
+		// as its relative clause says.
+		if e := st.claimedVictims(v, m.noun, sources); len(e) > 0 {
+			targets = e
+			how = append(how, "target: whom the claimed act hit, by its relative clause")
+		}
+	}
 	if len(targets) == 0 && strings.HasPrefix(f.sense.Event, "13") {
 		// "Russia threatened to stop negotiations if the United States
 		// goes ahead with ...": a conditional threat is made against
@@ -685,6 +694,15 @@ func (st *sent) childrenRel(i int, bases ...text.DepRel) []int {
 	return out
 }
 
+// childrenRel2 is childrenRel for each of heads in turn.
+func (st *sent) childrenRel2(heads []int, bases ...text.DepRel) []int {
+	var out []int
+	for _, h := range heads {
+		out = append(out, st.childrenRel(h, bases...)...)
+	}
+	return out
+}
+
 // caseWord returns the upper-case preposition (case or mark child) of i.
 func (st *sent) caseWord(i int) string {
 	for _, k := range st.children(i) {
@@ -978,6 +996,53 @@ func (st *sent) contentSubject(n int, sources []entity) []entity {
 			if st.rel(c).IsSubject() {
 				if e := st.mention(c); len(e) > 0 && !sameAs(e, sources) {
 					return e
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// claimedVictims finds whom the act claimed by verb v hit, when the
+// claim names the act by a noun in a for-phrase (on v or on n, the
+// pattern's noun "responsibility") with a relative clause: the actors of
+// the clause's object, else of its obliques that are not time or place
+// words around the act ("killed more than 300 people in Sri Lanka": the
+// people have no country of their own, Sri Lanka is the target), other
+// than the sources.
+func (st *sent) claimedVictims(v, n int, sources []entity) []entity {
+	for _, h := range []int{v, n} {
+		for _, act := range st.children(h) {
+			if !st.rel(act).IsObliqueLike() || st.caseWord(act) != "FOR" {
+				continue
+			}
+			for _, rc := range st.children(act) {
+				if st.rel(rc) != text.AclRelcl {
+					continue
+				}
+				// "which killed and injured dozens of people": the
+				// clause's conjoined verbs share what they hit.
+				// (A conjunct noun is an object the parser split off:
+				// "killed and injured dozens", "injured" read as an
+				// adjective.)
+				verbs := []int{rc}
+				var nouns []int
+				for _, c := range st.childrenRel(rc, text.Conj) {
+					if st.tok(c).UPOS == text.NOUN {
+						nouns = append(nouns, c)
+					} else {
+						verbs = append(verbs, c)
+					}
+				}
+				for _, cands := range [][]int{append(st.childrenRel2(verbs, text.Obj), nouns...), st.childrenRel2(verbs, text.Obl)} {
+					for _, o := range cands {
+						if notTarget[st.caseWord(o)] || unmarked(st.rel(o)) {
+							continue
+						}
+						if e := st.mentionDeep(o); len(e) > 0 && !sameAs(e, sources) && !strings.HasPrefix(e[0].code, "---") {
+							return e
+						}
+					}
 				}
 			}
 		}
