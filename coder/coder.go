@@ -557,6 +557,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairVerbAmod()
 	st.repairReport()
 	st.repairAppositiveSubject()
+	st.repairAppositiveParticiple()
 	st.repairAlliedConj()
 	st.repairSubjects()
 	st.repairRaised()

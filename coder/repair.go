@@ -751,3 +751,68 @@ func (st *sent) repairAppositiveSubject() {
 		st.reattach(s, h, text.Appos)
 	}
 }
+
+// repairAppositiveParticiple gives back its verb to a subject described by
+// an apposition with a participle: "Ali Kushayb, a Sudanese militia leader
+// charged with 50 crimes, has surrendered" is often parsed with "charged"
+// the root, the name and "leader" its two subjects and "surrendered" its
+// conjunct. A bare past participle (no auxiliary) with two subjects, a
+// name and then a noun phrase right after the name's comma, and a
+// conjunct verb after it that has an auxiliary but no subject and no
+// coordinator, is the noun's reduced relative: the conjunct is the
+// clause's verb, the name its subject, the noun the name's apposition.
+func (st *sent) repairAppositiveParticiple() {
+	for p := st.lo; p < st.hi; p++ {
+		if st.tok(p).UPOS != text.VERB || st.tok(p).XPOS != "VBN" {
+			continue
+		}
+		var subj []int
+		bare := true
+		for _, k := range st.children(p) {
+			switch {
+			case st.rel(k).IsSubject():
+				subj = append(subj, k)
+			case st.base(k) == text.Aux || st.base(k) == text.Cop:
+				bare = false
+			}
+		}
+		if !bare || len(subj) != 2 {
+			continue
+		}
+		a, b := subj[0], subj[1]
+		if st.tok(a).UPOS != text.PROPN || st.tok(b).UPOS != text.NOUN || b > p {
+			continue
+		}
+		_, aEnd := st.span(a, func(k int) bool { return st.base(k) != text.Punct })
+		lo, _ := st.phraseSpan(b)
+		if aEnd+1 >= lo || st.key(aEnd+1) != "," || aEnd+2 != lo {
+			continue
+		}
+		c := -1
+		for _, k := range st.childrenRel(p, text.Conj) {
+			if k < p || st.tok(k).UPOS != text.VERB {
+				continue
+			}
+			aux, own := false, false
+			for _, x := range st.children(k) {
+				switch {
+				case st.base(x) == text.Aux:
+					aux = true
+				case st.rel(x).IsSubject() || st.base(x) == text.Cc:
+					own = true
+				}
+			}
+			if aux && !own {
+				c = k
+				break
+			}
+		}
+		if c < 0 {
+			continue
+		}
+		st.takePlace(c, p)
+		st.reattach(a, c, text.Nsubj)
+		st.reattach(b, a, text.Appos)
+		st.reattach(p, b, text.Acl)
+	}
+}
