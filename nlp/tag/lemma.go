@@ -29,6 +29,9 @@ func RuleLemma(form, xpos string) string {
 			return s + "y"
 		}
 		if s, ok := strings.CutSuffix(w, "ed"); ok && len(s) > 1 {
+			if strings.HasSuffix(s, "e") && len(s) > 2 {
+				return s + "e" // freed → free, decreed → decree, guaranteed → guarantee
+			}
 			return restore(s)
 		}
 	case "VBG":
@@ -124,6 +127,8 @@ func restore(s string) string {
 		return s[:n-1]
 	}
 	switch {
+	case strings.HasSuffix(s, "u") && n >= 3 && !isVowel(s[n-2]):
+		return s + "e" // rescued → rescue, pursuing → pursue, subdued → subdue
 	case strings.HasSuffix(s, "v"), strings.HasSuffix(s, "dg"), strings.HasSuffix(s, "rg"),
 		strings.HasSuffix(s, "nc"), strings.HasSuffix(s, "rc"), strings.HasSuffix(s, "iz"),
 		strings.HasSuffix(s, "yz"), strings.HasSuffix(s, "us"), strings.HasSuffix(s, "ag") && n > 4,

@@ -35,6 +35,12 @@ func TestRuleLemma(t *testing.T) {
 		{"shelled", "VBD", "shell"},
 		{"called", "VBD", "call"},
 		{"installed", "VBD", "install"},
+		// A stem in -ee loses only the d; one in consonant + u lost an e.
+		{"freed", "VBD", "free"},
+		{"guaranteed", "VBN", "guarantee"},
+		{"needed", "VBD", "need"},
+		{"rescued", "VBD", "rescue"},
+		{"pursuing", "VBG", "pursue"},
 		// Lost e restored (news verbs unseen in training).
 		{"resumed", "VBD", "resume"},
 		{"resuming", "VBG", "resume"},
