@@ -558,6 +558,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairReport()
 	st.repairAppositiveSubject()
 	st.repairAppositiveParticiple()
+	st.repairTimeConj()
 	st.repairAlliedConj()
 	st.repairSubjects()
 	st.repairRaised()

@@ -816,3 +816,42 @@ func (st *sent) repairAppositiveParticiple() {
 		st.reattach(p, b, text.Acl)
 	}
 }
+
+// repairTimeConj gives a verb the subject that the parser made a
+// conjunct of the time phrase before it: "In late March, rebels loyal to
+// Riek Machar freed prisoners", parsed with "rebels" a conjunct of
+// "March". A verb with no subject, whose time oblique before it has a
+// noun conjunct after a comma, with no coordinator, before the verb:
+// the conjunct is the verb's subject.
+func (st *sent) repairTimeConj() {
+	for v := st.lo; v < st.hi; v++ {
+		if st.tok(v).UPOS != text.VERB {
+			continue
+		}
+		subj := false
+		var times []int
+		for _, k := range st.children(v) {
+			switch {
+			case st.rel(k).IsSubject():
+				subj = true
+			case k < v && st.base(k) == text.Obl && (timeNouns[st.key(k)] || dayWords[st.key(k)]):
+				times = append(times, k)
+			}
+		}
+		if subj {
+			continue
+		}
+		for _, t := range times {
+			for _, n := range st.childrenRel(t, text.Conj) {
+				if n > v || (st.tok(n).UPOS != text.NOUN && st.tok(n).UPOS != text.PROPN) {
+					continue
+				}
+				lo, _ := st.phraseSpan(n)
+				if lo-1 <= t || st.key(lo-1) != "," || len(st.childrenRel(n, text.Cc)) > 0 {
+					continue
+				}
+				st.reattach(n, v, text.Nsubj)
+			}
+		}
+	}
+}
