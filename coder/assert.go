@@ -65,6 +65,10 @@ func (st *sent) assert(f *frame) assertion {
 		return assertion{asserted, "the object of " + st.key(f.host)}
 	}
 	a := st.clauseAssertion(f.pred, f.sources)
+	if a.mode == intended && st.decision(f) {
+		f.decided = true
+		a = assertion{asserted, "the infinitive of a decision taken: the decision is the act"}
+	}
 	// The rules decide a to-infinitive (wanted, planned, a purpose, the
 	// purpose a call is made for: "called Assad to congratulate him"),
 	// which the model, trained on judgements that leave most such
@@ -460,6 +464,28 @@ func (st *sent) futureThat(v int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// decision reports whether f's act is the infinitive of a decision taken
+// ("Japan decided on Thursday to ease some sanctions on North Korea", "has
+// decided to grant political asylum"): news reports a government's
+// decision as the act it enacts, and the ConfliBERT annotators code all
+// six such sentences of their file as the act. An act of force or a
+// threat (13, 17-20) decided on is still to come ("decided to attack"),
+// and stays an intent.
+func (st *sent) decision(f *frame) bool {
+	if f.kind != verbFrame || strings.HasPrefix(f.sense.Event, "13") || forceCode(f.sense.Event) {
+		return false
+	}
+	g, ok := st.intentGovernor(f.pred)
+	if !ok || st.lemma(g) != "DECIDE" || st.caseWord(f.pred) != "TO" {
+		return false
+	}
+	switch st.tok(g).XPOS {
+	case "VBD", "VBN", "VBZ":
+		return true
 	}
 	return false
 }

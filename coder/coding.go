@@ -1108,7 +1108,7 @@ func (st *sent) subjectRefersBack(v int) bool {
 func (st *sent) intents(frames []*frame) {
 	byPred := verbFrames(frames)
 	for _, f := range frames {
-		if f.as.mode != intended || f.code.Event == "" {
+		if (f.as.mode != intended && !f.decided) || f.code.Event == "" {
 			continue
 		}
 		g, ok := st.intentGovernor(f.pred)
@@ -1151,7 +1151,7 @@ func (st *sent) intents(frames []*frame) {
 			// verb found.
 			f.targets = up.targets
 		}
-		if strings.HasPrefix(up.code.Event, "03") && strings.HasPrefix(f.sense.Event, "15") {
+		if strings.HasPrefix(up.code.Event, "03") && strings.HasPrefix(f.sense.Event, "15") && !f.decided {
 			// "Australia has offered to send troops to help the
 			// Philippines army": forces offered, promised or pledged
 			// are military aid intended (0332), not a threat of force.

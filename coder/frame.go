@@ -68,6 +68,10 @@ type frame struct {
 	// ruling reports a court's finding of unlawfulness (courtFinding),
 	// an act done in the words that report it.
 	ruling bool
+	// decided reports an act whose infinitive a decision taken governs
+	// ("Japan decided to ease sanctions"): asserted, the decision's own
+	// event given up for it (intents).
+	decided bool
 }
 
 // verbFrame builds the frame of verb v: its dictionary entry, the most
