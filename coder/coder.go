@@ -592,7 +592,7 @@ func (st *sent) code() []eventwire.Event {
 			st.decide(v, "frame", why)
 		}
 	}
-	aspect := st.aspectFrames()
+	aspect := st.aspectFrames(frames)
 	frames = append(frames, aspect...)
 	frames = append(frames, st.nounFrames(aspect)...)
 	frames = append(frames, st.evalFrames()...)

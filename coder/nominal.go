@@ -15,6 +15,13 @@ import (
 var aspectual = map[string]bool{"START": true, "BEGIN": true, "RESUME": true, "CONTINUE": true, "LAUNCH": true,
 	"RENEW": true, "INTENSIFY": true, "ESCALATE": true, "STEP": true}
 
+// performVerbs carry out the act their object names: "mounted an
+// invasion of South Lebanon", "waged a campaign", "carried out a raid".
+// With the aspectual verbs they take an event noun (eventNouns) as well
+// as an -ing noun.
+var performVerbs = map[string]bool{"MOUNT": true, "WAGE": true, "CONDUCT": true, "STAGE": true, "CARRY": true,
+	"UNLEASH": true, "COMMIT": true, "PERPETRATE": true, "EXECUTE": true}
+
 // aspectFrames builds the frames of events named by a noun or gerund that
 // an aspectual verb takes as its object: "Government forces resumed their
 // bombing campaign pounding rebel positions" is a bombing (190) of the
@@ -24,18 +31,35 @@ var aspectual = map[string]bool{"START": true, "BEGIN": true, "RESUME": true, "C
 // participle on it ("pounding rebel positions"), never a possessive
 // pronoun ("their bombing"). Verbal gerunds ("began shelling the city", an
 // xcomp) are verb frames already.
-func (st *sent) aspectFrames() []*frame {
+//
+// The aspectual and performing verbs also take the nouns that name an act
+// (eventNouns: "launched an invasion of Ukraine", "mounted its
+// long-threatened invasion of South Lebanon"), coded as the noun's verb,
+// unless the verb's own dictionary pattern coded the clause ("carried out
+// a raid": CARRY * RAID).
+func (st *sent) aspectFrames(verbFrames []*frame) []*frame {
+	patterned := map[int]bool{}
+	for _, f := range verbFrames {
+		if f.best != nil && !f.sense.IsNull() {
+			patterned[f.pred] = true
+		}
+	}
 	var out []*frame
 	for v := st.lo; v < st.hi; v++ {
-		if st.tok(v).UPOS != text.VERB || !aspectual[st.lemma(v)] {
+		if st.tok(v).UPOS != text.VERB || !(aspectual[st.lemma(v)] || performVerbs[st.lemma(v)]) {
 			continue
 		}
 		for _, o := range st.childrenRel(v, text.Obj) {
-			w := st.eventNoun(o)
-			if w < 0 {
-				continue
+			var e *dict.Verb
+			w := -1
+			if aspectual[st.lemma(v)] {
+				w = st.eventNoun(o)
 			}
-			e := st.findVerb(w)
+			if w >= 0 {
+				e = st.findVerb(w)
+			} else if ev := st.actNounVerb(o); ev != nil && !patterned[v] {
+				w, e = o, ev
+			}
 			if e == nil || e.Code.IsNull() || e.Code.Event == "" {
 				continue
 			}
@@ -83,6 +107,29 @@ func (st *sent) aspectFrames() []*frame {
 		}
 	}
 	return out
+}
+
+// actNounVerb returns the dictionary verb of the act that noun o names
+// (eventNouns: "invasion" is INVADE), its entry with no pattern; nil for
+// other nouns and for the reciprocal ones (a meeting, talks, a call),
+// which the verbs' own patterns code ("held talks with").
+func (st *sent) actNounVerb(o int) *dict.Verb {
+	if st.tok(o).UPOS != text.NOUN || st.c.d.Verbs == nil {
+		return nil
+	}
+	verb, ok := eventNouns[st.lemma(o)]
+	if !ok || reciprocalNouns[verb] || verb == "VISIT" {
+		return nil
+	}
+	for _, c := range st.c.d.Verbs.LookupLemma(verb) {
+		if len(c.Before)+len(c.After) == 0 && c.Code.Event != "" {
+			if irrealisCode(c.Code.Event) || strings.HasPrefix(c.Code.Event, "01") {
+				return nil
+			}
+			return c
+		}
+	}
+	return nil
 }
 
 // afterEventWords trims the evidence of targets found inside a compound
