@@ -207,6 +207,10 @@ func TestNewsSentences(t *testing.T) {
 		// ... and one in a sentence that has no verb at all.
 		{"finite past in a verbless sentence", strings.Fields("Queen Elizabeth II suspended parliament ."),
 			3, 1, 4, []int{0, 1}, text.VERB, false, []newsArc{{i: 3, head: -1, rel: "root", xpos: "VBD"}}},
+		// ... and two joined by "and" that share the object after the
+		// second.
+		{"two finite pasts sharing an object", strings.Fields("The rebels attacked and killed two soldiers ."),
+			2, 1, -1, []int{0}, text.VERB, false, []newsArc{{i: 2, head: -1, rel: "root", xpos: "VBD"}, {i: 4, head: 2, rel: "conj", xpos: "VBD"}, {i: 6, head: 4, rel: "obj"}}},
 		// ... and a verb that has no passive, with no object after it.
 		{"finite past of a verb with no passive", strings.Fields("Protests erupted in the capital on Friday ."),
 			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 1, head: -1, rel: "root", xpos: "VBD"}}},

@@ -325,12 +325,23 @@ func (t *Tagger) finitePast(forms []string, tags []uint16) {
 		if !endsSubject(forms, xpos, i-1) && !afterAppositive(xpos, i) {
 			continue
 		}
-		if !startsObject(forms[i+1], xpos(i+1)) && !noPassive[strings.ToLower(forms[i])] || isNamingVerb(strings.ToLower(forms[i])) ||
-			i+2 < len(forms) && isTimeWord(strings.ToLower(forms[i+2])) ||
+		// "Gunmen attacked and killed two soldiers": two participles
+		// joined by and/or share the object after the second.
+		j, second := i+1, -1
+		if c := strings.ToLower(forms[i+1]); (c == "and" || c == "or") && i+3 < len(forms) && !adj {
+			if x := xpos(i + 2); x == "VBN" || x == "VBD" {
+				j, second = i+3, i+2
+			}
+		}
+		if !startsObject(forms[j], xpos(j)) && !noPassive[strings.ToLower(forms[i])] || isNamingVerb(strings.ToLower(forms[i])) ||
+			j+1 < len(forms) && isTimeWord(strings.ToLower(forms[j+1])) ||
 			otherFinite(forms, xpos, i) {
 			continue
 		}
 		tags[i] = uint16(vbd)
+		if second >= 0 {
+			tags[second] = uint16(vbd)
+		}
 		return
 	}
 }
