@@ -1921,7 +1921,60 @@ func (st *sent) targetOf(v int, passive bool, sources []entity, hints targetHint
 			}
 		}
 	}
+	if !passive {
+		// Its object, else the phrase saying to, on or against whom; not
+		// a pronoun object ("was crying and telling me that ...") nor
+		// anything inside a complement clause.
+		if c, ok := st.sharedObjectVerb(v); ok {
+			for _, k := range st.children(c) {
+				r := st.rel(k)
+				switch {
+				case r.IsObject() && st.tok(k).UPOS != text.PRON:
+				case r.IsObliqueLike() && !unmarked(r) && r != text.NmodPoss && directed[st.caseWord(k)]:
+				default:
+					continue
+				}
+				if e := st.mentionDeep(k); len(e) > 0 && !sameAs(e, sources) {
+					return e
+				}
+			}
+		}
+	}
 	return nil
+}
+
+// sharedObjectVerb returns the verb conjoined right after v whose object
+// v shares: "attacked and killed two soldiers", "condemned and rejected
+// the proposal", "donated and personally delivered goods to Baghdad
+// University". v has no object, oblique or complement of its own, and
+// nothing but the coordinator (and adverbs) stands between it and the
+// conjunct, which has no subject of its own.
+func (st *sent) sharedObjectVerb(v int) (int, bool) {
+	for _, k := range st.children(v) {
+		if k > v && (st.rel(k).IsObject() || st.rel(k).IsObliqueLike() || st.base(k) == text.Ccomp || st.base(k) == text.Xcomp) {
+			return 0, false
+		}
+	}
+	for _, c := range st.childrenRel(v, text.Conj) {
+		if c < v || st.tok(c).UPOS != text.VERB {
+			continue
+		}
+		for i := v + 1; i < c; i++ {
+			switch {
+			case st.base(i) == text.Cc && st.head(i) == c:
+			case st.base(i) == text.Advmod && st.head(i) == c:
+			default:
+				return 0, false
+			}
+		}
+		for _, k := range st.children(c) {
+			if st.rel(k).IsSubject() {
+				return 0, false
+			}
+		}
+		return c, true
+	}
+	return 0, false
 }
 
 // ownedBy reports whether the phrase headed by h is possessed by a
