@@ -36,7 +36,10 @@ func RuleLemma(form, xpos string) string {
 		}
 	case "VBG":
 		if s, ok := strings.CutSuffix(w, "ying"); ok && len(s) > 0 && !hasVowel(s) {
-			return s + "ie" // dying → die
+			if len(s) > 1 {
+				return s + "y" // crying → cry, trying → try, flying → fly
+			}
+			return s + "ie" // dying → die, lying → lie, tying → tie
 		}
 		if s, ok := strings.CutSuffix(w, "ing"); ok && len(s) > 1 && hasVowel(s) {
 			return restore(s)

@@ -41,6 +41,9 @@ func TestRuleLemma(t *testing.T) {
 		{"needed", "VBD", "need"},
 		{"rescued", "VBD", "rescue"},
 		{"pursuing", "VBG", "pursue"},
+		{"crying", "VBG", "cry"},
+		{"trying", "VBG", "try"},
+		{"dying", "VBG", "die"},
 		// Lost e restored (news verbs unseen in training).
 		{"resumed", "VBD", "resume"},
 		{"resuming", "VBG", "resume"},
