@@ -481,7 +481,11 @@ func (st *sent) propertyReturned(v int) int {
 			if isTo(k) {
 				return k
 			}
-			if r := st.rel(k); r.Base() == text.Nmod || r.Base() == text.Acl && r != text.AclRelcl || r.Base() == text.Obl || r.Base() == text.Flat {
+			// A relative clause on the thing too: "12 human skulls that
+			// date back to A.D. 640-890 to Peru", "the image of Peter the
+			// Great to Russian authorities" ("Great" read as a relative
+			// clause), where the parser hangs the to-phrase inside it.
+			if r := st.rel(k); r.Base() == text.Nmod || r.Base() == text.Acl || r.Base() == text.Obl || r.Base() == text.Flat || r.Base() == text.Appos {
 				queue = append(queue, k)
 			}
 		}
