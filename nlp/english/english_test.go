@@ -253,6 +253,12 @@ func TestNewsSentences(t *testing.T) {
 		// A name's last word read as a verb before the clause's own.
 		{"capitalised name word", strings.Fields("Human Rights Watch in New York issued a statement ."),
 			6, 2, 8, []int{0, 1}, text.VERB, false, []newsArc{{i: 2, head: 6, rel: "nsubj", xpos: "NNP"}}},
+		// A word the treebank never had, tagged as a preposition: a
+		// noun, or a verb between a subject and an object.
+		{"unknown word read as a preposition is a noun", strings.Fields("Saudi Arabia lifts blockade of Qatar in a breakthrough agreement ."),
+			2, 1, 3, []int{0}, text.VERB, false, []newsArc{{i: 3, head: 2, rel: "obj", xpos: "NN"}}},
+		{"unknown word read as a preposition is a verb", strings.Fields("Opposition groups are demanding that President Mugabe abandon his policy ."),
+			3, 1, -1, []int{0}, text.VERB, false, []newsArc{{i: 7, head: 3, rel: "ccomp", xpos: "VB"}, {i: 6, head: 7, rel: "nsubj"}}},
 		// Title-case headlines whose verb the model tags as a noun.
 		{"headline verb tagged as a noun", strings.Fields("Rebels Attack Army Convoy"),
 			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 1, head: -1, rel: "root", xpos: "VBP"}}},

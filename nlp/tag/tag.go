@@ -109,6 +109,7 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 			t.capitalIS(s.forms, tags)
 			t.nounBeforeFinite(s.forms, tags)
 			t.nameWord(s.forms, tags)
+			t.openPreposition(s.forms, tags)
 		}
 		for k, c := range tags {
 			tok := &d.Tokens[int(sp.Start)+k]
@@ -788,6 +789,67 @@ func (t *Tagger) nameWord(forms []string, tags []uint16) {
 		tags[i] = uint16(nnp)
 	}
 }
+
+// openPreposition retags as a noun a word tagged as a preposition (IN)
+// that the treebank never had and that is no preposition: prepositions
+// are a closed class, but the model's suffix features read some unknown
+// nouns as one ("Saudi Arabia lifts blockade of Qatar", "blockade" IN).
+// The few real prepositions too rare in the treebank to be in its
+// lexicon ("amid", "atop") are listed. Applied when tagging, like
+// aboutTo.
+func (t *Tagger) openPreposition(forms []string, tags []uint16) {
+	nn := slices.Index(t.classes, Class{UPOS: text.NOUN, XPOS: "NN"})
+	nns := slices.Index(t.classes, Class{UPOS: text.NOUN, XPOS: "NNS"})
+	vb := slices.Index(t.classes, Class{UPOS: text.VERB, XPOS: "VB"})
+	if nn < 0 || nns < 0 {
+		return
+	}
+	xpos := t.xposOf(tags)
+	for i, f := range forms {
+		if xpos(i) != "IN" || !isLowerWord(f) || len(f) < 4 {
+			continue
+		}
+		lower := strings.ToLower(f)
+		if _, ok := t.words[lower]; ok || rarePrepositions[lower] {
+			continue
+		}
+		switch {
+		case vb >= 0 && i > 0 && i+1 < len(forms) && nominal(xpos(i-1)) && startsObject(forms[i+1], xpos(i+1)):
+			// "demanding that President Mugabe abandon his policy": a
+			// verb between its subject and its object.
+			tags[i] = uint16(vb)
+		case strings.HasSuffix(lower, "s") && !strings.HasSuffix(lower, "ss"):
+			tags[i] = uint16(nns)
+		default:
+			tags[i] = uint16(nn)
+		}
+	}
+}
+
+// nominal reports whether x is the tag of a noun, a name or a personal
+// pronoun, which may end a subject.
+func nominal(x string) bool {
+	switch x {
+	case "NN", "NNS", "NNP", "NNPS", "PRP":
+		return true
+	}
+	return false
+}
+
+// rarePrepositions are English prepositions and subordinators that may be
+// missing from the tagger's lexicon (seen once or never in training).
+var rarePrepositions = map[string]bool{"amid": true, "amidst": true, "atop": true, "aboard": true, "albeit": true,
+	"circa": true, "minus": true, "astride": true, "versus": true, "notwithstanding": true, "underneath": true,
+	"beneath": true, "alongside": true, "amongst": true, "whilst": true, "lest": true, "unto": true, "betwixt": true,
+	"toward": true, "towards": true, "onto": true, "upon": true, "despite": true, "throughout": true, "beyond": true,
+	"unlike": true, "pending": true, "barring": true, "regarding": true, "concerning": true, "considering": true,
+	"excluding": true, "including": true, "following": true, "whereas": true, "whether": true, "though": true,
+	"although": true, "unless": true, "until": true, "till": true, "since": true, "because": true, "while": true,
+	"once": true, "than": true, "like": true, "plus": true, "past": true, "outside": true, "inside": true,
+	"within": true, "without": true, "beside": true, "besides": true, "between": true, "among": true,
+	"against": true, "across": true, "along": true, "around": true, "behind": true, "below": true, "above": true,
+	"under": true, "over": true, "near": true, "into": true, "from": true, "with": true, "about": true,
+	"after": true, "before": true, "during": true, "except": true, "through": true, "per": true}
 
 // titleWord reports whether f starts with a capital letter followed by a
 // lower-case one: "Watch", "Rights", not "IS" or "the".
