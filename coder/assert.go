@@ -213,6 +213,11 @@ func (st *sent) clauseAssertion(v int, sources []entity) assertion {
 		case "WILL", "SHALL", "'LL", "GOING":
 			return assertion{intended, "future (" + strings.ToLower(m) + ")"}
 		case "WOULD", "'D":
+			if st.perfect(v) {
+				// "said he would have preferred that ...": what would
+				// have been, not what will be.
+				return assertion{unreal, "counterfactual (would have)"}
+			}
 			if st.reported(v) {
 				return assertion{intended, "future in reported speech (would)"}
 			}
@@ -515,6 +520,16 @@ func (st *sent) intentGovernor(v int) (int, bool) {
 		return 0, false
 	}
 	return h, true
+}
+
+// perfect reports whether verb v has the auxiliary "have" of the perfect.
+func (st *sent) perfect(v int) bool {
+	for _, k := range st.children(v) {
+		if st.base(k) == text.Aux && st.lemma(k) == "HAVE" {
+			return true
+		}
+	}
+	return false
 }
 
 // modal returns the modal or future auxiliary of verb v ("WILL", "COULD",

@@ -757,10 +757,10 @@ func (st *sent) applyRule(r rule, up, low *frame) bool {
 		return false
 	}
 	code := r.ResultCode
-	if strings.HasPrefix(code, "015") && low.as.mode == intended {
+	if _, modal := st.modal(low.pred); strings.HasPrefix(code, "015") && (low.as.mode == intended || modal) {
 		// One claims responsibility for what was done, not for what one
-		// says one will do: "Turkey's president says it will begin a
-		// military operation" is the threat alone.
+		// says one will do or would have done: "Turkey's president says
+		// it will begin a military operation" is the threat alone.
 		return false
 	}
 	if code == "Q" {

@@ -143,7 +143,10 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 		return "no source"
 	case st.c.opts.RequireDyad && tgt.null() && !oneSided(code):
 		return "no target"
-	case src.code != "" && src.code == tgt.code:
+	case src.code != "" && src.code == tgt.code && !twoPeople(src, tgt):
+		// Two people the dictionaries name apart are two actors though
+		// their codes agree: "Barack Obama announced his support for
+		// Biden" (USAELI both).
 		return "source and target are one actor (" + src.code + ")"
 	case st.c.opts.RequireDyad && strings.HasPrefix(src.code, "---") && strings.HasPrefix(tgt.code, "---"):
 		return "neither side has a country or an organisation" // "officials said ... advocates"

@@ -2039,11 +2039,22 @@ var transferVerbs = map[string]bool{"PROVIDE": true, "OFFER": true, "SEND": true
 var notTarget = map[string]bool{"AFTER": true, "BEFORE": true, "DURING": true, "SINCE": true, "UNTIL": true,
 	"OUTSIDE": true, "INSIDE": true, "NEAR": true, "ACROSS": true, "THROUGHOUT": true, "AROUND": true, "DESPITE": true}
 
+// sameAs reports whether a and b are one actor: one code, and not two
+// people the dictionaries list apart (Barack Obama and Joe Biden are both
+// USAELI).
 func sameAs(a, b []entity) bool {
 	if len(a) != 1 || len(b) != 1 {
 		return false
 	}
-	return a[0].code == b[0].code
+	return a[0].code == b[0].code && !twoPeople(a[0], b[0])
+}
+
+// twoPeople reports whether a and b are two persons with entries of
+// their own in the actor dictionaries (people with dated roles), whom a
+// shared code does not make one actor. Groups, organs and places with
+// one code are one actor ("the police" and "El Paso's police chief").
+func twoPeople(a, b entity) bool {
+	return a.person && b.person && a.entry != "" && b.entry != "" && a.entry != b.entry
 }
 
 // subjectOf returns v's active subject, or -1.

@@ -855,3 +855,50 @@ func (st *sent) repairTimeConj() {
 		}
 	}
 }
+
+// repairTitleConj joins to a coordination the name whose title the parser
+// took for the coordination's last conjunct: "after fellow candidate
+// Bernie Sanders and former president Barack Obama announced their
+// support" is parsed with "Bernie Sanders and former president" a bare
+// oblique of "announced" and "Barack Obama" its subject. A bare oblique
+// (no preposition) before the verb's subject, whose last conjunct is a
+// common noun right before the subject's name, is the subject: the name
+// is that conjunct, the noun its title.
+func (st *sent) repairTitleConj() {
+	for v := st.lo; v < st.hi; v++ {
+		if st.tok(v).UPOS != text.VERB {
+			continue
+		}
+		s, o := -1, -1
+		for _, k := range st.children(v) {
+			switch {
+			case st.rel(k).IsSubject() && k < v && st.tok(k).UPOS == text.PROPN:
+				s = k
+			case st.base(k) == text.Obl && k < v && st.caseTok(k) < 0 && st.tok(k).UPOS == text.PROPN:
+				o = k
+			}
+		}
+		if s < 0 || o < 0 || o > s {
+			continue
+		}
+		conj := st.childrenRel(o, text.Conj)
+		if len(conj) == 0 {
+			continue
+		}
+		t := conj[len(conj)-1]
+		lo, _ := st.phraseSpan(s)
+		_, tEnd := st.span(t, func(int) bool { return true })
+		if st.tok(t).UPOS != text.NOUN || tEnd+1 != lo || t > s {
+			continue
+		}
+		rel := st.rel(s)
+		st.reattach(s, o, text.Conj)
+		for _, c := range append([]int(nil), st.children(t)...) {
+			if st.base(c) == text.Cc {
+				st.reattach(c, s, text.Cc)
+			}
+		}
+		st.reattach(t, s, text.DepRel("nmod:desc"))
+		st.reattach(o, v, rel)
+	}
+}
