@@ -535,6 +535,24 @@ func (st *sent) resolve(h int) (entity, bool) {
 			}
 		}
 	}
+	// "He challenged Biden to name ...": a personal subject pronoun is
+	// none of the people its own verb's object names (a name there is
+	// not bound by the pronoun).
+	notEntries := map[string]bool{}
+	if r := st.rel(h); person && r.IsSubject() && !r.IsPassiveSubject() {
+		if v := st.head(h); v > h && v < st.hi {
+			for _, k := range st.childrenRel(v, text.Obj, text.Iobj) {
+				if u := st.tok(k).UPOS; u != text.PROPN && u != text.NOUN {
+					continue
+				}
+				for _, a := range st.mention(k) {
+					if a.entry != "" {
+						notEntries[a.entry] = true
+					}
+				}
+			}
+		}
+	}
 	thing := false
 	switch st.key(h) {
 	case "IT", "ITS":
@@ -549,7 +567,7 @@ func (st *sent) resolve(h int) (entity, bool) {
 		}
 	}
 	ok := func(e entity) bool {
-		if e.code == not {
+		if e.code == not || e.entry != "" && notEntries[e.entry] {
 			return false
 		}
 		if thing {
