@@ -93,6 +93,8 @@ func TestResolve(t *testing.T) {
 		{"comma qualifies", "The fair in Paris, Texas, drew crowds.", "",
 			map[string]int64{"Paris": 4717560, "Texas": 4736286}},
 		{"not a place", "George Washington wrote to the Washington Post.", "", map[string]int64{}},
+		{"a virus, not a town", "Chakrapani had said, \"Corona was quiet in India because of rituals.\"", "",
+			map[string]int64{"India": 1269750}},
 		// Made-up sentences for the classes of errors of the geo-eval
 		// dev halves (docs/BENCHMARKS.md).
 		{"state abbreviation qualifies", "GLASGOW, Ky. - A woman was hurt on a road in Glasgow on Friday.", "",

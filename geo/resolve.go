@@ -76,7 +76,8 @@ var stopNames = map[string]bool{
 	"east": true, "west": true, "central": true, "northeast": true, "northwest": true, "southeast": true, "southwest": true, "media": true, "of the": true, "god": true,
 	"man": true, "page": true, "bush": true, "obama": true, "trump": true, "bbc": true,
 	"cnn": true, "un": true, "eu": true, "who": true, "nato": true, "aids": true, "hiv": true,
-	"sars": true, "flu": true, "h1n1": true, "avian": true, "swine": true, "wikinews": true,
+	"sars": true, "flu": true, "h1n1": true, "avian": true, "swine": true, "wikinews": true, "corona": true,
+	"coronavirus": true, "covid": true,
 	"science": true, "nature": true, "general": true, "secretary": true, "office": true,
 	"agency": true, "council": true, "post": true, "times": true, "white house": true, "pacific": true, "atlantic": true, "arctic": true, "organization": true, "organisation": true,
 }
