@@ -717,7 +717,11 @@ func subjectIn(toks []text.Token, j, lo, hi int) bool {
 var currencies = map[string]bool{"DOLLAR": true, "EURO": true, "POUND": true, "YEN": true, "YUAN": true,
 	"RUBLE": true, "ROUBLE": true, "RUPEE": true, "PESO": true, "LIRA": true, "RIAL": true, "DINAR": true,
 	"FRANC": true, "WON": true, "REAL": true, "SHEKEL": true, "DIRHAM": true, "RINGGIT": true, "BAHT": true,
-	"HRYVNIA": true, "ZLOTY": true, "KRONA": true, "KRONE": true, "RAND": true, "NAIRA": true, "CURRENCY": true}
+	"HRYVNIA": true, "ZLOTY": true, "KRONA": true, "KRONE": true, "RAND": true, "NAIRA": true, "CURRENCY": true,
+	// The signs, as the tokenizer splits them from their sums ("US$22,900":
+	// "US", "$", "22,900").
+	"$": true, "€": true, "£": true, "¥": true, "₹": true, "₽": true, "₩": true, "₺": true, "US$": true, "A$": true,
+	"C$": true, "HK$": true, "NZ$": true, "R$": true}
 
 // personalRoles are the roles a named person holds.
 var personalRoles = map[string]bool{"GOV": true, "OPP": true, "ELI": true, "LEG": true, "JUD": true, "MIL": true,
