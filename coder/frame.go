@@ -752,6 +752,11 @@ func (st *sent) statementTarget(v int, sources []entity) []entity {
 	kids := st.children(v)
 	for _, k := range kids {
 		if r := st.rel(k); (r.IsObject() || r.Base() == text.Iobj) && !st.commaObject(v, k) {
+			if st.ownedBy(k, sources) {
+				// "said his Labour Party \"[are] eager ...\"", the
+				// party parsed as the object: his own group.
+				return nil
+			}
 			if e := st.mention(k); ok(e) {
 				return e
 			}
