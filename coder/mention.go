@@ -282,6 +282,20 @@ func (st *sent) mention1(h int) []entity {
 		for _, k := range st.children(h) {
 			r := st.rel(k)
 			ok := false
+			if r.Base() == text.Acl && basedVerbs[st.lemma(k)] && (pi.headAgent || len(pi.agents) > 0) {
+				// "a doctor based in Martinsville, Virginia", "a terror
+				// group based in Trinidad": where a group or person is
+				// based is its country.
+				for _, o := range st.childrenRel(k, text.Obl) {
+					if st.caseWord(o) == "IN" {
+						k, ok = o, true
+						break
+					}
+				}
+				if !ok {
+					continue
+				}
+			}
 			switch r.Base() {
 			case text.Nmod, text.Obl:
 				switch st.caseWord(k) {
@@ -714,6 +728,11 @@ func subjectIn(toks []text.Token, j, lo, hi int) bool {
 
 // currencies are the nouns of money, which a country's name or adjective
 // modifies without making it an actor ("US dollars", "Russian rubles").
+// basedVerbs say where a group or person is based: the participles of
+// "based in", "headquartered in", "located in", "registered in". (Not
+// "stationed" or "deployed": forces stationed abroad are foreign.)
+var basedVerbs = map[string]bool{"BASE": true, "HEADQUARTER": true, "LOCATE": true, "REGISTER": true}
+
 var currencies = map[string]bool{"DOLLAR": true, "EURO": true, "POUND": true, "YEN": true, "YUAN": true,
 	"RUBLE": true, "ROUBLE": true, "RUPEE": true, "PESO": true, "LIRA": true, "RIAL": true, "DINAR": true,
 	"FRANC": true, "WON": true, "REAL": true, "SHEKEL": true, "DIRHAM": true, "RINGGIT": true, "BAHT": true,
