@@ -615,16 +615,51 @@ var wishVerbs = map[string]bool{"WANT": true, "WISH": true, "HOPE": true, "SEEK"
 // markWishes marks the to-infinitives of wishVerbs irrealis.
 func (st *sent) markWishes() {
 	for v := st.lo; v < st.hi; v++ {
-		if st.tok(v).UPOS != text.VERB || !wishVerbs[st.lemma(v)] {
+		if st.tok(v).UPOS != text.VERB || !(wishVerbs[st.lemma(v)] || st.lemma(v) == "LIKE") {
 			continue
 		}
 		for _, k := range st.children(v) {
 			if b := st.base(k); (b == text.Xcomp || b == text.Advcl || b == text.Ccomp) && k > v && st.caseWord(k) == "TO" {
-				st.irrealis[k] = true
+				if politeWish[st.lemma(v)] && performatives[st.lemma(k)] && b == text.Xcomp && !st.negated(v) && st.firstPerson(v) {
+					// "I want to express my sympathy", "we would like to
+					// thank": a speaker's polite formula that does what its
+					// infinitive says; the wish itself is no act.
+					st.absorbed[v] = true
+					continue
+				}
+				if wishVerbs[st.lemma(v)] {
+					st.irrealis[k] = true
+				}
 			}
 		}
 	}
 }
+
+// firstPerson reports whether verb v's subject is "I" or "we": a
+// speaker's own words.
+func (st *sent) firstPerson(v int) bool {
+	for _, k := range st.children(v) {
+		if st.rel(k).IsSubject() {
+			switch st.key(k) {
+			case "I", "WE":
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// politeWish are the verbs of wanting that, with a performative verb in
+// the infinitive, make a polite formula: "I want to express", "we would
+// like to thank", "I wish to congratulate".
+var politeWish = map[string]bool{"WANT": true, "WISH": true, "LIKE": true}
+
+// performatives are the verbs whose saying is the act: expressing
+// condolences or thanks, thanking, congratulating, welcoming.
+var performatives = map[string]bool{"EXPRESS": true, "THANK": true, "CONGRATULATE": true, "EXTEND": true,
+	"CONVEY": true, "WELCOME": true, "APOLOGIZE": true, "APOLOGISE": true, "ACKNOWLEDGE": true, "SALUTE": true,
+	"PRAISE": true, "COMMEND": true, "OFFER": true}
 
 // purposeTo reports whether the "to" of infinitive v follows a noun, a verb or a
 // punctuation mark: a purpose clause, not the complement of an adjective
