@@ -349,6 +349,12 @@ func (st *sent) sameTime(v, x int) bool {
 			return true
 		case text.Advcl, text.Acl:
 			w := st.caseWord(y)
+			if w == "" && st.base(y) == text.Advcl && st.tok(y).XPOS == "VBG" {
+				// "held a referendum in November 2018, allowing the
+				// population to vote": a participle clause with no
+				// conjunction is of its head's time.
+				return true
+			}
 			for _, m := range marks {
 				if m[w] {
 					return true
