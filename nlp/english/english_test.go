@@ -259,6 +259,10 @@ func TestNewsSentences(t *testing.T) {
 			2, 1, 3, []int{0}, text.VERB, false, []newsArc{{i: 3, head: 2, rel: "obj", xpos: "NN"}}},
 		{"unknown word read as a preposition is a verb", strings.Fields("Opposition groups are demanding that President Mugabe abandon his policy ."),
 			3, 1, -1, []int{0}, text.VERB, false, []newsArc{{i: 7, head: 3, rel: "ccomp", xpos: "VB"}, {i: 6, head: 7, rel: "nsubj"}}},
+		// A second past-tense verb after a noun and before a
+		// preposition, when the clause has its verb: a participle.
+		{"reduced relative after a clause's verb", strings.Fields("Prosecutors are investigating Trump over money paid to two women ."),
+			2, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 6, head: 5, rel: "acl", xpos: "VBN"}}},
 		// Title-case headlines whose verb the model tags as a noun.
 		{"headline verb tagged as a noun", strings.Fields("Rebels Attack Army Convoy"),
 			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 1, head: -1, rel: "root", xpos: "VBP"}}},

@@ -110,6 +110,7 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 			t.nounBeforeFinite(s.forms, tags)
 			t.nameWord(s.forms, tags)
 			t.openPreposition(s.forms, tags)
+			t.reducedRelative(s.forms, tags)
 		}
 		for k, c := range tags {
 			tok := &d.Tokens[int(sp.Start)+k]
@@ -832,6 +833,70 @@ func nominal(x string) bool {
 	switch x {
 	case "NN", "NNS", "NNP", "NNPS", "PRP":
 		return true
+	}
+	return false
+}
+
+// reducedRelative retags as a past participle (VBN) a past-tense verb
+// (VBD) right after a noun when a finite verb before it in the same
+// stretch already heads the clause and a preposition follows it: "is
+// investigating Trump over alleged hush money paid to two women", "accused
+// Iran over weapons sold to Syria". A clause has one finite verb; the
+// second, after a noun and before a prepositional phrase with no object
+// of its own, modifies the noun. Applied when tagging, like aboutTo.
+func (t *Tagger) reducedRelative(forms []string, tags []uint16) {
+	vbn := slices.Index(t.classes, Class{UPOS: text.VERB, XPOS: "VBN"})
+	if vbn < 0 {
+		return
+	}
+	xpos := t.xposOf(tags)
+	for i := 2; i+1 < len(forms); i++ {
+		if xpos(i) != "VBD" || !isLowerWord(forms[i]) {
+			continue
+		}
+		switch xpos(i - 1) {
+		case "NN", "NNS":
+		default:
+			continue
+		}
+		if x := xpos(i + 1); x != "IN" && x != "TO" || strings.EqualFold(forms[i+1], "that") {
+			continue
+		}
+		finite := false
+	back:
+		for j := i - 2; j >= 0; j-- {
+			switch xpos(j) {
+			case ",", ":", ".", "``", "''", "-LRB-", "-RRB-", "CC", "WDT", "WP", "WRB", "IN":
+				if xpos(j) == "IN" && !strings.EqualFold(forms[j], "that") && !strings.EqualFold(forms[j], "because") &&
+					!strings.EqualFold(forms[j], "if") && !strings.EqualFold(forms[j], "while") && !strings.EqualFold(forms[j], "after") &&
+					!strings.EqualFold(forms[j], "before") && !strings.EqualFold(forms[j], "since") && !strings.EqualFold(forms[j], "when") {
+					continue // a preposition inside the clause: "over alleged hush money"
+				}
+				break back
+			case "VBD", "VBZ", "VBP", "MD":
+				// Not the verb of a relative clause ("peacekeepers who
+				// are part of a group arrived in"): that clause ends
+				// before the main verb.
+				finite = !relativeBefore(xpos, j)
+				break back
+			}
+		}
+		if finite {
+			tags[i] = uint16(vbn)
+		}
+	}
+}
+
+// relativeBefore reports whether a relative pronoun (who, which, that)
+// opens the clause of the finite verb at j, in its stretch before it.
+func relativeBefore(xpos func(int) string, j int) bool {
+	for k := j - 1; k >= 0; k-- {
+		switch xpos(k) {
+		case "WDT", "WP", "WP$":
+			return true
+		case ",", ":", ".", "``", "''", "-LRB-", "-RRB-":
+			return false
+		}
 	}
 	return false
 }
