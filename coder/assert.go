@@ -185,6 +185,8 @@ func (st *sent) clauseAssertion(v int, sources []entity) assertion {
 		return assertion{unreal, "a condition (if, unless, whether), not asserted"}
 	case st.irrealis[v]:
 		return assertion{unreal, "the infinitive of a verb of wanting, appeal, intent, demand, refusal or threat"}
+	case st.allegedIn(v):
+		return assertion{unreal, "the content of a report, claim or allegation (\"the report that ...\"), not established"}
 	case st.planned(v):
 		return assertion{unreal, "a plan: an infinitive on a noun (\"a scheme to destroy\")"}
 	case st.unasserted(v):
@@ -921,6 +923,51 @@ func (st *sent) negated(v int) bool {
 // not an agent: "Israel's scheme to destroy", "an attempt to force", "an
 // accord to supply" describe plans, not events ("the army to attack"
 // still codes).
+// allegationNouns report or claim their that-clause without the writer
+// vouching for it: "the New York Times report that Russians were paying
+// bounties to the Taliban", "allegations that he took bribes". (Not
+// "news that", "the fact that", which state it.)
+var allegationNouns = map[string]bool{"REPORT": true, "CLAIM": true, "ALLEGATION": true, "ACCUSATION": true,
+	"RUMOR": true, "RUMOUR": true, "SPECULATION": true, "SUGGESTION": true, "ASSERTION": true, "CHARGE": true,
+	"THEORY": true, "BELIEF": true, "FEAR": true, "SUSPICION": true, "CONSPIRACY": true}
+
+// allegedIn reports whether verb v heads the that-clause of a noun of
+// report or claim: the content of the report, not an act the text
+// asserts.
+func (st *sent) allegedIn(v int) bool {
+	if st.base(v) != text.Acl || (st.rel(v) == text.AclRelcl && !st.contentRelative(v)) || st.rel(v) != text.AclRelcl && st.caseWord(v) != "THAT" {
+		return false
+	}
+	h := st.head(v)
+	return h >= st.lo && h < st.hi && st.tok(h).UPOS == text.NOUN && allegationNouns[st.lemma(h)]
+}
+
+// contentRelative reports whether relative clause v is a content clause
+// the parser took for a relative one: its "that" fills a role the clause
+// fills otherwise ("a report that Turkey attacked Syria", "that" parsed
+// as the object of "attacked", which has Syria), so "that" relates
+// nothing.
+func (st *sent) contentRelative(v int) bool {
+	that := -1
+	for _, k := range st.children(v) {
+		if st.key(k) == "THAT" {
+			that = k
+		}
+	}
+	if that < 0 {
+		return false
+	}
+	for _, k := range st.children(v) {
+		if k == that {
+			continue
+		}
+		if st.rel(that).IsObject() && st.rel(k).IsObject() || st.rel(that).IsSubject() && st.rel(k).IsSubject() {
+			return true
+		}
+	}
+	return false
+}
+
 func (st *sent) planned(v int) bool {
 	if st.base(v) != text.Acl || st.rel(v) == text.AclRelcl || st.caseWord(v) != "TO" {
 		return false
