@@ -726,13 +726,13 @@ func subjectIn(toks []text.Token, j, lo, hi int) bool {
 	return false
 }
 
-// currencies are the nouns of money, which a country's name or adjective
-// modifies without making it an actor ("US dollars", "Russian rubles").
 // basedVerbs say where a group or person is based: the participles of
 // "based in", "headquartered in", "located in", "registered in". (Not
 // "stationed" or "deployed": forces stationed abroad are foreign.)
 var basedVerbs = map[string]bool{"BASE": true, "HEADQUARTER": true, "LOCATE": true, "REGISTER": true}
 
+// currencies are the nouns of money, which a country's name or adjective
+// modifies without making it an actor ("US dollars", "Russian rubles").
 var currencies = map[string]bool{"DOLLAR": true, "EURO": true, "POUND": true, "YEN": true, "YUAN": true,
 	"RUBLE": true, "ROUBLE": true, "RUPEE": true, "PESO": true, "LIRA": true, "RIAL": true, "DINAR": true,
 	"FRANC": true, "WON": true, "REAL": true, "SHEKEL": true, "DIRHAM": true, "RINGGIT": true, "BAHT": true,
