@@ -541,6 +541,9 @@ func (st *sent) resolve(h int) (entity, bool) {
 	if person && st.uncodedAntecedent(h) {
 		return entity{}, false
 	}
+	if st.uncodedGroupBefore(h) {
+		return entity{}, false
+	}
 	var not string
 	if r := st.rel(h); r.IsObject() || r.Base() == text.Iobj {
 		if v := st.head(h); v >= st.lo && v < st.hi {
@@ -680,6 +683,45 @@ func (st *sent) uncodedAntecedent(h int) bool {
 			}
 			return true
 		}
+	}
+	return false
+}
+
+// uncodedGroupBefore reports whether "they" (or "them", "their") at h,
+// with no noun before it in its sentence, follows a sentence whose subject
+// is a plural noun no actor mention covers ("Protesters' demands include
+// ...  They had asked Carrie Lam to resign"): the group it stands for has
+// no code, and an actor named further back ("the BBC") is not it.
+func (st *sent) uncodedGroupBefore(h int) bool {
+	switch st.key(h) {
+	case "THEY", "THEM", "THEIR":
+	default:
+		return false
+	}
+	if st.idx == 0 || st.nounBefore(h) >= 0 {
+		return false
+	}
+	toks := st.doc.Tokens
+	prev := st.doc.Sents[st.idx-1]
+	for j := int(prev.Start); j < int(prev.End); j++ {
+		t := toks[j]
+		if t.XPOS != "NNS" || !subjectIn(toks, j, int(prev.Start), int(prev.End)) {
+			continue
+		}
+		// Its phrase: the noun and the words before it that hang on it
+		// ("Syrian rebels": the actor is "Syrian").
+		lo := t.Start
+		for k := j - 1; k >= int(prev.Start); k-- {
+			if int(toks[k].Head) == j {
+				lo = toks[k].Start
+			}
+		}
+		for _, o := range st.dc.history {
+			if o.span.Start < t.End && lo < o.span.End {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
