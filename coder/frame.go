@@ -828,13 +828,20 @@ func (st *sent) statementTarget(v int, sources []entity) []entity {
 			phrases = append(phrases, k)
 			for _, p := range phrases {
 				for _, m := range st.childrenRel(p, text.Nmod, text.Obl) {
-					switch st.caseWord(m) {
-					case "AGAINST", "TOWARD", "TOWARDS", "WITH", "TO", "ON":
+					switch w := st.caseWord(m); w {
+					case "AGAINST", "TOWARD", "TOWARDS", "WITH", "TO", "ON", "ABOUT", "OF", "OVER":
+						evaluation := p == k && evalAdjectives[st.lemma(k)]
+						if (w == "ABOUT" || w == "OF" || w == "OVER") && !evaluation {
+							continue
+						}
 						// A thing described by a country's adjective is
 						// no actor the statement is about: "comparable
 						// to the European and North American trade
-						// blocs" is not about North America.
-						if e := st.mention(m); ok(e) && !st.adjectivesOfThing(m, e) {
+						// blocs" is not about North America. What one
+						// is skeptical or hopeful about is that
+						// country's, though: "skeptical of a Russian
+						// announcement".
+						if e := st.mention(m); ok(e) && (evaluation || !st.adjectivesOfThing(m, e)) {
 							return e
 						}
 					}
@@ -844,6 +851,15 @@ func (st *sent) statementTarget(v int, sources []entity) []entity {
 	}
 	return nil
 }
+
+// evalAdjectives judge what their about-, of- or over-phrase names, in a
+// statement's reported clause: "said it is skeptical of a Russian
+// announcement" (012 about Russia), "is optimistic about the talks with
+// Iran".
+var evalAdjectives = map[string]bool{"SKEPTICAL": true, "SCEPTICAL": true, "PESSIMISTIC": true,
+	"OPTIMISTIC": true, "HOPEFUL": true, "CONCERNED": true, "WORRIED": true, "WARY": true, "SUSPICIOUS": true,
+	"CRITICAL": true, "CONFIDENT": true, "DOUBTFUL": true, "ANGRY": true, "DISAPPOINTED": true, "PLEASED": true,
+	"HAPPY": true, "PROUD": true, "GRATEFUL": true, "SATISFIED": true, "UPSET": true, "FURIOUS": true}
 
 // hasCase reports whether k has the case word w among its case children
 // ("according to": the parser hangs both words on the noun).
