@@ -77,7 +77,7 @@ func (st *sent) assert(f *frame) assertion {
 		f.finite = true
 		f.fact = st.c.opts.Factuality.Factuality(st.doc, f.pred)
 	}
-	if a.mode == asserted && f.finite && !f.ruling {
+	if a.mode == asserted && f.finite && !f.ruling && !st.underway(f.pred) {
 		// A court's finding is done in the words that report it ("found
 		// the prorogation to be unlawful"), as a statement is made in
 		// its saying; the model, which reads "found" as uncertain, is
@@ -528,6 +528,27 @@ func (st *sent) intentGovernor(v int) (int, bool) {
 		return 0, false
 	}
 	return h, true
+}
+
+// underway reports whether verb v is the complement of a verb of
+// beginning or continuing that is itself asserted ("Russia has begun
+// withdrawing some of its troops from Syria", "started to shell"): the
+// act is under way, as the text says, whatever the factuality model,
+// which reads an unfinished act as uncertain, makes of the complement.
+func (st *sent) underway(v int) bool {
+	if st.base(v) != text.Xcomp {
+		return false
+	}
+	h := st.head(v)
+	if h < st.lo || h >= st.hi || st.tok(h).UPOS != text.VERB {
+		return false
+	}
+	switch st.lemma(h) {
+	case "BEGIN", "START", "CONTINUE", "RESUME", "KEEP":
+	default:
+		return false
+	}
+	return !st.negated(h) && !st.irrealis[h] && !st.unasserted(h)
 }
 
 // perfect reports whether verb v has the auxiliary "have" of the perfect.

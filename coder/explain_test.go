@@ -216,3 +216,47 @@ func TestKinName(t *testing.T) {
 		}
 	}
 }
+
+// TestFactualityUnderway: the complement of an asserted verb of beginning
+// or continuing is under way ("Russia began attacking Turkey"), whatever
+// the factuality model, which reads an unfinished act as uncertain, says
+// of it; the model still rules out other acts it scores low.
+func TestFactualityUnderway(t *testing.T) {
+	d := caseDicts(t)
+	txt := "Russia began attacking Turkey. Russia attacked Iran."
+	conll := `# text = Russia began attacking Turkey.
+1	Russia	Russia	PROPN	NNP	_	2	nsubj	_	_
+2	began	begin	VERB	VBD	_	0	root	_	_
+3	attacking	attack	VERB	VBG	_	2	xcomp	_	_
+4	Turkey	Turkey	PROPN	NNP	_	3	obj	_	SpaceAfter=No
+5	.	.	PUNCT	.	_	2	punct	_	_
+
+# text = Russia attacked Iran.
+1	Russia	Russia	PROPN	NNP	_	2	nsubj	_	_
+2	attacked	attack	VERB	VBD	_	0	root	_	_
+3	Iran	Iran	PROPN	NNP	_	2	obj	_	SpaceAfter=No
+4	.	.	PUNCT	.	_	2	punct	_	_
+`
+	doc := caseDoc(t, txt, []byte(conll))
+	o := coder.DefaultOptions()
+	o.Factuality, o.FactualityMin = lowFactuality{"attacking"}, 0.6
+	evs, err := coder.New(d, cameo.Default(), o).Code(context.Background(), doc, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range evs {
+		got = append(got, e.CAMEO+" "+e.Source.Code+" "+e.Target.Code)
+	}
+	if len(got) != 2 || got[0] != "190 RUS TUR" || got[1] != "190 RUS IRN" {
+		t.Errorf("events %v: want the attack under way on Turkey and the attack on Iran", got)
+	}
+	o.Factuality = lowFactuality{"attacked"}
+	evs, err = coder.New(d, cameo.Default(), o).Code(context.Background(), doc, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 1 || evs[0].Target.Code != "TUR" {
+		t.Errorf("events %+v: want the attack on Iran ruled out by the model", evs)
+	}
+}
