@@ -1834,8 +1834,15 @@ func (st *sent) targetOf(v int, passive bool, sources []entity, hints targetHint
 				}
 			}
 			if len(e) > 0 && ownForces(e, sources, hints.unnamedOwn) {
-				// "withdrew its troops from Lebanon": where from or to.
-				for _, o := range st.childrenRel(k, text.Nmod) {
+				// "withdrew its troops from Lebanon": where from or to;
+				// through a partitive ("some of its troops from Syria").
+				nmods := st.childrenRel(k, text.Nmod)
+				for _, o := range nmods {
+					if st.caseWord(o) == "OF" {
+						nmods = append(nmods, st.childrenRel(o, text.Nmod)...)
+					}
+				}
+				for _, o := range nmods {
 					if r := st.rel(o); r == text.NmodPoss || unmarked(r) || notTarget[st.caseWord(o)] {
 						continue
 					}

@@ -307,7 +307,9 @@ func (st *sent) mention1(h int) []entity {
 					// "soldiers from Gondor", "lawmakers in Arnor", "a
 					// spokesperson for the Gondor government" are Gondor's
 					// and Arnor's; "rocket attacks from Gaza" are not Gaza.
-					ok = r != text.NmodPoss && pi.headAgent
+					// "its troops from Syria", "their soldiers in Iraq"
+					// are the possessor's, wherever they are.
+					ok = r != text.NmodPoss && pi.headAgent && !st.pronounPossessed(h)
 					// "A temporary camp for Congolese refugees was
 					// attacked": a camp, shelter or school for people
 					// stands for the people it houses.
@@ -681,6 +683,17 @@ func (st *sent) uncodedAntecedent(h int) bool {
 					}
 				}
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// pronounPossessed reports whether noun h has a possessive pronoun ("its
+// troops", "their soldiers").
+func (st *sent) pronounPossessed(h int) bool {
+	for _, k := range st.children(h) {
+		if st.rel(k) == text.NmodPoss && st.tok(k).UPOS == text.PRON {
 			return true
 		}
 	}
