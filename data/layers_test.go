@@ -394,6 +394,27 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"040 IRNGOV RUS CAMEO.2.0.txt"},
 		},
 		{
+			// Upstream's LEAVE * (FOR) took any for-phrase for a visit's
+			// destination; a leader leaving for a state still visits it.
+			name: "leaving-for-a-reason-is-no-visit",
+			conll: tree("American troops left Afghanistan for the withdrawal.",
+				"American American ADJ JJ 2 amod", "troops troops NOUN NNS 3 nsubj", "left leave VERB VBD 0 root",
+				"Afghanistan Afghanistan PROPN NNP 3 obj", "for for ADP IN 7 case", "the the DET DT 7 det",
+				"withdrawal withdrawal NOUN NN 3 obl", ". . PUNCT . 3 punct"),
+			without: data.VerbNews,
+			want:    []string{"0874 USAMIL AFG verbs.news.txt"},
+			wantOut: []string{"042 USAMIL AFG CAMEO.2.0.txt", "043 AFG USAMIL CAMEO.2.0.txt"},
+		},
+		{
+			name: "a-leader-leaving-for-a-state-visits",
+			conll: tree("The Iranian president left for Moscow.",
+				"The the DET DT 3 det", "Iranian Iranian ADJ JJ 3 amod", "president president NOUN NN 4 nsubj",
+				"left leave VERB VBD 0 root", "for for ADP IN 6 case", "Moscow Moscow PROPN NNP 4 obl", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    []string{"042 IRNGOV RUS verbs.news.txt", "043 RUS IRNGOV verbs.news.txt"},
+			wantOut: []string{"042 IRNGOV RUS CAMEO.2.0.txt", "043 RUS IRNGOV CAMEO.2.0.txt"},
+		},
+		{
 			name: "a-leader-leaving-is-no-consultation",
 			conll: tree("The Iranian president left Moscow.",
 				"The the DET DT 3 det", "Iranian Iranian ADJ JJ 3 amod", "president president NOUN NN 4 nsubj",
