@@ -667,16 +667,8 @@ func (st *sent) markWishes() {
 // firstPerson reports whether verb v's subject is "I" or "we": a
 // speaker's own words.
 func (st *sent) firstPerson(v int) bool {
-	for _, k := range st.children(v) {
-		if st.rel(k).IsSubject() {
-			switch st.key(k) {
-			case "I", "WE":
-				return true
-			}
-			return false
-		}
-	}
-	return false
+	k := st.subjectOf(v)
+	return k >= 0 && (st.key(k) == "I" || st.key(k) == "WE")
 }
 
 // politeWish are the verbs of wanting that, with a performative verb in
@@ -940,10 +932,6 @@ func (st *sent) negated(v int) bool {
 	return false
 }
 
-// planned reports whether v is a to-infinitive on a common noun that is
-// not an agent: "Israel's scheme to destroy", "an attempt to force", "an
-// accord to supply" describe plans, not events ("the army to attack"
-// still codes).
 // allegationNouns report or claim their that-clause without the writer
 // vouching for it: "the New York Times report that Russians were paying
 // bounties to the Taliban", "allegations that he took bribes". (Not
@@ -956,7 +944,10 @@ var allegationNouns = map[string]bool{"REPORT": true, "CLAIM": true, "ALLEGATION
 // report or claim: the content of the report, not an act the text
 // asserts.
 func (st *sent) allegedIn(v int) bool {
-	if st.base(v) != text.Acl || (st.rel(v) == text.AclRelcl && !st.contentRelative(v)) || st.rel(v) != text.AclRelcl && st.caseWord(v) != "THAT" {
+	if st.base(v) != text.Acl {
+		return false
+	}
+	if relative := st.rel(v) == text.AclRelcl; relative && !st.contentRelative(v) || !relative && st.caseWord(v) != "THAT" {
 		return false
 	}
 	h := st.head(v)
@@ -989,6 +980,10 @@ func (st *sent) contentRelative(v int) bool {
 	return false
 }
 
+// planned reports whether v is a to-infinitive on a common noun that is
+// not an agent: "Israel's scheme to destroy", "an attempt to force", "an
+// accord to supply" describe plans, not events ("the army to attack"
+// still codes).
 func (st *sent) planned(v int) bool {
 	if st.base(v) != text.Acl || st.rel(v) == text.AclRelcl || st.caseWord(v) != "TO" {
 		return false

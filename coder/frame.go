@@ -854,8 +854,8 @@ func (st *sent) statementTarget(v int, sources []entity) []entity {
 
 // evalAdjectives judge what their about-, of- or over-phrase names, in a
 // statement's reported clause: "said it is skeptical of a Russian
-// announcement" (012 about Russia), "is optimistic about the talks with
-// Iran".
+// announcement" (a statement about Russia), "is optimistic about the
+// talks with Iran".
 var evalAdjectives = map[string]bool{"SKEPTICAL": true, "SCEPTICAL": true, "PESSIMISTIC": true,
 	"OPTIMISTIC": true, "HOPEFUL": true, "CONCERNED": true, "WORRIED": true, "WARY": true, "SUSPICIOUS": true,
 	"CRITICAL": true, "CONFIDENT": true, "DOUBTFUL": true, "ANGRY": true, "DISAPPOINTED": true, "PLEASED": true,
@@ -1977,8 +1977,8 @@ func (st *sent) targetOf(v int, passive bool, sources []entity, hints targetHint
 
 // sharedObjectVerb returns the verb conjoined right after v whose object
 // v shares: "attacked and killed two soldiers", "condemned and rejected
-// the proposal", "donated and personally delivered goods to Baghdad
-// University". v has no object, oblique or complement of its own, and
+// the proposal", "will totally destroy and obliterate the Economy of
+// Turkey". v has no object, oblique or complement of its own, and
 // nothing but the coordinator (and adverbs) stands between it and the
 // conjunct, which has no subject of its own.
 func (st *sent) sharedObjectVerb(v int) (int, bool) {

@@ -557,7 +557,7 @@ func (st *sent) resolve(h int) (entity, bool) {
 	// "He challenged Biden to name ...": a personal subject pronoun is
 	// none of the people its own verb's object names (a name there is
 	// not bound by the pronoun).
-	notEntries := map[string]bool{}
+	var notEntries map[string]bool
 	if r := st.rel(h); person && r.IsSubject() && !r.IsPassiveSubject() {
 		if v := st.head(h); v > h && v < st.hi {
 			for _, k := range st.childrenRel(v, text.Obj, text.Iobj) {
@@ -565,9 +565,13 @@ func (st *sent) resolve(h int) (entity, bool) {
 					continue
 				}
 				for _, a := range st.mention(k) {
-					if a.entry != "" {
-						notEntries[a.entry] = true
+					if a.entry == "" {
+						continue
 					}
+					if notEntries == nil {
+						notEntries = map[string]bool{}
+					}
+					notEntries[a.entry] = true
 				}
 			}
 		}

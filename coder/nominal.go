@@ -121,6 +121,13 @@ func (st *sent) actNounVerb(o int) *dict.Verb {
 	if !ok || reciprocalNouns[verb] || verb == "VISIT" {
 		return nil
 	}
+	return st.plainActVerb(verb)
+}
+
+// plainActVerb returns verb's dictionary entry with no pattern that
+// codes an act: nil when it has none, or codes a statement (01) or an
+// unreal act (a wish, a plan), which no noun reports as done.
+func (st *sent) plainActVerb(verb string) *dict.Verb {
 	for _, c := range st.c.d.Verbs.LookupLemma(verb) {
 		if len(c.Before)+len(c.After) == 0 && c.Code.Event != "" {
 			if irrealisCode(c.Code.Event) || strings.HasPrefix(c.Code.Event, "01") {
@@ -221,8 +228,7 @@ var lightVerbs = map[string]bool{"MAKE": true, "PLACE": true, "HOLD": true, "CON
 // nounFrames builds the frames of the sentence's event nouns that name
 // both sides, skipping nouns that an aspect frame has already taken.
 func (st *sent) nounFrames(taken []*frame) []*frame {
-	vd := st.c.d.Verbs
-	if vd == nil {
+	if st.c.d.Verbs == nil {
 		return nil
 	}
 	var out []*frame
@@ -234,14 +240,8 @@ func (st *sent) nounFrames(taken []*frame) []*frame {
 		if !ok || takenAt(taken, n) {
 			continue
 		}
-		var e *dict.Verb
-		for _, c := range vd.LookupLemma(verb) {
-			if len(c.Before)+len(c.After) == 0 && c.Code.Event != "" {
-				e = c
-				break
-			}
-		}
-		if e == nil || irrealisCode(e.Code.Event) || strings.HasPrefix(e.Code.Event, "01") {
+		e := st.plainActVerb(verb)
+		if e == nil {
 			continue
 		}
 		if verb == "TELEPHONE" && !st.telephoneCall(n) {

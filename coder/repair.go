@@ -841,6 +841,7 @@ func (st *sent) repairTimeConj() {
 		if subj {
 			continue
 		}
+	times:
 		for _, t := range times {
 			for _, n := range st.childrenRel(t, text.Conj) {
 				if n > v || (st.tok(n).UPOS != text.NOUN && st.tok(n).UPOS != text.PROPN) {
@@ -851,6 +852,7 @@ func (st *sent) repairTimeConj() {
 					continue
 				}
 				st.reattach(n, v, text.Nsubj)
+				break times // one subject
 			}
 		}
 	}
