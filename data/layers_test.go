@@ -415,6 +415,18 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"042 IRNGOV RUS CAMEO.2.0.txt", "043 RUS IRNGOV CAMEO.2.0.txt"},
 		},
 		{
+			// CAMEO.2.0.txt lists OVERTURN * CONVICTION twice, 081 then
+			// 1241, and the reader keeps the last.
+			name: "overturning-a-conviction-eases-sanctions",
+			conll: tree("A Russian court overturned the conviction of Navalny.",
+				"A a DET DT 3 det", "Russian Russian ADJ JJ 3 amod", "court court NOUN NN 4 nsubj",
+				"overturned overturn VERB VBD 0 root", "the the DET DT 6 det", "conviction conviction NOUN NN 4 obj",
+				"of of ADP IN 8 case", "Navalny Navalny PROPN NNP 6 nmod", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    []string{"081 RUSJUD RUSOPP verbs.news.txt"},
+			wantOut: []string{"1241 RUSJUD RUSOPP CAMEO.2.0.txt"},
+		},
+		{
 			name: "a-leader-leaving-is-no-consultation",
 			conll: tree("The Iranian president left Moscow.",
 				"The the DET DT 3 det", "Iranian Iranian ADJ JJ 3 amod", "president president NOUN NN 4 nsubj",
