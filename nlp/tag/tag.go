@@ -867,9 +867,7 @@ func (t *Tagger) reducedRelative(forms []string, tags []uint16) {
 		for j := i - 2; j >= 0; j-- {
 			switch xpos(j) {
 			case ",", ":", ".", "``", "''", "-LRB-", "-RRB-", "CC", "WDT", "WP", "WRB", "IN":
-				if xpos(j) == "IN" && !strings.EqualFold(forms[j], "that") && !strings.EqualFold(forms[j], "because") &&
-					!strings.EqualFold(forms[j], "if") && !strings.EqualFold(forms[j], "while") && !strings.EqualFold(forms[j], "after") &&
-					!strings.EqualFold(forms[j], "before") && !strings.EqualFold(forms[j], "since") && !strings.EqualFold(forms[j], "when") {
+				if xpos(j) == "IN" && !clauseOpeners[strings.ToLower(forms[j])] {
 					continue // a preposition inside the clause: "over alleged hush money"
 				}
 				break back
@@ -886,6 +884,11 @@ func (t *Tagger) reducedRelative(forms []string, tags []uint16) {
 		}
 	}
 }
+
+// clauseOpeners are the words tagged IN that open a clause of their own
+// ("because", "after" ... and "that"), which ends a verb's stretch.
+var clauseOpeners = map[string]bool{"that": true, "because": true, "if": true, "while": true, "after": true,
+	"before": true, "since": true, "when": true}
 
 // relativeBefore reports whether a relative pronoun (who, which, that)
 // opens the clause of the finite verb at j, in its stretch before it.
