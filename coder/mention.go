@@ -145,6 +145,9 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 		}
 		if d.Agents != nil {
 			if ag, n := d.Agents.Match(st.words, i-st.lo, end-st.lo); ag != nil && !st.surname(i, n) {
+				if officeRoles[ag.Code] && st.c.opts.Modality == ModalityNews && st.formerRole(h, lo, i) {
+					ag = formerHolder
+				}
 				pi.agents = append(pi.agents, ag)
 				if i <= h && h < i+n {
 					pi.headAgent = true
@@ -166,6 +169,39 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 		pi.headAgent = true
 	}
 	return pi
+}
+
+// officeRoles are the agent codes of offices a person holds: government,
+// armed forces, police, courts, legislature, intelligence.
+var officeRoles = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "SPY": true}
+
+// formerHolder is the role of a person who held an office and holds it no
+// longer: the dictionaries' FORMER_PRESIDENT [~ELI].
+var formerHolder = &dict.Agent{Name: "FORMER", Code: "ELI"}
+
+// formerRole reports whether the office named at token i of the phrase
+// of h (starting at lo) is one its holder has left: "former mayor",
+// "ex-minister", "Michael Bloomberg, formerly the mayor of New York City",
+// "previously the country's defence minister". The office is past, so
+// the person is no government, army or court today; the Phoenix agents
+// list only "former president" and "former prime minister" so. News
+// modality only: PETRARCH's own tests keep "former border police" police.
+func (st *sent) formerRole(h, lo, i int) bool {
+	for j := max(lo, i-3); j < i; j++ {
+		switch st.key(j) {
+		case "FORMER", "EX", "FORMERLY", "PREVIOUSLY":
+			return true
+		}
+	}
+	for _, k := range st.children(h) {
+		if st.base(k) == text.Advmod && k < i {
+			switch st.key(k) {
+			case "FORMERLY", "PREVIOUSLY", "ONCE":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namedParty is the agent of a political party named by a capitalised
