@@ -118,7 +118,14 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 	var pi phraseInfo
 	pi.span = text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}
 	d := st.c.d
+	titled := st.namedAgreement(h)
 	for i := lo; i <= hi; {
+		if titled && i < h {
+			// "the Paris Agreement", "the Geneva Conventions": the place
+			// names the agreement, no party to it.
+			i++
+			continue
+		}
 		if d.Actors != nil {
 			if act, n := d.Actors.Match(st.words, i-st.lo, end-st.lo); act != nil && !st.firstName(act, i, n) && !st.lowerAcronym(i, n) &&
 				!(st.cityWord(act, i, n) && st.placeAsSurname(i, i)) && !st.kinName(act, i, n) {
@@ -169,6 +176,25 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 		pi.headAgent = true
 	}
 	return pi
+}
+
+// agreementTitles are the nouns that, capitalised after a place, name an
+// agreement or a meeting by where it was made: "the Paris Agreement",
+// "the Kyoto Protocol", "the Oslo Accords", "the Helsinki Summit".
+var agreementTitles = map[string]bool{"AGREEMENT": true, "AGREEMENTS": true, "ACCORD": true, "ACCORDS": true,
+	"PROTOCOL": true, "CONVENTION": true, "CONVENTIONS": true, "TREATY": true, "DECLARATION": true,
+	"SUMMIT": true, "CONFERENCE": true, "PROCESS": true, "FORMAT": true, "CHARTER": true}
+
+// namedAgreement reports whether h is the capitalised head of an
+// agreement's or a meeting's name, whose places before it are part of the
+// name: the city where it was signed is no party to it.
+func (st *sent) namedAgreement(h int) bool {
+	if !agreementTitles[st.key(h)] {
+		return false
+	}
+	f := st.doc.Form(h)
+	// (Not the sentence's first word, capitalised whatever it names.)
+	return h > st.lo && f != "" && f[0] >= 'A' && f[0] <= 'Z'
 }
 
 // officeRoles are the agent codes of offices a person holds: government,
@@ -309,6 +335,9 @@ func (st *sent) mention1(h int) []entity {
 	}
 	if currencies[st.lemma(h)] {
 		return nil // "invested nine billion US dollars": money, not the United States
+	}
+	if g := st.head(h); g > h && g < st.hi && st.base(h) == text.Compound && st.namedAgreement(g) {
+		return nil // "Paris" of "the Paris Agreement"
 	}
 	pi := st.scanPhrase(h)
 	viaNmod := false
