@@ -427,6 +427,17 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"1241 RUSJUD RUSOPP CAMEO.2.0.txt"},
 		},
 		{
+			// Upstream's WITHDRAW * FROM + codes a military retreat, which
+			// needs no target (coder.oneSided 087).
+			name: "withdrawing-from-consideration-is-no-retreat",
+			conll: tree("The Russian senator withdrew her name from consideration.",
+				"The the DET DT 3 det", "Russian Russian ADJ JJ 3 amod", "senator senator NOUN NN 4 nsubj",
+				"withdrew withdraw VERB VBD 0 root", "her she PRON PRP$ 6 nmod:poss", "name name NOUN NN 4 obj",
+				"from from ADP IN 8 case", "consideration consideration NOUN NN 4 obl", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			wantOut: []string{"0874 RUSLEG --- CAMEO.2.0.txt"},
+		},
+		{
 			name: "a-leader-leaving-is-no-consultation",
 			conll: tree("The Iranian president left Moscow.",
 				"The the DET DT 3 det", "Iranian Iranian ADJ JJ 3 amod", "president president NOUN NN 4 nsubj",
