@@ -183,6 +183,11 @@ func TestNewsSentences(t *testing.T) {
 		{"though-clause with a stranded preposition", strings.Fields("Though the commission is allowed to provide the network a licence while its application is still being decided upon , the commission refused to provide the licence ."),
 			22, 21, -1, []int{20}, text.VERB, false, []newsArc{
 				{i: 4, head: 22, rel: "advcl"}, {i: 0, head: 4, rel: "mark"}, {i: 24, head: 22, rel: "xcomp"}}},
+		// "ally", seen twice in training as a noun, reads as an adverb
+		// by its "-ly" after a name: the article's phrase needs its head.
+		{"noun head of an apposition", strings.Fields("Pakistan , a key U.S. ally in the war against terrorism , has refused to deploy peacekeepers in Iraq ."),
+			13, 0, -1, []int{0, 2, 5, 8}, text.VERB, false, []newsArc{
+				{i: 5, head: 0, rel: "appos", xpos: "NN"}, {i: 4, head: 5, rel: "compound"}}},
 		// News verbs EWT has mostly as participles, used as the finite
 		// verb: VBD, and the clause hangs on them.
 		{"finite past after a participle phrase", strings.Fields("Troops firing on protesters killed three people ."),

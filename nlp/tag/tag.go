@@ -111,6 +111,7 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 			t.nameWord(s.forms, tags)
 			t.openPreposition(s.forms, tags)
 			t.reducedRelative(s.forms, tags)
+			t.nounHead(s.forms, tags)
 		}
 		for k, c := range tags {
 			tok := &d.Tokens[int(sp.Start)+k]
@@ -993,6 +994,47 @@ func (t *Tagger) nounAfterArticle(forms []string, tags []uint16) {
 			continue
 		}
 		if x := t.classes[tags[i]].XPOS; (x == "VBP" || x == "VB") && isLowerWord(forms[i]) {
+			tags[i] = uint16(nn)
+		}
+	}
+}
+
+// nounHead retags as a noun (NN) a word tagged as an adverb that training
+// saw mostly as a noun and that ends a noun phrase an article opens: "a
+// key U.S. ally in the war", "a close NATO ally,". The "-ly" of "ally"
+// reads as an adverb's suffix after a name, but an article's phrase needs
+// a head, and adverbs such as "recently" ("the U.S. recently said") were
+// seen as adverbs. Applied when tagging, like aboutTo.
+func (t *Tagger) nounHead(forms []string, tags []uint16) {
+	nn := slices.Index(t.classes, Class{UPOS: text.NOUN, XPOS: "NN"})
+	if nn < 0 {
+		return
+	}
+	xpos := func(i int) string { return t.classes[tags[i]].XPOS }
+	for i := 2; i < len(forms); i++ {
+		if xpos(i) != "RB" {
+			continue
+		}
+		w, ok := t.words[strings.ToLower(forms[i])]
+		if !ok || int(w.top) >= len(t.classes) || t.classes[w.top].UPOS != text.NOUN {
+			continue
+		}
+		if i+1 < len(forms) {
+			switch xpos(i + 1) {
+			case "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "POS":
+				continue // not the phrase's last word
+			}
+		}
+		// Back over the phrase's modifiers to its article.
+		j := i - 1
+		for j >= 0 && (xpos(j) == "JJ" || xpos(j) == "NNP" || xpos(j) == "NN" || xpos(j) == "NNPS") {
+			j--
+		}
+		if j == i-1 || j < 0 {
+			continue
+		}
+		switch strings.ToLower(forms[j]) {
+		case "a", "an", "the", "another", "each", "every", "this", "that":
 			tags[i] = uint16(nn)
 		}
 	}
