@@ -183,6 +183,12 @@ func TestNewsSentences(t *testing.T) {
 		{"though-clause with a stranded preposition", strings.Fields("Though the commission is allowed to provide the network a licence while its application is still being decided upon , the commission refused to provide the licence ."),
 			22, 21, -1, []int{20}, text.VERB, false, []newsArc{
 				{i: 4, head: 22, rel: "advcl"}, {i: 0, head: 4, rel: "mark"}, {i: 24, head: 22, rel: "xcomp"}}},
+		// An unknown capitalised word opening the sentence is a name, not an
+		// adverb such as "However": the verb after it is then finite.
+		{"unknown name opening a sentence", strings.Fields("Abiy ordered troops into Tigray ."),
+			1, 0, 2, []int{0}, text.VERB, false, []newsArc{{i: 0, head: 1, rel: "nsubj", xpos: "NNP"}}},
+		{"unknown name before a past verb", strings.Fields("Thunberg promised protests every week ."),
+			1, 0, 2, []int{0}, text.VERB, false, []newsArc{{i: 1, head: -1, rel: "root", xpos: "VBD"}}},
 		// "ally", seen twice in training as a noun, reads as an adverb
 		// by its "-ly" after a name: the article's phrase needs its head.
 		{"noun head of an apposition", strings.Fields("Pakistan , a key U.S. ally in the war against terrorism , has refused to deploy peacekeepers in Iraq ."),

@@ -616,6 +616,40 @@ func (t *Tagger) afterModal(s *scratch, i, c int) int {
 	return best
 }
 
+// unknownName returns the class for word i given the model's choice c: a
+// capitalised word the treebank never had that the model tags as an
+// adverb is a name (NNP): "Thunberg promised protests every week", "Abiy
+// ordered troops into Tigray", which the model read as adverbs opening
+// the sentence ("However", "Meanwhile") and then took the verb for a
+// participle. Adverbs are a class the treebank knows; the rare ones it
+// lacks end in -ly ("Reportedly"), and those keep their tag. The words
+// after are tagged with the name before them.
+func (t *Tagger) unknownName(s *scratch, i, c int) int {
+	if t.classes[c].XPOS != "RB" {
+		return c
+	}
+	f := s.forms[i]
+	lower := strings.ToLower(f)
+	if strings.HasSuffix(lower, "ly") || utf8.RuneCountInString(f) < 3 {
+		return c
+	}
+	if r, _ := utf8.DecodeRuneInString(f); !unicode.IsUpper(r) {
+		return c
+	}
+	if _, ok := t.words[lower]; ok {
+		return c
+	}
+	if _, ok := t.words[f]; ok {
+		return c
+	}
+	for k, cl := range t.classes {
+		if cl.XPOS == "NNP" {
+			return k
+		}
+	}
+	return c
+}
+
 // infinitiveTo returns the class for word i given the model's choice c:
 // "to" right after a verb that takes a to-infinitive ("has begun to
 // question whether", "vowed to retaliate") is the infinitive marker
@@ -1443,6 +1477,9 @@ func (t *Tagger) tagSentence(s *scratch, tr *trainState) []uint16 {
 			if tr == nil && s.afterModal && i > 0 {
 				c = t.afterModal(s, i, c)
 				c = t.infinitiveTo(s, i, c)
+			}
+			if tr == nil && s.afterModal {
+				c = t.unknownName(s, i, c)
 			}
 			if tr != nil {
 				g := int(tr.gold[i])
