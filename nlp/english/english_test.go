@@ -183,6 +183,17 @@ func TestNewsSentences(t *testing.T) {
 		{"though-clause with a stranded preposition", strings.Fields("Though the commission is allowed to provide the network a licence while its application is still being decided upon , the commission refused to provide the licence ."),
 			22, 21, -1, []int{20}, text.VERB, false, []newsArc{
 				{i: 4, head: 22, rel: "advcl"}, {i: 0, head: 4, rel: "mark"}, {i: 24, head: 22, rel: "xcomp"}}},
+		// A participle that is the sentence's only candidate verb is its
+		// finite verb, with no object after it ("surrendered to") and with a
+		// time after its phrase; a relative clause after it has its own.
+		{"finite verb before a relative clause", strings.Fields("The Brazilian government Thursday evening expressed condolences to Bangladesh over a fire in its capital city Dhaka that killed more than a hundred people ."),
+			5, -1, 6, []int{0, 2}, text.VERB, false, []newsArc{{i: 5, head: -1, rel: "root", xpos: "VBD"}}},
+		{"sole verb without an object", strings.Fields("Twenty New People 's Army ( NPA ) rebels surrendered to the police in Camarines Norte Monday afternoon ."),
+			9, 8, -1, []int{0, 8}, text.VERB, false, []newsArc{{i: 9, head: -1, rel: "root", xpos: "VBD"}}},
+		{"sole verb before a time", strings.Fields("Peru 's interim president , Manuel Merino , resigned on Sunday , less than a week into his new administration ."),
+			8, 3, -1, []int{0, 3, 6}, text.VERB, false, []newsArc{{i: 8, head: -1, rel: "root", xpos: "VBD"}}},
+		{"called for, not a name", strings.Fields("The Global Campaign for Equal Nationality Rights called for reform of nationality laws that discriminate on the basis of gender ."),
+			7, 2, -1, []int{0, 2, 6}, text.VERB, false, []newsArc{{i: 7, head: -1, rel: "root", xpos: "VBD"}}},
 		// An unknown capitalised word opening the sentence is a name, not an
 		// adverb such as "However": the verb after it is then finite.
 		{"unknown name opening a sentence", strings.Fields("Abiy ordered troops into Tigray ."),

@@ -307,7 +307,9 @@ func (t *Tagger) ingAdjective(forms []string, tags []uint16) {
 // participles, so the model tags them VBN, and the parser then hangs the
 // clause on a noun. A reduced relative ("a man named John", "a statement
 // issued Monday") looks the same, so naming verbs and following dates
-// and times are left alone. Applied when tagging, like aboutTo.
+// and times are left alone, unless the participle is the sentence's only
+// candidate for its finite verb (soleVerb). Applied when tagging, like
+// aboutTo.
 func (t *Tagger) finitePast(forms []string, tags []uint16) {
 	vbd := slices.Index(t.classes, Class{UPOS: text.VERB, XPOS: "VBD"})
 	if vbd < 0 {
@@ -336,8 +338,10 @@ func (t *Tagger) finitePast(forms []string, tags []uint16) {
 				j, second = i+3, i+2
 			}
 		}
-		if !startsObject(forms[j], xpos(j)) && !noPassive[strings.ToLower(forms[i])] || isNamingVerb(strings.ToLower(forms[i])) ||
-			j+1 < len(forms) && isTimeWord(strings.ToLower(forms[j+1])) ||
+		sole := soleVerb(forms, xpos, i)
+		if !startsObject(forms[j], xpos(j)) && !noPassive[strings.ToLower(forms[i])] && !sole ||
+			isNamingVerb(strings.ToLower(forms[i])) && !callFor(forms, j) ||
+			j+1 < len(forms) && isTimeWord(strings.ToLower(forms[j+1])) && !sole ||
 			otherFinite(forms, xpos, i) {
 			continue
 		}
@@ -444,6 +448,12 @@ func otherFinite(forms []string, xpos func(int) string, i int) bool {
 						break stretch
 					}
 				}
+			case "WDT", "WP":
+				if step > 0 {
+					// "expressed condolences over a fire that killed
+					// ...": a relative clause's verb is its own.
+					break stretch
+				}
 			case "VBD", "VBZ", "VBP", "MD":
 				if step < 0 && isReportingVerb(strings.ToLower(forms[j])) && j < i-1 {
 					// "Fars reported Iran issued arrest warrants": the
@@ -455,6 +465,36 @@ func otherFinite(forms []string, xpos func(int) string, i int) bool {
 		}
 	}
 	return false
+}
+
+// soleVerb reports whether participle i is the only verb that could be
+// the sentence's finite one: the sentence ends with a full stop, and no
+// finite verb or modal stands anywhere in it outside the relative clauses
+// after it; a preposition, particle or the end follows i. "Twenty NPA
+// rebels surrendered to the police", "Manuel Merino resigned on Sunday":
+// with no object after it, the verb was left a participle, and a sentence
+// without a finite verb is rare in news.
+func soleVerb(forms []string, xpos func(int) string, i int) bool {
+	n := len(forms)
+	if n < 4 || forms[n-1] != "." || i+1 >= n {
+		return false
+	}
+	switch xpos(i + 1) {
+	case "IN", "RP", "TO", ".", ",":
+	default:
+		return false
+	}
+	for j := 0; j < n; j++ {
+		switch xpos(j) {
+		case "WDT", "WP":
+			if j > i {
+				return true // the rest is a relative clause
+			}
+		case "VBD", "VBZ", "VBP", "MD":
+			return false
+		}
+	}
+	return true
 }
 
 // isReportingVerb reports whether the lower-case word w is a finite form
@@ -562,6 +602,17 @@ func isNamingVerb(w string) bool {
 	switch w {
 	case "named", "called", "dubbed", "titled", "entitled", "nicknamed", "labelled", "labeled",
 		"termed", "styled":
+		return true
+	}
+	return false
+}
+
+// callFor reports whether word j after "called" makes it an appeal or a
+// summons ("called for reform", "called on Iran", "called off the
+// strike"), not a name ("a man called John").
+func callFor(forms []string, j int) bool {
+	switch strings.ToLower(forms[j]) {
+	case "for", "on", "off", "upon":
 		return true
 	}
 	return false
