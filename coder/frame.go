@@ -312,10 +312,12 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			// Where several actors meet is their venue, not a party:
 			// "The US, Russia, and Switzerland met in Geneva". (One
 			// who arrives in a state visits it: 040 in the PETRARCH
-			// unit tests.) A meeting "at" a place is there, whoever
+			// unit tests; several are also a plural group: "Leaders of
+			// African Union member states met in Niamey".) A meeting
+			// "at" a place is there, whoever
 			// meets: "has held talks at Downing Street with the Irish
 			// premier".
-			venue := st.caseWord(t.head) == "AT" || len(sources) > 1 && st.caseWord(t.head) == "IN"
+			venue := st.caseWord(t.head) == "AT" || st.several(sources) && st.caseWord(t.head) == "IN"
 			if !st.topicOf(v, t.head) && !venue {
 				kept = append(kept, t)
 			}
@@ -2066,6 +2068,12 @@ var transferVerbs = map[string]bool{"PROVIDE": true, "OFFER": true, "SEND": true
 // "outside Aleppo").
 var notTarget = map[string]bool{"AFTER": true, "BEFORE": true, "DURING": true, "SINCE": true, "UNTIL": true,
 	"OUTSIDE": true, "INSIDE": true, "NEAR": true, "ACROSS": true, "THROUGHOUT": true, "AROUND": true, "DESPITE": true}
+
+// several reports whether sources are more than one actor: two or more,
+// or one named by a plural noun ("leaders of the member states").
+func (st *sent) several(sources []entity) bool {
+	return len(sources) > 1 || len(sources) == 1 && st.pluralNoun(sources[0].head)
+}
 
 // sameAs reports whether a and b are one actor: one code, and not two
 // people the dictionaries list apart (Barack Obama and Joe Biden are both

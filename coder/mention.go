@@ -63,12 +63,38 @@ const maxDepth = 64
 func (st *sent) phraseSpan(h int) (int, int) {
 	return st.span(h, func(k int) bool {
 		r := st.rel(k)
-		if phraseRel(r) || st.nameNmod(k) {
+		if phraseRel(r) || st.nameNmod(k) || st.subjectInPhrase(h, k) {
 			return true
 		}
 		// The possessive marker of a possessor, "'s".
 		return r.Base() == text.Case && (st.key(k) == "'S" || st.key(k) == "'")
 	})
+}
+
+// subjectInPhrase reports whether k, a subject the parser hung on noun h
+// before it, is a modifier inside h's phrase: h is no predicate (no
+// copula) and only its own modifiers stand between ("the United States
+// special envoy", parsed with "States" the subject of "envoy").
+func (st *sent) subjectInPhrase(h, k int) bool {
+	if st.base(k) != text.Nsubj || k > h || st.tok(h).UPOS != text.NOUN {
+		return false
+	}
+	for _, c := range st.children(h) {
+		if b := st.base(c); b == text.Cop || b == text.Aux {
+			return false
+		}
+	}
+	for j := k + 1; j < h; j++ {
+		if st.head(j) != h {
+			return false
+		}
+		switch st.base(j) {
+		case text.Amod, text.Compound, text.Nummod:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // subtreeEnd is the last token of h's nominal subtree (without clauses,
@@ -1391,7 +1417,9 @@ func (st *sent) scanOccurrences() {
 	for i := 0; i < end; {
 		act, n := a.Match(st.words, i, end)
 		if act == nil || st.firstName(act, st.lo+i, n) || (st.cityWord(act, st.lo+i, n) && st.placeAsSurname(st.lo+i, st.lo+i)) ||
-			st.kinName(act, st.lo+i, n) {
+			st.kinName(act, st.lo+i, n) || st.lowerAcronym(st.lo+i, n) {
+			// (A lower-case "us" is the pronoun, not the United States:
+			// "them" after "told us" is not American.)
 			i++
 			continue
 		}
