@@ -427,6 +427,18 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"1241 RUSJUD RUSOPP CAMEO.2.0.txt"},
 		},
 		{
+			// GRANT's "* REQUEST [030]" (granting one) applies to every verb
+			// of its block, ISSUE too.
+			name: "a-request-issued-is-an-appeal",
+			conll: tree("The Russian parliament issued a request to Iran.",
+				"The the DET DT 3 det", "Russian Russian ADJ JJ 3 amod", "parliament parliament NOUN NN 4 nsubj",
+				"issued issue VERB VBD 0 root", "a a DET DT 6 det", "request request NOUN NN 4 obj",
+				"to to ADP IN 8 case", "Iran Iran PROPN NNP 4 obl", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    []string{"020 RUSLEG IRN verbs.news.txt"},
+			wantOut: []string{"030 RUSLEG IRN CAMEO.2.0.txt"},
+		},
+		{
 			// Upstream's WITHDRAW * FROM + codes a military retreat, which
 			// needs no target (coder.oneSided 087).
 			name: "withdrawing-from-consideration-is-no-retreat",
