@@ -341,7 +341,7 @@ func (t *Tagger) finitePast(forms []string, tags []uint16) {
 		sole := soleVerb(forms, xpos, i)
 		if !startsObject(forms[j], xpos(j)) && !noPassive[strings.ToLower(forms[i])] && !sole ||
 			isNamingVerb(strings.ToLower(forms[i])) && !callFor(forms, j) ||
-			j+1 < len(forms) && isTimeWord(strings.ToLower(forms[j+1])) && !sole ||
+			j+1 < len(forms) && isTimeWord(strings.ToLower(forms[j+1])) && !onlyCandidate(forms, xpos, i) ||
 			otherFinite(forms, xpos, i) {
 			continue
 		}
@@ -448,10 +448,11 @@ func otherFinite(forms []string, xpos func(int) string, i int) bool {
 						break stretch
 					}
 				}
-			case "WDT", "WP":
+			case "WDT", "WP", "WRB":
 				if step > 0 {
 					// "expressed condolences over a fire that killed
-					// ...": a relative clause's verb is its own.
+					// ...", "fled when police arrived": a relative or
+					// subordinate clause's verb is its own.
 					break stretch
 				}
 			case "VBD", "VBZ", "VBP", "MD":
@@ -468,27 +469,35 @@ func otherFinite(forms []string, xpos func(int) string, i int) bool {
 }
 
 // soleVerb reports whether participle i is the only verb that could be
-// the sentence's finite one: the sentence ends with a full stop, and no
-// finite verb or modal stands anywhere in it outside the relative clauses
-// after it; a preposition, particle or the end follows i. "Twenty NPA
-// rebels surrendered to the police", "Manuel Merino resigned on Sunday":
-// with no object after it, the verb was left a participle, and a sentence
-// without a finite verb is rare in news.
+// the sentence's finite one (onlyCandidate) and a preposition, particle
+// or the end follows it: "Twenty NPA rebels surrendered to the police",
+// "Manuel Merino resigned on Sunday". With no object after it, the verb
+// was left a participle, and a sentence without a finite verb is rare in
+// news.
 func soleVerb(forms []string, xpos func(int) string, i int) bool {
-	n := len(forms)
-	if n < 4 || forms[n-1] != "." || i+1 >= n {
+	if !onlyCandidate(forms, xpos, i) || i+1 >= len(forms) {
 		return false
 	}
 	switch xpos(i + 1) {
 	case "IN", "RP", "TO", ".", ",":
-	default:
+		return true
+	}
+	return false
+}
+
+// onlyCandidate reports whether the sentence of participle i ends with a
+// full stop and has no finite verb or modal outside the relative and
+// subordinate clauses after i ("that killed", "when police arrived").
+func onlyCandidate(forms []string, xpos func(int) string, i int) bool {
+	n := len(forms)
+	if n < 4 || forms[n-1] != "." {
 		return false
 	}
 	for j := 0; j < n; j++ {
 		switch xpos(j) {
-		case "WDT", "WP":
+		case "WDT", "WP", "WRB":
 			if j > i {
-				return true // the rest is a relative clause
+				return true // the rest is a relative or subordinate clause
 			}
 		case "VBD", "VBZ", "VBP", "MD":
 			return false
@@ -553,8 +562,8 @@ func endsSubject(forms []string, xpos func(int) string, j int) bool {
 // an appositive or a parenthetical after the subject ("Ahmed al-Assadi, a
 // spokesman for the PMF, blamed both Israel and the United States"): a
 // comma (or a comma and an adverb), a noun somewhere before it, and no
-// finite verb or modal before it in the sentence, so that word i would be
-// the first.
+// finite verb or modal before it in the sentence outside a relative
+// clause, so that word i would be the first.
 func afterAppositive(xpos func(int) string, i int) bool {
 	j := i - 1
 	if xpos(j) == "RB" {
@@ -563,11 +572,19 @@ func afterAppositive(xpos func(int) string, i int) bool {
 	if xpos(j) != "," {
 		return false
 	}
-	noun := false
+	noun, relative := false, false
 	for k := range j {
 		switch xpos(k) {
+		case "WP", "WDT":
+			// "Al-Quaety, who contributed to AFP, openly supported":
+			// the relative clause's verb is its own, up to its comma.
+			relative = true
+		case ",":
+			relative = false
 		case "VBD", "VBZ", "VBP", "MD":
-			return false
+			if !relative {
+				return false
+			}
 		case "NN", "NNS", "NNP", "NNPS", "PRP":
 			noun = true
 		}
@@ -591,6 +608,9 @@ func startsObject(f, x string) bool {
 		case "him", "her", "them", "us", "me", "it":
 			return true
 		}
+	case "CC":
+		// "blamed both Israel and the United States".
+		return strings.EqualFold(f, "both") || strings.EqualFold(f, "either")
 	}
 	return false
 }
