@@ -559,6 +559,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairAppositiveSubject()
 	st.repairAppositiveParticiple()
 	st.repairTimeConj()
+	st.repairFrontedName()
 	st.repairTitleConj()
 	st.repairAlliedConj()
 	st.repairSubjects()

@@ -858,6 +858,72 @@ func (st *sent) repairTimeConj() {
 	}
 }
 
+// repairFrontedName gives a verb the subject that the parser hung as an
+// apposition inside the phrase fronted before it: "In a statement
+// following the attack, Ahmed al-Assadi, a spokesman for the PMF, blamed
+// both Israel and the United States", parsed with "Ahmed al-Assadi" (and
+// "a spokesman") appositions of "attack". A verb with no subject, whose
+// oblique before it holds a name set off by a comma as an apposition,
+// followed by nothing but its own appositions and commas up to the verb:
+// the name is the verb's subject, and the appositions after it are its.
+func (st *sent) repairFrontedName() {
+	all := func(int) bool { return true }
+	for v := st.lo; v < st.hi; v++ {
+		if st.tok(v).UPOS != text.VERB || st.subjectOf(v) >= 0 || st.hasPassiveSubject(v) {
+			continue
+		}
+	obliques:
+		for _, k := range st.children(v) {
+			if k > v || st.base(k) != text.Obl {
+				continue
+			}
+			_, end := st.span(k, all)
+			if end+1 < v-1 || end >= v {
+				continue // the oblique must run up to the verb
+			}
+			for n := k + 1; n <= end; n++ {
+				if st.base(n) != text.Appos || st.tok(n).UPOS != text.PROPN || st.key(n-1) != "," {
+					continue
+				}
+				h := st.head(n)
+				var after []int
+				for _, a := range st.childrenRel(h, text.Appos) {
+					if a > n {
+						after = append(after, a)
+					}
+				}
+				// Only the name, its appositions and commas up to the verb.
+				_, last := st.span(n, all)
+				for _, a := range after {
+					alo, ahi := st.span(a, all)
+					if alo != last+1 && !(alo == last+2 && st.key(last+1) == ",") {
+						continue obliques
+					}
+					last = ahi
+				}
+				if !(last == v-1 || last == v-2 && st.key(v-1) == ",") {
+					continue obliques
+				}
+				st.reattach(n, v, text.Nsubj)
+				for _, a := range after {
+					st.reattach(a, n, text.Appos)
+				}
+				break obliques // one subject
+			}
+		}
+	}
+}
+
+// hasPassiveSubject reports whether verb v has a passive subject.
+func (st *sent) hasPassiveSubject(v int) bool {
+	for _, k := range st.children(v) {
+		if st.rel(k).IsPassiveSubject() {
+			return true
+		}
+	}
+	return false
+}
+
 // repairTitleConj joins to a coordination the name whose title the parser
 // took for the coordination's last conjunct: "after fellow candidate
 // Bernie Sanders and former president Barack Obama announced their
