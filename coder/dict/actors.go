@@ -75,6 +75,9 @@ type phrase struct {
 	// ("(LTTE)"), which matches a word written in capitals only: "LET"
 	// (Lashkar-e-Taiba) is not "Let".
 	caps bool
+	// roleCoded is true for a phrase of an actor with a role code
+	// (roleCoded): its one word as a stem takes no other letters.
+	roleCoded bool
 }
 
 type actorPhrase struct {
@@ -368,9 +371,15 @@ func (a *Actors) finish() {
 	ph := func(p *actorPhrase) *phrase { return &p.phrase }
 	for _, v := range a.byFirst {
 		sortPhrases(v, ph)
+		for i := range v {
+			v[i].roleCoded = roleCoded(v[i].actor)
+		}
 	}
 	for _, v := range a.bySkel {
 		sortPhrases(v, ph)
+		for i := range v {
+			v[i].roleCoded = roleCoded(v[i].actor)
+		}
 	}
 }
 
@@ -473,13 +482,27 @@ func (a *Actors) Match(w Words, i, end int) (*Actor, int) {
 		}
 		for l := len(k) - 1; l >= 4 && len(k)-l <= maxStemSuffix; l-- {
 			for _, p := range a.byFirst[k[:l]] {
-				if len(p.words) == 1 && p.stem {
+				if len(p.words) == 1 && p.stem && !p.roleCoded {
 					return p.actor, 1
 				}
 			}
 		}
 	}
 	return best, bn
+}
+
+// roleCoded reports whether a's code is more than a state's bare code (a
+// person, a group, an organ), whose one-word name as a stem would reach
+// into other names: Phoenix's "+ASSAD" (no final underscore) made "Ahmed
+// al-Assadi" Syria's president, and "+OBAMA" every "Obamacare". A state's
+// stem ("ARGENTIN", "AFGHAN") is meant to take its endings; a plural
+// ("SERBIANS", "KOSOVARS") is matched anyway.
+func roleCoded(a *Actor) bool {
+	code := a.Code
+	if code == "" && len(a.Roles) > 0 {
+		code = a.Roles[len(a.Roles)-1].Code
+	}
+	return len(code) > 3
 }
 
 // variantOK reports whether an actor's names may be matched by a
@@ -515,7 +538,7 @@ func (p *phrase) match(w Words, i, end int, fuzzy, variants bool) int {
 			return 0
 		}
 		last := j == len(p.words)-1
-		if last && p.stem && len(pw) >= 4 && len(k)-len(pw) <= maxStemSuffix && strings.HasPrefix(k, pw) {
+		if last && p.stem && len(pw) >= 4 && len(k)-len(pw) <= maxStemSuffix && strings.HasPrefix(k, pw) && (len(p.words) > 1 || !p.roleCoded) {
 			continue
 		}
 		if last && len(k) == len(pw)+1 && k[len(k)-1] == 'S' && strings.HasPrefix(k, pw) && len(pw) >= 4 {
