@@ -329,6 +329,15 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"193 AFGMIL AFGREB CAMEO.2.0.txt", "193 AFGREB AFGMIL CAMEO.2.0.txt"},
 		},
 		{
+			name: "iraqs-popular-mobilization-forces",
+			conll: tree("The PMF blamed Israel.",
+				"The the DET DT 2 det", "PMF PMF PROPN NNP 3 nsubj", "blamed blame VERB VBD 0 root",
+				"Israel Israel PROPN NNP 3 obj", ". . PUNCT . 3 punct"),
+			without: data.ActorNews,
+			want:    []string{"112 IRQMIL ISR CAMEO.2.0.txt"},
+			wantOut: nil,
+		},
+		{
 			name: "the-bare-acronym-EU",
 			conll: tree("EU condemned Russia.",
 				"EU EU PROPN NNP 2 nsubj", "condemned condemn VERB VBD 0 root", "Russia Russia PROPN NNP 2 obj", ". . PUNCT . 2 punct"),
