@@ -152,7 +152,7 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 		return "neither side has a country or an organisation" // "officials said ... advocates"
 	case st.c.opts.RequireCountry && strings.HasPrefix(src.code, "---"):
 		return "the source has no country or organisation (" + src.code + ")" // "a government official said"
-	case st.c.opts.RequireTargetCountry && strings.HasPrefix(tgt.code, "---") && len(st.doc.Sents) > 1 && !forceCode(code):
+	case st.c.opts.RequireTargetCountry && strings.HasPrefix(tgt.code, "---") && len(st.doc.Sents) > 1:
 		return "the target has no country or organisation in the article (" + tgt.code + ")" // "supported peasant farming"
 	case (bareOf(src.code, tgt.code) && (!ownPeople(tgt.code) || st.eventHead(src)) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) &&
 		!st.citizenOf(src, tgt) && !territorialAct(code) &&
