@@ -1873,7 +1873,7 @@ func (st *sent) targetOf(v int, passive bool, sources []entity, hints targetHint
 			// the place is where.
 			continue
 		}
-		if notTarget[st.caseWord(k)] || st.hasCase(k, "ACCORDING") {
+		if notTarget[st.caseWord(k)] || st.hasCase(k, "ACCORDING") || st.timePhrase(k) {
 			continue
 		}
 		if e := st.mentionDeep(k); len(e) > 0 && !sameAs(e, sources) {
@@ -2068,6 +2068,22 @@ var transferVerbs = map[string]bool{"PROVIDE": true, "OFFER": true, "SEND": true
 // "outside Aleppo").
 var notTarget = map[string]bool{"AFTER": true, "BEFORE": true, "DURING": true, "SINCE": true, "UNTIL": true,
 	"OUTSIDE": true, "INSIDE": true, "NEAR": true, "ACROSS": true, "THROUGHOUT": true, "AROUND": true, "DESPITE": true}
+
+// timePhrase reports whether oblique k is headed by a noun of time, whose
+// phrase says when, not to whom: "For the first time in the sixteen
+// weeks of protests in Hong Kong, police fired" (Hong Kong is no target).
+// Days and dates are left to the other rules: "On Friday in Pakistan, X
+// was sentenced" places its target there.
+func (st *sent) timePhrase(k int) bool {
+	if st.caseWord(k) == "" {
+		return false
+	}
+	switch st.lemma(k) {
+	case "TIME", "WEEK", "MONTH", "YEAR", "HOUR", "MINUTE", "DECADE", "CENTURY", "PERIOD", "ERA", "SEASON", "ANNIVERSARY":
+		return true
+	}
+	return false
+}
 
 // several reports whether sources are more than one actor: two or more,
 // or one named by a plural noun ("leaders of the member states").
