@@ -486,8 +486,9 @@ func soleVerb(forms []string, xpos func(int) string, i int) bool {
 }
 
 // onlyCandidate reports whether the sentence of participle i ends with a
-// full stop and has no finite verb or modal outside the relative and
-// subordinate clauses after i ("that killed", "when police arrived").
+// full stop and has no finite verb, modal or other participle outside the
+// relative and subordinate clauses after i ("that killed", "when police
+// arrived").
 func onlyCandidate(forms []string, xpos func(int) string, i int) bool {
 	n := len(forms)
 	if n < 4 || forms[n-1] != "." {
@@ -501,6 +502,13 @@ func onlyCandidate(forms []string, xpos func(int) string, i int) bool {
 			}
 		case "VBD", "VBZ", "VBP", "MD":
 			return false
+		case "VBN", "JJ":
+			if j != i && (xpos(j) == "VBN" || strings.HasSuffix(strings.ToLower(forms[j]), "ed")) {
+				// Another participle (or -ed word) may be the finite
+				// verb: "According to a lawsuit filed by the board, the
+				// company dumped oil".
+				return false
+			}
 		}
 	}
 	return true
