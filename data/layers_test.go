@@ -448,6 +448,35 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"030 RUSLEG IRN CAMEO.2.0.txt"},
 		},
 		{
+			name: "a-deposition-request-is-an-inquiry",
+			conll: tree("The Russian parliament issued a deposition request to Iran.",
+				"The the DET DT 3 det", "Russian Russian ADJ JJ 3 amod", "parliament parliament NOUN NN 4 nsubj",
+				"issued issue VERB VBD 0 root", "a a DET DT 7 det", "deposition deposition NOUN NN 7 compound",
+				"request request NOUN NN 4 obj", "to to ADP IN 9 case", "Iran Iran PROPN NNP 4 obl", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    []string{"090 RUSLEG IRN verbs.news.txt"},
+			wantOut: []string{"030 RUSLEG IRN CAMEO.2.0.txt"},
+		},
+		{
+			// Troops remaining somewhere are a presence, not a show of force.
+			name: "troops-remaining-are-no-show-of-force",
+			conll: tree("Russian troops remained in Syria.",
+				"Russian Russian ADJ JJ 2 amod", "troops troop NOUN NNS 3 nsubj", "remained remain VERB VBD 0 root",
+				"in in ADP IN 5 case", "Syria Syria PROPN NNP 3 obl", ". . PUNCT . 3 punct"),
+			without: data.VerbNews,
+			want:    nil,
+			wantOut: []string{"150 RUSMIL SYR CAMEO.2.0.txt"},
+		},
+		{
+			name: "troops-on-alert-show-force",
+			conll: tree("Russian troops remained on alert.",
+				"Russian Russian ADJ JJ 2 amod", "troops troop NOUN NNS 3 nsubj", "remained remain VERB VBD 0 root",
+				"on on ADP IN 5 case", "alert alert NOUN NN 3 obl", ". . PUNCT . 3 punct"),
+			without: data.VerbNews,
+			want:    []string{"150 RUSMIL --- verbs.news.txt"},
+			wantOut: []string{"150 RUSMIL --- CAMEO.2.0.txt"},
+		},
+		{
 			// Upstream's WITHDRAW * FROM + codes a military retreat, which
 			// needs no target (coder.oneSided 087).
 			name: "withdrawing-from-consideration-is-no-retreat",
