@@ -468,12 +468,13 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"150 RUSMIL SYR CAMEO.2.0.txt"},
 		},
 		{
+			// Control: on alert they still show force, by upstream's pattern.
 			name: "troops-on-alert-show-force",
 			conll: tree("Russian troops remained on alert.",
 				"Russian Russian ADJ JJ 2 amod", "troops troop NOUN NNS 3 nsubj", "remained remain VERB VBD 0 root",
 				"on on ADP IN 5 case", "alert alert NOUN NN 3 obl", ". . PUNCT . 3 punct"),
 			without: data.VerbNews,
-			want:    []string{"150 RUSMIL --- verbs.news.txt"},
+			want:    []string{"150 RUSMIL --- CAMEO.2.0.txt"},
 			wantOut: []string{"150 RUSMIL --- CAMEO.2.0.txt"},
 		},
 		{
