@@ -617,7 +617,8 @@ func (st *sent) hasDefinite(h int) bool {
 }
 
 // resolve finds the actor a pronoun refers to: the last compatible actor
-// named before it in this sentence, else in the earlier sentences. Personal
+// named before it in this sentence, else in the earlier sentences (a
+// subject of the two sentences before first, then the nearest). Personal
 // pronouns (he, him, his, she, her) skip bare state codes ("SYR", a place
 // or a country is "it"); an object pronoun ("called Assad to congratulate
 // him") is not its own clause's subject.
@@ -718,6 +719,13 @@ func (st *sent) resolve(h int) (entity, bool) {
 			for i := len(st.dc.history) - 1; i >= 0; i-- {
 				o := st.dc.history[i]
 				if thing && int(o.span.Start) < st.prevStart() {
+					break
+				}
+				if subj && !thing && int(o.span.Start) < st.startBack(2) {
+					// The subject preferred is a recent topic, of the two
+					// sentences before; further back the nearest actor
+					// wins ("He also noted" after Mitsotakis is named is
+					// not Erdogan, the subject three sentences back).
 					break
 				}
 				if thing && st.namesModifier(o) {
@@ -1586,6 +1594,15 @@ func organisation(code string) bool {
 
 // prevStart is the byte offset where the previous sentence starts (0 for
 // the first).
+// startBack is the byte offset where the sentence n before this one
+// starts (0 near the article's start).
+func (st *sent) startBack(n int) int {
+	if st.idx < n {
+		return 0
+	}
+	return int(st.doc.SentByteSpan(st.idx - n).Start)
+}
+
 func (st *sent) prevStart() int {
 	if st.idx == 0 {
 		return 0
