@@ -162,6 +162,8 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 		// "Biden visited Kenosha", "two people who returned from Italy":
 		// travel within one's own state is no visit or meeting with it.
 		return "an actor and its own state (" + src.code + ", " + tgt.code + "): travel at home, no visit"
+	case st.c.opts.Modality == ModalityNews && chainOfCommand(code, src.code, tgt.code):
+		return "an order or appeal down one's own chain of command (" + src.code + " to " + tgt.code + ")"
 	case st.campaignRally(code, src):
 		return "a politician's rally: a campaign event, not a protest (" + src.code + ")" // "Trump held a rally in Nevada"
 	case tgt.viaHow == "place" && strings.HasPrefix(code, "01") && code != "015":
@@ -173,6 +175,29 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 		return "the target is the medium of a statement"
 	}
 	return ""
+}
+
+// chainOfCommand reports whether an appeal or a demand (02, 10) goes from
+// a state's government to its own armed forces or police: an order down
+// the chain of command, the government acting through its agents, which
+// is no event between two actors (the gold guideline's rule 7.2: "a
+// defence secretary ordering troops on alert" codes the ordered act toward
+// its outside target, not the order). "Lorenzana said he had ordered
+// 'heightened alert' from troops" (PHLGOVMIL to PHLMIL) and "urged for
+// the National Guard to be brought in" (USAGOV to USAMIL) were both
+// judged wrong.
+func chainOfCommand(code, src, tgt string) bool {
+	if !strings.HasPrefix(code, "02") && !strings.HasPrefix(code, "10") {
+		return false
+	}
+	if len(src) < 6 || len(tgt) < 6 || src[:3] != tgt[:3] || !strings.Contains(src[3:], "GOV") {
+		return false
+	}
+	switch tgt[3:6] {
+	case "MIL", "COP":
+		return true
+	}
+	return false
 }
 
 // Territorial acts. A curfew, a state of siege or martial law (1723,
