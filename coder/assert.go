@@ -89,7 +89,9 @@ func (st *sent) assert(f *frame) assertion {
 	if a.mode == asserted && st.c.opts.Modality == ModalityNews && st.inDirectQuote(f.pred) && !st.speakerAct(f) {
 		return assertion{unreal, "the speaker's words inside a direct quotation: their statement, not an act the text reports"}
 	}
-	if a.mode == asserted && st.c.opts.Modality == ModalityNews && !verbalCode(f.sense.Event) && st.habitual(f.pred) {
+	if (a.mode == asserted || a.mode == negated) && st.c.opts.Modality == ModalityNews && !verbalCode(f.sense.Event) && st.habitual(f.pred) {
+		// Negated too: "Citizens of the United Kingdom do not elect the
+		// Prime Minister directly" is a standing rule, no refusal.
 		return assertion{unreal, "a habit or a standing rule: the simple present of an act (\"the House impeaches the official\")"}
 	}
 	return a
@@ -133,8 +135,14 @@ func (st *sent) habitual(v int) bool {
 		return false
 	}
 	t := st.tok(v)
-	if t.UPOS != text.VERB || !strings.Contains(t.Feats, "Tense=Pres") || !strings.Contains(t.Feats, "VerbForm=Fin") {
+	if t.UPOS != text.VERB {
 		return false
+	}
+	if !strings.Contains(t.Feats, "Tense=Pres") || !strings.Contains(t.Feats, "VerbForm=Fin") {
+		// "do not elect": the present of do-support with a base form.
+		if t.XPOS != "VB" || !st.doSupport(v) {
+			return false
+		}
 	}
 	for _, k := range st.children(v) {
 		switch st.rel(k) {
@@ -149,6 +157,20 @@ func (st *sent) habitual(v int) bool {
 		}
 	}
 	return true
+}
+
+// doSupport reports whether verb v has the auxiliary "do" or "does" (the
+// simple present's do-support: "do not elect").
+func (st *sent) doSupport(v int) bool {
+	for _, k := range st.children(v) {
+		if st.rel(k) == text.Aux {
+			switch st.key(k) {
+			case "DO", "DOES":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // verbalCode reports whether an event code is a verbal act, which news
