@@ -213,14 +213,29 @@ var agreementTitles = map[string]bool{"AGREEMENT": true, "AGREEMENTS": true, "AC
 
 // namedAgreement reports whether h is the capitalised head of an
 // agreement's or a meeting's name, whose places before it are part of the
-// name: the city where it was signed is no party to it.
+// name: the city where it was signed is no party to it. A name that pairs
+// two actors ("the US-Taliban Agreement", "the Israel and UAE Accords")
+// names its parties, and is not one.
 func (st *sent) namedAgreement(h int) bool {
 	if !agreementTitles[st.key(h)] {
 		return false
 	}
 	f := st.doc.Form(h)
 	// (Not the sentence's first word, capitalised whatever it names.)
-	return h > st.lo && f != "" && f[0] >= 'A' && f[0] <= 'Z'
+	if h == st.lo || f == "" || f[0] < 'A' || f[0] > 'Z' {
+		return false
+	}
+	lo, _ := st.phraseSpan(h)
+	for j := lo; j < h; j++ {
+		switch st.key(j) {
+		case "-", "–", "AND", "/":
+			return false
+		}
+		if strings.Contains(st.doc.Form(j), "-") {
+			return false // one token "US-Taliban"
+		}
+	}
+	return true
 }
 
 // officeRoles are the agent codes of offices a person holds: government,
