@@ -68,6 +68,9 @@ func (st *sent) emitFrame(f *frame) {
 			}
 		}
 	}
+	if f.code.Event == "" && f.code.Reverse != "" {
+		targets = st.notPlaces(targets)
+	}
 	if len(targets) == 0 {
 		targets = []entity{{}}
 	}
@@ -88,6 +91,24 @@ func (st *sent) emitFrame(f *frame) {
 			}
 		}
 	}
+}
+
+// notPlaces drops from the targets of a reversed pattern (one whose
+// target acts on the source: RECEIVE * TREATMENT [:060]) a state named by
+// a place where the act happened: "Pohiva received medical treatment in
+// New Zealand" was New Zealand's cooperation with Tonga. The place is
+// where, not who acts.
+func (st *sent) notPlaces(targets []entity) []entity {
+	kept := targets[:0:0]
+	for _, t := range targets {
+		if t.head >= st.lo && t.head < st.hi && len(t.code) == 3 && placeCode(t.code) {
+			if w := st.caseWord(t.head); w == "IN" || w == "AT" {
+				continue // (not "from": "received a loan from China")
+			}
+		}
+		kept = append(kept, t)
+	}
+	return kept
 }
 
 // reciprocal reports whether f's act is one its conjoined sources do with
