@@ -127,9 +127,11 @@ func (st *sent) speakerAct(f *frame) bool {
 // uses for what is usual or a standing rule ("Citizens do not elect the
 // Prime Minister directly", "Interpol's constitution prohibits ...",
 // "airlines offer flights to Cuban cities"), not for an event: a finite
-// present verb with no auxiliary of tense, aspect or voice (the perfect,
-// the progressive and the passive report events), outside the article's
-// first sentence, whose headline style reports events in the present.
+// present verb, or a base form with the do-support of the present ("do
+// not elect"), with no other auxiliary of tense, aspect or voice (the
+// perfect, the progressive and the passive report events), outside the
+// article's first sentence, whose headline style reports events in the
+// present.
 func (st *sent) habitual(v int) bool {
 	if st.idx == 0 {
 		return false

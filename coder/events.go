@@ -101,7 +101,7 @@ func (st *sent) emitFrame(f *frame) {
 func (st *sent) notPlaces(targets []entity) []entity {
 	kept := targets[:0:0]
 	for _, t := range targets {
-		if t.head >= st.lo && t.head < st.hi && len(t.code) == 3 && placeCode(t.code) {
+		if t.head >= st.lo && t.head < st.hi && placeCode(t.code) {
 			if w := st.caseWord(t.head); w == "IN" || w == "AT" {
 				continue // (not "from": "received a loan from China")
 			}
@@ -211,7 +211,7 @@ func chainOfCommand(code, src, tgt string) bool {
 	if !strings.HasPrefix(code, "02") && !strings.HasPrefix(code, "10") {
 		return false
 	}
-	if len(src) < 6 || len(tgt) < 6 || src[:3] != tgt[:3] || !strings.Contains(src[3:], "GOV") {
+	if len(src) < 6 || len(tgt) < 6 || src[:3] != tgt[:3] || !has3(src[3:], "GOV") {
 		return false
 	}
 	switch tgt[3:6] {

@@ -310,13 +310,12 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		kept := targets[:0:0]
 		for _, t := range targets {
 			// Where several actors meet is their venue, not a party:
-			// "The US, Russia, and Switzerland met in Geneva". (One
-			// who arrives in a state visits it: 040 in the PETRARCH
-			// unit tests; several are also a plural group: "Leaders of
-			// African Union member states met in Niamey".) A meeting
-			// "at" a place is there, whoever
-			// meets: "has held talks at Downing Street with the Irish
-			// premier".
+			// "The US, Russia, and Switzerland met in Geneva", and so
+			// is a plural group: "Leaders of African Union member
+			// states met in Niamey". (One who arrives in a state visits
+			// it: 040 in the PETRARCH unit tests.) A meeting "at" a
+			// place is there, whoever meets: "has held talks at
+			// Downing Street with the Irish premier".
 			venue := st.caseWord(t.head) == "AT" || st.several(sources) && st.caseWord(t.head) == "IN"
 			if !st.topicOf(v, t.head) && !venue {
 				kept = append(kept, t)

@@ -869,7 +869,7 @@ func (st *sent) repairTimeConj() {
 func (st *sent) repairFrontedName() {
 	all := func(int) bool { return true }
 	for v := st.lo; v < st.hi; v++ {
-		if st.tok(v).UPOS != text.VERB || st.subjectOf(v) >= 0 || st.hasPassiveSubject(v) {
+		if st.tok(v).UPOS != text.VERB || st.subjectOf(v) >= 0 || st.isPassive(v) {
 			continue
 		}
 	obliques:
@@ -912,16 +912,6 @@ func (st *sent) repairFrontedName() {
 			}
 		}
 	}
-}
-
-// hasPassiveSubject reports whether verb v has a passive subject.
-func (st *sent) hasPassiveSubject(v int) bool {
-	for _, k := range st.children(v) {
-		if st.rel(k).IsPassiveSubject() {
-			return true
-		}
-	}
-	return false
 }
 
 // repairTitleConj joins to a coordination the name whose title the parser

@@ -369,16 +369,12 @@ func (e strErr) Error() string { return string(e) } // Error returns the message
 
 func (a *Actors) finish() {
 	ph := func(p *actorPhrase) *phrase { return &p.phrase }
-	for _, v := range a.byFirst {
-		sortPhrases(v, ph)
-		for i := range v {
-			v[i].roleCoded = roleCoded(v[i].actor)
-		}
-	}
-	for _, v := range a.bySkel {
-		sortPhrases(v, ph)
-		for i := range v {
-			v[i].roleCoded = roleCoded(v[i].actor)
+	for _, index := range []map[string][]actorPhrase{a.byFirst, a.bySkel} {
+		for _, v := range index {
+			sortPhrases(v, ph)
+			for i := range v {
+				v[i].roleCoded = roleCoded(v[i].actor)
+			}
 		}
 	}
 }

@@ -721,10 +721,8 @@ func (t *Tagger) unknownName(s *scratch, i, c int) int {
 	if _, ok := t.words[f]; ok {
 		return c
 	}
-	for k, cl := range t.classes {
-		if cl.XPOS == "NNP" {
-			return k
-		}
+	if nnp := slices.Index(t.classes, Class{UPOS: text.PROPN, XPOS: "NNP"}); nnp >= 0 {
+		return nnp
 	}
 	return c
 }
