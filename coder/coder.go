@@ -555,6 +555,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.words = dict.NewWords(forms)
 	st.repairPreconj()
 	st.repairTimeSubject()
+	st.repairFrontedTime()
 	st.repairTimeSubjects()
 	st.repairThatAfterDay()
 	st.repairPerfect()

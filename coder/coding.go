@@ -105,6 +105,27 @@ func (st *sent) predicative(v int) bool {
 	return false
 }
 
+// namedAs reports whether v has an object and an oblique "as" a noun
+// about it: "Biden announced Kamala Harris as his running mate" names
+// Harris to a post; the statement is not addressed to her, nor about an
+// act of hers. A description ("described Egypt as a partner") and a word
+// of evaluation ("as a dictator") are left to the statement's own rules.
+func (st *sent) namedAs(v int) bool {
+	objs := st.childrenRel(v, text.Obj)
+	if len(objs) == 0 || describeVerbs[st.lemma(v)] {
+		return false
+	}
+	for _, k := range st.children(v) {
+		if st.base(k) == text.Obl && k > objs[0] && st.caseWord(k) == "AS" && st.evaluation(k) == nil {
+			switch st.tok(k).UPOS {
+			case text.NOUN, text.PROPN:
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // wordIs reports whether token i is the pattern word w (a word or a
 // synset name): by form or lemma.
 func (st *sent) wordIs(i int, w string) bool {

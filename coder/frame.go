@@ -123,6 +123,9 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 	if f.best == nil && !ruling && st.predicative(v) {
 		return nil, "naming, not an act (\"calling it a part\")"
 	}
+	if f.best == nil && strings.HasPrefix(f.sense.Event, "01") && st.namedAs(v) {
+		return nil, "naming, not a statement to its object (\"announced Harris as his running mate\")"
+	}
 	m := f.m
 	if m.absorb >= 0 {
 		// The pattern coded the complement too: "agreed to hold talks" is

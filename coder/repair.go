@@ -421,6 +421,50 @@ func (st *sent) repairTimeSubject() {
 	}
 }
 
+// repairFrontedTime gives a clause the subject that the parser hung as an
+// apposition of a fronted time phrase: "Yesterday afternoon, Nancy
+// Pelosi, the Speaker of the House, announced ...", "Yesterday, Roscosmos,
+// the Russian space agency, announced", parsed with "afternoon" (or
+// "Yesterday") the subject and the name and its title appositions of it.
+// A subject that is a time noun before its verb, with an apposition set
+// off by a comma between it and the verb that is no time itself ("Tomorrow,
+// a Tuesday, is ..."), is a time modifier of the verb: its first such
+// apposition is the subject, and the appositions after it are that
+// subject's.
+func (st *sent) repairFrontedTime() {
+	words := func(k int) bool { return st.tok(k).UPOS != text.PUNCT }
+	for t := st.lo; t < st.hi; t++ {
+		if !st.rel(t).IsSubject() || !(dayWords[st.key(t)] || timeNouns[st.lemma(t)]) {
+			continue
+		}
+		v := st.head(t)
+		if v < st.lo || v >= st.hi || v < t || st.tok(v).UPOS != text.VERB {
+			continue
+		}
+		n := -1
+		var after []int
+		for _, a := range st.childrenRel(t, text.Appos) {
+			first, _ := st.span(a, words)
+			switch {
+			case a < t || a > v:
+			case n >= 0:
+				after = append(after, a)
+			case (st.tok(a).UPOS == text.PROPN || st.tok(a).UPOS == text.NOUN) && !dayWords[st.key(a)] &&
+				!timeNouns[st.lemma(a)] && first > st.lo && st.key(first-1) == ",":
+				n = a
+			}
+		}
+		if n < 0 {
+			continue
+		}
+		st.reattach(n, v, st.rel(t))
+		for _, a := range after {
+			st.reattach(a, n, text.Appos)
+		}
+		st.reattach(t, v, text.DepRel("obl:tmod"))
+	}
+}
+
 // repairThatAfterDay makes a that-clause that the parser hung on a day as
 // a relative clause the complement of the verb the day dates: "agreed on
 // Wednesday that their countries should cooperate", parsed with "that"
