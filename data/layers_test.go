@@ -229,6 +229,15 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"051 USA DEU CAMEO.2.0.txt", "170 USA IRN CAMEO.2.0.txt"},
 		},
 		{
+			name: "mediating-is-mediation-not-yielding",
+			conll: tree("Egypt mediated talks with Israel.",
+				"Egypt Egypt PROPN NNP 2 nsubj", "mediated mediate VERB VBD 0 root", "talks talk NOUN NNS 2 obj",
+				"with with ADP IN 5 case", "Israel Israel PROPN NNP 3 nmod", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"045 EGY ISR verbs.news.txt"},
+			wantOut: []string{"080 EGY ISR CAMEO.2.0.txt"},
+		},
+		{
 			name: "appealing-a-decision-is-no-appeal-to-the-court",
 			conll: tree("Turkey appealed the decision to a Russian court.",
 				"Turkey Turkey PROPN NNP 2 nsubj", "appealed appeal VERB VBD 0 root", "the the DET DT 4 det",
