@@ -285,6 +285,30 @@ func TestNewsSentences(t *testing.T) {
 		// preposition, when the clause has its verb: a participle.
 		{"reduced relative after a clause's verb", strings.Fields("Prosecutors are investigating Trump over money paid to two women ."),
 			2, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 6, head: 5, rel: "acl", xpos: "VBN"}}},
+		// The first finite verb after a fronted time phrase is the root,
+		// not a relative clause on the time: its subject's title is the
+		// name's, an "as" phrase an oblique; a relative clause on the
+		// date stays on it.
+		{"fronted time phrase before a titled subject", strings.Fields("On Thursday , former United States presidential candidate Senator Ted Cruz and fellow Republican Representative Francis Rooney proposed to set lifetime term limits ."),
+			17, 9, -1, []int{3, 7, 8, 9, 16}, text.VERB, false, []newsArc{
+				{i: 1, head: 17, rel: "obl"}, {i: 7, head: 9, rel: "nmod:desc"}}},
+		{"fronted time phrase and an as-phrase", strings.Fields("On Wednesday , as a part of his pre-election campaign , the Turkish President Recep Tayyip Erdoğan pledged converting Hagia Sophia into a mosque ."),
+			17, 14, -1, []int{12, 13, 14, 16}, text.VERB, false, []newsArc{
+				{i: 1, head: 17, rel: "obl"}, {i: 5, head: 17, rel: "obl"}}},
+		{"fronted date with a relative clause", strings.Fields("On July 25 , which was the 110th anniversary of the first flight , Zapata fell into the sea ."),
+			15, 14, -1, []int{14}, text.VERB, false, []newsArc{
+				{i: 2, head: 15, rel: "obl"}, {i: 8, head: 2, rel: "acl:relcl"}}},
+		// A name hung on the fronted time phrase as an apposition (or a
+		// conjunct) is the verb's subject; the verb after a relative
+		// clause set off by commas and before a that-clause is finite.
+		{"fronted time phrase, appositive subject and relative clause", strings.Fields("On Friday , Beto O'Rourke , who was a candidate in the Democratic primary , announced that he was ending his campaign ."),
+			15, 4, -1, []int{3, 4}, text.VERB, false, []newsArc{
+				{i: 15, head: -1, rel: "root", xpos: "VBD"}, {i: 1, head: 15, rel: "obl"}, {i: 9, head: 4, rel: "acl:relcl"}}},
+		{"fronted time phrase before a conjunct read as its subject", strings.Fields("On Thursday , Sviatlana Tsikhanouskaya , an opposition candidate for the presidential election , held a rally in Minsk ."),
+			14, 4, 16, []int{3, 4, 8}, text.VERB, false, []newsArc{
+				{i: 1, head: 14, rel: "obl"}, {i: 8, head: 4, rel: "appos"}}},
+		{"finite past after a relative clause", strings.Fields("President Trump , who appointed Murphy to her position himself in 2017 , responded to her letter on Twitter ."),
+			13, 1, -1, []int{0, 1}, text.VERB, false, []newsArc{{i: 13, head: -1, rel: "root", xpos: "VBD"}}},
 		// Title-case headlines whose verb the model tags as a noun.
 		{"headline verb tagged as a noun", strings.Fields("Rebels Attack Army Convoy"),
 			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 1, head: -1, rel: "root", xpos: "VBP"}}},

@@ -84,6 +84,8 @@ func (p *Parser) Annotate(ctx context.Context, d *text.Doc) error {
 			c := p.bestAllowed(st, scores)
 			st.apply(c, p.root)
 		}
+		p.frontedRoot(st)
+		p.frontedSubject(st)
 		p.titleSubjects(st, d, sp)
 		for k := 0; k < st.n; k++ {
 			tok := &d.Tokens[int(sp.Start)+k]
@@ -234,6 +236,7 @@ func (s *state) copyFrom(o *state) {
 	s.punctBefore, s.verbBefore = o.punctBefore, o.verbBefore
 	s.prepOnly, s.finite, s.nominal = o.prepOnly, o.finite, o.nominal
 	s.noun, s.lexFinite = o.noun, o.lexFinite
+	s.timeWord, s.wh, s.front = o.timeWord, o.wh, o.front
 }
 
 // Transition classes: 0 is SHIFT, 1+2l is LEFT-l, 2+2l is RIGHT-l. decode
@@ -271,7 +274,13 @@ type state struct {
 	// finite marks finite verbs (for the decoding rules).
 	prepOnly, finite, nominal []bool
 	noun, lexFinite           []bool
-	feats                     []uint64
+	// timeWord marks nouns and numbers of time (days, months, years,
+	// "morning", "week"), wh the relative and question words; front is
+	// the comma that closes a fronted time phrase ("On Saturday
+	// morning,"), or -1 (frontedTime).
+	timeWord, wh []bool
+	front        int32
+	feats        []uint64
 }
 
 func newState(nlabels int) *state { return &state{} }
@@ -317,6 +326,7 @@ func (s *state) reset(d *text.Doc, sp text.Span) {
 	s.punctBefore, s.verbBefore = grow(s.punctBefore, n+2), grow(s.verbBefore, n+2)
 	s.prepOnly, s.finite, s.nominal = grow(s.prepOnly, n+1), grow(s.finite, n+1), grow(s.nominal, n+1)
 	s.noun, s.lexFinite = grow(s.noun, n+1), grow(s.lexFinite, n+1)
+	s.timeWord, s.wh = grow(s.timeWord, n+1), grow(s.wh, n+1)
 	s.punctBefore[0], s.verbBefore[0] = 0, 0
 	for i := 0; i <= n; i++ {
 		s.heads[i] = -1
@@ -340,6 +350,13 @@ func (s *state) reset(d *text.Doc, sp text.Span) {
 			s.prepOnly[i] = isPrepOnly(lw)
 			s.finite[i], s.nominal[i] = false, false
 			s.noun[i], s.lexFinite[i] = false, false
+			s.timeWord[i] = isTimeWord(lw, d.Tokens[k].XPOS)
+			switch d.Tokens[k].XPOS {
+			case "WDT", "WP", "WP$", "WRB":
+				s.wh[i] = true
+			default:
+				s.wh[i] = false
+			}
 			switch d.Tokens[k].XPOS {
 			case "VBD", "VBZ", "VBP", "MD":
 				s.finite[i] = true
@@ -361,6 +378,58 @@ func (s *state) reset(d *text.Doc, sp text.Span) {
 	s.punctBefore[n+1], s.verbBefore[n+1] = s.punctBefore[n], s.verbBefore[n]
 	s.prepOnly[n], s.finite[n], s.nominal[n] = false, false, false
 	s.noun[n], s.lexFinite[n] = false, false
+	s.timeWord[n], s.wh[n] = false, false
+	s.front = frontedTime(d, sp, s.timeWord)
+}
+
+// frontedWords may open a fronted time phrase: "On Friday,", "Last week,",
+// "Earlier this month,".
+var frontedWords = map[string]bool{"on": true, "in": true, "at": true, "by": true, "since": true, "during": true,
+	"until": true, "after": true, "before": true, "early": true, "late": true, "last": true, "earlier": true,
+	"later": true, "this": true, "next": true, "yesterday": true, "today": true}
+
+// frontedTime returns the index (in the sentence) of the comma that
+// closes a time phrase the sentence opens with ("On Saturday morning,",
+// "In September 2013,", "Yesterday,"), or -1: the words before the comma
+// are at most seven, hold a word of time and no verb or punctuation, and
+// the first is a preposition or word of time.
+func frontedTime(d *text.Doc, sp text.Span, timeWord []bool) int32 {
+	n := sp.Len()
+	first := strings.ToLower(d.Form(int(sp.Start)))
+	if n < 4 || !(frontedWords[first] || timeWord[0]) {
+		return -1
+	}
+	hasTime := false
+	for i := 0; i < n && i <= 7; i++ {
+		t := &d.Tokens[int(sp.Start)+i]
+		switch {
+		case t.UPOS == text.PUNCT:
+			if d.Form(int(sp.Start)+i) == "," && hasTime && i+2 < n {
+				return int32(i)
+			}
+			return -1
+		case t.UPOS == text.VERB || t.UPOS == text.AUX:
+			return -1
+		case timeWord[i]:
+			hasTime = true
+		}
+	}
+	return -1
+}
+
+// timeNames are the nouns of time that head a fronted time phrase.
+var timeNames = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true, "morning": true, "afternoon": true, "evening": true, "night": true,
+	"day": true, "week": true, "month": true, "year": true, "weekend": true, "yesterday": true, "today": true,
+	"tonight": true, "tomorrow": true, "days": true, "weeks": true, "months": true, "years": true, "hours": true,
+	"decade": true, "century": true, "anniversary": true, "dawn": true, "noon": true, "midnight": true}
+
+// isTimeWord reports whether lower-case word w (tagged xpos) names a time:
+// a day, month or part of the day, or a number (a year or a date).
+func isTimeWord(w, xpos string) bool {
+	return timeNames[w] || xpos == "CD" && len(w) <= 4 && strings.Trim(w, "0123456789") == ""
 }
 
 // isAuxVerb reports whether the lower-case word w is a finite form of a
@@ -442,6 +511,11 @@ type decodeRules struct {
 	// desc, det and cas are the label ids of "nmod:desc", "det" and
 	// "case" (-1: none).
 	desc, det, cas int
+	// obl, tmod and nsubj are the label ids of "obl", "obl:tmod" (in
+	// UD 2.14 and later "obl:unmarked") and "nsubj" (-1: none).
+	obl, tmod, nsubj int
+	appos, conj      int // label ids of "appos" and "conj" (-1: none)
+	punct            int // label id of "punct" (-1: none)
 	// subject[l] is set for nsubj and nsubj:pass (see titleSubjects).
 	subject []bool
 }
@@ -454,6 +528,12 @@ func (p *Parser) initRules() {
 		desc:    slices.Index(p.labels, text.DepRel("nmod:desc")),
 		det:     slices.Index(p.labels, text.DepRel("det")),
 		cas:     slices.Index(p.labels, text.DepRel("case")),
+		obl:     slices.Index(p.labels, text.DepRel("obl")),
+		tmod:    max(slices.Index(p.labels, text.DepRel("obl:tmod")), slices.Index(p.labels, text.DepRel("obl:unmarked"))),
+		nsubj:   slices.Index(p.labels, text.DepRel("nsubj")),
+		appos:   slices.Index(p.labels, text.DepRel("appos")),
+		conj:    slices.Index(p.labels, text.DepRel("conj")),
+		punct:   slices.Index(p.labels, text.DepRel("punct")),
 		subject: make([]bool, len(p.labels)),
 	}
 	for i, l := range p.labels {
@@ -489,6 +569,7 @@ func (p *Parser) bans(s *state) banned {
 		return b
 	}
 	s0 := s.stack[len(s.stack)-1]
+
 	if s0 == s.bi-1 && s.noun[s0] && s.lexFinite[s.bi] && !p.hasChild(s, s0, p.rules.cop) {
 		b.shift = true
 	}
@@ -508,11 +589,176 @@ func (p *Parser) allowed(s *state, b banned, c int) bool {
 	if c == 0 {
 		return !b.shift
 	}
-	if b.leftMark {
-		kind, lab := decode(c)
-		return kind != kindLeft || lab != p.rules.mark
+	kind, lab := decode(c)
+	if b.leftMark && kind == kindLeft && lab == p.rules.mark {
+		return false
 	}
 	return true
+}
+
+// frontedRoot repairs a decoded tree whose root is a fronted time phrase
+// ("On Thursday, former presidential candidate Senator Ted Cruz and
+// Representative Francis Rooney proposed to set term limits", parsed with
+// "Thursday" the root, "candidate" its apposition and "proposed" a
+// relative clause on it). A sentence that opens with a time phrase closed
+// by a comma (frontedTime) has its main verb after the comma: the first
+// finite verb there that hangs below the phrase through words after the
+// comma only, and is no relative clause (no wh-word) and no subordinate
+// clause (no marker), becomes the root; the phrase becomes its oblique
+// (obl with a preposition, else obl:tmod or obl:unmarked); the words on the way between
+// them that stand before the verb become its subjects (titleSubjects,
+// which runs next, makes a title of one of two side by side) or, with a
+// preposition, its obliques; those after it its dependents with their
+// relation; and the phrase's other dependents after the comma (the final
+// period) go to the verb. A relative clause on the phrase ("On July 25,
+// which was the anniversary of the first flight, Zapata fell") stays on
+// it.
+func (p *Parser) frontedRoot(st *state) {
+	f := st.front
+	if f < 0 || p.rules.obl < 0 || p.rules.tmod < 0 || p.rules.nsubj < 0 {
+		return
+	}
+	n := int32(st.n)
+	r := int32(-1)
+	for k := int32(0); k < n; k++ {
+		if st.heads[k] == n {
+			r = k
+			break
+		}
+	}
+	if r < 0 || r >= f {
+		return
+	}
+	children := func(h int32) (wh, mark, cas bool) {
+		for k := int32(0); k < n; k++ {
+			if st.heads[k] != h {
+				continue
+			}
+			wh = wh || st.wh[k] && k < h
+			mark = mark || int(st.labels[k]) == p.rules.mark
+			cas = cas || int(st.labels[k]) == p.rules.cas
+		}
+		return
+	}
+	var chain []int32
+	v := int32(-1)
+verbs:
+	for c := f + 1; c < n; c++ {
+		if !st.lexFinite[c] {
+			continue
+		}
+		if wh, mark, _ := children(c); wh || mark {
+			continue
+		}
+		chain = chain[:0]
+		for x, steps := st.heads[c], int32(0); x != r; x, steps = st.heads[x], steps+1 {
+			if x >= n || steps > n {
+				continue verbs
+			}
+			if x <= f {
+				continue verbs
+			}
+			chain = append(chain, x)
+		}
+		v = c
+		break
+	}
+	if v < 0 {
+		return
+	}
+	for _, c := range chain {
+		wh, _, cas := children(c)
+		switch {
+		case wh:
+			// "On July 25, which was the anniversary of the first
+			// flight, Zapata fell": the relative clause stays on the
+			// date, the rest of the chain with it.
+			goto moved
+		case cas:
+			st.labels[c] = uint16(p.rules.obl) // "as a part of his campaign"
+		case c < v && st.noun[c]:
+			st.labels[c] = uint16(p.rules.nsubj)
+		}
+		st.heads[c] = v
+	}
+moved:
+	for k := f + 1; k < n; k++ {
+		if wh, _, _ := children(k); st.heads[k] == r && k != v && !wh && int(st.labels[k]) != p.rules.appos {
+			st.heads[k] = v
+		}
+	}
+	st.heads[v], st.labels[v] = n, uint16(p.root)
+	st.heads[r] = v
+	if _, _, cas := children(r); cas {
+		st.labels[r] = uint16(p.rules.obl)
+	} else {
+		st.labels[r] = uint16(p.rules.tmod)
+	}
+}
+
+// frontedSubject gives the main verb the subject that the model hung as an
+// apposition of a fronted time phrase: "On Friday, Beto O'Rourke, who was
+// a candidate in the primary, announced ...", "Yesterday afternoon, Nancy
+// Pelosi, the Speaker of the House, announced", parsed with the name an
+// apposition of "Friday" (or of "afternoon", made the subject). When the
+// root is a verb after the phrase's comma with no subject but the phrase
+// itself, the phrase's first apposition between the comma and the verb
+// that is a noun or name and no time ("Tomorrow, a Tuesday, ...") becomes
+// its subject, the phrase's later
+// appositions before the verb that subject's, and the phrase an oblique.
+func (p *Parser) frontedSubject(st *state) {
+	f := st.front
+	if f < 0 || p.rules.appos < 0 || p.rules.nsubj < 0 {
+		return
+	}
+	n := int32(st.n)
+	v, r := int32(-1), int32(-1)
+	for k := int32(0); k < n; k++ {
+		if st.heads[k] == n {
+			v = k
+		}
+	}
+	if v <= f || !(st.finite[v] || st.lexFinite[v]) {
+		return
+	}
+	for k := int32(0); k < f; k++ {
+		if st.heads[k] == v {
+			r = k
+		}
+	}
+	if r < 0 {
+		return
+	}
+	a := int32(-1)
+	var later []int32
+	cas := false
+	for k := int32(0); k < n; k++ {
+		switch {
+		case st.heads[k] == v && k != r && p.rules.subject[st.labels[k]]:
+			return // the verb has a subject of its own
+		case st.heads[k] == r && k > f && k < v && a >= 0 && int(st.labels[k]) != p.rules.punct:
+			later = append(later, k)
+		case st.heads[k] == r && (int(st.labels[k]) == p.rules.appos || int(st.labels[k]) == p.rules.conj) && k > f && k < v && st.noun[k] && !st.timeWord[k]:
+			a = k
+		case st.heads[k] == r && int(st.labels[k]) == p.rules.cas:
+			cas = true
+		}
+	}
+	if a < 0 {
+		return
+	}
+	st.heads[a], st.labels[a] = v, uint16(p.rules.nsubj)
+	for _, k := range later {
+		st.heads[k] = a
+		if l := int(st.labels[k]); l == p.rules.conj {
+			st.labels[k] = uint16(p.rules.appos)
+		}
+	}
+	if cas {
+		st.labels[r] = uint16(p.rules.obl)
+	} else {
+		st.labels[r] = uint16(p.rules.tmod)
+	}
 }
 
 // titleSubjects repairs a decoded tree in which a verb has two subjects

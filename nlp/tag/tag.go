@@ -455,6 +455,10 @@ func otherFinite(forms []string, xpos func(int) string, i int) bool {
 					// subordinate clause's verb is its own.
 					break stretch
 				}
+			case "IN":
+				if j == i+1 && strings.EqualFold(forms[j], "that") {
+					break stretch // "announced that he was ending": so is a complement clause's
+				}
 			case "VBD", "VBZ", "VBP", "MD":
 				if step < 0 && isReportingVerb(strings.ToLower(forms[j])) && j < i-1 {
 					// "Fars reported Iran issued arrest warrants": the
@@ -488,17 +492,27 @@ func soleVerb(forms []string, xpos func(int) string, i int) bool {
 // onlyCandidate reports whether the sentence of participle i ends with a
 // full stop and has no finite verb, modal or other participle outside the
 // relative and subordinate clauses after i ("that killed", "when police
-// arrived").
+// arrived"), a that-clause right after i ("announced that he was
+// ending") and a relative clause set off by commas before it
+// (relativesBefore).
 func onlyCandidate(forms []string, xpos func(int) string, i int) bool {
 	n := len(forms)
 	if n < 4 || forms[n-1] != "." {
 		return false
 	}
+	rel := relativesBefore(forms, xpos, i)
 	for j := 0; j < n; j++ {
+		if j < i && rel[j] {
+			continue // a relative clause set off by commas before i
+		}
 		switch xpos(j) {
 		case "WDT", "WP", "WRB":
 			if j > i {
 				return true // the rest is a relative or subordinate clause
+			}
+		case "IN":
+			if j == i+1 && strings.EqualFold(forms[j], "that") {
+				return true // "announced that he was ending": the verb's complement clause
 			}
 		case "VBD", "VBZ", "VBP", "MD":
 			return false
@@ -531,12 +545,47 @@ func isReportingVerb(w string) bool {
 // auxBefore reports whether a form of be, have or get (not a possessive
 // 's) comes before word i.
 func auxBefore(forms []string, xpos func(int) string, i int) bool {
+	rel := relativesBefore(forms, xpos, i)
 	for j := range i {
-		if xpos(j) != "POS" && isAuxForm(forms[j]) {
+		if xpos(j) != "POS" && isAuxForm(forms[j]) && !rel[j] {
 			return true
 		}
 	}
 	return false
+}
+
+// relativesBefore marks the words before i that lie in a relative clause
+// set off by commas on both sides ("Beto O'Rourke, who was a candidate
+// in the primary, announced", "A bus operated by Viazul, which is run by
+// the military, crashed"): its verbs and auxiliaries are its own, not
+// the sentence's.
+func relativesBefore(forms []string, xpos func(int) string, i int) []bool {
+	rel := make([]bool, i)
+	for j := 1; j+1 < i; j++ {
+		if forms[j-1] != "," {
+			continue
+		}
+		switch xpos(j) {
+		case "WP", "WDT":
+		default:
+			continue
+		}
+		end := -1
+		for k := j + 1; k < i; k++ {
+			if forms[k] == "," {
+				end = k
+				break
+			}
+		}
+		if end < 0 {
+			break // not closed before i: i may be its verb
+		}
+		for k := j; k < end; k++ {
+			rel[k] = true
+		}
+		j = end
+	}
+	return rel
 }
 
 // isAuxForm reports whether f is a form of be, have or get.
