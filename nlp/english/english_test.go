@@ -309,6 +309,13 @@ func TestNewsSentences(t *testing.T) {
 				{i: 1, head: 14, rel: "obl"}, {i: 8, head: 4, rel: "appos"}}},
 		{"finite past after a relative clause", strings.Fields("President Trump , who appointed Murphy to her position himself in 2017 , responded to her letter on Twitter ."),
 			13, 1, -1, []int{0, 1}, text.VERB, false, []newsArc{{i: 13, head: -1, rel: "root", xpos: "VBD"}}},
+		// A sentence with no finite verb: the participle after its subject
+		// (or an adverb after it) is the verb, unless a by-phrase makes it
+		// a reduced passive.
+		{"participle of a verbless sentence after an adverb", strings.Fields("He later apologized for the comment ."),
+			2, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 2, head: -1, rel: "root", xpos: "VBD"}}},
+		{"participle of a verbless sentence before an adverb", strings.Fields("The event raised nearly CDN$11,000 for Pet Patrol , a non-profit rescue organization ."),
+			2, 1, -1, []int{0, 1}, text.VERB, false, []newsArc{{i: 2, head: -1, rel: "root", xpos: "VBD"}}},
 		// Title-case headlines whose verb the model tags as a noun.
 		{"headline verb tagged as a noun", strings.Fields("Rebels Attack Army Convoy"),
 			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 1, head: -1, rel: "root", xpos: "VBP"}}},

@@ -368,6 +368,16 @@ func (t *Tagger) verbless(forms []string, tags []uint16) {
 	}
 	xpos := t.xposOf(tags)
 	for i := range forms {
+		switch xpos(i) {
+		case "VBD", "VBZ", "VBP", "MD":
+			return
+		}
+	}
+	if i := verblessParticiple(forms, xpos); i >= 0 {
+		tags[i] = uint16(vbd)
+		return
+	}
+	for i := range forms {
 		if x := xpos(i); strings.HasPrefix(x, "VB") || x == "MD" {
 			return
 		}
@@ -388,6 +398,49 @@ func (t *Tagger) verbless(forms []string, tags []uint16) {
 		}
 		return
 	}
+}
+
+// verblessParticiple returns the participle that is the finite verb of a
+// sentence with none (no finite verb or modal; the caller checks), or -1:
+// the first past participle (or regular "-ed" adjective) right after what
+// can end a subject (endsSubject) or close an appositive after it
+// (afterAppositive), with no base-form verb and no auxiliary before it
+// ("Rescuers, working in temperatures well below freezing, ... recovered
+// at least ten survivors", "The event raised nearly CDN$11,000", "Some
+// called for younger leadership"), when something follows it but a
+// by-phrase ("a leader loved by all", a reduced passive) or punctuation,
+// and it is no naming verb ("a man named John") and none of the
+// participles news mostly uses as adjectives (pastAdjective). A sentence
+// with a full stop needs a verb; a participle there is most often it.
+func verblessParticiple(forms []string, xpos func(int) string) int {
+	n := len(forms)
+	for i := 1; i+1 < n; i++ {
+		x := xpos(i)
+		if x == "VB" {
+			return -1 // a base form before: "Escape rooms see participants locked into a space"
+		}
+		w := strings.ToLower(forms[i])
+		if x != "VBN" && !(x == "JJ" && strings.HasSuffix(w, "ed") && len(w) >= 5) {
+			continue
+		}
+		if !endsSubject(forms, xpos, i-1) && !afterAppositive(xpos, i) {
+			continue
+		}
+		if auxBefore(forms, xpos, i) {
+			return -1
+		}
+		next := strings.ToLower(forms[i+1])
+		switch {
+		case next == "by" || xpos(i+1) == "," || xpos(i+1) == "." || xpos(i+1) == ":":
+			continue
+		case isNamingVerb(w) && !callFor(forms, i+1):
+			continue
+		case !pastAdjective(w+"", "DT") && strings.HasSuffix(w, "ed"):
+			continue // "armed", "alleged", "based": adjectives
+		}
+		return i
+	}
+	return -1
 }
 
 // noPassive are past forms of verbs that have no passive, so that after
@@ -609,8 +662,9 @@ func endsSubject(forms []string, xpos func(int) string, j int) bool {
 		case "i", "he", "she", "we", "they", "it", "you":
 			return true
 		}
-	case "RB":
-		return j > 0 && xpos(j-1) != "RB" && endsSubject(forms, xpos, j-1)
+	case "RB", "RBR":
+		// "He later apologized": an adverb (not two) after a subject.
+		return j > 0 && xpos(j-1) != "RB" && xpos(j-1) != "RBR" && endsSubject(forms, xpos, j-1)
 	}
 	return false
 }
