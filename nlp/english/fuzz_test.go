@@ -21,6 +21,8 @@ func FuzzPipeline(f *testing.F) {
 		"Pyongyang on Thursday fired two missiles. A large portion of its population suffers from power outages.",
 		"their bombing campaign pounding rebel positions in to at by from",
 		"A an A AN a To to TO after After AFTER ,,, in In",
+		"On Thursday, former candidate Senator Ted Cruz and Francis Rooney proposed limits. On July 25, which was the anniversary, Zapata fell.",
+		"On Friday, Beto O'Rourke, who was a candidate, announced that he was ending it. Yesterday afternoon, Nancy Pelosi, the Speaker, announced it. On Monday, Tuesday,",
 		"",
 	} {
 		f.Add(s)

@@ -629,52 +629,69 @@ func (p *Parser) frontedRoot(st *state) {
 	if r < 0 || r >= f {
 		return
 	}
-	children := func(h int32) (wh, mark, cas bool) {
-		for k := int32(0); k < n; k++ {
-			if st.heads[k] != h {
-				continue
-			}
-			wh = wh || st.wh[k] && k < h
-			mark = mark || int(st.labels[k]) == p.rules.mark
-			cas = cas || int(st.labels[k]) == p.rules.cas
+	// What each word's left and other dependents are, once: the repair
+	// stays linear in the sentence (a runaway one may open with "On
+	// Friday,").
+	wh, mark, cas := make([]bool, n), make([]bool, n), make([]bool, n)
+	for k := int32(0); k < n; k++ {
+		h := st.heads[k]
+		if h < 0 || h >= n {
+			continue
 		}
-		return
+		wh[h] = wh[h] || st.wh[k] && k < h
+		mark[h] = mark[h] || int(st.labels[k]) == p.rules.mark
+		cas[h] = cas[h] || int(st.labels[k]) == p.rules.cas
 	}
-	var chain []int32
+	// below[k] is 1 when k's head path reaches r through words after the
+	// comma only, 2 when it does not, 0 not known yet; each word is
+	// walked once.
+	below := make([]uint8, n)
+	var path []int32
+	reaches := func(c int32) bool {
+		path = path[:0]
+		res := uint8(2)
+		for x := c; ; x = st.heads[x] {
+			h := st.heads[x]
+			if h == r {
+				res = 1
+				break
+			}
+			if h <= f || h >= n || len(path) > int(n) {
+				break
+			}
+			if below[h] != 0 {
+				res = below[h]
+				break
+			}
+			path = append(path, h)
+		}
+		for _, x := range path {
+			below[x] = res
+		}
+		return res == 1
+	}
 	v := int32(-1)
-verbs:
 	for c := f + 1; c < n; c++ {
-		if !st.lexFinite[c] {
-			continue
+		if st.lexFinite[c] && !wh[c] && !mark[c] && reaches(c) {
+			v = c
+			break
 		}
-		if wh, mark, _ := children(c); wh || mark {
-			continue
-		}
-		chain = chain[:0]
-		for x, steps := st.heads[c], int32(0); x != r; x, steps = st.heads[x], steps+1 {
-			if x >= n || steps > n {
-				continue verbs
-			}
-			if x <= f {
-				continue verbs
-			}
-			chain = append(chain, x)
-		}
-		v = c
-		break
 	}
 	if v < 0 {
 		return
 	}
+	var chain []int32
+	for x := st.heads[v]; x != r; x = st.heads[x] {
+		chain = append(chain, x)
+	}
 	for _, c := range chain {
-		wh, _, cas := children(c)
 		switch {
-		case wh:
+		case wh[c]:
 			// "On July 25, which was the anniversary of the first
 			// flight, Zapata fell": the relative clause stays on the
 			// date, the rest of the chain with it.
 			goto moved
-		case cas:
+		case cas[c]:
 			st.labels[c] = uint16(p.rules.obl) // "as a part of his campaign"
 		case c < v && st.noun[c]:
 			st.labels[c] = uint16(p.rules.nsubj)
@@ -683,13 +700,14 @@ verbs:
 	}
 moved:
 	for k := f + 1; k < n; k++ {
-		if wh, _, _ := children(k); st.heads[k] == r && k != v && !wh && int(st.labels[k]) != p.rules.appos {
+		if st.heads[k] == r && k != v && !wh[k] && int(st.labels[k]) != p.rules.appos {
 			st.heads[k] = v
 		}
 	}
+	rcas := cas[r]
 	st.heads[v], st.labels[v] = n, uint16(p.root)
 	st.heads[r] = v
-	if _, _, cas := children(r); cas {
+	if rcas {
 		st.labels[r] = uint16(p.rules.obl)
 	} else {
 		st.labels[r] = uint16(p.rules.tmod)
