@@ -71,6 +71,9 @@ func (st *sent) emitFrame(f *frame) {
 	if f.code.Event == "" && f.code.Reverse != "" {
 		targets = st.notPlaces(targets)
 	}
+	if c := f.code.Event; strings.HasPrefix(c, "14") || strings.HasPrefix(c, "15") {
+		targets = st.countryTargets(targets)
+	}
 	if len(targets) == 0 {
 		targets = []entity{{}}
 	}
@@ -270,6 +273,27 @@ func (st *sent) territory(f *frame) (entity, bool) {
 		}
 	}
 	return entity{}, false
+}
+
+// countryTargets drops, where an article requires a target's country
+// (dropPair), the targets of a protest or a show of force (14, 15) that
+// have none: such an act needs no target (oneSided), so one the text
+// gives no country ("staged a 24-hour hunger strike in prison", the
+// prison police with no country) leaves the act without a target rather
+// than dropping it. Not for a military de-escalation (087): "the party
+// withdrew from using the princess as its candidate" would become a
+// retreat.
+func (st *sent) countryTargets(targets []entity) []entity {
+	if !st.c.opts.RequireTargetCountry || len(st.doc.Sents) <= 1 {
+		return targets
+	}
+	kept := targets[:0:0]
+	for _, t := range targets {
+		if !strings.HasPrefix(t.code, "---") {
+			kept = append(kept, t)
+		}
+	}
+	return kept
 }
 
 // oneSided reports whether an event of code needs no target: protest

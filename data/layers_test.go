@@ -229,6 +229,16 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"051 USA DEU CAMEO.2.0.txt", "170 USA IRN CAMEO.2.0.txt"},
 		},
 		{
+			name: "staging-a-hunger-strike-is-no-arrest",
+			conll: tree("Turkish dissidents staged a hunger strike in prison.",
+				"Turkish Turkish ADJ JJ 2 amod", "dissidents dissident NOUN NNS 3 nsubj", "staged stage VERB VBD 0 root",
+				"a a DET DT 6 det", "hunger hunger NOUN NN 6 compound", "strike strike NOUN NN 3 obj",
+				"in in ADP IN 8 case", "prison prison NOUN NN 6 nmod", ". . PUNCT . 3 punct"),
+			without: data.VerbNews,
+			want:    []string{"142 TUROPP ---COP verbs.news.txt"},
+			wantOut: []string{"173 TUROPP ---COP CAMEO.2.0.txt"},
+		},
+		{
 			name: "mediating-is-mediation-not-yielding",
 			conll: tree("Egypt mediated talks with Israel.",
 				"Egypt Egypt PROPN NNP 2 nsubj", "mediated mediate VERB VBD 0 root", "talks talk NOUN NNS 2 obj",

@@ -316,6 +316,10 @@ func TestNewsSentences(t *testing.T) {
 			2, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 2, head: -1, rel: "root", xpos: "VBD"}}},
 		{"participle of a verbless sentence before an adverb", strings.Fields("The event raised nearly CDN$11,000 for Pet Patrol , a non-profit rescue organization ."),
 			2, 1, -1, []int{0, 1}, text.VERB, false, []newsArc{{i: 2, head: -1, rel: "root", xpos: "VBD"}}},
+		// An -ing word between a possessive and a noun is an adjective,
+		// not the clause's verb.
+		{"-ing adjective after a possessive", strings.Fields("Salaheddine Sidhoum , Algeria 's leading human rights activist , criticized France ."),
+			10, 0, 11, []int{0}, text.VERB, false, []newsArc{{i: 5, xpos: "JJ"}, {i: 8, head: 0, rel: "appos"}}},
 		// Title-case headlines whose verb the model tags as a noun.
 		{"headline verb tagged as a noun", strings.Fields("Rebels Attack Army Convoy"),
 			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 1, head: -1, rel: "root", xpos: "VBP"}}},

@@ -275,7 +275,10 @@ func (t *Tagger) aboutTo(forms []string, tags []uint16) {
 var ingAdjectives = map[string]bool{"neighboring": true, "neighbouring": true, "warring": true}
 
 // ingAdjective retags the words of ingAdjectives as adjectives (JJ)
-// before a noun or an adjective. Applied when tagging, like aboutTo.
+// before a noun or an adjective, and so any "-ing" word (VBG) between a
+// possessive 's and a noun or adjective: "Algeria's leading human rights
+// activist" had "leading" a verb of the clause, "activist" its object.
+// Applied when tagging, like aboutTo.
 func (t *Tagger) ingAdjective(forms []string, tags []uint16) {
 	jj := slices.Index(t.classes, Class{UPOS: text.ADJ, XPOS: "JJ"})
 	if jj < 0 {
@@ -283,7 +286,8 @@ func (t *Tagger) ingAdjective(forms []string, tags []uint16) {
 	}
 	xpos := t.xposOf(tags)
 	for i := 0; i+1 < len(forms); i++ {
-		if !ingAdjectives[strings.ToLower(forms[i])] {
+		possessed := i > 0 && xpos(i) == "VBG" && xpos(i-1) == "POS"
+		if !ingAdjectives[strings.ToLower(forms[i])] && !possessed {
 			continue
 		}
 		switch xpos(i + 1) {
