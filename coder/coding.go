@@ -450,6 +450,15 @@ func (st *sent) newVerbCtx(v int) *verbCtx {
 	vc.objs = st.childrenRel(v, text.Obj, text.Iobj, text.Xcomp, text.Advmod, text.Compound)
 	for _, o := range st.childrenRel(v, text.Obj) {
 		vc.objs = append(vc.objs, st.childrenRel(o, text.Conj)...) // "a bombing and shelling offensive"
+		if partitives[st.lemma(o)] {
+			// "suspended part of a military aid program", "some of
+			// its aid": the pattern's noun is the whole's.
+			for _, n := range st.childrenRel(o, text.Nmod) {
+				if st.caseWord(n) == "OF" {
+					vc.objs = append(vc.objs, n)
+				}
+			}
+		}
 	}
 	for _, x := range st.childrenRel(v, text.Xcomp, text.Advcl) {
 		if st.caseWord(x) == "TO" {
@@ -482,6 +491,12 @@ func (st *sent) newVerbCtx(v int) *verbCtx {
 	}
 	return vc
 }
+
+// partitives head a phrase that names a part of what its of-phrase names:
+// "part of the aid", "some of its troops", "half of the prisoners".
+var partitives = map[string]bool{"PART": true, "SOME": true, "MOST": true, "ALL": true, "MUCH": true,
+	"HALF": true, "PORTION": true, "REST": true, "BULK": true, "MAJORITY": true, "MANY": true, "SEVERAL": true,
+	"NONE": true, "ANY": true, "EACH": true}
 
 // caseTok returns the preposition (case or mark) token of k, or -1.
 func (st *sent) caseTok(k int) int {
