@@ -231,16 +231,24 @@ func chainOfCommand(code, src, tgt string) bool {
 // that state (PLOVER's gold codes "declared a 30-day state of siege in
 // Haiti" to Haiti), which no actor phrase names: the state of the places
 // the clause names, else the source's own. Such an event is not dropped
-// as an actor acting on its own state.
+// as an actor acting on its own state. So is their easing (0813 Ease
+// curfew, 0814 Ease state of emergency or martial law): "Saudi Arabia
+// eased curfew hours it had imposed on several cities" eases them for
+// its own people.
 //
 // A state of emergency is not given a territory: news declares one for a
 // hurricane, an earthquake or an epidemic more often than against unrest
 // (all six that the rule gave on the Wikinews corpus were), and CAMEO's
-// 1724 is repression. It is coded only when an actor is its target.
+// 1724 is repression. It is coded only when an actor is its target, and
+// so is its lifting.
 
 // territorialAct reports whether code is a territorial act.
 func territorialAct(code string) bool {
-	return code == "1723" || code == "1724"
+	switch code {
+	case "1723", "1724", "0813", "0814":
+		return true
+	}
+	return false
 }
 
 // emergency reports whether the noun f's pattern matched is a state of
