@@ -239,6 +239,15 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"173 TUROPP ---COP CAMEO.2.0.txt"},
 		},
 		{
+			name: "lifting-martial-law-eases-it-at-home",
+			conll: tree("The Thai government lifted martial law.",
+				"The the DET DT 3 det", "Thai Thai ADJ JJ 3 amod", "government government NOUN NN 4 nsubj",
+				"lifted lift VERB VBD 0 root", "martial martial ADJ JJ 6 amod", "law law NOUN NN 4 obj", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    []string{"0814 THAGOV THA verbs.news.txt"},
+			wantOut: nil,
+		},
+		{
 			name: "mediating-is-mediation-not-yielding",
 			conll: tree("Egypt mediated talks with Israel.",
 				"Egypt Egypt PROPN NNP 2 nsubj", "mediated mediate VERB VBD 0 root", "talks talk NOUN NNS 2 obj",
