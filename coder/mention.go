@@ -743,6 +743,9 @@ func (st *sent) resolve(h int) (entity, bool) {
 					// not Erdogan, the subject three sentences back).
 					break
 				}
+				if person && int(o.span.Start) < st.startBack(pronounReach) {
+					break
+				}
 				if thing && st.namesModifier(o) {
 					// "Greek Foreign Minister George Katrougalos ...
 					// It has been recognized": "Greek" describes a person,
@@ -757,6 +760,10 @@ func (st *sent) resolve(h int) (entity, bool) {
 	}
 	return entity{}, false
 }
+
+// pronounReach bounds how many sentences back a personal pronoun looks
+// for its person.
+const pronounReach = 4
 
 // personLike reports whether occurrence o names a person: an office
 // holder the dictionaries date, or a proper name coded with a personal
