@@ -946,7 +946,8 @@ func (st *sent) personName(a, b int, code string) bool {
 // move", "this decision", "the plan".
 var actNouns = map[string]bool{"MOVE": true, "DECISION": true, "PLAN": true, "PROPOSAL": true, "CHANGE": true,
 	"STEP": true, "ANNOUNCEMENT": true, "MEASURE": true, "MEASURES": true, "POLICY": true, "ACTION": true,
-	"INITIATIVE": true, "ORDER": true, "DECREE": true, "REMARKS": true, "COMMENTS": true, "STATEMENT": true}
+	"INITIATIVE": true, "ORDER": true, "DECREE": true, "REMARKS": true, "COMMENTS": true, "STATEMENT": true,
+	"INVESTIGATION": true, "INQUIRY": true, "PROBE": true}
 
 // actRef resolves a bare definite act noun ("the move", "this decision")
 // to the doer of the act the article leads with: the actor subject of its
@@ -966,6 +967,12 @@ func (st *sent) actRef(h int) (entity, bool) {
 				definite = true
 			}
 		case text.Punct:
+		case text.Compound:
+			if st.tok(k).UPOS != text.NOUN {
+				return entity{}, false // "the Mueller investigation" is Mueller's
+			}
+			// "the impeachment investigation": a kind of act, still the
+			// article's.
 		default:
 			return entity{}, false
 		}
