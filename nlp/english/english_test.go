@@ -314,6 +314,8 @@ func TestNewsSentences(t *testing.T) {
 		// a reduced passive.
 		{"participle of a verbless sentence after an adverb", strings.Fields("He later apologized for the comment ."),
 			2, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 2, head: -1, rel: "root", xpos: "VBD"}}},
+		{"irregular past read as a noun in a verbless sentence", strings.Fields("On Saturday morning , a gunman shot shoppers at a Walmart store in El Paso ."),
+			6, 5, 7, []int{4, 5}, text.VERB, false, []newsArc{{i: 6, head: -1, rel: "root", xpos: "VBD"}, {i: 2, head: 6, rel: "obl"}}},
 		{"participle of a verbless sentence before an adverb", strings.Fields("The event raised nearly CDN$11,000 for Pet Patrol , a non-profit rescue organization ."),
 			2, 1, -1, []int{0, 1}, text.VERB, false, []newsArc{{i: 2, head: -1, rel: "root", xpos: "VBD"}}},
 		// An -ing word between a possessive and a noun is an adjective,

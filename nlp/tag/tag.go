@@ -406,7 +406,8 @@ func (t *Tagger) verbless(forms []string, tags []uint16) {
 
 // verblessParticiple returns the participle that is the finite verb of a
 // sentence with none (no finite verb or modal; the caller checks), or -1:
-// the first past participle (or regular "-ed" adjective) right after what
+// the first past participle (or regular "-ed" adjective, or an irregular
+// past form read as a noun before an object: irregularPast) right after what
 // can end a subject (endsSubject) or close an appositive after it
 // (afterAppositive), with no base-form verb and no auxiliary before it
 // ("Rescuers, working in temperatures well below freezing, ... recovered
@@ -424,7 +425,8 @@ func verblessParticiple(forms []string, xpos func(int) string) int {
 			return -1 // a base form before: "Escape rooms see participants locked into a space"
 		}
 		w := strings.ToLower(forms[i])
-		if x != "VBN" && !(x == "JJ" && strings.HasSuffix(w, "ed") && len(w) >= 5) {
+		irregular := (x == "NN" || x == "JJ") && irregularPast[w] && startsObject(forms[i+1], xpos(i+1))
+		if x != "VBN" && !(x == "JJ" && strings.HasSuffix(w, "ed") && len(w) >= 5) && !irregular {
 			continue
 		}
 		if !endsSubject(forms, xpos, i-1) && !afterAppositive(xpos, i) {
@@ -446,6 +448,15 @@ func verblessParticiple(forms []string, xpos func(int) string) int {
 	}
 	return -1
 }
+
+// irregularPast are irregular past forms of news verbs that are also
+// nouns or adjectives, which the model, reading a noun compound, tags as
+// such in a sentence with no verb: "On Saturday morning, a gunman shot
+// shoppers at a Walmart store". verblessParticiple takes them before
+// what starts an object.
+var irregularPast = map[string]bool{"shot": true, "hit": true, "cut": true, "set": true, "led": true,
+	"struck": true, "fought": true, "won": true, "lost": true, "held": true, "sent": true, "left": true,
+	"fled": true, "seized": true, "beat": true, "bombed": true, "shelled": true}
 
 // noPassive are past forms of verbs that have no passive, so that after
 // a subject, with no auxiliary before them, they are the finite verb
