@@ -232,15 +232,15 @@ func chainOfCommand(code, src, tgt string) bool {
 // Haiti" to Haiti), which no actor phrase names: the state of the places
 // the clause names, else the source's own. Such an event is not dropped
 // as an actor acting on its own state. So is their easing (0813 Ease
-// curfew, 0814 Ease state of emergency or martial law): "Saudi Arabia
-// eased curfew hours it had imposed on several cities" eases them for
-// its own people.
+// curfew, 0814 Ease state of emergency or martial law): "President Salva
+// Kiir has lifted a state of emergency in northern parts of South Sudan"
+// (SSDELI -> SSD) eases it for his own state's people.
 //
 // A state of emergency is not given a territory: news declares one for a
 // hurricane, an earthquake or an epidemic more often than against unrest
 // (all six that the rule gave on the Wikinews corpus were), and CAMEO's
-// 1724 is repression. It is coded only when an actor is its target, and
-// so is its lifting.
+// 1724 is repression. It is coded only when an actor or a place is its
+// target, and so is its lifting.
 
 // territorialAct reports whether code is a territorial act.
 func territorialAct(code string) bool {
