@@ -724,6 +724,7 @@ func (st *sent) resolve(h int) (entity, bool) {
 		}
 		// Across sentences, the last subject first (the previous
 		// sentence's topic), then any actor.
+		recent, reach := st.startBack(2), st.startBack(pronounReach)
 		for _, subj := range []bool{true, false} {
 			if thing && !subj {
 				// "It has been recognized by UNESCO" after a sentence
@@ -736,15 +737,15 @@ func (st *sent) resolve(h int) (entity, bool) {
 				if thing && int(o.span.Start) < st.prevStart() {
 					break
 				}
-				if subj && !thing && int(o.span.Start) < st.startBack(2) {
+				if subj && !thing && int(o.span.Start) < recent {
 					// The subject preferred is a recent topic, of the two
 					// sentences before; further back the nearest actor
 					// wins ("He also noted" after Mitsotakis is named is
 					// not Erdogan, the subject three sentences back).
 					break
 				}
-				if person && int(o.span.Start) < st.startBack(pronounReach) {
-					break
+				if person && int(o.span.Start) < reach {
+					break // "He forced me" far from any person named: someone unnamed
 				}
 				if thing && st.namesModifier(o) {
 					// "Greek Foreign Minister George Katrougalos ...
@@ -762,7 +763,10 @@ func (st *sent) resolve(h int) (entity, bool) {
 }
 
 // pronounReach bounds how many sentences back a personal pronoun looks
-// for its person.
+// for its person: its own and the four before it. Beyond, the person is
+// most often one the article never names or the dictionaries do not
+// know (six such Wikinews events, all wrong); three sentences lost a
+// right one.
 const pronounReach = 4
 
 // personLike reports whether occurrence o names a person: an office
@@ -953,7 +957,8 @@ var actNouns = map[string]bool{"MOVE": true, "DECISION": true, "PLAN": true, "PR
 // to the doer of the act the article leads with: the actor subject of its
 // first sentence, when it names one with a country or an organisation.
 // Not in the first sentence itself, and not with modifiers of its own
-// ("the move to Syria", "the new policy").
+// ("the move to Syria", "the new policy"), but a common noun before it
+// names its kind ("the impeachment investigation").
 func (st *sent) actRef(h int) (entity, bool) {
 	if st.idx == 0 || !actNouns[st.key(h)] && !actNouns[st.lemma(h)] {
 		return entity{}, false

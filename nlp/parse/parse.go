@@ -569,7 +569,6 @@ func (p *Parser) bans(s *state) banned {
 		return b
 	}
 	s0 := s.stack[len(s.stack)-1]
-
 	if s0 == s.bi-1 && s.noun[s0] && s.lexFinite[s.bi] && !p.hasChild(s, s0, p.rules.cop) {
 		b.shift = true
 	}
@@ -589,9 +588,9 @@ func (p *Parser) allowed(s *state, b banned, c int) bool {
 	if c == 0 {
 		return !b.shift
 	}
-	kind, lab := decode(c)
-	if b.leftMark && kind == kindLeft && lab == p.rules.mark {
-		return false
+	if b.leftMark {
+		kind, lab := decode(c)
+		return kind != kindLeft || lab != p.rules.mark
 	}
 	return true
 }
@@ -602,17 +601,17 @@ func (p *Parser) allowed(s *state, b banned, c int) bool {
 // "Thursday" the root, "candidate" its apposition and "proposed" a
 // relative clause on it). A sentence that opens with a time phrase closed
 // by a comma (frontedTime) has its main verb after the comma: the first
-// finite verb there that hangs below the phrase through words after the
-// comma only, and is no relative clause (no wh-word) and no subordinate
-// clause (no marker), becomes the root; the phrase becomes its oblique
-// (obl with a preposition, else obl:tmod or obl:unmarked); the words on the way between
-// them that stand before the verb become its subjects (titleSubjects,
-// which runs next, makes a title of one of two side by side) or, with a
-// preposition, its obliques; those after it its dependents with their
-// relation; and the phrase's other dependents after the comma (the final
-// period) go to the verb. A relative clause on the phrase ("On July 25,
-// which was the anniversary of the first flight, Zapata fell") stays on
-// it.
+// lexical finite verb there that hangs below the phrase through words
+// after the comma only, and is no relative clause (no wh-word) and no
+// subordinate clause (no marker), becomes the root, and the phrase its
+// oblique (obl with a preposition, else obl:tmod or obl:unmarked). The
+// words on the way between them become the verb's: before it, subjects
+// (titleSubjects, which runs next, makes a title of one of two side by
+// side) or, with a preposition, obliques; after it, with their relation.
+// The phrase's other dependents after the comma (the final period) go to
+// the verb, but for its appositions (frontedSubject, next, reads them)
+// and a relative clause on it ("On July 25, which was the anniversary of
+// the first flight, Zapata fell"), which stay on it.
 func (p *Parser) frontedRoot(st *state) {
 	f := st.front
 	if f < 0 || p.rules.obl < 0 || p.rules.tmod < 0 || p.rules.nsubj < 0 {
@@ -715,15 +714,17 @@ moved:
 }
 
 // frontedSubject gives the main verb the subject that the model hung as an
-// apposition of a fronted time phrase: "On Friday, Beto O'Rourke, who was
-// a candidate in the primary, announced ...", "Yesterday afternoon, Nancy
-// Pelosi, the Speaker of the House, announced", parsed with the name an
-// apposition of "Friday" (or of "afternoon", made the subject). When the
-// root is a verb after the phrase's comma with no subject but the phrase
-// itself, the phrase's first apposition between the comma and the verb
-// that is a noun or name and no time ("Tomorrow, a Tuesday, ...") becomes
-// its subject, the phrase's later
-// appositions before the verb that subject's, and the phrase an oblique.
+// apposition (or a conjunct) of a fronted time phrase: "On Friday, Beto
+// O'Rourke, who was a candidate in the primary, announced ...",
+// "Yesterday afternoon, Nancy Pelosi, the Speaker of the House,
+// announced", parsed with the name an apposition of "Friday" (or of
+// "afternoon", made the subject). When the root is a verb after the
+// phrase's comma with no subject but the phrase itself, the phrase's
+// first apposition or conjunct between the comma and the verb that is a
+// noun and no time ("Tomorrow, a Tuesday, ...") becomes its subject; the
+// phrase's other dependents between that subject and the verb (an
+// apposition, a relative clause; not punctuation) become the subject's,
+// a conjunct among them an apposition; and the phrase an oblique.
 func (p *Parser) frontedSubject(st *state) {
 	f := st.front
 	if f < 0 || p.rules.appos < 0 || p.rules.nsubj < 0 {

@@ -441,7 +441,7 @@ func verblessParticiple(forms []string, xpos func(int) string) int {
 			continue
 		case isNamingVerb(w) && !callFor(forms, i+1):
 			continue
-		case !pastAdjective(w+"", "DT") && strings.HasSuffix(w, "ed"):
+		case strings.HasSuffix(w, "ed") && !pastAdjective(w, "DT"):
 			continue // "armed", "alleged", "based": adjectives
 		}
 		return i
