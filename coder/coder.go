@@ -393,6 +393,9 @@ type docState struct {
 	date time.Time
 	// history holds the actors mentioned in earlier sentences, in order.
 	history []entity
+	// geoHistory holds the places of earlier sentences that only the
+	// geocoder knows (sent.geoPlaces), in order.
+	geoHistory []entity
 	// discardAt are the byte offsets of sentence-level discard phrases.
 	discardAt []int
 	// surnames are the one-word places the article has used as a
@@ -452,6 +455,7 @@ func (dc *docState) sentence(s int) []eventwire.Event {
 	// Remember this sentence's actors for later references.
 	st.rememberNames()
 	dc.history = append(dc.history, st.occurrences...)
+	dc.geoHistory = append(dc.geoHistory, st.geoPlaces()...)
 	return evs
 }
 
@@ -534,6 +538,7 @@ type sent struct {
 	irrealis    map[int]bool    // infinitives under a coded verb
 	moved       map[int]int     // heads changed by repairPreconj and the repairs of repair.go
 	repairedTok map[int]bool    // tokens re-attached by the repairs of repair.go
+	geo         *[]entity       // the places only the geocoder knows, once computed (geoPlaces)
 }
 
 func newSent(dc *docState, s, lo, hi int) *sent {

@@ -188,6 +188,12 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 		return "an actor and its own state (" + src.code + ", " + tgt.code + "): travel at home, no visit"
 	case st.c.opts.Modality == ModalityNews && chainOfCommand(code, src.code, tgt.code):
 		return "an order or appeal down one's own chain of command (" + src.code + " to " + tgt.code + ")"
+	case code < "10" && (st.private(src) || st.private(tgt)):
+		// "A mother called the police in Kamloops": one unnamed person
+		// calling, meeting or thanking someone is private life, no
+		// cooperation between political actors (01-09). What is done
+		// to such a person, or by one in violence, stays an event.
+		return "one unnamed private person is no party to cooperation"
 	case st.campaignRally(code, src):
 		return "a politician's rally: a campaign event, not a protest (" + src.code + ")" // "Trump held a rally in Nevada"
 	case tgt.viaHow == "place" && strings.HasPrefix(code, "01") && code != "015":
@@ -364,11 +370,11 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 	if strings.HasPrefix(code, "09") || strings.HasPrefix(code, "17") {
 		src = jurisdiction(src, tgt)
 	}
-	if code == "190" && len(src.code) >= 6 && (src.code[3:6] == "COP" || src.code[3:6] == "CRM") {
+	if code == "190" && (len(src.code) >= 6 && (src.code[3:6] == "COP" || src.code[3:6] == "CRM") || st.lone(src)) {
 		// "The attacker was shot dead by police", "a gunman killed
-		// three": violence by police or criminals is no conventional
-		// military force (190) but assault, unconventional violence
-		// (180), as the codebook separates them.
+		// three": violence by police, criminals or one assailant is no
+		// conventional military force (190) but assault, unconventional
+		// violence (180), as the codebook separates them.
 		code = "180"
 	}
 	if code == "190" && st.verbalAttack(src, tgt) {
@@ -624,6 +630,31 @@ func (st *sent) eventHead(e entity) bool {
 	}
 	_, ok := eventNouns[st.lemma(e.head)]
 	return ok
+}
+
+// lone reports whether e is one assailant, not an armed force: a
+// singular noun of an armed man, a civilian or a criminal ("a gunman", "the
+// attacker", "a man"), with or without a country. A named person or a
+// soldier is left to the dictionary's code: a president's forces act in
+// his name, and a soldier is part of one.
+func (st *sent) lone(e entity) bool {
+	if e.head < st.lo || e.head >= st.hi || e.person || len(e.code) != 6 {
+		return false
+	}
+	switch e.code[3:] {
+	case "UAF", "CVL", "CRM", "PPL":
+	default:
+		return false
+	}
+	// An act of violence standing for its unnamed doers ("A bombing
+	// killed ...", unidentified) is not a person.
+	return st.tok(e.head).UPOS == text.NOUN && !st.pluralNoun(e.head) && !violentActs[st.lemma(e.head)]
+}
+
+// private reports whether e is one unnamed private person: a singular
+// noun of a civilian ("a mother", "a man", "the victim").
+func (st *sent) private(e entity) bool {
+	return st.lone(e) && (e.code[3:] == "CVL" || e.code[3:] == "PPL")
 }
 
 // forceCode reports whether an event code is coercion or force (17–20:

@@ -1472,15 +1472,7 @@ func (st *sent) unidentified(v int) (entity, bool) {
 func (st *sent) clausePlace(v int) (entity, bool) {
 	// The places of the actor dictionaries, then those only the geocoder
 	// knows ("in Borno, Nigeria": Borno), the way scanPhrase reads both.
-	cands := st.occurrences
-	for i, p := range st.dc.places {
-		if i < st.lo || p.last >= st.hi {
-			continue
-		}
-		top := st.topOf(i, p.last)
-		cands = append(cands, entity{code: p.code, entry: p.entry, head: top, locative: locative[st.caseWord(top)],
-			span: text.Span{Start: st.tok(i).Start, End: st.tok(p.last).End}})
-	}
+	cands := append(st.geoPlaces(), st.occurrences...)
 	var found entity
 	for _, o := range cands {
 		if !o.locative || !placeCode(o.code) || o.head < st.lo || o.head >= st.hi || !st.inClause(o.head, v) {

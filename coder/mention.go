@@ -1426,6 +1426,10 @@ type entity struct {
 	// locative is true for an occurrence after a place preposition
 	// ("in Aleppo", "outside Aleppo"): where something happens.
 	locative bool
+	// joined is true for a place that is locative only as the second of
+	// two places joined by a comma ("in Dayton, Ohio": Ohio), the same
+	// location named twice.
+	joined bool
 	// via says where an inferred code came from (eventwire.Via.How) and
 	// the mention it was taken from.
 	viaHow  string
@@ -1475,7 +1479,8 @@ func (st *sent) scanOccurrences() {
 		st.occurrences = append(st.occurrences, entity{code: code, head: j + n - 1,
 			span:  text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j+n-1].End},
 			entry: entryName(act), last: st.words.Keys[i+n-1], person: personEntry(act) || st.personName(j, j+n-1, code),
-			subject: st.inSubject(j + n - 1), locative: locative[st.caseWord(top)], role: st.roleOf(top)})
+			subject: st.inSubject(j + n - 1), locative: locative[st.placeCase(top)], joined: st.caseWord(top) == "" && st.placeCase(top) != "",
+			role: st.roleOf(top)})
 		i += n
 	}
 	// Short references to actors named before ("Assad" after "Bashar

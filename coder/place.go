@@ -148,8 +148,9 @@ func (st *sent) localCountry(h int, agents []*dict.Agent, definite bool) (entity
 		}
 		return cands[0], true
 	}
+	places := append(st.geoPlaces(), st.occurrences...)
 	var own []entity
-	for _, o := range st.occurrences {
+	for _, o := range places {
 		if o.locative && placeCode(o.code) && st.ownPlace(h, o.head) {
 			own = append(own, o)
 		}
@@ -158,7 +159,7 @@ func (st *sent) localCountry(h int, agents []*dict.Agent, definite bool) (entity
 		return e, ok
 	}
 	var here []entity
-	for _, o := range st.occurrences {
+	for _, o := range places {
 		if o.locative && placeCode(o.code) {
 			here = append(here, o)
 		}
@@ -166,7 +167,7 @@ func (st *sent) localCountry(h int, agents []*dict.Agent, definite bool) (entity
 	e, ok := agree(here)
 	if len(here) == 0 {
 		var prev []entity
-		for _, o := range st.dc.history {
+		for _, o := range append(st.dc.geoHistory, st.dc.history...) {
 			if int(o.span.Start) >= st.prevStart() && o.locative && placeCode(o.code) {
 				prev = append(prev, o)
 			}
@@ -222,7 +223,7 @@ func (st *sent) homeCountry(h int, agents []*dict.Agent) (entity, bool) {
 		// an article about a state's politics names its institutions
 		// more than its places. Governments and armies act abroad ("US
 		// troops" in an article about Syria) and do not count.
-		if (o.locative || domesticOrgans[o.role[:min(3, len(o.role))]]) && placeCode(o.code) {
+		if (o.locative && !o.joined || domesticOrgans[o.role[:min(3, len(o.role))]]) && placeCode(o.code) {
 			count[o.code]++
 			last[o.code] = o
 			total++
@@ -259,6 +260,64 @@ func (st *sent) homeCountry(h int, agents []*dict.Agent) (entity, bool) {
 // domesticOrgans are the state organs that act at home: legislatures,
 // courts, police.
 var domesticOrgans = map[string]bool{"LEG": true, "JUD": true, "COP": true}
+
+// geoPlaces are the sentence's places that only the geocoder knows ("in
+// El Paso, Texas": El Paso; the actor dictionaries list Texas), as
+// entities of their state, in text order, for the rules that place a
+// clause or a local group. The places the dictionaries code are
+// occurrences already. Computed once per sentence.
+func (st *sent) geoPlaces() []entity {
+	if st.geo != nil {
+		return *st.geo
+	}
+	var out []entity
+	for i := st.lo; i < st.hi; i++ {
+		p, ok := st.dc.places[i]
+		if !ok || p.last >= st.hi {
+			continue
+		}
+		span := text.Span{Start: st.tok(i).Start, End: st.tok(p.last).End}
+		if st.coveredSpan(span) {
+			continue
+		}
+		top := st.topOf(i, p.last)
+		out = append(out, entity{code: p.code, entry: p.entry, head: top, locative: locative[st.placeCase(top)],
+			joined: st.caseWord(top) == "" && st.placeCase(top) != "", span: span})
+		i = p.last
+	}
+	st.geo = &out
+	return out
+}
+
+// coveredSpan reports whether an occurrence overlaps span.
+func (st *sent) coveredSpan(span text.Span) bool {
+	for _, o := range st.occurrences {
+		if o.span.Start < span.End && span.Start < o.span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// placeCase is the preposition that says where the place phrase headed
+// by top is: its own, else, for a place joined by a comma to the one
+// before it ("in Dayton, Ohio" with Ohio a conjunct, "in El Paso, Texas"
+// with Texas an apposition), that place's.
+func (st *sent) placeCase(top int) string {
+	w := st.caseWord(top)
+	for n := 0; w == "" && n < 3; n++ {
+		if b := st.base(top); b != text.Conj && b != text.Appos {
+			break
+		}
+		h := st.head(top)
+		if h < st.lo || h >= st.hi || h > top || st.tok(h).UPOS != text.PROPN || st.tok(top).UPOS != text.PROPN {
+			break
+		}
+		top = h
+		w = st.caseWord(top)
+	}
+	return w
+}
 
 // ownPlace reports whether the place at p lies in h's phrase as where the
 // group is or was ("rebels in Aleppo", "who were evacuated from Aleppo"),

@@ -73,6 +73,7 @@ func (c *Coder) Actors(ctx context.Context, doc *text.Doc, date time.Time, heads
 		}
 		st.rememberNames()
 		dc.history = append(dc.history, st.occurrences...)
+		dc.geoHistory = append(dc.geoHistory, st.geoPlaces()...)
 	}
 	return out, nil
 }
