@@ -105,7 +105,10 @@ type Via struct {
 	// state organ that alone does the act of an agentless passive:
 	// police for "was arrested in Lebanon", courts for "was charged";
 	// Text and Span are the place or article mention that gave the
-	// state) and "counterpart" (a group with no country of its own that
+	// state) and "assailant" (the unidentified attacker of an agentless
+	// passive of violence, UAF of the state it happened in: "Wiranto was
+	// stabbed"; Text and Span give the state as for "authority") and
+	// "counterpart" (a group with no country of its own that
 	// a state's organ uses force on, or that uses force on one: that
 	// state's, as "protesters" the Hong Kong police fired on) and
 	// "jurisdiction" (police, prosecutors or a court with no country of

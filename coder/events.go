@@ -370,12 +370,25 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 	if strings.HasPrefix(code, "09") || strings.HasPrefix(code, "17") {
 		src = jurisdiction(src, tgt)
 	}
-	if code == "190" && (len(src.code) >= 6 && (src.code[3:6] == "COP" || src.code[3:6] == "CRM") || st.lone(src)) {
+	if code == "190" && (len(src.code) >= 6 && (src.code[3:6] == "COP" || src.code[3:6] == "CRM") || st.lone(src) || src.viaHow == "assailant") {
 		// "The attacker was shot dead by police", "a gunman killed
 		// three": violence by police, criminals or one assailant is no
 		// conventional military force (190) but assault, unconventional
 		// violence (180), as the codebook separates them.
 		code = "180"
+	}
+	if code == "190" && src.viaHow == "place" && src.head >= st.lo && src.head < st.hi {
+		// An unidentified doer named by the act ("A roadside bombing
+		// killed", "a mass stabbing killed"): a bombing is the
+		// codebook's non-military bombing (183), a stabbing or a
+		// shooting unconventional violence (180); shelling and
+		// airstrikes stay military force.
+		switch st.lemma(src.head) {
+		case "BOMBING", "BOMB", "BLAST", "EXPLOSION", "IED", "DETONATION", "GRENADE", "MINE", "LANDMINE":
+			code = "183"
+		case "STABBING", "SHOOTING", "GUNFIRE":
+			code = "180"
+		}
 	}
 	if code == "190" && st.verbalAttack(src, tgt) {
 		// "Biden attacked Trump on paying fewer taxes": one politician

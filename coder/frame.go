@@ -264,6 +264,12 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			}
 		}
 	}
+	if len(sources) == 0 && passive && len(targets) > 0 && m.source < 0 && st.c.opts.Modality == ModalityNews {
+		if e, ok := st.unknownAssailant(v, f.sense.Event, targets); ok {
+			sources = []entity{e}
+			how = append(how, "source: the unidentified assailant of an agentless passive of violence")
+		}
+	}
 	if len(targets) == 0 && m.noun >= 0 && (strings.HasPrefix(f.sense.Event, "01") || strings.HasPrefix(f.sense.Event, "11") || strings.HasPrefix(f.sense.Event, "12")) {
 		// "denied all claims that Khashoggi was slain": a claim,
 		// report or allegation the pattern names is about the subject
@@ -639,8 +645,12 @@ func (st *sent) describeArgs(f *frame, how []string) string {
 	}
 	side := func(name string, es []entity) {
 		for _, e := range es {
-			if e.viaHow == "authority" {
+			switch e.viaHow {
+			case "authority":
 				b.WriteString("; " + name + " " + e.code + ": the authority that does this act, in the state of " + strconv.Quote(st.spanText(e.viaSpan)))
+				continue
+			case "assailant":
+				b.WriteString("; " + name + " " + e.code + ": an unidentified assailant, in the state of " + strconv.Quote(st.spanText(e.viaSpan)))
 				continue
 			}
 			b.WriteString("; " + name + " " + strconv.Quote(st.spanText(e.span)) + " via " + st.path(f.host, e.head))
@@ -1464,6 +1474,96 @@ func (st *sent) unidentified(v int) (entity, bool) {
 	t := st.tok(subj)
 	return entity{code: found.code[:3] + "UAF", head: subj, span: text.Span{Start: st.tok(lo).Start, End: t.End},
 		inferred: true, viaHow: "place", viaSpan: found.span}, true
+}
+
+// assaultVerbs are the verbs of violence against a person that only
+// someone does: "Wiranto was stabbed", "a protester was shot".
+// killVerbs may name an accident as well ("were killed in a crash"):
+// they need an attack around them (attackWords).
+var assaultVerbs = map[string]bool{"STAB": true, "SHOOT": true, "MURDER": true, "ASSASSINATE": true,
+	"BEHEAD": true, "KIDNAP": true, "ABDUCT": true, "BEAT": true, "TORTURE": true, "ASSAULT": true,
+	"ATTACK": true, "SLAY": true}
+
+var killVerbs = map[string]bool{"KILL": true, "INJURE": true, "WOUND": true, "HURT": true}
+
+// attackWords are the nouns by which news reports an attack or names an
+// unknown attacker: with violentActs, the words that make "was killed"
+// or "were injured" the work of an attacker, not of an accident.
+var attackWords = map[string]bool{"ATTACKER": true, "ASSAILANT": true, "GUNMAN": true, "KILLER": true,
+	"PERPETRATOR": true, "STABBER": true, "SHOOTER": true, "BOMBER": true, "SUSPECT": true, "KNIFE": true,
+	"GUN": true, "RIFLE": true, "PISTOL": true, "MURDER": true, "ASSASSINATION": true, "TERRORIST": true}
+
+// accidentWords name harm no one does on purpose: "were killed in a
+// crash", "injured in the fire".
+var accidentWords = map[string]bool{"CRASH": true, "ACCIDENT": true, "COLLISION": true, "FIRE": true, "BLAZE": true,
+	"FLOOD": true, "FLOODING": true, "FLOODS": true, "STORM": true, "EARTHQUAKE": true, "QUAKE": true,
+	"AVALANCHE": true, "LANDSLIDE": true, "HURRICANE": true, "TORNADO": true, "CYCLONE": true, "TYPHOON": true,
+	"STAMPEDE": true, "COLLAPSE": true, "LIGHTNING": true, "DERAILMENT": true, "TSUNAMI": true, "ERUPTION": true}
+
+// unknownAssailant gives the source of an agentless passive of violence
+// against a person ("Indonesia's security minister Wiranto was stabbed",
+// "The woman was killed in a stairwell" in a report of a stabbing):
+// CAMEO's unidentified armed force (UAF) of the state where it happened,
+// the clause's place, else the state the article is set in, as for a
+// violent act named as the subject (unidentified), else, with no place
+// known, the victim's own state. Not when an operation
+// or a strike names the act ("killed in an airstrike": an armed force,
+// not an assailant, whose state no place says), nor for a death that an
+// accident may have caused: "killed" and "injured" need an attack, an
+// attacker or a weapon named in the sentence or the two before it, and
+// no accident in the sentence. The event is then assault (18), not
+// military force (emit). A convention of news coding (the gold
+// guideline's unknown attackers placed by country), not PETRARCH's: under
+// its options an agentless passive has no source.
+func (st *sent) unknownAssailant(v int, code string, targets []entity) (entity, bool) {
+	if !strings.HasPrefix(code, "18") && !strings.HasPrefix(code, "19") {
+		return entity{}, false
+	}
+	l := st.lemma(v)
+	if !assaultVerbs[l] && !killVerbs[l] {
+		return entity{}, false
+	}
+	for i := st.lo; i < st.hi; i++ {
+		if accidentWords[st.lemma(i)] || operationNouns[st.lemma(i)] && st.inClause(i, v) {
+			return entity{}, false
+		}
+	}
+	if killVerbs[l] && !st.attackNear() {
+		return entity{}, false
+	}
+	found, ok := st.clausePlace(v)
+	if !ok {
+		found, ok = st.homeCountry(v, []*dict.Agent{{Name: "attackers", Code: "UAF"}})
+	}
+	if !ok && len(targets) == 1 && len(targets[0].code) >= 3 && placeCode(targets[0].code[:3]) {
+		// No place known yet ("Yesterday, Indonesia's security minister
+		// Wiranto was stabbed", an article's first sentence): the
+		// victim's own state, where news reports such attacks without
+		// saying so.
+		found, ok = targets[0], true
+	}
+	if !ok || len(found.code) < 3 || !placeCode(found.code[:3]) {
+		return entity{}, false
+	}
+	return entity{code: found.code[:3] + "UAF", head: -1, inferred: true, viaHow: "assailant", viaSpan: found.span}, true
+}
+
+// attackNear reports whether the sentence or one of the two before it
+// names an attack, an attacker or a weapon (violentActs, attackWords).
+func (st *sent) attackNear() bool {
+	from := st.lo
+	if st.idx >= 2 {
+		from = int(st.doc.Sents[st.idx-2].Start)
+	} else if st.idx == 1 {
+		from = int(st.doc.Sents[0].Start)
+	}
+	for i := from; i < st.hi; i++ {
+		l := dict.Key(st.doc.Tokens[i].Lemma)
+		if violentActs[l] || attackWords[l] {
+			return true
+		}
+	}
+	return false
 }
 
 // clausePlace finds the state where the clause of verb v is set: the
