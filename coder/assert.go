@@ -175,6 +175,23 @@ func (st *sent) doSupport(v int) bool {
 	return false
 }
 
+// failedTo returns the verb of failing that v is the infinitive of ("The
+// United States and South Korea failed to reach agreement", "failed to
+// release"): the act was not done, a negated act, whose opposite code
+// the Reject family gives (a failure to reach agreement is verbal
+// conflict, as the ConfliBERT file labels it). A failure that is itself
+// negated ("did not fail to") is left to the other rules.
+func (st *sent) failedTo(v int) (int, bool) {
+	if st.base(v) != text.Xcomp || st.caseWord(v) != "TO" {
+		return 0, false
+	}
+	g := st.head(v)
+	if g < st.lo || g >= st.hi || st.lemma(g) != "FAIL" || st.negated(g) {
+		return 0, false
+	}
+	return g, true
+}
+
 // verbalCode reports whether an event code is a verbal act, which news
 // reports in the present as it happens ("says", "urges", "condemns",
 // "rejects"), or a stance that holds ("Iran backs Assad's government"):
@@ -200,6 +217,9 @@ func (st *sent) clauseAssertion(v int, sources []entity) assertion {
 	news := st.c.opts.Modality == ModalityNews
 	if g, ok := st.intentGovernor(v); ok && news {
 		return assertion{intended, "the infinitive of " + strconv.Quote(st.doc.Form(g)) + ": committed to, not yet done"}
+	}
+	if g, ok := st.failedTo(v); ok && news {
+		return assertion{negated, "the infinitive of " + strconv.Quote(st.doc.Form(g)) + ": not done"}
 	}
 	if g, ok := st.claimedUnder(v); ok {
 		return assertion{unreal, "claimed, believed or denied by " + strconv.Quote(st.doc.Form(g)) + ", not established"}

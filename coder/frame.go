@@ -120,6 +120,16 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 	if f.sense.IsNull() {
 		return nil, "the dictionary gives " + e.Word + " no code here"
 	}
+	if f.best == nil && st.lemma(v) == "FAIL" && st.c.opts.Modality == ModalityNews {
+		// "failed to release the sailors": the infinitive's act, negated
+		// (failedTo), is the event: not releasing them (1243), not the
+		// bare failure (120) as well.
+		for _, k := range st.childrenRel(v, text.Xcomp) {
+			if st.caseWord(k) == "TO" && st.findVerb(k) != nil {
+				return nil, "a failure to do what the infinitive says: that act, negated"
+			}
+		}
+	}
 	if f.best == nil && !ruling && st.predicative(v) {
 		return nil, "naming, not an act (\"calling it a part\")"
 	}
