@@ -665,9 +665,23 @@ func (st *sent) lone(e entity) bool {
 }
 
 // private reports whether e is one unnamed private person: a singular
-// noun of a civilian ("a mother", "a man", "the victim").
+// noun of a civilian ("a mother", "a man", "the victim") whose country,
+// if any, is only where the sentence or the article is set. One named by
+// a state ("a French citizen held hostage", "a US citizen") is its
+// state's citizen, whose release or extradition is between states.
 func (st *sent) private(e entity) bool {
-	return st.lone(e) && (e.code[3:] == "CVL" || e.code[3:] == "PPL")
+	if !st.lone(e) || e.code[3:] != "CVL" && e.code[3:] != "PPL" {
+		return false
+	}
+	how := e.viaHow
+	if how == "" {
+		how = e.shownHow // "the selection of a woman": its modifier's
+	}
+	switch how {
+	case "place", "article", "country", "counterpart":
+		return true
+	}
+	return strings.HasPrefix(e.code, "---")
 }
 
 // forceCode reports whether an event code is coercion or force (17–20:
