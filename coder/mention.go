@@ -703,8 +703,8 @@ func (st *sent) resolve(h int) (entity, bool) {
 		if thing {
 			return !e.person // "it" is a state or a group, not Putin
 		}
-		if person && organisation(e.code) && !e.person {
-			return false // "him" is not the United Nations
+		if person && !e.person && (organisation(e.code) || institutionWords[e.last]) {
+			return false // "him" is not the United Nations, "her" not the State Department
 		}
 		if !person && e.viaHow == "described-name" {
 			return false // "they" is not the man described before
@@ -935,8 +935,8 @@ var personalRoles = map[string]bool{"GOV": true, "OPP": true, "ELI": true, "LEG"
 // nouns ("Sviatlana Tsikhanouskaya") with a personal role after the
 // country (BLROPP), not an organisation.
 func (st *sent) personName(a, b int, code string) bool {
-	if b <= a || len(code) < 6 || organisation(code) || !personalRoles[code[3:6]] {
-		return false
+	if b <= a || len(code) < 6 || organisation(code) || !personalRoles[code[3:6]] || institutionWords[st.key(b)] {
+		return false // not "State Department"
 	}
 	for i := a; i <= b; i++ {
 		if st.tok(i).UPOS != text.PROPN {
@@ -1585,6 +1585,17 @@ func territorial(code string) bool {
 	}
 	return true
 }
+
+// institutionWords end the names of institutions, which "he" or "she"
+// never refers to: "forgiving her" after "The State Department gave its
+// deepest sympathies" is the driver the dictionaries do not know.
+var institutionWords = map[string]bool{"DEPARTMENT": true, "MINISTRY": true, "HOUSE": true, "OFFICE": true,
+	"AGENCY": true, "COUNCIL": true, "COMMITTEE": true, "COURT": true, "PARLIAMENT": true, "CONGRESS": true,
+	"SENATE": true, "ARMY": true, "POLICE": true, "PARTY": true, "GOVERNMENT": true, "SERVICE": true,
+	"SERVICES": true, "BANK": true, "COMMISSION": true, "ASSEMBLY": true, "UNION": true, "FORCE": true,
+	"FORCES": true, "EMBASSY": true, "ORGANIZATION": true, "ORGANISATION": true, "ASSOCIATION": true,
+	"INSTITUTE": true, "UNIVERSITY": true, "CORPS": true, "COMMAND": true, "BUREAU": true, "AUTHORITY": true,
+	"NAVY": true, "COALITION": true, "FRONT": true, "MOVEMENT": true, "BRIGADE": true, "BRIGADES": true}
 
 // groupNouns are the nouns by which news refers back to a named group:
 // "the group", "the organisation", "the movement".

@@ -709,3 +709,31 @@ func TestTokenizeOption(t *testing.T) {
 		}
 	}
 }
+
+// TestDocNames checks that a sentence-initial word the doc writes as a
+// name elsewhere, and never in lower case, is a proper noun ("Trump
+// called Erdogan", which the model alone tags as the common noun
+// "trump"), while a nationality adjective stays an adjective and a word
+// the doc also writes in lower case ("Police ... the police") stays a
+// common noun.
+func TestDocNames(t *testing.T) {
+	p, err := english.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := text.NewDoc("Trump called Erdogan on Sunday. The call was made by Trump. " +
+		"German prosecutors charged a German company. Police said the police had left.")
+	if err := p.Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	first := func(s int) text.Token { return d.Tokens[d.Sents[s].Start] }
+	if tok := first(0); tok.UPOS != text.PROPN || tok.Lemma != "Trump" {
+		t.Errorf("Trump: %s %q, want PROPN \"Trump\"", tok.UPOS, tok.Lemma)
+	}
+	if tok := first(2); tok.UPOS != text.ADJ {
+		t.Errorf("German: %s, want ADJ", tok.UPOS)
+	}
+	if tok := first(3); tok.UPOS != text.NOUN {
+		t.Errorf("Police: %s, want NOUN", tok.UPOS)
+	}
+}
