@@ -124,10 +124,14 @@ func (st *sent) reciprocal(f *frame) bool {
 	if len(f.targets) > 0 || !mutual(f.code) {
 		return false
 	}
-	if f.kind == verbFrame && f.passive && f.best != nil && f.m.noun >= st.lo && f.m.noun < st.hi {
+	if f.kind == verbFrame && f.passive && f.best != nil && f.m.noun >= st.lo && f.m.noun < st.hi &&
+		!(f.code.Reverse != "" && f.code.Reverse == f.code.Event) {
 		// "a naval coalition ... which was joined by Australia, Bahrain
 		// ...": the by-agents did the pattern's act to its noun, the
-		// passive subject, not to each other.
+		// passive subject, not to each other. Unless the pattern's code
+		// goes both ways ("A ceasefire was signed by Armenia and
+		// Azerbaijan", SIGN * &CEASEFIRE [0871:0871]): the noun is what
+		// they agreed with each other.
 		return false
 	}
 	// Fighting each other has no object: "clashed", "fought". An object

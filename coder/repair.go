@@ -293,11 +293,24 @@ func (st *sent) nameNmod(k int) bool {
 // strayAgent finds the by-agent of passive verb v hung on one of v's
 // adverbs ("was opposed earlier by Osgiliath" with "Osgiliath" an
 // obl:agent of "earlier"): obl:agent names the agent of a passive verb
-// whatever its head.
+// whatever its head. So does a by-phrase hung on a name among v's
+// obliques ("Sanctions were imposed on Iran by the United States",
+// parsed with "by the United States" a modifier of "Iran"): a name takes
+// no by-phrase of its own.
 func (st *sent) strayAgent(v int) (int, bool) {
 	for _, a := range st.childrenRel(v, text.Advmod) {
 		for _, k := range st.children(a) {
 			if st.rel(k) == text.OblAgent {
+				return k, true
+			}
+		}
+	}
+	for _, o := range st.childrenRel(v, text.Obl) {
+		if st.tok(o).UPOS != text.PROPN || o < v {
+			continue
+		}
+		for _, k := range st.childrenRel(o, text.Nmod) {
+			if k > o && st.caseWord(k) == "BY" && st.tok(k).UPOS != text.NUM {
 				return k, true
 			}
 		}
