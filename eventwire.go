@@ -108,7 +108,9 @@ type Via struct {
 	// state) and "assailant" (the unidentified attacker of an agentless
 	// passive of violence, UAF of the state it happened in: "Wiranto was
 	// stabbed"; Text and Span give the state as for "authority") and
-	// "counterpart" (a group with no country of its own that
+	// "deceased" (the person whose death the article's first sentence
+	// reports, for tributes and condolences that name no one; Text and
+	// Span are that mention) and "counterpart" (a group with no country of its own that
 	// a state's organ uses force on, or that uses force on one: that
 	// state's, as "protesters" the Hong Kong police fired on) and
 	// "jurisdiction" (police, prosecutors or a court with no country of

@@ -280,6 +280,15 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			how = append(how, "source: the unidentified assailant of an agentless passive of violence")
 		}
 	}
+	if len(targets) == 0 && (f.sense.Event == "017" || f.sense.Event == "018") && st.c.opts.Modality == ModalityNews {
+		// "Tributes were paid by world leaders", "Iran expressed its
+		// condolences": in a report of a death, tributes and condolences
+		// with no one named are for the dead.
+		if e, ok := st.deceased(); ok && !sameAs([]entity{e}, sources) {
+			targets = []entity{e}
+			how = append(how, "target: the dead person the article reports")
+		}
+	}
 	if len(targets) == 0 && m.noun >= 0 && (strings.HasPrefix(f.sense.Event, "01") || strings.HasPrefix(f.sense.Event, "11") || strings.HasPrefix(f.sense.Event, "12")) {
 		// "denied all claims that Khashoggi was slain": a claim,
 		// report or allegation the pattern names is about the subject
@@ -661,6 +670,9 @@ func (st *sent) describeArgs(f *frame, how []string) string {
 				continue
 			case "assailant":
 				b.WriteString("; " + name + " " + e.code + ": an unidentified assailant, in the state of " + strconv.Quote(st.spanText(e.viaSpan)))
+				continue
+			case "deceased":
+				b.WriteString("; " + name + " " + e.code + ": " + strconv.Quote(st.spanText(e.viaSpan)) + ", whose death the article reports")
 				continue
 			}
 			b.WriteString("; " + name + " " + strconv.Quote(st.spanText(e.span)) + " via " + st.path(f.host, e.head))
@@ -1484,6 +1496,40 @@ func (st *sent) unidentified(v int) (entity, bool) {
 	t := st.tok(subj)
 	return entity{code: found.code[:3] + "UAF", head: subj, span: text.Span{Start: st.tok(lo).Start, End: t.End},
 		inferred: true, viaHow: "place", viaSpan: found.span}, true
+}
+
+// deceased returns the person whose death the article's first sentence
+// reports ("Longtime leader of Zimbabwe Robert Mugabe dies aged 95",
+// "Sultan Qaboos of Oman has died"): the subject of its main verb DIE, a
+// person the dictionaries code. It is the target of tributes and
+// condolences the article reports with no one named (017, 018). Not in
+// the first sentence itself.
+func (st *sent) deceased() (entity, bool) {
+	if st.idx == 0 || len(st.doc.Sents) == 0 {
+		return entity{}, false
+	}
+	first := st.doc.Sents[0]
+	root := -1
+	for i := int(first.Start); i < int(first.End); i++ {
+		if st.doc.Tokens[i].Head < 0 {
+			root = i
+			break
+		}
+	}
+	if root < 0 || dict.Key(st.doc.Tokens[root].Lemma) != "DIE" {
+		return entity{}, false
+	}
+	end := int(st.doc.SentByteSpan(0).End)
+	for _, o := range st.dc.history {
+		if int(o.span.Start) >= end {
+			break
+		}
+		if !o.subject || strings.HasPrefix(o.code, "---") || !o.person {
+			continue
+		}
+		return entity{code: o.code, entry: o.entry, head: -1, inferred: true, person: true, viaHow: "deceased", viaSpan: o.span}, true
+	}
+	return entity{}, false
 }
 
 // assaultVerbs are the verbs of violence against a person that only

@@ -328,8 +328,53 @@ func (st *sent) mention(h int) []entity {
 	}
 	st.memo[h] = nil // guards against cycles
 	e := st.mention1(h)
+	if len(e) == 0 || len(e) == 1 && strings.HasPrefix(e[0].code, "---") {
+		if m := st.included(h); len(m) > 0 {
+			e = m
+		}
+	}
 	st.memo[h] = e
 	return e
+}
+
+// included returns the actors a plural noun with no country of its own
+// names as its members with "including": "Tributes were paid by world
+// leaders including the Iranian Foreign Minister Mohammad Javad Zarif and
+// British Prime Minister Boris Johnson" were paid by those two. Each
+// actor phrase of the including-phrase counts once, by its name, not by
+// the adjective of a name ("Iranian", "British").
+func (st *sent) included(h int) []entity {
+	if st.tok(h).UPOS != text.NOUN || !st.pluralNoun(h) {
+		return nil
+	}
+	for _, k := range st.children(h) {
+		if k < h || !(st.base(k) == text.Acl && st.lemma(k) == "INCLUDE" && st.tok(k).XPOS == "VBG" || st.caseWord(k) == "INCLUDING") {
+			continue
+		}
+		lo, hi := st.span(k, func(int) bool { return true })
+		var out []entity
+		for _, o := range st.occurrences {
+			if o.head < lo || o.head > hi || o.inferred || strings.HasPrefix(o.code, "---") {
+				continue
+			}
+			top := o.head
+			for x := o.head; x >= lo && x <= hi; {
+				if y := st.head(x); y >= lo && y <= hi && (st.base(x) == text.Flat || st.base(x) == text.Compound) {
+					x = y
+					continue
+				}
+				top = x
+				break
+			}
+			switch st.base(top) {
+			case text.Amod, text.Compound, text.NmodPoss:
+				continue // "Iranian" of "the Iranian Foreign Minister"
+			}
+			out = append(out, o)
+		}
+		return out
+	}
+	return nil
 }
 
 // mistaggedName reports whether pronoun h is a capitalised word inside
