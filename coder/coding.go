@@ -450,9 +450,11 @@ func (st *sent) newVerbCtx(v int) *verbCtx {
 	vc.objs = st.childrenRel(v, text.Obj, text.Iobj, text.Xcomp, text.Advmod, text.Compound)
 	for _, o := range st.childrenRel(v, text.Obj) {
 		vc.objs = append(vc.objs, st.childrenRel(o, text.Conj)...) // "a bombing and shelling offensive"
-		if partitives[st.lemma(o)] {
+		if partitives[st.lemma(o)] || spans[st.lemma(o)] {
 			// "suspended part of a military aid program", "some of
-			// its aid": the pattern's noun is the whole's.
+			// its aid": the pattern's noun is the whole's. So is the
+			// act a span of time is of: "declared seven days of
+			// national mourning" is DECLARE * MOURNING.
 			for _, n := range st.childrenRel(o, text.Nmod) {
 				if st.caseWord(n) == "OF" {
 					vc.objs = append(vc.objs, n)
@@ -497,6 +499,12 @@ func (st *sent) newVerbCtx(v int) *verbCtx {
 var partitives = map[string]bool{"PART": true, "SOME": true, "MOST": true, "ALL": true, "MUCH": true,
 	"HALF": true, "PORTION": true, "REST": true, "BULK": true, "MAJORITY": true, "MANY": true, "SEVERAL": true,
 	"NONE": true, "ANY": true, "EACH": true}
+
+// spans are the nouns of a span of time that an of-phrase fills with an
+// act: "three days of mourning", "a week of protests", "a minute of
+// silence".
+var spans = map[string]bool{"DAY": true, "WEEK": true, "MONTH": true, "HOUR": true, "MINUTE": true,
+	"PERIOD": true, "YEAR": true}
 
 // caseTok returns the preposition (case or mark) token of k, or -1.
 func (st *sent) caseTok(k int) int {

@@ -229,6 +229,18 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"051 USA DEU CAMEO.2.0.txt", "170 USA IRN CAMEO.2.0.txt"},
 		},
 		{
+			name: "mourning-announced-is-a-symbolic-act",
+			conll: tree("Iran announced three days of mourning for Syria.",
+				"Iran Iran PROPN NNP 2 nsubj", "announced announce VERB VBD 0 root", "three three NUM CD 4 nummod",
+				"days day NOUN NNS 2 obj", "of of ADP IN 6 case", "mourning mourning NOUN NN 4 nmod",
+				"for for ADP IN 8 case", "Syria Syria PROPN NNP 2 obl", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			// Upstream ANNOUNCE is a statement (010), whose target is an
+			// addressee or a topic, not a for-phrase: nothing.
+			want:    []string{"017 IRN SYR verbs.news.txt"},
+			wantOut: nil,
+		},
+		{
 			name: "staging-a-hunger-strike-is-no-arrest",
 			conll: tree("Turkish dissidents staged a hunger strike in prison.",
 				"Turkish Turkish ADJ JJ 2 amod", "dissidents dissident NOUN NNS 3 nsubj", "staged stage VERB VBD 0 root",
