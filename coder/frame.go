@@ -274,6 +274,14 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			}
 		}
 	}
+	if len(sources) == 0 && passive && st.lemma(v) == "IMPEACH" && len(targets) > 0 && len(targets[0].code) >= 3 && placeCode(targets[0].code[:3]) {
+		// "Only two presidents have been impeached": no place needed;
+		// an official is impeached by the legislature of their own
+		// state (authority gives it when a place is known).
+		t := targets[0]
+		sources = []entity{{code: t.code[:3] + "LEG", head: -1, inferred: true, viaHow: "authority", viaSpan: t.span}}
+		how = append(how, "source: the legislature of the impeached official's own state")
+	}
 	if len(sources) == 0 && passive && len(targets) > 0 && m.source < 0 && st.c.opts.Modality == ModalityNews {
 		if e, ok := st.unknownAssailant(v, f.sense.Event, targets); ok {
 			sources = []entity{e}
