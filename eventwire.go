@@ -110,7 +110,10 @@ type Via struct {
 	// stabbed"; Text and Span give the state as for "authority") and
 	// "deceased" (the person whose death the article's first sentence
 	// reports, for tributes and condolences that name no one; Text and
-	// Span are that mention) and "counterpart" (a group with no country of its own that
+	// Span are that mention) and "attack-ref" (the doer of the last act
+	// of force the article coded, for "the attack" or "the shooting"
+	// with no doer of its own; Text and Span are that act's source, or its
+	// verb when the source was inferred) and "counterpart" (a group with no country of its own that
 	// a state's organ uses force on, or that uses force on one: that
 	// state's, as "protesters" the Hong Kong police fired on) and
 	// "jurisdiction" (police, prosecutors or a court with no country of

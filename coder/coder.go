@@ -396,6 +396,9 @@ type docState struct {
 	// geoHistory holds the places of earlier sentences that only the
 	// geocoder knows (sent.geoPlaces), in order.
 	geoHistory []entity
+	// attackers are the sources of the acts of force (18-20) coded in
+	// earlier sentences, in order, for "the attack" (sent.attackRef).
+	attackers []entity
 	// discardAt are the byte offsets of sentence-level discard phrases.
 	discardAt []int
 	// surnames are the one-word places the article has used as a
@@ -456,6 +459,16 @@ func (dc *docState) sentence(s int) []eventwire.Event {
 	st.rememberNames()
 	dc.history = append(dc.history, st.occurrences...)
 	dc.geoHistory = append(dc.geoHistory, st.geoPlaces()...)
+	for _, e := range evs {
+		if forceCode(e.CAMEO) && e.CAMEO[:2] != "17" && !e.Negated && e.Source.Code != "" && !strings.HasPrefix(e.Source.Code, "---") {
+			span := e.Evidence.Source
+			if span.End <= span.Start {
+				span = e.Evidence.Verb // an inferred doer: the act's verb shows it
+			}
+			dc.attackers = append(dc.attackers, entity{code: e.Source.Code, entry: e.Source.Entry, head: -1,
+				span: span, inferred: true})
+		}
+	}
 	return evs
 }
 

@@ -568,6 +568,14 @@ func (st *sent) mention1(h int) []entity {
 			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: "act-ref", viaSpan: r.span})
 		}
 	}
+	if len(pi.actors) == 0 && len(pi.agents) == 0 && (st.rel(h).IsObject() || st.caseWord(h) == "INTO") {
+		// "condemned the attack", "called for an investigation into
+		// the shooting": a definite noun of violence is the attack the
+		// article reports, done by whoever it coded as doing it.
+		if r, ok := st.attackRef(h); ok {
+			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: "attack-ref", viaSpan: r.span})
+		}
+	}
 	if len(pi.actors) == 0 && len(pi.agents) == 0 {
 		// "shelling the city" after "Aleppo".
 		if r, ok := st.placeRef(h); ok {
@@ -1039,6 +1047,36 @@ func (st *sent) actRef(h int) (entity, bool) {
 		}
 	}
 	return entity{}, false
+}
+
+// attackRef resolves a definite noun of violence ("the attack", "this
+// appalling attack", "the shooting") to the doer of the last act of
+// force (18-20) the article has coded before it, when it has a country
+// or an organisation: "The spokesperson for the German government
+// strongly condemned the attack" condemns its doer. Not with modifiers of
+// its own ("the attack on Gaza", "the 9/11 attacks"), which name another
+// act.
+func (st *sent) attackRef(h int) (entity, bool) {
+	if len(st.dc.attackers) == 0 || !violentActs[st.lemma(h)] {
+		return entity{}, false
+	}
+	definite := false
+	for _, k := range st.children(h) {
+		switch st.base(k) {
+		case text.Det:
+			switch st.key(k) {
+			case "THE", "THIS", "THAT", "THESE", "THOSE":
+				definite = true
+			}
+		case text.Punct, text.Amod, text.Case:
+		default:
+			return entity{}, false
+		}
+	}
+	if !definite {
+		return entity{}, false
+	}
+	return st.dc.attackers[len(st.dc.attackers)-1], true
 }
 
 // describedBy returns the actor that an apposition of name h describes,

@@ -229,6 +229,17 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"051 USA DEU CAMEO.2.0.txt", "170 USA IRN CAMEO.2.0.txt"},
 		},
 		{
+			name: "calling-for-an-investigation-is-an-appeal",
+			conll: tree("Amnesty International called for an investigation into Russia.",
+				"Amnesty Amnesty PROPN NNP 3 nsubj", "International International PROPN NNP 1 flat",
+				"called call VERB VBD 0 root", "for for ADP IN 6 case", "an a DET DT 6 det",
+				"investigation investigation NOUN NN 3 obl", "into into ADP IN 8 case",
+				"Russia Russia PROPN NNP 6 nmod", ". . PUNCT . 3 punct"),
+			without: data.VerbNews,
+			want:    []string{"0214 NGOHRIAMN RUS verbs.news.txt"},
+			wantOut: []string{"090 NGOHRIAMN RUS CAMEO.2.0.txt"},
+		},
+		{
 			name: "mourning-announced-is-a-symbolic-act",
 			conll: tree("Iran announced three days of mourning for Syria.",
 				"Iran Iran PROPN NNP 2 nsubj", "announced announce VERB VBD 0 root", "three three NUM CD 4 nummod",
