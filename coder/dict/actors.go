@@ -262,14 +262,20 @@ func parenthesised(words []string) (name []string, acr string, ok bool) {
 }
 
 // splitHyphens returns words with each hyphenated word ("AL-QAEDA",
-// "BOSNIA-HERZEGOVINA") split into its parts and "-", as tokenizers that
-// follow UD English (eventwire's among them) give them, and whether there
-// was any. Phrases are indexed both ways, so text tokenized either way
-// matches.
+// "BOSNIA-HERZEGOVINA") split into its parts and "-", and each possessive
+// ("PEOPLE'S" of NEW_PEOPLE'S_ARMY, LORD'S_RESISTANCE_ARMY) into its
+// word and "'S", as tokenizers that follow UD English (eventwire's among
+// them) give them, and whether there was any. Phrases are indexed both
+// ways, so text tokenized either way matches.
 func splitHyphens(words []string) ([]string, bool) {
 	var out []string
 	found := false
 	for _, w := range words {
+		if stem, ok := strings.CutSuffix(w, "'S"); ok && stem != "" && !strings.ContainsAny(stem, "'-") {
+			out = append(out, stem, "'S")
+			found = true
+			continue
+		}
 		if !strings.Contains(w, "-") || strings.Trim(w, "-") != w {
 			out = append(out, w)
 			continue
@@ -410,6 +416,9 @@ func NewWords(forms []string) Words {
 			// A hashtag in quoted social-media posts names what its word
 			// names: "#US blockade measure", "#Cuba".
 			f = f[1:]
+		}
+		if strings.Contains(f, "’") {
+			f = strings.ReplaceAll(f, "’", "'") // "People’s": the dictionaries write '
 		}
 		w.Keys[i] = Key(f)
 		w.Upper[i] = upperWord(f)

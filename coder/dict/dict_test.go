@@ -94,6 +94,7 @@ ZAHIR_SHAH_
 NEW_ZEALAND [NZE]
 ZEALAND [DNK]
 AL-QAEDA [ALQ]
+LORD'S_RESISTANCE_ARMY_ [UGAREB]
 BOSNIA-HERZEGOVINA_ [BIH]
 ARAGORN_
 KING_ELESSAR
@@ -150,6 +151,9 @@ func TestActorsMatch(t *testing.T) {
 		{"Al - Qaeda fighters", time.Time{}, "ALQ", 3}, // tokenized as UD English does
 		{"Bosnia - Herzegovina said", time.Time{}, "BIH", 3},
 		{"Al - Jazeera", time.Time{}, "", 0},
+		{"Lord's Resistance Army fighters", time.Time{}, "UGAREB", 3},
+		{"Lord 's Resistance Army fighters", time.Time{}, "UGAREB", 4}, // tokenized as UD English does
+		{"Lord ’s Resistance Army fighters", time.Time{}, "UGAREB", 4}, // a typographic apostrophe
 		// A one-word stem of an actor with a role code (a person, a group)
 		// takes a plural but no other ending: "Assadi" is another name.
 		{"Assad spoke", time.Time{}, "SYRGOV", 1},
