@@ -588,6 +588,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairSubjects()
 	st.repairRaised()
 	st.scanOccurrences()
+	st.geo = nil // a repair's mention may have computed it before the scan
 	return st
 }
 
