@@ -156,6 +156,15 @@ func TestNewsSentences(t *testing.T) {
 		passiveSubjRel bool
 		arcs           []newsArc // further arcs (and tags) the tree must have
 	}{
+		// A past form after the subject is the main verb when the other
+		// finite verbs are an adverbial clause's ("until Sweden joined")
+		// or the bare clause a reporting verb takes ("told reporters she
+		// was afraid"): it had been a participle modifying the noun
+		// after it.
+		{"adverbial clause after the object", []string{"Thunberg", "promised", "protests", "every", "week", "until", "Sweden", "joined", "the", "Paris", "Agreement", "."},
+			1, 0, 2, []int{0}, text.VERB, false, []newsArc{{i: 1, xpos: "VBD"}}},
+		{"reporting verb's bare clause", []string{"A", "woman", "told", "reporters", "she", "was", "afraid", "."},
+			2, 1, -1, []int{0, 1}, text.VERB, false, []newsArc{{i: 2, xpos: "VBD"}}},
 		{"titled name", []string{"Syrian", "President", "Bashar", "al", "-", "Assad", "met", "Russian", "President", "Vladimir", "Putin", "in", "Moscow", "."},
 			6, -1, -1, []int{0, 1, 2, 3, 4, 5}, text.VERB, false, nil},
 		{"simple attack", []string{"Rebels", "attacked", "a", "government", "convoy", "near", "Aleppo", "on", "Friday", "."},

@@ -530,7 +530,18 @@ func otherFinite(forms []string, xpos func(int) string, i int) bool {
 				if j == i+1 && strings.EqualFold(forms[j], "that") {
 					break stretch // "announced that he was ending": so is a complement clause's
 				}
+				if step > 0 && subordinators[strings.ToLower(forms[j])] {
+					// "promised protests every week until Sweden joined
+					// the Paris Agreement": an adverbial clause's verb.
+					break stretch
+				}
 			case "VBD", "VBZ", "VBP", "MD":
+				if step > 0 && isReportingVerb(strings.ToLower(forms[i])) && j > i+1 {
+					// "A woman told reporters she was afraid": the clause
+					// a reporting verb takes without "that" has its own
+					// verb.
+					break stretch
+				}
 				if step < 0 && isReportingVerb(strings.ToLower(forms[j])) && j < i-1 {
 					// "Fars reported Iran issued arrest warrants": the
 					// clause after a reporting verb has its own verb.
@@ -542,6 +553,11 @@ func otherFinite(forms []string, xpos func(int) string, i int) bool {
 	}
 	return false
 }
+
+// subordinators are the conjunctions (tagged IN) that open an adverbial
+// clause with a verb of its own.
+var subordinators = map[string]bool{"until": true, "because": true, "if": true, "unless": true, "while": true,
+	"although": true, "though": true, "whereas": true, "once": true, "since": true, "after": true, "before": true}
 
 // soleVerb reports whether participle i is the only verb that could be
 // the sentence's finite one (onlyCandidate) and a preposition, particle
