@@ -105,6 +105,15 @@ var stateAgents = map[string]bool{"GOV": true, "MIL": true, "COP": true, "SPY": 
 var localAgents = map[string]bool{"GOV": true, "MIL": true, "COP": true, "SPY": true, "LEG": true, "JUD": true,
 	"REB": true, "INS": true, "OPP": true, "CVL": true, "PPL": true, "REF": true, "UAF": true, "LAB": true, "AGR": true, "CRM": true}
 
+// groupAttributes are the agent codes that say what a group believes, not
+// what it is: a religion (MUS, CHR, CTH, JEW, HIN, BUD) or radicalism
+// (RAD). They neither make a group local nor foreign: "Islamist
+// militants attacked a village in Mali" (---MUSUAF) are Mali's, as
+// "militants" alone are; "Rohingya Muslim insurgents ... in Myanmar's
+// Rakhine State" (---MUSREB) are Myanmar's.
+var groupAttributes = map[string]bool{"MUS": true, "CHR": true, "CTH": true, "JEW": true, "HIN": true,
+	"BUD": true, "RAD": true}
+
 // stateOrgan reports whether agents name an organ of a state (GOV, MIL,
 // COP ...).
 func stateOrgan(agents []*dict.Agent) bool {
@@ -131,7 +140,7 @@ func stateOrgan(agents []*dict.Agent) bool {
 func (st *sent) localCountry(h int, agents []*dict.Agent, definite bool) (entity, bool) {
 	for _, ag := range agents {
 		for i := 0; i+3 <= len(ag.Code); i += 3 {
-			if !localAgents[ag.Code[i:i+3]] {
+			if c := ag.Code[i : i+3]; !localAgents[c] && !groupAttributes[c] {
 				return entity{}, false
 			}
 		}
@@ -208,7 +217,7 @@ func (st *sent) homeCountry(h int, agents []*dict.Agent) (entity, bool) {
 	}
 	for _, ag := range agents {
 		for i := 0; i+3 <= len(ag.Code); i += 3 {
-			if !localAgents[ag.Code[i:i+3]] {
+			if c := ag.Code[i : i+3]; !localAgents[c] && !groupAttributes[c] {
 				return entity{}, false
 			}
 		}
