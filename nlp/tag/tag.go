@@ -866,7 +866,7 @@ func (t *Tagger) unknownName(s *scratch, i, c int) int {
 
 // docNames returns the capitalized words of d that are names by the
 // doc's own evidence: written capitalized inside a sentence (not first,
-// not after an opening quote, a bracket or a colon, not in a
+// not after an opening quote, a bracket, a colon or a dash, not in a
 // headline-cased sentence) and never in lower case. "Trump called
 // Erdogan" opens a sentence with a word the treebank knows as a common
 // noun, and the model, which cannot tell a capital that marks a name
