@@ -1016,26 +1016,18 @@ func (st *sent) actRef(h int) (entity, bool) {
 	if st.idx == 0 || !actNouns[st.key(h)] && !actNouns[st.lemma(h)] {
 		return entity{}, false
 	}
-	definite := false
-	for _, k := range st.children(h) {
+	bare := st.definiteRef(h, func(k int) bool {
 		switch st.base(k) {
-		case text.Det:
-			switch st.key(k) {
-			case "THE", "THIS", "THAT", "THESE", "THOSE":
-				definite = true
-			}
 		case text.Punct:
+			return true
 		case text.Compound:
-			if st.tok(k).UPOS != text.NOUN {
-				return entity{}, false // "the Mueller investigation" is Mueller's
-			}
 			// "the impeachment investigation": a kind of act, still the
-			// article's.
-		default:
-			return entity{}, false
+			// article's; "the Mueller investigation" is Mueller's.
+			return st.tok(k).UPOS == text.NOUN
 		}
-	}
-	if !definite {
+		return false
+	})
+	if !bare {
 		return entity{}, false
 	}
 	for _, o := range st.dc.history {
@@ -1049,6 +1041,28 @@ func (st *sent) actRef(h int) (entity, bool) {
 	return entity{}, false
 }
 
+// definiteDets are the determiners of a noun that refers back to
+// something the article has reported: "the move", "this attack".
+var definiteDets = map[string]bool{"THE": true, "THIS": true, "THAT": true, "THESE": true, "THOSE": true}
+
+// definiteRef reports whether noun h has a definite determiner
+// (definiteDets) and no other dependents than those other accepts: a
+// noun that refers back, with nothing of its own that names another
+// referent.
+func (st *sent) definiteRef(h int, other func(k int) bool) bool {
+	definite := false
+	for _, k := range st.children(h) {
+		if st.base(k) == text.Det {
+			definite = definite || definiteDets[st.key(k)]
+			continue
+		}
+		if !other(k) {
+			return false
+		}
+	}
+	return definite
+}
+
 // attackRef resolves a definite noun of violence ("the attack", "this
 // appalling attack", "the shooting") to the doer of the last act of
 // force (18-20) the article has coded before it, when it has a country
@@ -1060,20 +1074,11 @@ func (st *sent) attackRef(h int) (entity, bool) {
 	if len(st.dc.attackers) == 0 || !violentActs[st.lemma(h)] {
 		return entity{}, false
 	}
-	definite := false
-	for _, k := range st.children(h) {
-		switch st.base(k) {
-		case text.Det:
-			switch st.key(k) {
-			case "THE", "THIS", "THAT", "THESE", "THOSE":
-				definite = true
-			}
-		case text.Punct, text.Amod, text.Case:
-		default:
-			return entity{}, false
-		}
-	}
-	if !definite {
+	bare := st.definiteRef(h, func(k int) bool {
+		b := st.base(k)
+		return b == text.Punct || b == text.Amod || b == text.Case
+	})
+	if !bare {
 		return entity{}, false
 	}
 	return st.dc.attackers[len(st.dc.attackers)-1], true
