@@ -396,9 +396,10 @@ type docState struct {
 	// geoHistory holds the places of earlier sentences that only the
 	// geocoder knows (sent.geoPlaces), in order.
 	geoHistory []entity
-	// attackers are the sources of the acts of force (18-20) coded in
-	// earlier sentences, in order, for "the attack" (sent.attackRef).
-	attackers []entity
+	// attacker is the source of the last act of force (18-20) coded in
+	// an earlier sentence, for "the attack" (sent.attackRef); code ""
+	// when none.
+	attacker entity
 	// discardAt are the byte offsets of sentence-level discard phrases.
 	discardAt []int
 	// surnames are the one-word places the article has used as a
@@ -465,8 +466,7 @@ func (dc *docState) sentence(s int) []eventwire.Event {
 			if span.End <= span.Start {
 				span = e.Evidence.Verb // an inferred doer: the act's verb shows it
 			}
-			dc.attackers = append(dc.attackers, entity{code: e.Source.Code, entry: e.Source.Entry, head: -1,
-				span: span, inferred: true})
+			dc.attacker = entity{code: e.Source.Code, entry: e.Source.Entry, head: -1, span: span, inferred: true}
 		}
 	}
 	return evs
@@ -551,7 +551,8 @@ type sent struct {
 	irrealis    map[int]bool    // infinitives under a coded verb
 	moved       map[int]int     // heads changed by repairPreconj and the repairs of repair.go
 	repairedTok map[int]bool    // tokens re-attached by the repairs of repair.go
-	geo         *[]entity       // the places only the geocoder knows, once computed (geoPlaces)
+	geo         []entity        // the places only the geocoder knows (geoPlaces)
+	geoDone     bool            // geo is computed
 }
 
 func newSent(dc *docState, s, lo, hi int) *sent {
@@ -588,7 +589,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairSubjects()
 	st.repairRaised()
 	st.scanOccurrences()
-	st.geo = nil // a repair's mention may have computed it before the scan
+	st.geoDone = false // a repair's mention may have computed it before the scan
 	return st
 }
 

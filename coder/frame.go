@@ -1636,17 +1636,18 @@ func (st *sent) attackNear() bool {
 func (st *sent) clausePlace(v int) (entity, bool) {
 	// The places of the actor dictionaries, then those only the geocoder
 	// knows ("in Borno, Nigeria": Borno), the way scanPhrase reads both.
-	cands := append(st.geoPlaces(), st.occurrences...)
 	var found entity
-	for _, o := range cands {
-		if !o.locative || !placeCode(o.code) || o.head < st.lo || o.head >= st.hi || !st.inClause(o.head, v) {
-			continue
-		}
-		if found.code != "" && found.code != o.code {
-			return entity{}, false
-		}
-		if found.code == "" || o.span.Start < found.span.Start {
-			found = o
+	for _, list := range [2][]entity{st.geoPlaces(), st.occurrences} {
+		for _, o := range list {
+			if !o.locative || !placeCode(o.code) || o.head < st.lo || o.head >= st.hi || !st.inClause(o.head, v) {
+				continue
+			}
+			if found.code != "" && found.code != o.code {
+				return entity{}, false
+			}
+			if found.code == "" || o.span.Start < found.span.Start {
+				found = o
+			}
 		}
 	}
 	return found, found.code != ""

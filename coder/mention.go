@@ -357,14 +357,11 @@ func (st *sent) included(h int) []entity {
 			if o.head < lo || o.head > hi || o.inferred || strings.HasPrefix(o.code, "---") {
 				continue
 			}
+			// The phrase's own head: up through the flat and compound
+			// words of a name ("Boris Johnson").
 			top := o.head
-			for x := o.head; x >= lo && x <= hi; {
-				if y := st.head(x); y >= lo && y <= hi && (st.base(x) == text.Flat || st.base(x) == text.Compound) {
-					x = y
-					continue
-				}
-				top = x
-				break
+			for y := st.head(top); y >= lo && y <= hi && (st.base(top) == text.Flat || st.base(top) == text.Compound); y = st.head(top) {
+				top = y
 			}
 			switch st.base(top) {
 			case text.Amod, text.Compound, text.NmodPoss:
@@ -1071,7 +1068,7 @@ func (st *sent) definiteRef(h int, other func(k int) bool) bool {
 // its own ("the attack on Gaza", "the 9/11 attacks"), which name another
 // act.
 func (st *sent) attackRef(h int) (entity, bool) {
-	if len(st.dc.attackers) == 0 || !violentActs[st.lemma(h)] {
+	if st.dc.attacker.null() || !violentActs[st.lemma(h)] {
 		return entity{}, false
 	}
 	bare := st.definiteRef(h, func(k int) bool {
@@ -1081,7 +1078,7 @@ func (st *sent) attackRef(h int) (entity, bool) {
 	if !bare {
 		return entity{}, false
 	}
-	return st.dc.attackers[len(st.dc.attackers)-1], true
+	return st.dc.attacker, true
 }
 
 // describedBy returns the actor that an apposition of name h describes,

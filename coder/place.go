@@ -157,28 +157,34 @@ func (st *sent) localCountry(h int, agents []*dict.Agent, definite bool) (entity
 		}
 		return cands[0], true
 	}
-	places := append(st.geoPlaces(), st.occurrences...)
+	places := [2][]entity{st.geoPlaces(), st.occurrences}
 	var own []entity
-	for _, o := range places {
-		if o.locative && placeCode(o.code) && st.ownPlace(h, o.head) {
-			own = append(own, o)
+	for _, list := range places {
+		for _, o := range list {
+			if o.locative && placeCode(o.code) && st.ownPlace(h, o.head) {
+				own = append(own, o)
+			}
 		}
 	}
 	if e, ok := agree(own); ok || len(own) > 0 || (definite && !state) {
 		return e, ok
 	}
 	var here []entity
-	for _, o := range places {
-		if o.locative && placeCode(o.code) {
-			here = append(here, o)
+	for _, list := range places {
+		for _, o := range list {
+			if o.locative && placeCode(o.code) {
+				here = append(here, o)
+			}
 		}
 	}
 	e, ok := agree(here)
 	if len(here) == 0 {
 		var prev []entity
-		for _, o := range append(st.dc.geoHistory, st.dc.history...) {
-			if int(o.span.Start) >= st.prevStart() && o.locative && placeCode(o.code) {
-				prev = append(prev, o)
+		for _, list := range [2][]entity{st.dc.geoHistory, st.dc.history} {
+			for _, o := range list {
+				if int(o.span.Start) >= st.prevStart() && o.locative && placeCode(o.code) {
+					prev = append(prev, o)
+				}
 			}
 		}
 		e, ok = agree(prev)
@@ -276,8 +282,8 @@ var domesticOrgans = map[string]bool{"LEG": true, "JUD": true, "COP": true}
 // clause or a local group. The places the dictionaries code are
 // occurrences already. Computed once per sentence.
 func (st *sent) geoPlaces() []entity {
-	if st.geo != nil {
-		return *st.geo
+	if st.geoDone {
+		return st.geo
 	}
 	var out []entity
 	for i := st.lo; i < st.hi; i++ {
@@ -294,7 +300,7 @@ func (st *sent) geoPlaces() []entity {
 			joined: st.caseWord(top) == "" && st.placeCase(top) != "", span: span})
 		i = p.last
 	}
-	st.geo = &out
+	st.geo, st.geoDone = out, true
 	return out
 }
 
