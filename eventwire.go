@@ -113,7 +113,10 @@ type Via struct {
 	// Span are that mention) and "attack-ref" (the doer of the last act
 	// of force the article coded, for "the attack" or "the shooting"
 	// with no doer of its own; Text and Span are that act's source, or its
-	// verb when the source was inferred) and "counterpart" (a group with no country of its own that
+	// verb when the source was inferred) and "suspect" (a person's name
+	// the dictionaries lack whom a state's police or courts arrest or
+	// charge: CRM of that state, as "Zhukovskyy was arrested"; Text and
+	// Span are the mention or place that gave the state) and "counterpart" (a group with no country of its own that
 	// a state's organ uses force on, or that uses force on one: that
 	// state's, as "protesters" the Hong Kong police fired on) and
 	// "jurisdiction" (police, prosecutors or a court with no country of

@@ -249,8 +249,13 @@ func (st *sent) clauseAssertion(v int, sources []entity) assertion {
 		return assertion{negated, "negated by not, n't or never"}
 	}
 	if g, ok := st.obligedBy(v); ok && news {
-		if g == "BE" {
+		switch g {
+		case "BE":
 			return assertion{intended, "arranged, not yet done (\"is to face trial\")"}
+		case "BE TO BE":
+			// Arranged for the subject by others, who express no intent
+			// of their own: no threat or pledge to code.
+			return assertion{unreal, "arranged in the passive, not yet done (\"is to be sentenced\")"}
 		}
 		return assertion{unreal, "obliged, not done (" + strings.ToLower(g) + " to)"}
 	}
@@ -928,7 +933,8 @@ func (st *sent) conditional(v int) bool {
 
 // obligedBy reports whether verb v is the infinitive of an obligation or
 // an arrangement, and the governing lemma: "had to speed up", "need to
-// act", "ought to", "is to face trial" (BE). Like a modal, but a verb.
+// act", "ought to", "is to face trial" (BE), "is to be sentenced" (BE TO
+// BE). Like a modal, but a verb.
 func (st *sent) obligedBy(v int) (string, bool) {
 	if st.caseWord(v) != "TO" {
 		return "", false
@@ -936,6 +942,9 @@ func (st *sent) obligedBy(v int) (string, bool) {
 	for _, k := range st.children(v) {
 		if st.base(k) == text.Cop && k < v {
 			return "BE", true // "is to face trial" parsed with "is" as the copula
+		}
+		if st.base(k) == text.Aux && st.lemma(k) == "BE" && k < v && st.tok(k).XPOS != "VB" && st.key(k+1) == "TO" {
+			return "BE TO BE", true // "is to be sentenced in June"
 		}
 	}
 	if st.base(v) != text.Xcomp {

@@ -288,6 +288,12 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			how = append(how, "source: the unidentified assailant of an agentless passive of violence")
 		}
 	}
+	if len(targets) == 0 && len(sources) == 1 && st.c.opts.Modality == ModalityNews {
+		if e, ok := st.suspect(v, passive, sources[0]); ok {
+			targets = []entity{e}
+			how = append(how, "target: a person the dictionaries do not know whom a state's police or courts act on: a suspect of that state")
+		}
+	}
 	if len(targets) == 0 && (f.sense.Event == "017" || f.sense.Event == "018") && st.c.opts.Modality == ModalityNews {
 		// "Tributes were paid by world leaders", "Iran expressed its
 		// condolences": in a report of a death, tributes and condolences
@@ -1377,7 +1383,7 @@ var authorities = map[string]string{"ARREST": "COP", "DETAIN": "COP", "APPREHEND
 // state the clause or the article is set in, found as localCountry and
 // homeCountry find a local group's. No state, no agent.
 func (st *sent) authority(v int) (entity, bool) {
-	role, ok := authorities[st.lemma(v)]
+	role, ok := st.authorityRole(v)
 	if !ok {
 		return entity{}, false
 	}
@@ -1392,6 +1398,83 @@ func (st *sent) authority(v int) (entity, bool) {
 		return entity{}, false
 	}
 	return entity{code: c.code[:3] + role, head: -1, inferred: true, viaHow: "authority", viaSpan: c.span}, true
+}
+
+// authorityRole gives the organ of the state that alone does verb v's
+// act (authorities), also for "taken into custody" (the police).
+func (st *sent) authorityRole(v int) (string, bool) {
+	if role, ok := authorities[st.lemma(v)]; ok {
+		return role, true
+	}
+	if st.lemma(v) == "TAKE" {
+		for _, k := range st.children(v) {
+			if st.lemma(k) == "CUSTODY" && st.caseWord(k) == "INTO" {
+				return "COP", true
+			}
+		}
+	}
+	return "", false
+}
+
+// suspect gives the target of an arrest, a charge or a sentence whose
+// source is a state's police or courts when its object (or, in the
+// passive, its subject) is a name the dictionaries do not know: a
+// suspect of that state ("Zhukovskyy was arrested Monday", "Police
+// arrested Zhukovskyy"), as the guideline codes one. Only a person's
+// name: two or more proper nouns, or one that ends a full name earlier in
+// the article, that neither the dictionaries nor the geocoder know; a
+// noun ("the man") is an actor of its own or none.
+func (st *sent) suspect(v int, passive bool, src entity) (entity, bool) {
+	role, ok := st.authorityRole(v)
+	if !ok || (role != "COP" && role != "JUD") || len(src.code) < 6 || !placeCode(src.code[:3]) || !domesticOrgans[src.code[3:6]] {
+		return entity{}, false
+	}
+	h := -1
+	for _, k := range st.children(v) {
+		if passive && st.rel(k).IsPassiveSubject() || !passive && st.rel(k) == text.Obj {
+			h = k
+			break
+		}
+	}
+	if h < 0 || st.tok(h).UPOS != text.PROPN || len(st.mention(h)) > 0 {
+		return entity{}, false
+	}
+	lo, hi := h, h
+	for _, k := range st.children(h) {
+		switch st.base(k) {
+		case text.Flat, text.Compound:
+			if st.tok(k).UPOS != text.PROPN {
+				return entity{}, false
+			}
+			lo, hi = min(lo, k), max(hi, k)
+		}
+	}
+	for i := lo; i <= hi; i++ {
+		if _, ok := st.dc.places[i]; ok || institutionWords[st.key(i)] {
+			return entity{}, false
+		}
+	}
+	if lo == hi && !st.namedBefore(hi) {
+		return entity{}, false // one name, as firms have ("Huawei was charged")
+	}
+	from := src.span
+	if src.inferred {
+		from = src.viaSpan
+	}
+	return entity{code: src.code[:3] + "CRM", head: h, span: text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End},
+		inferred: true, person: true, viaHow: "suspect", viaSpan: from}, true
+}
+
+// namedBefore reports whether the proper noun at h ends a full name earlier
+// in the article ("Volodoymyr Zhukovskyy", then "Zhukovskyy").
+func (st *sent) namedBefore(h int) bool {
+	form := st.doc.Form(h)
+	for i := 1; i < st.lo; i++ {
+		if st.doc.Tokens[i].UPOS == text.PROPN && st.doc.Tokens[i-1].UPOS == text.PROPN && st.doc.Form(i) == form {
+			return true
+		}
+	}
+	return false
 }
 
 // conditionActor finds the actors of the subject of a condition ("if",

@@ -1512,8 +1512,10 @@ type entity struct {
 	// ("in Aleppo", "outside Aleppo"): where something happens.
 	locative bool
 	// joined is true for a place that is locative only as the second of
-	// two places joined by a comma ("in Dayton, Ohio": Ohio), the same
-	// location named twice.
+	// two places joined by a comma whose first the dictionaries code in
+	// the same state ("in Paris, France": France), the same location
+	// named twice. After a place only the geocoder knows ("in Randolph,
+	// New Hampshire") the second is the one that counts.
 	joined bool
 	// via says where an inferred code came from (eventwire.Via.How) and
 	// the mention it was taken from.
@@ -1564,7 +1566,7 @@ func (st *sent) scanOccurrences() {
 		st.occurrences = append(st.occurrences, entity{code: code, head: j + n - 1,
 			span:  text.Span{Start: st.doc.Tokens[j].Start, End: st.doc.Tokens[j+n-1].End},
 			entry: entryName(act), last: st.words.Keys[i+n-1], person: personEntry(act) || st.personName(j, j+n-1, code),
-			subject: st.inSubject(j + n - 1), locative: locative[st.placeCase(top)], joined: st.caseWord(top) == "" && st.placeCase(top) != "",
+			subject: st.inSubject(j + n - 1), locative: locative[st.placeCase(top)], joined: st.joinedPlace(top, code),
 			role: st.roleOf(top)})
 		i += n
 	}

@@ -296,8 +296,7 @@ func (st *sent) geoPlaces() []entity {
 			continue
 		}
 		top := st.topOf(i, p.last)
-		out = append(out, entity{code: p.code, entry: p.entry, head: top, locative: locative[st.placeCase(top)],
-			joined: st.caseWord(top) == "" && st.placeCase(top) != "", span: span})
+		out = append(out, entity{code: p.code, entry: p.entry, head: top, locative: locative[st.placeCase(top)], span: span})
 		i = p.last
 	}
 	st.geo, st.geoDone = out, true
@@ -332,6 +331,22 @@ func (st *sent) placeCase(top int) string {
 		w = st.caseWord(top)
 	}
 	return w
+}
+
+// joinedPlace reports whether the place phrase headed by top, coded
+// code, is joined by a comma to a place before it that an earlier
+// occurrence codes in the same state ("in Paris, France": France).
+func (st *sent) joinedPlace(top int, code string) bool {
+	if st.caseWord(top) != "" || st.placeCase(top) == "" || len(code) < 3 {
+		return false
+	}
+	h := st.tok(st.head(top))
+	for _, o := range st.occurrences {
+		if o.span.Start <= h.Start && h.End <= o.span.End && len(o.code) >= 3 && o.code[:3] == code[:3] {
+			return true
+		}
+	}
+	return false
 }
 
 // ownPlace reports whether the place at p lies in h's phrase as where the
