@@ -116,7 +116,11 @@ type Via struct {
 	// verb when the source was inferred) and "suspect" (a person's name
 	// the dictionaries lack whom a state's police or courts arrest or
 	// charge: CRM of that state, as "Zhukovskyy was arrested"; Text and
-	// Span are the mention or place that gave the state) and "counterpart" (a group with no country of its own that
+	// Span are the mention or place that gave the state) and "restated"
+	// (a side of the article's last act of force, which a definite noun
+	// restates: "The attack came less than two weeks before ..."; Text
+	// and Span are that act's side, or its verb for a side inferred) and
+	// "counterpart" (a group with no country of its own that
 	// a state's organ uses force on, or that uses force on one: that
 	// state's, as "protesters" the Hong Kong police fired on) and
 	// "jurisdiction" (police, prosecutors or a court with no country of

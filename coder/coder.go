@@ -396,10 +396,10 @@ type docState struct {
 	// geoHistory holds the places of earlier sentences that only the
 	// geocoder knows (sent.geoPlaces), in order.
 	geoHistory []entity
-	// attacker is the source of the last act of force (18-20) coded in
-	// an earlier sentence, for "the attack" (sent.attackRef); code ""
-	// when none.
-	attacker entity
+	// force is the last act of force (18-20) coded in an earlier
+	// sentence, for "the attack" (sent.attackRef) and for a noun that
+	// restates it (sent.restatedFrames); code "" when none.
+	force forceAct
 	// discardAt are the byte offsets of sentence-level discard phrases.
 	discardAt []int
 	// surnames are the one-word places the article has used as a
@@ -462,14 +462,24 @@ func (dc *docState) sentence(s int) []eventwire.Event {
 	dc.geoHistory = append(dc.geoHistory, st.geoPlaces()...)
 	for _, e := range evs {
 		if forceCode(e.CAMEO) && e.CAMEO[:2] != "17" && !e.Negated && e.Source.Code != "" && !strings.HasPrefix(e.Source.Code, "---") {
-			span := e.Evidence.Source
-			if span.End <= span.Start {
-				span = e.Evidence.Verb // an inferred doer: the act's verb shows it
+			side := func(a eventwire.Actor, span text.Span) entity {
+				if span.End <= span.Start {
+					span = e.Evidence.Verb // an inferred side: the act's verb shows it
+				}
+				return entity{code: a.Code, entry: a.Entry, head: -1, span: span, inferred: true}
 			}
-			dc.attacker = entity{code: e.Source.Code, entry: e.Source.Entry, head: -1, span: span, inferred: true}
+			dc.force = forceAct{code: e.CAMEO, pattern: e.Pattern, source: side(e.Source, e.Evidence.Source), target: side(e.Target, e.Evidence.Target)}
 		}
 	}
 	return evs
+}
+
+// forceAct is an act of force an article has coded: its code, pattern and
+// sides, each with the span that shows it (its evidence, or the act's
+// verb for a side that was inferred).
+type forceAct struct {
+	code, pattern  string
+	source, target entity
 }
 
 // pastTimes are the discard phrases that date a clause in the past ("2011",
@@ -624,6 +634,7 @@ func (st *sent) code() []eventwire.Event {
 	frames = append(frames, st.nounFrames(aspect)...)
 	frames = append(frames, st.evalFrames()...)
 	frames = append(frames, st.protestFrames()...)
+	frames = append(frames, st.restatedFrames()...)
 	for _, f := range frames {
 		f.as = st.assert(f)
 	}

@@ -685,6 +685,9 @@ func (st *sent) describeArgs(f *frame, how []string) string {
 			case "assailant":
 				b.WriteString("; " + name + " " + e.code + ": an unidentified assailant, in the state of " + strconv.Quote(st.spanText(e.viaSpan)))
 				continue
+			case "restated":
+				b.WriteString("; " + name + " " + e.code + ": " + strconv.Quote(st.spanText(e.viaSpan)) + ", the " + name + " of the act of force the article coded before")
+				continue
 			case "deceased":
 				b.WriteString("; " + name + " " + e.code + ": " + strconv.Quote(st.spanText(e.viaSpan)) + ", whose death the article reports")
 				continue

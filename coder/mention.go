@@ -1068,7 +1068,7 @@ func (st *sent) definiteRef(h int, other func(k int) bool) bool {
 // its own ("the attack on Gaza", "the 9/11 attacks"), which name another
 // act.
 func (st *sent) attackRef(h int) (entity, bool) {
-	if st.dc.attacker.null() || !violentActs[st.lemma(h)] {
+	if st.dc.force.source.null() || !violentActs[st.lemma(h)] {
 		return entity{}, false
 	}
 	bare := st.definiteRef(h, func(k int) bool {
@@ -1078,7 +1078,7 @@ func (st *sent) attackRef(h int) (entity, bool) {
 	if !bare {
 		return entity{}, false
 	}
-	return st.dc.attacker, true
+	return st.dc.force.source, true
 }
 
 // describedBy returns the actor that an apposition of name h describes,

@@ -544,3 +544,59 @@ func (st *sent) clashFrame(n, v int) *frame {
 	}
 	return f
 }
+
+// Restated acts. News reports an act of force and then gives details of
+// it under a definite noun: "The attack came less than two weeks before
+// the inauguration", "The shooting took place in the Tsuen Wan district",
+// "The strike took place in Iraq". Such a sentence reports the same act
+// again, done by and to the same sides, as the real-news gold codes it.
+
+// forceNouns are, with violentActs, the nouns that restate an act of
+// force.
+var forceNouns = map[string]bool{"STRIKE": true, "AIRSTRIKE": true, "KILLING": true, "ASSASSINATION": true,
+	"MASSACRE": true, "MURDER": true, "ASSAULT": true, "BOMBARDMENT": true}
+
+// restatedFrames builds the frames of definite nouns of force with nothing
+// of their own ("the attack", "this shooting", "the deadly strike") that
+// are the subject of a verb of happening ("took place", "came",
+// "began"): the article's last coded act of force with both its sides,
+// when an earlier sentence coded one. News options only.
+func (st *sent) restatedFrames() []*frame {
+	fa := st.dc.force
+	if fa.source.null() || fa.target.null() || st.c.opts.Modality != ModalityNews {
+		return nil
+	}
+	var out []*frame
+	for v := st.lo; v < st.hi; v++ {
+		if st.tok(v).UPOS != text.VERB || !st.happens(v) && st.lemma(v) != "COME" && st.lemma(v) != "HAPPEN" {
+			continue
+		}
+		n := st.subjectOf(v)
+		if n < 0 || st.tok(n).UPOS != text.NOUN || !violentActs[st.lemma(n)] && !forceNouns[st.lemma(n)] {
+			continue
+		}
+		bare := st.definiteRef(n, func(k int) bool {
+			switch st.base(k) {
+			case text.Punct:
+				return true
+			case text.Amod:
+				return len(st.mention(k)) == 0 // "the deadly attack", not "the Israeli attack"
+			}
+			return false
+		})
+		if !bare {
+			continue
+		}
+		side := func(e entity) entity {
+			return entity{code: e.code, entry: e.entry, head: -1, inferred: true, viaHow: "restated", viaSpan: e.span}
+		}
+		f := &frame{kind: nounFrame, pred: n, host: v, sense: dict.Code{Event: fa.code}, conf: 0.5,
+			sources: []entity{side(fa.source)}, targets: []entity{side(fa.target)},
+			pattern: fa.pattern + " (restated by " + strings.ToLower(st.key(n)) + ")"}
+		if st.dc.explain {
+			f.args = st.describeArgs(f, []string{"a definite noun of force, the subject of " + strconv.Quote(st.doc.Form(v)) + ": the article's last act of force, restated"})
+		}
+		out = append(out, f)
+	}
+	return out
+}
