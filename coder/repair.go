@@ -296,7 +296,8 @@ func (st *sent) nameNmod(k int) bool {
 // whatever its head. So does a by-phrase hung on a name among v's
 // obliques ("Sanctions were imposed on Iran by the United States",
 // parsed with "by the United States" a modifier of "Iran"): a name takes
-// no by-phrase of its own.
+// no by-phrase of its own. A by-phrase naming an actor on a common noun
+// there is the agent too ("was shot in the head by a police officer").
 func (st *sent) strayAgent(v int) (int, bool) {
 	for _, a := range st.childrenRel(v, text.Advmod) {
 		for _, k := range st.children(a) {
@@ -306,11 +307,14 @@ func (st *sent) strayAgent(v int) (int, bool) {
 		}
 	}
 	for _, o := range st.childrenRel(v, text.Obl) {
-		if st.tok(o).UPOS != text.PROPN || o < v {
+		if o < v || st.tok(o).UPOS != text.PROPN && st.tok(o).UPOS != text.NOUN {
 			continue
 		}
 		for _, k := range st.childrenRel(o, text.Nmod) {
-			if k > o && st.caseWord(k) == "BY" && st.tok(k).UPOS != text.NUM {
+			if k <= o || st.caseWord(k) != "BY" || st.tok(k).UPOS == text.NUM {
+				continue
+			}
+			if st.tok(o).UPOS == text.PROPN || len(st.mention(k)) > 0 {
 				return k, true
 			}
 		}
