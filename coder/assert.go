@@ -864,7 +864,11 @@ func (st *sent) realNoun(n int) bool {
 		}
 	}
 	switch st.caseWord(n) {
-	case "FOR", "AGAINST", "ABOUT", "WITHOUT":
+	case "ABOUT":
+		if !st.possessed(n) {
+			return false
+		}
+	case "FOR", "AGAINST", "WITHOUT":
 		return false
 	}
 	h := st.head(n)
@@ -886,6 +890,17 @@ func (st *sent) realNoun(n int) bool {
 		}
 	}
 	return true
+}
+
+// possessed reports whether noun n has a possessor that names an actor
+// ("Trump's call").
+func (st *sent) possessed(n int) bool {
+	for _, k := range st.children(n) {
+		if st.rel(k) == text.NmodPoss && st.tok(k).UPOS != text.PRON && len(st.mention(k)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // underUnreal reports whether verb v is the complement of a verb whose
