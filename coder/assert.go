@@ -77,11 +77,13 @@ func (st *sent) assert(f *frame) assertion {
 		f.finite = true
 		f.fact = st.c.opts.Factuality.Factuality(st.doc, f.pred)
 	}
-	if a.mode == asserted && f.finite && !f.ruling && !st.underway(f.pred) {
+	if a.mode == asserted && f.finite && !f.ruling && !st.underway(f.pred) && !strings.HasPrefix(f.sense.Event, "12") {
 		// A court's finding is done in the words that report it ("found
 		// the prorogation to be unlawful"), as a statement is made in
 		// its saying; the model, which reads "found" as uncertain, is
-		// not asked.
+		// not asked. Nor for a refusal (12), done in the refusing,
+		// which it reads as the act not happening ("Iran declined to
+		// release the sailors": 0.39).
 		if v := f.fact; v < st.c.opts.FactualityMin {
 			return assertion{unreal, "the factuality model judges it not to have happened (" + strconv.FormatFloat(v, 'f', 2, 64) + ")"}
 		}

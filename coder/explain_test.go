@@ -260,3 +260,27 @@ func TestFactualityUnderway(t *testing.T) {
 		t.Errorf("events %+v: want the attack on Iran ruled out by the model", evs)
 	}
 }
+
+// TestFactualityRefusal: a refusal (12) is done in the refusing, as a
+// statement is made in its saying; the factuality model, which reads a
+// refusal as the act not happening ("Iran declined to release the
+// sailors" scored 0.39), is not asked.
+func TestFactualityRefusal(t *testing.T) {
+	d := caseDicts(t)
+	txt := "Russia refused Turkey."
+	conll := `# text = Russia refused Turkey.
+1	Russia	Russia	PROPN	NNP	_	2	nsubj	_	_
+2	refused	refuse	VERB	VBD	_	0	root	_	_
+3	Turkey	Turkey	PROPN	NNP	_	2	obj	_	SpaceAfter=No
+4	.	.	PUNCT	.	_	2	punct	_	_
+`
+	o := coder.DefaultOptions()
+	o.Factuality, o.FactualityMin = lowFactuality{"refused"}, 0.6
+	evs, err := coder.New(d, cameo.Default(), o).Code(context.Background(), caseDoc(t, txt, []byte(conll)), time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 1 || evs[0].CAMEO != "120" || evs[0].Source.Code != "RUS" || evs[0].Target.Code != "TUR" {
+		t.Errorf("events %+v: want the refusal 120 RUS TUR whatever the model says", evs)
+	}
+}
