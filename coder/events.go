@@ -169,7 +169,7 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 		return "no source and no target"
 	case st.c.opts.RequireDyad && src.null():
 		return "no source"
-	case st.c.opts.RequireDyad && tgt.null() && !oneSided(code):
+	case st.c.opts.RequireDyad && tgt.null() && !oneSided(code) && !st.oneSidedStatement(code):
 		return "no target"
 	case src.code != "" && src.code == tgt.code && !twoPeople(src, tgt):
 		// Two people the dictionaries name apart are two actors though
@@ -328,6 +328,33 @@ func (st *sent) countryTargets(targets []entity) []entity {
 func oneSided(code string) bool {
 	return len(code) >= 2 && (code[:2] == "14" || code[:2] == "15") || strings.HasPrefix(code, "087") || code == "196"
 }
+
+// oneSidedStatement reports whether the current frame's event of code is
+// a comment made before no one in particular, as the dictionary's own
+// pattern names it: declining to comment (011: DECLINE * COMMENT), a
+// pessimistic or optimistic comment (012, 013: EXPRESS * CONCERN, CLAIM *
+// VICTORY), a claim or a denial of responsibility (015, 016: CLAIM *
+// RESPONSIBILITY, DENY * CHARGES, REJECT * ACCUSATIONS). CAMEO codes them
+// with no target when none is named. Only a pattern's code, asserted as
+// it is: a verb's bare code or one a negation gives ("They don't talk to
+// me", 011) names no such comment, nor a pattern of another verb that the
+// dictionary gives these codes ("declared a national emergency", "facing
+// problems": 012).
+func (st *sent) oneSidedStatement(code string) bool {
+	switch code {
+	case "011", "012", "013", "015", "016":
+	default:
+		return false
+	}
+	f := st.cur
+	return f != nil && f.kind == verbFrame && f.best != nil && f.as.mode == asserted && f.code.Event == f.sense.Event && f.rule == nil &&
+		commentVerbs[st.lemma(f.pred)]
+}
+
+// commentVerbs express, withhold, claim or deny a comment: the verbs of the
+// one-sided statements.
+var commentVerbs = map[string]bool{"EXPRESS": true, "VOICE": true, "DECLINE": true, "REFUSE": true, "CLAIM": true,
+	"DENY": true, "REJECT": true, "DISMISS": true, "ADMIT": true, "ACKNOWLEDGE": true, "ACCEPT": true, "CONCEDE": true}
 
 // explain says what each stage decided about the frame of an event.
 func (st *sent) explain(f *frame) *eventwire.Explanation {

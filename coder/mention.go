@@ -631,12 +631,30 @@ func (st *sent) mention1(h int) []entity {
 	// awful Arnor, and good Gondor".
 	// Appositions are list members only in a list: "Evil Mordor, the
 	// awful Arnor, and good Gondor", not "the Palestinian group Hamas".
+	// A list's head names an actor of its own; a head that is only a
+	// description ("The militant organisation, the Islamic State of Iraq
+	// and the Levant") is the actor its apposition names, whatever
+	// conjunct the parser hangs inside the name.
+	named := len(pi.actors) > 0 && !pi.actors[0].inferred
+	if !named && len(out) > 0 && !viaNmod && st.tok(h).UPOS == text.NOUN {
+		for _, k := range st.childrenRel(h, text.Appos) {
+			if st.tok(k).UPOS != text.PROPN {
+				continue
+			}
+			// An actor with a role or an organisation, not a bare state,
+			// which a personal name may match as a place ("Dunn's mother,
+			// Charlotte Charles": Charlotte, North Carolina).
+			if e := st.mention(k); len(e) == 1 && len(e[0].code) > 3 && !strings.HasPrefix(e[0].code, "---") && !e[0].inferred {
+				return e
+			}
+		}
+	}
 	hasConj := len(st.childrenRel(h, text.Conj)) > 0
 	for _, k := range st.childrenRel(h, text.Appos) {
 		hasConj = hasConj || len(st.childrenRel(k, text.Conj)) > 0
 	}
 	for _, k := range st.children(h) {
-		if st.rel(k).Base() == text.Appos && len(out) > 0 && hasConj {
+		if st.rel(k).Base() == text.Appos && len(out) > 0 && hasConj && named {
 			for _, e := range st.mention(k) {
 				if !strings.HasPrefix(e.code, "---") && !hasCode(out, e.code) {
 					out = append(out, e)
