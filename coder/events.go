@@ -68,6 +68,18 @@ func (st *sent) emitFrame(f *frame) {
 			}
 		}
 	}
+	if len(targets) == 0 && f.kind == verbFrame && yielding(f.code.Event) && f.as.mode == asserted {
+		if t, ok := st.ownState(f); ok {
+			targets = []entity{t}
+			if st.dc.explain {
+				note := "target: the source's own state, which a resignation or a concession yields to"
+				if f.coding != "" {
+					note = f.coding + "; " + note
+				}
+				f.coding = note
+			}
+		}
+	}
 	if f.code.Event == "" && f.code.Reverse != "" {
 		targets = st.notPlaces(targets)
 	}
@@ -183,7 +195,7 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 	case st.c.opts.RequireTargetCountry && strings.HasPrefix(tgt.code, "---") && len(st.doc.Sents) > 1:
 		return "the target has no country or organisation in the article (" + tgt.code + ")" // "supported peasant farming"
 	case (bareOf(src.code, tgt.code) && (!ownPeople(tgt.code) || st.eventHead(src)) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) &&
-		!st.citizenOf(src, tgt) && !territorialAct(code) &&
+		!st.citizenOf(src, tgt) && !territorialAct(code) && !(yielding(code) && tgt.viaHow == "own-state") &&
 		!((forceCode(code) || strings.HasPrefix(code, "13")) && !st.eventHead(src)) && !st.peopleProtest(src, code):
 		return "an actor and its own state (" + src.code + ", " + tgt.code + ")" // "Putin said Russia will ..."
 	case strings.HasPrefix(code, "04") && (bareOf(src.code, tgt.code) || bareOf(tgt.code, src.code)):
@@ -285,6 +297,26 @@ func (st *sent) territory(f *frame) (entity, bool) {
 	if c, ok := st.clausePlace(f.pred); ok {
 		return entity{code: c.code[:3], span: c.span, head: c.head, inferred: true, viaHow: "place", viaSpan: c.span}, true
 	}
+	return st.ownState(f)
+}
+
+// Yielding at home. A resignation or a concession to demands for change
+// (083: "Algeria's President Abdelaziz Bouteflika has resigned after weeks
+// of massive street protests", "Bolton tendered his resignation") names
+// no one it yields to: it yields to its own state, the government left or
+// the people who asked for it, as the real-news gold codes "Bolton
+// tendered his resignation" (USAELI -> USAGOV) and "Mugabe's resignation"
+// (ZWEELI -> ZWEMIL). CAMEO's target is that state, and the event is not
+// dropped as an actor acting on its own state.
+
+// yielding reports whether code accedes to demands for change (083).
+func yielding(code string) bool {
+	return strings.HasPrefix(code, "083")
+}
+
+// ownState gives the target of a frame whose act is done to its source's
+// own state: that state, from the source's code.
+func (st *sent) ownState(f *frame) (entity, bool) {
 	for _, s := range f.sources {
 		if len(s.code) >= 3 && placeCode(s.code[:3]) {
 			return entity{code: s.code[:3], span: s.span, head: -1, inferred: true, viaHow: "own-state", viaSpan: s.span}, true
