@@ -835,6 +835,11 @@ func (st *sent) codeFrame(f *frame) {
 			f.code = c
 			f.coding = "calling something a name (call X Y) is no telephone call: praise or blame by the name's own code, else nothing"
 		}
+		if c, ok := st.ownOutlook(f); ok {
+			f.code = dict.Code{Event: c}
+			f.outlook = true
+			f.coding = "a statement of the speaker's own pessimism or optimism (\"said it is skeptical\", \"said they hoped\") is a pessimistic (012) or optimistic (013) comment"
+		}
 		if st.accusation(f) {
 			f.code = dict.Code{Event: "112"}
 			f.coding = "a statement that another is responsible for, behind or the perpetrator of an act is an accusation (112)"
@@ -1050,6 +1055,59 @@ func (st *sent) reportedEvaluation(f *frame) (dict.Code, bool) {
 		}
 		return dict.Code{}, false
 	})
+}
+
+// Outlooks. "The Government Accountability Office said it is skeptical
+// the program would meet the deadline", "UN officials said they hoped
+// more countries would make commitments": a statement whose reported
+// clause gives the speaker's own outlook, pessimistic or optimistic, is
+// CAMEO's pessimistic (012) or optimistic (013) comment, made before no
+// one in particular.
+
+// pessimisms and optimisms are the predicates of an outlook.
+var (
+	pessimisms = map[string]bool{"SKEPTICAL": true, "SCEPTICAL": true, "PESSIMISTIC": true, "DOUBTFUL": true,
+		"WORRIED": true, "CONCERNED": true, "APPREHENSIVE": true, "FEARFUL": true, "WARY": true}
+	optimisms = map[string]bool{"OPTIMISTIC": true, "HOPEFUL": true, "CONFIDENT": true}
+)
+
+// speakerPronouns refer back to a statement's speaker in its reported
+// clause ("X said it is skeptical").
+var speakerPronouns = map[string]bool{"I": true, "WE": true, "HE": true, "SHE": true, "IT": true, "THEY": true}
+
+// ownOutlook gives the code of a statement f (01, with no pattern, no
+// target) whose reported clause, not negated, has a pronoun subject and
+// an outlook for its predicate: an adjective of pessimism or optimism
+// ("it is skeptical", "he is pessimistic", "they are confident"), or
+// "hope" ("they hoped").
+func (st *sent) ownOutlook(f *frame) (string, bool) {
+	if f.kind != verbFrame || f.best != nil || !strings.HasPrefix(f.sense.Event, "01") || len(f.targets) > 0 {
+		return "", false
+	}
+	for _, k := range st.childrenRel(f.pred, text.Ccomp) {
+		code := ""
+		switch l := st.lemma(k); {
+		case st.tok(k).UPOS == text.ADJ && pessimisms[l]:
+			code = "012"
+		case st.tok(k).UPOS == text.ADJ && optimisms[l], st.tok(k).UPOS == text.VERB && l == "HOPE":
+			code = "013"
+		default:
+			continue
+		}
+		pronoun := false
+		for _, c := range st.children(k) {
+			switch {
+			case st.rel(c).IsSubject():
+				pronoun = speakerPronouns[st.key(c)]
+			case st.key(c) == "NOT" || st.key(c) == "N'T" || st.key(c) == "NEVER":
+				return "", false
+			}
+		}
+		if pronoun {
+			return code, true
+		}
+	}
+	return "", false
 }
 
 // reportedPredicate reads the reported clause of a statement f (01, with

@@ -372,8 +372,9 @@ func oneSided(code string) bool {
 // VICTORY), a claim or a denial of responsibility (015, 016: CLAIM *
 // RESPONSIBILITY, DENY * CHARGES, REJECT * ACCUSATIONS). CAMEO codes them
 // with no target when none is named. Only a pattern's code, asserted as
-// it is: a verb's bare code or one a negation gives ("They don't talk to
-// me", 011) names no such comment, nor a pattern of another verb that the
+// it is, or a statement of the speaker's own outlook (ownOutlook): a
+// verb's bare code or one a negation gives ("They don't talk to me",
+// 011) names no such comment, nor a pattern of another verb that the
 // dictionary gives these codes ("declared a national emergency", "facing
 // problems": 012).
 func (st *sent) oneSidedStatement(code string) bool {
@@ -383,6 +384,9 @@ func (st *sent) oneSidedStatement(code string) bool {
 		return false
 	}
 	f := st.cur
+	if f != nil && f.outlook && f.code.Event == code && f.rule == nil {
+		return true
+	}
 	return f != nil && f.kind == verbFrame && f.best != nil && f.as.mode == asserted && f.code.Event == f.sense.Event && f.rule == nil &&
 		commentVerbs[st.lemma(f.pred)]
 }

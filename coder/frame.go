@@ -72,6 +72,9 @@ type frame struct {
 	// ("Japan decided to ease sanctions"): asserted, the decision's own
 	// event given up for it (intents).
 	decided bool
+	// outlook reports a statement of the speaker's own outlook
+	// (ownOutlook), a comment made before no one in particular.
+	outlook bool
 }
 
 // verbFrame builds the frame of verb v: its dictionary entry, the most
