@@ -77,13 +77,14 @@ func (st *sent) assert(f *frame) assertion {
 		f.finite = true
 		f.fact = st.c.opts.Factuality.Factuality(st.doc, f.pred)
 	}
-	if a.mode == asserted && f.finite && !f.ruling && !st.underway(f.pred) && !strings.HasPrefix(f.sense.Event, "12") {
+	if a.mode == asserted && f.finite && !f.ruling && !st.underway(f.pred) && !(saidAct(f.sense.Event) && st.finiteVerb(f.pred)) {
 		// A court's finding is done in the words that report it ("found
 		// the prorogation to be unlawful"), as a statement is made in
 		// its saying; the model, which reads "found" as uncertain, is
-		// not asked. Nor for a refusal (12), done in the refusing,
-		// which it reads as the act not happening ("Iran declined to
-		// release the sailors": 0.39).
+		// not asked. Nor for a finite statement, criticism or refusal
+		// (01, 11, 12), done in the saying, which it reads as the act
+		// not happening ("Iran declined to release the sailors": 0.39;
+		// "The Government of Eritrea declined to comment").
 		if v := f.fact; v < st.c.opts.FactualityMin {
 			return assertion{unreal, "the factuality model judges it not to have happened (" + strconv.FormatFloat(v, 'f', 2, 64) + ")"}
 		}
@@ -97,6 +98,32 @@ func (st *sent) assert(f *frame) assertion {
 		return assertion{unreal, "a habit or a standing rule: the simple present of an act (\"the House impeaches the official\")"}
 	}
 	return a
+}
+
+// saidAct reports whether code is an act done in the saying of it: a
+// statement or comment (01), disapproval (11) or a refusal (12).
+func saidAct(code string) bool {
+	return strings.HasPrefix(code, "01") || strings.HasPrefix(code, "11") || strings.HasPrefix(code, "12")
+}
+
+// finiteVerb reports whether verb v is finite, or a participle with a
+// finite auxiliary ("declined", "accuse", "have expressed"), not an
+// infinitive, a gerund or a bare participle ("would consider charging").
+func (st *sent) finiteVerb(v int) bool {
+	switch st.tok(v).XPOS {
+	case "VBD", "VBZ", "VBP":
+		return true
+	case "VBN":
+		for _, k := range st.children(v) {
+			if st.base(k) == text.Aux {
+				switch st.tok(k).XPOS {
+				case "VBD", "VBZ", "VBP":
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // inDirectQuote reports whether token i stands inside a direct

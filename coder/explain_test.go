@@ -261,10 +261,11 @@ func TestFactualityUnderway(t *testing.T) {
 	}
 }
 
-// TestFactualityRefusal: a refusal (12) is done in the refusing, as a
-// statement is made in its saying; the factuality model, which reads a
-// refusal as the act not happening ("Iran declined to release the
-// sailors" scored 0.39), is not asked.
+// TestFactualityRefusal: a finite refusal (12) or criticism (11) is done
+// in the refusing, as a statement is made in its saying; the factuality
+// model, which reads a refusal as the act not happening ("Iran declined to
+// release the sailors" scored 0.39), is not asked. A verb that is not
+// finite ("is condemning") is still put to it.
 func TestFactualityRefusal(t *testing.T) {
 	d := caseDicts(t)
 	txt := "Russia refused Turkey."
@@ -282,5 +283,32 @@ func TestFactualityRefusal(t *testing.T) {
 	}
 	if len(evs) != 1 || evs[0].CAMEO != "120" || evs[0].Source.Code != "RUS" || evs[0].Target.Code != "TUR" {
 		t.Errorf("events %+v: want the refusal 120 RUS TUR whatever the model says", evs)
+	}
+	for _, tc := range []struct {
+		txt, conll string
+		want       int
+	}{
+		{"Russia condemned Turkey.", `# text = Russia condemned Turkey.
+1	Russia	Russia	PROPN	NNP	_	2	nsubj	_	_
+2	condemned	condemn	VERB	VBD	_	0	root	_	_
+3	Turkey	Turkey	PROPN	NNP	_	2	obj	_	SpaceAfter=No
+4	.	.	PUNCT	.	_	2	punct	_	_
+`, 1},
+		{"Russia is condemning Turkey.", `# text = Russia is condemning Turkey.
+1	Russia	Russia	PROPN	NNP	_	3	nsubj	_	_
+2	is	be	AUX	VBZ	_	3	aux	_	_
+3	condemning	condemn	VERB	VBG	_	0	root	_	_
+4	Turkey	Turkey	PROPN	NNP	_	3	obj	_	SpaceAfter=No
+5	.	.	PUNCT	.	_	3	punct	_	_
+`, 0},
+	} {
+		o.Factuality = lowFactuality{strings.Fields(tc.txt)[len(strings.Fields(tc.txt))-2]}
+		evs, err := coder.New(d, cameo.Default(), o).Code(context.Background(), caseDoc(t, tc.txt, []byte(tc.conll)), time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) != tc.want {
+			t.Errorf("%s: events %+v, want %d", tc.txt, evs, tc.want)
+		}
 	}
 }
