@@ -1260,10 +1260,19 @@ func (st *sent) intents(frames []*frame) {
 			f.code = dict.Code{Event: "0332"}
 			f.coding = "forces offered or promised are military aid intended (0332), not a threat (138)"
 		}
+		f.committed = commitVerbs[st.lemma(g)]
 		up.code = dict.Code{}
 		up.coding = "its complement " + strconv.Quote(st.doc.Form(f.pred)) + " names the act committed to"
 	}
 }
+
+// commitVerbs commit their subject publicly to the act of their
+// infinitive ("agreed to resign", "offered to provide security", "is
+// willing to withdraw its troops"), unlike a plan, an intention or a
+// preparation: the commitment is an expressed intent even with no one
+// named it is made to.
+var commitVerbs = map[string]bool{"AGREE": true, "OFFER": true, "PLEDGE": true, "PROMISE": true, "VOW": true,
+	"COMMIT": true, "UNDERTAKE": true, "VOLUNTEER": true, "READY": true, "WILLING": true, "PREPARED": true}
 
 // mutual reports whether c is an act conjoined sources do with each other:
 // of a reciprocal family, or coded the same both ways by the dictionary

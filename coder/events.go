@@ -378,13 +378,13 @@ func oneSided(code string) bool {
 // dictionary gives these codes ("declared a national emergency", "facing
 // problems": 012).
 func (st *sent) oneSidedStatement(code string) bool {
-	switch code {
-	case "011", "012", "013", "015", "016":
+	switch {
+	case code == "011", code == "012", code == "013", code == "015", code == "016", strings.HasPrefix(code, "03"):
 	default:
 		return false
 	}
 	f := st.cur
-	if f != nil && f.outlook && f.code.Event == code && f.rule == nil {
+	if f != nil && (f.outlook || f.committed && strings.HasPrefix(code, "03")) && f.code.Event == code && f.rule == nil {
 		return true
 	}
 	return f != nil && f.kind == verbFrame && f.best != nil && f.as.mode == asserted && f.code.Event == f.sense.Event && f.rule == nil &&

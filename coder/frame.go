@@ -75,6 +75,9 @@ type frame struct {
 	// outlook reports a statement of the speaker's own outlook
 	// (ownOutlook), a comment made before no one in particular.
 	outlook bool
+	// committed reports an intent that a governing verb of commitment
+	// (commitVerbs) stands for ("agreed to resign", intents).
+	committed bool
 }
 
 // verbFrame builds the frame of verb v: its dictionary entry, the most
