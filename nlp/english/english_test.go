@@ -171,6 +171,13 @@ func TestNewsSentences(t *testing.T) {
 			1, 0, 4, []int{0}, text.VERB, false, nil},
 		{"finite -ed verb", []string{"Police", "arrested", "20", "protesters", "."},
 			1, 0, 3, []int{0}, text.VERB, false, nil},
+		// A toll after the verb starts its object ("at least 75 people"):
+		// the verb is finite, with its subject and object, though a
+		// reporting clause follows; it had been a participle on "group",
+		// the toll the reporting verb's complement.
+		{"toll object before a reporting clause", strings.Fields("A car bombing by the Islamic State group killed at least 75 people in eastern Syria , a monitor said Sunday ."),
+			19, 18, -1, []int{17, 18}, text.VERB, false,
+			[]newsArc{{i: 8, head: 19, rel: "ccomp", xpos: "VBD"}, {i: 2, head: 8, rel: "nsubj"}, {i: 12, head: 8, rel: "obj"}}},
 		{"unknown verb after a modal", []string{"Arnor", "will", "abandon", "improved", "economic", "relations", "."},
 			2, 0, 5, []int{0}, text.VERB, false, nil},
 		{"passive", []string{"Three", "soldiers", "were", "killed", "in", "the", "attack", "."},

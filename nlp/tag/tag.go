@@ -346,7 +346,7 @@ func (t *Tagger) finitePast(forms []string, tags []uint16) {
 			}
 		}
 		sole := soleVerb(forms, xpos, i)
-		if !startsObject(forms[j], xpos(j)) && !noPassive[strings.ToLower(forms[i])] && !sole ||
+		if !startsObject(forms[j], xpos(j)) && !countStarts(forms, xpos, j) && !noPassive[strings.ToLower(forms[i])] && !sole ||
 			isNamingVerb(strings.ToLower(forms[i])) && !callFor(forms, j) ||
 			j+1 < len(forms) && isTimeWord(strings.ToLower(forms[j+1])) && !onlyCandidate(forms, xpos, i) ||
 			otherFinite(forms, xpos, i) {
@@ -756,6 +756,28 @@ func startsObject(f, x string) bool {
 	case "CC":
 		// "blamed both Israel and the United States".
 		return strings.EqualFold(f, "both") || strings.EqualFold(f, "either")
+	}
+	return false
+}
+
+// countStarts reports whether an object that is a count starts at j: "at
+// least 75 people", "more than 100", "nearly 40", "up to 20". News
+// reports tolls so ("A car bombing killed at least 75 displaced people"),
+// and a reduced relative is rarely followed by one.
+func countStarts(forms []string, xpos func(int) string, j int) bool {
+	if j+1 >= len(forms) {
+		return false
+	}
+	w, next := strings.ToLower(forms[j]), strings.ToLower(forms[j+1])
+	switch w {
+	case "at":
+		return next == "least" || next == "most"
+	case "more", "fewer", "less":
+		return next == "than"
+	case "up":
+		return next == "to"
+	case "nearly", "almost", "about", "around", "over", "roughly", "approximately", "some":
+		return xpos(j+1) == "CD"
 	}
 	return false
 }
