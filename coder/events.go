@@ -88,6 +88,12 @@ func (st *sent) emitFrame(f *frame) {
 	}
 	if len(targets) == 0 {
 		targets = []entity{{}}
+		if t, ok := st.topic(f); ok && st.oneSidedStatement(f.code.Event) {
+			// A comment's topic, no actor: the evidence of what it is
+			// about ("expressed pessimism about the North Korean
+			// standoff"), with no code.
+			targets = []entity{t}
+		}
 	}
 	for _, a := range sources {
 		for _, b := range targets {
@@ -389,6 +395,41 @@ func (st *sent) oneSidedStatement(code string) bool {
 	}
 	return f != nil && f.kind == verbFrame && f.best != nil && f.as.mode == asserted && f.code.Event == f.sense.Event && f.rule == nil &&
 		commentVerbs[st.lemma(f.pred)]
+}
+
+// topicWords are the prepositions of what a comment is about.
+var topicWords = map[string]bool{"ABOUT": true, "OVER": true, "AT": true, "ON": true, "REGARDING": true,
+	"CONCERNING": true, "OF": true}
+
+// topic finds what the comment of frame f is about, when it names no
+// actor: the about-, over-, at- or on-phrase of its pattern's noun ("expressed
+// pessimism about the North Korean standoff"), of its verb, or of the
+// adjective of an outlook ("said it is skeptical of that death toll"), as
+// an entity with no code whose span shows the topic. Of-phrases only on
+// the adjective ("skeptical of"): "expressed concerns of the people" names
+// whose.
+func (st *sent) topic(f *frame) (entity, bool) {
+	heads := []int{f.m.noun, f.pred}
+	if f.outlook {
+		heads = append(heads, st.childrenRel(f.pred, text.Ccomp)...)
+	}
+	for i, h := range heads {
+		if h < st.lo || h >= st.hi {
+			continue
+		}
+		for _, k := range st.children(h) {
+			w := st.caseWord(k)
+			if !st.rel(k).IsObliqueLike() || !topicWords[w] || w == "OF" && (i < 2 || st.tok(h).UPOS != text.ADJ) || st.timePhrase(k) {
+				continue
+			}
+			if t := st.tok(k); t.UPOS != text.NOUN && t.UPOS != text.PROPN && t.XPOS != "VBG" {
+				continue // a noun phrase or a gerund's ("about bringing the standoff to an end")
+			}
+			lo, hi := st.phraseSpan(k)
+			return entity{head: k, span: text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}}, true
+		}
+	}
+	return entity{}, false
 }
 
 // commentVerbs express, withhold, claim or deny a comment: the verbs of the
