@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -78,6 +79,12 @@ func (st *sent) emitFrame(f *frame) {
 				}
 				f.coding = note
 			}
+		}
+	}
+	for i, t := range targets {
+		if h, ok := st.missionHost(t, f.pred); ok {
+			targets = slices.Clone(targets)
+			targets[i] = h
 		}
 	}
 	if f.code.Event == "" && f.code.Reverse != "" {
@@ -304,6 +311,54 @@ func (st *sent) territory(f *frame) (entity, bool) {
 		return entity{code: c.code[:3], span: c.span, head: c.head, inferred: true, viaHow: "place", viaSpan: c.span}, true
 	}
 	return st.ownState(f)
+}
+
+// Peacekeeping. "Britain is deploying 300 troops to the UN peacekeeping
+// mission in Mali", "Japan is sending troops to the United Nations
+// peacekeeping force in South Sudan": troops sent to, or a state joining,
+// a peacekeeping mission protect the state it serves, which CAMEO's
+// peacekeeping (074) has as its target; the UN runs the mission.
+
+// missionHost gives, for a target t that is a peacekeeping mission or
+// force, the state it serves: the place of its in-phrase ("in Mali"),
+// else that of v's clause, or of the clause v is the purpose of ("arrived
+// in Mali to join the mission there").
+func (st *sent) missionHost(t entity, v int) (entity, bool) {
+	h := t.head
+	if h < st.lo || h >= st.hi || st.tok(h).UPOS != text.NOUN {
+		return entity{}, false
+	}
+	peacekeeping := false
+	for _, k := range st.children(h) {
+		if b := st.base(k); (b == text.Compound || b == text.Amod) && (st.key(k) == "PEACEKEEPING" || st.key(k) == "PEACE-KEEPING") {
+			peacekeeping = true
+		}
+	}
+	if !peacekeeping {
+		return entity{}, false
+	}
+	for _, k := range st.children(h) {
+		if st.base(k) == text.Nmod && st.caseWord(k) == "IN" {
+			for _, e := range st.mention(k) {
+				if len(e.code) == 3 && placeCode(e.code) {
+					return e, true
+				}
+			}
+		}
+	}
+	// "deploying troops to the UN peacekeeping mission in Mali" with "in
+	// Mali" on the verb; "arrived in Mali to join the mission there".
+	for n := 0; n < 2 && v >= st.lo && v < st.hi; n++ {
+		if e, ok := st.clausePlace(v); ok && len(e.code) >= 3 {
+			e.code = e.code[:3]
+			return e, true
+		}
+		if b := st.base(v); b != text.Advcl && b != text.Xcomp {
+			break
+		}
+		v = st.head(v)
+	}
+	return entity{}, false
 }
 
 // Yielding at home. A resignation or a concession to demands for change
