@@ -605,6 +605,12 @@ func (st *sent) intentGovernor(v int) (int, bool) {
 	if st.negated(h) || st.irrealis[h] || st.unasserted(h) {
 		return 0, false
 	}
+	if st.base(v) == text.Advcl && len(st.childrenRel(h, text.Obj)) > 0 {
+		// "offered military assistance to Turkey to assist an
+		// insurgency": with its own object the commitment is to that;
+		// the infinitive is its purpose.
+		return 0, false
+	}
 	return h, true
 }
 
