@@ -417,13 +417,15 @@ func (st *sent) countryTargets(targets []entity) []entity {
 // development file coded; no change on Wikinews). So is the intent to do
 // one of them or a threat of it: to de-escalate (0356: "Pakistan is
 // willing to withdraw its troops", "the FARC said they will lay down
-// arms"), to protest or strike (133). Other one-sided acts
+// arms"), to protest or strike (133), and the refusal of the
+// de-escalation (1246: "the workers said they will not end the strike",
+// END * STRIKE 087). Other one-sided acts
 // are dropped: on the judged demo set, letting intents, rejections and
 // threats (03, 12, 13) through too gave 26 new events, 8 of them right,
 // and material cooperation and yielding (06-08) 12, none right.
 func oneSided(code string) bool {
 	return len(code) >= 2 && (code[:2] == "14" || code[:2] == "15") || strings.HasPrefix(code, "087") || code == "196" ||
-		code == "0356" || code == "133"
+		code == "0356" || code == "133" || code == "1246"
 }
 
 // oneSidedStatement reports whether the current frame's event of code is
