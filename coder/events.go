@@ -81,9 +81,12 @@ func (st *sent) emitFrame(f *frame) {
 			}
 		}
 	}
+	cloned := false
 	for i, t := range targets {
 		if h, ok := st.missionHost(t, f.pred); ok {
-			targets = slices.Clone(targets)
+			if !cloned {
+				targets, cloned = slices.Clone(targets), true // the frame's own stay as they are
+			}
 			targets[i] = h
 		}
 	}

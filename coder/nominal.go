@@ -560,10 +560,10 @@ var forceNouns = map[string]bool{"STRIKE": true, "AIRSTRIKE": true, "KILLING": t
 // of their own ("the attack", "this shooting", "the deadly strike") that
 // are the subject of a verb of happening ("took place", "came",
 // "began"): the article's last coded act of force with both its sides,
-// when an earlier sentence coded one. News options only.
+// when an earlier sentence coded one with a target. News options only.
 func (st *sent) restatedFrames() []*frame {
 	fa := st.dc.force
-	if fa.source.null() || fa.target.null() || st.c.opts.Modality != ModalityNews {
+	if fa.source.null() || fa.target.null() || strings.HasPrefix(fa.target.code, "---") || st.c.opts.Modality != ModalityNews {
 		return nil
 	}
 	var out []*frame
