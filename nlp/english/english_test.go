@@ -171,6 +171,13 @@ func TestNewsSentences(t *testing.T) {
 			1, 0, 4, []int{0}, text.VERB, false, nil},
 		{"finite -ed verb", []string{"Police", "arrested", "20", "protesters", "."},
 			1, 0, 3, []int{0}, text.VERB, false, nil},
+		// "As" before a noun phrase and a finite verb opens a clause: its
+		// subject is the verb's, not an object of "as" hung on the date
+		// ("were killed on February 5 as Syrian government forces
+		// launched air strikes").
+		{"as before a clause", strings.Fields("At least 23 civilians were killed on February 5 as Syrian government forces launched air strikes against the enclave ."),
+			5, 3, -1, []int{0, 1, 2, 3}, text.VERB, true,
+			[]newsArc{{i: 9, head: 13, rel: "mark"}, {i: 12, head: 13, rel: "nsubj"}, {i: 13, head: 5, rel: "advcl", xpos: "VBD"}}},
 		// A toll after the verb starts its object ("at least 75 people"):
 		// the verb is finite, with its subject and object, though a
 		// reporting clause follows; it had been a participle on "group",

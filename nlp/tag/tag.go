@@ -1419,10 +1419,11 @@ func (t *Tagger) noIngNoVBG(orig []string, tags []uint16) {
 }
 
 // subordinator retags as a subordinating conjunction (SCONJ, IN)
-// "after", "before", "since", "until" or "till" tagged as a preposition
-// when a clause follows it: a noun phrase (determiners, adjectives,
-// numbers, nouns, pronouns) and then a finite verb ("After the meeting
-// ended, the two ministers signed an agreement"), as EWT tags them. The
+// "after", "before", "since", "until", "till" or "as" tagged as a
+// preposition when a clause follows it: a noun phrase (determiners,
+// adjectives, numbers, nouns, pronouns) and then a finite verb ("After
+// the meeting ended, the two ministers signed an agreement", "were killed
+// as Syrian government forces launched air strikes"), as EWT tags them. The
 // parser then reads a fronted adverbial clause rather than a sentence
 // that begins "the meeting ended". Applied when tagging, like aboutTo.
 func (t *Tagger) subordinator(forms []string, tags []uint16) {
@@ -1432,7 +1433,7 @@ func (t *Tagger) subordinator(forms []string, tags []uint16) {
 	}
 	for i, f := range forms {
 		switch strings.ToLower(f) {
-		case "after", "before", "since", "until", "till":
+		case "after", "before", "since", "until", "till", "as":
 		default:
 			continue
 		}
