@@ -96,6 +96,12 @@ func (st *sent) emitFrame(f *frame) {
 	if c := f.code.Event; strings.HasPrefix(c, "14") || strings.HasPrefix(c, "15") {
 		targets = st.countryTargets(targets)
 	}
+	if len(targets) == 0 && st.oneSidedStatement(f.code.Event) {
+		// "Trump has expressed surprise that The Washington Post
+		// published a favorable story": the comment is about the actor
+		// its content clause is about.
+		targets = st.commentSubject(f, sources)
+	}
 	if len(targets) == 0 {
 		targets = []entity{{}}
 		if t, ok := st.topic(f); ok && st.oneSidedStatement(f.code.Event) {
@@ -455,6 +461,33 @@ func (st *sent) oneSidedStatement(code string) bool {
 	}
 	return f != nil && f.kind == verbFrame && f.best != nil && f.as.mode == asserted && f.code.Event == f.sense.Event && f.rule == nil &&
 		commentVerbs[st.lemma(f.pred)]
+}
+
+// commentSubject gives the actors of the subject of a comment's content
+// clause, a that-clause on its verb or on its pattern's noun, other than
+// its sources.
+func (st *sent) commentSubject(f *frame, sources []entity) []entity {
+	for _, h := range []int{f.pred, f.m.noun} {
+		if h < st.lo || h >= st.hi {
+			continue
+		}
+		for _, k := range st.children(h) {
+			switch st.base(k) {
+			case text.Ccomp, text.Advcl, text.Acl:
+			default:
+				continue
+			}
+			if st.caseWord(k) != "THAT" {
+				continue
+			}
+			if subj := st.subjectOf(k); subj >= 0 {
+				if e := st.mention(subj); len(e) > 0 && !sameAs(e, sources) && !strings.HasPrefix(e[0].code, "---") {
+					return e
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // topicWords are the prepositions of what a comment is about.
