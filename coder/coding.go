@@ -460,6 +460,15 @@ func (st *sent) newVerbCtx(v int) *verbCtx {
 					vc.objs = append(vc.objs, n)
 				}
 			}
+			if spans[st.lemma(o)] {
+				// "eased curfew hours": the act the span is of may be
+				// a compound on it too.
+				for _, n := range st.childrenRel(o, text.Compound) {
+					if st.tok(n).UPOS == text.NOUN {
+						vc.objs = append(vc.objs, n)
+					}
+				}
+			}
 		}
 	}
 	for _, x := range st.childrenRel(v, text.Xcomp, text.Advcl) {
