@@ -739,6 +739,14 @@ func TestNewsCorrections(t *testing.T) {
 			want:    []string{"1623 GBR YEM verbs.news.txt"},
 		},
 		{
+			name: "cutting-tariffs-eases-sanctions",
+			conll: tree("Japan lowered tariffs on Chinese goods.",
+				"Japan Japan PROPN NNP 2 nsubj", "lowered lower VERB VBD 0 root", "tariffs tariff NOUN NNS 2 obj",
+				"on on ADP IN 6 case", "Chinese Chinese ADJ JJ 6 amod", "goods goods NOUN NNS 3 nmod", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"085 JPN CHN verbs.news.txt"},
+		},
+		{
 			name: "lifting-an-embargo-eases-sanctions",
 			conll: tree("The United States lifted its embargo against Libya.",
 				"The the DET DT 3 det", "United United PROPN NNP 3 compound", "States States PROPN NNPS 4 nsubj",
