@@ -442,7 +442,8 @@ func oneSided(code string) bool {
 // pattern names it: declining to comment (011: DECLINE * COMMENT), a
 // pessimistic or optimistic comment (012, 013: EXPRESS * CONCERN, CLAIM *
 // VICTORY), a claim or a denial of responsibility (015, 016: CLAIM *
-// RESPONSIBILITY, DENY * CHARGES, REJECT * ACCUSATIONS). CAMEO codes them
+// RESPONSIBILITY, DENY * CHARGES, REJECT * ACCUSATIONS), and an intent a
+// verb of public commitment governs (03, committed). CAMEO codes them
 // with no target when none is named. Only a pattern's code, asserted as
 // it is, or a statement of the speaker's own outlook (ownOutlook): a
 // verb's bare code or one a negation gives ("They don't talk to me",
@@ -450,16 +451,19 @@ func oneSided(code string) bool {
 // dictionary gives these codes ("declared a national emergency", "facing
 // problems": 012).
 func (st *sent) oneSidedStatement(code string) bool {
-	switch {
-	case code == "011", code == "012", code == "013", code == "015", code == "016", strings.HasPrefix(code, "03"):
+	f := st.cur
+	if f == nil || f.rule != nil || f.code.Event != code {
+		return false
+	}
+	if strings.HasPrefix(code, "03") {
+		return f.committed
+	}
+	switch code {
+	case "011", "012", "013", "015", "016":
 	default:
 		return false
 	}
-	f := st.cur
-	if f != nil && (f.outlook || f.committed && strings.HasPrefix(code, "03")) && f.code.Event == code && f.rule == nil {
-		return true
-	}
-	return f != nil && f.kind == verbFrame && f.best != nil && f.as.mode == asserted && f.code.Event == f.sense.Event && f.rule == nil &&
+	return f.outlook || f.kind == verbFrame && f.best != nil && f.as.mode == asserted && f.code.Event == f.sense.Event &&
 		commentVerbs[st.lemma(f.pred)]
 }
 
