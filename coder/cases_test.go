@@ -140,7 +140,7 @@ func TestCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			compareEvents(t, doc, evs, files["want.json"])
+			compareEvents(t, doc, evs, files["want.json"], !date.IsZero())
 		})
 	}
 }
@@ -188,8 +188,9 @@ func caseQuotes(t *testing.T, txt string, lines []string) []eventwire.Quote {
 }
 
 // compareEvents checks evs against the want.json of a case, through the
-// codes and the text of their evidence spans.
-func compareEvents(t *testing.T, doc *text.Doc, evs []eventwire.Event, wantJSON []byte) {
+// codes and the text of their evidence spans; an event of a dated text
+// carries a date.
+func compareEvents(t *testing.T, doc *text.Doc, evs []eventwire.Event, wantJSON []byte, dated bool) {
 	t.Helper()
 	var want []wantEvent
 	if err := json.Unmarshal(wantJSON, &want); err != nil {
@@ -203,7 +204,7 @@ func compareEvents(t *testing.T, doc *text.Doc, evs []eventwire.Event, wantJSON 
 		if withVia {
 			got[i].SourceVia, got[i].TargetVia = viaString(e.Source.Via), viaString(e.Target.Via)
 		}
-		checkEvent(t, e)
+		checkEvent(t, e, dated)
 		for _, v := range []*eventwire.Via{e.Source.Via, e.Target.Via} {
 			if v != nil && (v.How == "" || v.Text != spanText(doc, v.Span)) {
 				t.Errorf("event %s: via %+v does not name its span's text", e.CAMEO, v)
@@ -231,7 +232,7 @@ func sortEvents(es []wantEvent) {
 }
 
 // checkEvent checks what every event must carry.
-func checkEvent(t *testing.T, e eventwire.Event) {
+func checkEvent(t *testing.T, e eventwire.Event, dated bool) {
 	t.Helper()
 	if e.Pattern == "" || !strings.Contains(e.Pattern, ".txt:") {
 		t.Errorf("event %s has no dictionary pattern: %q", e.CAMEO, e.Pattern)
@@ -239,7 +240,7 @@ func checkEvent(t *testing.T, e eventwire.Event) {
 	if !strings.HasPrefix(e.Coder, eventwire.Version+" dict:") || len(e.Coder) != len(eventwire.Version)+len(" dict:")+12 {
 		t.Errorf("event %s: coder stamp %q, want the version and a 12-digit dictionary digest", e.CAMEO, e.Coder)
 	}
-	if e.QuadClass < 1 || e.QuadClass > 4 || e.Date == "" || e.Confidence <= 0 {
+	if e.QuadClass < 1 || e.QuadClass > 4 || (e.Date == "") == dated || e.Confidence <= 0 {
 		t.Errorf("event %s: quad class %d, date %q, confidence %v", e.CAMEO, e.QuadClass, e.Date, e.Confidence)
 	}
 }

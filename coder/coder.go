@@ -440,7 +440,11 @@ func (dc *docState) sentence(s int) []eventwire.Event {
 				// "in 1963", "two weeks ago": the clause that says it is
 				// background, not the whole sentence ("said they will
 				// release him, whom they had taken hostage two weeks ago").
-				past = append(past, at)
+				// A year is past only against the report's date: an
+				// undated text may report what happened in it.
+				if !dc.date.IsZero() || !yearTime(doc.Text[at:]) {
+					past = append(past, at)
+				}
 				continue
 			}
 			discarded = true
@@ -490,6 +494,11 @@ type forceAct struct {
 var pastTimes = regexp.MustCompile(`^(?i)([12][0-9]{3}s?\b|(days|weeks|months|years|decades) (ago|later|earlier)\b)`)
 
 func pastTime(text string) bool { return pastTimes.MatchString(text) }
+
+// yearTime reports whether text starts with a year or a decade ("2011",
+// "the 1990s" starts at its number), which dates a clause in the past only
+// against the date of the report.
+func yearTime(text string) bool { return len(text) > 0 && text[0] >= '0' && text[0] <= '9' }
 
 // yearCase are the prepositions of a year that dates when a clause
 // happened ("in 2016", "since 2017", none); "a trade protocol for 1990"

@@ -34,7 +34,7 @@ func TestNewsAleppo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	compareEvents(t, doc, evs, files["want.json"])
+	compareEvents(t, doc, evs, files["want.json"], true)
 	for _, e := range evs {
 		t.Logf("s%d %s %s %q -> %s %q verb %q [%s]", e.Sentence, e.CAMEO, e.Source.Code, spanText(doc, e.Evidence.Source),
 			e.Target.Code, spanText(doc, e.Evidence.Target), spanText(doc, e.Evidence.Verb), e.Pattern)

@@ -296,6 +296,8 @@ func (sc *scanner) keepSuffix(a, b int, r rune) bool {
 			return isAbbrev(s[a+k+1 : b])
 		}
 		return isAbbrev(s[a:b])
+	case '$':
+		return currencyPrefix(s[a : b-1]) // "US$ 4.5"
 	case '\'', '’':
 		// The plural possessive "soldiers'", unless the chunk opened a quote.
 		p, w := runeBefore(s, b-1)
@@ -304,6 +306,20 @@ func (sc *scanner) keepSuffix(a, b int, r rune) bool {
 		return p == 's' && isLetter(pp) && !isApos(q) && q != '‘' && q != '"' && q != '“'
 	}
 	return false
+}
+
+// currencyPrefix reports whether w, before a dollar sign, names whose
+// dollar it is: one to three capitals ("US$", "A$", "NZ$", "HK$").
+func currencyPrefix(w string) bool {
+	if len(w) < 1 || len(w) > 3 {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if w[k] < 'A' || w[k] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // isAbbrev reports whether w, which ends in a period, is an abbreviation
@@ -524,6 +540,14 @@ func (sc *scanner) middle(a, b int) {
 			n, nw = utf8.RuneError, 0
 		}
 		_ = nw
+		if r == '$' && currencyPrefix(s[seg:i]) {
+			// "US$141": the currency "US$" (as EWT has it), then the number.
+			sc.emit(seg, i+w)
+			if i+w < b {
+				sc.middle(i+w, b)
+			}
+			return
+		}
 		if keepInner(s, a, seg, i, b, r, p, n) {
 			i += w
 			continue

@@ -56,6 +56,8 @@ func TestTokens(t *testing.T) {
 		{"Poor service.There was none. See report.pdf or Mr.Smith.", "Poor service . There was none . See report.pdf or Mr.Smith ."},
 		// Abbreviations before a hyphen or a possessive keep their period.
 		{"The U.S.-led coalition and the U.K.’s envoy spent €3.5bn.", "The U.S. - led coalition and the U.K.’s envoy spent € 3.5 bn ."},
+		{"Aid of US$141 million, A$ 5, HK$3bn and $20; US$.", "Aid of US$ 141 million , A$ 5 , HK$ 3 bn and $ 20 ; US$ ."},
+		{"USD$ 5 and ABCD$7", "USD$ 5 and ABCD $ 7"},
 		// Hyphens: split, except bound prefixes.
 		{"A well-known e-mail about non-violent anti-war protests.", "A well - known e-mail about non-violent anti-war protests ."},
 		// URLs, e-mail addresses, emoticons, hashtags.
