@@ -1314,6 +1314,9 @@ func (st *sent) surname(i, n int) bool {
 	if f := st.doc.Text[st.tok(i).Start:st.tok(i).End]; f == "" || f[0] < 'A' || f[0] > 'Z' {
 		return false // "Arnor cleric" with "cleric" tagged PROPN: a surname is capitalised
 	}
+	if st.stateNameEndsAt(i - 1) {
+		return false // "Delhi Police", "Nigerian Navy": the place's organ, no one's surname
+	}
 	if i+1 >= st.hi {
 		return true
 	}
@@ -1322,6 +1325,23 @@ func (st *sent) surname(i, n int) bool {
 		return false // a modifier: "Danish Islamist media"
 	}
 	return true
+}
+
+// stateNameEndsAt reports whether token p ends the name of a place: a
+// place the geocoder resolved, or a state, its city or its people in the
+// actor dictionaries ("Delhi", "Hong Kong", "Nigerian").
+func (st *sent) stateNameEndsAt(p int) bool {
+	for k := max(st.lo, p-3); k <= p; k++ {
+		if pl, ok := st.dc.places[k]; ok && pl.last == p {
+			return true
+		}
+		if d := st.c.d.Actors; d != nil {
+			if act, n := d.Match(st.words, k-st.lo, p+1-st.lo); act != nil && k+n-1 == p && len(act.CodeAt(st.dc.date)) == 3 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cityWord reports whether the one-word actor match at i is a state's
