@@ -220,8 +220,11 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		how = append(how, "target: addressee or topic actor of a statement")
 	default:
 		// In the object of an act that is no conflict (giving, sending,
-		// deploying), forces of no named state are the source's own.
-		targets = st.targetOf(v, passive, sources, targetHints{unnamedOwn: !conflictCode(f.sense.Event), patternNoun: f.m.noun})
+		// deploying), or that reduces what the source gives (cutting or
+		// suspending aid, 16), forces of no named state are the source's
+		// own: "suspended military aid ... with Pakistan".
+		own := !conflictCode(f.sense.Event) || strings.HasPrefix(f.sense.Event, "16")
+		targets = st.targetOf(v, passive, sources, targetHints{unnamedOwn: own, patternNoun: f.m.noun})
 		if aidCode(f.sense.Event) && st.hostilePurpose(v, targets) {
 			// "gave weapons to fight Ukraine": aid's recipient is not
 			// whom its purpose fights.
@@ -2060,6 +2063,15 @@ func (st *sent) targetOf(v int, passive bool, sources []entity, hints targetHint
 				}
 			}
 		}
+		// "sent supplies and personnel such as doctors to Nepal",
+		// "returned a sculpture of the head of Marcus Aurelius to
+		// Algerian Ambassador Amine Kherbi": a to-phrase the parser hung
+		// on a noun of what is given names whom it is given to.
+		if k, ok := st.recipientInObject(v); ok {
+			if e := st.mention(k); len(e) > 0 && !sameAs(e, sources) {
+				return e
+			}
+		}
 		// "provided Wikinews with his own plan for the Court": with a
 		// with-phrase for what is given, the object is who receives it,
 		// an actor or nobody, not anyone the gift names.
@@ -2228,6 +2240,44 @@ func (st *sent) targetOf(v int, passive bool, sources []entity, hints targetHint
 	return nil
 }
 
+// recipientInObject returns the first to-phrase with an actor below the
+// objects and obliques of transfer verb v that the parser hung on a noun
+// rather than on v, walking through nominal dependents and conjuncts only
+// (never into a clause).
+func (st *sent) recipientInObject(v int) (int, bool) {
+	var walk func(x, depth int) (int, bool)
+	walk = func(x, depth int) (int, bool) {
+		if depth > 4 {
+			return 0, false
+		}
+		for _, k := range st.children(x) {
+			switch st.base(k) {
+			case text.Nmod, text.Conj, text.Obl, text.Appos:
+			default:
+				continue
+			}
+			if u := st.tok(k).UPOS; u != text.NOUN && u != text.PROPN {
+				continue
+			}
+			if st.caseWord(k) == "TO" && len(st.mention(k)) > 0 {
+				return k, true
+			}
+			if r, ok := walk(k, depth+1); ok {
+				return r, true
+			}
+		}
+		return 0, false
+	}
+	for _, k := range st.children(v) {
+		if r := st.rel(k); r.IsObject() || r.IsObliqueLike() && st.caseWord(k) != "TO" {
+			if r, ok := walk(k, 0); ok {
+				return r, true
+			}
+		}
+	}
+	return 0, false
+}
+
 // sharedObjectVerb returns the verb conjoined right after v whose object
 // v shares: "attacked and killed two soldiers", "condemned and rejected
 // the proposal", "will totally destroy and obliterate the Economy of
@@ -2294,6 +2344,16 @@ func ownOrgan(e, sources []entity) bool {
 // sending or deploying, not of one of conflict ("claimed to have killed
 // about 2,300 Artsakh soldiers").
 func ownForces(e, sources []entity, unnamed bool) bool {
+	if unnamed && len(e) == 1 && len(sources) > 1 && strings.HasPrefix(e[0].code, "---MIL") {
+		// "Netherlands and Switzerland suspended military aid": each
+		// state's own.
+		for _, s := range sources {
+			if !ownForces(e, []entity{s}, true) {
+				return false
+			}
+		}
+		return true
+	}
 	if len(e) != 1 || len(sources) != 1 {
 		return false
 	}
