@@ -516,13 +516,35 @@ func (st *sent) topic(f *frame) (entity, bool) {
 		}
 		for _, k := range st.children(h) {
 			w := st.caseWord(k)
-			if !st.rel(k).IsObliqueLike() || !topicWords[w] || w == "OF" && (i < 2 || st.tok(h).UPOS != text.ADJ) || st.timePhrase(k) {
+			if st.base(k) == text.Advcl && st.tok(k).XPOS == "VBG" && topicWords[w] && w != "OF" {
+				// "expressed pessimism about bringing the North Korean
+				// standoff to a peaceful resolution": what the gerund acts
+				// on, else the gerund's phrase.
+				lo, hi := st.phraseSpan(k)
+				if objs := st.childrenRel(k, text.Obj); len(objs) > 0 {
+					k = objs[0]
+					lo, hi = st.phraseSpan(k)
+				}
+				return entity{head: k, span: text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}}, true
+			}
+			if w == "FOR" && (i == 0 || i == 1 && f.m.noun >= st.lo) && st.rel(k).IsObliqueLike() && !st.timePhrase(k) {
+				// The pattern's own noun's, though the parser may hang it
+				// on the verb: "claimed responsibility for the attack on
+				// the government army's sites", "hope for peace".
+			} else if !st.rel(k).IsObliqueLike() || !topicWords[w] || w == "OF" && (i < 2 || st.tok(h).UPOS != text.ADJ) || st.timePhrase(k) {
 				continue
 			}
 			if t := st.tok(k); t.UPOS != text.NOUN && t.UPOS != text.PROPN && t.XPOS != "VBG" {
 				continue // a noun phrase or a gerund's ("about bringing the standoff to an end")
 			}
+			// The noun phrase with its prepositional phrases and
+			// conjuncts: "for missile and drone attack on the army's
+			// sites".
 			lo, hi := st.phraseSpan(k)
+			hi = max(hi, st.subtreeEnd(k))
+			for _, c := range st.childrenRel(k, text.Conj) {
+				hi = max(hi, st.subtreeEnd(c))
+			}
 			return entity{head: k, span: text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}}, true
 		}
 	}
