@@ -568,6 +568,12 @@ func keepInner(s string, a, seg, i, b int, r, p, n rune) bool {
 	case '-':
 		switch {
 		case isLetter(p) && isLetter(n):
+			if seg > a && s[seg-1] == '-' {
+				// A prefix begins a word: the "e" of "Lashkar-e-Taiba"
+				// joins two parts of a name, split as the dictionaries'
+				// split forms are ("LASHKAR - E - TAIBA").
+				return false
+			}
 			_, ok := hyphenPrefixes[strings.ToLower(s[seg:i])]
 			return ok
 		case isDigit(p) && isDigit(n):

@@ -60,6 +60,7 @@ func TestTokens(t *testing.T) {
 		{"USD$ 5 and ABCD$7", "USD$ 5 and ABCD $ 7"},
 		// Hyphens: split, except bound prefixes.
 		{"A well-known e-mail about non-violent anti-war protests.", "A well - known e-mail about non-violent anti-war protests ."},
+		{"Lashkar-e-Taiba and Hezb-e-Islami, not e-mail.", "Lashkar - e - Taiba and Hezb - e - Islami , not e-mail ."},
 		// URLs, e-mail addresses, emoticons, hashtags.
 		{"See http://example.com/a?b=1, or mail jo.smith@example.org. :)", "See http://example.com/a?b=1 , or mail jo.smith@example.org . :)"},
 		{"(http://www.bbc.co.uk/news) great:) #Brexit", "( http://www.bbc.co.uk/news ) great :) #Brexit"},
