@@ -224,7 +224,7 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		// suspending aid, 16), forces of no named state are the source's
 		// own: "suspended military aid ... with Pakistan".
 		own := !conflictCode(f.sense.Event) || strings.HasPrefix(f.sense.Event, "16")
-		targets = st.targetOf(v, passive, sources, targetHints{unnamedOwn: own, patternNoun: f.m.noun})
+		targets = st.targetOf(v, passive, sources, targetHints{unnamedOwn: own, patternNoun: f.m.noun, ownAct: !verbalCode(f.sense.Event)})
 		if aidCode(f.sense.Event) && st.hostilePurpose(v, targets) {
 			// "gave weapons to fight Ukraine": aid's recipient is not
 			// whom its purpose fights.
@@ -2023,6 +2023,10 @@ type targetHints struct {
 	// patternNoun is the token the verb's pattern matched after it (-1 for
 	// none): a gerund complement it names gives the target.
 	patternNoun int
+	// ownAct: the act is no verbal one, so the source does what the
+	// pattern's noun names ("launched an operation"), rather than
+	// condemning or praising someone else's.
+	ownAct bool
 }
 
 // targetOf finds the target of verb v: the passive subject, the first
@@ -2093,6 +2097,16 @@ func (st *sent) targetOf(v int, passive bool, sources []entity, hints targetHint
 				continue // "detained earlier Friday in ...", "Friday" read as the object: a time
 			}
 			e := st.mentionDeep(k)
+			if len(e) > 0 && k == hints.patternNoun && hints.ownAct && st.modifiedAct(k) {
+				// "will begin a new military operation against Kurdish
+				// fighters" (BEGIN * OPERATION): the pattern's own noun is
+				// the source's act, and the agents that modify it ("military")
+				// say who does it; it is done to whom it is against.
+				if e := st.mentionPast(k, sources, true); len(e) > 0 {
+					return e
+				}
+				continue
+			}
 			if len(e) > 0 && ownSide(e, sources, hints.unnamedOwn) {
 				if e := st.mentionPast(k, sources, hints.unnamedOwn); len(e) > 0 {
 					return e
@@ -2238,6 +2252,24 @@ func (st *sent) targetOf(v int, passive bool, sources []entity, hints targetHint
 		}
 	}
 	return nil
+}
+
+// givenNouns name what a source gives, spends or keeps somewhere: with
+// the operations, the nouns of acts whose modifiers say whose they are.
+var givenNouns = map[string]bool{"AID": true, "ASSISTANCE": true, "SUPPORT": true, "EQUIPMENT": true,
+	"EXERCISE": true, "EXERCISES": true, "CAMPAIGN": true, "INTERVENTION": true, "PRESENCE": true,
+	"SPENDING": true, "COOPERATION": true, "TRAINING": true, "HARDWARE": true}
+
+// modifiedAct reports whether noun k names an act or a thing that agents
+// only modify: no actor is named in its phrase and its head is no agent
+// ("a new military operation", "military aid"), as opposed to "the
+// Syrian army" or "rebel fighters".
+func (st *sent) modifiedAct(k int) bool {
+	if !operationNouns[st.lemma(k)] && !givenNouns[st.lemma(k)] {
+		return false // "stormed a police headquarters": a place of the police
+	}
+	pi := st.scanPhrase(k)
+	return len(pi.actors) == 0 && !pi.headAgent && len(pi.modAgents) > 0
 }
 
 // recipientInObject returns the first to-phrase with an actor below the
