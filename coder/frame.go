@@ -874,6 +874,16 @@ func (st *sent) statementTarget(v int, sources []entity) []entity {
 						return []entity{{code: r.code, entry: r.entry, head: s, inferred: true,
 							span: text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}, viaHow: "act-ref", viaSpan: r.span}}
 					}
+					// What another must do: an obligation is a demand on
+					// whom its subject's phrase names, though the subject
+					// is an act or a group in a place ("the brutal
+					// oppression of the Venezuelan people must end", "all
+					// political forces in Yemen must provide support").
+					if m, _ := st.modal(k); m == "MUST" {
+						if e := st.mentionDeep(s); len(e) > 0 && !strings.HasPrefix(e[0].code, "---") && !sameAs(e, sources) && !st.ownedBy(s, sources) {
+							return e
+						}
+					}
 					// A name known by its title: "Russian opposition
 					// leader Alexei Navalny".
 					for _, d := range st.children(s) {
