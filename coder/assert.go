@@ -77,7 +77,7 @@ func (st *sent) assert(f *frame) assertion {
 		f.finite = true
 		f.fact = st.c.opts.Factuality.Factuality(st.doc, f.pred)
 	}
-	if a.mode == asserted && f.finite && !f.ruling && !st.underway(f.pred) && !(saidAct(f.sense.Event) && st.finiteVerb(f.pred)) {
+	if a.mode == asserted && f.finite && !f.ruling && !st.underway(f.pred) && !(saidAct(f.sense.Event) && st.finiteVerb(f.pred)) && !st.finitePast(f.pred) {
 		// A court's finding is done in the words that report it ("found
 		// the prorogation to be unlawful"), as a statement is made in
 		// its saying; the model, which reads "found" as uncertain, is
@@ -104,6 +104,27 @@ func (st *sent) assert(f *frame) assertion {
 // statement or comment (01), disapproval (11) or a refusal (12).
 func saidAct(code string) bool {
 	return strings.HasPrefix(code, "01") || strings.HasPrefix(code, "11") || strings.HasPrefix(code, "12")
+}
+
+// finitePast reports whether verb v is a finite verb of the past ("let
+// free", "has released"): what the rules found asserted, the text
+// reports as done.
+func (st *sent) finitePast(v int) bool {
+	switch st.tok(v).XPOS {
+	case "VBD":
+		return true
+	case "VBN":
+		// A perfect ("has released") or a past passive ("was
+		// released"), not a present passive ("are killed").
+		for _, k := range st.children(v) {
+			if b := st.base(k); b == text.Aux || b == text.AuxPass {
+				if l := st.lemma(k); l == "HAVE" && st.tok(k).XPOS != "VB" || st.tok(k).XPOS == "VBD" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // finiteVerb reports whether verb v is finite, or a participle with a

@@ -301,6 +301,21 @@ func TestFactualityRefusal(t *testing.T) {
 4	Turkey	Turkey	PROPN	NNP	_	3	obj	_	SpaceAfter=No
 5	.	.	PUNCT	.	_	3	punct	_	_
 `, 0},
+		// A finite past the rules assert is reported as done; the model
+		// does not veto it (nor a perfect).
+		{"Russia attacked Turkey.", `# text = Russia attacked Turkey.
+1	Russia	Russia	PROPN	NNP	_	2	nsubj	_	_
+2	attacked	attack	VERB	VBD	_	0	root	_	_
+3	Turkey	Turkey	PROPN	NNP	_	2	obj	_	SpaceAfter=No
+4	.	.	PUNCT	.	_	2	punct	_	_
+`, 1},
+		{"Russia has attacked Turkey.", `# text = Russia has attacked Turkey.
+1	Russia	Russia	PROPN	NNP	_	3	nsubj	_	_
+2	has	have	AUX	VBZ	_	3	aux	_	_
+3	attacked	attack	VERB	VBN	_	0	root	_	_
+4	Turkey	Turkey	PROPN	NNP	_	3	obj	_	SpaceAfter=No
+5	.	.	PUNCT	.	_	3	punct	_	_
+`, 1},
 	} {
 		o.Factuality = lowFactuality{strings.Fields(tc.txt)[len(strings.Fields(tc.txt))-2]}
 		evs, err := coder.New(d, cameo.Default(), o).Code(context.Background(), caseDoc(t, tc.txt, []byte(tc.conll)), time.Time{})
