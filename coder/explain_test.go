@@ -220,10 +220,11 @@ func TestKinName(t *testing.T) {
 // TestFactualityUnderway: the complement of an asserted verb of beginning
 // or continuing is under way ("Russia began attacking Turkey"), whatever
 // the factuality model, which reads an unfinished act as uncertain, says
-// of it; the model still rules out other acts it scores low.
+// of it; the model still rules out other acts it scores low that are no
+// finite past ("is bombing"; see TestFactualityRefusal).
 func TestFactualityUnderway(t *testing.T) {
 	d := caseDicts(t)
-	txt := "Russia began attacking Turkey. Russia attacked Iran."
+	txt := "Russia began attacking Turkey. Russia is bombing Iran."
 	conll := `# text = Russia began attacking Turkey.
 1	Russia	Russia	PROPN	NNP	_	2	nsubj	_	_
 2	began	begin	VERB	VBD	_	0	root	_	_
@@ -231,11 +232,12 @@ func TestFactualityUnderway(t *testing.T) {
 4	Turkey	Turkey	PROPN	NNP	_	3	obj	_	SpaceAfter=No
 5	.	.	PUNCT	.	_	2	punct	_	_
 
-# text = Russia attacked Iran.
-1	Russia	Russia	PROPN	NNP	_	2	nsubj	_	_
-2	attacked	attack	VERB	VBD	_	0	root	_	_
-3	Iran	Iran	PROPN	NNP	_	2	obj	_	SpaceAfter=No
-4	.	.	PUNCT	.	_	2	punct	_	_
+# text = Russia is bombing Iran.
+1	Russia	Russia	PROPN	NNP	_	3	nsubj	_	_
+2	is	be	AUX	VBZ	_	3	aux	_	_
+3	bombing	bomb	VERB	VBG	_	0	root	_	_
+4	Iran	Iran	PROPN	NNP	_	3	obj	_	SpaceAfter=No
+5	.	.	PUNCT	.	_	3	punct	_	_
 `
 	doc := caseDoc(t, txt, []byte(conll))
 	o := coder.DefaultOptions()
@@ -251,7 +253,7 @@ func TestFactualityUnderway(t *testing.T) {
 	if len(got) != 2 || got[0] != "190 RUS TUR" || got[1] != "190 RUS IRN" {
 		t.Errorf("events %v: want the attack under way on Turkey and the attack on Iran", got)
 	}
-	o.Factuality = lowFactuality{"attacked"}
+	o.Factuality = lowFactuality{"bombing"}
 	evs, err = coder.New(d, cameo.Default(), o).Code(context.Background(), doc, time.Time{})
 	if err != nil {
 		t.Fatal(err)
@@ -264,8 +266,9 @@ func TestFactualityUnderway(t *testing.T) {
 // TestFactualityRefusal: a finite refusal (12) or criticism (11) is done
 // in the refusing, as a statement is made in its saying; the factuality
 // model, which reads a refusal as the act not happening ("Iran declined to
-// release the sailors" scored 0.39), is not asked. A verb that is not
-// finite ("is condemning") is still put to it.
+// release the sailors" scored 0.39), is not asked; nor for any act in a
+// finite past ("attacked", "has attacked"). A verb that is not finite
+// ("is condemning") is still put to it.
 func TestFactualityRefusal(t *testing.T) {
 	d := caseDicts(t)
 	txt := "Russia refused Turkey."
