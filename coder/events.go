@@ -761,10 +761,14 @@ func (st *sent) citizenOf(src, tgt entity) bool {
 // dominates reports whether token a is a proper ancestor of token b.
 func (st *sent) dominates(a, b int) bool {
 	for n := 0; n < st.hi-st.lo && b >= st.lo && b < st.hi; n++ {
-		b = st.head(b)
-		if b == a {
-			return true
+		h := st.head(b)
+		if h == a {
+			// A verb conjoined to a is an act of its own, not a's
+			// content: "rejected the UN's findings and refused
+			// permission" keeps "rejected".
+			return st.base(b) != text.Conj
 		}
+		b = h
 	}
 	return false
 }
