@@ -706,14 +706,30 @@ func (st *sent) refusals(frames []*frame) {
 		}
 		for _, c := range st.childrenRel(up.pred, text.Xcomp) {
 			low, ok := byPred[c]
-			if !ok || len(low.targets) != 1 || low.targets[0].null() {
+			if !ok {
+				continue
+			}
+			tgt := entity{}
+			switch {
+			case len(low.targets) == 1 && !low.targets[0].null():
+				tgt = low.targets[0]
+			case len(low.targets) == 0 && yielding(low.sense.Event) && st.c.opts.Modality == ModalityNews:
+				// "Maduro refused to resign": a resignation yields to the
+				// source's own state (ownState), and refusing it refuses
+				// that state.
+				own, ok := st.ownState(up)
+				if !ok {
+					continue
+				}
+				tgt = own
+			default:
 				continue
 			}
 			code, ok := opposite[low.sense.Event]
 			if !ok || strings.HasPrefix(code, "0") {
 				continue // refusing to reject is no cooperation
 			}
-			up.rule = &ruleEvent{code: code, src: up.sources[0], tgt: low.targets[0],
+			up.rule = &ruleEvent{code: code, src: up.sources[0], tgt: tgt,
 				pattern: low.pattern + " (refused: " + code + ")"}
 			up.coding = "refusing to " + strings.ToLower(st.key(c)) + " (" + low.sense.Event + ") is " + code + ", its opposite"
 			break

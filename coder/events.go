@@ -217,7 +217,7 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 	case st.c.opts.RequireTargetCountry && strings.HasPrefix(tgt.code, "---") && len(st.doc.Sents) > 1:
 		return "the target has no country or organisation in the article (" + tgt.code + ")" // "supported peasant farming"
 	case (bareOf(src.code, tgt.code) && (!ownPeople(tgt.code) || st.eventHead(src)) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) &&
-		!st.citizenOf(src, tgt) && !territorialAct(code) && !(yielding(code) && tgt.viaHow == "own-state") &&
+		!st.citizenOf(src, tgt) && !territorialAct(code) && !((yielding(code) || refusedYield(code)) && tgt.viaHow == "own-state") &&
 		!((forceCode(code) || strings.HasPrefix(code, "13")) && !st.eventHead(src)) && !st.peopleProtest(src, code):
 		return "an actor and its own state (" + src.code + ", " + tgt.code + ")" // "Putin said Russia will ..."
 	case strings.HasPrefix(code, "04") && (bareOf(src.code, tgt.code) || bareOf(tgt.code, src.code)):
@@ -382,6 +382,12 @@ func (st *sent) missionHost(t entity, v int) (entity, bool) {
 // yielding reports whether code accedes to demands for change (083).
 func yielding(code string) bool {
 	return strings.HasPrefix(code, "083")
+}
+
+// refusedYield reports whether code refuses to accede to demands for
+// change (123, the opposite of 083).
+func refusedYield(code string) bool {
+	return strings.HasPrefix(code, "123")
 }
 
 // ownState gives the target of a frame whose act is done to its source's
