@@ -109,6 +109,13 @@ func (st *sent) emitFrame(f *frame) {
 			// about ("expressed pessimism about the North Korean
 			// standoff"), with no code.
 			targets = []entity{t}
+		} else if t, ok := st.actPlace(f); ok && placedAct(f.code.Event) {
+			// A show of force or a withdrawal done where no actor is
+			// named: the place is the evidence of where it acts
+			// ("strengthened its forces in the Gulf", "willing to
+			// withdraw its troops from the disputed territory of
+			// Kashmir"), with no code.
+			targets = []entity{t}
 		}
 	}
 	for _, a := range sources {
@@ -498,6 +505,65 @@ func (st *sent) commentSubject(f *frame, sources []entity) []entity {
 		}
 	}
 	return nil
+}
+
+// placedAct reports whether code is a one-sided act done in or from a
+// place: a show of force (15), a de-escalation (087) or the intent to
+// de-escalate (0356).
+func placedAct(code string) bool {
+	return strings.HasPrefix(code, "15") || strings.HasPrefix(code, "087") || code == "0356"
+}
+
+// placeWords are the prepositions of where an act is done or whence.
+var placeWords = map[string]bool{"IN": true, "FROM": true, "INTO": true, "AT": true, "ACROSS": true,
+	"ALONG": true, "AROUND": true, "NEAR": true, "OUT": true}
+
+// actPlace finds where the act of frame f is done, when it names no
+// actor: the first place phrase (in, from, into, at ...) of its verb or
+// of its object, as an entity with no code whose span shows the place.
+func (st *sent) actPlace(f *frame) (entity, bool) {
+	if f.kind != verbFrame {
+		return entity{}, false
+	}
+	heads := []int{f.pred}
+	heads = append(heads, st.childrenRel(f.pred, text.Obj)...)
+	for _, h := range heads {
+		for _, k := range st.children(h) {
+			if !st.rel(k).IsObliqueLike() || !placeWords[st.caseWord(k)] || st.timePhrase(k) {
+				continue
+			}
+			if t := st.tok(k); t.UPOS != text.NOUN && t.UPOS != text.PROPN {
+				continue
+			}
+			lo, hi := st.phraseSpan(k)
+			hi = max(hi, st.subtreeEnd(k))
+			if !st.namesPlace(k, lo, hi) {
+				continue // "in a bid to", "in exchange for": no place
+			}
+			return entity{head: k, span: text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}}, true
+		}
+	}
+	return entity{}, false
+}
+
+// areaNouns name stretches of land or sea, with placeNouns.
+var areaNouns = map[string]bool{"ZONE": true, "TERRITORY": true, "AREA": true, "BORDER": true, "DISTRICT": true,
+	"GULF": true, "SEA": true, "STRAIT": true, "BASE": true, "CAMP": true, "PENINSULA": true, "ISLAND": true,
+	"COUNTRYSIDE": true, "FRONT": true, "FRONTLINE": true}
+
+// namesPlace reports whether the phrase of noun k (tokens lo to hi) names
+// a place: a proper name, a place the geocoder resolved, or a noun of a
+// place or an area.
+func (st *sent) namesPlace(k, lo, hi int) bool {
+	if placeNouns[st.lemma(k)] || areaNouns[st.lemma(k)] {
+		return true
+	}
+	for i := lo; i <= hi; i++ {
+		if _, ok := st.dc.places[i]; ok || st.tok(i).UPOS == text.PROPN {
+			return true
+		}
+	}
+	return false
 }
 
 // topicWords are the prepositions of what a comment is about.
