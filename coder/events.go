@@ -225,7 +225,11 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 		return "the target has no country or organisation in the article (" + tgt.code + ")" // "supported peasant farming"
 	case (bareOf(src.code, tgt.code) && (!ownPeople(tgt.code) || st.eventHead(src)) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) &&
 		!st.citizenOf(src, tgt) && !territorialAct(code) && !((yielding(code) || refusedYield(code)) && tgt.viaHow == "own-state") &&
-		!((forceCode(code) || strings.HasPrefix(code, "13")) && !st.eventHead(src)) && !st.peopleProtest(src, code):
+		!((forceCode(code) || strings.HasPrefix(code, "13")) && !st.eventHead(src)) && !st.peopleProtest(src, code) &&
+		!strings.HasPrefix(code, "052"):
+		// (Defending one's own state's act is the codebook's verbal
+		// defence, 052: "Putin defended Russia's involvement in Iraqi
+		// Kurdistan's energy sector".)
 		return "an actor and its own state (" + src.code + ", " + tgt.code + ")" // "Putin said Russia will ..."
 	case strings.HasPrefix(code, "04") && (bareOf(src.code, tgt.code) || bareOf(tgt.code, src.code)):
 		// "Biden visited Kenosha", "two people who returned from Italy":
