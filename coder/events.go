@@ -118,6 +118,12 @@ func (st *sent) emitFrame(f *frame) {
 			targets = []entity{t}
 		}
 	}
+	if placedAct(f.code.Event) && len(sources) == 1 && len(targets) == 1 && st.placeAtHome(sources[0], targets[0]) {
+		// "Indian troops remained on alert at the Galwan Valley in the
+		// Ladakh region": a show of force in a place of the source's own
+		// state is done there, on no actor; the place is its evidence.
+		targets = []entity{{head: targets[0].head, span: targets[0].span}}
+	}
 	for _, a := range sources {
 		for _, b := range targets {
 			if territorialAct(f.code.Event) && len(a.code) == 3 && a.code == b.code && placeCode(a.code) {
@@ -509,6 +515,24 @@ func (st *sent) commentSubject(f *frame, sources []entity) []entity {
 		}
 	}
 	return nil
+}
+
+// placeAtHome reports whether target t is a place named in a locative
+// phrase (in, at, on, near ...) of source s's own state: the bare state of
+// the source.
+func (st *sent) placeAtHome(s, t entity) bool {
+	if len(t.code) != 3 || len(s.code) <= 3 || s.code[:3] != t.code || !placeCode(t.code) || rebelsOn(s.code, t.code) {
+		return false // (rebels in their own state act on it: "In Colombia, the ELN declared a ceasefire")
+	}
+	if t.head < st.lo || t.head >= st.hi {
+		return false
+	}
+	for h, n := t.head, 0; h >= st.lo && h < st.hi && n < 4; h, n = st.head(h), n+1 {
+		if w := st.caseWord(h); w != "" {
+			return placeWords[w] || w == "ON"
+		}
+	}
+	return false
 }
 
 // placedAct reports whether code is a one-sided act done in or from a
