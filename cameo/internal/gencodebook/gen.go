@@ -115,9 +115,26 @@ func generate(codesTSV, crosswalk string) ([]byte, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	// The PLOVER manual decides where the crosswalk contradicts it: its
+	// CONCEDE covers "easing of administrative or legal restrictions on
+	// persons and organizations, removing curfews" (PLOVER_MANUAL.tex,
+	// CONCEDE), and the crosswalk maps 081, 0811 and 0812 so, but 0813
+	// (ease curfew) and 0814 (ease state of emergency or martial law) to
+	// RETREAT.
+	var conceded []string
+	for _, c := range manualConcede {
+		if p, ok := cross[c]; ok && p.event == "RETREAT" {
+			p.event = "CONCEDE"
+			cross[c] = p
+			conceded = append(conceded, c)
+		}
+	}
 
 	var buf bytes.Buffer
 	buf.WriteString(header)
+	if len(conceded) > 0 {
+		fmt.Fprintf(&buf, "# As the PLOVER manual defines CONCEDE (removing curfews, easing legal restrictions), not as the crosswalk (RETREAT): %s\n", strings.Join(conceded, " "))
+	}
 	if len(dropped) > 0 {
 		fmt.Fprintf(&buf, "# Crosswalk codes not in the CAMEO table, left out: %s\n", strings.Join(dropped, " "))
 	}
@@ -147,6 +164,10 @@ func generate(codesTSV, crosswalk string) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// manualConcede are the crosswalk's codes whose category the PLOVER
+// manual's definition of CONCEDE overrides (see build).
+var manualConcede = []string{"0813", "0814"}
 
 // normContext turns "military; legal" into "military;legal".
 func normContext(s string) string {
