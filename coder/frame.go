@@ -220,10 +220,11 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		how = append(how, "target: addressee or topic actor of a statement")
 	default:
 		// In the object of an act that is no conflict (giving, sending,
-		// deploying), or that reduces what the source gives (cutting or
-		// suspending aid, 16), forces of no named state are the source's
-		// own: "suspended military aid ... with Pakistan".
-		own := !conflictCode(f.sense.Event) || strings.HasPrefix(f.sense.Event, "16")
+		// deploying), that shows force (15: "sent troops to help the
+		// Philippines army") or that reduces what the source gives
+		// (cutting or suspending aid, 16), forces of no named state are
+		// the source's own: "suspended military aid ... with Pakistan".
+		own := !conflictCode(f.sense.Event) || strings.HasPrefix(f.sense.Event, "16") || strings.HasPrefix(f.sense.Event, "15")
 		targets = st.targetOf(v, passive, sources, targetHints{unnamedOwn: own, patternNoun: f.m.noun, ownAct: !verbalCode(f.sense.Event)})
 		if aidCode(f.sense.Event) && st.hostilePurpose(v, targets) {
 			// "gave weapons to fight Ukraine": aid's recipient is not
