@@ -2028,8 +2028,9 @@ func (st *sent) agentOfMedium(v int) (int, bool) {
 
 // targetHints are what targetOf knows of the frame it seeks a target for.
 type targetHints struct {
-	// unnamedOwn: the act is no conflict, so forces of no named state in
-	// its object are the source's own (ownForces).
+	// unnamedOwn: the act is no conflict, or a show of force (15) or a
+	// reduction of what the source gives (16), so forces of no named
+	// state in its object are the source's own (ownForces).
 	unnamedOwn bool
 	// patternNoun is the token the verb's pattern matched after it (-1 for
 	// none): a gerund complement it names gives the target.
@@ -2384,8 +2385,9 @@ func ownOrgan(e, sources []entity) bool {
 // ownForces is ownOrgan, with unnamed: forces of no named state count as
 // the source's own too ("the deployment of 230 troops to Liberia"
 // announced by Nigeria), as they do in the object of an act of giving,
-// sending or deploying, not of one of conflict ("claimed to have killed
-// about 2,300 Artsakh soldiers").
+// sending or deploying, of a show of force or of cutting aid, not of one
+// of conflict ("claimed to have killed about 2,300 Artsakh soldiers"). With
+// several sources, forces of no named state are each one's own.
 func ownForces(e, sources []entity, unnamed bool) bool {
 	if unnamed && len(e) == 1 && len(sources) > 1 && strings.HasPrefix(e[0].code, "---MIL") {
 		// "Netherlands and Switzerland suspended military aid": each
