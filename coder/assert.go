@@ -106,9 +106,9 @@ func saidAct(code string) bool {
 	return strings.HasPrefix(code, "01") || strings.HasPrefix(code, "11") || strings.HasPrefix(code, "12")
 }
 
-// finitePast reports whether verb v is a finite verb of the past ("let
-// free", "has released"): what the rules found asserted, the text
-// reports as done.
+// finitePast reports whether verb v is a finite verb of the past
+// ("released", "has released", "was released"): what the rules found
+// asserted, the text reports as done.
 func (st *sent) finitePast(v int) bool {
 	switch st.tok(v).XPOS {
 	case "VBD":

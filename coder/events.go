@@ -799,7 +799,7 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 		// the complement of the one that coded it first is the more
 		// specific evidence: "The Kremlin said Putin told Assad" keeps
 		// "told".
-		if st.dominates(st.eventVerb[i], st.cur.host) {
+		if st.inContent(st.eventVerb[i], st.cur.host) {
 			st.events[i], st.eventVerb[i], st.eventX[i] = ev, st.cur.host, x
 		}
 		return
@@ -861,11 +861,21 @@ func (st *sent) citizenOf(src, tgt entity) bool {
 // dominates reports whether token a is a proper ancestor of token b.
 func (st *sent) dominates(a, b int) bool {
 	for n := 0; n < st.hi-st.lo && b >= st.lo && b < st.hi; n++ {
+		b = st.head(b)
+		if b == a {
+			return true
+		}
+	}
+	return false
+}
+
+// inContent reports whether token b lies in the content of verb a: below
+// it, but not through a verb conjoined to a, which is an act of its own
+// ("rejected the UN's findings and refused permission").
+func (st *sent) inContent(a, b int) bool {
+	for n := 0; n < st.hi-st.lo && b >= st.lo && b < st.hi; n++ {
 		h := st.head(b)
 		if h == a {
-			// A verb conjoined to a is an act of its own, not a's
-			// content: "rejected the UN's findings and refused
-			// permission" keeps "rejected".
 			return st.base(b) != text.Conj
 		}
 		b = h
