@@ -3,8 +3,9 @@
 // A hand-written scanner cuts text into surface tokens following the
 // conventions of the UD English Web Treebank (EWT): punctuation split off,
 // hyphenated words split at the hyphen (except for bound prefixes such as
-// "non-" and "e-", and phone numbers), URLs, e-mail addresses, numbers,
-// emoticons and abbreviations kept whole. Contractions and possessives become
+// "non-" and "e-" at the start of a word, and phone numbers), URLs, e-mail
+// addresses, numbers, emoticons, abbreviations and currencies ("US$")
+// kept whole. Contractions and possessives become
 // multi-word tokens the way EWT splits them: "don't" is "do" + "n't",
 // "Elena's" is "Elena" + "'s", "cannot" is "can" + "not", "gonna" is "gon" +
 // "na". Every word is a byte range of the text; nothing is copied.
