@@ -69,7 +69,9 @@ func (st *sent) emitFrame(f *frame) {
 			}
 		}
 	}
-	if len(targets) == 0 && f.kind == verbFrame && yielding(f.code.Event) && f.as.mode == asserted {
+	if len(targets) == 0 && f.kind == verbFrame && (yielding(f.code.Event) && f.as.mode == asserted || yielding(f.sense.Event) && f.as.mode == intended) {
+		// (An intended resignation yields to the same state: "I offered
+		// to resign last night", 034.)
 		if t, ok := st.ownState(f); ok {
 			targets = []entity{t}
 			if st.dc.explain {
@@ -230,7 +232,7 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 	case st.c.opts.RequireTargetCountry && strings.HasPrefix(tgt.code, "---") && len(st.doc.Sents) > 1:
 		return "the target has no country or organisation in the article (" + tgt.code + ")" // "supported peasant farming"
 	case (bareOf(src.code, tgt.code) && (!ownPeople(tgt.code) || st.eventHead(src)) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) &&
-		!st.citizenOf(src, tgt) && !territorialAct(code) && !((yielding(code) || refusedYield(code)) && tgt.viaHow == "own-state") &&
+		!st.citizenOf(src, tgt) && !territorialAct(code) && !((yielding(code) || refusedYield(code) || strings.HasPrefix(code, "034")) && tgt.viaHow == "own-state") &&
 		!((forceCode(code) || strings.HasPrefix(code, "13")) && !st.eventHead(src)) && !st.peopleProtest(src, code) &&
 		!strings.HasPrefix(code, "052"):
 		// (Defending one's own state's act is the codebook's verbal

@@ -761,11 +761,16 @@ func (a *attributor) leadingCue(sg *segment, first int) int {
 		lo = int(a.doc.Sents[s].Start)
 	}
 	lo = max(lo, open-maxLead)
+	colon := open >= 1 && a.form(open-1) == ":"
 	for k := open - 1; k >= lo; k-- {
 		if a.segOf[k] >= 0 {
 			break
 		}
-		if !a.cueWord(k) || a.used[k] {
+		// "also speaking via Twitter: "I offered to resign ..."": a verb
+		// of speaking, a stance cue elsewhere ("speaking to reporters"),
+		// introduces the direct quotation its colon opens.
+		speaking := colon && open-k <= 6 && a.tok(k).UPOS == text.VERB && (a.lemma(k) == "speak" || a.lemma(k) == "talk")
+		if !a.cueWord(k) && !speaking || a.used[k] {
 			continue
 		}
 		if a.governs(k, first) {

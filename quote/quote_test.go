@@ -86,6 +86,10 @@ func TestAttribute(t *testing.T) {
 			[]string{`direct "reports" The Daily Courier: Fewer than half of the town's shops opened on Sunday.`}},
 		{"clause colon", "The minister gave this answer after the vote:\n\n\"The harbour will stay open for as long as the fishermen need it.\"",
 			[]string{`direct "gave" The minister: The harbour will stay open for as long as the fishermen need it.`}},
+		// A verb of speaking, a stance cue elsewhere, introduces the
+		// direct quotation its colon opens.
+		{"speaking colon", `Berg gave a different account, speaking via Twitter: "I offered to resign last night."`,
+			[]string{`direct "speaking" Berg: I offered to resign last night.`}},
 		{"quotation over paragraphs", "Berg said: \"The first paragraph of the quotation.\n\n\"The second paragraph of it.\"",
 			[]string{`direct "said" Berg: The first paragraph of the quotation. … The second paragraph of it.`}},
 		{"relative", "The talks were led by Maria Jones, who said the deal was close.",
