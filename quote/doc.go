@@ -11,7 +11,8 @@
 //     repeats the opening mark on each paragraph of a long quotation,
 //     attributed to the cue after them ("…," Putin said; "…," the letter
 //     read), between their parts ("…," he said, "…") or before them in the
-//     sentence (Putin said: "…"; …, tweeting, "…"), or to the clause that a
+//     sentence (Putin said: "…"; …, tweeting, "…"; …, speaking via
+//     Twitter: "…"), or to the clause that a
 //     colon ends in the paragraph before ("The minister gave this
 //     answer:"); a paragraph that is only a quotation continues the last
 //     speaker; a word or two in quotation marks is a scare quote, not a
