@@ -232,7 +232,7 @@ func (st *sent) dropPair(code string, src, tgt entity) string {
 	case st.c.opts.RequireTargetCountry && strings.HasPrefix(tgt.code, "---") && len(st.doc.Sents) > 1:
 		return "the target has no country or organisation in the article (" + tgt.code + ")" // "supported peasant farming"
 	case (bareOf(src.code, tgt.code) && (!ownPeople(tgt.code) || st.eventHead(src)) || bareOf(tgt.code, src.code)) && !rebelsOn(src.code, tgt.code) &&
-		!st.citizenOf(src, tgt) && !territorialAct(code) && !((yielding(code) || refusedYield(code) || strings.HasPrefix(code, "034")) && tgt.viaHow == "own-state") &&
+		!st.citizenOf(src, tgt) && !territorialAct(code) && tgt.viaHow != "own-state" &&
 		!((forceCode(code) || strings.HasPrefix(code, "13")) && !st.eventHead(src)) && !st.peopleProtest(src, code) &&
 		!strings.HasPrefix(code, "052"):
 		// (Defending one's own state's act is the codebook's verbal
@@ -403,14 +403,10 @@ func yielding(code string) bool {
 	return strings.HasPrefix(code, "083")
 }
 
-// refusedYield reports whether code refuses to accede to demands for
-// change (123, the opposite of 083).
-func refusedYield(code string) bool {
-	return strings.HasPrefix(code, "123")
-}
-
 // ownState gives the target of a frame whose act is done to its source's
-// own state: that state, from the source's code.
+// own state: that state, from the source's code. Such a target (Via
+// "own-state": a resignation, its intent or its refusal, a curfew at
+// home) was chosen as the act's own, so dropPair keeps the pair.
 func (st *sent) ownState(f *frame) (entity, bool) {
 	for _, s := range f.sources {
 		if len(s.code) >= 3 && placeCode(s.code[:3]) {
