@@ -345,6 +345,15 @@ func (st *sent) pastClause(v int) (string, bool) {
 				// shares its time ("In 2007, the US labeled him a
 				// terrorist and levied sanctions against him").
 				if x == v || (st.base(v) == text.Conj && st.head(v) == x) || st.sameTime(v, x) {
+					if st.dayTimed(x) && yearTime(st.doc.Text[at:]) {
+						// "were found guilty on Thursday of raping a
+						// tourist in 2014": a day of the report's week
+						// on the same verb dates it; the year belongs
+						// to a phrase the parser hung on it. ("Two
+						// months ago" says itself that its verb is
+						// past.)
+						break
+					}
 					return st.doc.Form(i), true
 				}
 				break
@@ -358,6 +367,17 @@ func (st *sent) pastClause(v int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// dayTimed reports whether verb v has a time oblique that names a day of
+// the report's week ("on Thursday", "yesterday", "today").
+func (st *sent) dayTimed(v int) bool {
+	for _, k := range st.children(v) {
+		if b := st.base(k); (b == text.Obl || b == text.Advmod || b == text.Nmod) && dayWords[st.key(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // datesPhrase reports whether a past time below token x (through its

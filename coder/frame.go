@@ -1424,15 +1424,24 @@ func (st *sent) authority(v int) (entity, bool) {
 }
 
 // authorityRole gives the organ of the state that alone does verb v's
-// act (authorities), also for "taken into custody" (the police).
+// act (authorities), also for "taken into custody" (the police) and
+// "found guilty" (the courts).
 func (st *sent) authorityRole(v int) (string, bool) {
 	if role, ok := authorities[st.lemma(v)]; ok {
 		return role, true
 	}
-	if st.lemma(v) == "TAKE" {
+	switch st.lemma(v) {
+	case "TAKE":
 		for _, k := range st.children(v) {
 			if st.lemma(k) == "CUSTODY" && st.caseWord(k) == "INTO" {
 				return "COP", true
+			}
+		}
+	case "FIND":
+		// "were found guilty": by a court.
+		for _, k := range st.children(v) {
+			if st.key(k) == "GUILTY" {
+				return "JUD", true
 			}
 		}
 	}
@@ -1963,6 +1972,12 @@ func (st *sent) deepFollow(h int) func(x, k int) []int {
 			if r == text.AclRelcl {
 				return nil
 			}
+			if chargeWords[st.key(x)] && st.caseWord(k) == "OF" {
+				// "found Nielsen guilty of stealing from an agency",
+				// "charges of attacking": the act charged is what
+				// the one charged did, not whom the verb acts on.
+				return nil
+			}
 			var next []int
 			for _, o := range st.children(k) {
 				if st.rel(o).IsObject() || st.rel(o).IsObliqueLike() {
@@ -1974,6 +1989,13 @@ func (st *sent) deepFollow(h int) func(x, k int) []int {
 		return nil
 	}
 }
+
+// chargeWords are the words whose of-clause names the act someone is
+// charged with or found to have done ("guilty of stealing", "charges of
+// spying").
+var chargeWords = map[string]bool{"GUILTY": true, "INNOCENT": true, "CHARGES": true, "CHARGE": true,
+	"ACCUSATION": true, "ACCUSATIONS": true, "ALLEGATION": true, "ALLEGATIONS": true, "SUSPICION": true,
+	"CONVICTION": true}
 
 // firstMention walks the tree breadth-first from h, at most 32 nodes, and
 // returns the first node's actors; follow(x, k) gives the nodes to visit
