@@ -982,13 +982,16 @@ func ownPeople(code string) bool {
 
 // rebelsOn reports whether src is an armed non-state group acting on its
 // own bare state ("Syrian rebels shelled Syria"): an event, unlike "Putin
-// said Russia will ...".
+// said Russia will ...". So is the unidentified armed force (UAF) that an
+// act of violence with no named doer stands for, acting on a place of the
+// state it is placed in ("Twin bombings struck the Jolo Cathedral in
+// Mindanao": PHLUAF on PHL).
 func rebelsOn(src, tgt string) bool {
 	if !bareOf(tgt, src) {
 		return false
 	}
 	switch src[3:min(6, len(src))] {
-	case "REB", "INS":
+	case "REB", "INS", "UAF":
 		return true
 	}
 	return false
