@@ -769,6 +769,16 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"173 RUSJUD TURREB CAMEO.2.0.txt"},
 		},
 		{
+			name: "a-bomb-going-off-explodes",
+			conll: tree("A bomb went off in Cairo.",
+				"A a DET DT 2 det", "bomb bomb NOUN NN 3 nsubj", "went go VERB VBD 0 root",
+				"off off ADP RP 3 compound:prt", "in in ADP IN 6 case", "Cairo Cairo PROPN NNP 3 obl",
+				". . PUNCT . 3 punct"),
+			without: data.VerbNews,
+			want:    []string{"183 EGYUAF EGY verbs.news.txt"},
+			wantOut: nil,
+		},
+		{
 			name: "expressing-views-is-no-event",
 			conll: tree("Japan expressed its views on China.",
 				"Japan Japan PROPN NNP 2 nsubj", "expressed express VERB VBD 0 root", "its its PRON PRP$ 4 nmod:poss",
