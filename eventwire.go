@@ -134,7 +134,10 @@ type Via struct {
 	// state, or that organisation, as "troops loyal to President Assad")
 	// and "group-ref" ("the group", "the organisation", "the movement":
 	// the last group named before it, as "Hezbollah ... The group
-	// attacked").
+	// attacked") and "scene" (the state where an explosion of no named
+	// doer that hit no one named happened: "A car bomb exploded near a
+	// police station in Baghdad" is IRQUAF on IRQ; Text and Span give the
+	// state as for "assailant").
 	How string `json:"how"`
 	// Text and Span are the mention the code came from; Span is a byte
 	// range of Article.Text.

@@ -190,12 +190,13 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			sources = st.newActor(st.subjectOf(v))
 		}
 	}
+	unidentified := false
 	if len(sources) == 0 && forceCode(f.sense.Event) && !passive {
 		if e := st.weaponUser(v); len(e) > 0 {
 			sources = e
 			how = append(how, "source: who fired or launched the weapon named as the subject")
 		} else if e, ok := st.unidentified(v); ok {
-			sources = []entity{e}
+			sources, unidentified = []entity{e}, true
 			how = append(how, "source: the unidentified attackers of a violent act named as the subject")
 		}
 	}
@@ -303,6 +304,13 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			targets = []entity{e}
 			how = append(how, "target: a person the dictionaries do not know whom a state's police or courts act on: a suspect of that state")
 		}
+	}
+	if len(targets) == 0 && unidentified && len(st.childrenRel(v, text.Obj)) == 0 {
+		// "The first bomb went off within the cathedral": an explosion
+		// no one is named to have done and that hit no one named hits
+		// the state it happened in, where its attackers were placed.
+		src := sources[0]
+		targets = []entity{{code: src.code[:3], head: -1, inferred: true, viaHow: "scene", viaSpan: src.viaSpan}}
 	}
 	if len(targets) == 0 && (f.sense.Event == "017" || f.sense.Event == "018") && st.c.opts.Modality == ModalityNews {
 		// "Tributes were paid by world leaders", "Iran expressed its
@@ -694,6 +702,9 @@ func (st *sent) describeArgs(f *frame, how []string) string {
 				continue
 			case "assailant":
 				b.WriteString("; " + name + " " + e.code + ": an unidentified assailant, in the state of " + strconv.Quote(st.spanText(e.viaSpan)))
+				continue
+			case "scene":
+				b.WriteString("; " + name + " " + e.code + ": the state where it happened, by " + strconv.Quote(st.spanText(e.viaSpan)))
 				continue
 			case "restated":
 				b.WriteString("; " + name + " " + e.code + ": " + strconv.Quote(st.spanText(e.viaSpan)) + ", the " + name + " of the act of force the article coded before")
