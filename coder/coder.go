@@ -595,6 +595,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairTimeSubject()
 	st.repairFrontedTime()
 	st.repairTimeSubjects()
+	st.repairAgoCompound()
 	st.repairThatAfterDay()
 	st.repairPerfect()
 	st.repairVerbAmod()

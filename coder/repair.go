@@ -1021,3 +1021,48 @@ func (st *sent) repairTitleConj() {
 		st.reattach(o, v, rel)
 	}
 }
+
+// repairAgoCompound gives back to its verb the name that the parser hung
+// as a compound of the time noun after it: "lifted sanctions imposed on
+// Eritrea nine years ago" is parsed with "Eritrea" a compound of "years"
+// and "on" the case of "years". A plural or singular unit of time
+// (agoUnits) with a number, a case word and a proper-noun compound before
+// the number, in a phrase that "ago" closes, is the time; the compound is
+// an oblique of the verb with that case word.
+func (st *sent) repairAgoCompound() {
+	for t := st.lo + 1; t < st.hi; t++ {
+		if !agoUnits[st.lemma(t)] {
+			continue
+		}
+		ago := st.head(t)
+		if ago < st.lo || ago >= st.hi || st.key(ago) != "AGO" {
+			continue
+		}
+		v := st.head(ago)
+		if v < st.lo || v >= st.hi || st.tok(v).UPOS != text.VERB {
+			continue
+		}
+		c, p, n := -1, -1, -1
+		for _, k := range st.children(t) {
+			switch st.base(k) {
+			case text.Case:
+				c = k
+			case text.Compound:
+				if st.tok(k).UPOS == text.PROPN {
+					p = k
+				}
+			case text.Nummod:
+				n = k
+			}
+		}
+		if c < 0 || p < 0 || n < 0 || !(c < p && p < n) {
+			continue
+		}
+		st.reattach(c, p, text.Case)
+		st.reattach(p, v, text.Obl)
+	}
+}
+
+// agoUnits are the units of time counted back by "ago".
+var agoUnits = map[string]bool{"YEAR": true, "MONTH": true, "WEEK": true, "DAY": true, "DECADE": true,
+	"HOUR": true}
