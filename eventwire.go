@@ -137,7 +137,10 @@ type Via struct {
 	// attacked") and "scene" (the state where an explosion of no named
 	// doer that hit no one named happened: "A car bomb exploded near a
 	// police station in Baghdad" is IRQUAF on IRQ; Text and Span give the
-	// state as for "assailant").
+	// state as for "assailant") and "defended" (an official with no
+	// country of their own who defends a state's act or policy: that
+	// state's, as "The ambassador defended China's expansion of reefs";
+	// Text and Span are the state's mention).
 	How string `json:"how"`
 	// Text and Span are the mention the code came from; Span is a byte
 	// range of Article.Text.

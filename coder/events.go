@@ -706,6 +706,9 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 	if strings.HasPrefix(code, "09") || strings.HasPrefix(code, "17") {
 		src = jurisdiction(src, tgt)
 	}
+	if strings.HasPrefix(code, "052") {
+		src = defender(src, tgt)
+	}
 	if strings.HasPrefix(code, "112") && src.viaHow == "authority" && st.legalCharge(verb) {
 		// "Eleven individuals have been charged with the murder": a
 		// charge no one is named as bringing is the state's, the
@@ -842,6 +845,25 @@ func jurisdiction(src, tgt entity) entity {
 	src.code = tgt.code[:3] + src.code[3:]
 	src.inferred = true
 	src.viaHow, src.viaSpan = "jurisdiction", tgt.span
+	return src
+}
+
+// defender gives an official with no country of their own (---GOV,
+// ---MIL, ...) who defends a state's act or policy (052) that state's
+// country: "Vice-President Hamilton Mourao defended Brazil's
+// environmental policies", "Ambassador Cui Tiankai defended China's
+// recent expansion of reefs". An official speaks for their own state's
+// acts; a foreign one names their own state.
+func defender(src, tgt entity) entity {
+	if len(src.code) != 6 || !strings.HasPrefix(src.code, "---") || !stateAgents[src.code[3:]] {
+		return src
+	}
+	if len(tgt.code) != 3 || !placeCode(tgt.code) {
+		return src
+	}
+	src.code = tgt.code + src.code[3:]
+	src.inferred = true
+	src.viaHow, src.viaSpan = "defended", tgt.span
 	return src
 }
 

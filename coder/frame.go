@@ -114,6 +114,12 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		// liable (legally), against whoever did the act.
 		f.sense, ruling = dict.Code{Event: "116"}, true
 	}
+	if f.best == nil && st.lemma(v) == "DEFEND" && st.defendedStance(v) && st.c.opts.Modality == ModalityNews {
+		// "Ambassador Cui Tiankai defended China's recent expansion of
+		// reefs": what a state did or holds, defended, is 052 Defend
+		// verbally, not the military protection (074) of a place.
+		f.sense, f.coding = dict.Code{Event: "052"}, "a state's act or stance defended: 052, not military protection"
+	}
 	returned := false
 	if f.sense.IsNull() {
 		if to := st.propertyReturned(v); to >= 0 {
@@ -448,6 +454,45 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 	}
 	return f, ""
 }
+
+// defendedStance reports whether the object of DEFEND is something an
+// actor named by its possessor did or holds ("China's recent expansion of
+// reefs", "Brazil's air traffic control system", "Mexico's restrictive
+// immigration policy"): a possessor that names an actor, and a head that
+// names no actor or place itself and no territory or force that arms
+// defend ("Ukraine's borders", "its troops").
+func (st *sent) defendedStance(v int) bool {
+	for _, o := range st.childrenRel(v, text.Obj) {
+		if st.tok(o).UPOS != text.NOUN || guardedNouns[st.lemma(o)] {
+			return false
+		}
+		for _, k := range st.children(o) {
+			if st.rel(k) == text.NmodPoss && st.tok(k).UPOS != text.PRON && len(st.mention(k)) > 0 {
+				return st.possessedOnly(o, k)
+			}
+		}
+	}
+	return false
+}
+
+// possessedOnly reports whether the actors of noun o's phrase are only
+// those of its possessor k: "China's expansion" names China through
+// "China's"; "China's ambassador" is an actor of its own.
+func (st *sent) possessedOnly(o, k int) bool {
+	ks := st.mention(k)
+	for _, e := range st.mention(o) {
+		if !slices.ContainsFunc(ks, func(x entity) bool { return x.code == e.code }) {
+			return false
+		}
+	}
+	return true
+}
+
+// guardedNouns are what armed forces defend: a state's ground, people and
+// forces.
+var guardedNouns = map[string]bool{"BORDER": true, "TERRITORY": true, "AIRSPACE": true, "WATER": true,
+	"COAST": true, "SOIL": true, "CITIZEN": true, "PEOPLE": true, "FORCE": true, "TROOP": true, "BASE": true,
+	"CITY": true, "CAPITAL": true, "EMBASSY": true, "HOMELAND": true, "FRONTIER": true, "ALLY": true}
 
 // judgeVerbs are the verbs with which a court states its finding: "ruled
 // the prorogation was unlawful", "found the law unconstitutional",

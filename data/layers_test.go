@@ -779,6 +779,18 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: nil,
 		},
 		{
+			// A coder rule (defendedStance, defender), not a correction:
+			// the same with and without the file.
+			name: "defending-a-states-act-is-verbal",
+			conll: tree("The ambassador defended China's expansion of reefs.",
+				"The the DET DT 2 det", "ambassador ambassador NOUN NN 3 nsubj", "defended defend VERB VBD 0 root",
+				"China China PROPN NNP 6 nmod:poss", "'s 's PART POS 4 case", "expansion expansion NOUN NN 3 obj",
+				"of of ADP IN 8 case", "reefs reef NOUN NNS 6 nmod", ". . PUNCT . 3 punct"),
+			without: data.VerbNews,
+			want:    []string{"052 CHNGOV CHN CAMEO.2.0.txt"},
+			wantOut: []string{"052 CHNGOV CHN CAMEO.2.0.txt"},
+		},
+		{
 			name: "expressing-views-is-no-event",
 			conll: tree("Japan expressed its views on China.",
 				"Japan Japan PROPN NNP 2 nsubj", "expressed express VERB VBD 0 root", "its its PRON PRP$ 4 nmod:poss",
@@ -866,7 +878,9 @@ func TestNewsCorrections(t *testing.T) {
 				"pandemic pandemic NOUN NN 5 nmod", ". . PUNCT . 2 punct"),
 			without: data.VerbNews,
 			want:    []string{"052 RUS CHN verbs.news.txt"},
-			wantOut: []string{"074 RUS CHN CAMEO.2.0.txt"},
+			// Without the file the coder's own rule for a state's act
+			// defended (defendedStance) gives 052 too.
+			wantOut: []string{"052 RUS CHN CAMEO.2.0.txt"},
 		},
 		{
 			name: "removing-sanctions-eases-them",
