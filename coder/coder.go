@@ -600,6 +600,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairPerfect()
 	st.repairVerbAmod()
 	st.repairReport()
+	st.repairObjectComplement()
 	st.repairAppositiveSubject()
 	st.repairAppositiveParticiple()
 	st.repairTimeConj()

@@ -1,6 +1,10 @@
 package coder
 
-import "github.com/eventwire/eventwire/text"
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/text"
+)
 
 // Stage 0 of the coder: the tree. Repairs of two common parse mistakes
 // learnt from reading the coder's output on real news parsed by
@@ -1066,3 +1070,84 @@ func (st *sent) repairAgoCompound() {
 // agoUnits are the units of time counted back by "ago".
 var agoUnits = map[string]bool{"YEAR": true, "MONTH": true, "WEEK": true, "DAY": true, "DECADE": true,
 	"HOUR": true}
+
+// thinkVerbs report or conclude a clause that may follow them without
+// "that": the reporting verbs and the verbs of finding and believing.
+var thinkVerbs = map[string]bool{"CONCLUDE": true, "BELIEVE": true, "THINK": true, "FIND": true,
+	"ARGUE": true, "SUGGEST": true, "WARN": true, "ALLEGE": true, "ADMIT": true, "ACKNOWLEDGE": true,
+	"ASSERT": true, "ESTIMATE": true, "FEAR": true, "EXPECT": true}
+
+// repairObjectComplement gives a reported clause without "that" its
+// subject when the parser made that subject the reporting verb's object
+// and the clause's verb a conjunct with no coordinator: "a UN report
+// concluded evidence supported his murder" parsed with "evidence" the
+// object of "concluded" and "supported" its conjunct (so that the report
+// seemed to support). A finite verb hung as a conjunct on a reporting or
+// concluding verb, with no coordinator, no comma and no subject of its
+// own, right after the reporting verb's object phrase, is that verb's
+// complement, and the object its subject. So too when the parser took an
+// apposition of the object as the clause's subject ("NPR reported Adil
+// Abdul-Mahdi, the caretaker Prime Minister, recommended ..."): a
+// subject set off by commas right after the object is the object's
+// apposition.
+func (st *sent) repairObjectComplement() {
+	for v := st.lo; v < st.hi; v++ {
+		if st.base(v) != text.Conj || st.tok(v).UPOS != text.VERB || !st.finiteVerb(v) {
+			continue
+		}
+		if st.tok(v).XPOS == "VBD" && st.lemma(v) == st.key(v) && !strings.HasSuffix(st.key(v), "ED") {
+			// A past form the same as its lemma is as often a word
+			// the tagger took for a verb ("announced a ceasefire ...
+			// amid a war", "amid" as VBD).
+			continue
+		}
+		r := st.head(v)
+		if r < st.lo || r >= v || !(reportVerbs[st.lemma(r)] || thinkVerbs[st.lemma(r)]) {
+			continue
+		}
+		o := -1
+		for _, k := range st.childrenRel(r, text.Obj) {
+			if k < v {
+				o = k
+			}
+		}
+		if o < 0 || st.tok(o).UPOS == text.PRON && st.key(o) != "IT" {
+			continue
+		}
+		end := st.subtreeEnd(o)
+		subj, bad := -1, false
+		for _, k := range st.children(v) {
+			switch {
+			case k < v && st.base(k) == text.Cc:
+				bad = true
+			case k < v && st.base(k) == text.Punct && k != end+1 && k != v-1 && k > o:
+				bad = true
+			case st.rel(k).IsSubject():
+				subj = k
+			}
+		}
+		if bad {
+			continue
+		}
+		switch {
+		case subj < 0:
+			// Right after the object's phrase, or after its
+			// apposition and a comma ("reported Vladimir Putin, the
+			// Russian president, recommended").
+			_, full := st.span(o, func(int) bool { return true })
+			if end != v-1 && !(full > end && full == v-2 && st.key(v-1) == ",") {
+				continue
+			}
+		case subj > o && st.key(end+1) == "," && st.key(v-1) == ",":
+			lo, _ := st.span(subj, func(int) bool { return true })
+			if lo != end+2 {
+				continue
+			}
+			st.reattach(subj, o, text.Appos)
+		default:
+			continue
+		}
+		st.reattach(v, r, text.Ccomp)
+		st.reattach(o, v, text.Nsubj)
+	}
+}
