@@ -2008,8 +2008,8 @@ func ownSide(e, sources []entity, unnamed bool) bool {
 func (st *sent) deepFollow(h int) func(x, k int) []int {
 	return func(x, k int) []int {
 		r := st.rel(k)
-		if currencies[st.lemma(x)] && (r.Base() == text.Compound || r.Base() == text.Amod) {
-			return nil // "nine billion US dollars": money, not a target
+		if (r.Base() == text.Compound || r.Base() == text.Amod) && (currencies[st.lemma(x)] || k+1 < st.hi && currencies[st.lemma(k+1)]) {
+			return nil // "nine billion US dollars", "a US dollar reward": money, not a target
 		}
 		if x != h && st.tok(x).UPOS == text.VERB && r.IsObject() {
 			// A participle parsed as a modifier: "an offensive against

@@ -152,6 +152,13 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 			i++
 			continue
 		}
+		if g := st.head(i); i < h && (g > i && g <= hi && g != h && currencies[st.lemma(g)] || i+1 < h && currencies[st.lemma(i+1)]) {
+			// "a one million US dollar reward" (with "US" on "dollar"
+			// or on "reward"): the country names the money, not a
+			// party to the reward.
+			i++
+			continue
+		}
 		if d.Actors != nil {
 			if act, n := d.Actors.Match(st.words, i-st.lo, end-st.lo); act != nil && !st.firstName(act, i, n) && !st.lowerAcronym(i, n) &&
 				!(st.cityWord(act, i, n) && st.placeAsSurname(i, i)) && !st.kinName(act, i, n) {
