@@ -113,6 +113,26 @@ func (st *sent) finitePast(v int) bool {
 	switch st.tok(v).XPOS {
 	case "VBD":
 		return true
+	case "VB", "VBP":
+		// "Ethiopia let free 74 political leaders", "Russian police put
+		// Navalny under house arrest": a verb whose past is its base
+		// form, tagged as a base form or an imperative, with a subject
+		// of its own, no auxiliary, no "to", and a singular noun subject
+		// (whose present would take -s): the past.
+		if !samePast[st.lemma(v)] || st.key(v) != st.lemma(v) {
+			return false
+		}
+		subj := false
+		for _, k := range st.children(v) {
+			switch b := st.base(k); {
+			case b == text.Aux || b == text.AuxPass || b == text.Mark:
+				return false
+			case st.rel(k).IsSubject() && !st.rel(k).IsPassiveSubject():
+				t := st.tok(k)
+				subj = t.UPOS == text.PROPN || t.UPOS == text.NOUN && !st.pluralNoun(k)
+			}
+		}
+		return subj
 	case "VBN":
 		// A perfect ("has released") or a past passive ("was
 		// released"), not a present passive ("are killed").
@@ -126,6 +146,11 @@ func (st *sent) finitePast(v int) bool {
 	}
 	return false
 }
+
+// samePast are the verbs whose past tense is their base form.
+var samePast = map[string]bool{"LET": true, "SET": true, "PUT": true, "CUT": true, "HIT": true, "SHUT": true,
+	"SPREAD": true, "CAST": true, "QUIT": true, "BID": true, "BURST": true, "THRUST": true, "UPSET": true,
+	"BROADCAST": true, "FORECAST": true, "SPLIT": true, "SHED": true, "BEAT": true}
 
 // finiteVerb reports whether verb v is finite, or a participle with a
 // finite auxiliary ("declined", "accuse", "have expressed"), not an

@@ -596,6 +596,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairFrontedTime()
 	st.repairTimeSubjects()
 	st.repairAgoCompound()
+	st.repairFreeAfterVerb()
 	st.repairThatAfterDay()
 	st.repairPerfect()
 	st.repairVerbAmod()

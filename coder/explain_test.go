@@ -329,4 +329,26 @@ func TestFactualityRefusal(t *testing.T) {
 			t.Errorf("%s: events %+v, want %d", tc.txt, evs, tc.want)
 		}
 	}
+	// A verb whose past is its base form, tagged as a base form, is past
+	// with a singular subject of its own ("Egypt let free ..."), and
+	// asserted without the model; with a plural subject the present is
+	// as likely, and the model is asked.
+	for _, tc := range []struct {
+		subj, upos string
+		want       int
+	}{{"Egypt", "PROPN", 1}, {"Rebels", "NOUN", 0}} {
+		txt := tc.subj + " let free Turkish rebels."
+		conll := "# text = " + txt + "\n1\t" + tc.subj + "\t" + strings.ToLower(tc.subj) + "\t" + tc.upos + "\t_\t_\t2\tnsubj\t_\t_\n" +
+			"2\tlet\tlet\tVERB\tVB\tMood=Imp|VerbForm=Fin\t0\troot\t_\t_\n3\tfree\tfree\tADJ\tJJ\t_\t5\tamod\t_\t_\n" +
+			"4\tTurkish\tTurkish\tADJ\tJJ\t_\t5\tamod\t_\t_\n5\trebels\trebel\tNOUN\tNNS\t_\t2\tobj\t_\tSpaceAfter=No\n" +
+			"6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+		o.Factuality = lowFactuality{"let"}
+		evs, err := coder.New(d, cameo.Default(), o).Code(context.Background(), caseDoc(t, txt, []byte(conll)), time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) != tc.want {
+			t.Errorf("%s: events %+v, want %d", txt, evs, tc.want)
+		}
+	}
 }

@@ -1151,3 +1151,25 @@ func (st *sent) repairObjectComplement() {
 		st.reattach(o, v, text.Nsubj)
 	}
 }
+
+// repairFreeAfterVerb gives "let free" and "set free" their complement:
+// "Ethiopia let free some 74 political leaders" is parsed with "free" an
+// adjective of the object. "free" or "loose" right after LET or SET and
+// hung on its object is the verb's predicative complement (xcomp), as in
+// "let them free", so that the dictionary's SET * FREE and LET * FREE
+// find it.
+func (st *sent) repairFreeAfterVerb() {
+	for v := st.lo; v+1 < st.hi; v++ {
+		if st.tok(v).UPOS != text.VERB || (st.lemma(v) != "LET" && st.lemma(v) != "SET") {
+			continue
+		}
+		a := v + 1
+		if k := st.key(a); k != "FREE" && k != "LOOSE" || st.base(a) != text.Amod {
+			continue
+		}
+		if o := st.head(a); o < st.lo || o >= st.hi || st.head(o) != v || st.rel(o) != text.Obj {
+			continue
+		}
+		st.reattach(a, v, text.Xcomp)
+	}
+}

@@ -791,6 +791,15 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"052 CHNGOV CHN CAMEO.2.0.txt"},
 		},
 		{
+			name: "letting-free-releases",
+			conll: tree("Egypt let Turkish rebels free.",
+				"Egypt Egypt PROPN NNP 2 nsubj", "let let VERB VBD 0 root", "Turkish Turkish ADJ JJ 4 amod",
+				"rebels rebel NOUN NNS 2 obj", "free free ADJ JJ 2 xcomp", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"0841 EGY TURREB verbs.news.txt"},
+			wantOut: nil,
+		},
+		{
 			name: "expressing-views-is-no-event",
 			conll: tree("Japan expressed its views on China.",
 				"Japan Japan PROPN NNP 2 nsubj", "expressed express VERB VBD 0 root", "its its PRON PRP$ 4 nmod:poss",
