@@ -118,7 +118,9 @@ type Via struct {
 	// charge: CRM of that state, as "Zhukovskyy was arrested"; Text and
 	// Span are the mention or place that gave the state) and "restated"
 	// (a side of the article's last act of force, which a definite noun
-	// restates: "The attack came less than two weeks before ..."; Text
+	// restates: "The attack came less than two weeks before ...", or
+	// that a claim of responsibility naming no act of its own claims:
+	// "The Islamic State ... subsequently claimed responsibility"; Text
 	// and Span are that act's side, or its verb for a side inferred) and
 	// "counterpart" (a group with no country of its own that
 	// a state's organ uses force on, or that uses force on one: that

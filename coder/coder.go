@@ -603,6 +603,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairReport()
 	st.repairObjectComplement()
 	st.repairAppositiveSubject()
+	st.repairRelativeSubject()
 	st.repairAppositiveParticiple()
 	st.repairTimeConj()
 	st.repairFrontedName()

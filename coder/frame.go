@@ -343,6 +343,8 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		if e := st.claimedVictims(v, m.noun, sources); len(e) > 0 {
 			targets = e
 			how = append(how, "target: whom the claimed act hit, by its relative clause")
+		} else if e, ok := st.claimedForce(v, m.noun, sources); ok {
+			targets = []entity{e}
 		}
 	}
 	if len(targets) == 0 && strings.HasPrefix(f.sense.Event, "13") {
@@ -1206,6 +1208,47 @@ func (st *sent) claimedVictims(v, n int, sources []entity) []entity {
 		}
 	}
 	return nil
+}
+
+// claimedForce gives the target of a claim of responsibility that names
+// no act of its own: the target of the last act of force (18-20) the
+// article coded before it, which the claim is for. "The Islamic State ...
+// subsequently claimed responsibility" after "Twin bombings yesterday
+// struck the Jolo Cathedral in Mindanao" claims the bombings of the
+// Philippines. The claim names no act when its noun ("responsibility",
+// "credit") has no for-phrase, or one that restates an act (attackRef:
+// "for the attack"), as does a claimed "attack" with no modifier ("The
+// attack was claimed by the Houthi movement"). Not a side that is the
+// claimant itself.
+func (st *sent) claimedForce(v, n int, sources []entity) (entity, bool) {
+	t := st.dc.force.target
+	if st.dc.force.code == "" || t.null() || strings.HasPrefix(t.code, "---") || sameAs([]entity{t}, sources) {
+		return entity{}, false
+	}
+	named := false
+	if violentActs[st.lemma(n)] {
+		// "The attack was claimed": the noun itself, bare.
+		if _, ok := st.attackRef(n); !ok {
+			return entity{}, false
+		}
+	}
+	for _, h := range []int{v, n} {
+		for _, k := range st.children(h) {
+			if st.rel(k).IsObliqueLike() && st.caseWord(k) == "FOR" {
+				if _, ok := st.attackRef(k); !ok {
+					named = true
+				}
+			}
+		}
+	}
+	if named {
+		return entity{}, false
+	}
+	t.viaHow, t.inferred = "restated", true
+	if t.viaSpan.End <= t.viaSpan.Start {
+		t.viaSpan = t.span
+	}
+	return t, true
 }
 
 // directedAt returns the to/into/on/against modifier of noun n ("an

@@ -1173,3 +1173,59 @@ func (st *sent) repairFreeAfterVerb() {
 		st.reattach(a, v, text.Xcomp)
 	}
 }
+
+// repairRelativeSubject gives the clause its verb when the parser left a
+// subject with a relative clause as the root and hung the verb inside
+// that clause: "The Islamic State of Iraq and the Levant, which is linked
+// to the Abu Sayyaf Group, subsequently claimed responsibility" is parsed
+// with "State" the root and "claimed" an adverbial clause of "linked". A
+// noun at the root whose relative clause is closed by a comma, followed
+// (after adverbs only) by a verb with no subject and no auxiliary that
+// hangs below the relative clause's verb, is that verb's subject, and
+// the verb the root.
+func (st *sent) repairRelativeSubject() {
+	n := -1
+	for i := st.lo; i < st.hi; i++ {
+		if st.head(i) < 0 {
+			n = i
+			break
+		}
+	}
+	if n < 0 || (st.tok(n).UPOS != text.NOUN && st.tok(n).UPOS != text.PROPN) {
+		return
+	}
+	for _, r := range st.childrenRel(n, text.Acl) {
+		if st.rel(r) != text.AclRelcl {
+			continue
+		}
+		for v := r + 1; v < st.hi; v++ {
+			if st.tok(v).UPOS != text.VERB || !st.dominates(r, v) {
+				continue
+			}
+			switch st.tok(v).XPOS {
+			case "VBD", "VBZ", "VBP", "VBN":
+			default:
+				continue
+			}
+			c := v - 1
+			for c > r && st.base(c) == text.Advmod && st.head(c) == v {
+				c--
+			}
+			if c <= r || st.key(c) != "," {
+				continue
+			}
+			ok := true
+			for _, k := range st.children(v) {
+				if st.rel(k).IsSubject() || st.base(k) == text.Aux || st.base(k) == text.AuxPass || st.base(k) == text.Mark {
+					ok = false
+				}
+			}
+			if !ok {
+				continue
+			}
+			st.rootAt(v, n)
+			st.reattach(n, v, text.Nsubj)
+			return
+		}
+	}
+}
