@@ -232,7 +232,8 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		// (cutting or suspending aid, 16), forces of no named state are
 		// the source's own: "suspended military aid ... with Pakistan".
 		own := !conflictCode(f.sense.Event) || strings.HasPrefix(f.sense.Event, "16") || strings.HasPrefix(f.sense.Event, "15")
-		targets = st.targetOf(v, passive, sources, targetHints{unnamedOwn: own, patternNoun: f.m.noun, ownAct: !verbalCode(f.sense.Event)})
+		targets = st.targetOf(v, passive, sources, targetHints{unnamedOwn: own, patternNoun: f.m.noun, ownAct: !verbalCode(f.sense.Event),
+			defence: strings.HasPrefix(f.sense.Event, "052")})
 		if aidCode(f.sense.Event) && st.hostilePurpose(v, targets) {
 			// "gave weapons to fight Ukraine": aid's recipient is not
 			// whom its purpose fights.
@@ -2160,6 +2161,10 @@ type targetHints struct {
 	// pattern's noun names ("launched an operation"), rather than
 	// condemning or praising someone else's.
 	ownAct bool
+	// defence: the act defends verbally (052) what its object names,
+	// which may be the source's own state's act ("defended Germany's
+	// decision"): that state is the target, not an actor further in.
+	defence bool
 }
 
 // targetOf finds the target of verb v: the passive subject, the first
@@ -2240,7 +2245,7 @@ func (st *sent) targetOf(v int, passive bool, sources []entity, hints targetHint
 				}
 				continue
 			}
-			if len(e) > 0 && ownSide(e, sources, hints.unnamedOwn) {
+			if len(e) > 0 && ownSide(e, sources, hints.unnamedOwn) && !(hints.defence && !sameAs(e, sources)) {
 				if e := st.mentionPast(k, sources, hints.unnamedOwn); len(e) > 0 {
 					return e
 				}
