@@ -338,7 +338,33 @@ func (st *sent) territory(f *frame) (entity, bool) {
 	if c, ok := st.clausePlace(f.pred); ok {
 		return entity{code: c.code[:3], span: c.span, head: c.head, inferred: true, viaHow: "place", viaSpan: c.span}, true
 	}
-	return st.ownState(f)
+	e, ok := st.ownState(f)
+	if !ok {
+		return e, false
+	}
+	// "Indian authorities have imposed a curfew in parts of Kashmir": the
+	// state is the source's, and the territory the clause names, though
+	// no place the dictionaries know, is where it is imposed: its
+	// evidence.
+	for _, h := range []int{f.pred, f.m.noun} {
+		if h < st.lo || h >= st.hi {
+			continue
+		}
+		for _, k := range st.children(h) {
+			switch st.caseWord(k) {
+			case "IN", "ON", "ACROSS", "THROUGHOUT", "OVER":
+			default:
+				continue
+			}
+			if !st.rel(k).IsObliqueLike() || st.timePhrase(k) || st.tok(k).UPOS != text.NOUN && st.tok(k).UPOS != text.PROPN {
+				continue
+			}
+			lo, hi := st.span(k, func(c int) bool { return st.base(c) != text.Case && st.base(c) != text.Punct && st.base(c) != text.Acl })
+			e.span = text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}
+			return e, true
+		}
+	}
+	return e, true
 }
 
 // Peacekeeping. "Britain is deploying 300 troops to the UN peacekeeping
