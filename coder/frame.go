@@ -256,6 +256,9 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			if e := st.purposeBeneficiary(v, sources); len(e) > 0 {
 				targets = e
 				how = append(how, "target: whom the purpose of the aid names")
+			} else if e, ok := st.aidPlace(v, sources); ok && strings.HasPrefix(f.sense.Event, "07") {
+				targets = []entity{e}
+				how = append(how, "target: the state of the place whose people the aid is for")
 			}
 		}
 		if m.noun >= 0 && st.thingOnly(targets, m.noun) {
@@ -659,6 +662,51 @@ func (st *sent) purposeBeneficiary(v int, sources []entity) []entity {
 		}
 	}
 	return nil
+}
+
+// aidPlace gives the target of aid that names no recipient: the state of
+// the first place named in what is given or in the aid's purpose,
+// through their modifiers and clauses, other than the source's own:
+// "$33 million in additional assistance to populations affected by
+// Tropical Cyclone Idai in Mozambique", "€28 million this year to pay for
+// humanitarian aid for those affected in Yemen", "a sixfold increase in
+// funding to fight the Ebola epidemic in West Africa". Aid is given to
+// the people of a place, whom CAMEO codes by their state. Not a place of
+// time ("in 2010") nor one the source acts from.
+func (st *sent) aidPlace(v int, sources []entity) (entity, bool) {
+	var roots []int
+	for _, c := range st.children(v) {
+		switch b := st.base(c); {
+		case st.rel(c).IsObject():
+			roots = append(roots, c)
+		case (b == text.Advcl || b == text.Xcomp) && st.caseWord(c) == "TO" && c > v:
+			roots = append(roots, c)
+		}
+	}
+	for _, r := range roots {
+		lo, hi := st.span(r, func(k int) bool { return st.base(k) != text.Punct })
+		for _, e := range st.occurrences {
+			if e.head < lo || e.head > hi || e.inferred || len(e.code) != 3 || !placeCode(e.code) ||
+				sameAs([]entity{e}, sources) || bareOfAny(e.code, sources) {
+				continue
+			}
+			if st.caseWord(e.head) == "FROM" {
+				continue
+			}
+			return e, true
+		}
+	}
+	return entity{}, false
+}
+
+// bareOfAny reports whether code is the bare state of one of es.
+func bareOfAny(code string, es []entity) bool {
+	for _, e := range es {
+		if bareOf(code, e.code) {
+			return true
+		}
+	}
+	return false
 }
 
 // reducedPassive reports whether verb v is a past participle modifying a
