@@ -304,6 +304,10 @@ func TestNewsSentences(t *testing.T) {
 			2, 1, 3, []int{0}, text.VERB, false, []newsArc{{i: 3, head: 2, rel: "obj", xpos: "NN"}}},
 		{"unknown word read as a preposition is a verb", strings.Fields("Opposition groups are demanding that President Mugabe abandon his policy ."),
 			3, 1, -1, []int{0}, text.VERB, false, []newsArc{{i: 7, head: 3, rel: "ccomp", xpos: "VB"}, {i: 6, head: 7, rel: "nsubj"}}},
+		// A preposition and nothing else, too rare in the treebank for
+		// the model ("amid" as a noun): the case of its phrase.
+		{"amid is a preposition", strings.Fields("Russia has strengthened its forces in Crimea amid ongoing confrontation with Ukraine ."),
+			2, 0, 4, []int{0}, text.VERB, false, []newsArc{{i: 7, head: 9, rel: "case", xpos: "IN"}}},
 		// A second past-tense verb after a noun and before a
 		// preposition, when the clause has its verb: a participle.
 		{"reduced relative after a clause's verb", strings.Fields("Prosecutors are investigating Trump over money paid to two women ."),

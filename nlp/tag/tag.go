@@ -113,6 +113,7 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 			t.nounBeforeFinite(s.forms, tags)
 			t.nameWord(s.forms, tags)
 			t.openPreposition(s.forms, tags)
+			t.onlyPreposition(s.forms, tags)
 			t.reducedRelative(s.forms, tags)
 			t.nounHead(s.forms, tags)
 		}
@@ -1256,6 +1257,26 @@ func relativeBefore(xpos func(int) string, j int) bool {
 	}
 	return false
 }
+
+// onlyPreposition tags as a preposition (IN) the words that are nothing
+// else but are too rare in the treebank for the model to know them:
+// "strengthened its forces in Crimea amid ongoing confrontation" had
+// "amid" as a noun, "announced a ceasefire ... amid an increasingly
+// bloody war" as a past verb. Applied when tagging, like aboutTo.
+func (t *Tagger) onlyPreposition(forms []string, tags []uint16) {
+	in := slices.Index(t.classes, Class{UPOS: text.ADP, XPOS: "IN"})
+	if in < 0 {
+		return
+	}
+	for i, f := range forms {
+		if onlyPrepositions[strings.ToLower(f)] {
+			tags[i] = uint16(in)
+		}
+	}
+}
+
+// onlyPrepositions are words that are prepositions and nothing else.
+var onlyPrepositions = map[string]bool{"amid": true, "amidst": true, "atop": true}
 
 // rarePrepositions are English prepositions and subordinators that may be
 // missing from the tagger's lexicon (seen once or never in training).
