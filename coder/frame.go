@@ -295,6 +295,14 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			}
 		}
 	}
+	if m.noun >= 0 && mutual(f.sense) && len(sources) > 0 {
+		// "the Trump administration announced additional deals between
+		// Israel and Bahrain": the pattern's noun is between others,
+		// and its announcer is no party to it.
+		if parties := st.betweenParties(m.noun); len(parties) > 0 && !sameAs(sources, parties) && !overlaps(sources, parties) {
+			return nil, "the pattern's noun is between others (" + parties[0].code + " ...), and the source is no party to it"
+		}
+	}
 	if len(sources) == 0 && passive && st.lemma(v) == "IMPEACH" && len(targets) > 0 && len(targets[0].code) >= 3 && placeCode(targets[0].code[:3]) {
 		// "Only two presidents have been impeached": no place needed;
 		// an official is impeached by the legislature of their own
@@ -1257,6 +1265,34 @@ func (st *sent) claimedVictims(v, n int, sources []entity) []entity {
 		}
 	}
 	return nil
+}
+
+// betweenParties returns the actors with a country or an organisation of
+// the between-phrase of noun n ("a deal between Israel and Bahrain").
+func (st *sent) betweenParties(n int) []entity {
+	var out []entity
+	for _, k := range st.children(n) {
+		if st.rel(k).IsObliqueLike() && st.caseWord(k) == "BETWEEN" {
+			for _, e := range st.mention(k) {
+				if !strings.HasPrefix(e.code, "---") {
+					out = append(out, e)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// overlaps reports whether one of a has the code of one of b.
+func overlaps(a, b []entity) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.code == y.code || len(x.code) >= 3 && len(y.code) >= 3 && x.code[:3] == y.code[:3] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // claimedForce gives the target of a claim of responsibility that names
