@@ -252,8 +252,17 @@ func (st *sent) nounFrames(taken []*frame) []*frame {
 			r := st.rel(k)
 			switch {
 			case reciprocalNouns[verb] && r.Base() == text.Acl && lightVerbs[st.lemma(k)]:
-				// "a phone call made by Trump to Zelensky".
+				// "a phone call made by Trump to Zelensky"; also with
+				// the to-phrase hung on a time phrase of the verb ("made
+				// by President Trump late last July to Ukrainian
+				// President Volodymyr Zelensky", "to" on "July").
+				kids := st.children(k)
 				for _, o := range st.children(k) {
+					if timeNouns[st.key(o)] || st.timePhrase(o) {
+						kids = append(kids, st.children(o)...)
+					}
+				}
+				for _, o := range kids {
 					switch w := st.caseWord(o); {
 					case st.rel(o) == text.OblAgent || w == "BY":
 						sources = append(sources, st.mention(o)...)
