@@ -597,6 +597,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairTimeSubjects()
 	st.repairAgoCompound()
 	st.repairFreeAfterVerb()
+	st.repairElectedTitle()
 	st.repairThatAfterDay()
 	st.repairPerfect()
 	st.repairVerbAmod()

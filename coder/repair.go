@@ -1229,3 +1229,54 @@ func (st *sent) repairRelativeSubject() {
 		}
 	}
 }
+
+// repairElectedTitle gives back to a list of names the one the parser
+// made the object of a participle of office: "a call between Trump and
+// then-newly elected President Zelensky" is parsed with "elected" a
+// conjunct verb of the clause and "President Zelensky" its object, so
+// that the call is between Trump alone. A participle of taking office
+// (electedVerbs) joined by "and" with no subject of its own, whose object
+// is a name right after it, describes that name: the name is the
+// conjunct of the noun before "and", the participle its modifier.
+func (st *sent) repairElectedTitle() {
+	for v := st.lo + 2; v+1 < st.hi; v++ {
+		if st.tok(v).XPOS != "VBN" || !electedVerbs[st.lemma(v)] || st.base(v) != text.Conj {
+			continue
+		}
+		cc, obj, ok := -1, -1, true
+		for _, k := range st.children(v) {
+			switch {
+			case st.base(k) == text.Cc && k < v:
+				cc = k
+			case st.rel(k) == text.Obj && k > v:
+				obj = k
+			case st.rel(k).IsSubject() || st.base(k) == text.Aux || st.base(k) == text.AuxPass:
+				ok = false
+			}
+		}
+		if !ok || cc < 0 || obj < 0 || st.tok(obj).UPOS != text.PROPN {
+			continue
+		}
+		if lo, _ := st.phraseSpan(obj); lo != v+1 {
+			continue
+		}
+		n := cc - 1
+		if n < st.lo || (st.tok(n).UPOS != text.PROPN && st.tok(n).UPOS != text.NOUN) {
+			continue
+		}
+		for st.base(n) == text.Flat || st.base(n) == text.Compound {
+			n = st.head(n)
+		}
+		if n < st.lo || n >= st.hi {
+			continue
+		}
+		st.reattach(obj, n, text.Conj)
+		st.reattach(cc, obj, text.Cc)
+		st.reattach(v, obj, text.Amod)
+	}
+}
+
+// electedVerbs are the participles of taking office that describe the
+// name after them ("newly elected President Zelensky").
+var electedVerbs = map[string]bool{"ELECT": true, "REELECT": true, "RE-ELECT": true, "APPOINT": true,
+	"INAUGURATE": true, "INSTALL": true, "NAME": true}
