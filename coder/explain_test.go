@@ -290,20 +290,21 @@ func TestFactualityRefusal(t *testing.T) {
 	for _, tc := range []struct {
 		txt, conll string
 		want       int
+		veto       string // the word the model vetoes; "" for the verb before the last word
 	}{
 		{"Russia condemned Turkey.", `# text = Russia condemned Turkey.
 1	Russia	Russia	PROPN	NNP	_	2	nsubj	_	_
 2	condemned	condemn	VERB	VBD	_	0	root	_	_
 3	Turkey	Turkey	PROPN	NNP	_	2	obj	_	SpaceAfter=No
 4	.	.	PUNCT	.	_	2	punct	_	_
-`, 1},
+`, 1, ""},
 		{"Russia is condemning Turkey.", `# text = Russia is condemning Turkey.
 1	Russia	Russia	PROPN	NNP	_	3	nsubj	_	_
 2	is	be	AUX	VBZ	_	3	aux	_	_
 3	condemning	condemn	VERB	VBG	_	0	root	_	_
 4	Turkey	Turkey	PROPN	NNP	_	3	obj	_	SpaceAfter=No
 5	.	.	PUNCT	.	_	3	punct	_	_
-`, 0},
+`, 0, ""},
 		// A finite past the rules assert is reported as done; the model
 		// does not veto it (nor a perfect).
 		{"Russia attacked Turkey.", `# text = Russia attacked Turkey.
@@ -311,44 +312,46 @@ func TestFactualityRefusal(t *testing.T) {
 2	attacked	attack	VERB	VBD	_	0	root	_	_
 3	Turkey	Turkey	PROPN	NNP	_	2	obj	_	SpaceAfter=No
 4	.	.	PUNCT	.	_	2	punct	_	_
-`, 1},
+`, 1, ""},
 		{"Russia has attacked Turkey.", `# text = Russia has attacked Turkey.
 1	Russia	Russia	PROPN	NNP	_	3	nsubj	_	_
 2	has	have	AUX	VBZ	_	3	aux	_	_
 3	attacked	attack	VERB	VBN	_	0	root	_	_
 4	Turkey	Turkey	PROPN	NNP	_	3	obj	_	SpaceAfter=No
 5	.	.	PUNCT	.	_	3	punct	_	_
-`, 1},
+`, 1, ""},
+		// A verb whose past is its base form, tagged as a base form, is
+		// past with a singular subject of its own, and asserted without
+		// the model; with a plural subject the present is as likely, and
+		// the model is asked.
+		{"Egypt let free Turkish rebels.", `# text = Egypt let free Turkish rebels.
+1	Egypt	Egypt	PROPN	NNP	_	2	nsubj	_	_
+2	let	let	VERB	VB	Mood=Imp|VerbForm=Fin	0	root	_	_
+3	free	free	ADJ	JJ	_	5	amod	_	_
+4	Turkish	Turkish	ADJ	JJ	_	5	amod	_	_
+5	rebels	rebel	NOUN	NNS	_	2	obj	_	SpaceAfter=No
+6	.	.	PUNCT	.	_	2	punct	_	_
+`, 1, "let"},
+		{"Rebels let free Turkish rebels.", `# text = Rebels let free Turkish rebels.
+1	Rebels	rebel	NOUN	NNS	_	2	nsubj	_	_
+2	let	let	VERB	VB	Mood=Imp|VerbForm=Fin	0	root	_	_
+3	free	free	ADJ	JJ	_	5	amod	_	_
+4	Turkish	Turkish	ADJ	JJ	_	5	amod	_	_
+5	rebels	rebel	NOUN	NNS	_	2	obj	_	SpaceAfter=No
+6	.	.	PUNCT	.	_	2	punct	_	_
+`, 0, "let"},
 	} {
-		o.Factuality = lowFactuality{strings.Fields(tc.txt)[len(strings.Fields(tc.txt))-2]}
+		veto := tc.veto
+		if veto == "" {
+			veto = strings.Fields(tc.txt)[len(strings.Fields(tc.txt))-2]
+		}
+		o.Factuality = lowFactuality{veto}
 		evs, err := coder.New(d, cameo.Default(), o).Code(context.Background(), caseDoc(t, tc.txt, []byte(tc.conll)), time.Time{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(evs) != tc.want {
 			t.Errorf("%s: events %+v, want %d", tc.txt, evs, tc.want)
-		}
-	}
-	// A verb whose past is its base form, tagged as a base form, is past
-	// with a singular subject of its own ("Egypt let free ..."), and
-	// asserted without the model; with a plural subject the present is
-	// as likely, and the model is asked.
-	for _, tc := range []struct {
-		subj, upos string
-		want       int
-	}{{"Egypt", "PROPN", 1}, {"Rebels", "NOUN", 0}} {
-		txt := tc.subj + " let free Turkish rebels."
-		conll := "# text = " + txt + "\n1\t" + tc.subj + "\t" + strings.ToLower(tc.subj) + "\t" + tc.upos + "\t_\t_\t2\tnsubj\t_\t_\n" +
-			"2\tlet\tlet\tVERB\tVB\tMood=Imp|VerbForm=Fin\t0\troot\t_\t_\n3\tfree\tfree\tADJ\tJJ\t_\t5\tamod\t_\t_\n" +
-			"4\tTurkish\tTurkish\tADJ\tJJ\t_\t5\tamod\t_\t_\n5\trebels\trebel\tNOUN\tNNS\t_\t2\tobj\t_\tSpaceAfter=No\n" +
-			"6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
-		o.Factuality = lowFactuality{"let"}
-		evs, err := coder.New(d, cameo.Default(), o).Code(context.Background(), caseDoc(t, txt, []byte(conll)), time.Time{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(evs) != tc.want {
-			t.Errorf("%s: events %+v, want %d", txt, evs, tc.want)
 		}
 	}
 }

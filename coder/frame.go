@@ -299,7 +299,7 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		// "the Trump administration announced additional deals between
 		// Israel and Bahrain": the pattern's noun is between others,
 		// and its announcer is no party to it.
-		if parties := st.betweenParties(m.noun); len(parties) > 0 && !sameAs(sources, parties) && !overlaps(sources, parties) {
+		if parties := st.betweenParties(m.noun); len(parties) > 0 && !overlaps(sources, parties) {
 			return nil, "the pattern's noun is between others (" + parties[0].code + " ...), and the source is no party to it"
 		}
 	}
@@ -695,26 +695,13 @@ func (st *sent) aidPlace(v int, sources []entity) (entity, bool) {
 		lo, hi := st.span(r, func(k int) bool { return st.base(k) != text.Punct })
 		for _, e := range st.occurrences {
 			if e.head < lo || e.head > hi || e.inferred || len(e.code) != 3 || !placeCode(e.code) ||
-				sameAs([]entity{e}, sources) || bareOfAny(e.code, sources) {
-				continue
-			}
-			if st.caseWord(e.head) == "FROM" {
+				overlaps([]entity{e}, sources) || st.caseWord(e.head) == "FROM" {
 				continue
 			}
 			return e, true
 		}
 	}
 	return entity{}, false
-}
-
-// bareOfAny reports whether code is the bare state of one of es.
-func bareOfAny(code string, es []entity) bool {
-	for _, e := range es {
-		if bareOf(code, e.code) {
-			return true
-		}
-	}
-	return false
 }
 
 // reducedPassive reports whether verb v is a past participle modifying a
@@ -1283,7 +1270,8 @@ func (st *sent) betweenParties(n int) []entity {
 	return out
 }
 
-// overlaps reports whether one of a has the code of one of b.
+// overlaps reports whether one of a has the code, or the state, of one
+// of b.
 func overlaps(a, b []entity) bool {
 	for _, x := range a {
 		for _, y := range b {
@@ -1310,24 +1298,15 @@ func (st *sent) claimedForce(v, n int, sources []entity) (entity, bool) {
 	if st.dc.force.code == "" || t.null() || strings.HasPrefix(t.code, "---") || sameAs([]entity{t}, sources) {
 		return entity{}, false
 	}
-	named := false
-	if violentActs[st.lemma(n)] {
-		// "The attack was claimed": the noun itself, bare.
-		if _, ok := st.attackRef(n); !ok {
-			return entity{}, false
-		}
+	if _, ok := st.attackRef(n); violentActs[st.lemma(n)] && !ok {
+		return entity{}, false // "the attack on Gaza was claimed": an act of its own
 	}
 	for _, h := range []int{v, n} {
 		for _, k := range st.children(h) {
-			if st.rel(k).IsObliqueLike() && st.caseWord(k) == "FOR" {
-				if _, ok := st.attackRef(k); !ok {
-					named = true
-				}
+			if _, ok := st.attackRef(k); st.rel(k).IsObliqueLike() && st.caseWord(k) == "FOR" && !ok {
+				return entity{}, false // "for the kidnapping of ...": an act of its own
 			}
 		}
-	}
-	if named {
-		return entity{}, false
 	}
 	t.viaHow, t.inferred = "restated", true
 	if t.viaSpan.End <= t.viaSpan.Start {
@@ -2136,7 +2115,7 @@ func ownSide(e, sources []entity, unnamed bool) bool {
 func (st *sent) deepFollow(h int) func(x, k int) []int {
 	return func(x, k int) []int {
 		r := st.rel(k)
-		if (r.Base() == text.Compound || r.Base() == text.Amod) && (currencies[st.lemma(x)] || k+1 < st.hi && currencies[st.lemma(k+1)]) {
+		if (r.Base() == text.Compound || r.Base() == text.Amod) && st.namesMoney(k) {
 			return nil // "nine billion US dollars", "a US dollar reward": money, not a target
 		}
 		if x != h && st.tok(x).UPOS == text.VERB && r.IsObject() {
@@ -2156,7 +2135,7 @@ func (st *sent) deepFollow(h int) func(x, k int) []int {
 			if r == text.AclRelcl {
 				return nil
 			}
-			if chargeWords[st.key(x)] && st.caseWord(k) == "OF" {
+			if chargeWords[st.lemma(x)] && st.caseWord(k) == "OF" {
 				// "found Nielsen guilty of stealing from an agency",
 				// "charges of attacking": the act charged is what
 				// the one charged did, not whom the verb acts on.
@@ -2177,9 +2156,8 @@ func (st *sent) deepFollow(h int) func(x, k int) []int {
 // chargeWords are the words whose of-clause names the act someone is
 // charged with or found to have done ("guilty of stealing", "charges of
 // spying").
-var chargeWords = map[string]bool{"GUILTY": true, "INNOCENT": true, "CHARGES": true, "CHARGE": true,
-	"ACCUSATION": true, "ACCUSATIONS": true, "ALLEGATION": true, "ALLEGATIONS": true, "SUSPICION": true,
-	"CONVICTION": true}
+var chargeWords = map[string]bool{"GUILTY": true, "INNOCENT": true, "CHARGE": true, "ACCUSATION": true,
+	"ALLEGATION": true, "SUSPICION": true, "CONVICTION": true}
 
 // firstMention walks the tree breadth-first from h, at most 32 nodes, and
 // returns the first node's actors; follow(x, k) gives the nodes to visit

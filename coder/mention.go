@@ -152,7 +152,7 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 			i++
 			continue
 		}
-		if g := st.head(i); i < h && (g > i && g <= hi && g != h && currencies[st.lemma(g)] || i+1 < h && currencies[st.lemma(i+1)]) {
+		if i < h && st.namesMoney(i) {
 			// "a one million US dollar reward" (with "US" on "dollar"
 			// or on "reward"): the country names the money, not a
 			// party to the reward.
@@ -1000,6 +1000,16 @@ var currencies = map[string]bool{"DOLLAR": true, "EURO": true, "POUND": true, "Y
 	// "US", "$", "22,900").
 	"$": true, "€": true, "£": true, "¥": true, "₹": true, "₽": true, "₩": true, "₺": true, "US$": true, "A$": true,
 	"C$": true, "HK$": true, "NZ$": true, "R$": true}
+
+// namesMoney reports whether token k names whose currency a sum is: its
+// head or the word after it is a currency ("US dollars", "a US dollar
+// reward" with "US" on "dollar" or on "reward").
+func (st *sent) namesMoney(k int) bool {
+	if g := st.head(k); g >= st.lo && g < st.hi && currencies[st.lemma(g)] {
+		return true
+	}
+	return k+1 < st.hi && currencies[st.lemma(k+1)]
+}
 
 // personalRoles are the roles a named person holds.
 var personalRoles = map[string]bool{"GOV": true, "OPP": true, "ELI": true, "LEG": true, "JUD": true, "MIL": true,
