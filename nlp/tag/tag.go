@@ -1269,14 +1269,17 @@ func (t *Tagger) onlyPreposition(forms []string, tags []uint16) {
 		return
 	}
 	for i, f := range forms {
-		if onlyPrepositions[strings.ToLower(f)] {
-			tags[i] = uint16(in)
+		for _, p := range onlyPrepositions {
+			if strings.EqualFold(f, p) { // no lower-casing of every token
+				tags[i] = uint16(in)
+				break
+			}
 		}
 	}
 }
 
 // onlyPrepositions are words that are prepositions and nothing else.
-var onlyPrepositions = map[string]bool{"amid": true, "amidst": true, "atop": true}
+var onlyPrepositions = []string{"amid", "amidst", "atop"}
 
 // rarePrepositions are English prepositions and subordinators that may be
 // missing from the tagger's lexicon (seen once or never in training).
