@@ -850,9 +850,15 @@ func domestic(e, other entity) entity {
 	if len(other.code) < 6 || !placeCode(other.code[:3]) || !stateAgents[other.code[3:6]] {
 		return e
 	}
+	return ofCountry(e, other, "counterpart")
+}
+
+// ofCountry gives e, a group with no country of its own, the country of
+// other, inferred as how says.
+func ofCountry(e, other entity, how string) entity {
 	e.code = other.code[:3] + e.code[3:]
 	e.inferred = true
-	e.viaHow, e.viaSpan = "counterpart", other.span
+	e.viaHow, e.viaSpan = how, other.span
 	return e
 }
 
@@ -868,10 +874,7 @@ func jurisdiction(src, tgt entity) entity {
 	if len(tgt.code) < 3 || !placeCode(tgt.code[:3]) {
 		return src
 	}
-	src.code = tgt.code[:3] + src.code[3:]
-	src.inferred = true
-	src.viaHow, src.viaSpan = "jurisdiction", tgt.span
-	return src
+	return ofCountry(src, tgt, "jurisdiction")
 }
 
 // defender gives an official with no country of their own (---GOV,
@@ -887,10 +890,7 @@ func defender(src, tgt entity) entity {
 	if len(tgt.code) != 3 || !placeCode(tgt.code) {
 		return src
 	}
-	src.code = tgt.code + src.code[3:]
-	src.inferred = true
-	src.viaHow, src.viaSpan = "defended", tgt.span
-	return src
+	return ofCountry(src, tgt, "defended")
 }
 
 // citizenOf reports whether tgt is a person its nationality describes
