@@ -349,6 +349,13 @@ func TestNewsSentences(t *testing.T) {
 		// not the clause's verb.
 		{"-ing adjective after a possessive", strings.Fields("Salaheddine Sidhoum , Algeria 's leading human rights activist , criticized France ."),
 			10, 0, 11, []int{0}, text.VERB, false, []newsArc{{i: 5, xpos: "JJ"}, {i: 8, head: 0, rel: "appos"}}},
+		// A word after a possessive is in its noun phrase, not a verb:
+		// "lead" had been the sentence's verb and the rest a relative
+		// clause; a past form before a noun is an adjective.
+		{"verb form after a possessive is a noun", strings.Fields("European Parliament ’s lead Brexit negotiator Guy Verhofstadt has rejected Theresa May ’s offer on citizens ’ rights ."),
+			9, -1, 13, []int{0, 1, 3, 5, 7}, text.VERB, false, []newsArc{{i: 3, xpos: "NN"}}},
+		{"past form after a possessive is an adjective", strings.Fields("Saudi Arabia ’s ambassador to the UN Abdallah al-Mouallimi pledged the Kingdom ’s continued support for political efforts in Yemen , despite the Houthis ' recent attack on two Saudi oil-pumping stations ."),
+			9, 3, 14, []int{0, 1}, text.VERB, false, []newsArc{{i: 13, head: 14, rel: "amod", xpos: "JJ"}}},
 		// Title-case headlines whose verb the model tags as a noun.
 		{"headline verb tagged as a noun", strings.Fields("Rebels Attack Army Convoy"),
 			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 1, head: -1, rel: "root", xpos: "VBP"}}},

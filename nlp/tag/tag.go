@@ -114,6 +114,7 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 			t.nameWord(s.forms, tags)
 			t.openPreposition(s.forms, tags)
 			t.onlyPreposition(s.forms, tags)
+			t.afterPossessive(s.forms, tags)
 			t.reducedRelative(s.forms, tags)
 			t.nounHead(s.forms, tags)
 		}
@@ -1276,6 +1277,100 @@ func (t *Tagger) onlyPreposition(forms []string, tags []uint16) {
 			}
 		}
 	}
+}
+
+// afterPossessive retags a word tagged as a finite or base-form verb
+// (VB, VBP, VBZ, VBD) right after a possessive: the "'s" of a noun (POS)
+// or a possessive pronoun that is nothing else (its, their, our, my,
+// your, his). A possessor opens a noun phrase, so the word is its
+// modifier or head: "European Parliament's lead Brexit negotiator Guy
+// Verhofstadt has rejected" had "lead" as the sentence's verb and
+// Verhofstadt no subject. The word takes the class training saw it
+// with most if that is a noun or an adjective, else NN. ("her" is left:
+// "made her leave".) Applied when tagging, like aboutTo.
+func (t *Tagger) afterPossessive(forms []string, tags []uint16) {
+	nn := slices.Index(t.classes, Class{UPOS: text.NOUN, XPOS: "NN"})
+	jj := slices.Index(t.classes, Class{UPOS: text.ADJ, XPOS: "JJ"})
+	if nn < 0 {
+		return
+	}
+	for i := 1; i < len(forms); i++ {
+		switch t.classes[tags[i]].XPOS {
+		case "VB", "VBP", "VBZ", "VBD":
+		default:
+			continue
+		}
+		if !possessiveEnding(forms, tags, i-1, t.classes) && !possessivePronoun(forms[i-1]) {
+			continue
+		}
+		if isAuxForm(strings.ToLower(forms[i])) || !endsNounPhrase(forms, tags, i+1, t.classes) {
+			continue // "Trump's was", "its kept a" (it's)
+		}
+		c := uint16(nn)
+		if w, ok := t.words[strings.ToLower(forms[i])]; ok && int(w.top) < len(t.classes) &&
+			(t.classes[w.top].UPOS == text.NOUN || t.classes[w.top].UPOS == text.ADJ) {
+			c = w.top
+		} else if strings.HasSuffix(forms[i], "ed") && !strings.HasSuffix(forms[i], "eed") {
+			// A past form after "'s" is a participle after "has"
+			// ("Alan's refused to work") unless a noun follows: "the
+			// Kingdom's continued support".
+			if jj < 0 || i+1 >= len(forms) || !modifies(t.classes[tags[i+1]].XPOS) {
+				continue
+			}
+			c = uint16(jj)
+		}
+		tags[i] = c
+	}
+}
+
+// endsNounPhrase reports whether token j may follow a word of a noun
+// phrase: a noun, an adjective, a preposition other than "that", a
+// punctuation mark or the sentence's end, but not a determiner, a
+// pronoun or a verb, which a clause's verb is followed by.
+func endsNounPhrase(forms []string, tags []uint16, j int, classes []Class) bool {
+	if j >= len(forms) {
+		return true
+	}
+	switch x := classes[tags[j]].XPOS; {
+	case strings.HasPrefix(x, "NN"), strings.HasPrefix(x, "JJ"), x == "CD", x == "POS", x == "CC",
+		x == "," || x == "." || x == ":" || x == "''" || x == "-RRB-" || x == "HYPH":
+		return true
+	case x == "IN":
+		return !strings.EqualFold(forms[j], "that")
+	}
+	return false
+}
+
+// modifies reports whether a word before one tagged x may modify it: x
+// is a noun or an adjective.
+func modifies(x string) bool { return strings.HasPrefix(x, "NN") || strings.HasPrefix(x, "JJ") }
+
+// possessiveEnding reports whether token j is a possessive ending the
+// tagger tagged POS: "'s", or a bare apostrophe after a plural in -s
+// ("citizens' rights"), not a closing quotation mark ("'Biplav' led
+// outfit").
+func possessiveEnding(forms []string, tags []uint16, j int, classes []Class) bool {
+	if j < 1 || classes[tags[j]].XPOS != "POS" {
+		return false
+	}
+	switch forms[j] {
+	case "'s", "’s", "'S", "’S":
+		return true
+	case "'", "’":
+		p := forms[j-1]
+		return strings.HasSuffix(p, "s") || strings.HasSuffix(p, "S")
+	}
+	return false
+}
+
+// possessivePronoun reports whether f is a possessive pronoun and
+// nothing else ("her" is an object pronoun too).
+func possessivePronoun(f string) bool {
+	switch strings.ToLower(f) {
+	case "its", "their", "our", "my", "your", "his":
+		return true
+	}
+	return false
 }
 
 // onlyPrepositions are words that are prepositions and nothing else.
