@@ -602,6 +602,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairPerfect()
 	st.repairVerbAmod()
 	st.repairReport()
+	st.repairPostposedReporter()
 	st.repairObjectComplement()
 	st.repairAppositiveSubject()
 	st.repairRelativeSubject()
