@@ -728,10 +728,12 @@ func (st *sent) resolve(h int) (entity, bool) {
 	if st.uncodedGroupBefore(h) {
 		return entity{}, false
 	}
-	var not string
-	if r := st.rel(h); r.IsObject() || r.Base() == text.Iobj {
-		if v := st.head(h); v >= st.lo && v < st.hi {
-			if src := st.sourceOf(v, 0); len(src) == 1 {
+	var not, notEntry string
+	if v := st.argumentOf(h); v >= 0 {
+		if src := st.sourceOf(v, 0); len(src) == 1 {
+			if src[0].entry != "" {
+				notEntry = src[0].entry
+			} else {
 				not = src[0].code
 			}
 		}
@@ -772,7 +774,7 @@ func (st *sent) resolve(h int) (entity, bool) {
 		}
 	}
 	ok := func(e entity) bool {
-		if e.code == not || e.entry != "" && notEntries[e.entry] {
+		if e.code == not || e.entry != "" && (notEntries[e.entry] || e.entry == notEntry) {
 			return false
 		}
 		if thing {
@@ -835,6 +837,21 @@ func (st *sent) resolve(h int) (entity, bool) {
 		}
 	}
 	return entity{}, false
+}
+
+// argumentOf returns the verb whose own subject an object or oblique
+// pronoun h cannot refer to, or -1: "called Assad to congratulate him",
+// "Trump met John Bolton ... Trump disagreed with him" (him is Bolton).
+// A possessive pronoun may ("Erdogan defended his decision").
+func (st *sent) argumentOf(h int) int {
+	r := st.rel(h)
+	if !r.IsObject() && r.Base() != text.Iobj && (r.Base() != text.Obl || st.caseWord(h) == "") {
+		return -1
+	}
+	if v := st.head(h); v >= st.lo && v < st.hi && st.tok(v).UPOS == text.VERB {
+		return v
+	}
+	return -1
 }
 
 // pronounReach bounds how many sentences back a personal pronoun looks
