@@ -349,6 +349,14 @@ func TestNewsSentences(t *testing.T) {
 		// not the clause's verb.
 		{"-ing adjective after a possessive", strings.Fields("Salaheddine Sidhoum , Algeria 's leading human rights activist , criticized France ."),
 			10, 0, 11, []int{0}, text.VERB, false, []newsArc{{i: 5, xpos: "JJ"}, {i: 8, head: 0, rel: "appos"}}},
+		// A reporting verb's clause without "that" whose verb takes no
+		// object: the past form after the noun is that clause's verb,
+		// not a participle modifying the noun (which the model read and
+		// the reduced-relative rule made of "withdrew").
+		{"reported clause with an intransitive verb", strings.Fields("Witnesses said the army fired on protesters ."),
+			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 4, head: 1, rel: "ccomp", xpos: "VBD"}, {i: 3, head: 4, rel: "nsubj"}}},
+		{"reported clause with an irregular past", strings.Fields("Officials said the rebels withdrew from the town ."),
+			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 4, head: 1, rel: "ccomp", xpos: "VBD"}}},
 		// A word after a possessive is in its noun phrase, not a verb:
 		// "lead" had been the sentence's verb and the rest a relative
 		// clause; a past form before a noun is an adjective.

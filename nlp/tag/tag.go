@@ -347,7 +347,7 @@ func (t *Tagger) finitePast(forms []string, tags []uint16) {
 				j, second = i+3, i+2
 			}
 		}
-		sole := soleVerb(forms, xpos, i)
+		sole := soleVerb(forms, xpos, i) || reportedIntransitive(forms, xpos, i)
 		if !startsObject(forms[j], xpos(j)) && !countStarts(forms, xpos, j) && !noPassive[strings.ToLower(forms[i])] && !sole ||
 			isNamingVerb(strings.ToLower(forms[i])) && !callFor(forms, j) ||
 			j+1 < len(forms) && isTimeWord(strings.ToLower(forms[j+1])) && !onlyCandidate(forms, xpos, i) ||
@@ -1231,6 +1231,12 @@ func (t *Tagger) reducedRelative(forms []string, tags []uint16) {
 				// are part of a group arrived in"): that clause ends
 				// before the main verb.
 				finite = !relativeBefore(xpos, j)
+				// Nor a reporting verb with only a noun phrase between
+				// (reportedIntransitive): "Officials said the rebels
+				// withdrew from the town".
+				if finite && reportedIntransitive(forms, xpos, i) {
+					finite = false
+				}
 				break back
 			}
 		}
@@ -1238,6 +1244,37 @@ func (t *Tagger) reducedRelative(forms []string, tags []uint16) {
 			tags[i] = uint16(vbn)
 		}
 	}
+}
+
+// reportedIntransitive reports whether participle i, followed by a
+// preposition or particle (not "by"), is the verb of a clause a reporting
+// verb takes without "that": "Witnesses said the army fired on
+// protesters", where only a noun phrase stands between the reporting verb
+// (not "told", whose object is its addressee) and word i. The model had
+// the participle modifying the noun, the army the object of "said".
+func reportedIntransitive(forms []string, xpos func(int) string, i int) bool {
+	if i+1 >= len(forms) || strings.EqualFold(forms[i+1], "by") {
+		return false
+	}
+	switch xpos(i + 1) {
+	case "IN", "RP", "TO":
+	default:
+		return false
+	}
+	noun := false
+	for k := i - 1; k >= 0; k-- {
+		switch xpos(k) {
+		case "NN", "NNS", "NNP", "NNPS":
+			noun = true
+		case "DT", "JJ", "JJR", "JJS", "CD", "POS", "PRP$", "HYPH":
+		case "VBD", "VBZ", "VBP":
+			w := strings.ToLower(forms[k])
+			return noun && isReportingVerb(w) && w != "told" && w != "tells"
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // clauseOpeners are the words tagged IN that open a clause of their own
