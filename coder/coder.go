@@ -603,6 +603,7 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairVerbAmod()
 	st.repairReport()
 	st.repairPostposedReporter()
+	st.repairParticleCase()
 	st.repairObjectComplement()
 	st.repairAppositiveSubject()
 	st.repairRelativeSubject()

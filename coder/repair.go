@@ -802,6 +802,52 @@ func (st *sent) repairPostposedReporter() {
 	}
 }
 
+// particleWords are the particles of phrasal verbs that are no
+// preposition of the noun after them.
+var particleWords = map[string]bool{"OVER": true, "UP": true, "OUT": true, "OFF": true, "DOWN": true, "BACK": true, "AWAY": true}
+
+// repairParticleCase gives a phrasal verb of the dictionary its particle
+// and object back where the parser read the particle as a preposition:
+// "EU and UN hand over urgently needed medical supplies to the Nigerian
+// Government" parsed with "over" the case of "supplies", an oblique, so
+// that HAND_OVER's patterns on its object found none. The word right
+// after the verb that completes a multi-word entry of its lemma, hung as
+// the case of a noun the verb governs, becomes the verb's particle and the
+// noun its object (unless the verb has one).
+func (st *sent) repairParticleCase() {
+	// Only adverbial particles: "hand over", "take over", "carry out",
+	// "set up", "shut down", "call off", "give back".
+	vd := st.c.d.Verbs
+	if vd == nil {
+		return
+	}
+	for v := st.lo; v+2 < st.hi; v++ {
+		if st.tok(v).UPOS != text.VERB || st.base(v+1) != text.Case {
+			continue
+		}
+		n := st.head(v + 1)
+		if n <= v+1 || n >= st.hi || st.head(n) != v || st.base(n) != text.Obl || len(st.childrenRel(v, text.Obj)) > 0 {
+			continue
+		}
+		p := st.key(v + 1)
+		if !particleWords[p] {
+			continue // "went to Moscow" (GO_TO): a preposition's object stays an oblique
+		}
+		phrasal := false
+		for _, e := range vd.LookupLemma(st.lemma(v)) {
+			if len(e.After) > 0 && e.After[0] == p && len(e.Before) == 0 {
+				phrasal = true
+				break
+			}
+		}
+		if !phrasal {
+			continue
+		}
+		st.reattach(v+1, v, text.CompPrt)
+		st.reattach(n, v, text.Obj)
+	}
+}
+
 // takePlace makes c stand where old stands: a dependent of old's head
 // with old's relation, or the root.
 func (st *sent) takePlace(c, old int) {

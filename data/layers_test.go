@@ -791,6 +791,16 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"052 CHNGOV CHN CAMEO.2.0.txt"},
 		},
 		{
+			name: "handing-over-supplies-gives-aid",
+			conll: tree("Egypt handed over medical supplies to Sudan.",
+				"Egypt Egypt PROPN NNP 2 nsubj", "handed hand VERB VBD 0 root", "over over ADP RP 2 compound:prt",
+				"medical medical ADJ JJ 5 amod", "supplies supply NOUN NNS 2 obj", "to to ADP IN 7 case",
+				"Sudan Sudan PROPN NNP 5 nmod", ". . PUNCT . 2 punct"),
+			without: data.VerbNews,
+			want:    []string{"073 EGY SDN verbs.news.txt"},
+			wantOut: nil,
+		},
+		{
 			name: "letting-free-releases",
 			conll: tree("Egypt let Turkish rebels free.",
 				"Egypt Egypt PROPN NNP 2 nsubj", "let let VERB VBD 0 root", "Turkish Turkish ADJ JJ 4 amod",

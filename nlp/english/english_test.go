@@ -357,6 +357,12 @@ func TestNewsSentences(t *testing.T) {
 			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 4, head: 1, rel: "ccomp", xpos: "VBD"}, {i: 3, head: 4, rel: "nsubj"}}},
 		{"reported clause with an irregular past", strings.Fields("Officials said the rebels withdrew from the town ."),
 			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 4, head: 1, rel: "ccomp", xpos: "VBD"}}},
+		// A news headline written as a sentence: the present-tense verb
+		// after the subject, read as a noun, is the sentence's verb.
+		{"present verb of a headline sentence after a name", strings.Fields("Germany accepts more than 1,500 people now living in Greek refugee camps ."),
+			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 1, xpos: "VBZ"}}},
+		{"present verb of a headline sentence after conjoined names", strings.Fields("China and Russia call on US to lift sanctions against Iran ."),
+			3, 0, -1, []int{0, 2}, text.VERB, false, []newsArc{{i: 3, xpos: "VBP"}}},
 		// A word after a possessive is in its noun phrase, not a verb:
 		// "lead" had been the sentence's verb and the rest a relative
 		// clause; a past form before a noun is an adjective.

@@ -99,6 +99,8 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 		tags := t.tagSentence(s, nil)
 		if headline {
 			t.headlineVerb(s, tags)
+		} else if headlines {
+			t.presentVerb(s, tags)
 		}
 		if headlines {
 			t.aboutTo(s.forms, tags)
@@ -252,6 +254,99 @@ func (t *Tagger) headlineVerb(s *scratch, tags []uint16) {
 	}
 	if best >= 0 {
 		tags[best] = uint16(bestClass)
+	}
+}
+
+// particles are the prepositions that also make phrasal verbs ("call on",
+// "hand over").
+var particles = map[string]bool{"on": true, "over": true, "up": true, "out": true, "off": true, "down": true,
+	"back": true, "away": true}
+
+// presentVerb gives a running-text sentence whose subject is followed by
+// a present-tense verb the model read as a noun, and which has no finite
+// verb before it, that verb: "Germany accepts more than 1,500 people",
+// "China and Russia call on US to lift sanctions", "Authorities ease
+// curfew as businesses reopen", "EU and UN hand over urgently needed
+// medical supplies" (news headlines written as sentences, with the
+// articles dropped that tell a verb from a noun). The word is lower-case,
+// right after a name or a plural noun (the end of a subject), and
+// before what may follow a verb (a determiner, number, adjective, noun,
+// possessive or preposition); its spelling must allow a present form
+// (VBZ after a singular name, VBP after a plural or conjoined subject)
+// scoring within headlineMargin of the model's choice, as for
+// headlineVerb.
+func (t *Tagger) presentVerb(s *scratch, tags []uint16) {
+	xpos := t.xposOf(tags)
+	if len(tags) < 4 || s.forms[len(tags)-1] != "." {
+		return
+	}
+	for i := range tags {
+		switch xpos(i) {
+		case "WDT", "WP", "WRB":
+			i = len(tags) // a relative or subordinate clause's verb is its own
+		case "IN":
+			if subordinators[strings.ToLower(s.forms[i])] || strings.EqualFold(s.forms[i], "as") {
+				i = len(tags)
+			}
+		case "VBD", "VBZ", "VBP", "MD":
+			return // the sentence has its verb
+		}
+		if i == len(tags) {
+			break
+		}
+	}
+	for i := 1; i+1 < len(tags); i++ {
+		switch xpos(i) {
+		case "VB", "VBN", "VBG":
+			return // a verb form before: the sentence's verb may be it
+		case "NN", "NNS":
+		default:
+			continue
+		}
+		f := s.forms[i]
+		if !isLowerWord(f) || len(f) < 3 {
+			continue
+		}
+		prev := xpos(i - 1)
+		plural := prev == "NNS" || prev == "NNPS" || i >= 3 && strings.EqualFold(s.forms[i-2], "and") && prev == "NNP"
+		if prev != "NNP" && !plural || strings.HasPrefix(prev, "NNP") && isLowerWord(s.forms[i-1]) {
+			continue // "skidoo skis": a lower-case word the model took for a name
+		}
+		switch xpos(i + 1) {
+		case "DT", "CD", "JJ", "JJR", "NNS", "PRP$", "RP":
+		case "NN", "NNP", "NNPS":
+			if strings.HasPrefix(prev, "NNP") {
+				continue // "United States basketball player": a compound
+			}
+		case "IN":
+			if !particles[strings.ToLower(s.forms[i+1])] {
+				continue // "U.S. products after Trump's exit"
+			}
+		default:
+			continue
+		}
+		want := "VBZ"
+		if plural {
+			want = "VBP"
+		}
+		if want == "VBZ" && (!strings.HasSuffix(f, "s") || strings.HasSuffix(f, "ss")) || want == "VBP" && strings.HasSuffix(f, "s") {
+			continue
+		}
+		v := slices.Index(t.classes, Class{UPOS: text.VERB, XPOS: want})
+		if v < 0 {
+			return
+		}
+		p1, p2 := uint64(tags[i-1])+1, uint64(hStart)
+		if i > 1 {
+			p2 = uint64(tags[i-2]) + 1
+		}
+		feats := t.features(s, i, p1, p2)
+		clear(s.scores)
+		t.model.Score(feats, s.scores)
+		if s.scores[v]-s.scores[tags[i]] > -headlineMargin {
+			tags[i] = uint16(v)
+		}
+		return
 	}
 }
 
