@@ -305,6 +305,22 @@ func TestFactualityRefusal(t *testing.T) {
 4	Turkey	Turkey	PROPN	NNP	_	3	obj	_	SpaceAfter=No
 5	.	.	PUNCT	.	_	3	punct	_	_
 `, 0, ""},
+		// An appeal or a threat, like a statement or a refusal, is done
+		// in the saying: a finite present one is asserted whatever the
+		// model says.
+		{"Russia calls on Turkey.", `# text = Russia calls on Turkey.
+1	Russia	Russia	PROPN	NNP	_	2	nsubj	_	_
+2	calls	call	VERB	VBZ	_	0	root	_	_
+3	on	on	ADP	IN	_	4	case	_	_
+4	Turkey	Turkey	PROPN	NNP	_	2	obl	_	SpaceAfter=No
+5	.	.	PUNCT	.	_	2	punct	_	_
+`, 1, "calls"},
+		{"Russia threatens Turkey.", `# text = Russia threatens Turkey.
+1	Russia	Russia	PROPN	NNP	_	2	nsubj	_	_
+2	threatens	threaten	VERB	VBZ	_	0	root	_	_
+3	Turkey	Turkey	PROPN	NNP	_	2	obj	_	SpaceAfter=No
+4	.	.	PUNCT	.	_	2	punct	_	_
+`, 1, ""},
 		// A finite past the rules assert is reported as done; the model
 		// does not veto it (nor a perfect).
 		{"Russia attacked Turkey.", `# text = Russia attacked Turkey.
