@@ -77,7 +77,7 @@ func (st *sent) assert(f *frame) assertion {
 		f.finite = true
 		f.fact = st.c.opts.Factuality.Factuality(st.doc, f.pred)
 	}
-	if a.mode == asserted && f.finite && !f.ruling && !st.underway(f.pred) && !(saidAct(f.sense.Event) && st.finiteVerb(f.pred)) && !st.finitePast(f.pred) {
+	if a.mode == asserted && f.finite && !f.ruling && !st.underway(f.pred) && !(saidAct(f.sense.Event) && st.finiteVerb(f.pred)) && !st.finitePast(f.pred) && !st.meansGerund(f.pred) {
 		// A court's finding is done in the words that report it ("found
 		// the prorogation to be unlawful"), as a statement is made in
 		// its saying; the model, which reads "found" as uncertain, is
@@ -98,6 +98,32 @@ func (st *sent) assert(f *frame) assertion {
 		return assertion{unreal, "a habit or a standing rule: the simple present of an act (\"the House impeaches the official\")"}
 	}
 	return a
+}
+
+// meansGerund reports whether v is a gerund that says by what means a
+// finite verb's act was done: "Russia responded by expelling 23 British
+// diplomats", "China continues its efforts by donating medical
+// supplies". The act is done as its clause is; the model, which reads
+// such gerunds as uncertain (0.37, 0.39), is not asked. The rules have
+// asserted the clause it hangs on.
+func (st *sent) meansGerund(v int) bool {
+	if st.tok(v).XPOS != "VBG" {
+		return false
+	}
+	by := false
+	for _, k := range st.children(v) {
+		if b := st.base(k); (b == text.Mark || b == text.Case) && st.key(k) == "BY" {
+			by = true
+		}
+	}
+	if !by {
+		return false
+	}
+	h := st.head(v)
+	for h >= st.lo && h < st.hi && st.tok(h).UPOS != text.VERB {
+		h = st.head(h) // "continues with its efforts by donating": on the oblique's noun
+	}
+	return h >= st.lo && h < st.hi && st.finiteVerb(h)
 }
 
 // saidAct reports whether code is an act done in the saying of it: a

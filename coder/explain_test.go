@@ -321,6 +321,15 @@ func TestFactualityRefusal(t *testing.T) {
 3	Turkey	Turkey	PROPN	NNP	_	2	obj	_	SpaceAfter=No
 4	.	.	PUNCT	.	_	2	punct	_	_
 `, 1, ""},
+		// A gerund of means is done as its clause is.
+		{"Russia responded by attacking Turkey.", `# text = Russia responded by attacking Turkey.
+1	Russia	Russia	PROPN	NNP	_	2	nsubj	_	_
+2	responded	respond	VERB	VBD	_	0	root	_	_
+3	by	by	SCONJ	IN	_	4	mark	_	_
+4	attacking	attack	VERB	VBG	_	2	advcl	_	_
+5	Turkey	Turkey	PROPN	NNP	_	4	obj	_	SpaceAfter=No
+6	.	.	PUNCT	.	_	2	punct	_	_
+`, 1, "attacking"},
 		// A finite past the rules assert is reported as done; the model
 		// does not veto it (nor a perfect).
 		{"Russia attacked Turkey.", `# text = Russia attacked Turkey.
