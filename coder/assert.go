@@ -77,7 +77,7 @@ func (st *sent) assert(f *frame) assertion {
 		f.finite = true
 		f.fact = st.c.opts.Factuality.Factuality(st.doc, f.pred)
 	}
-	if a.mode == asserted && f.finite && !f.ruling && !st.underway(f.pred) && !(saidAct(f.sense.Event) && st.finiteVerb(f.pred)) && !st.finitePast(f.pred) && !st.meansGerund(f.pred) {
+	if a.mode == asserted && f.finite && !f.ruling && !st.underway(f.pred) && !(saidAct(f.sense.Event) && st.finiteVerb(f.pred)) && !st.finitePast(f.pred) && !st.meansGerund(f.pred) && !st.headlinePresent(f.pred) {
 		// A court's finding is done in the words that report it ("found
 		// the prorogation to be unlawful"), as a statement is made in
 		// its saying; the model, which reads "found" as uncertain, is
@@ -98,6 +98,29 @@ func (st *sent) assert(f *frame) assertion {
 		return assertion{unreal, "a habit or a standing rule: the simple present of an act (\"the House impeaches the official\")"}
 	}
 	return a
+}
+
+// headlinePresent reports whether v is the simple present root verb of a
+// text's first sentence: a headline's present, which reports a past act
+// ("Germany donates medical supplies to Nigeria", "Russia expels 23
+// British diplomats"), as habitual leaves it asserted. The model, which
+// reads the simple present as uncertain (0.55), is not asked.
+func (st *sent) headlinePresent(v int) bool {
+	if st.idx != 0 {
+		return false
+	}
+	if x := st.tok(v).XPOS; x != "VBZ" && x != "VBP" {
+		return false
+	}
+	if h := st.head(v); h >= st.lo && h < st.hi {
+		return false
+	}
+	for _, k := range st.children(v) {
+		if b := st.base(k); b == text.Aux {
+			return false
+		}
+	}
+	return true
 }
 
 // meansGerund reports whether v is a gerund that says by what means a

@@ -321,6 +321,14 @@ func TestFactualityRefusal(t *testing.T) {
 3	Turkey	Turkey	PROPN	NNP	_	2	obj	_	SpaceAfter=No
 4	.	.	PUNCT	.	_	2	punct	_	_
 `, 1, ""},
+		// A text's first sentence in the simple present is a headline's
+		// present: the act is reported as done.
+		{"Russia attacks Turkey.", `# text = Russia attacks Turkey.
+1	Russia	Russia	PROPN	NNP	_	2	nsubj	_	_
+2	attacks	attack	VERB	VBZ	Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin	0	root	_	_
+3	Turkey	Turkey	PROPN	NNP	_	2	obj	_	SpaceAfter=No
+4	.	.	PUNCT	.	_	2	punct	_	_
+`, 1, ""},
 		// A gerund of means is done as its clause is.
 		{"Russia responded by attacking Turkey.", `# text = Russia responded by attacking Turkey.
 1	Russia	Russia	PROPN	NNP	_	2	nsubj	_	_
