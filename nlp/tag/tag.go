@@ -221,13 +221,7 @@ func (t *Tagger) headlineVerb(s *scratch, tags []uint16) {
 			continue // decapitalize lowered the words it knows as common words
 		}
 		ends := func(suf string) bool { return strings.HasSuffix(s.forms[i], suf) }
-		p1, p2 := uint64(tags[i-1])+1, uint64(hStart)
-		if i > 1 {
-			p2 = uint64(tags[i-2]) + 1
-		}
-		feats := t.features(s, i, p1, p2)
-		clear(s.scores)
-		t.model.Score(feats, s.scores)
+		t.scoreAt(s, tags, i)
 		v := -1
 		for k, cl := range t.classes {
 			// Only the verb forms the spelling allows: "attacks" VBZ,
@@ -336,18 +330,25 @@ func (t *Tagger) presentVerb(s *scratch, tags []uint16) {
 		if v < 0 {
 			return
 		}
-		p1, p2 := uint64(tags[i-1])+1, uint64(hStart)
-		if i > 1 {
-			p2 = uint64(tags[i-2]) + 1
-		}
-		feats := t.features(s, i, p1, p2)
-		clear(s.scores)
-		t.model.Score(feats, s.scores)
+		t.scoreAt(s, tags, i)
 		if s.scores[v]-s.scores[tags[i]] > -headlineMargin {
 			tags[i] = uint16(v)
 		}
 		return
 	}
+}
+
+// scoreAt leaves in s.scores the model's score of every class for word
+// i (i >= 1), given the tags of the two words before it, for the rules
+// that weigh a verb class against the model's choice.
+func (t *Tagger) scoreAt(s *scratch, tags []uint16, i int) {
+	p1, p2 := uint64(tags[i-1])+1, uint64(hStart)
+	if i > 1 {
+		p2 = uint64(tags[i-2]) + 1
+	}
+	feats := t.features(s, i, p1, p2)
+	clear(s.scores)
+	t.model.Score(feats, s.scores)
 }
 
 // aboutTo retags "about" as an adjective (JJ) where "to" and a base-form
