@@ -161,7 +161,7 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 		}
 		if d.Actors != nil {
 			if act, n := d.Actors.Match(st.words, i-st.lo, end-st.lo); act != nil && !st.firstName(act, i, n) && !st.lowerAcronym(i, n) &&
-				!(st.cityWord(act, i, n) && st.placeAsSurname(i, i)) && !st.kinName(act, i, n) {
+				!(st.cityWord(act, i, n) && st.placeAsSurname(i, i)) && !st.kinName(act, i, n) && !st.backer(i+n-1) {
 				code := act.CodeAt(st.dc.date)
 				if code != "" && strings.Trim(code, "-") != "" {
 					j := i + n - 1
@@ -174,7 +174,7 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 				// date) does not hide the words inside it.
 			}
 		}
-		if p, ok := st.dc.places[i]; ok && p.last < end && p.last < st.hi && !st.placeAsSurname(i, p.last) {
+		if p, ok := st.dc.places[i]; ok && p.last < end && p.last < st.hi && !st.placeAsSurname(i, p.last) && !st.backer(p.last) {
 			// A place the geocoder resolved and no actor dictionary
 			// lists: an actor of its state, as the dictionaries' places.
 			j := p.last
@@ -210,6 +210,24 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 	}
 	return pi
 }
+
+// backer reports whether the actor ending at token j names who backs
+// the group its phrase names, not the group: "the US-backed SDF
+// headquarters", "an Iranian-backed militia", "the U.N.-backed
+// government", "an American-supported interim government" (the actor, a
+// hyphen, then a participle of backing). The phrase is another actor's
+// ("Russia-backed Syrian regime" is Syria's) or none.
+func (st *sent) backer(j int) bool {
+	if j+2 >= st.hi || st.key(j+1) != "-" {
+		return false
+	}
+	return backingVerbs[st.lemma(j+2)] && (st.tok(j+2).XPOS == "VBN" || strings.HasSuffix(st.key(j+2), "ED"))
+}
+
+// backingVerbs are the verbs whose participle after a hyphen says who
+// backs a group ("US-backed", "Iran-allied").
+var backingVerbs = map[string]bool{"BACK": true, "SUPPORT": true, "FUND": true, "SPONSOR": true, "ARM": true,
+	"TRAIN": true, "ALLY": true, "ALIGN": true, "FINANCE": true, "EQUIP": true}
 
 // agreementTitles are the nouns that, capitalised after a place, name an
 // agreement or a meeting by where it was made: "the Paris Agreement",
