@@ -363,6 +363,10 @@ func TestNewsSentences(t *testing.T) {
 			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 1, xpos: "VBZ"}}},
 		{"present verb of a headline sentence after conjoined names", strings.Fields("China and Russia call on US to lift sanctions against Iran ."),
 			3, 0, -1, []int{0, 2}, text.VERB, false, []newsArc{{i: 3, xpos: "VBP"}}},
+		// A capitalized word is no auxiliary unless it is one's form:
+		// "ISIS" had been read as one, its "-IS" as "is".
+		{"name read as an auxiliary", strings.Fields("ISIS attacked Iraq ."),
+			1, 0, 2, []int{0}, text.VERB, false, []newsArc{{i: 0, xpos: "NNP"}}},
 		// A word after a possessive is in its noun phrase, not a verb:
 		// "lead" had been the sentence's verb and the rest a relative
 		// clause; a past form before a noun is an adjective.

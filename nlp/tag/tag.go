@@ -117,6 +117,7 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 			t.openPreposition(s.forms, tags)
 			t.onlyPreposition(s.forms, tags)
 			t.afterPossessive(s.forms, tags)
+			t.nameNotAux(s.forms, tags)
 			t.reducedRelative(s.forms, tags)
 			t.nounHead(s.forms, tags)
 		}
@@ -1410,6 +1411,39 @@ func (t *Tagger) onlyPreposition(forms []string, tags []uint16) {
 			}
 		}
 	}
+}
+
+// nameNotAux retags as a proper noun (NNP) a capitalized word the model
+// tagged as an auxiliary that is none of the auxiliaries' forms: "ISIS
+// attacked Iraq" had "ISIS" an auxiliary (its "-IS" read as "is") and
+// the sentence no subject; "Beijing", "DHS" likewise at the start of a
+// sentence. Auxiliaries are a closed class. Applied when tagging, like
+// aboutTo.
+func (t *Tagger) nameNotAux(forms []string, tags []uint16) {
+	nnp := slices.Index(t.classes, Class{UPOS: text.PROPN, XPOS: "NNP"})
+	if nnp < 0 {
+		return
+	}
+	for i, f := range forms {
+		if t.classes[tags[i]].UPOS != text.AUX || f == "" || f[0] < 'A' || f[0] > 'Z' || auxForm(f) {
+			continue
+		}
+		tags[i] = uint16(nnp)
+	}
+}
+
+// auxForm reports whether f is a form of an English auxiliary (be, have,
+// do, get, the modals, their contractions).
+func auxForm(f string) bool {
+	switch strings.ReplaceAll(strings.ToLower(f), "\u2019", "'") {
+	case "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "s", "re", "m",
+		"have", "has", "had", "having", "'ve", "'d", "ve", "d",
+		"do", "does", "did", "done", "doing",
+		"will", "would", "shall", "should", "can", "could", "may", "might", "must", "ought", "need", "dare",
+		"wo", "ca", "sha", "'ll", "ll", "get", "gets", "got", "gotten", "getting", "let", "used":
+		return true
+	}
+	return false
 }
 
 // afterPossessive retags a word tagged as a finite or base-form verb
