@@ -115,12 +115,7 @@ func (st *sent) headlinePresent(v int) bool {
 	if h := st.head(v); h >= st.lo && h < st.hi {
 		return false
 	}
-	for _, k := range st.children(v) {
-		if b := st.base(k); b == text.Aux {
-			return false
-		}
-	}
-	return true
+	return len(st.childrenRel(v, text.Aux)) == 0
 }
 
 // meansGerund reports whether v is a gerund that says by what means a
@@ -130,16 +125,7 @@ func (st *sent) headlinePresent(v int) bool {
 // such gerunds as uncertain (0.37, 0.39), is not asked. The rules have
 // asserted the clause it hangs on.
 func (st *sent) meansGerund(v int) bool {
-	if st.tok(v).XPOS != "VBG" {
-		return false
-	}
-	by := false
-	for _, k := range st.children(v) {
-		if b := st.base(k); (b == text.Mark || b == text.Case) && st.key(k) == "BY" {
-			by = true
-		}
-	}
-	if !by {
+	if st.tok(v).XPOS != "VBG" || st.caseWord(v) != "BY" {
 		return false
 	}
 	h := st.head(v)

@@ -263,31 +263,33 @@ var particles = map[string]bool{"on": true, "over": true, "up": true, "out": tru
 // "China and Russia call on US to lift sanctions", "Authorities ease
 // curfew as businesses reopen", "EU and UN hand over urgently needed
 // medical supplies" (news headlines written as sentences, with the
-// articles dropped that tell a verb from a noun). The word is lower-case,
-// right after a name or a plural noun (the end of a subject), and
-// before what may follow a verb (a determiner, number, adjective, noun,
-// possessive or preposition); its spelling must allow a present form
-// (VBZ after a singular name, VBP after a plural or conjoined subject)
-// scoring within headlineMargin of the model's choice, as for
-// headlineVerb.
+// articles dropped that tell a verb from a noun). The sentence ends in a
+// full stop and has no finite verb outside a clause that a subordinator
+// or a relative pronoun opens, and no verb form before the word. The
+// word is lower-case, right after a name or a plural noun (the end of a
+// subject), and before what may follow a verb (a determiner, number,
+// adjective, plural noun, possessive or particle; a singular noun or a
+// name only after a plural subject, since after a name it makes a
+// compound: "United States basketball player"); its spelling must allow
+// a present form (VBZ after a singular name, VBP after a plural or
+// conjoined subject) scoring within headlineMargin of the model's
+// choice, as for headlineVerb.
 func (t *Tagger) presentVerb(s *scratch, tags []uint16) {
 	xpos := t.xposOf(tags)
 	if len(tags) < 4 || s.forms[len(tags)-1] != "." {
 		return
 	}
+main:
 	for i := range tags {
 		switch xpos(i) {
 		case "WDT", "WP", "WRB":
-			i = len(tags) // a relative or subordinate clause's verb is its own
+			break main // a relative or subordinate clause's verb is its own
 		case "IN":
 			if subordinators[strings.ToLower(s.forms[i])] || strings.EqualFold(s.forms[i], "as") {
-				i = len(tags)
+				break main
 			}
 		case "VBD", "VBZ", "VBP", "MD":
 			return // the sentence has its verb
-		}
-		if i == len(tags) {
-			break
 		}
 	}
 	for i := 1; i+1 < len(tags); i++ {
@@ -1435,12 +1437,14 @@ func (t *Tagger) nameNotAux(forms []string, tags []uint16) {
 // auxForm reports whether f is a form of an English auxiliary (be, have,
 // do, get, the modals, their contractions).
 func auxForm(f string) bool {
-	switch strings.ReplaceAll(strings.ToLower(f), "\u2019", "'") {
-	case "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "s", "re", "m",
-		"have", "has", "had", "having", "'ve", "'d", "ve", "d",
-		"do", "does", "did", "done", "doing",
+	w := strings.ReplaceAll(strings.ToLower(f), "\u2019", "'")
+	if isAuxForm(w) {
+		return true
+	}
+	switch w {
+	case "s", "re", "m", "ve", "d", "do", "does", "did", "done", "doing",
 		"will", "would", "shall", "should", "can", "could", "may", "might", "must", "ought", "need", "dare",
-		"wo", "ca", "sha", "'ll", "ll", "get", "gets", "got", "gotten", "getting", "let", "used":
+		"wo", "ca", "sha", "'ll", "ll", "let", "used":
 		return true
 	}
 	return false
@@ -1453,24 +1457,28 @@ func auxForm(f string) bool {
 // modifier or head: "European Parliament's lead Brexit negotiator Guy
 // Verhofstadt has rejected" had "lead" as the sentence's verb and
 // Verhofstadt no subject. The word takes the class training saw it
-// with most if that is a noun or an adjective, else NN. ("her" is left:
-// "made her leave".) Applied when tagging, like aboutTo.
+// with most if that is a noun or an adjective; an -ed form before a noun
+// or adjective is an adjective ("the Kingdom's continued support"), one
+// before anything else is left (a participle after "'s" for "has":
+// "Alan's refused to work"); else NN. ("her" is left: "made her
+// leave".) Applied when tagging, like aboutTo.
 func (t *Tagger) afterPossessive(forms []string, tags []uint16) {
 	nn := slices.Index(t.classes, Class{UPOS: text.NOUN, XPOS: "NN"})
 	jj := slices.Index(t.classes, Class{UPOS: text.ADJ, XPOS: "JJ"})
 	if nn < 0 {
 		return
 	}
+	xpos := t.xposOf(tags)
 	for i := 1; i < len(forms); i++ {
-		switch t.classes[tags[i]].XPOS {
+		switch xpos(i) {
 		case "VB", "VBP", "VBZ", "VBD":
 		default:
 			continue
 		}
-		if !possessiveEnding(forms, tags, i-1, t.classes) && !possessivePronoun(forms[i-1]) {
+		if !possessiveEnding(forms, xpos, i-1) && !possessivePronoun(forms[i-1]) {
 			continue
 		}
-		if isAuxForm(strings.ToLower(forms[i])) || !endsNounPhrase(forms, tags, i+1, t.classes) {
+		if isAuxForm(strings.ToLower(forms[i])) || !endsNounPhrase(forms, xpos, i+1) {
 			continue // "Trump's was", "its kept a" (it's)
 		}
 		c := uint16(nn)
@@ -1481,7 +1489,7 @@ func (t *Tagger) afterPossessive(forms []string, tags []uint16) {
 			// A past form after "'s" is a participle after "has"
 			// ("Alan's refused to work") unless a noun follows: "the
 			// Kingdom's continued support".
-			if jj < 0 || i+1 >= len(forms) || !modifies(t.classes[tags[i+1]].XPOS) {
+			if jj < 0 || i+1 >= len(forms) || !modifies(xpos(i+1)) {
 				continue
 			}
 			c = uint16(jj)
@@ -1494,11 +1502,11 @@ func (t *Tagger) afterPossessive(forms []string, tags []uint16) {
 // phrase: a noun, an adjective, a preposition other than "that", a
 // punctuation mark or the sentence's end, but not a determiner, a
 // pronoun or a verb, which a clause's verb is followed by.
-func endsNounPhrase(forms []string, tags []uint16, j int, classes []Class) bool {
+func endsNounPhrase(forms []string, xpos func(int) string, j int) bool {
 	if j >= len(forms) {
 		return true
 	}
-	switch x := classes[tags[j]].XPOS; {
+	switch x := xpos(j); {
 	case strings.HasPrefix(x, "NN"), strings.HasPrefix(x, "JJ"), x == "CD", x == "POS", x == "CC",
 		x == "," || x == "." || x == ":" || x == "''" || x == "-RRB-" || x == "HYPH":
 		return true
@@ -1516,8 +1524,8 @@ func modifies(x string) bool { return strings.HasPrefix(x, "NN") || strings.HasP
 // tagger tagged POS: "'s", or a bare apostrophe after a plural in -s
 // ("citizens' rights"), not a closing quotation mark ("'Biplav' led
 // outfit").
-func possessiveEnding(forms []string, tags []uint16, j int, classes []Class) bool {
-	if j < 1 || classes[tags[j]].XPOS != "POS" {
+func possessiveEnding(forms []string, xpos func(int) string, j int) bool {
+	if j < 1 || xpos(j) != "POS" {
 		return false
 	}
 	switch forms[j] {
