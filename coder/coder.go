@@ -604,6 +604,8 @@ func newSent(dc *docState, s, lo, hi int) *sent {
 	st.repairReport()
 	st.repairPostposedReporter()
 	st.repairParticleCase()
+	st.repairQuotedName()
+	st.repairControlInfinitive()
 	st.repairObjectComplement()
 	st.repairAppositiveSubject()
 	st.repairRelativeSubject()

@@ -977,7 +977,7 @@ func (st *sent) obligation(f *frame) (string, bool) {
 // word of praise or blame ("called him a hero", "a dictator"), else none.
 // A matched pattern keeps its code ("called on", "called for").
 func (st *sent) characterization(f *frame) (dict.Code, bool) {
-	if f.kind != verbFrame || f.best != nil {
+	if f.kind != verbFrame || f.best != nil && !describeVerbs[st.lemma(f.pred)] {
 		return dict.Code{}, false
 	}
 	if describeVerbs[st.lemma(f.pred)] {
@@ -993,11 +993,11 @@ func (st *sent) characterization(f *frame) (dict.Code, bool) {
 				continue
 			}
 			if e := st.evaluation(k); e != nil {
-				return e.Code, true
+				return st.judged(f, e.Code)
 			}
-			for _, a := range st.childrenRel(k, text.Amod) {
+			for _, a := range st.childrenRel(k, text.Amod, text.Compound) {
 				if e := st.evaluation(a); e != nil {
-					return e.Code, true
+					return st.judged(f, e.Code) // "as a "dastardly act""
 				}
 			}
 		}
@@ -1026,15 +1026,42 @@ func (st *sent) characterization(f *frame) (dict.Code, bool) {
 		return dict.Code{}, false
 	}
 	if e := st.evaluation(pred); e != nil {
-		return e.Code, true
+		return st.judged(f, e.Code)
 	}
-	for _, a := range st.childrenRel(pred, text.Amod) {
+	for _, a := range st.childrenRel(pred, text.Amod, text.Compound) {
 		if e := st.evaluation(a); e != nil {
-			return e.Code, true // "a very stupid guy"
+			return st.judged(f, e.Code) // "a very stupid guy"
 		}
 	}
 	return dict.Code{}, true
 }
+
+// judged gives the code of an evaluation of f's object, unless the
+// object is a thing done to the actor that owns it: "Trump called Stone's
+// 40 month sentence "unjust"" blames whoever sentenced Stone, whom the
+// sentence does not name, not Stone. Such an evaluation codes nothing.
+func (st *sent) judged(f *frame, c dict.Code) (dict.Code, bool) {
+	for _, o := range st.childrenRel(f.pred, text.Obj) {
+		if !patientNouns[st.lemma(o)] {
+			continue
+		}
+		for _, k := range st.children(o) {
+			if st.rel(k) == text.NmodPoss || st.base(k) == text.Nmod && st.caseWord(k) == "OF" {
+				return dict.Code{}, true
+			}
+		}
+	}
+	return c, true
+}
+
+// patientNouns name what is done to the actor that owns them ("Stone's
+// sentence", "the arrest of Navalny").
+var patientNouns = map[string]bool{"SENTENCE": true, "CONVICTION": true, "ARREST": true, "DETENTION": true,
+	"IMPRISONMENT": true, "JAILING": true, "TREATMENT": true, "TRIAL": true, "PROSECUTION": true,
+	"PUNISHMENT": true, "EXECUTION": true, "DISMISSAL": true, "FIRING": true, "REMOVAL": true, "DEATH": true,
+	"KILLING": true, "MURDER": true, "EXPULSION": true, "DEPORTATION": true, "EXTRADITION": true,
+	"INDICTMENT": true, "IMPEACHMENT": true, "PERSECUTION": true, "POISONING": true, "ASSASSINATION": true,
+	"TORTURE": true, "OUSTER": true, "OVERTHROW": true}
 
 // describeVerbs describe their object as something ("described Cuba as a
 // dictatorship", "labelled them as terrorists").

@@ -143,7 +143,10 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		}
 	}
 	if f.best == nil && !ruling && st.predicative(v) {
-		return nil, "naming, not an act (\"calling it a part\")"
+		if c, ok := st.characterization(f); !ok || c.IsNull() {
+			return nil, "naming, not an act (\"calling it a part\")"
+		}
+		// "called the deal "lousy"": blame, coded by characterization.
 	}
 	if f.best == nil && strings.HasPrefix(f.sense.Event, "01") && st.namedAs(v) {
 		return nil, "naming, not a statement to its object (\"announced Harris as his running mate\")"
@@ -2419,6 +2422,12 @@ func (st *sent) targetOf(v int, passive bool, sources []entity, hints targetHint
 		case text.Xcomp, text.Advcl:
 			gerund := st.rel(k).Base() == text.Xcomp && st.tok(k).XPOS == "VBG" && k == hints.patternNoun
 			if st.caseWord(k) != "TO" && !gerund {
+				continue
+			}
+			if controlVerbs[st.lemma(v)] && len(st.childrenRel(v, text.Obj)) > 0 {
+				// "urged vigilant locals to assist authorities": the
+				// appeal goes to its object, which no dictionary codes,
+				// not to whom the object is asked to help.
 				continue
 			}
 			// Its object, the object's modifiers ("wage war on the

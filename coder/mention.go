@@ -740,8 +740,13 @@ func (st *sent) resolve(h int) (entity, bool) {
 	case "HE", "HIM", "HIS", "SHE", "HER":
 		person = true
 	}
-	if person && st.uncodedAntecedent(h) {
-		return entity{}, false
+	if person {
+		if e, ok := st.describedBefore(h); ok {
+			return e, true
+		}
+		if st.uncodedAntecedent(h) {
+			return entity{}, false
+		}
 	}
 	if st.uncodedGroupBefore(h) {
 		return entity{}, false
@@ -903,7 +908,7 @@ func (st *sent) uncodedAntecedent(h int) bool {
 	toks := st.doc.Tokens
 	for j := h - 1; j >= st.lo; j-- {
 		if st.nameHead(j) {
-			return !st.covered(j)
+			return !st.coveredName(j)
 		}
 	}
 	for s := st.idx - 1; s >= 0 && s >= st.idx-3; s-- {
@@ -922,6 +927,50 @@ func (st *sent) uncodedAntecedent(h int) bool {
 					}
 				}
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// describedBefore returns the person a personal pronoun h refers to when
+// the nearest name before it in its sentence is one the dictionaries do
+// not know but the sentence describes ("said Delfin Lorenzana, the
+// Defence Secretary; he described the attacks as ..."), which
+// rememberNames makes an occurrence only for later sentences.
+func (st *sent) describedBefore(h int) (entity, bool) {
+	for j := h - 1; j >= st.lo; j-- {
+		if st.nameHead(j) {
+			if st.coveredName(j) {
+				return entity{}, false
+			}
+			return st.describedName(j)
+		}
+	}
+	return entity{}, false
+}
+
+// coveredName reports whether name head j is part of an actor the
+// sentence codes, itself, by another word of the name ("said Ali Rezai"
+// after Rezai was named, a short reference on "Rezai") or through an
+// apposition ("the Defence Secretary, Delfin Lorenzana", coded by the
+// title).
+func (st *sent) coveredName(j int) bool {
+	if st.covered(j) {
+		return true
+	}
+	for _, k := range st.childrenRel(j, text.Flat) {
+		if st.covered(k) {
+			return true // "Rezai" of "Ali Rezai", named before
+		}
+	}
+	if st.rel(j).Base() == text.Appos {
+		if h := st.head(j); h >= st.lo && h < st.hi && st.covered(h) {
+			return true
+		}
+	}
+	for _, k := range st.childrenRel(j, text.Appos) {
+		if st.covered(k) {
 			return true
 		}
 	}
@@ -1851,32 +1900,48 @@ func (st *sent) rememberNames() {
 		if !st.nameHead(h) || st.covered(h) {
 			continue
 		}
-		if _, ok := st.dc.places[h]; ok {
-			continue
+		if e, ok := st.describedName(h); ok {
+			st.occurrences = append(st.occurrences, e)
 		}
-		// The name's words: UD hangs "Mendez" of "Tony Mendez" on "Tony"
-		// (flat) and "Tony" on "Mendez" where it reads a compound.
-		lo, hi := h, h
-		for k := h - 1; k >= st.lo && st.tok(k).UPOS == text.PROPN && int(st.tok(k).Head) == h && nameRel(st.rel(k)); k-- {
-			lo = k
-		}
-		for k := h + 1; k < st.hi && st.tok(k).UPOS == text.PROPN && int(st.tok(k).Head) == h && nameRel(st.rel(k)); k++ {
-			hi = k
-		}
-		if lo == hi || st.covered(hi) || len(st.key(hi)) < 4 {
-			continue // one word: "Mendez" alone introduces nobody
-		}
-		es := st.mention(h)
-		if len(es) != 1 || es[0].null() || strings.HasPrefix(es[0].code, "---") || len(es[0].code) < 6 {
-			continue
-		}
-		e := es[0]
-		e.inferred, e.viaHow, e.viaSpan = true, "described-name", es[0].span
-		e.span = text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}
-		e.head, e.last, e.person = h, st.key(hi), true
-		e.subject = st.inSubject(h)
-		st.occurrences = append(st.occurrences, e)
 	}
+}
+
+// describedName returns the actor an uncoded name headed by h names
+// through its description (rememberNames): "Delfin Lorenzana, the
+// Defence Secretary" is the Defence Secretary's actor.
+func (st *sent) describedName(h int) (entity, bool) {
+	if _, ok := st.dc.places[h]; ok {
+		return entity{}, false
+	}
+	// The name's words: UD hangs "Mendez" of "Tony Mendez" on "Tony"
+	// (flat) and "Tony" on "Mendez" where it reads a compound.
+	lo, hi := h, h
+	for k := h - 1; k >= st.lo && st.tok(k).UPOS == text.PROPN && int(st.tok(k).Head) == h && nameRel(st.rel(k)); k-- {
+		lo = k
+	}
+	for k := h + 1; k < st.hi && st.tok(k).UPOS == text.PROPN && int(st.tok(k).Head) == h && nameRel(st.rel(k)); k++ {
+		hi = k
+	}
+	if lo == hi || st.covered(hi) || len(st.key(hi)) < 4 {
+		return entity{}, false // one word: "Mendez" alone introduces nobody
+	}
+	es := st.mention(h)
+	if len(es) == 0 && st.rel(h).Base() == text.Appos {
+		// "the Philippine Defence Secretary, Delfin Lorenzana": the
+		// description comes first.
+		if d := st.head(h); d >= st.lo && d < h {
+			es = st.mention(d)
+		}
+	}
+	if len(es) != 1 || es[0].null() || strings.HasPrefix(es[0].code, "---") || len(es[0].code) < 6 {
+		return entity{}, false
+	}
+	e := es[0]
+	e.inferred, e.viaHow, e.viaSpan = true, "described-name", es[0].span
+	e.span = text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}
+	e.head, e.last, e.person = h, st.key(hi), true
+	e.subject = st.inSubject(h)
+	return e, true
 }
 
 func nameRel(r text.DepRel) bool {

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/eventwire/eventwire/text"
@@ -847,6 +848,131 @@ func (st *sent) repairParticleCase() {
 		st.reattach(n, v, text.Obj)
 	}
 }
+
+// repairQuotedName gives a verb of naming its object and its quoted
+// name where the parser hung the quoted words on the object or the
+// object on them: "Tom Watson called Prime Minister Theresa May's
+// proposed Brexit deal "lousy"" parsed with "lousy" an apposition of
+// "deal", and "Trump called Stone's 40 month sentence "unjust"" with
+// "unjust" the object and the sentence its compound. Both read as a
+// telephone call (CALL [041:041]). A phrase of naming, right after the
+// verb, with no verb, preposition (but "of") or comma of its own,
+// followed by words in quotation marks, is the verb's object and the
+// quoted words its complement (xcomp), as "called it a disgrace" parses.
+func (st *sent) repairQuotedName() {
+	for v := st.lo; v+3 < st.hi; v++ {
+		if st.tok(v).UPOS != text.VERB || !(st.lemma(v) == "CALL" || describeVerbs[st.lemma(v)]) {
+			continue
+		}
+		q := -1
+	scan:
+		for k := v + 1; k < st.hi; k++ {
+			switch t := st.tok(k); {
+			case quoteMark(st.doc.Form(k)):
+				q = k
+				break scan
+			case t.UPOS == text.PUNCT, t.UPOS == text.CCONJ, t.UPOS == text.SCONJ, t.UPOS == text.AUX:
+				break scan
+			case t.UPOS == text.ADP && st.key(k) != "OF":
+				break scan
+			case t.UPOS == text.VERB && st.base(k) != text.Amod:
+				break scan // "proposed Brexit deal" keeps its participle
+			}
+		}
+		if q < v+2 {
+			continue
+		}
+		c := -1
+		for k := q + 2; k < st.hi && k <= q+8; k++ {
+			if quoteMark(st.doc.Form(k)) {
+				c = k
+				break
+			}
+		}
+		if c < 0 {
+			continue
+		}
+		n, w := st.outerHead(v+1, q-1), st.outerHead(q+1, c-1)
+		if n < 0 || w < 0 {
+			continue
+		}
+		if u := st.tok(n).UPOS; u != text.NOUN && u != text.PROPN && u != text.PRON {
+			continue
+		}
+		if st.head(n) == v && st.rel(n).IsObject() && st.head(w) == v && st.base(w) == text.Xcomp {
+			continue
+		}
+		st.reattach(n, v, text.Obj)
+		st.reattach(w, v, text.Xcomp)
+	}
+}
+
+// quoteMark reports whether form is a double quotation mark.
+func quoteMark(form string) bool {
+	switch form {
+	case "\"", "“", "”", "``", "''":
+		return true
+	}
+	return false
+}
+
+// outerHead returns the one token of [a, b] whose head lies outside it,
+// or -1 when none or several (not one phrase).
+func (st *sent) outerHead(a, b int) int {
+	h := -1
+	for k := a; k <= b; k++ {
+		if st.tok(k).UPOS == text.PUNCT {
+			continue
+		}
+		if x := st.head(k); x < a || x > b {
+			if h >= 0 {
+				return -1
+			}
+			h = k
+		}
+	}
+	return h
+}
+
+// repairControlInfinitive gives a verb of appeal, permission or force
+// its infinitive back where the parser hung it on the verb's object as a
+// reduced clause: "urged vigilant locals to assist authorities" parsed
+// with "to assist" an acl of "locals", so that the appeal seemed to go
+// to the authorities. After "urge", "ask", "allow", "force" and their
+// kind the object is the one asked, allowed or forced, and the
+// infinitive what they are to do (xcomp), as the parser reads "urged
+// residents to evacuate" elsewhere in the same text. Only an infinitive
+// right after the object's phrase, with no subject of its own.
+func (st *sent) repairControlInfinitive() {
+	for v := st.lo; v < st.hi; v++ {
+		if st.tok(v).UPOS != text.VERB || !controlVerbs[st.lemma(v)] || len(st.childrenRel(v, text.Xcomp)) > 0 {
+			continue
+		}
+		for _, o := range st.childrenRel(v, text.Obj) {
+			if o < v {
+				continue
+			}
+			for _, a := range st.childrenRel(o, text.Acl) {
+				if st.rel(a) == text.AclRelcl || st.tok(a).UPOS != text.VERB || st.caseWord(a) != "TO" {
+					continue
+				}
+				lo, _ := st.span(a, func(int) bool { return true })
+				if lo != st.subtreeEnd(o)+1 || slices.ContainsFunc(st.children(a), func(k int) bool { return st.rel(k).IsSubject() }) {
+					continue
+				}
+				st.reattach(a, v, text.Xcomp)
+			}
+		}
+	}
+}
+
+// controlVerbs take an object and an infinitive that the object is to
+// carry out: verbs of appeal, permission and force.
+var controlVerbs = map[string]bool{"URGE": true, "ASK": true, "ENCOURAGE": true, "TELL": true, "ORDER": true,
+	"FORCE": true, "PERSUADE": true, "INVITE": true, "ALLOW": true, "PERMIT": true, "INSTRUCT": true,
+	"REQUEST": true, "PUSH": true, "PRESS": true, "ADVISE": true, "REMIND": true, "REQUIRE": true,
+	"AUTHORIZE": true, "AUTHORISE": true, "ENABLE": true, "COMPEL": true, "PRESSURE": true, "LOBBY": true,
+	"DIRECT": true, "CHALLENGE": true, "IMPLORE": true, "BEG": true, "EXHORT": true}
 
 // takePlace makes c stand where old stands: a dependent of old's head
 // with old's relation, or the root.

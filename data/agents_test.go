@@ -119,6 +119,10 @@ func TestTitleRoles(t *testing.T) {
 		{"King", "GOV", "GOV"},
 		{"attacker", "CRM", ""},
 		{"the suspects", "CRM", ""},
+		{"vigilant locals", "CVL", ""},
+		// "local" qualifies other roles and has none of its own.
+		{"local police", "COP", "COP"},
+		{"local officials", "", ""},
 		// Left without a role: "representative" and "official" name
 		// company and organisation people as often as officials, and
 		// "Justice" is as often the abstract noun.
