@@ -459,6 +459,12 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		}
 		targets = kept
 	}
+	if verbalCode(f.sense.Event) && len(targets) > 0 {
+		if a, ok := st.actAgent(v, targets, sources); ok {
+			targets = a
+			how = append(how, "target: the agent of the act its object names (a by-phrase), not what that act was done to")
+		}
+	}
 	f.m = m
 	if ruling && !judicial(sources) {
 		return nil, "a finding of unlawfulness by no court: an opinion, not a ruling"
@@ -2092,6 +2098,69 @@ func (st *sent) subjectControl(h int) bool {
 		return true
 	}
 	return false
+}
+
+// actAgent returns the actor a by-phrase names as the agent of the act
+// that verb v's object names, when v's targets were found inside that
+// object: "Iran condemned the annexation of Crimea by Russia" condemns
+// Russia, not Ukraine; "Erdogan attacked the proclamation of Golan
+// Heights as Israeli territory by ... Donald Trump" attacks Trump, not
+// Syria. A verbal reaction (condemning, welcoming, rejecting) is aimed
+// at who did the act, as it is with a possessor ("Russia's annexation").
+// The by-phrase may hang on the object or on a noun below it (the parser
+// often hangs it on the last noun before it); not inside a clause.
+func (st *sent) actAgent(v int, targets, sources []entity) ([]entity, bool) {
+	for _, o := range st.childrenRel(v, text.Obj) {
+		if st.tok(o).UPOS != text.NOUN {
+			continue
+		}
+		lo, hi := st.span(o, func(int) bool { return true })
+		inside := false
+		for _, t := range targets {
+			inside = inside || t.head >= lo && t.head <= hi
+		}
+		if !inside {
+			continue
+		}
+		// An active verb has no agent phrase of its own: a by-phrase
+		// after its object is the object's, hung on the verb ("condemned
+		// the annexation of Crimea by Russia").
+		// So is one below an as-phrase of the object's ("the
+		// proclamation of Golan Heights as Israeli territory by ...").
+		queue := []int{o}
+		if !st.isPassive(v) {
+			for _, k := range st.childrenRel(v, text.Obl) {
+				switch w := st.caseWord(k); {
+				case k < hi:
+				case w == "BY":
+					if e := st.mention(k); len(e) > 0 && !sameAs(e, sources) {
+						return e, true
+					}
+				case w == "AS":
+					queue = append(queue, k)
+				}
+			}
+		}
+		// Breadth first through the object's nominal modifiers.
+		for n := 0; len(queue) > 0 && n < maxDepth; n++ {
+			x := queue[0]
+			queue = queue[1:]
+			for _, k := range st.children(x) {
+				r := st.rel(k)
+				if r.Base() != text.Nmod && r.Base() != text.Obl {
+					continue
+				}
+				if st.caseWord(k) == "BY" {
+					if e := st.mention(k); len(e) > 0 && !sameAs(e, sources) {
+						return e, true
+					}
+					continue
+				}
+				queue = append(queue, k)
+			}
+		}
+	}
+	return nil, false
 }
 
 // mentionDeep returns the actors of h, or failing that the first actors
