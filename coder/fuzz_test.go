@@ -47,7 +47,10 @@ var fuzzWords = []string{"Russia", "attacked", "Turkey", "and", "Iran", "the", "
 	"to", "hold", "talks", "with", "by", "was", "not", "Syrian", "President", "Bashar", "al-Assad", "met", "Assad", "'s",
 	"are", "officials", "-", "Al", "Qaeda", "it", "should", "earlier", "close",
 	"city", "rebels", "in", "Aleppo", "police", "dispatched", "defeat", "attack", "on", "of", "offensive", "began",
-	"into", "forces", "airline", "were", "bombing", "resumed", "Cairo"}
+	"into", "forces", "airline", "were", "bombing", "resumed", "Cairo",
+	// Words of the quoted-name, control-infinitive, act-agent and money
+	// rules: naming verbs, quotation marks, appeals, sums.
+	"called", "\"", "urged", "described", "as", "$", "million", "condemned", "stupid", "women"}
 
 var fuzzRels = []text.DepRel{"nsubj", "obj", "obl", "conj", "cc", "case", "nmod", "nmod:poss", "amod", "compound",
 	"flat", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "mark", "aux", "aux:pass", "nsubj:pass", "obl:agent", "det", "advmod", "appos", "root", "dobj",
