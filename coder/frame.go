@@ -142,6 +142,13 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			}
 		}
 	}
+	if f.best == nil && st.lemma(v) == "DEMONSTRATE" && len(st.childrenRel(v, text.Obj, text.Ccomp)) > 0 {
+		// "the court demonstrated a shocking ignorance of the
+		// technology", "it demonstrates that ...": showing, which the
+		// verb means with an object or a clause; a demonstration of
+		// protest has neither ("protesters demonstrated in Hong Kong").
+		return nil, "showing something, not a demonstration (\"demonstrated a lack of\")"
+	}
 	if f.best == nil && !ruling && st.predicative(v) {
 		if c, ok := st.characterization(f); !ok || c.IsNull() {
 			return nil, "naming, not an act (\"calling it a part\")"
