@@ -309,6 +309,24 @@ func (st *sent) failedTo(v int) (int, bool) {
 	return g, true
 }
 
+// hedgedBy returns the verb of seeming that v is the infinitive of:
+// "Trump's state of emergency appears to allow him to pull funding", "the
+// strike seems to have hit a school". The text says the act only appears
+// to be so; the verb of seeming is a hedge, not an act.
+func (st *sent) hedgedBy(v int) (int, bool) {
+	if st.base(v) != text.Xcomp || st.caseWord(v) != "TO" {
+		return 0, false
+	}
+	g := st.head(v)
+	if g < st.lo || g >= st.hi || !hedgeVerbs[st.lemma(g)] {
+		return 0, false
+	}
+	return g, true
+}
+
+// hedgeVerbs report what seems so: their infinitive is not asserted.
+var hedgeVerbs = map[string]bool{"APPEAR": true, "SEEM": true}
+
 // verbalCode reports whether an event code is a verbal act, which news
 // reports in the present as it happens ("says", "urges", "condemns",
 // "rejects"), or a stance that holds ("Iran backs Assad's government"):
@@ -332,6 +350,9 @@ func (st *sent) clauseAssertion(v int, sources []entity) assertion {
 		return assertion{unreal, "background: the clause is dated " + strconv.Quote(at) + " (a past time)"}
 	}
 	news := st.c.opts.Modality == ModalityNews
+	if g, ok := st.hedgedBy(v); ok && news {
+		return assertion{unreal, "the infinitive of " + strconv.Quote(st.doc.Form(g)) + ": what only appears so, not established"}
+	}
 	if g, ok := st.intentGovernor(v); ok && news {
 		return assertion{intended, "the infinitive of " + strconv.Quote(st.doc.Form(g)) + ": committed to, not yet done"}
 	}
