@@ -205,6 +205,14 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		if len(sources) == 0 {
 			sources = st.newActor(st.subjectOf(v))
 		}
+		if s := st.subjectOf(v); s >= 0 && instruments[st.lemma(s)] && !passive {
+			// "Until recently, Pakistani law allowed the perpetrators of
+			// honor killings to go unpunished": a law, a constitution or
+			// a treaty says what may be done; it does nothing, and the
+			// state its adjective names is not its subject.
+			sources = nil
+			how = append(how, "no source: the subject is a law or a rule, no actor")
+		}
 	}
 	unidentified := false
 	if len(sources) == 0 && forceCode(f.sense.Event) && !passive {
@@ -2106,6 +2114,11 @@ func (st *sent) subjectControl(h int) bool {
 	}
 	return false
 }
+
+// instruments are the nouns of laws and rules, which say what may be
+// done and do nothing themselves.
+var instruments = map[string]bool{"LAW": true, "CONSTITUTION": true, "RULE": true, "REGULATION": true,
+	"STATUTE": true, "LEGISLATION": true, "CODE": true, "CHARTER": true}
 
 // actAgent returns the actor a by-phrase names as the agent of the act
 // that verb v's object names, when v's targets were found inside that
