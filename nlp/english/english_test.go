@@ -367,6 +367,16 @@ func TestNewsSentences(t *testing.T) {
 		// "ISIS" had been read as one, its "-IS" as "is".
 		{"name read as an auxiliary", strings.Fields("ISIS attacked Iraq ."),
 			1, 0, 2, []int{0}, text.VERB, false, []newsArc{{i: 0, xpos: "NNP"}}},
+		// A participle that "the" makes a noun of is the people it
+		// describes: "accused" had been a verb with "the neighborhood"
+		// its oblique, "deceased" a participle; "the accused man"
+		// keeps its participle.
+		{"the accused as a noun", strings.Fields("Police arrested the accused in the neighborhood of Strickland Street ."),
+			1, 0, 3, []int{0}, text.VERB, false, []newsArc{{i: 3, xpos: "NN"}}},
+		{"the deceased as a subject", strings.Fields("The deceased had links to an area ."),
+			2, 1, 3, []int{0, 1}, text.VERB, false, []newsArc{{i: 1, xpos: "NN"}}},
+		{"a participle before its noun stays", strings.Fields("The accused man denied the charges ."),
+			3, 2, 5, []int{0, 1, 2}, text.VERB, false, []newsArc{{i: 1, xpos: "VBN"}}},
 		// A word after a possessive is in its noun phrase, not a verb:
 		// "lead" had been the sentence's verb and the rest a relative
 		// clause; a past form before a noun is an adjective.

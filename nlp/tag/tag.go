@@ -117,6 +117,7 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 			t.openPreposition(s.forms, tags)
 			t.onlyPreposition(s.forms, tags)
 			t.afterPossessive(s.forms, tags)
+			t.substantiveParticiple(s.forms, tags)
 			t.nameNotAux(s.forms, tags)
 			t.reducedRelative(s.forms, tags)
 			t.nounHead(s.forms, tags)
@@ -1497,6 +1498,39 @@ func (t *Tagger) afterPossessive(forms []string, tags []uint16) {
 		tags[i] = c
 	}
 }
+
+// substantiveParticiple tags as a noun a participle that "the" makes a
+// noun phrase of its own, the people it describes: "Police arrested the
+// accused in the neighborhood", "the deceased was a ...", "the injured
+// were taken to hospital". The model read "accused" as a verb, with the
+// neighborhood its oblique, so that the arrest went to the neighborhood.
+// Only participles news uses so (substantives), after "the" and before a
+// word that no noun phrase goes on with (not a noun, an adjective or a
+// number: "the accused man" keeps its participle). Applied when tagging,
+// like afterPossessive.
+func (t *Tagger) substantiveParticiple(forms []string, tags []uint16) {
+	nn := slices.Index(t.classes, Class{UPOS: text.NOUN, XPOS: "NN"})
+	if nn < 0 {
+		return
+	}
+	xpos := t.xposOf(tags)
+	for i := 1; i < len(forms); i++ {
+		if x := xpos(i); x != "VBN" && x != "VBD" || !strings.EqualFold(forms[i-1], "the") || !substantives[strings.ToLower(forms[i])] {
+			continue
+		}
+		if i+1 < len(forms) {
+			if x := xpos(i + 1); modifies(x) || x == "CD" {
+				continue
+			}
+		}
+		tags[i] = uint16(nn)
+	}
+}
+
+// substantives are the participles news makes nouns of with "the".
+var substantives = map[string]bool{"accused": true, "deceased": true, "injured": true, "wounded": true,
+	"detained": true, "displaced": true, "kidnapped": true, "abducted": true, "convicted": true,
+	"disappeared": true}
 
 // endsNounPhrase reports whether token j may follow a word of a noun
 // phrase: a noun, an adjective, a preposition other than "that", a
