@@ -144,7 +144,7 @@ func (st *sent) wordIs(i int, w string) bool {
 // codes "provided $2 million in assistance to Fiji" as the economic aid
 // it codes "provided 6.3 million euros" as.
 func (st *sent) sumOfMoney(i int) bool {
-	if currencies[st.key(i)] && st.tok(i).UPOS == text.SYM || moneySigns[st.key(i)] {
+	if moneySigns[st.key(i)] {
 		return true
 	}
 	if st.tok(i).UPOS != text.NUM {
@@ -152,16 +152,12 @@ func (st *sent) sumOfMoney(i int) bool {
 	}
 	lo, _ := st.span(i, func(int) bool { return true })
 	for k := lo; k < i; k++ {
-		if moneySigns[st.key(k)] || currencies[st.key(k)] && st.tok(k).UPOS == text.SYM {
+		if moneySigns[st.key(k)] {
 			return true
 		}
 	}
 	return false
 }
-
-// moneySigns are the signs of currencies as words: "$", "US$", "€".
-var moneySigns = map[string]bool{"$": true, "US$": true, "A$": true, "C$": true, "NZ$": true, "HK$": true,
-	"€": true, "£": true, "¥": true, "₹": true, "₽": true, "₩": true, "₺": true, "USD": true, "EUR": true, "GBP": true}
 
 // nounIs reports whether the phrase headed by h matches head and mods.
 func (st *sent) nounIs(h int, head string, mods []string) bool {

@@ -2144,9 +2144,9 @@ func (st *sent) actAgent(v int, targets, sources []entity) ([]entity, bool) {
 		}
 		// An active verb has no agent phrase of its own: a by-phrase
 		// after its object is the object's, hung on the verb ("condemned
-		// the annexation of Crimea by Russia").
-		// So is one below an as-phrase of the object's ("the
-		// proclamation of Golan Heights as Israeli territory by ...").
+		// the annexation of Crimea by Russia"), and so is one below an
+		// as-phrase after it ("the proclamation of Golan Heights as
+		// Israeli territory by ...").
 		queue := []int{o}
 		if !st.isPassive(v) {
 			for _, k := range st.childrenRel(v, text.Obl) {

@@ -441,7 +441,7 @@ func (st *sent) mention1(h int) []entity {
 		}
 		return nil
 	}
-	if currencies[st.lemma(h)] {
+	if money(st.lemma(h)) {
 		return nil // "invested nine billion US dollars": money, not the United States
 	}
 	if g := st.head(h); g > h && g < st.hi && st.base(h) == text.Compound && st.namedAgreement(g) {
@@ -1079,20 +1079,27 @@ var basedVerbs = map[string]bool{"BASE": true, "HEADQUARTER": true, "LOCATE": tr
 var currencies = map[string]bool{"DOLLAR": true, "EURO": true, "POUND": true, "YEN": true, "YUAN": true,
 	"RUBLE": true, "ROUBLE": true, "RUPEE": true, "PESO": true, "LIRA": true, "RIAL": true, "DINAR": true,
 	"FRANC": true, "WON": true, "REAL": true, "SHEKEL": true, "DIRHAM": true, "RINGGIT": true, "BAHT": true,
-	"HRYVNIA": true, "ZLOTY": true, "KRONA": true, "KRONE": true, "RAND": true, "NAIRA": true, "CURRENCY": true,
-	// The signs, as the tokenizer splits them from their sums ("US$22,900":
-	// "US", "$", "22,900").
-	"$": true, "€": true, "£": true, "¥": true, "₹": true, "₽": true, "₩": true, "₺": true, "US$": true, "A$": true,
-	"C$": true, "HK$": true, "NZ$": true, "R$": true}
+	"HRYVNIA": true, "ZLOTY": true, "KRONA": true, "KRONE": true, "RAND": true, "NAIRA": true, "CURRENCY": true}
+
+// moneySigns are the signs of currencies as the tokenizer splits them
+// from their sums ("US$22,900": "US", "$", "22,900"), and the codes
+// written as signs ("USD1 million").
+var moneySigns = map[string]bool{"$": true, "€": true, "£": true, "¥": true, "₹": true, "₽": true, "₩": true,
+	"₺": true, "US$": true, "A$": true, "C$": true, "HK$": true, "NZ$": true, "R$": true, "USD": true, "EUR": true,
+	"GBP": true}
+
+// money reports whether word w (a lemma or a form's key) names money:
+// a currency's name or its sign.
+func money(w string) bool { return currencies[w] || moneySigns[w] }
 
 // namesMoney reports whether token k names whose currency a sum is: its
 // head or the word after it is a currency ("US dollars", "a US dollar
 // reward" with "US" on "dollar" or on "reward").
 func (st *sent) namesMoney(k int) bool {
-	if g := st.head(k); g >= st.lo && g < st.hi && currencies[st.lemma(g)] {
+	if g := st.head(k); g >= st.lo && g < st.hi && money(st.lemma(g)) {
 		return true
 	}
-	return k+1 < st.hi && currencies[st.lemma(k+1)]
+	return k+1 < st.hi && money(st.lemma(k+1))
 }
 
 // personalRoles are the roles a named person holds.

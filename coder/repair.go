@@ -907,15 +907,6 @@ func (st *sent) repairQuotedName() {
 	}
 }
 
-// quoteMark reports whether form is a double quotation mark.
-func quoteMark(form string) bool {
-	switch form {
-	case "\"", "“", "”", "``", "''":
-		return true
-	}
-	return false
-}
-
 // outerHead returns the one token of [a, b] whose head lies outside it,
 // or -1 when none or several (not one phrase).
 func (st *sent) outerHead(a, b int) int {

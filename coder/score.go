@@ -166,8 +166,7 @@ func (st *sent) inQuote(i int) bool {
 // quotation starts: at the sentence's start or after a comma or a colon.
 func (st *sent) quoteAt(i int) (open, direct bool) {
 	for j := st.lo; j < i; j++ {
-		switch st.doc.Form(j) {
-		case "\"", "“", "”", "«", "»":
+		if quoteMark(st.doc.Form(j)) {
 			open = !open
 			if open {
 				direct = j == st.lo || st.doc.Form(j-1) == "," || st.doc.Form(j-1) == ":"
@@ -175,6 +174,15 @@ func (st *sent) quoteAt(i int) (open, direct bool) {
 		}
 	}
 	return open, direct
+}
+
+// quoteMark reports whether form is a double quotation mark.
+func quoteMark(form string) bool {
+	switch form {
+	case "\"", "“", "”", "«", "»":
+		return true
+	}
+	return false
 }
 
 // Scorer is a logistic model over the features of candidate events: the
