@@ -306,6 +306,11 @@ func (st *sent) nounFrames(taken []*frame) []*frame {
 				}
 			}
 		}
+		how := "an event noun: its possessor, modifier or by-phrase acts on its of/on/against phrase"
+		if reciprocalNouns[verb] && len(sources) == 0 {
+			sources, targets = st.hostParties(n, targets)
+			how = "a reciprocal noun without a doer of its own: the parties of the clause it is the object or the setting of"
+		}
 		if reciprocalNouns[verb] && len(targets) == 0 && len(sources) > 1 {
 			// "talks between the US and China": each party with each.
 			targets = sources
@@ -316,12 +321,60 @@ func (st *sent) nounFrames(taken []*frame) []*frame {
 		f := &frame{kind: nounFrame, pred: n, host: n, verb: e, sense: e.Code, conf: 0.5, sources: sources, targets: targets,
 			pattern: e.Block.File + ":" + strconv.Itoa(e.Line) + " " + e.Word + " [" + e.Code.String() + "] (noun " + st.key(n) + ")"}
 		if st.dc.explain {
-			f.args = st.describeArgs(f, []string{"an event noun: its possessor, modifier or by-phrase acts on its of/on/against phrase"})
+			f.args = st.describeArgs(f, []string{how})
 		}
 		out = append(out, f)
 	}
 	return out
 }
+
+// hostParties finds the parties of reciprocal noun n (a meeting, talks, a
+// call) that names no doer of its own, in the clause it is part of:
+//   - the object of a verb, with its other party in a with-phrase: the
+//     verb's subject is the first ("Trump characterized the call with
+//     Zelensky as perfectly fine");
+//   - a setting of the clause ("in a phone call in late July, Trump
+//     might have encouraged Zelensky ...", "during talks in Ankara,
+//     Erdogan told Putin ..."): the clause's subject is one party and,
+//     when the noun has no with-phrase, the one it addresses (its object
+//     or indirect object) the other.
+//
+// It returns targets unchanged when it finds no source.
+func (st *sent) hostParties(n int, targets []entity) ([]entity, []entity) {
+	h := st.head(n)
+	if h < st.lo || h >= st.hi || h == n || st.tok(h).UPOS != text.VERB {
+		return nil, targets
+	}
+	switch r := st.rel(n).Base(); {
+	case r == text.Obj && len(targets) > 0:
+		sources := st.sourceOf(h, 0)
+		if sameAs(sources, targets) {
+			return nil, targets
+		}
+		return sources, targets
+	case r == text.Obl && settingWords[st.caseWord(n)]:
+		sources := st.sourceOf(h, 0)
+		if len(sources) == 0 {
+			return nil, targets
+		}
+		if len(targets) == 0 {
+			for _, k := range st.children(h) {
+				if b := st.rel(k).Base(); b == text.Obj || b == text.Iobj {
+					targets = append(targets, st.mention(k)...)
+				}
+			}
+		}
+		if sameAs(sources, targets) {
+			return nil, targets
+		}
+		return sources, targets
+	}
+	return nil, targets
+}
+
+// settingWords mark a phrase that sets a clause in an occasion: "in a
+// phone call", "during talks".
+var settingWords = map[string]bool{"IN": true, "DURING": true}
 
 // takenAt reports whether one of frames has token n as its predicate
 // ("resumed their bombing of Syria", an aspect frame).
