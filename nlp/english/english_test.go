@@ -377,6 +377,14 @@ func TestNewsSentences(t *testing.T) {
 			2, 1, 3, []int{0, 1}, text.VERB, false, []newsArc{{i: 1, xpos: "NN"}}},
 		{"a participle before its noun stays", strings.Fields("The accused man denied the charges ."),
 			3, 2, 5, []int{0, 1, 2}, text.VERB, false, []newsArc{{i: 1, xpos: "VBN"}}},
+		// A past form after "and", after a past-tense verb and before a
+		// verb's dependent, is the second verb: "shot" had been a noun.
+		{"coordinated past read as a noun", strings.Fields("Police arrived and shot him dead ."),
+			1, 0, -1, []int{0}, text.VERB, false, []newsArc{{i: 3, head: 1, rel: "conj", xpos: "VBD"}}},
+		{"coordinated past after a list of verbs", strings.Fields("He drew his pistol , pointed it , and shot at one person ."),
+			1, 0, 3, []int{0}, text.VERB, false, []newsArc{{i: 9, xpos: "VBD"}}},
+		{"a noun after and with a determiner stays", strings.Fields("Police fired a warning shot and a rubber bullet ."),
+			1, 0, 4, []int{0}, text.VERB, false, []newsArc{{i: 4, xpos: "NN"}}},
 		// A word after a possessive is in its noun phrase, not a verb:
 		// "lead" had been the sentence's verb and the rest a relative
 		// clause; a past form before a noun is an adjective.

@@ -118,6 +118,7 @@ func (t *Tagger) annotate(ctx context.Context, d *text.Doc, headlines bool) erro
 			t.onlyPreposition(s.forms, tags)
 			t.afterPossessive(s.forms, tags)
 			t.substantiveParticiple(s.forms, tags)
+			t.coordinatedPast(s.forms, tags)
 			t.nameNotAux(s.forms, tags)
 			t.reducedRelative(s.forms, tags)
 			t.nounHead(s.forms, tags)
@@ -1526,6 +1527,63 @@ func (t *Tagger) substantiveParticiple(forms []string, tags []uint16) {
 		tags[i] = uint16(nn)
 	}
 }
+
+// coordinatedPast tags as a past-tense verb (VBD) a past form that the
+// model read as a noun or a base form after "and" or "or", when the nearest verb before
+// it is a past-tense verb and a verb's dependent follows it (a
+// preposition, a determiner, a pronoun, a name, a number, an adverb):
+// "he then drew his pistol, pointed it, and shot at one person" had
+// "shot" a noun. A noun after the coordinator would mostly have a
+// determiner of its own ("fired a warning shot and a rubber bullet").
+// Only regular -ed forms and the irregular pasts that are also nouns
+// (pastNouns). Applied when tagging, like afterPossessive.
+func (t *Tagger) coordinatedPast(forms []string, tags []uint16) {
+	vbd := slices.Index(t.classes, Class{UPOS: text.VERB, XPOS: "VBD"})
+	if vbd < 0 {
+		return
+	}
+	xpos := t.xposOf(tags)
+	for i := 2; i+1 < len(forms); i++ {
+		if c := strings.ToLower(forms[i-1]); c != "and" && c != "or" {
+			continue
+		}
+		f := strings.ToLower(forms[i])
+		regular := strings.HasSuffix(f, "ed") && !strings.HasSuffix(f, "eed") && len(f) > 4
+		switch xpos(i) {
+		case "NN":
+			if !regular && !pastNouns[f] {
+				continue
+			}
+		case "VB", "VBP":
+			// A base form that is none: "and shot him dead".
+			if !regular && !pastOnly[f] {
+				continue
+			}
+		default:
+			continue
+		}
+		switch x := xpos(i + 1); x {
+		case "IN", "DT", "PRP", "PRP$", "NNP", "CD", "RB", "TO":
+		default:
+			continue
+		}
+		last := ""
+		for j := i - 2; j >= 0 && last == ""; j-- {
+			if x := xpos(j); strings.HasPrefix(x, "VB") || x == "MD" {
+				last = x
+			}
+		}
+		if last == "VBD" {
+			tags[i] = uint16(vbd)
+		}
+	}
+}
+
+// pastNouns are irregular past forms that are also nouns; pastOnly those
+// of them that are no base form as well.
+var pastNouns = map[string]bool{"shot": true, "hit": true, "cut": true, "struck": true, "set": true,
+	"beat": true, "spread": true, "cast": true, "fought": true, "threw": true, "stole": true, "bit": true}
+var pastOnly = map[string]bool{"shot": true, "struck": true, "fought": true, "threw": true, "stole": true}
 
 // substantives are the participles news makes nouns of with "the".
 var substantives = map[string]bool{"accused": true, "deceased": true, "injured": true, "wounded": true,
