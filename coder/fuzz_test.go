@@ -50,7 +50,9 @@ var fuzzWords = []string{"Russia", "attacked", "Turkey", "and", "Iran", "the", "
 	"into", "forces", "airline", "were", "bombing", "resumed", "Cairo",
 	// Words of the quoted-name, control-infinitive, act-agent and money
 	// rules: naming verbs, quotation marks, appeals, sums.
-	"called", "\"", "urged", "described", "as", "$", "million", "condemned", "stupid", "women"}
+	"called", "\"", "urged", "described", "as", "$", "million", "condemned", "stupid", "women",
+	// The host-parties rule: a reciprocal noun as an object or a setting.
+	"call", "phone", "during", "characterized"}
 
 var fuzzRels = []text.DepRel{"nsubj", "obj", "obl", "conj", "cc", "case", "nmod", "nmod:poss", "amod", "compound",
 	"flat", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "mark", "aux", "aux:pass", "nsubj:pass", "obl:agent", "det", "advmod", "appos", "root", "dobj",
