@@ -330,46 +330,39 @@ func (st *sent) nounFrames(taken []*frame) []*frame {
 
 // hostParties finds the parties of reciprocal noun n (a meeting, talks, a
 // call) that names no doer of its own, in the clause it is part of:
-//   - the object of a verb, with its other party in a with-phrase: the
-//     verb's subject is the first ("Trump characterized the call with
-//     Zelensky as perfectly fine");
+//   - the object of a verb, with its other party named on the noun ("with
+//     Zelensky", "of ASEAN"): the verb's subject is the first ("Trump
+//     characterized the call with Zelensky as perfectly fine");
 //   - a setting of the clause ("in a phone call in late July, Trump
 //     might have encouraged Zelensky ...", "during talks in Ankara,
 //     Erdogan told Putin ..."): the clause's subject is one party and,
-//     when the noun has no with-phrase, the one it addresses (its object
-//     or indirect object) the other.
+//     when the noun names no other, the one the clause addresses (its
+//     object or indirect object) the other.
 //
-// It returns targets unchanged when it finds no source.
+// It returns no sources when it finds none, or when they are the targets.
 func (st *sent) hostParties(n int, targets []entity) ([]entity, []entity) {
 	h := st.head(n)
 	if h < st.lo || h >= st.hi || h == n || st.tok(h).UPOS != text.VERB {
 		return nil, targets
 	}
-	switch r := st.rel(n).Base(); {
-	case r == text.Obj && len(targets) > 0:
-		sources := st.sourceOf(h, 0)
-		if sameAs(sources, targets) {
-			return nil, targets
-		}
-		return sources, targets
-	case r == text.Obl && settingWords[st.caseWord(n)]:
-		sources := st.sourceOf(h, 0)
-		if len(sources) == 0 {
-			return nil, targets
-		}
-		if len(targets) == 0 {
-			for _, k := range st.children(h) {
-				if b := st.rel(k).Base(); b == text.Obj || b == text.Iobj {
-					targets = append(targets, st.mention(k)...)
-				}
-			}
-		}
-		if sameAs(sources, targets) {
-			return nil, targets
-		}
-		return sources, targets
+	r := st.rel(n).Base()
+	setting := r == text.Obl && settingWords[st.caseWord(n)]
+	if !setting && !(r == text.Obj && len(targets) > 0) {
+		return nil, targets
 	}
-	return nil, targets
+	sources := st.sourceOf(h, 0)
+	if len(sources) == 0 {
+		return nil, targets
+	}
+	if len(targets) == 0 {
+		for _, k := range st.childrenRel(h, text.Obj, text.Iobj) {
+			targets = append(targets, st.mention(k)...)
+		}
+	}
+	if sameAs(sources, targets) {
+		return nil, targets
+	}
+	return sources, targets
 }
 
 // settingWords mark a phrase that sets a clause in an occasion: "in a

@@ -1528,15 +1528,17 @@ func (t *Tagger) substantiveParticiple(forms []string, tags []uint16) {
 	}
 }
 
-// coordinatedPast tags as a past-tense verb (VBD) a past form that the
-// model read as a noun or a base form after "and" or "or", when the nearest verb before
-// it is a past-tense verb and a verb's dependent follows it (a
-// preposition, a determiner, a pronoun, a name, a number, an adverb):
-// "he then drew his pistol, pointed it, and shot at one person" had
-// "shot" a noun. A noun after the coordinator would mostly have a
-// determiner of its own ("fired a warning shot and a rubber bullet").
-// Only regular -ed forms and the irregular pasts that are also nouns
-// (pastNouns). Applied when tagging, like afterPossessive.
+// coordinatedPast tags as a past-tense verb (VBD) a past form after "and"
+// or "or" that the model read as a noun or as a base form, when the
+// nearest verb before it is a past-tense verb and a verb's dependent
+// follows it (a preposition, a determiner, a pronoun, a name, a number,
+// an adverb): "he then drew his pistol, pointed it, and shot at one
+// person" had "shot" a noun. A noun after the coordinator would mostly
+// have a determiner of its own ("fired a warning shot and a rubber
+// bullet"). Only regular -ed forms of five letters or more (not "used",
+// "shed") and the irregular pasts that are also nouns (pastNouns; as a
+// base form, only those that are none: pastOnly). Applied when tagging,
+// like afterPossessive.
 func (t *Tagger) coordinatedPast(forms []string, tags []uint16) {
 	vbd := slices.Index(t.classes, Class{UPOS: text.VERB, XPOS: "VBD"})
 	if vbd < 0 {
