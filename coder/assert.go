@@ -346,9 +346,6 @@ func verbalCode(code string) bool {
 // clauseAssertion decides whether verb v's clause asserts its act;
 // sources, when given, are its frame's sources (for citations).
 func (st *sent) clauseAssertion(v int, sources []entity) assertion {
-	if at, ok := st.pastClause(v); ok {
-		return assertion{unreal, "background: the clause is dated " + strconv.Quote(at) + " (a past time)"}
-	}
 	news := st.c.opts.Modality == ModalityNews
 	if g, ok := st.hedgedBy(v); ok && news {
 		return assertion{unreal, "the infinitive of " + strconv.Quote(st.doc.Form(g)) + ": what only appears so, not established"}
@@ -415,7 +412,32 @@ func (st *sent) clauseAssertion(v int, sources []entity) assertion {
 			return assertion{unreal, "possible or obliged, not done (" + strings.ToLower(m) + ")"}
 		}
 	}
+	if at, ok := st.pastClause(v); ok {
+		// "In 2007, the United States government labeled Soleimani as
+		// a terrorist and levied sanctions against him": a specific
+		// past act told as background is an event of its own time, as
+		// the gold guideline codes it; the date normaliser gives it the
+		// clause's date, not the report's.
+		return assertion{asserted, "a past act told as background: the clause is dated " + strconv.Quote(at)}
+	}
 	return assertion{asserted, "a clause that reports the act"}
+}
+
+// background reports whether f's act, asserted, is a past act told as
+// background (Event.Background): its clause is dated by a past time.
+func (st *sent) background(f *frame) bool {
+	v := f.pred
+	switch f.kind {
+	case aspectFrame:
+		v = f.host // the clause of "began attacking", "launched an attack"
+	case nounFrame, evalFrame:
+		return false
+	}
+	if f.as.mode != asserted || v < st.lo || v >= st.hi {
+		return false
+	}
+	_, ok := st.pastClause(v)
+	return ok
 }
 
 // pastClause reports whether verb v's clause holds a past-time discard

@@ -88,6 +88,7 @@ type wantEvent struct {
 	Verb       string `json:"verb"`
 	TargetText string `json:"target_text"`
 	Negated    bool   `json:"negated,omitempty"`
+	Background bool   `json:"background,omitempty"`
 	// SourceVia and TargetVia are "how: text" of an inferred actor's
 	// Via; checked only in cases whose want.json gives some.
 	SourceVia string `json:"source_via,omitempty"`
@@ -200,7 +201,7 @@ func compareEvents(t *testing.T, doc *text.Doc, evs []eventwire.Event, wantJSON 
 	got := make([]wantEvent, len(evs))
 	for i, e := range evs {
 		got[i] = wantEvent{CAMEO: e.CAMEO, Source: e.Source.Code, Target: e.Target.Code,
-			SourceText: spanText(doc, e.Evidence.Source), Verb: spanText(doc, e.Evidence.Verb), TargetText: spanText(doc, e.Evidence.Target), Negated: e.Negated}
+			SourceText: spanText(doc, e.Evidence.Source), Verb: spanText(doc, e.Evidence.Verb), TargetText: spanText(doc, e.Evidence.Target), Negated: e.Negated, Background: e.Background}
 		if withVia {
 			got[i].SourceVia, got[i].TargetVia = viaString(e.Source.Via), viaString(e.Target.Via)
 		}

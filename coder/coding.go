@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -906,6 +907,10 @@ func (st *sent) codeFrame(f *frame) {
 			f.code = dict.Code{Event: "030"}
 			f.coding = "agreeing to do something is a commitment: an expressed intent to cooperate (030), not " + f.sense.Event
 		}
+		if st.electionContest(f) {
+			f.code = dict.Code{}
+			f.coding = "one politician or party defeating another of the same state wins a vote or an election: no force (" + f.sense.Event + ")"
+		}
 	case negated:
 		if c, ok := negate(st.c.opts.Negation, f.sense); ok {
 			f.code = c
@@ -951,6 +956,35 @@ func (st *sent) militaryCooperation(f *frame) bool {
 		if len(t.code) < 6 || t.code[3:6] != "MIL" {
 			return false
 		}
+	}
+	return true
+}
+
+// electionContest reports whether f, a defeat (DEFEAT, BEAT) coded as
+// force or assault, is one politician or party of a state defeating
+// another of the same state: "in 2008, Hagan defeated incumbent Republican
+// US Senator Elizabeth Dole" won an election, as "Biden defeated Trump"
+// and "Johnson beat Hunt" for a party's leadership. The dictionary's
+// election patterns (DEFEAT * INCUMBENT, * (IN &POLLS)) need the election
+// named in the words; the actors' roles (politicalRoles, and the
+// opposition) name it as well. Forces, rebels and states defeated stay
+// force.
+func (st *sent) electionContest(f *frame) bool {
+	if f.kind != verbFrame || len(f.sources) == 0 || len(f.targets) == 0 {
+		return false
+	}
+	if c := f.code.Event; !strings.HasPrefix(c, "18") && !strings.HasPrefix(c, "19") {
+		return false
+	}
+	if l := st.lemma(f.pred); l != "DEFEAT" && l != "BEAT" {
+		return false
+	}
+	country := ""
+	for _, e := range slices.Concat(f.sources, f.targets) {
+		if len(e.code) < 6 || !(politicalRoles[e.code[3:6]] || e.code[3:6] == "OPP") || (country != "" && e.code[:3] != country) {
+			return false
+		}
+		country = e.code[:3]
 	}
 	return true
 }

@@ -789,6 +789,7 @@ func (st *sent) emit(code string, src, tgt entity, verb text.Span, pattern strin
 		Evidence:   eventwire.Evidence{Source: src.span, Verb: verb, Target: tgt.span},
 		Pattern:    pattern,
 		Negated:    negated,
+		Background: st.background(st.cur),
 		Confidence: conf,
 		Coder:      st.c.stamp,
 	}

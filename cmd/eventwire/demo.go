@@ -302,6 +302,9 @@ func eventLine(st *eventwire.Story, e eventwire.Event, book *cameo.Codebook) str
 	if e.Negated {
 		neg = " [negated]"
 	}
+	if e.Background {
+		neg += " [background, " + e.Date + "]"
+	}
 	src := evidence(st, e.Evidence.Source, e.Source.Text)
 	verb := evidence(st, e.Evidence.Verb, "")
 	tgt := evidence(st, e.Evidence.Target, e.Target.Text)
