@@ -172,16 +172,16 @@ type Event struct {
 	// article says; nil otherwise.
 	Location *Location `json:"location,omitempty"`
 	// Pattern names the dictionary entry or verb pattern that fired.
-	Pattern    string  `json:"pattern"`
-	Date       string  `json:"date"`
-	DateFrom   string  `json:"date_from,omitempty"` // "sentence": Date is a date expression of the event's clause or sentence (timex); "article": the article's date
-	Negated    bool    `json:"negated,omitempty"`
+	Pattern  string `json:"pattern"`
+	Date     string `json:"date"`
+	DateFrom string `json:"date_from,omitempty"` // "sentence": Date is a date expression of the event's clause or sentence (timex); "article": the article's date
+	Negated  bool   `json:"negated,omitempty"`
 	// Background marks a past act the article tells as background, in a
 	// clause that a past time dates ("In 2007, the United States labeled
 	// Soleimani a terrorist"). It is coded, with that time as its Date
 	// when the date stage finds it, so that a count of what happened on
 	// the report's day can leave it out.
-	Background bool `json:"background,omitempty"`
+	Background bool    `json:"background,omitempty"`
 	Confidence float64 `json:"confidence"`
 	// Coder says what coded the event: the eventwire version and the
 	// digest of the dictionaries loaded ("0.1.0-dev dict:3fa2c1d09b7e"),
