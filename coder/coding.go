@@ -365,6 +365,9 @@ func (st *sent) matchPattern(v int, p *dict.Pattern, vc *verbCtx) (match, bool) 
 						m.noun = k
 					}
 					m.score += n
+					if k == vc.groupOf {
+						m.score++
+					}
 					if h := st.head(k); h != v && st.rel(k).IsObject() {
 						m.absorb = h
 					}
@@ -460,10 +463,15 @@ type verbCtx struct {
 	// pattern's object nouns may match ("police were dispatched": *
 	// &MILITARY), or -1.
 	theme int
+	// groupOf is the of-phrase of a group or an amount in the objects
+	// ("hundreds of troops"), or -1: a pattern noun it matches says more
+	// than one the group's own noun matches ("a team of paratroopers" is
+	// SEND * &MILITARY, not SEND * TEAM).
+	groupOf int
 }
 
 func (st *sent) newVerbCtx(v int) *verbCtx {
-	vc := &verbCtx{kids: st.children(v), subj: -1, theme: -1}
+	vc := &verbCtx{kids: st.children(v), subj: -1, theme: -1, groupOf: -1}
 	for _, k := range vc.kids {
 		if st.rel(k).IsSubject() {
 			vc.subj = k
@@ -473,6 +481,24 @@ func (st *sent) newVerbCtx(v int) *verbCtx {
 	vc.objs = st.childrenRel(v, text.Obj, text.Iobj, text.Xcomp, text.Advmod, text.Compound)
 	for _, o := range st.childrenRel(v, text.Obj) {
 		vc.objs = append(vc.objs, st.childrenRel(o, text.Conj)...) // "a bombing and shelling offensive"
+	}
+	for _, o := range vc.objs {
+		if st.rel(o) != text.Obj && st.rel(o) != text.Conj {
+			continue
+		}
+		if groups[st.lemma(o)] {
+			// "sent hundreds of troops", "a contingent of police", "tons
+			// of aid": the pattern's noun is what the group or amount is
+			// of (SEND * &MILITARY), as it is of "200 troops".
+			for _, n := range st.childrenRel(o, text.Nmod) {
+				if st.caseWord(n) == "OF" {
+					vc.objs = append(vc.objs, n)
+					if vc.groupOf < 0 {
+						vc.groupOf = n
+					}
+				}
+			}
+		}
 		if partitives[st.lemma(o)] || spans[st.lemma(o)] {
 			// "suspended part of a military aid program", "some of
 			// its aid": the pattern's noun is the whole's. So is the
@@ -531,6 +557,14 @@ func (st *sent) newVerbCtx(v int) *verbCtx {
 var partitives = map[string]bool{"PART": true, "SOME": true, "MOST": true, "ALL": true, "MUCH": true,
 	"HALF": true, "PORTION": true, "REST": true, "BULK": true, "MAJORITY": true, "MANY": true, "SEVERAL": true,
 	"NONE": true, "ANY": true, "EACH": true}
+
+// groups are the nouns of a number, an amount or a group of things or
+// people that an of-phrase names: "hundreds of troops", "a contingent of
+// peacekeepers", "tons of food aid".
+var groups = map[string]bool{"HUNDRED": true, "THOUSAND": true, "DOZEN": true, "MILLION": true,
+	"COUPLE": true, "GROUP": true, "TEAM": true, "CONTINGENT": true, "BATCH": true, "UNIT": true,
+	"SQUAD": true, "DETACHMENT": true, "WAVE": true, "TON": true, "TONNE": true, "SHIPMENT": true,
+	"CONSIGNMENT": true, "CONVOY": true, "PLANELOAD": true, "TRUCKLOAD": true, "SUPPLY": true}
 
 // spans are the nouns of a span of time that an of-phrase fills with an
 // act: "three days of mourning", "a week of protests", "a minute of

@@ -257,6 +257,16 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"040 RUS UKRMIL CAMEO.2.0.txt"},
 		},
 		{
+			name: "a-team-of-doctors-is-no-negotiating-team",
+			conll: tree("The United States sent a team of doctors to Haiti.",
+				"The the DET DT 3 det", "United United PROPN NNP 3 compound", "States States PROPN NNPS 4 nsubj",
+				"sent send VERB VBD 0 root", "a a DET DT 6 det", "team team NOUN NN 4 obj", "of of ADP IN 8 case",
+				"doctors doctor NOUN NNS 6 nmod", "to to ADP IN 10 case", "Haiti Haiti PROPN NNP 4 obl", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    nil,
+			wantOut: []string{"036 USA HTI CAMEO.2.0.txt"},
+		},
+		{
 			name: "calling-for-an-investigation-is-an-appeal",
 			conll: tree("Amnesty International called for an investigation into Russia.",
 				"Amnesty Amnesty PROPN NNP 3 nsubj", "International International PROPN NNP 1 flat",
