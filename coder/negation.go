@@ -34,7 +34,11 @@ const (
 // refusing it: aid (033 → 122, "will not accept refugees" 0333 → 1223
 // Reject request for humanitarian aid), political reform (034 → 123),
 // yielding (035 → 124), a meeting (036 → 125), settling a dispute (037
-// → 127), accepting mediation (038 → 126). The codebook's 12 family defines each
+// → 127), accepting mediation (038 → 126); not giving aid (07) is
+// refusing it as the intent's refusal is (070 → 122, 071 → 1221, 072 →
+// 1222, 073 → 1223, 074 → 1224), and not granting asylum (075) is 1223
+// ("will not accept refugees from Afghanistan", ACCEPT * &REFUGEE [075]).
+// The codebook's 12 family defines each
 // as the refusal of that act (cameo/ and
 // ../shared/data/ontology/cameo/cameo-eventcodes.tsv).
 var opposite = map[string]string{
@@ -46,6 +50,7 @@ var opposite = map[string]string{
 	"083": "123", "0831": "1231", "0832": "1232", "0833": "1233", "0834": "1234",
 	"0861": "1245", "0862": "1245", "0863": "1245",
 	"0871": "1246", "0872": "1246", "0873": "1246", "0874": "1246",
+	"070": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224", "075": "1223",
 	"033": "122", "0331": "1221", "0332": "1222", "0333": "1223", "0334": "1224",
 	"034": "123", "0341": "1231", "0342": "1232", "0343": "1233", "0344": "1234",
 	"035": "124", "0351": "1241", "0352": "1242", "0353": "1243", "0354": "1244", "0355": "1245", "0356": "1246",

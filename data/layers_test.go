@@ -267,6 +267,26 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"036 USA HTI CAMEO.2.0.txt"},
 		},
 		{
+			name: "accepting-refugees-is-asylum",
+			conll: tree("The United States accepted Iraqi refugees.",
+				"The the DET DT 3 det", "United United PROPN NNP 3 compound", "States States PROPN NNPS 4 nsubj",
+				"accepted accept VERB VBD 0 root", "Iraqi Iraqi ADJ JJ 6 amod", "refugees refugee NOUN NNS 4 obj", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    []string{"075 USA IRQREF verbs.news.txt"},
+			wantOut: []string{"0333 USA IRQREF CAMEO.2.0.txt"},
+		},
+		{
+			name: "refusing-refugees-refuses-humanitarian-aid",
+			conll: tree("Lebanon will not accept Syrian refugees.",
+				"Lebanon Lebanon PROPN NNP 4 nsubj", "will will AUX MD 4 aux", "not not PART RB 4 advmod", "accept accept VERB VB 0 root",
+				"Syrian Syrian ADJ JJ 6 amod", "refugees refugee NOUN NNS 4 obj", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			// Not granting asylum (075) is 1223, as not intending to give
+			// humanitarian aid (0333) was.
+			want:    []string{"1223 LBN SYRREF verbs.news.txt"},
+			wantOut: []string{"1223 LBN SYRREF CAMEO.2.0.txt"},
+		},
+		{
 			name: "calling-for-an-investigation-is-an-appeal",
 			conll: tree("Amnesty International called for an investigation into Russia.",
 				"Amnesty Amnesty PROPN NNP 3 nsubj", "International International PROPN NNP 1 flat",
