@@ -208,8 +208,11 @@ func (st *sent) localCountry(h int, agents []*dict.Agent, definite bool) (entity
 
 // homeCountry gives a local group with no country of its own (localAgents:
 // "protesters", "police", "the parliament") the country the article is
-// set in: the state of the places the article has named as locations so
-// far, when one state has at least two of them and three in five, unless
+// set in: the state of the places the article has named as locations, of
+// its domestic institutions and of the politicians it has named so far
+// (persons in government, legislators, elites, party leaders: "President
+// Donald Trump", "Senate President Thomas Rivera Schatz"), when one state
+// has at least two of them and three in five, unless
 // the phrase says it is foreign ("foreign security forces"). A
 // state organ takes it only when no other state is named in the sentence,
 // as in localCountry.
@@ -241,6 +244,18 @@ func (st *sent) homeCountry(h int, agents []*dict.Agent) (entity, bool) {
 		if (o.locative && !o.joined || domesticOrgans[o.role[:min(3, len(o.role))]]) && placeCode(o.code) {
 			count[o.code]++
 			last[o.code] = o
+			total++
+			return
+		}
+		if o.person && !o.inferred && !o.locative && len(o.code) >= 6 && placeCode(o.code[:3]) && politicalRoles[o.code[3:6]] {
+			// A politician of a state, named: an article about a state's
+			// politics names its politicians ("President Donald Trump",
+			// "Senate President Thomas Rivera Schatz").
+			c := o.code[:3]
+			count[c]++
+			if _, ok := last[c]; !ok {
+				last[c] = entity{code: c, entry: o.entry, span: o.span, last: o.last}
+			}
 			total++
 		}
 	}
