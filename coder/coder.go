@@ -406,6 +406,10 @@ type docState struct {
 	// person's surname ("Sudesh Amman"): later alone they name him, not
 	// the place.
 	surnames map[string]bool
+	// privateNames are the last words of the names of persons the
+	// dictionaries do not know, named in full so far ("Milken" after
+	// "Michael Milken"; privateName).
+	privateNames map[string]bool
 	// explain asks every stage to say what it decided; trace collects
 	// the decisions about predicates that gave no event.
 	explain bool

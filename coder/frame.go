@@ -335,7 +335,7 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 			how = append(how, "source: the unidentified assailant of an agentless passive of violence")
 		}
 	}
-	if len(targets) == 0 && len(sources) == 1 && st.c.opts.Modality == ModalityNews {
+	if (len(targets) == 0 || len(targets) == 1 && targets[0].private()) && len(sources) == 1 && st.c.opts.Modality == ModalityNews {
 		if e, ok := st.suspect(v, passive, sources[0]); ok {
 			targets = []entity{e}
 			how = append(how, "target: a person the dictionaries do not know whom a state's police or courts act on: a suspect of that state")
@@ -1671,8 +1671,11 @@ func (st *sent) suspect(v int, passive bool, src entity) (entity, bool) {
 			break
 		}
 	}
-	if h < 0 || st.tok(h).UPOS != text.PROPN || len(st.mention(h)) > 0 {
+	if h < 0 || st.tok(h).UPOS != text.PROPN {
 		return entity{}, false
+	}
+	if m := st.mention(h); len(m) > 0 && !(len(m) == 1 && m[0].private()) {
+		return entity{}, false // (a private person's country: the suspect says more)
 	}
 	lo, hi := h, h
 	for _, k := range st.children(h) {

@@ -54,7 +54,9 @@ var fuzzWords = []string{"Russia", "attacked", "Turkey", "and", "Iran", "the", "
 	// The host-parties rule: a reciprocal noun as an object or a setting.
 	"call", "phone", "during", "characterized",
 	// Groups sent, elections, background years.
-	"hundreds", "team", "contingent", "tons", "defeated", "retired", "encountered", "2007"}
+	"hundreds", "team", "contingent", "tons", "defeated", "retired", "encountered", "2007",
+	// Private persons of the article's state.
+	"Ivan", "Petrov", "Hospital", "Bank"}
 
 var fuzzRels = []text.DepRel{"nsubj", "obj", "obl", "conj", "cc", "case", "nmod", "nmod:poss", "amod", "compound",
 	"flat", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "mark", "aux", "aux:pass", "nsubj:pass", "obl:agent", "det", "advmod", "appos", "root", "dobj",

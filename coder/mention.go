@@ -358,6 +358,9 @@ func (st *sent) mention(h int) []entity {
 			e = m
 		}
 	}
+	if len(e) == 0 {
+		e = st.privatePerson(h)
+	}
 	st.memo[h] = e
 	return e
 }
@@ -1473,6 +1476,94 @@ func (st *sent) markSurnames() {
 			st.placeAsSurname(i, i)
 		}
 	}
+}
+
+// privatePerson gives a person the dictionaries do not know, named in an
+// article set in one state (homeCountry), as a private person of that
+// state: "Trump granted Milken a full and unconditional pardon" (USACVL).
+// Only when nothing else names the phrase's actor.
+func (st *sent) privatePerson(h int) []entity {
+	if !st.privateName(h) {
+		return nil
+	}
+	r, ok := st.homeCountry(h, []*dict.Agent{{Name: "person", Code: "CVL"}})
+	if !ok {
+		return nil
+	}
+	lo, hi := st.phraseSpan(h)
+	span := text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}
+	return []entity{{code: r.code[:3] + "CVL", span: span, head: h, entry: r.entry, last: st.key(h), person: true, inferred: true, viaHow: "article-person", viaSpan: r.span}}
+}
+
+// notPersonEnds end the names of places, buildings, organisations and media
+// that institutionWords leave out; none names a person.
+var notPersonEnds = map[string]bool{"HOSPITAL": true, "COLLEGE": true, "SCHOOL": true, "CHURCH": true,
+	"CATHEDRAL": true, "MOSQUE": true, "TEMPLE": true, "AIRPORT": true, "STATION": true, "STREET": true,
+	"ROAD": true, "AVENUE": true, "SQUARE": true, "PLAZA": true, "PARK": true, "BRIDGE": true, "MUSEUM": true,
+	"PALACE": true, "HALL": true, "CENTER": true, "CENTRE": true, "TOWER": true, "COMPANY": true,
+	"CORPORATION": true, "INC": true, "INC.": true, "LTD": true, "GROUP": true, "FOUNDATION": true, "NEWS": true,
+	"TIMES": true, "POST": true, "CLUB": true, "PRISON": true, "ISLAND": true, "ISLANDS": true, "RIVER": true,
+	"COUNTY": true, "CITY": true, "VALLEY": true, "BEACH": true, "FESTIVAL": true, "PROJECT": true, "ACT": true,
+	"LAW": true, "FUND": true, "TRUST": true, "SOCIETY": true, "FEDERATION": true, "BOARD": true,
+	"ADMINISTRATION": true, "GUARD": true, "TV": true, "RADIO": true, "PRESS": true}
+
+// private reports whether e is a person privatePerson gave the article's
+// country, which a more specific inference may replace.
+func (e entity) private() bool {
+	return e.inferred && e.person && e.viaHow == "article-person"
+}
+
+// privateName reports whether h heads a person's name the dictionaries
+// do not know: two or more capitalised proper nouns ("Michael Milken"),
+// or one that ended such a name earlier in the article ("Milken").
+func (st *sent) privateName(h int) bool {
+	if st.tok(h).UPOS != text.PROPN {
+		return false
+	}
+	switch st.base(h) {
+	case text.Compound, text.Amod, text.Flat:
+		return false // part of another noun's phrase ("the Roman Catholic cathedral")
+	}
+	if st.rel(h).Subtype() == "desc" {
+		return false
+	}
+	for _, k := range st.children(h) {
+		switch b := st.base(k); {
+		case st.rel(k).Subtype() == "desc" || b == text.Appos:
+			return false // a titled or described person: the title says who ("police press officer Monika Kosiec")
+		case b == text.Nmod && st.caseWord(k) == "OF":
+			return false // "Sabrina Bennoui of Reporters Without Borders"
+		}
+	}
+	if st.base(h) == text.Appos {
+		return false
+	}
+	lo, hi := st.phraseSpan(h)
+	n := 0
+	for i := lo; i <= hi; i++ {
+		if st.tok(i).UPOS == text.PROPN {
+			w := st.doc.Form(i)
+			if w == "" || w[0] < 'A' || w[0] > 'Z' || strings.ToUpper(w) == w {
+				return false // "CNN", "NATO": acronyms are organisations
+			}
+			n++
+			continue
+		}
+		if st.tok(i).UPOS != text.DET {
+			return false
+		}
+	}
+	if institutionWords[st.key(hi)] || notPersonEnds[st.key(hi)] {
+		return false // "John Radcliffe Hospital", "Freedom Plaza"
+	}
+	if n >= 2 {
+		if st.dc.privateNames == nil {
+			st.dc.privateNames = map[string]bool{}
+		}
+		st.dc.privateNames[st.key(hi)] = true
+		return true
+	}
+	return n == 1 && st.dc.privateNames[st.key(h)]
 }
 
 // placeQualifiers come before a place's name as part of it, not as a

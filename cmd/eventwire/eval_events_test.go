@@ -227,11 +227,16 @@ func TestEvalEventsTiny(t *testing.T) {
 // precision on real news; raise it when precision rises, never lower it.
 // Measured: 0.230 (23 of 100) at c70ae98, where batch 1 was judged; 0.297
 // (27 of 91) at 758e263 with batches 2 and 3 judged; 0.479 (58 of 121)
-// at 181006b with batches 4-12 judged, hence 0.429.
-const demoFloor = 0.429
+// at 181006b with batches 4-12 judged; 0.873 (165 of 189) in session 23
+// with every event judged, hence 0.82.
+const demoFloor = 0.82
 
-// demoMaxMissing is how many events judged right may stop being coded.
-const demoMaxMissing = 5
+// demoMaxMissing is how many events judged right may stop being coded: 5
+// until session 23, 6 since; the sixth, "Iran issued arrest warrants on 36
+// people" (173 IRN to USAPPL), was coded and judged right while
+// governments named as bodies counted for the article's country, which
+// the same session restricted to persons (coder homeCountry).
+const demoMaxMissing = 6
 
 // TestEvalEventsDemoFloor scores the coder on the judged Wikinews politics
 // demo set (testdata/judged/wikinews-politics-demo.tsv) and fails when
