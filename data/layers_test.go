@@ -287,6 +287,28 @@ func TestNewsCorrections(t *testing.T) {
 			wantOut: []string{"1223 LBN SYRREF CAMEO.2.0.txt"},
 		},
 		{
+			name: "pardons-issued-yield",
+			conll: tree("The United States issued pardons to Iraqi prisoners.",
+				"The the DET DT 3 det", "United United PROPN NNP 3 compound", "States States PROPN NNPS 4 nsubj",
+				"issued issue VERB VBD 0 root", "pardons pardon NOUN NNS 4 obj", "to to ADP IN 8 case",
+				"Iraqi Iraqi ADJ JJ 8 amod", "prisoners prisoner NOUN NNS 5 nmod", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			// Upstream codes it through the GRANT_DOCUMENTS block's 081
+			// (ease administrative sanctions); a pardon yields, 080.
+			want:    []string{"080 USA IRQCVL verbs.news.txt"},
+			wantOut: []string{"081 USA IRQCVL CAMEO.2.0.txt"},
+		},
+		{
+			name: "sentences-commuted-release-whose-they-are",
+			conll: tree("The United States commuted the sentences of Iraqi prisoners.",
+				"The the DET DT 3 det", "United United PROPN NNP 3 compound", "States States PROPN NNPS 4 nsubj",
+				"commuted commute VERB VBD 0 root", "the the DET DT 6 det", "sentences sentence NOUN NNS 4 obj",
+				"of of ADP IN 9 case", "Iraqi Iraqi ADJ JJ 9 amod", "prisoners prisoner NOUN NNS 6 nmod", ". . PUNCT . 4 punct"),
+			without: data.VerbNews,
+			want:    []string{"0841 USA IRQCVL verbs.news.txt"},
+			wantOut: nil,
+		},
+		{
 			name: "calling-for-an-investigation-is-an-appeal",
 			conll: tree("Amnesty International called for an investigation into Russia.",
 				"Amnesty Amnesty PROPN NNP 3 nsubj", "International International PROPN NNP 1 flat",
