@@ -655,6 +655,7 @@ func (st *sent) code() []eventwire.Event {
 	frames = append(frames, aspect...)
 	frames = append(frames, st.nounFrames(aspect)...)
 	frames = append(frames, st.evalFrames()...)
+	frames = append(frames, st.griefFrames()...)
 	frames = append(frames, st.protestFrames()...)
 	frames = append(frames, st.restatedFrames()...)
 	for _, f := range frames {

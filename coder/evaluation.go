@@ -86,3 +86,85 @@ func (st *sent) evaluation(p int) *dict.Verb {
 	}
 	return nil
 }
+
+// Grief in quoted words. In a report of a death (deceased: the article's
+// first sentence says who died), a speaker whose direct quotation speaks
+// of the loss, of missing the dead or of mourning them expresses sympathy
+// for the dead, 018, as the gold guideline codes tributes (rule 7.4): "It
+// is a great loss to the people of South Sudan," said the information
+// minister of John Luk Jok; "He is a person the whole country will
+// miss"; "He will be missed". The code is the dictionary's for MOURN
+// (verbs.news.txt LAMENT_MOURN).
+// Negated words ("not a loss") and the dead person's own words give
+// nothing; one frame a sentence.
+var griefWords = map[string]bool{"LOSS": true, "MISS": true, "MOURN": true, "GRIEVE": true, "SORROW": true,
+	"SADNESS": true, "GRIEF": true, "CONDOLENCE": true, "CONDOLENCES": true}
+
+// griefFrames builds the frame of grief in the sentence's quoted words.
+func (st *sent) griefFrames() []*frame {
+	if len(st.dc.quotes) == 0 || st.c.d.Verbs == nil {
+		return nil
+	}
+	var e *dict.Verb
+	for _, c := range st.c.d.Verbs.LookupLemma("MOURN") {
+		if len(c.Before)+len(c.After) == 0 && c.Code.Event == "018" {
+			e = c
+			break
+		}
+	}
+	if e == nil {
+		return nil
+	}
+	for p := st.lo; p < st.hi; p++ {
+		w := st.lemma(p)
+		switch u := st.tok(p).UPOS; {
+		case griefWords[w] && (u == text.NOUN || u == text.VERB):
+		case w == "REST" && u == text.VERB && st.hasChildKey(p, "PEACE"):
+			// "May he Rest In Peace"
+		default:
+			continue
+		}
+		if st.negatedWord(p) {
+			continue
+		}
+		speaker, ok := st.quotedBy(p)
+		if !ok {
+			continue
+		}
+		dead, ok := st.deceased()
+
+		if !ok || sameAs([]entity{dead}, []entity{speaker}) {
+			return nil
+		}
+		f := &frame{kind: evalFrame, pred: p, host: p, verb: e, sense: e.Code, conf: 0.5,
+			sources: []entity{speaker}, targets: []entity{dead}, own: true,
+			pattern: e.Block.File + ":" + strconv.Itoa(e.Line) + " " + e.Word + " [" + e.Code.String() + "] (grief in quoted words)"}
+		if st.dc.explain {
+			f.args = st.describeArgs(f, []string{"grief in quoted words in a report of a death: the quotation's speaker mourns the dead"})
+		}
+		return []*frame{f}
+	}
+	return nil
+}
+
+// hasChildKey reports whether token p has a dependent whose key is k.
+func (st *sent) hasChildKey(p int, k string) bool {
+	for _, c := range st.children(p) {
+		if st.key(c) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedWord reports whether token p, or the copula or auxiliary of its
+// clause, is negated by not, n't or never: "it is not a loss".
+func (st *sent) negatedWord(p int) bool {
+	for _, k := range st.children(p) {
+		switch st.key(k) {
+		case "NOT", "N'T", "NEVER", "NO":
+			return true
+		}
+	}
+	return false
+}

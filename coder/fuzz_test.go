@@ -56,7 +56,9 @@ var fuzzWords = []string{"Russia", "attacked", "Turkey", "and", "Iran", "the", "
 	// Groups sent, elections, background years.
 	"hundreds", "team", "contingent", "tons", "defeated", "retired", "encountered", "2007",
 	// Private persons of the article's state.
-	"Ivan", "Petrov", "Hospital", "Bank"}
+	"Ivan", "Petrov", "Hospital", "Bank",
+	// Grief in a report of a death.
+	"died", "loss", "missed"}
 
 var fuzzRels = []text.DepRel{"nsubj", "obj", "obl", "conj", "cc", "case", "nmod", "nmod:poss", "amod", "compound",
 	"flat", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "mark", "aux", "aux:pass", "nsubj:pass", "obl:agent", "det", "advmod", "appos", "root", "dobj",
