@@ -142,7 +142,13 @@ type Via struct {
 	// state as for "assailant") and "defended" (an official with no
 	// country of their own who defends a state's act or policy: that
 	// state's, as "The ambassador defended China's expansion of reefs";
-	// Text and Span are the state's mention).
+	// Text and Span are the state's mention) and "article-person" (a
+	// person the dictionaries lack, named in full in an article set in
+	// one state: a private person of that state, CVL, as "Trump granted
+	// Milken a full and unconditional pardon"; Text and Span are a
+	// mention that set the article in that state). "article" also gives
+	// the country of a local group from the politicians the article
+	// names.
 	How string `json:"how"`
 	// Text and Span are the mention the code came from; Span is a byte
 	// range of Article.Text.
