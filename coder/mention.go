@@ -189,7 +189,9 @@ func (st *sent) scanPhrase(h int) phraseInfo {
 					ag = formerHolder
 				}
 				pi.agents = append(pi.agents, ag)
-				if i <= h && h < i+n {
+				if i <= h && h < i+n || st.titleOf(i+n-1, h) {
+					// (A title before a name is the name's own role:
+					// "Prime Minister John Smith of Slovakia" is SVKGOV.)
 					pi.headAgent = true
 				} else if i < h {
 					pi.modAgents = append(pi.modAgents, ag)
@@ -1347,6 +1349,12 @@ func (st *sent) roleRef(agents []*dict.Agent, home string) (entity, bool) {
 		}
 	}
 	return entity{}, false
+}
+
+// titleOf reports whether token t, the last word of an agent phrase, is
+// the title (nmod:desc) of name h: "Prime Minister" of "John Smith".
+func (st *sent) titleOf(t, h int) bool {
+	return t < h && st.head(t) == h && st.rel(t).Subtype() == "desc" && st.tok(h).UPOS == text.PROPN
 }
 
 // roleOf returns the role code of the noun that the actor word k modifies
