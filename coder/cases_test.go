@@ -316,3 +316,37 @@ func condemnAttackDoc(t *testing.T) *text.Doc {
 `
 	return caseDoc(t, "Russia condemned Turkey and attacked Syria.", []byte(conll))
 }
+
+// TestHomeCountryEntry checks that an actor given the country of the
+// article's politicians carries no dictionary entry of its own: "police"
+// after President Putin is RUSCOP, not Putin's entry (case
+// home-politicians).
+func TestHomeCountryEntry(t *testing.T) {
+	data, err := os.ReadFile("testdata/cases/home-politicians.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, files := parseTxtar(data)
+	doc := caseDoc(t, strings.TrimRight(string(files["text.txt"]), "\n"), files["sentence.conllu"])
+	c := coder.New(caseDicts(t), cameo.Default(), coder.DefaultOptions())
+	evs, err := c.Code(context.Background(), doc, time.Date(2016, 12, 23, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, e := range evs {
+		if e.Source.Code != "RUSCOP" {
+			continue
+		}
+		found = true
+		if e.Source.Entry != "" || e.Target.Entry != "" {
+			t.Errorf("inferred actors carry entries %q, %q; want none", e.Source.Entry, e.Target.Entry)
+		}
+		if e.Source.Via == nil || e.Source.Via.How != "article" {
+			t.Errorf("police via %+v, want the article", e.Source.Via)
+		}
+	}
+	if !found {
+		t.Fatalf("no event of RUSCOP in %+v", evs)
+	}
+}

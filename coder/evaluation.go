@@ -124,7 +124,7 @@ func (st *sent) griefFrames() []*frame {
 		default:
 			continue
 		}
-		if st.negatedWord(p) {
+		if st.negated(p) {
 			continue
 		}
 		speaker, ok := st.quotedBy(p)
@@ -151,18 +151,6 @@ func (st *sent) griefFrames() []*frame {
 func (st *sent) hasChildKey(p int, k string) bool {
 	for _, c := range st.children(p) {
 		if st.key(c) == k {
-			return true
-		}
-	}
-	return false
-}
-
-// negatedWord reports whether token p, or the copula or auxiliary of its
-// clause, is negated by not, n't or never: "it is not a loss".
-func (st *sent) negatedWord(p int) bool {
-	for _, k := range st.children(p) {
-		switch st.key(k) {
-		case "NOT", "N'T", "NEVER", "NO":
 			return true
 		}
 	}

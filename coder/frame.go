@@ -348,21 +348,6 @@ func (st *sent) verbFrame(v int) (*frame, string) {
 		src := sources[0]
 		targets = []entity{{code: src.code[:3], head: -1, inferred: true, viaHow: "scene", viaSpan: src.viaSpan}}
 	}
-	if len(targets) == 0 && ruling {
-		// "ruled the US government violated the Due Process Clause",
-		// with "violated" a conjunct: the finding is against its subject.
-		for _, p := range st.childrenRel(v, text.Conj) {
-			if len(st.childrenRel(p, text.Cc)) > 0 || !st.violatesLaw(p) {
-				continue
-			}
-			for _, k := range st.children(p) {
-				if st.rel(k).IsSubject() {
-					targets = st.mention(k)
-					how = append(how, "target: the subject of the finding's clause")
-				}
-			}
-		}
-	}
 	if len(targets) == 0 && (f.sense.Event == "017" || f.sense.Event == "018") && st.c.opts.Modality == ModalityNews {
 		// "Tributes were paid by world leaders", "Iran expressed its
 		// condolences": in a report of a death, tributes and condolences
@@ -569,7 +554,7 @@ func (st *sent) courtFinding(v int) bool {
 	for _, k := range st.childrenRel(v, text.Ccomp, text.Xcomp) {
 		preds := append([]int{k}, st.childrenRel(k, text.Conj)...)
 		for _, p := range preds {
-			if unlawfulWords[st.key(p)] || st.violatesLaw(p) {
+			if unlawfulWords[st.key(p)] {
 				return !st.negated(k)
 			}
 		}
@@ -581,53 +566,9 @@ func (st *sent) courtFinding(v int) bool {
 		// conjunct of the verb with no subject of its own: the object is
 		// what the finding is about.
 		for _, p := range st.childrenRel(v, text.Conj) {
-			if unlawfulWords[st.key(p)] && len(st.childrenRel(p, text.Cop)) > 0 && !st.hasSubject(p) {
+			if unlawfulWords[st.key(p)] && len(st.childrenRel(p, text.Cop)) > 0 && st.subjectOf(p) < 0 {
 				return !st.negated(p)
 			}
-		}
-	}
-	for _, p := range st.childrenRel(v, text.Conj) {
-		// "ruled the male-only draft violated the Due Process Clause",
-		// parsed with "violated" a conjunct of "ruled" though no
-		// conjunction joins them: the complement.
-		if len(st.childrenRel(p, text.Cc)) == 0 && st.hasSubject(p) && st.violatesLaw(p) {
-			return !st.negated(p)
-		}
-	}
-	return false
-}
-
-// lawNouns name what an act found unlawful violates.
-var lawNouns = map[string]bool{"CONSTITUTION": true, "LAW": true, "LAWS": true, "CLAUSE": true, "AMENDMENT": true,
-	"RIGHTS": true, "TREATY": true, "CHARTER": true, "STATUTE": true, "ACT": true}
-
-// violatesLaw reports whether verb p says that its subject violates a
-// law: "ruled the male-only draft violated the Due Process Clause of the
-// United States Constitution".
-func (st *sent) violatesLaw(p int) bool {
-	switch st.lemma(p) {
-	case "VIOLATE", "BREACH", "CONTRAVENE", "INFRINGE", "BREAK":
-	default:
-		return false
-	}
-	for _, o := range st.childrenRel(p, text.Obj) {
-		if lawNouns[st.key(o)] {
-			return true
-		}
-		for _, n := range st.childrenRel(o, text.Nmod) {
-			if lawNouns[st.key(n)] {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// hasSubject reports whether token p has a subject of its own.
-func (st *sent) hasSubject(p int) bool {
-	for _, k := range st.children(p) {
-		if st.rel(k).IsSubject() {
-			return true
 		}
 	}
 	return false

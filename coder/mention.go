@@ -1500,7 +1500,7 @@ func (st *sent) privatePerson(h int) []entity {
 	}
 	lo, hi := st.phraseSpan(h)
 	span := text.Span{Start: st.tok(lo).Start, End: st.tok(hi).End}
-	return []entity{{code: r.code[:3] + "CVL", span: span, head: h, entry: r.entry, last: st.key(h), person: true, inferred: true, viaHow: "article-person", viaSpan: r.span}}
+	return []entity{{code: r.code[:3] + "CVL", span: span, head: h, last: st.key(h), person: true, inferred: true, viaHow: "article-person", viaSpan: r.span}}
 }
 
 // notPersonEnds end the names of places, buildings, organisations and media

@@ -250,11 +250,12 @@ func (st *sent) homeCountry(h int, agents []*dict.Agent) (entity, bool) {
 		if o.person && !o.inferred && !o.locative && len(o.code) >= 6 && placeCode(o.code[:3]) && politicalRoles[o.code[3:6]] {
 			// A politician of a state, named: an article about a state's
 			// politics names its politicians ("President Donald Trump",
-			// "Senate President Thomas Rivera Schatz").
+			// "Senate President Thomas Rivera Schatz"). The state only:
+			// the politician's dictionary entry is no one else's.
 			c := o.code[:3]
 			count[c]++
 			if _, ok := last[c]; !ok {
-				last[c] = entity{code: c, entry: o.entry, span: o.span, last: o.last}
+				last[c] = entity{code: c, span: o.span, last: o.last}
 			}
 			total++
 		}
