@@ -83,6 +83,31 @@ func (st *sent) emitFrame(f *frame) {
 			}
 		}
 	}
+	if strings.HasPrefix(f.code.Event, "14") && f.kind == verbFrame {
+		if k := st.inSupport(f.pred); k >= 0 {
+			// "rallied in support of President Trump": whom a rally
+			// supports is no one it protests against.
+			kept := targets[:0:0]
+			for _, t := range targets {
+				if t.head != k && !st.dominates(k, t.head) {
+					kept = append(kept, t)
+				}
+			}
+			targets = kept
+		}
+	}
+	if len(targets) == 0 && strings.HasPrefix(f.code.Event, "14") {
+		if t, ok := st.protestedGovernment(sources); ok && st.inSupport(f.pred) < 0 {
+			targets = []entity{t}
+			if st.dc.explain {
+				note := "target: the government of the protesters' own state, protested against when no one else is named"
+				if f.coding != "" {
+					note = f.coding + "; " + note
+				}
+				f.coding = note
+			}
+		}
+	}
 	cloned := false
 	for i, t := range targets {
 		if h, ok := st.missionHost(t, f.pred); ok {
@@ -441,6 +466,48 @@ func (st *sent) ownState(f *frame) (entity, bool) {
 	}
 	return entity{}, false
 }
+
+// protestedGovernment gives the target of a protest, a strike or a riot
+// (14) that names none: the government of the protesters' own state, as
+// the guideline codes "Iraqis protest in Iraq" (IRQCVL -> IRQGOV) and as
+// CAMEO reads a protest with no named addressee. Only for protesters of
+// one state who are no organ of it (civilians, the opposition, workers,
+// students: "The protests began in June" in Hong Kong, HKGOPP): a
+// legislature's or an army's protest is aimed at someone the text would
+// name.
+func (st *sent) protestedGovernment(sources []entity) (entity, bool) {
+	state := ""
+	var span text.Span
+	for _, s := range sources {
+		if len(s.code) < 6 || !placeCode(s.code[:3]) || !protestGroups[s.code[3:6]] {
+			return entity{}, false
+		}
+		if state != "" && s.code[:3] != state {
+			return entity{}, false
+		}
+		state, span = s.code[:3], s.span
+	}
+	if state == "" {
+		return entity{}, false
+	}
+	return entity{code: state + "GOV", span: span, head: -1, inferred: true, viaHow: "protested-government", viaSpan: span}, true
+}
+
+// inSupport returns the noun "support" of "in support of" in the clause
+// of the rally of verb v, or -1: a rally for someone is not against them.
+func (st *sent) inSupport(v int) int {
+	for k := v + 1; k < st.hi; k++ {
+		if st.lemma(k) == "SUPPORT" && st.caseWord(k) == "IN" && st.inClause(k, v) {
+			return k
+		}
+	}
+	return -1
+}
+
+// protestGroups are the agents of non-state groups whose protest with no
+// named target is against their own state's government.
+var protestGroups = map[string]bool{"CVL": true, "OPP": true, "PPL": true, "LAB": true, "EDU": true, "AGR": true,
+	"REF": true, "MED": true, "HRI": true, "NGO": true}
 
 // countryTargets drops, where an article requires a target's country
 // (dropPair), the targets of a protest or a show of force (14, 15) that

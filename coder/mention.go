@@ -1551,7 +1551,7 @@ func (st *sent) privateName(h int) bool {
 	for i := lo; i <= hi; i++ {
 		if st.tok(i).UPOS == text.PROPN {
 			w := st.doc.Form(i)
-			if w == "" || w[0] < 'A' || w[0] > 'Z' || strings.ToUpper(w) == w {
+			if w == "" || w[0] < 'A' || w[0] > 'Z' || strings.ToUpper(w) == w && !initial(w) {
 				return false // "CNN", "NATO": acronyms are organisations
 			}
 			n++
@@ -1572,6 +1572,12 @@ func (st *sent) privateName(h int) bool {
 		return true
 	}
 	return n == 1 && st.dc.privateNames[st.key(h)]
+}
+
+// initial reports whether w is a name's initial ("J." in "Edward J.
+// DeBartolo"), no acronym.
+func initial(w string) bool {
+	return len(w) == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'
 }
 
 // placeQualifiers come before a place's name as part of it, not as a

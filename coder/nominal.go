@@ -500,6 +500,13 @@ func (st *sent) protestFrames() []*frame {
 						inferred: true, viaHow: "place", viaSpan: place.span}}
 				}
 			}
+			if targets[0].null() {
+				// Against no one named: the protesters' own government
+				// (protestedGovernment).
+				if t, ok := st.protestedGovernment([]entity{src}); ok {
+					targets = []entity{t}
+				}
+			}
 			f := &frame{kind: aspectFrame, pred: n, host: v, verb: e, sense: e.Code, conf: 0.5,
 				sources: []entity{src}, targets: targets,
 				pattern: e.Block.File + ":" + strconv.Itoa(e.Line) + " " + e.Word + " [" + e.Code.String() + "] (protest noun, subject of " + st.lemma(v) + ")"}
