@@ -985,6 +985,26 @@ func (st *sent) statementTarget(v int, sources []entity) []entity {
 		}
 	}
 	for _, k := range kids {
+		// "commented on Luk's death", "spoke about the collaboration
+		// between his agency and SpaceX": the person or body a comment's
+		// topic names, through its possessor or its of-phrase.
+		if !st.rel(k).IsObliqueLike() || st.timePhrase(k) || k < v {
+			continue
+		}
+		switch w := st.caseWord(k); w {
+		case "ON", "ABOUT", "REGARDING", "CONCERNING", "OF":
+			// "On" is a topic only of a comment ("said on the
+			// parliament floor", "on Voice of America" are where), "of"
+			// only of speaking.
+			if w == "OF" && st.lemma(v) != "SPEAK" && st.lemma(v) != "TALK" || w == "ON" && !commentOn[st.lemma(v)] {
+				continue
+			}
+			if e := st.topicActor(k); ok(e) && !st.ownedBy(k, sources) {
+				return e
+			}
+		}
+	}
+	for _, k := range kids {
 		switch st.rel(k).Base() {
 		case text.Ccomp, text.Xcomp:
 			// The reported clause's subject, else a directed modifier of
@@ -1057,6 +1077,37 @@ func (st *sent) statementTarget(v int, sources []entity) []entity {
 						}
 					}
 				}
+			}
+		}
+	}
+	return nil
+}
+
+// commentOn are the verbs whose on-phrase is their topic: "commented on
+// Luk's death".
+var commentOn = map[string]bool{"COMMENT": true, "REMARK": true, "REFLECT": true, "ELABORATE": true}
+
+// topicActor returns the actors a comment's topic phrase k names: the
+// phrase itself ("about Iran"), else its possessor or a modifier with of
+// or between ("on Luk's death", "about the collaboration between his
+// agency and SpaceX"), named actors only (no agent alone, no place).
+func (st *sent) topicActor(k int) []entity {
+	named := func(e []entity) bool {
+		for _, x := range e {
+			if strings.HasPrefix(x.code, "---") || x.viaHow == "place" || x.locative {
+				return false
+			}
+		}
+		return len(e) > 0
+	}
+	if e := st.mention(k); named(e) {
+		return e
+	}
+	for _, m := range st.children(k) {
+		r := st.rel(m)
+		if r == text.NmodPoss || r.Base() == text.Nmod && (st.caseWord(m) == "OF" || st.caseWord(m) == "BETWEEN") {
+			if e := st.mention(m); named(e) {
+				return e
 			}
 		}
 	}
