@@ -1436,6 +1436,9 @@ func (st *sent) surname(i, n int) bool {
 	if st.stateNameEndsAt(i - 1) {
 		return false // "Delhi Police", "Nigerian Navy": the place's organ, no one's surname
 	}
+	if organWords[st.key(i)] {
+		return false // "Thames Valley Police", "the Metropolitan Police": an organ by its name
+	}
 	if i+1 >= st.hi {
 		return true
 	}
@@ -1934,6 +1937,15 @@ var institutionWords = map[string]bool{"DEPARTMENT": true, "MINISTRY": true, "HO
 	"FORCES": true, "EMBASSY": true, "ORGANIZATION": true, "ORGANISATION": true, "ASSOCIATION": true,
 	"INSTITUTE": true, "UNIVERSITY": true, "CORPS": true, "COMMAND": true, "BUREAU": true, "AUTHORITY": true,
 	"NAVY": true, "COALITION": true, "FRONT": true, "MOVEMENT": true, "BRIGADE": true, "BRIGADES": true}
+
+// organWords end the names of state organs and are no one's surname
+// ("Thames Valley Police", "the Metropolitan Police", "the Ministry");
+// the institution words that are also surnames ("House", "Court",
+// "Bank") are left out.
+var organWords = map[string]bool{"POLICE": true, "ARMY": true, "NAVY": true, "MINISTRY": true, "DEPARTMENT": true,
+	"GOVERNMENT": true, "PARLIAMENT": true, "CONGRESS": true, "SENATE": true, "AGENCY": true, "COMMISSION": true,
+	"COUNCIL": true, "COMMITTEE": true, "CORPS": true, "COMMAND": true, "BUREAU": true, "AUTHORITY": true,
+	"FORCES": true, "BRIGADE": true, "BRIGADES": true, "COALITION": true, "CONSTABULARY": true, "GENDARMERIE": true}
 
 // groupNouns are the nouns by which news refers back to a named group:
 // "the group", "the organisation", "the movement".

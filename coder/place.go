@@ -273,7 +273,19 @@ func (st *sent) homeCountry(h int, agents []*dict.Agent) (entity, bool) {
 		}
 	}
 	if best == "" || count[best] < 2 || 5*count[best] < 3*total {
-		return entity{}, false
+		if total > 0 || !stateOrgan(agents) {
+			return entity{}, false
+		}
+		// Nothing named so far says where the article is set (its first
+		// sentence: "Yesterday, Thames Valley Police said they had
+		// arrested a second man"): for a state organ, the places it goes
+		// on to name do. (For any group, 22 more Wikinews events, about
+		// half of them wrong: a hurricane "hit" the Azores as Ireland's.)
+		e, ok := st.dc.articleState()
+		if !ok {
+			return entity{}, false
+		}
+		best, last[e.code] = e.code, e
 	}
 	if stateOrgan(agents) {
 		for _, o := range st.occurrences {
@@ -286,6 +298,38 @@ func (st *sent) homeCountry(h int, agents []*dict.Agent) (entity, bool) {
 		}
 	}
 	return last[best], true
+}
+
+// articleState returns the state of the places the geocoder found in the
+// whole article, when one state has at least two of them and three in
+// five, with the span of the first; computed once.
+func (dc *docState) articleState() (entity, bool) {
+	if dc.stateDone {
+		return dc.state, dc.state.code != ""
+	}
+	dc.stateDone = true
+	count := map[string]int{}
+	first := map[string]int{}
+	for i, p := range dc.places {
+		count[p.code]++
+		if f, ok := first[p.code]; !ok || i < f {
+			first[p.code] = i
+		}
+	}
+	best, total := "", 0
+	for c, n := range count {
+		total += n
+		if n > count[best] || (n == count[best] && c < best) {
+			best = c
+		}
+	}
+	if best == "" || count[best] < 2 || 5*count[best] < 3*total {
+		return entity{}, false
+	}
+	i := first[best]
+	toks := dc.doc.Tokens
+	dc.state = entity{code: best, head: i, span: text.Span{Start: toks[i].Start, End: toks[dc.places[i].last].End}}
+	return dc.state, true
 }
 
 // domesticOrgans are the state organs that act at home: legislatures,
