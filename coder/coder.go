@@ -421,10 +421,6 @@ type docState struct {
 	// places are the geocoder's places by the token they start at (the
 	// token's index), each with the index of its last token.
 	places map[int]docPlace
-	// state is the state most of the article's places are in
-	// (articleState), computed once (stateDone).
-	state     entity
-	stateDone bool
 	// quotes are the direct and mixed quotes with a coded speaker.
 	quotes []quoted
 }

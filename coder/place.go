@@ -281,7 +281,7 @@ func (st *sent) homeCountry(h int, agents []*dict.Agent) (entity, bool) {
 		// arrested a second man"): for a state organ, the places it goes
 		// on to name do. (For any group, 22 more Wikinews events, about
 		// half of them wrong: a hurricane "hit" the Azores as Ireland's.)
-		e, ok := st.dc.articleState()
+		e, ok := st.articleState()
 		if !ok {
 			return entity{}, false
 		}
@@ -301,16 +301,17 @@ func (st *sent) homeCountry(h int, agents []*dict.Agent) (entity, bool) {
 }
 
 // articleState returns the state of the places the geocoder found in the
-// whole article, when one state has at least two of them and three in
-// five, with the span of the first; computed once.
-func (dc *docState) articleState() (entity, bool) {
-	if dc.stateDone {
-		return dc.state, dc.state.code != ""
-	}
-	dc.stateDone = true
+// article's other sentences, when one state has at least two of them and
+// three in five, with the span of the first. The sentence's own places
+// are read by the rules that place a clause (localCountry); a text of
+// one sentence has no others.
+func (st *sent) articleState() (entity, bool) {
 	count := map[string]int{}
 	first := map[string]int{}
-	for i, p := range dc.places {
+	for i, p := range st.dc.places {
+		if i >= st.lo && i < st.hi {
+			continue
+		}
 		count[p.code]++
 		if f, ok := first[p.code]; !ok || i < f {
 			first[p.code] = i
@@ -327,9 +328,8 @@ func (dc *docState) articleState() (entity, bool) {
 		return entity{}, false
 	}
 	i := first[best]
-	toks := dc.doc.Tokens
-	dc.state = entity{code: best, head: i, span: text.Span{Start: toks[i].Start, End: toks[dc.places[i].last].End}}
-	return dc.state, true
+	toks := st.doc.Tokens
+	return entity{code: best, head: i, span: text.Span{Start: toks[i].Start, End: toks[st.dc.places[i].last].End}}, true
 }
 
 // domesticOrgans are the state organs that act at home: legislatures,
