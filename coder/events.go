@@ -471,10 +471,13 @@ func (st *sent) ownState(f *frame) (entity, bool) {
 // (14) that names none: the government of the protesters' own state, as
 // the guideline codes "Iraqis protest in Iraq" (IRQCVL -> IRQGOV) and as
 // CAMEO reads a protest with no named addressee. Only for protesters of
-// one state who are no organ of it (civilians, the opposition, workers,
-// students: "The protests began in June" in Hong Kong, HKGOPP): a
-// legislature's or an army's protest is aimed at someone the text would
-// name.
+// one state who are no organ of its executive (civilians, the
+// opposition, workers, students: "The protests began in June" in Hong
+// Kong, HKGOPP), and for its legislators, who protest against the
+// government ("Members of the House of Commons protested by shouting
+// 'shame on you!'" at the prorogation: GBRLEG -> GBRGOV, as both gold
+// readers coded it); an army's or the police's protest is aimed at
+// someone the text would name.
 func (st *sent) protestedGovernment(sources []entity) (entity, bool) {
 	state := ""
 	var span text.Span
@@ -504,9 +507,10 @@ func (st *sent) inSupport(v int) int {
 	return -1
 }
 
-// protestGroups are the agents of non-state groups whose protest with no
-// named target is against their own state's government.
-var protestGroups = map[string]bool{"CVL": true, "OPP": true, "PPL": true, "LAB": true, "EDU": true, "AGR": true,
+// protestGroups are the agents of the groups whose protest with no named
+// target is against their own state's government: non-state groups and
+// legislators.
+var protestGroups = map[string]bool{"CVL": true, "OPP": true, "LEG": true, "PPL": true, "LAB": true, "EDU": true, "AGR": true,
 	"REF": true, "MED": true, "HRI": true, "NGO": true}
 
 // countryTargets drops, where an article requires a target's country

@@ -609,6 +609,15 @@ func (st *sent) mention1(h int) []entity {
 			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: "place-ref", viaSpan: r.span})
 		}
 	}
+	if len(pi.actors) == 0 && len(pi.agents) > 0 && domesticAgents(pi.agents) {
+		// "Members of the House of Commons", "the court", "police": a
+		// legislature, a court or the police act at home, in the
+		// country the article is set in, not in the last country named
+		// (Ireland's prime minister, met abroad).
+		if r, ok := st.homeCountry(h, pi.agents); ok {
+			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code[:3], entry: r.entry, span: pi.span, last: r.last, viaHow: "article", viaSpan: r.span})
+		}
+	}
 	if len(pi.actors) == 0 && len(pi.agents) > 0 && st.hasDefinite(h) {
 		// "the army", "the government" after a country was named in an
 		// earlier sentence: the agent belongs to that country.
@@ -1937,6 +1946,19 @@ var institutionWords = map[string]bool{"DEPARTMENT": true, "MINISTRY": true, "HO
 	"FORCES": true, "EMBASSY": true, "ORGANIZATION": true, "ORGANISATION": true, "ASSOCIATION": true,
 	"INSTITUTE": true, "UNIVERSITY": true, "CORPS": true, "COMMAND": true, "BUREAU": true, "AUTHORITY": true,
 	"NAVY": true, "COALITION": true, "FRONT": true, "MOVEMENT": true, "BRIGADE": true, "BRIGADES": true}
+
+// domesticAgents reports whether agents name only domestic organs of a
+// state (domesticOrgans: a legislature, courts, police).
+func domesticAgents(agents []*dict.Agent) bool {
+	for _, ag := range agents {
+		for i := 0; i+3 <= len(ag.Code); i += 3 {
+			if !domesticOrgans[ag.Code[i:i+3]] {
+				return false
+			}
+		}
+	}
+	return len(agents) > 0
+}
 
 // organWords end the names of state organs and are no one's surname
 // ("Thames Valley Police", "the Metropolitan Police", "the Ministry");
