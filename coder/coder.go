@@ -283,6 +283,58 @@ func (c *Coder) CodeGiven(ctx context.Context, doc *text.Doc, date time.Time, g 
 	return evs, err
 }
 
+// RedateRoles gives the actors of events dated well before the article
+// (an act told as background, Event.DateFrom "sentence": "Clinton was
+// impeached in 1998", "after Theresa May stepped down on July 24") the
+// roles their dictionary records date for the event's day, not the
+// article's: an office holder then was one. Only an actor whose code is
+// its record's own role on the article's date (no agent was combined
+// with it) and only for persons' records; a date of a year or a month is
+// read as its middle. Dates within 30 days of the article keep its roles.
+func (c *Coder) RedateRoles(evs []eventwire.Event, article time.Time) {
+	if article.IsZero() || c.d.Actors == nil {
+		return
+	}
+	for i := range evs {
+		ev := &evs[i]
+		if ev.DateFrom != "sentence" {
+			continue
+		}
+		day, ok := eventDay(ev.Date)
+		if !ok || day.After(article.AddDate(0, 0, -30)) {
+			continue
+		}
+		for _, side := range []*eventwire.Actor{&ev.Source, &ev.Target} {
+			act := c.d.Actors.ByEntry(side.Entry)
+			if act == nil || !personEntry(act) || act.CodeAt(article) != side.Code {
+				continue
+			}
+			if code := act.CodeAt(day); code != "" && code != side.Code {
+				side.Code = code
+			}
+		}
+	}
+}
+
+// eventDay reads an event's date, a day, a month or a year (timex
+// values "2019-07-24", "2019-07", "1998"), as a day: a month or a year by
+// its middle.
+func eventDay(s string) (time.Time, bool) {
+	for _, f := range []struct {
+		layout string
+		months int
+		days   int
+	}{{"2006-01-02", 0, 0}, {"2006-01", 0, 14}, {"2006", 6, 0}} {
+		if len(s) != len(f.layout) {
+			continue
+		}
+		if t, err := time.Parse(f.layout, s); err == nil {
+			return t.AddDate(0, f.months, f.days), true
+		}
+	}
+	return time.Time{}, false
+}
+
 // A Decision is what a stage of the coder decided about a predicate that
 // gave no event: why it is no frame, why its act is not asserted, or why
 // no pair of its actors makes an event.

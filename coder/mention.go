@@ -2,7 +2,6 @@ package coder
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/eventwire/eventwire/coder/dict"
@@ -1893,7 +1892,7 @@ func (st *sent) covered(j int) bool {
 }
 
 func entryName(a *dict.Actor) string {
-	return a.File + ":" + strconv.Itoa(a.Line) + " " + a.Name
+	return a.Entry()
 }
 
 // personEntry reports whether dictionary entry act names a person: it has

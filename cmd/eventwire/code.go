@@ -142,6 +142,7 @@ func codePage(ctx context.Context, stderr io.Writer, page *eventwire.Page, date 
 	if opts.explain {
 		events, decisions, err = c.ExplainGiven(ctx, doc, date, coder.Given{Places: stages.CodePlaces(loadGazetteer, places), Quotes: quotes})
 		stages.DateEvents(doc, events, date)
+		c.RedateRoles(events, date)
 	} else {
 		events, err = stages.CodeDated(ctx, c, loadGazetteer, doc, date, places, quotes)
 	}

@@ -216,7 +216,7 @@ func (p *pipeline) code(ctx context.Context, s string, date time.Time) (*text.Do
 	if err != nil {
 		return nil, nil, err
 	}
-	evs, err := p.coder.CodeGiven(ctx, doc, date, coder.Given{Places: stages.CodePlaces(loadGazetteer, places), Quotes: quotes})
+	evs, err := stages.CodeDated(ctx, p.coder, loadGazetteer, doc, date, places, quotes)
 	if err != nil {
 		return nil, nil, fmt.Errorf("code: %w", err)
 	}

@@ -89,6 +89,7 @@ type actorPhrase struct {
 type Actors struct {
 	byFirst map[string][]actorPhrase
 	bySkel  map[string][]actorPhrase
+	byEntry map[string]*Actor
 	n       int
 	seq     int
 }
@@ -375,14 +376,30 @@ func (e strErr) Error() string { return string(e) } // Error returns the message
 
 func (a *Actors) finish() {
 	ph := func(p *actorPhrase) *phrase { return &p.phrase }
+	a.byEntry = map[string]*Actor{}
 	for _, index := range []map[string][]actorPhrase{a.byFirst, a.bySkel} {
 		for _, v := range index {
 			sortPhrases(v, ph)
 			for i := range v {
 				v[i].roleCoded = roleCoded(v[i].actor)
+				a.byEntry[v[i].actor.Entry()] = v[i].actor
 			}
 		}
 	}
+}
+
+// Entry names the actor's record as events show it: "file:line NAME"
+// (eventwire.Actor.Entry).
+func (a *Actor) Entry() string {
+	return a.File + ":" + strconv.Itoa(a.Line) + " " + a.Name
+}
+
+// ByEntry returns the actor whose record Entry names, or nil.
+func (a *Actors) ByEntry(entry string) *Actor {
+	if a == nil {
+		return nil
+	}
+	return a.byEntry[entry]
 }
 
 // sortPhrases orders candidates longest first, then later-loaded first.

@@ -34,6 +34,7 @@ func CodeDated(ctx context.Context, c *coder.Coder, gaz Gazetteer, doc *text.Doc
 		return nil, err
 	}
 	DateEvents(doc, evs, date)
+	c.RedateRoles(evs, date)
 	return evs, nil
 }
 
