@@ -275,8 +275,9 @@ func TestEvalAgreement(t *testing.T) {
 // goldDevFloor guards the coder's F1 on the dev split of the real-news
 // gold (testdata/gold, shipped, so this test always runs): 0.066 at the
 // start of session 4, 0.076 at 181006b, 0.350 at 84fe628 on the 40 dev
-// articles of batches 1 and 2, 0.346 at 1d78e43 on the 52 of batches 1-3. A guard, not a target; raise it when the coder
-// improves. The test split is never scored by a test.
+// articles of batches 1 and 2, 0.346 at 1d78e43 on the 52 of batches 1-3,
+// 0.327 at 68510bd on the 62 of batches 1-4. A guard, not a target; raise
+// it when the coder improves. The test split is never scored by a test.
 const goldDevFloor = 0.30
 
 func TestEvalGoldDevFloor(t *testing.T) {
@@ -284,7 +285,7 @@ func TestEvalGoldDevFloor(t *testing.T) {
 	// minutes, and run two at a time on a 2-core machine.
 	t.Parallel()
 	if testing.Short() {
-		t.Skip("parses 52 articles; skipped in -short")
+		t.Skip("parses 62 articles; skipped in -short")
 	}
 	dir := filepath.Join("..", "..", "testdata", "gold")
 	out, stderr, err := runMain("eval", "events", "--gold", dir, "--split", "dev", "--no-list")
@@ -298,8 +299,8 @@ func TestEvalGoldDevFloor(t *testing.T) {
 	if _, err := fmt.Sscanf(line, "split dev gold %d coded %d matched %d precision %f recall %f f1 %f", &g, &c, &m, &p, &r, &f); err != nil {
 		t.Fatalf("last line %q: %v", line, err)
 	}
-	if g != 454 {
-		t.Errorf("%d gold dev events, want 454 (gold.tsv changed?)", g)
+	if g != 546 {
+		t.Errorf("%d gold dev events, want 546 (gold.tsv changed?)", g)
 	}
 	if f < goldDevFloor {
 		t.Errorf("gold dev F1 %.3f below the floor %.3f", f, goldDevFloor)
