@@ -2825,12 +2825,21 @@ func sameAs(a, b []entity) bool {
 	return a[0].code == b[0].code && !twoPeople(a[0], b[0])
 }
 
-// twoPeople reports whether a and b are two persons with entries of
-// their own in the actor dictionaries (people with dated roles), whom a
-// shared code does not make one actor. Groups, organs and places with
+// twoPeople reports whether a and b are two persons whom a shared code
+// does not make one actor: with entries of their own in the actor
+// dictionaries (people with dated roles), or, when one has none (a person
+// the text describes: "Michael Bloomberg, formerly the mayor of New York
+// City"), with names that end in different words ("Bloomberg endorsed his
+// former rival, Joe Biden": USAELI both). Groups, organs and places with
 // one code are one actor ("the police" and "El Paso's police chief").
 func twoPeople(a, b entity) bool {
-	return a.person && b.person && a.entry != "" && b.entry != "" && a.entry != b.entry
+	if !a.person || !b.person {
+		return false
+	}
+	if a.entry != "" && b.entry != "" {
+		return a.entry != b.entry
+	}
+	return a.last != "" && b.last != "" && a.last != b.last
 }
 
 // subjectOf returns v's active subject, or -1.

@@ -542,7 +542,7 @@ func (st *sent) mention1(h int) []entity {
 		}
 		if ok {
 			r = r.from("short-ref", r.span)
-			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: r.viaHow, viaSpan: r.viaSpan})
+			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, person: r.person, viaHow: r.viaHow, viaSpan: r.viaSpan})
 		}
 	}
 	if len(pi.actors) == 0 && len(pi.agents) == 0 && t.UPOS == text.PROPN {
@@ -674,7 +674,9 @@ func (st *sent) mention1(h int) []entity {
 	// and the Levant") is the actor its apposition names, whatever
 	// conjunct the parser hangs inside the name.
 	named := len(pi.actors) > 0 && !pi.actors[0].inferred
-	if !named && len(out) > 0 && !viaNmod && st.tok(h).UPOS == text.NOUN {
+	if !named && !viaNmod && st.tok(h).UPOS == text.NOUN {
+		// (Also a head that names no one at all: "Bloomberg endorsed
+		// his former rival, Joe Biden".)
 		for _, k := range st.childrenRel(h, text.Appos) {
 			if st.tok(k).UPOS != text.PROPN {
 				continue
