@@ -60,13 +60,7 @@ func (st *sent) emitFrame(f *frame) {
 	if len(targets) == 0 && f.kind == verbFrame && territorialAct(f.code.Event) && !st.emergency(f) {
 		if t, ok := st.territory(f); ok {
 			targets = []entity{t}
-			if st.dc.explain {
-				note := "target: the state the act is imposed in (" + t.viaHow + ")"
-				if f.coding != "" {
-					note = f.coding + "; " + note
-				}
-				f.coding = note
-			}
+			st.noteCoding(f, "target: the state the act is imposed in ("+t.viaHow+")")
 		}
 	}
 	if len(targets) == 0 && f.kind == verbFrame && (yielding(f.code.Event) && f.as.mode == asserted || yielding(f.sense.Event) && f.as.mode == intended) {
@@ -74,13 +68,7 @@ func (st *sent) emitFrame(f *frame) {
 		// to resign last night", 034.)
 		if t, ok := st.ownState(f); ok {
 			targets = []entity{t}
-			if st.dc.explain {
-				note := "target: the source's own state, which a resignation or a concession yields to"
-				if f.coding != "" {
-					note = f.coding + "; " + note
-				}
-				f.coding = note
-			}
+			st.noteCoding(f, "target: the source's own state, which a resignation or a concession yields to")
 		}
 	}
 	if strings.HasPrefix(f.code.Event, "14") && f.kind == verbFrame {
@@ -99,13 +87,7 @@ func (st *sent) emitFrame(f *frame) {
 	if len(targets) == 0 && strings.HasPrefix(f.code.Event, "14") {
 		if t, ok := st.protestedGovernment(sources); ok && st.inSupport(f.pred) < 0 {
 			targets = []entity{t}
-			if st.dc.explain {
-				note := "target: the government of the protesters' own state, protested against when no one else is named"
-				if f.coding != "" {
-					note = f.coding + "; " + note
-				}
-				f.coding = note
-			}
+			st.noteCoding(f, "target: the government of the protesters' own state, protested against when no one else is named")
 		}
 	}
 	cloned := false
@@ -465,6 +447,18 @@ func (st *sent) ownState(f *frame) (entity, bool) {
 		}
 	}
 	return entity{}, false
+}
+
+// noteCoding adds note to what the coding stage says about frame f, when
+// the coder explains itself.
+func (st *sent) noteCoding(f *frame, note string) {
+	if !st.dc.explain {
+		return
+	}
+	if f.coding != "" {
+		note = f.coding + "; " + note
+	}
+	f.coding = note
 }
 
 // protestedGovernment gives the target of a protest, a strike or a riot
