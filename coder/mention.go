@@ -550,7 +550,14 @@ func (st *sent) mention1(h int) []entity {
 		// apposition: "Mohammad Radmanish, an Afghan defence
 		// spokesperson", "Jeff Mason, its president".
 		if a, ok := st.describedBy(h); ok {
-			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: a.code, entry: a.entry, span: pi.span, last: st.key(h), viaHow: "apposition", viaSpan: a.span})
+			hit := actorHit{tok: -1, inferred: true, code: a.code, entry: a.entry, span: pi.span, last: st.key(h), viaHow: "apposition", viaSpan: a.span}
+			if len(a.code) == 3 && placeCode(a.code) && st.lastFlat(h) > h {
+				// "Michael Avenatti, the California, US lawyer": a
+				// person's full name described by a place only is a
+				// private person of its state, no state.
+				hit.code, hit.entry, hit.person = a.code+"CVL", "", true
+			}
+			pi.actors = append(pi.actors, hit)
 		}
 	}
 	if len(pi.actors) == 0 && len(pi.agents) > 0 {
