@@ -215,7 +215,9 @@ func (st *sent) localCountry(h int, agents []*dict.Agent, definite bool) (entity
 // has at least two of them and three in five, unless
 // the phrase says it is foreign ("foreign security forces"). A
 // state organ takes it only when no other state is named in the sentence,
-// as in localCountry.
+// as in localCountry; before anything named says where the article is
+// set, a state organ takes the state of the places of its other sentences
+// (articleState).
 func (st *sent) homeCountry(h int, agents []*dict.Agent) (entity, bool) {
 	lo, hi := st.phraseSpan(h)
 	for i := lo; i <= hi; i++ {
