@@ -25,6 +25,10 @@
 //     spans that prove it, the entries that fired, and, on request
 //     (Coder.Explain), what each stage decided.
 //
+// After the date stage (internal/stages, which dates each event by its
+// clause), Coder.RedateRoles gives the actors of an event dated well
+// before the article the roles their records date for that day.
+//
 // See docs/notes/coder.md for the constructions handled.
 package coder
 
