@@ -71,13 +71,14 @@ func (st *sent) emitFrame(f *frame) {
 			st.noteCoding(f, "target: the source's own state, which a resignation or a concession yields to")
 		}
 	}
+	support := -1
 	if strings.HasPrefix(f.code.Event, "14") && f.kind == verbFrame {
-		if k := st.inSupport(f.pred); k >= 0 {
+		if support = st.inSupport(f.pred); support >= 0 {
 			// "rallied in support of President Trump": whom a rally
 			// supports is no one it protests against.
 			kept := targets[:0:0]
 			for _, t := range targets {
-				if t.head != k && !st.dominates(k, t.head) {
+				if t.head != support && !st.dominates(support, t.head) {
 					kept = append(kept, t)
 				}
 			}
@@ -85,7 +86,7 @@ func (st *sent) emitFrame(f *frame) {
 		}
 	}
 	if len(targets) == 0 && strings.HasPrefix(f.code.Event, "14") {
-		if t, ok := st.protestedGovernment(sources); ok && st.inSupport(f.pred) < 0 {
+		if t, ok := st.protestedGovernment(sources); ok && support < 0 {
 			targets = []entity{t}
 			st.noteCoding(f, "target: the government of the protesters' own state, protested against when no one else is named")
 		}

@@ -615,7 +615,8 @@ func (st *sent) mention1(h int) []entity {
 			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code, entry: r.entry, span: pi.span, last: r.last, viaHow: "place-ref", viaSpan: r.span})
 		}
 	}
-	if len(pi.actors) == 0 && len(pi.agents) > 0 && domesticAgents(pi.agents) {
+	domestic := len(pi.actors) == 0 && len(pi.agents) > 0 && domesticAgents(pi.agents)
+	if domestic {
 		// "Members of the House of Commons", "the court", "police": a
 		// legislature, a court or the police act at home, in the
 		// country the article is set in, not in the last country named
@@ -631,9 +632,9 @@ func (st *sent) mention1(h int) []entity {
 			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code[:3], entry: r.entry, span: pi.span, last: r.last, viaHow: "country", viaSpan: r.span})
 		}
 	}
-	if len(pi.actors) == 0 && len(pi.agents) > 0 {
+	if len(pi.actors) == 0 && len(pi.agents) > 0 && !domestic {
 		// "protesters", "the parliament", "police" in an article set in
-		// one country: that country's.
+		// one country: that country's. (A domestic organ asked already.)
 		if r, ok := st.homeCountry(h, pi.agents); ok {
 			pi.actors = append(pi.actors, actorHit{tok: -1, inferred: true, code: r.code[:3], entry: r.entry, span: pi.span, last: r.last, viaHow: "article", viaSpan: r.span})
 		}

@@ -268,13 +268,8 @@ func (st *sent) homeCountry(h int, agents []*dict.Agent) (entity, bool) {
 	for _, o := range st.occurrences {
 		add(o)
 	}
-	best := ""
-	for c, n := range count {
-		if n > count[best] || (n == count[best] && c < best) {
-			best = c
-		}
-	}
-	if best == "" || count[best] < 2 || 5*count[best] < 3*total {
+	best, ok := majority(count, total)
+	if !ok {
 		if total > 0 || !stateOrgan(agents) {
 			return entity{}, false
 		}
@@ -319,19 +314,29 @@ func (st *sent) articleState() (entity, bool) {
 			first[p.code] = i
 		}
 	}
-	best, total := "", 0
-	for c, n := range count {
+	total := 0
+	for _, n := range count {
 		total += n
-		if n > count[best] || (n == count[best] && c < best) {
-			best = c
-		}
 	}
-	if best == "" || count[best] < 2 || 5*count[best] < 3*total {
+	best, ok := majority(count, total)
+	if !ok {
 		return entity{}, false
 	}
 	i := first[best]
 	toks := st.doc.Tokens
 	return entity{code: best, head: i, span: text.Span{Start: toks[i].Start, End: toks[st.dc.places[i].last].End}}, true
+}
+
+// majority returns the state count gives most of total (ties to the
+// first code in order), when it has at least two and three in five.
+func majority(count map[string]int, total int) (string, bool) {
+	best := ""
+	for c, n := range count {
+		if n > count[best] || (n == count[best] && c < best) {
+			best = c
+		}
+	}
+	return best, best != "" && count[best] >= 2 && 5*count[best] >= 3*total
 }
 
 // domesticOrgans are the state organs that act at home: legislatures,
